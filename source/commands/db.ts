@@ -1,0 +1,65 @@
+import {resolve} from 'node:path';
+import {migrateDatabase, openDatabase, resolveDbPath} from '../db/orm.js';
+import {defaultFixturesDir, importSeed, loadSeedFiles, type SeedCounts} from '../db/seed.js';
+
+const subcommands = ['path', 'migrate', 'seed'];
+
+/** `ectosmith db path | migrate | seed [--from DIR]`; returns the exit code. */
+export async function dbCommand(args: string[], flags: {db?: string; from?: string}): Promise<number> {
+	const [subcommand, ...extra] = args;
+	if (subcommand === undefined || !subcommands.includes(subcommand)) {
+		const what = subcommand === undefined ? 'Missing db subcommand' : `Unknown db subcommand "${subcommand}"`;
+		process.stderr.write(`${what}. Use one of: ectosmith db path | db migrate | db seed [--from DIR]\n`);
+		return 2;
+	}
+
+	if (extra.length > 0) {
+		process.stderr.write(`Unexpected argument(s) after "db ${subcommand}": ${extra.join(' ')}\n`);
+		return 2;
+	}
+
+	const dbPath = resolveDbPath({db: flags.db, env: process.env});
+	switch (subcommand) {
+		case 'path': {
+			process.stdout.write(`${dbPath}\n`);
+			return 0;
+		}
+
+		case 'migrate': {
+			const orm = await openDatabase({dbPath, migrate: false, seed: false});
+			try {
+				const applied = await migrateDatabase(orm);
+				process.stdout.write(
+					applied.length === 0
+						? `Database ${dbPath} is up to date; no pending migrations.\n`
+						: `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
+				);
+			} finally {
+				await orm.close(true);
+			}
+
+			return 0;
+		}
+
+		default: {
+			// Validate the files before touching the database.
+			const from = flags.from === undefined ? defaultFixturesDir() : resolve(flags.from);
+			const data = loadSeedFiles(from);
+			const orm = await openDatabase({dbPath, seed: false});
+			try {
+				const report = await importSeed(orm.em.fork(), data);
+				process.stdout.write(
+					`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`,
+				);
+			} finally {
+				await orm.close(true);
+			}
+
+			return 0;
+		}
+	}
+}
+
+function describe(counts: SeedCounts): string {
+	return `${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged`;
+}

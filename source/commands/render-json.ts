@@ -1,0 +1,12 @@
+/** `run --json`: one engine event per line, as JSON, for scripts and pipes. */
+import type {EngineEvent, EngineEventListener} from '../engine/events.js';
+
+export interface LineSink {
+	write(chunk: string): unknown;
+}
+
+export function createJsonRenderer(out: LineSink): EngineEventListener {
+	return (event: EngineEvent) => {
+		out.write(`${JSON.stringify(event)}\n`);
+	};
+}

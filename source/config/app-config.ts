@@ -1,0 +1,105 @@
+import type {EntityManager} from '@mikro-orm/core';
+import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
+import {packageRoot} from '../package-root.js';
+import type {McpServerConfig, WorkflowConfig} from './types.js';
+
+/** The placeholder seeded server entries use for this package's own folder. */
+export const packagePlaceholder = '${ECTOSMITH_PACKAGE}';
+
+/** The workflow picked when several exist and none is named. */
+export const defaultWorkflowName = 'elixir_crud_generator';
+
+/** A workflow or server name that is not in the database; the message lists the known ones. */
+export class UnknownNameError extends Error {
+	constructor(
+		readonly kind: 'workflow' | 'MCP server',
+		readonly requested: string,
+		readonly known: string[],
+	) {
+		super(`Unknown ${kind} "${requested}". Known ${kind}s: ${known.length > 0 ? known.join(', ') : '(none; run `ectosmith db seed`)'}`);
+		this.name = 'UnknownNameError';
+	}
+}
+
+/** Workflows and MCP servers, read from the database into the engine's shapes. */
+export class AppConfig {
+	constructor(private readonly em: EntityManager) {}
+
+	async listWorkflows(): Promise<WorkflowConfig[]> {
+		const workflows = await this.em.find(Workflow, {}, {populate: ['servers'], orderBy: {name: 'asc'}});
+		return workflows.map(workflow => toWorkflowConfig(workflow));
+	}
+
+	async getWorkflow(name: string): Promise<WorkflowConfig> {
+		const workflow = await this.em.findOne(Workflow, {name}, {populate: ['servers']});
+		if (!workflow) throw new UnknownNameError('workflow', name, await this.workflowNames());
+		return toWorkflowConfig(workflow);
+	}
+
+	/** The only workflow, else the one named elixir_crud_generator. */
+	async defaultWorkflow(): Promise<WorkflowConfig> {
+		const workflows = await this.listWorkflows();
+		if (workflows.length === 1) return workflows[0]!;
+		const preferred = workflows.find(workflow => workflow.name === defaultWorkflowName);
+		if (preferred) return preferred;
+		throw new Error(
+			workflows.length === 0
+				? 'No workflows in the database; import some with `ectosmith db seed --from DIR`'
+				: `Several workflows and none named ${defaultWorkflowName}; pick one with --workflow: ${workflows.map(workflow => workflow.name).join(', ')}`,
+		);
+	}
+
+	async listServers(): Promise<McpServerConfig[]> {
+		const servers = await this.em.find(McpServer, {}, {orderBy: {name: 'asc'}});
+		return servers.map(server => toServerConfig(server));
+	}
+
+	async getServer(name: string): Promise<McpServerConfig> {
+		const server = await this.em.findOne(McpServer, {name});
+		if (!server) throw new UnknownNameError('MCP server', name, await this.serverNames());
+		return toServerConfig(server);
+	}
+
+	private async workflowNames(): Promise<string[]> {
+		const rows = await this.em.find(Workflow, {}, {fields: ['name'], orderBy: {name: 'asc'}});
+		return rows.map(row => row.name);
+	}
+
+	private async serverNames(): Promise<string[]> {
+		const rows = await this.em.find(McpServer, {}, {fields: ['name'], orderBy: {name: 'asc'}});
+		return rows.map(row => row.name);
+	}
+}
+
+function toWorkflowConfig(workflow: IWorkflow): WorkflowConfig {
+	// Association order: the order the servers were created in (their ids).
+	const servers = [...workflow.servers.getItems()].sort((a, b) => a.id - b.id);
+	return {
+		name: workflow.name,
+		description: workflow.description,
+		llmModel: workflow.llmModel,
+		initialPromptTemplate: workflow.initialPromptTemplate,
+		maxConversationTurns: workflow.maxConversationTurns,
+		servers: servers.map(server => toServerConfig(server)),
+	};
+}
+
+/**
+ * Expand ${ECTOSMITH_PACKAGE} to where this package is now (so a moved install keeps working) and
+ * run `node` entries with the node that runs us.
+ */
+export function toServerConfig(server: IMcpServer): McpServerConfig {
+	const config: McpServerConfig = {
+		name: server.name,
+		command: server.command === 'node' ? process.execPath : expandPackage(server.command),
+		args: server.args.map(arg => expandPackage(arg)),
+		env: Object.fromEntries(Object.entries(server.env ?? {}).map(([key, value]) => [key, expandPackage(value)])),
+		description: server.description,
+	};
+	if (server.cwd) config.cwd = expandPackage(server.cwd);
+	return config;
+}
+
+function expandPackage(value: string): string {
+	return value.includes(packagePlaceholder) ? value.split(packagePlaceholder).join(packageRoot()) : value;
+}

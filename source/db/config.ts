@@ -1,0 +1,56 @@
+import {defineConfig, type Options} from '@mikro-orm/core';
+import {SqliteDriver} from '@mikro-orm/sqlite';
+import {Migrator} from '@mikro-orm/migrations';
+import {migrationsList} from '../../migrations/sqlite/index.js';
+import {packageRoot} from '../package-root.js';
+import {allEntities} from './entities/index.js';
+
+/** Milliseconds a connection waits for another process's write lock before failing. */
+export const busyTimeoutMs = 5000;
+
+// Minimal view of the sqlite3 connection knex hands to afterCreate.
+interface RawSqliteConnection {
+	exec(sql: string, callback: (error: Error | null) => void): void;
+}
+
+/**
+ * The ORM configuration for one SQLite file. Nothing here touches the current directory: no
+ * metadata cache, baseDir is the package root, migrations come from an imported list and the
+ * migrator never writes snapshots.
+ */
+export function ormConfig(dbPath: string): Options<SqliteDriver> {
+	return defineConfig({
+		driver: SqliteDriver,
+		dbName: dbPath,
+		entities: allEntities,
+		baseDir: packageRoot(),
+		metadataCache: {enabled: false},
+		discovery: {warnWhenNoEntities: false},
+		ensureDatabase: false,
+		debug: false,
+		extensions: [Migrator],
+		migrations: {
+			tableName: 'mikro_orm_migrations',
+			path: 'migrations/sqlite',
+			pathTs: 'migrations/sqlite',
+			emit: 'ts',
+			snapshot: false,
+			silent: true,
+			transactional: true,
+			allOrNothing: true,
+			migrationsList,
+		},
+		pool: {
+			// Every connection: wait for other processes' locks, WAL so readers never block the writer,
+			// and enforce foreign keys (SQLite leaves them off per connection).
+			afterCreate(connection: RawSqliteConnection, done: (error: Error | null, connection: RawSqliteConnection) => void) {
+				connection.exec(
+					`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;`,
+					error => {
+						done(error, connection);
+					},
+				);
+			},
+		},
+	});
+}

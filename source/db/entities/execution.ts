@@ -1,0 +1,56 @@
+import {Cascade, defineEntity, type EntitySchema, type InferEntity} from '@mikro-orm/core';
+import type {ExecutionStatus} from '../../engine/events.js';
+import {Workflow} from './workflow.js';
+import {Message} from './message.js';
+
+export const executionStatuses = ['STARTED', 'COMPLETED', 'FAILED', 'CANCELLED', 'INTERRUPTED'] as const satisfies readonly ExecutionStatus[];
+
+/** One run of a workflow: who ran it, on what, how it ended and what it cost. */
+export const Execution = defineEntity({
+	name: 'Execution',
+	tableName: 'executions',
+	properties: p => ({
+		id: p.integer().primary().autoincrement(),
+		workflow: p.manyToOne(Workflow),
+		userQuery: p.text(),
+		status: p.enum([...executionStatuses]).index('executions_status_index'),
+		startTime: p.datetime().index('executions_start_time_index'),
+		endTime: p.datetime().nullable(),
+		finalResponseText: p.text().nullable(),
+		errorMessage: p.text().nullable(),
+		targetProjectPath: p.text().nullable(),
+		provider: p.string().nullable(),
+		model: p.string().nullable(),
+		promptTokens: p.integer().default(0),
+		outputTokens: p.integer().default(0),
+		totalTokens: p.integer().default(0),
+		turnCount: p.integer().default(0),
+		// A follow-up continues its parent's conversation; deleting the parent keeps the child.
+		parentExecution: () =>
+			p
+				.manyToOne(Execution as EntitySchema<ExecutionRef>)
+				.nullable()
+				.deleteRule('set null'),
+		ownerPid: p.integer().nullable(),
+		ownerHost: p.string().nullable(),
+		// Lazy: message.ts imports this module too.
+		messages: () =>
+			p
+				.oneToMany(Message as EntitySchema<MessageRef>)
+				.mappedBy('execution')
+				.cascade(Cascade.PERSIST, Cascade.REMOVE)
+				.orphanRemoval(),
+	}),
+});
+
+// Structural stand-ins that break the type cycles (self reference, Execution <-> Message).
+interface ExecutionRef {
+	id: number;
+}
+
+interface MessageRef {
+	id: number;
+	execution: ExecutionRef;
+}
+
+export type IExecution = InferEntity<typeof Execution>;

@@ -1,0 +1,12 @@
+export {McpServer, type IMcpServer} from './mcp-server.js';
+export {Workflow, type IWorkflow} from './workflow.js';
+export {Execution, executionStatuses, type IExecution} from './execution.js';
+export {Message, messageRoles, type IMessage} from './message.js';
+
+import {McpServer} from './mcp-server.js';
+import {Workflow} from './workflow.js';
+import {Execution} from './execution.js';
+import {Message} from './message.js';
+
+/** Every entity the ORM knows; one list so the runtime and tooling configs agree. */
+export const allEntities = [McpServer, Workflow, Execution, Message];

@@ -1,0 +1,30 @@
+import {defineEntity, type InferEntity} from '@mikro-orm/core';
+import {Execution} from './execution.js';
+
+export const messageRoles = ['user', 'model', 'tool_request', 'tool_response'] as const;
+
+/** One recorded step of a conversation. */
+export const Message = defineEntity({
+	name: 'Message',
+	tableName: 'messages',
+	indexes: [{properties: ['execution', 'turnNumber'], name: 'messages_execution_id_turn_number_index'}],
+	properties: p => ({
+		id: p.integer().primary().autoincrement(),
+		// ON DELETE CASCADE in the schema, so a raw DELETE of an execution removes its messages too.
+		execution: () => p.manyToOne(Execution).deleteRule('cascade'),
+		turnNumber: p.integer(),
+		role: p.enum([...messageRoles]),
+		contentText: p.text().nullable(),
+		functionCallName: p.string().nullable(),
+		functionCallArgs: p.json<unknown>().nullable(),
+		functionResponseName: p.string().nullable(),
+		functionResponseContent: p.json<unknown>().nullable(),
+		timestamp: p.datetime().onCreate(() => new Date()),
+		durationMs: p.integer().nullable(),
+		isError: p.boolean().default(false),
+		// The provider's raw parts (e.g. Gemini thought signatures) so history can be replayed to the model.
+		rawParts: p.json<unknown>().nullable(),
+	}),
+});
+
+export type IMessage = InferEntity<typeof Message>;

@@ -1,0 +1,79 @@
+import {mkdirSync} from 'node:fs';
+import {setTimeout} from 'node:timers/promises';
+import {homedir} from 'node:os';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {MikroORM} from '@mikro-orm/sqlite';
+import {ormConfig} from './config.js';
+import {seedIfEmpty} from './seed.js';
+
+export type Database = MikroORM;
+
+/**
+ * Where the database lives: --db wins, then ECTOSMITH_DB, then $XDG_DATA_HOME/ectosmith/ectosmith.db,
+ * else ~/.local/share/ectosmith/ectosmith.db. Does not touch the disk.
+ */
+export function resolveDbPath(options: {db?: string; env?: NodeJS.ProcessEnv} = {}): string {
+	const env = options.env ?? process.env;
+	if (options.db !== undefined) {
+		if (options.db.trim() === '') throw new Error('--db needs a file path, for example --db ./ectosmith.db');
+		return resolve(options.db);
+	}
+
+	if (env.ECTOSMITH_DB) return resolve(env.ECTOSMITH_DB);
+	// The XDG spec says relative values are invalid and must be ignored.
+	const xdg = env.XDG_DATA_HOME;
+	const dataHome = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.local', 'share');
+	return join(dataHome, 'ectosmith', 'ectosmith.db');
+}
+
+/** Open the database file (creating its folder), apply pending migrations and seed a fresh one. */
+export async function openDatabase(options: {dbPath: string; migrate?: boolean; seed?: boolean}): Promise<MikroORM> {
+	if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), {recursive: true});
+	const orm = await MikroORM.init(ormConfig(options.dbPath));
+	try {
+		await withFirstOpenRetry(async () => {
+			if (options.migrate ?? true) await migrateDatabase(orm);
+			if (options.seed ?? true) await seedIfEmpty(orm);
+		});
+	} catch (error) {
+		await orm.close(true);
+		throw error;
+	}
+
+	return orm;
+}
+
+/** Apply pending migrations; returns the names applied (empty when up to date). */
+export async function migrateDatabase(orm: MikroORM): Promise<string[]> {
+	const applied = await orm.getMigrator().up();
+	return applied.map(migration => migration.name);
+}
+
+/** Names of migrations not applied yet. */
+export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+	const pending = await orm.getMigrator().getPendingMigrations();
+	return pending.map(migration => migration.name);
+}
+
+/**
+ * Two processes opening a brand-new file at once both see it empty; the loser's migration or seed
+ * fails on the winner's tables or rows, or with SQLITE_BUSY when its read transaction cannot be
+ * upgraded to a write (SQLite does not wait in that case). Once the winner commits, a retry sees
+ * nothing left to do; the short random pause lets it commit.
+ */
+async function withFirstOpenRetry(step: () => Promise<void>): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await step();
+			return;
+		} catch (error) {
+			if (attempt >= 40 || !isConcurrentSetupError(error)) throw error;
+			await setTimeout(25 + Math.random() * 75);
+		}
+	}
+}
+
+function isConcurrentSetupError(error: unknown): boolean {
+	const message = error instanceof Error ? error.message : String(error);
+	return /already exists|UNIQUE constraint failed|SQLITE_BUSY|database is locked/i.test(message);
+}

@@ -1,0 +1,378 @@
+/**
+ * The conversation loop: load a workflow, start its tool servers, render the prompt, then ask the
+ * model for turns and run its function calls until it answers without any, recording every step
+ * and emitting typed events. It knows nothing of the terminal.
+ */
+import path from 'node:path';
+import type {WorkflowConfig} from '../config/types.js';
+import type {ConversationItem, FunctionCall, FunctionResult, LlmProvider, ToolSpec} from '../llm/provider.js';
+import type {Logger} from '../log/types.js';
+import type {McpServiceApi, ToolBinding, ToolCallResult} from '../mcp/types.js';
+import type {EngineEvent, EngineEventListener, ExecutionStatus} from './events.js';
+import {loadConversation, type CallRawParts, type StoredToolResponse} from './history.js';
+import {readAppModule, renderPrompt} from './prompt.js';
+import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
+
+export type FinalStatus = Exclude<ExecutionStatus, 'STARTED' | 'INTERRUPTED'>;
+
+/** The part of AppConfig the engine needs. */
+export interface WorkflowSource {
+	getWorkflow(name: string): Promise<WorkflowConfig>;
+	defaultWorkflow(): Promise<WorkflowConfig>;
+}
+
+/** The part of Recorder the engine needs. */
+export interface EngineRecorder {
+	startExecution(execution: NewExecution): Promise<number>;
+	addMessage(executionId: number, message: NewMessage): Promise<number>;
+	addUsage(executionId: number, usage: {promptTokens: number; outputTokens: number; totalTokens: number}): Promise<void>;
+	finishExecution(
+		executionId: number,
+		end: {status: FinalStatus; finalResponseText?: string; errorMessage?: string; turnCount: number},
+	): Promise<void>;
+	getExecution(id: number): Promise<ExecutionRecord>;
+	listMessages(executionId: number): Promise<RecordedMessage[]>;
+	markInterrupted(): Promise<number>;
+}
+
+export interface WorkflowEngineOptions {
+	config: WorkflowSource;
+	recorder: EngineRecorder;
+	mcp: McpServiceApi;
+	providerFor: (workflow: WorkflowConfig) => LlmProvider;
+	logger?: Logger;
+	/** Per tool call; undefined leaves the MCP service's own default. */
+	toolTimeoutMs?: number;
+}
+
+export interface RunOptions {
+	/** Workflow name; default: the parent's workflow when continuing, else the default workflow. */
+	workflow?: string;
+	/** The schema description (or, when continuing, the follow-up message). */
+	query: string;
+	/** The Phoenix project; default: the parent's project when continuing. */
+	projectPath?: string;
+	signal?: AbortSignal;
+	/** Continue the conversation of this past execution (the new one is linked to it). */
+	continueFrom?: number;
+	/** Sets dry_run: true on every call to a tool that has a dry_run argument. */
+	dryRun?: boolean;
+}
+
+export interface RunResult {
+	executionId: number;
+	status: FinalStatus;
+	finalResponseText?: string;
+	errorMessage?: string;
+	turns: number;
+}
+
+export const CANCELLED_MESSAGE = 'Cancelled by the user.';
+const CANCELLED_TOOL_TEXT = 'Cancelled by the user before the tool answered.';
+
+const noopLogger: Logger = {
+	error() {},
+	warn() {},
+	info() {},
+	debug() {},
+	child: () => noopLogger,
+};
+
+class Cancelled extends Error {
+	constructor() {
+		super(CANCELLED_MESSAGE);
+		this.name = 'Cancelled';
+	}
+}
+
+function errorMessage(error: unknown): string {
+	if (error instanceof Error) return error.message || error.name;
+	return String(error);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function hasDryRun(binding: ToolBinding): boolean {
+	const properties = binding.inputSchema['properties'];
+	return isPlainObject(properties) && 'dry_run' in properties;
+}
+
+export class WorkflowEngine {
+	private readonly listeners = new Set<EngineEventListener>();
+	private readonly logger: Logger;
+	private recovered: Promise<number> | undefined;
+
+	constructor(private readonly options: WorkflowEngineOptions) {
+		this.logger = options.logger ?? noopLogger;
+	}
+
+	/** Subscribes to the event stream; returns the unsubscribe function. */
+	on(listener: EngineEventListener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/**
+	 * Marks executions left STARTED by processes that no longer run as INTERRUPTED. Runs once per
+	 * engine (the first run calls it); returns how many were marked.
+	 */
+	async recoverInterrupted(): Promise<number> {
+		this.recovered ??= this.options.recorder.markInterrupted().then(count => {
+			if (count > 0) this.logger.info('marked interrupted executions', {count});
+			return count;
+		});
+		return this.recovered;
+	}
+
+	/**
+	 * Runs one execution. Rejects only before the execution row exists (unknown workflow or parent,
+	 * empty description, provider set-up); afterwards every path finishes the row and resolves.
+	 */
+	async run(options: RunOptions): Promise<RunResult> {
+		const {recorder} = this.options;
+		await this.recoverInterrupted();
+
+		const query = options.query.trim();
+		if (query.length === 0) throw new Error('The description is empty: say which schemas to generate, e.g. "Blog.Post posts title:string".');
+		const parent = options.continueFrom === undefined ? undefined : await recorder.getExecution(options.continueFrom);
+		const workflowName = options.workflow ?? parent?.workflowName;
+		const workflow =
+			workflowName === undefined ? await this.options.config.defaultWorkflow() : await this.options.config.getWorkflow(workflowName);
+		const projectSource = options.projectPath ?? parent?.targetProjectPath;
+		if (projectSource === undefined) throw new Error('No project path: pass the Phoenix project to write into.');
+		const projectPath = path.resolve(projectSource);
+		const provider = this.options.providerFor(workflow);
+		const prior: ConversationItem[] = parent ? await loadConversation(recorder, parent.id, {provider: provider.name}) : [];
+		const signal = options.signal;
+
+		const startedAt = Date.now();
+		const executionId = await recorder.startExecution({
+			workflowName: workflow.name,
+			userQuery: query,
+			targetProjectPath: projectPath,
+			provider: provider.name,
+			model: provider.model,
+			...(parent ? {parentExecutionId: parent.id} : {}),
+		});
+		const log = this.logger.child(`execution ${executionId}`);
+		log.info('execution started', {workflow: workflow.name, provider: provider.name, model: provider.model, projectPath});
+		this.emit({
+			type: 'execution_started',
+			executionId,
+			workflow: workflow.name,
+			provider: provider.name,
+			model: provider.model,
+			projectPath,
+			query,
+			...(parent ? {parentExecutionId: parent.id} : {}),
+		});
+
+		let turns = 0;
+		let outcome: {status: FinalStatus; finalResponseText?: string; errorMessage?: string};
+		try {
+			outcome = await this.loop({executionId, workflow, provider, projectPath, query, prior, parent, signal, dryRun: options.dryRun === true, onTurn: n => (turns = n)});
+		} catch (error) {
+			if (signal?.aborted || error instanceof Cancelled) {
+				outcome = {status: 'CANCELLED', errorMessage: CANCELLED_MESSAGE};
+			} else {
+				outcome = {status: 'FAILED', errorMessage: errorMessage(error)};
+				log.error('execution failed', {error: errorMessage(error)});
+			}
+		}
+
+		try {
+			await recorder.finishExecution(executionId, {...outcome, turnCount: turns});
+		} catch (error) {
+			// The row stays STARTED; the next start marks it INTERRUPTED. The caller still gets the outcome.
+			log.error('could not finish the execution row', {error: errorMessage(error)});
+		}
+
+		log.info('execution finished', {status: outcome.status, turns});
+		this.emit({type: 'execution_finished', executionId, ...outcome, turns, durationMs: Date.now() - startedAt});
+		return {executionId, ...outcome, turns};
+	}
+
+	private async loop(context: {
+		executionId: number;
+		workflow: WorkflowConfig;
+		provider: LlmProvider;
+		projectPath: string;
+		query: string;
+		prior: ConversationItem[];
+		parent: ExecutionRecord | undefined;
+		signal: AbortSignal | undefined;
+		dryRun: boolean;
+		onTurn: (turn: number) => void;
+	}): Promise<{status: FinalStatus; finalResponseText?: string; errorMessage?: string}> {
+		const {recorder, mcp} = this.options;
+		const {executionId, workflow, provider, projectPath, query, signal} = context;
+		const checkCancelled = () => {
+			if (signal?.aborted) throw new Cancelled();
+		};
+
+		// A follow-up is the user's own words; a first message is the workflow's prompt around them.
+		const userText = context.parent
+			? query
+			: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: readAppModule(projectPath)});
+		await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
+		this.emit({type: 'user_message', executionId, turn: 1, text: userText});
+		const history: ConversationItem[] = [...context.prior, {role: 'user', text: userText, ...(userText === query ? {} : {query})}];
+
+		checkCancelled();
+		// A server that cannot start fails the run with its own error (it names the server).
+		const bindings = await mcp.toolsFor(workflow.servers);
+		const byName = new Map(bindings.map(binding => [binding.exposedName, binding]));
+		const tools: ToolSpec[] = bindings.map(binding => ({
+			name: binding.exposedName,
+			description: binding.description,
+			inputSchema: binding.inputSchema,
+		}));
+
+		const maxTurns = Math.max(1, workflow.maxConversationTurns);
+		for (let turn = 1; turn <= maxTurns; turn++) {
+			checkCancelled();
+			context.onTurn(turn);
+			const started = Date.now();
+			const modelTurn = await provider.nextTurn({
+				history,
+				tools,
+				projectPath,
+				...(signal ? {signal} : {}),
+				onTextDelta: delta => {
+					if (delta.length > 0) this.emit({type: 'text_delta', executionId, turn, delta});
+				},
+			});
+			const durationMs = Date.now() - started;
+			checkCancelled();
+			const calls = modelTurn.functionCalls ?? [];
+			if (modelTurn.usage) await recorder.addUsage(executionId, modelTurn.usage);
+			await recorder.addMessage(executionId, {
+				turnNumber: turn,
+				role: 'model',
+				contentText: modelTurn.text,
+				...(modelTurn.raw === undefined ? {} : {rawParts: modelTurn.raw}),
+				durationMs,
+			});
+			this.emit({type: 'model_message_done', executionId, turn, text: modelTurn.text, functionCallCount: calls.length});
+			history.push({role: 'model', text: modelTurn.text, functionCalls: calls, ...(modelTurn.raw === undefined ? {} : {raw: modelTurn.raw})});
+
+			if (calls.length === 0) return {status: 'COMPLETED', finalResponseText: modelTurn.text};
+
+			const results: FunctionResult[] = [];
+			history.push({role: 'tool', results});
+			for (const [callIndex, call] of calls.entries()) {
+				results.push(await this.callTool({executionId, turn, callIndex, call, byName, signal, dryRun: context.dryRun}));
+			}
+		}
+
+		return {status: 'FAILED', errorMessage: `Stopped after ${maxTurns} turns without a final answer (the workflow's max_conversation_turns).`};
+	}
+
+	/** Runs one function call; the model's mistakes and tool failures become error results it sees. */
+	private async callTool(context: {
+		executionId: number;
+		turn: number;
+		callIndex: number;
+		call: FunctionCall;
+		byName: Map<string, ToolBinding>;
+		signal: AbortSignal | undefined;
+		dryRun: boolean;
+	}): Promise<FunctionResult> {
+		const {recorder, mcp} = this.options;
+		const {executionId, turn, callIndex, call, byName, signal} = context;
+		const binding = byName.get(call.name);
+		let args: Record<string, unknown> = isPlainObject(call.args) ? call.args : {};
+		if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
+		const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
+
+		await recorder.addMessage(executionId, {
+			turnNumber: turn,
+			role: 'tool_request',
+			functionCallName: call.name,
+			functionCallArgs: args,
+			...(idParts ? {rawParts: idParts} : {}),
+		});
+		this.emit({
+			type: 'tool_call_started',
+			executionId,
+			turn,
+			callIndex,
+			name: call.name,
+			...(binding ? {server: binding.serverName} : {}),
+			args,
+		});
+
+		const started = Date.now();
+		let result: ToolCallResult;
+		let cancelled = false;
+		if (!binding) {
+			const known = [...byName.keys()].join(', ') || '(none)';
+			result = {isError: true, text: `Unknown tool "${call.name}". The available tools are: ${known}.`};
+		} else if (!isPlainObject(call.args)) {
+			result = {isError: true, text: `The arguments of ${call.name} must be a JSON object.`};
+		} else {
+			const problems = mcp.validateArgs(binding, args);
+			if (problems.length > 0) {
+				result = {
+					isError: true,
+					text: `Invalid arguments for ${call.name}: ${problems.join('; ')}. Fix them and call the tool again.`,
+				};
+			} else {
+				try {
+					const timeoutMs = this.options.toolTimeoutMs;
+					result = await mcp.callTool(binding, args, {...(signal ? {signal} : {}), ...(timeoutMs === undefined ? {} : {timeoutMs})});
+				} catch (error) {
+					cancelled = signal?.aborted === true;
+					// A crashed or stuck server is reported to the model; the service restarts it on next use.
+					result = {isError: true, text: cancelled ? CANCELLED_TOOL_TEXT : `The tool ${call.name} failed: ${errorMessage(error)}`};
+				}
+			}
+		}
+
+		const durationMs = Date.now() - started;
+		const stored: StoredToolResponse = {
+			text: result.text,
+			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
+		};
+		await recorder.addMessage(executionId, {
+			turnNumber: turn,
+			role: 'tool_response',
+			contentText: result.text,
+			functionResponseName: call.name,
+			functionResponseContent: stored,
+			...(idParts ? {rawParts: idParts} : {}),
+			durationMs,
+			isError: result.isError,
+		});
+		this.emit({
+			type: 'tool_call_finished',
+			executionId,
+			turn,
+			callIndex,
+			name: call.name,
+			isError: result.isError,
+			text: result.text,
+			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
+			durationMs,
+		});
+		if (cancelled) throw new Cancelled();
+		return {
+			...(call.id === undefined ? {} : {id: call.id}),
+			name: call.name,
+			response: {text: result.text, ...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}), isError: result.isError},
+		};
+	}
+
+	private emit(event: EngineEvent): void {
+		for (const listener of this.listeners) {
+			try {
+				listener(event);
+			} catch (error) {
+				// A broken renderer must not break the run (or its record).
+				this.logger.warn('event listener failed', {type: event.type, error: errorMessage(error)});
+			}
+		}
+	}
+}

@@ -1,0 +1,289 @@
+/**
+ * The context test file of `mix phx.gen.context` (Phoenix 1.8): the test module
+ * (context_test.exs) and the `describe` block injected per schema (test_cases.exs, or
+ * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
+ */
+import type {Attr} from './attributes.js';
+import {inspectAtom, inspectString} from './naming.js';
+import type {ScopeConfig} from './project.js';
+import type {SchemaSpec} from './schema-spec.js';
+
+export type SampleAction = 'create' | 'update';
+
+export interface SampleValue {
+	name: string;
+	/** the value as Elixir's inspect prints it (in attrs maps and fixtures) */
+	code: string;
+	/** the right side of the generated `assert post.field == ...` */
+	expected: string;
+}
+
+/**
+ * Phoenix computes date and datetime samples from the clock; callers pass it. Without one we use
+ * this fixed instant so the output stays a pure function of the input.
+ */
+export const DEFAULT_SAMPLE_NOW = new Date(Date.UTC(2025, 0, 15, 14, 0, 0));
+
+const DAY_MS = 24 * 3600 * 1000;
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+const isoDate = (d: Date): string => `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+// Phoenix keeps the hour and minute of "now" and zeroes the seconds.
+const isoMinute = (d: Date): string => `${isoDate(d)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:00`;
+
+/** The non-reference attributes, in input order: the ones Phoenix puts in params and fixtures. */
+export function paramAttrs(schema: SchemaSpec): Attr[] {
+	return schema.attrs.filter((attr) => attr.type !== 'references');
+}
+
+/** Mix.Phoenix.Schema's type_to_default, printed as inspect would. */
+export function sampleValue(attr: Attr, action: SampleAction, now: Date = DEFAULT_SAMPLE_NOW): SampleValue {
+	const create = action === 'create';
+	const code = sampleCode(attr, create, now);
+	return {name: attr.name, code, expected: attr.type === 'decimal' ? `Decimal.new(${code})` : code};
+}
+
+function sampleCode(attr: Attr, create: boolean, now: Date): string {
+	const minute = new Date(Math.floor(now.getTime() / 60000) * 60000);
+	const when = create ? new Date(minute.getTime() - DAY_MS) : minute;
+	switch (attr.type) {
+		case 'array':
+			if (attr.inner === 'string') return create ? '["option1", "option2"]' : '["option1"]';
+			if (attr.inner === 'integer') return create ? '[1, 2]' : '[1]';
+			return '[]';
+		case 'enum': {
+			const values = attr.values ?? [];
+			const value = create || values.length < 2 ? values[0] : values[1];
+			return inspectAtom(value ?? '');
+		}
+		case 'integer': return create ? '42' : '43';
+		case 'float': return create ? '120.5' : '456.7';
+		case 'decimal': return create ? '"120.5"' : '"456.7"';
+		case 'boolean': return create ? 'true' : 'false';
+		case 'map': return '%{}';
+		case 'date': return `~D[${isoDate(create ? new Date(now.getTime() - DAY_MS) : now)}]`;
+		case 'time': return create ? '~T[14:00:00]' : '~T[15:01:01]';
+		case 'time_usec': return create ? '~T[14:00:00.000000]' : '~T[15:01:01.000000]';
+		case 'uuid': return create ? '"7488a646-e31f-11e4-aace-600308960662"' : '"7488a646-e31f-11e4-aace-600308960668"';
+		case 'utc_datetime': return `~U[${isoMinute(when)}Z]`;
+		case 'utc_datetime_usec': return `~U[${isoMinute(when)}.000000Z]`;
+		case 'naive_datetime': return `~N[${isoMinute(when)}]`;
+		case 'naive_datetime_usec': return `~N[${isoMinute(when)}.000000]`;
+		default:
+			// string, text, binary
+			return inspectString(create ? `some ${attr.name}` : `some updated ${attr.name}`);
+	}
+}
+
+/** The sample params of an action, in input order (see the report on map key order). */
+export function sampleParams(schema: SchemaSpec, action: SampleAction, now: Date = DEFAULT_SAMPLE_NOW): SampleValue[] {
+	return paramAttrs(schema).map((attr) => sampleValue(attr, action, now));
+}
+
+/** A map key as inspect prints it: `title: ` or `"odd-name": `. */
+export function mapKey(name: string): string {
+	const atom = inspectAtom(name);
+	return atom.startsWith(':') ? `${atom.slice(1)}: ` : `${inspectString(name)}: `;
+}
+
+/** Mix.Phoenix.to_text of an atom-keyed map: `%{title: "some title", views: 42}`. */
+export function inspectMap(entries: Array<{name: string; code: string}>): string {
+	return `%{${entries.map((entry) => mapKey(entry.name) + entry.code).join(', ')}}`;
+}
+
+/** The module of the scope's test fixtures (`test_data_fixture:` that phx.gen.auth writes). */
+export function scopeFixturesModule(scope: ScopeConfig): string {
+	const configured = (scope as ScopeConfig & {testDataFixture?: string}).testDataFixture;
+	if (configured) return configured;
+	// phx.gen.auth sets it to <Auth context>Fixtures: MyApp.Accounts.Scope -> MyApp.AccountsFixtures.
+	return scope.module.split('.').slice(0, -1).join('.') + 'Fixtures';
+}
+
+/** What the test templates need to know about the context (a subset of ContextSpec). */
+export interface TestContextNames {
+	schema: SchemaSpec;
+	/** MyApp.Blog */
+	module: string;
+	/** Blog */
+	alias: string;
+	/** MyApp.BlogTest */
+	testModule: string;
+}
+
+/** context_test.exs: the test module a new context starts with. */
+export function renderContextTestModule(context: TestContextNames): string {
+	return `defmodule ${context.testModule} do
+  use ${context.schema.project.base}.DataCase
+
+  alias ${context.module}
+end
+`;
+}
+
+/** test_cases.exs / test_cases_scope.exs: the block injected into the test module. */
+export function renderTestCases(context: TestContextNames, now: Date = DEFAULT_SAMPLE_NOW): string {
+	return context.schema.scope ? scopedTestCases(context, context.schema.scope, now) : plainTestCases(context, now);
+}
+
+function assertions(singular: string, values: SampleValue[]): string {
+	return values.map((value) => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
+}
+
+function invalidAttrs(schema: SchemaSpec): string {
+	return inspectMap(paramAttrs(schema).map((attr) => ({name: attr.name, code: 'nil'})));
+}
+
+function plainTestCases(context: TestContextNames, now: Date): string {
+	const {schema, alias: ctx} = context;
+	const {singular: s, plural: p, alias: a} = schema;
+	const pk = schema.primaryKey ?? 'id';
+	const create = sampleParams(schema, 'create', now);
+	const update = sampleParams(schema, 'update', now);
+	return `
+  describe "${p}" do
+    alias ${schema.module}
+
+    import ${context.module}Fixtures
+
+    @invalid_attrs ${invalidAttrs(schema)}
+
+    test "list_${p}/0 returns all ${p}" do
+      ${s} = ${s}_fixture()
+      assert ${ctx}.list_${p}() == [${s}]
+    end
+
+    test "get_${s}!/1 returns the ${s} with given id" do
+      ${s} = ${s}_fixture()
+      assert ${ctx}.get_${s}!(${s}.${pk}) == ${s}
+    end
+
+    test "create_${s}/1 with valid data creates a ${s}" do
+      valid_attrs = ${inspectMap(create)}
+
+      assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(valid_attrs)${assertions(s, create)}
+    end
+
+    test "create_${s}/1 with invalid data returns error changeset" do
+      assert {:error, %Ecto.Changeset{}} = ${ctx}.create_${s}(@invalid_attrs)
+    end
+
+    test "update_${s}/2 with valid data updates the ${s}" do
+      ${s} = ${s}_fixture()
+      update_attrs = ${inspectMap(update)}
+
+      assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(${s}, update_attrs)${assertions(s, update)}
+    end
+
+    test "update_${s}/2 with invalid data returns error changeset" do
+      ${s} = ${s}_fixture()
+      assert {:error, %Ecto.Changeset{}} = ${ctx}.update_${s}(${s}, @invalid_attrs)
+      assert ${s} == ${ctx}.get_${s}!(${s}.${pk})
+    end
+
+    test "delete_${s}/1 deletes the ${s}" do
+      ${s} = ${s}_fixture()
+      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
+      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(${s}.${pk}) end
+    end
+
+    test "change_${s}/1 returns a ${s} changeset" do
+      ${s} = ${s}_fixture()
+      assert %Ecto.Changeset{} = ${ctx}.change_${s}(${s})
+    end
+  end
+`;
+}
+
+function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Date): string {
+	const {schema, alias: ctx} = context;
+	const {singular: s, plural: p, alias: a} = schema;
+	const pk = schema.primaryKey ?? 'id';
+	const scopeFixture = `${scope.name}_scope_fixture`;
+	const access = scope.accessPath.join('.');
+	const create = sampleParams(schema, 'create', now);
+	const update = sampleParams(schema, 'update', now);
+	return `
+  describe "${p}" do
+    alias ${schema.module}
+
+    import ${scopeFixturesModule(scope)}, only: [${scopeFixture}: 0]
+    import ${context.module}Fixtures
+
+    @invalid_attrs ${invalidAttrs(schema)}
+
+    test "list_${p}/1 returns all scoped ${p}" do
+      scope = ${scopeFixture}()
+      other_scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      other_${s} = ${s}_fixture(other_scope)
+      assert ${ctx}.list_${p}(scope) == [${s}]
+      assert ${ctx}.list_${p}(other_scope) == [other_${s}]
+    end
+
+    test "get_${s}!/2 returns the ${s} with given id" do
+      scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      other_scope = ${scopeFixture}()
+      assert ${ctx}.get_${s}!(scope, ${s}.${pk}) == ${s}
+      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(other_scope, ${s}.${pk}) end
+    end
+
+    test "create_${s}/2 with valid data creates a ${s}" do
+      valid_attrs = ${inspectMap(create)}
+      scope = ${scopeFixture}()
+
+      assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(scope, valid_attrs)${assertions(s, create)}
+      assert ${s}.${scope.schemaKey} == scope.${access}
+    end
+
+    test "create_${s}/2 with invalid data returns error changeset" do
+      scope = ${scopeFixture}()
+      assert {:error, %Ecto.Changeset{}} = ${ctx}.create_${s}(scope, @invalid_attrs)
+    end
+
+    test "update_${s}/3 with valid data updates the ${s}" do
+      scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      update_attrs = ${inspectMap(update)}
+
+      assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(scope, ${s}, update_attrs)${assertions(s, update)}
+    end
+
+    test "update_${s}/3 with invalid scope raises" do
+      scope = ${scopeFixture}()
+      other_scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+
+      assert_raise MatchError, fn ->
+        ${ctx}.update_${s}(other_scope, ${s}, %{})
+      end
+    end
+
+    test "update_${s}/3 with invalid data returns error changeset" do
+      scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      assert {:error, %Ecto.Changeset{}} = ${ctx}.update_${s}(scope, ${s}, @invalid_attrs)
+      assert ${s} == ${ctx}.get_${s}!(scope, ${s}.${pk})
+    end
+
+    test "delete_${s}/2 deletes the ${s}" do
+      scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(scope, ${s})
+      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(scope, ${s}.${pk}) end
+    end
+
+    test "delete_${s}/2 with invalid scope raises" do
+      scope = ${scopeFixture}()
+      other_scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      assert_raise MatchError, fn -> ${ctx}.delete_${s}(other_scope, ${s}) end
+    end
+
+    test "change_${s}/2 returns a ${s} changeset" do
+      scope = ${scopeFixture}()
+      ${s} = ${s}_fixture(scope)
+      assert %Ecto.Changeset{} = ${ctx}.change_${s}(scope, ${s})
+    end
+  end
+`;
+}

@@ -1,0 +1,10 @@
+/**
+ * The one error the generators throw. Its message is written for a model (or a person) to act on:
+ * it names the bad part of the input and says what is allowed.
+ */
+export class GeneratorError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'GeneratorError';
+	}
+}

@@ -1,0 +1,112 @@
+/**
+ * The test fixtures of `mix phx.gen.context` (Phoenix 1.8): the fixtures module
+ * (fixtures_module.ex) and the block injected per schema (fixtures.ex): unique_* helpers for
+ * unique attributes and `<singular>_fixture`.
+ */
+import {DEFAULT_SAMPLE_NOW, paramAttrs, sampleValue} from './context-test.js';
+import type {SchemaSpec} from './schema-spec.js';
+
+/** What the fixture templates need to know about the context (a subset of ContextSpec). */
+export interface FixtureContextNames {
+	schema: SchemaSpec;
+	/** MyApp.Blog */
+	module: string;
+	/** MyApp.BlogFixtures */
+	fixturesModule: string;
+}
+
+export interface UniqueFixtureFunction {
+	attr: string;
+	/** unique_post_slug */
+	name: string;
+	/** the `def`, two-space indented, ending with a newline */
+	definition: string;
+	/** true when the helper is a stub that raises until the user implements it */
+	needsImplementation: boolean;
+}
+
+/** fixtures_module.ex: the fixtures module a new context starts with. */
+export function renderFixturesModule(context: FixtureContextNames): string {
+	return `defmodule ${context.fixturesModule} do
+  @moduledoc """
+  This module defines test helpers for creating
+  entities via the \`${context.module}\` context.
+  """
+end
+`;
+}
+
+const byName = (a: {attr: string}, b: {attr: string}): number => (a.attr < b.attr ? -1 : a.attr > b.attr ? 1 : 0);
+
+/** One helper per unique non-reference attribute, sorted by attribute name. */
+export function uniqueFixtureFunctions(schema: SchemaSpec): UniqueFixtureFunction[] {
+	const s = schema.singular;
+	return paramAttrs(schema)
+		.filter((attr) => attr.unique)
+		.map((attr): UniqueFixtureFunction => {
+			const name = `unique_${s}_${attr.name}`;
+			if (attr.type === 'integer') {
+				return {attr: attr.name, name, needsImplementation: false, definition: `  def ${name}, do: System.unique_integer([:positive])\n`};
+			}
+			if (attr.type === 'string' || attr.type === 'text') {
+				return {
+					attr: attr.name,
+					name,
+					needsImplementation: false,
+					definition: `  def ${name}, do: "some ${attr.name}#{System.unique_integer([:positive])}"\n`,
+				};
+			}
+			return {
+				attr: attr.name,
+				name,
+				needsImplementation: true,
+				definition: `  def ${name} do\n    raise "implement the logic to generate a unique ${s} ${attr.name}"\n  end\n`,
+			};
+		})
+		.sort(byName);
+}
+
+/** The default params of the fixture, sorted by name: a unique helper call or the create sample. */
+export function fixtureParams(schema: SchemaSpec, now: Date = DEFAULT_SAMPLE_NOW): Array<{name: string; code: string}> {
+	const uniques = new Map(uniqueFixtureFunctions(schema).map((fn) => [fn.attr, fn.name]));
+	return paramAttrs(schema)
+		.map((attr) => ({attr: attr.name, name: attr.name, code: uniques.has(attr.name) ? `${uniques.get(attr.name)}()` : sampleValue(attr, 'create', now).code}))
+		.sort(byName)
+		.map(({name, code}) => ({name, code}));
+}
+
+/** fixtures.ex: the block injected into the fixtures module (with Phoenix's prepended newline). */
+export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT_SAMPLE_NOW): string {
+	const {schema} = context;
+	const s = schema.singular;
+	const helpers = uniqueFixtureFunctions(schema)
+		.map((fn) => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
+		.join('');
+	const params = fixtureParams(schema, now)
+		.map((param) => `        ${param.name}: ${param.code}`)
+		.join(',\n');
+	const body = schema.scope
+		? `
+    attrs =
+      Enum.into(attrs, %{
+${params}
+      })
+
+    {:ok, ${s}} = ${context.module}.create_${s}(scope, attrs)`
+		: `
+    {:ok, ${s}} =
+      attrs
+      |> Enum.into(%{
+${params}
+      })
+      |> ${context.module}.create_${s}()
+`;
+	return `
+${helpers}  @doc """
+  Generate a ${s}.
+  """
+  def ${s}_fixture(${schema.scope ? 'scope, ' : ''}attrs \\\\ %{}) do${body}
+    ${s}
+  end
+`;
+}

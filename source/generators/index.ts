@@ -1,0 +1,12 @@
+// The generator library: pure functions from validated input to file texts.
+export * from './errors.js';
+export * from './naming.js';
+export * from './attributes.js';
+export * from './project.js';
+export * from './schema-spec.js';
+export * from './schema.js';
+export * from './migration.js';
+export * from './inject.js';
+export * from './context-test.js';
+export * from './fixtures.js';
+export * from './context.js';

@@ -1,0 +1,164 @@
+/**
+ * Migration files: Phoenix 1.8's priv/templates/phx.gen.schema/migration.exs for a schema, and
+ * ecto_sql's `mix ecto.gen.migration` template for an empty one.
+ */
+import type {Attr} from './attributes.js';
+import {GeneratorError} from './errors.js';
+import {camelize, inspectAtom, underscore} from './naming.js';
+import type {ProjectInfo} from './project.js';
+import {assertModuleName, assertProject, resolveMigrationDir, type GeneratedFile, type SchemaSpec} from './schema-spec.js';
+import {plainAttrs, referenceAttrs, timestampsCall} from './schema.js';
+
+const STAMP = /^\d{14}$/;
+
+/** The type of a migration column (enum is :string, text and uuid keep their names). */
+function columnType(attr: Attr): string {
+	if (attr.type === 'enum') return ':string';
+	if (attr.type === 'array') return `{:array, :${attr.inner!}}`;
+	return ':' + attr.type;
+}
+
+export function migrationModuleName(spec: SchemaSpec): string {
+	return `${spec.repo}.Migrations.Create${camelize(spec.table)}`;
+}
+
+/** Unique indexes (reverse input order) then reference indexes (input order); one per column. */
+function indexLines(spec: SchemaSpec): string[] {
+	const keys: Array<{name: string; unique: boolean}> = [
+		...spec.attrs.filter((attr) => attr.unique).map((attr) => ({name: attr.name, unique: true})).reverse(),
+		...referenceAttrs(spec).map((attr) => ({name: attr.name, unique: false})),
+	];
+	const seen = new Set<string>();
+	const lines: string[] = [];
+	for (const key of keys) {
+		if (seen.has(key.name)) continue;
+		seen.add(key.name);
+		lines.push(`create ${key.unique ? 'unique_index' : 'index'}(:${spec.table}, [:${key.name}])`);
+	}
+	return lines;
+}
+
+function tableOptions(spec: SchemaSpec): string {
+	let out = '';
+	if (spec.binaryId || spec.primaryKey !== undefined) out += ', primary_key: false';
+	if (spec.prefix !== undefined) out += `, prefix: :${spec.prefix}`;
+	return out;
+}
+
+function columnLines(spec: SchemaSpec): string[] {
+	const lines: string[] = [];
+	if (spec.binaryId) lines.push(`      add :${spec.primaryKey ?? 'id'}, :binary_id, primary_key: true`);
+	else if (spec.primaryKey !== undefined) lines.push(`      add :${spec.primaryKey}, :id, primary_key: true`);
+	for (const attr of plainAttrs(spec)) {
+		const defaults = attr.type === 'boolean' ? ', default: false, null: false' : '';
+		lines.push(`      add ${inspectAtom(attr.name)}, ${columnType(attr)}${defaults}`);
+	}
+	for (const attr of referenceAttrs(spec)) {
+		const type = spec.binaryId ? ', type: :binary_id' : '';
+		lines.push(`      add ${inspectAtom(attr.name)}, references(:${attr.table!}, on_delete: :nothing${type})`);
+	}
+	const scope = spec.scope;
+	if (scope) {
+		// Phoenix's scope struct defaults schema_migration_type to schema_type, so `type:` is always written.
+		lines.push(
+			scope.schemaTable !== ''
+				? `      add :${scope.schemaKey}, references(:${scope.schemaTable}, type: :${scope.schemaType}, on_delete: :delete_all)`
+				: `      add :${scope.schemaKey}, :${scope.schemaType}`,
+		);
+	}
+	return lines;
+}
+
+export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile {
+	assertStamp(stamp);
+	const columns = columnLines(spec);
+	const scopeIndex = spec.scope ? `\n\n    create index(:${spec.table}, [:${spec.scope.schemaKey}])` : '';
+	const indexes = indexLines(spec);
+	const indexBlock = indexes.length > 0 ? indexes.map((line) => `\n    ${line}`).join('') + '\n' : '';
+	const content =
+		`defmodule ${migrationModuleName(spec)} do\n` +
+		'  use Ecto.Migration\n' +
+		'\n' +
+		'  def change do\n' +
+		`    create table(:${spec.table}${tableOptions(spec)}) do\n` +
+		(columns.length > 0 ? columns.join('\n') + '\n\n' : '') +
+		`      ${timestampsCall(spec)}\n` +
+		'    end' +
+		scopeIndex +
+		'\n' +
+		indexBlock +
+		'  end\n' +
+		'end\n';
+	return {path: `${spec.migrationDir}/${stamp}_create_${spec.table}.exs`, content};
+}
+
+const MIGRATION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+/** `mix ecto.gen.migration add_posts_table`: the file with an empty change/0. */
+export function renderEmptyMigration(
+	project: ProjectInfo,
+	options: {name: string; repo?: string; migrationDir?: string},
+	stamp: string,
+): GeneratedFile {
+	assertProject(project);
+	assertStamp(stamp);
+	const name = options?.name;
+	if (typeof name !== 'string' || !MIGRATION_NAME.test(name) || name.length > 100) {
+		throw new GeneratorError(
+			`Migration name ${JSON.stringify(name)} is not valid: use snake_case or CamelCase starting with a letter (letters, digits, underscores; at most 100 characters), e.g. "add_posts_table" or "AddPostsTable".`,
+		);
+	}
+	const repo = options.repo ?? project.repo;
+	assertModuleName(repo, 'Repo', 'MyApp.Repo');
+	const dir = resolveMigrationDir(project, repo, options.migrationDir);
+	// ecto_sql names the file with underscore(name) and the module with camelize(name).
+	const content =
+		`defmodule ${repo}.Migrations.${camelize(name)} do\n` +
+		'  use Ecto.Migration\n' +
+		'\n' +
+		'  def change do\n' +
+		'\n' +
+		'  end\n' +
+		'end\n';
+	return {path: `${dir}/${stamp}_${underscore(name)}.exs`, content};
+}
+
+function assertStamp(stamp: string): void {
+	if (typeof stamp !== 'string' || !STAMP.test(stamp)) {
+		throw new GeneratorError(`Migration stamp ${JSON.stringify(stamp)} is not valid: expected 14 digits, YYYYMMDDHHMMSS in UTC.`);
+	}
+}
+
+function formatStamp(date: Date): string {
+	const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+	return (
+		pad(date.getUTCFullYear(), 4) +
+		pad(date.getUTCMonth() + 1) +
+		pad(date.getUTCDate()) +
+		pad(date.getUTCHours()) +
+		pad(date.getUTCMinutes()) +
+		pad(date.getUTCSeconds())
+	);
+}
+
+function parseStamp(stamp: string): Date {
+	const n = (from: number, to: number): number => Number(stamp.slice(from, to));
+	return new Date(Date.UTC(n(0, 4), n(4, 6) - 1, n(6, 8), n(8, 10), n(10, 12), n(12, 14)));
+}
+
+/**
+ * The UTC stamp for `now`, moved one second past the newest taken stamp when needed, so that
+ * migrations written in the same second stay distinct and ordered (Phoenix repeats the stamp).
+ * Entries of `taken` that are not 14-digit stamps are ignored.
+ */
+export function migrationStamp(now: Date, taken: string[]): string {
+	if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new GeneratorError('migrationStamp needs a valid Date for now.');
+	const candidate = formatStamp(now);
+	const newest = taken.filter((stamp) => STAMP.test(stamp)).sort().pop();
+	if (newest === undefined || candidate > newest) return candidate;
+	// Calendar arithmetic, so 20240101235959 is followed by 20240102000000, not ...235960.
+	const next = new Date(parseStamp(newest).getTime() + 1000);
+	const stamp = formatStamp(next);
+	// A taken stamp that is not a real date (month 13) still must be exceeded.
+	return stamp > newest ? stamp : String(BigInt(newest) + 1n);
+}

@@ -1,0 +1,96 @@
+/** The schema file, as Phoenix 1.8's priv/templates/phx.gen.schema/schema.ex writes it. */
+import type {Attr} from './attributes.js';
+import {inspectAtom} from './naming.js';
+import type {GeneratedFile, SchemaSpec} from './schema-spec.js';
+
+/** The type part of a schema field line (text is :string, uuid is Ecto.UUID). */
+export function schemaType(type: string): string {
+	if (type === 'text') return ':string';
+	if (type === 'uuid') return 'Ecto.UUID';
+	return ':' + type;
+}
+
+function fieldTypeAndOptions(attr: Attr): string {
+	if (attr.type === 'enum') return `Ecto.Enum, values: [${attr.values!.map(inspectAtom).join(', ')}]`;
+	if (attr.type === 'array') return `{:array, ${schemaType(attr.inner!)}}`;
+	return schemaType(attr.type);
+}
+
+/** Attributes that are plain fields (references are written as `_id` fields after them). */
+export function plainAttrs(spec: SchemaSpec): Attr[] {
+	return spec.attrs.filter((attr) => attr.type !== 'references');
+}
+
+export function referenceAttrs(spec: SchemaSpec): Attr[] {
+	return spec.attrs.filter((attr) => attr.type === 'references');
+}
+
+/** Fields validate_required lists: every plain field but maps. */
+export function requiredAttrs(spec: SchemaSpec): Attr[] {
+	return plainAttrs(spec).filter((attr) => attr.type !== 'map');
+}
+
+/** Unique flags in Phoenix's order: reverse input order. */
+export function uniqueNames(spec: SchemaSpec): string[] {
+	return spec.attrs.filter((attr) => attr.unique).map((attr) => attr.name).reverse();
+}
+
+/** `timestamps()` or `timestamps(type: :utc_datetime)`, shared with the migration. */
+export function timestampsCall(spec: SchemaSpec): string {
+	const type = spec.timestampType;
+	return type === undefined || type === 'naive_datetime' ? 'timestamps()' : `timestamps(type: ${inspectAtom(type)})`;
+}
+
+function moduleAttributes(spec: SchemaSpec): string {
+	let out = '';
+	if (spec.prefix !== undefined) out += `\n  @schema_prefix :${spec.prefix}`;
+	if (spec.primaryKey !== undefined) out += `\n  @derive {Phoenix.Param, key: :${spec.primaryKey}}`;
+	if (spec.binaryId) {
+		out += `\n  @primary_key {:${spec.primaryKey ?? 'id'}, :binary_id, autogenerate: true}\n  @foreign_key_type :binary_id`;
+	} else if (spec.primaryKey !== undefined) {
+		out += `\n  @primary_key {:${spec.primaryKey}, :id, autogenerate: true}`;
+	}
+	return out;
+}
+
+function fieldLines(spec: SchemaSpec): string[] {
+	const lines = plainAttrs(spec).map((attr) => {
+		const defaults = attr.type === 'boolean' ? ', default: false' : '';
+		const redact = attr.redact ? ', redact: true' : '';
+		return `    field ${inspectAtom(attr.name)}, ${fieldTypeAndOptions(attr)}${defaults}${redact}`;
+	});
+	for (const attr of referenceAttrs(spec)) lines.push(`    field ${inspectAtom(attr.name)}, ${spec.binaryId ? ':binary_id' : ':id'}`);
+	if (spec.scope) lines.push(`    field :${spec.scope.schemaKey}, :${spec.scope.schemaType}`);
+	return lines;
+}
+
+export function renderSchema(spec: SchemaSpec): GeneratedFile {
+	const names = (attrs: Attr[]): string => attrs.map((attr) => inspectAtom(attr.name)).join(', ');
+	const scopeArg = spec.scope ? `, ${spec.scope.name}_scope` : '';
+	const fields = fieldLines(spec);
+	const body = fields.length > 0 ? `${fields.join('\n')}\n\n` : '';
+	const uniques = uniqueNames(spec).map((name) => `    |> unique_constraint(${inspectAtom(name)})\n`).join('');
+	const scopeChange = spec.scope
+		? `    |> put_change(:${spec.scope.schemaKey}, ${spec.scope.name}_scope.${spec.scope.accessPath.join('.')})\n`
+		: '';
+	const content =
+		`defmodule ${spec.module} do\n` +
+		'  use Ecto.Schema\n' +
+		'  import Ecto.Changeset\n' +
+		moduleAttributes(spec) +
+		`\n  schema "${spec.table}" do\n` +
+		body +
+		`    ${timestampsCall(spec)}\n` +
+		'  end\n' +
+		'\n' +
+		'  @doc false\n' +
+		`  def changeset(${spec.singular}, attrs${scopeArg}) do\n` +
+		`    ${spec.singular}\n` +
+		`    |> cast(attrs, [${names(plainAttrs(spec))}])\n` +
+		`    |> validate_required([${names(requiredAttrs(spec))}])\n` +
+		uniques +
+		scopeChange +
+		'  end\n' +
+		'end\n';
+	return {path: spec.file, content};
+}

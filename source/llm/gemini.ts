@@ -1,0 +1,231 @@
+/**
+ * The Gemini provider: @google/genai with streaming function calling.
+ * One nextTurn = one streamed generateContent call, retried with backoff on 429/5xx/network
+ * failures and on answers that are unusable (empty, cut short, malformed function call).
+ * The key goes to the SDK only; it never reaches a message, a log line or the history.
+ */
+import {GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse} from '@google/genai';
+import type {Logger} from '../log/types.js';
+import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest, type ToolSpec} from './provider.js';
+import {toGeminiContents} from './gemini-history.js';
+import {TurnAccumulator} from './gemini-stream.js';
+import {errorFacts, redact} from './gemini-errors.js';
+import {cleanSchemaForGemini} from './json-schema.js';
+import {
+	abortError,
+	isAbortError,
+	isRetryableStatus,
+	retryAfterHeaderMs,
+	retryDelayMs,
+	retryPolicy,
+	type RetryOptions,
+	type RetryPolicy,
+} from './retry.js';
+
+export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
+
+export interface GeminiProviderOptions {
+	apiKey: string;
+	model?: string;
+	/** API root, e.g. a local fake server; otherwise the SDK's default (or GOOGLE_GEMINI_BASE_URL). */
+	baseUrl?: string;
+	logger?: Logger;
+	/** Retries on 429/5xx/network errors; maxAttempts counts the first try. */
+	retry?: RetryOptions;
+	/** Tries in all for an answer that is empty, has no finish reason or a malformed call. */
+	maxInvalidAnswerAttempts?: number;
+}
+
+export class GeminiProvider implements LlmProvider {
+	readonly name = 'gemini' as const;
+	readonly model: string;
+	private readonly client: GoogleGenAI;
+	private readonly apiKey: string;
+	private readonly logger?: Logger;
+	private readonly policy: RetryPolicy;
+	private readonly maxInvalidAnswers: number;
+
+	constructor(options: GeminiProviderOptions) {
+		if (!options.apiKey) throw new ProviderError('Gemini needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY).');
+		this.apiKey = options.apiKey;
+		this.model = options.model?.trim() || DEFAULT_GEMINI_MODEL;
+		this.logger = options.logger;
+		this.policy = retryPolicy(options.retry);
+		this.maxInvalidAnswers = Math.max(1, options.maxInvalidAnswerAttempts ?? 3);
+		this.client = new GoogleGenAI({
+			apiKey: options.apiKey,
+			vertexai: false,
+			...(options.baseUrl ? {httpOptions: {baseUrl: options.baseUrl}} : {}),
+		});
+	}
+
+	async nextTurn(request: NextTurnRequest): Promise<ModelTurn> {
+		const {signal} = request;
+		const contents = toGeminiContents(request.history);
+		const tools = functionDeclarations(request.tools);
+		// Text already passed to onTextDelta: a retried answer only adds what goes beyond it,
+		// so the screen does not show the same words twice.
+		let shown = '';
+		const emit = (attemptText: string) => {
+			if (attemptText.length <= shown.length || !request.onTextDelta) return;
+			const delta = attemptText.slice(shown.length);
+			shown = attemptText;
+			request.onTextDelta(delta);
+		};
+
+		let failures = 0;
+		let invalidAnswers = 0;
+		for (let attempt = 1; ; attempt++) {
+			if (signal?.aborted) throw abortError(signal);
+			const started = Date.now();
+			let retryAfter: number | undefined;
+			const config: GenerateContentConfig = {
+				...(tools ? {tools} : {}),
+				automaticFunctionCalling: {disable: true},
+				...(signal ? {abortSignal: signal} : {}),
+				// Our own fetch wrapper, to read a Retry-After header the SDK's error does not keep.
+				httpOptions: {
+					fetch: async (input, init) => {
+						const response = await fetch(input, init);
+						if (!response.ok) retryAfter = retryAfterHeaderMs(response.headers.get('retry-after'));
+						return response;
+					},
+				},
+			};
+
+			let answer: TurnAccumulator;
+			try {
+				answer = await this.streamOnce(contents, config, signal, emit);
+			} catch (error) {
+				if (signal?.aborted) throw abortError(signal);
+				if (isAbortError(error)) throw error;
+				const facts = errorFacts(error);
+				const summary = redact(facts.summary, this.apiKey);
+				failures++;
+				this.logger?.warn('gemini request failed', {model: this.model, attempt, durationMs: Date.now() - started, status: facts.status, error: summary});
+				const transient = facts.status === undefined || isRetryableStatus(facts.status);
+				if (!transient) {
+					throw new ProviderError(`Gemini request failed: ${summary}${hint(facts.status)}`, facts.status);
+				}
+				if (failures >= this.policy.maxAttempts) {
+					throw new ProviderError(
+						`Gemini request failed after ${failures} attempts: ${summary}`,
+						facts.status,
+					);
+				}
+				await this.policy.sleep(retryDelayMs(failures, this.policy, retryAfter ?? facts.retryDelayMs), signal);
+				continue;
+			}
+
+			const durationMs = Date.now() - started;
+			this.logger?.info('gemini request', {
+				model: this.model,
+				attempt,
+				durationMs,
+				finishReason: answer.finishReason,
+				promptTokens: answer.usage?.promptTokens,
+				outputTokens: answer.usage?.outputTokens,
+			});
+			if (answer.blockReason) {
+				throw new ProviderError(`Gemini blocked the prompt (${answer.blockReason}); rephrase the request.`);
+			}
+			const problem = invalidAnswer(answer);
+			if (!problem) {
+				return {
+					text: answer.text,
+					functionCalls: answer.functionCalls,
+					raw: answer.parts,
+					...(answer.usage ? {usage: answer.usage} : {}),
+					...(answer.finishReason ? {finishReason: answer.finishReason} : {}),
+				};
+			}
+			invalidAnswers++;
+			this.logger?.warn('gemini answer unusable', {model: this.model, attempt, problem});
+			if (invalidAnswers >= this.maxInvalidAnswers) {
+				throw new ProviderError(`Gemini ${problem} ${invalidAnswers} times in a row; giving up.`);
+			}
+			await this.policy.sleep(retryDelayMs(invalidAnswers, this.policy), signal);
+		}
+	}
+
+	/** One streamed request; resolves with the merged answer, rejects promptly on abort. */
+	private async streamOnce(
+		contents: ReturnType<typeof toGeminiContents>,
+		config: GenerateContentConfig,
+		signal: AbortSignal | undefined,
+		emit: (attemptText: string) => void,
+	): Promise<TurnAccumulator> {
+		const answer = new TurnAccumulator();
+		const stream = await untilAborted(this.client.models.generateContentStream({model: this.model, contents, config}), signal);
+		const iterator = stream[Symbol.asyncIterator]();
+		let attemptText = '';
+		try {
+			for (;;) {
+				const next: IteratorResult<GenerateContentResponse> = await untilAborted(iterator.next(), signal);
+				if (next.done) break;
+				attemptText += answer.add(next.value);
+				emit(attemptText);
+			}
+		} catch (error) {
+			// Let the SDK release the response body; its own failure is not ours to report.
+			void iterator.return?.(undefined).catch(() => {});
+			throw error;
+		}
+		return answer;
+	}
+}
+
+export function functionDeclarations(tools: ToolSpec[]): GenerateContentConfig['tools'] {
+	if (tools.length === 0) return undefined;
+	return [
+		{
+			functionDeclarations: tools.map(tool => ({
+				name: tool.name,
+				description: tool.description,
+				parametersJsonSchema: cleanSchemaForGemini(tool.inputSchema),
+			})),
+		},
+	];
+}
+
+function invalidAnswer(answer: TurnAccumulator): string | undefined {
+	if (answer.finishReason === 'MALFORMED_FUNCTION_CALL') return 'sent a malformed function call';
+	if (answer.chunkCount === 0) return 'sent an empty stream';
+	if (!answer.finishReason) return 'ended its answer without a finish reason';
+	const hasOtherParts = answer.parts.some(part => Object.keys(part).some(key => !['text', 'thought', 'thoughtSignature'].includes(key)));
+	if (answer.text.trim() === '' && !hasOtherParts) return `sent an empty answer (finish reason ${answer.finishReason})`;
+	return undefined;
+}
+
+function hint(status: number | undefined): string {
+	if (status === 400) return ' (the request was refused as invalid; check the model name and the tools\' schemas)';
+	if (status === 401 || status === 403) return ' (check that GEMINI_API_KEY is a valid key for the Gemini API)';
+	if (status === 404) return ' (check the model name)';
+	return '';
+}
+
+/** Resolves or rejects like `promise`, but rejects as soon as the signal aborts. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	if (signal.aborted) {
+		promise.catch(() => {});
+		return Promise.reject(abortError(signal));
+	}
+	return new Promise<T>((resolve, reject) => {
+		const onAbort = () => {
+			promise.catch(() => {});
+			reject(abortError(signal));
+		};
+		signal.addEventListener('abort', onAbort, {once: true});
+		promise.then(
+			value => {
+				signal.removeEventListener('abort', onAbort);
+				resolve(value);
+			},
+			(error: unknown) => {
+				signal.removeEventListener('abort', onAbort);
+				reject(error);
+			},
+		);
+	});
+}

@@ -1,0 +1,109 @@
+/**
+ * The offline provider: a deterministic planner, not a language model. It reads the description
+ * (generator syntax or plain English lists), then calls the tools a model would call, one per
+ * turn: inspect_project, then per entity generate_schema, generate_migration, generate_context,
+ * and ends with a summary of the files the tools reported. It keeps no state: each turn is derived
+ * from the history alone.
+ */
+import {isTool, readProgress, reportedFiles, type FileReport, type Progress} from './offline/history.js';
+import {buildPlan, type Plan, type PlannedCall} from './offline/plan.js';
+import type {FunctionResult, LlmProvider, ModelTurn, NextTurnRequest, ToolSpec} from './provider.js';
+
+const LABEL = 'Offline planner';
+
+/** The offered tool for `name`: exact, else the first `server__name`. */
+function findTool(tools: ToolSpec[], name: string): ToolSpec | undefined {
+	return tools.find(tool => tool.name === name) ?? tools.find(tool => isTool(tool.name, name));
+}
+
+/** One line per file; a path reported twice (the context tool re-reports the schema) keeps its first real change. */
+function fileLines(results: FunctionResult[]): string[] {
+	const byPath = new Map<string, FileReport>();
+	for (const file of results.flatMap(reportedFiles)) {
+		const seen = byPath.get(file.path);
+		if (!seen || (seen.action === 'unchanged' && file.action !== 'unchanged')) byPath.set(file.path, file);
+	}
+
+	return [...byPath.values()].map(file => `- ${file.action} ${file.path}`);
+}
+
+/** Next steps from the files written: migrate when a migration changed, run the context tests. */
+function nextSteps(results: FunctionResult[]): string[] {
+	const changed = results.flatMap(reportedFiles).filter(file => file.action !== 'unchanged' && file.action !== 'planned');
+	const steps: string[] = [];
+	if (changed.some(file => file.path.endsWith('.exs') && file.path.includes('migrations/'))) steps.push('mix ecto.migrate');
+	for (const file of changed) {
+		const step = `mix test ${file.path}`;
+		if (/^test\/.*_test\.exs$/.test(file.path) && !steps.includes(step)) steps.push(step);
+	}
+
+	return steps;
+}
+
+function summary(plan: Plan, progress: Progress): string {
+	const files = fileLines(progress.results);
+	const steps = nextSteps(progress.results);
+	return [
+		`${LABEL}: ${plan.headline}`,
+		files.length > 0 ? `Files:\n${files.join('\n')}` : 'The tools reported no files.',
+		...plan.notes,
+		...(steps.length > 0 ? [`Next steps:\n${steps.map(step => `- ${step}`).join('\n')}`] : []),
+	].join('\n\n');
+}
+
+function failure(call: PlannedCall | undefined, result: FunctionResult, progress: Progress): string {
+	const files = fileLines(progress.results);
+	const what = call ? `${call.tool} (${call.say.replace(/\.$/, '')})` : result.name;
+	return [
+		`${LABEL}: stopped. The ${what} call failed:\n${result.response.text}`,
+		files.length > 0 ? `Files written before it:\n${files.join('\n')}` : 'Nothing was written.',
+		'Fix the cause and run again; the offline planner does not retry.',
+	].join('\n\n');
+}
+
+export class OfflineProvider implements LlmProvider {
+	readonly name = 'offline' as const;
+	readonly model = 'offline-planner';
+
+	async nextTurn(request: NextTurnRequest): Promise<ModelTurn> {
+		const turn = this.decide(request);
+		request.signal?.throwIfAborted();
+		if (turn.text) request.onTextDelta?.(turn.text);
+		return turn;
+	}
+
+	private decide(request: NextTurnRequest): ModelTurn {
+		const progress = readProgress(request.history);
+		if (!progress) return answer(`${LABEL}: there is no request to work on.`);
+		if (!request.projectPath) return answer(`${LABEL}: no target project was given, so there is nothing to generate into.`);
+
+		const planned = buildPlan(progress, request.projectPath);
+		if (!planned.ok) return answer(`${LABEL}: ${planned.message}`);
+		const plan = planned.value;
+
+		const missing = [...new Set(plan.calls.map(call => call.tool))].filter(tool => !findTool(request.tools, tool));
+		if (missing.length > 0) {
+			const offered = request.tools.map(tool => tool.name).join(', ') || 'none';
+			return answer(
+				`${LABEL}: I cannot do this: the tool${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
+					`${missing.length > 1 ? 'are' : 'is'} not available (tools offered: ${offered}). Add the MCP server that provides ${missing.length > 1 ? 'them' : 'it'} to the workflow.`,
+			);
+		}
+
+		const failedAt = progress.results.findIndex(result => result.response.isError);
+		if (failedAt !== -1) return answer(failure(plan.calls[failedAt], progress.results[failedAt]!, progress));
+
+		const next = plan.calls[progress.calls.length];
+		if (!next) return answer(summary(plan, progress));
+		const tool = findTool(request.tools, next.tool)!;
+		return {
+			text: next.say,
+			functionCalls: [{id: `offline-${progress.calls.length + 1}`, name: tool.name, args: next.args}],
+			finishReason: 'STOP',
+		};
+	}
+}
+
+function answer(text: string): ModelTurn {
+	return {text, functionCalls: [], finishReason: 'STOP'};
+}

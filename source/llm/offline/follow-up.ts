@@ -1,0 +1,109 @@
+/**
+ * "Also give posts a slug, unique": adding fields to an entity made earlier in the conversation.
+ * The offline planner cannot edit an existing migration or write column changes, so it does the
+ * honest part: regenerates the schema with the union of fields (overwrite: true, the schema is the
+ * one this conversation wrote), creates an empty `add_<fields>_to_<table>` migration and tells the
+ * user the exact lines to put in it.
+ */
+import {attrName, formatAttr, referencedTable} from './attr-grammar.js';
+import {inferType} from './infer-type.js';
+import {pluralize, singularize} from './inflect.js';
+import {extractRelations, parseFieldList} from './parse-fields.js';
+import {SYNTAX_HINT} from './parse-description.js';
+import type {KnownEntity} from './history.js';
+import type {Parsed} from './types.js';
+
+export interface AddFields {
+	entity: KnownEntity;
+	/** The new attributes only. */
+	added: string[];
+	/** Existing and new attributes, for the regenerated schema. */
+	attrs: string[];
+	migrationName: string;
+}
+
+const LEAD = String.raw`^(?:(?:also|and|now|please|then|could you|can you)\s+)*`;
+const ADD_TO = new RegExp(String.raw`${LEAD}(?:add|give)\s+(.+?),?\s+to\s+(?:the\s+)?([a-z][a-z0-9_]*)$`);
+const GIVE = new RegExp(String.raw`${LEAD}(?:give|add)\s+(?:the\s+)?([a-z][a-z0-9_]*)\s+(.+)$`);
+
+/** Recognises an add-fields request; undefined when the text is not one. */
+export function readAddFields(text: string): {target: string; fieldText: string} | undefined {
+	const clean = text.toLowerCase().trim().replace(/[.!]+$/, '');
+	const to = ADD_TO.exec(clean);
+	if (to) return {target: to[2]!, fieldText: to[1]!};
+	const give = GIVE.exec(clean);
+	if (give) return {target: give[1]!, fieldText: give[2]!};
+	return undefined;
+}
+
+function findKnown(known: KnownEntity[], name: string): KnownEntity | undefined {
+	const plural = pluralize(name);
+	return known.find(entity => entity.plural === name || entity.plural === plural || singularize(entity.plural) === singularize(name));
+}
+
+export function planAddFields(request: {target: string; fieldText: string}, known: KnownEntity[]): Parsed<AddFields> {
+	const entity = findKnown(known, request.target);
+	if (!entity) {
+		const names = known.map(candidate => candidate.plural);
+		return {
+			ok: false,
+			message:
+				`I can only add fields to entities created earlier in this conversation (${names.length > 0 ? names.join(', ') : 'none so far'}); ` +
+				`'${request.target}' is not one of them. Edit that schema and write its migration by hand, or describe a new entity. ${SYNTAX_HINT}`,
+		};
+	}
+
+	const relations = extractRelations(request.fieldText);
+	const list = parseFieldList(relations.rest);
+	if (list.unreadable.length > 0) {
+		return {ok: false, message: `I could not read: ${list.unreadable.map(words => `'${words}'`).join(', ')}. ${SYNTAX_HINT}`};
+	}
+
+	const added = [
+		...list.fields.map(field => formatAttr({...field, type: field.type ?? inferType(field.name)})),
+		...relations.belongsTo.map(target => `${singularize(target)}_id:references:${pluralize(target)}`),
+	];
+	const existing = new Set(entity.attrs.map(attrName));
+	const fresh = added.filter(attr => !existing.has(attrName(attr)));
+	if (fresh.length === 0) {
+		return {
+			ok: false,
+			message: added.length === 0 ? `I found no fields to add to ${entity.plural}. ${SYNTAX_HINT}` : `${entity.plural} already has ${added.map(attrName).join(', ')}; nothing to add.`,
+		};
+	}
+
+	return {
+		ok: true,
+		value: {
+			entity,
+			added: fresh,
+			attrs: [...entity.attrs, ...fresh],
+			migrationName: `add_${fresh.map(attrName).join('_and_')}_to_${entity.plural}`,
+		},
+	};
+}
+
+/** The Ecto migration line for one attribute, as `mix phx.gen.schema` would write it. */
+function columnLine(attr: string): string {
+	const [name, ...rest] = attr.split(':');
+	const parts = rest.filter(part => part !== 'unique' && part !== 'redact');
+	const type = parts[0] ?? 'string';
+	if (type === 'references') return `add :${name}, references(:${parts[1]}, on_delete: :nothing)`;
+	if (type === 'boolean') return `add :${name}, :boolean, default: false, null: false`;
+	if (type === 'array') return `add :${name}, {:array, :${parts[1]}}`;
+	if (type === 'enum') return `add :${name}, :string`;
+	if (type === 'datetime') return `add :${name}, :naive_datetime`;
+	return `add :${name}, :${type}`;
+}
+
+/** The body to write into the empty migration's `change` function. */
+export function migrationBody(table: string, added: string[]): string {
+	const lines = [`alter table(:${table}) do`, ...added.map(attr => `  ${columnLine(attr)}`), 'end'];
+	const indexes = [
+		...added.filter(attr => attr.split(':').includes('unique')).map(attr => `create unique_index(:${table}, [:${attrName(attr)}])`),
+		...added
+			.filter(attr => referencedTable(attr) !== undefined && !attr.split(':').includes('unique'))
+			.map(attr => `create index(:${table}, [:${attrName(attr)}])`),
+	];
+	return indexes.length > 0 ? [...lines, '', ...indexes].join('\n') : lines.join('\n');
+}

@@ -1,0 +1,28 @@
+/**
+ * Type inference from common field names, for descriptions that give no type.
+ * Rules are checked in order; the first match wins; anything else is a string.
+ */
+
+const TEXT_NAMES = new Set(['body', 'description', 'content', 'bio', 'notes', 'summary']);
+const BOOLEAN_NAMES = new Set(['published', 'active', 'enabled', 'archived', 'verified', 'visible', 'completed', 'done']);
+const DECIMAL_NAMES = new Set(['price', 'amount', 'total', 'cost']);
+const INTEGER_NAMES = new Set(['count', 'age', 'quantity', 'stock', 'position']);
+
+function lastWord(name: string): string {
+	const parts = name.split('_');
+	return parts[parts.length - 1]!;
+}
+
+/** The type for a field named `name` (snake_case) when the description gives none. */
+export function inferType(name: string): string {
+	const last = lastWord(name);
+	if (name === 'email') return 'string';
+	if (TEXT_NAMES.has(name) || (name.includes('_') && TEXT_NAMES.has(last) && last !== 'summary')) return 'text';
+	if (name.endsWith('_at')) return 'utc_datetime';
+	if (name.endsWith('_on') || name.endsWith('_date') || name === 'date') return 'date';
+	if (name.startsWith('is_') || name.startsWith('has_') || BOOLEAN_NAMES.has(name)) return 'boolean';
+	if (DECIMAL_NAMES.has(last)) return 'decimal';
+	if (INTEGER_NAMES.has(name) || name.endsWith('_count')) return 'integer';
+	if (name === 'uuid' || name.endsWith('_uuid')) return 'uuid';
+	return 'string';
+}

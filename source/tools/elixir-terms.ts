@@ -1,0 +1,502 @@
+/**
+ * A small reader for the literal parts of Elixir config files (config/*.exs) and mix.exs: enough
+ * to read `config :app, key: value` calls without running Elixir. Anything that is not a literal
+ * (function calls, maps, sigils, interpolated strings) becomes an `opaque` term with its source.
+ */
+
+export type Term =
+	| {kind: 'atom'; value: string}
+	| {kind: 'alias'; value: string}
+	| {kind: 'string'; value: string}
+	| {kind: 'number'; value: number}
+	| {kind: 'list'; items: Term[]}
+	| {kind: 'keyword'; entries: Array<[string, Term]>}
+	| {kind: 'tuple'; items: Term[]}
+	| {kind: 'opaque'; source: string};
+
+type TokenKind =
+	| 'atom'
+	| 'key'
+	| 'alias'
+	| 'ident'
+	| 'string'
+	| 'istring'
+	| 'number'
+	| 'sigil'
+	| 'punct'
+	| 'op'
+	| 'newline';
+
+interface Token {
+	kind: TokenKind;
+	text: string;
+	/** Decoded value: atom/key/ident/alias name, string contents. */
+	value: string;
+	start: number;
+	end: number;
+}
+
+const identStart = /[a-z_]/;
+const identChar = /[\w]/;
+const operatorChars = '+-*/<>=!|&^\\.%@:?';
+const sigilPairs: Record<string, string> = {'(': ')', '[': ']', '{': '}', '<': '>', '/': '/', '|': '|', '"': '"', "'": "'"};
+
+/** Splits Elixir source into tokens; comments are dropped, newlines kept (they end calls). */
+export function tokenize(source: string): Token[] {
+	const tokens: Token[] = [];
+	let i = 0;
+	const push = (kind: TokenKind, start: number, end: number, value = source.slice(start, end)) => {
+		tokens.push({kind, text: source.slice(start, end), value, start, end});
+	};
+
+	while (i < source.length) {
+		const c = source[i]!;
+		if (c === '\n') {
+			push('newline', i, i + 1);
+			i++;
+		} else if (c === ' ' || c === '\t' || c === '\r') {
+			i++;
+		} else if (c === '#') {
+			while (i < source.length && source[i] !== '\n') i++;
+		} else if (c === '"' || c === "'") {
+			const {end, value, interpolated} = readString(source, i, c);
+			push(interpolated ? 'istring' : 'string', i, end, value);
+			i = end;
+			if (source[i] === ':' && /\s/.test(source[i + 1] ?? '')) {
+				// "quoted key": value
+				tokens.at(-1)!.kind = 'key';
+				tokens.at(-1)!.end = i + 1;
+				i++;
+			}
+		} else if (c === '~' && /[a-zA-Z]/.test(source[i + 1] ?? '')) {
+			const start = i;
+			i = readSigil(source, i);
+			push('sigil', start, i);
+		} else if (c === ':' && source[i + 1] === '"') {
+			const {end, value} = readString(source, i + 1, '"');
+			push('atom', i, end, value);
+			i = end;
+		} else if (c === ':' && /[a-zA-Z_]/.test(source[i + 1] ?? '')) {
+			let j = i + 1;
+			while (j < source.length && identChar.test(source[j]!)) j++;
+			if (source[j] === '?' || source[j] === '!') j++;
+			// `:Foo.Bar` style Erlang-ish atoms are not expected in config; keep the plain name.
+			push('atom', i, j, source.slice(i + 1, j));
+			i = j;
+		} else if (identStart.test(c) || /[A-Z]/.test(c)) {
+			let j = i;
+			while (j < source.length && identChar.test(source[j]!)) j++;
+			if (source[j] === '?' || source[j] === '!') j++;
+			const name = source.slice(i, j);
+			if (source[j] === ':' && source[j + 1] !== ':' && /[\s]/.test(source[j + 1] ?? ' ')) {
+				push('key', i, j + 1, name);
+				i = j + 1;
+			} else {
+				push(/[A-Z]/.test(c) ? 'alias' : 'ident', i, j, name);
+				i = j;
+			}
+		} else if (/[0-9]/.test(c)) {
+			let j = i;
+			while (j < source.length && /[\w.]/.test(source[j]!)) {
+				if (source[j] === '.' && !/[0-9]/.test(source[j + 1] ?? '')) break;
+				j++;
+			}
+			push('number', i, j);
+			i = j;
+		} else if (c === '?' && i + 1 < source.length && !/\s/.test(source[i + 1]!)) {
+			// Character literal such as ?a
+			const j = source[i + 1] === '\\' ? i + 3 : i + 2;
+			push('number', i, j);
+			i = j;
+		} else if ('()[]{},'.includes(c)) {
+			push('punct', i, i + 1);
+			i++;
+		} else if (operatorChars.includes(c) || c === '~') {
+			let j = i + 1;
+			while (j < source.length && operatorChars.includes(source[j]!) && source[j] !== '.') j++;
+			push('op', i, j);
+			i = j;
+		} else {
+			// Unknown character (unicode identifiers, etc.): one opaque op token.
+			push('op', i, i + 1);
+			i++;
+		}
+	}
+
+	return tokens;
+}
+
+function readString(source: string, start: number, quote: string): {end: number; value: string; interpolated: boolean} {
+	const heredoc = source.startsWith(quote.repeat(3), start);
+	const close = heredoc ? quote.repeat(3) : quote;
+	let i = start + close.length;
+	let value = '';
+	let interpolated = false;
+	while (i < source.length) {
+		if (source.startsWith(close, i)) {
+			return {end: i + close.length, value, interpolated};
+		}
+
+		const c = source[i]!;
+		if (c === '\\') {
+			const next = source[i + 1] ?? '';
+			value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+			i += 2;
+		} else if (c === '#' && source[i + 1] === '{') {
+			interpolated = true;
+			i = skipInterpolation(source, i + 2);
+		} else {
+			value += c;
+			i++;
+		}
+	}
+
+	return {end: source.length, value, interpolated};
+}
+
+/** Skips `#{ ... }` (already past the brace), including nested braces and strings. */
+function skipInterpolation(source: string, start: number): number {
+	let depth = 1;
+	let i = start;
+	while (i < source.length && depth > 0) {
+		const c = source[i]!;
+		if (c === '"' || c === "'") {
+			i = readString(source, i, c).end;
+			continue;
+		}
+
+		if (c === '{') depth++;
+		else if (c === '}') depth--;
+		i++;
+	}
+
+	return i;
+}
+
+function readSigil(source: string, start: number): number {
+	let i = start + 1;
+	while (i < source.length && /[a-zA-Z]/.test(source[i]!)) i++;
+	const open = source[i] ?? '';
+	if (source.startsWith('"""', i) || source.startsWith("'''", i)) {
+		const close = source.slice(i, i + 3);
+		const end = source.indexOf(close, i + 3);
+		i = end === -1 ? source.length : end + 3;
+	} else {
+		const close = sigilPairs[open];
+		if (close === undefined) return i;
+		i++;
+		let depth = 1;
+		while (i < source.length) {
+			const c = source[i]!;
+			if (c === '\\') {
+				i += 2;
+				continue;
+			}
+
+			if (c === close && (close === open || --depth === 0)) {
+				i++;
+				break;
+			}
+
+			if (c === open && close !== open) depth++;
+			i++;
+		}
+	}
+
+	while (i < source.length && /[a-zA-Z]/.test(source[i]!)) i++;
+	return i;
+}
+
+/** A top-level call such as `config :app, key: value` or `import_config "dev.exs"`. */
+export interface Call {
+	name: string;
+	args: Term[];
+	/** 1-based line of the call. */
+	line: number;
+}
+
+const blockOpeners = new Set(['do', 'fn']);
+
+/**
+ * The calls to `names` that stand at the top level of the file (outside do/end blocks, which in
+ * config files are conditionals whose outcome we cannot know).
+ */
+export function topLevelCalls(source: string, names: readonly string[]): Call[] {
+	const tokens = tokenize(source);
+	const calls: Call[] = [];
+	let blockDepth = 0;
+	let bracketDepth = 0;
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i]!;
+		if (token.kind === 'ident' && blockOpeners.has(token.value)) blockDepth++;
+		else if (token.kind === 'key' && token.value === 'do') {
+			// `if x, do: y` one-liner: no block.
+		} else if (token.kind === 'ident' && token.value === 'end') blockDepth = Math.max(0, blockDepth - 1);
+		else if (token.kind === 'punct' && '([{'.includes(token.text)) bracketDepth++;
+		else if (token.kind === 'punct' && ')]}'.includes(token.text)) bracketDepth = Math.max(0, bracketDepth - 1);
+		else if (
+			token.kind === 'ident' &&
+			blockDepth === 0 &&
+			bracketDepth === 0 &&
+			names.includes(token.value) &&
+			(i === 0 || tokens[i - 1]!.kind === 'newline')
+		) {
+			const parser = new Parser(source, tokens, i + 1);
+			const args = parser.callArgs();
+			calls.push({name: token.value, args, line: lineOf(source, token.start)});
+			i = parser.position - 1;
+		}
+	}
+
+	return calls;
+}
+
+function lineOf(source: string, offset: number): number {
+	let line = 1;
+	for (let i = 0; i < offset; i++) if (source[i] === '\n') line++;
+	return line;
+}
+
+class Parser {
+	constructor(
+		private readonly source: string,
+		private readonly tokens: Token[],
+		public position: number,
+	) {}
+
+	/** Arguments of a call, with or without parentheses; trailing `k: v` pairs become one keyword term. */
+	callArgs(): Term[] {
+		const parenthesized = this.peek()?.kind === 'punct' && this.peek()?.text === '(' && this.peek()!.start === this.tokens[this.position - 1]!.end;
+		if (parenthesized) this.position++;
+		const args: Term[] = [];
+		const keyword: Array<[string, Term]> = [];
+		const stop = parenthesized ? [')'] : [];
+		for (;;) {
+			if (parenthesized) this.skipNewlines();
+			const token = this.peek();
+			if (!token || token.kind === 'newline') break;
+			if (token.kind === 'punct' && token.text === ')' && parenthesized) {
+				this.position++;
+				break;
+			}
+
+			if (token.kind === 'key') {
+				this.position++;
+				this.skipNewlines();
+				keyword.push([token.value, this.expression(stop, !parenthesized)]);
+			} else {
+				args.push(this.expression(stop, !parenthesized));
+			}
+
+			const next = this.peek();
+			if (next?.kind === 'punct' && next.text === ',') {
+				this.position++;
+				this.skipNewlines();
+				continue;
+			}
+
+			if (parenthesized && next?.kind === 'punct' && next.text === ')') {
+				this.position++;
+			}
+
+			break;
+		}
+
+		if (keyword.length > 0) args.push({kind: 'keyword', entries: keyword});
+		return args;
+	}
+
+	/** One expression up to `,`, a closer, or (when `newlineEnds`) the end of the line. */
+	private expression(closers: string[], newlineEnds: boolean): Term {
+		const start = this.position;
+		const term = this.primary();
+		if (term && this.atEnd(closers, newlineEnds)) return term;
+		this.position = start;
+		return this.skipOpaque(closers, newlineEnds);
+	}
+
+	private atEnd(closers: string[], newlineEnds: boolean): boolean {
+		const token = this.peek();
+		if (!token) return true;
+		if (token.kind === 'newline') {
+			if (newlineEnds) return true;
+			this.skipNewlines();
+			return this.atEnd(closers, newlineEnds);
+		}
+
+		return token.kind === 'punct' && (token.text === ',' || closers.includes(token.text) || ')]}'.includes(token.text));
+	}
+
+	private skipOpaque(closers: string[], newlineEnds: boolean): Term {
+		const first = this.peek();
+		let depth = 0;
+		let last: Token | undefined;
+		for (;;) {
+			const token = this.peek();
+			if (!token) break;
+			if (depth === 0) {
+				if (token.kind === 'newline' && newlineEnds && !(last?.kind === 'op')) break;
+				if (token.kind === 'punct' && (token.text === ',' || ')]}'.includes(token.text) || closers.includes(token.text))) break;
+			}
+
+			if (token.kind === 'punct' && '([{'.includes(token.text)) depth++;
+			if (token.kind === 'punct' && ')]}'.includes(token.text)) depth--;
+			if (token.kind === 'ident' && blockOpeners.has(token.value)) depth++;
+			if (token.kind === 'ident' && token.value === 'end') depth--;
+			if (token.kind !== 'newline') last = token;
+			this.position++;
+		}
+
+		const source = first && last ? this.source.slice(first.start, last.end) : '';
+		return {kind: 'opaque', source};
+	}
+
+	private primary(): Term | undefined {
+		const token = this.peek();
+		if (!token) return undefined;
+		switch (token.kind) {
+			case 'atom':
+				this.position++;
+				return {kind: 'atom', value: token.value};
+			case 'string':
+				this.position++;
+				return {kind: 'string', value: token.value};
+			case 'number': {
+				this.position++;
+				const value = Number(token.text.replaceAll('_', ''));
+				return Number.isNaN(value) ? {kind: 'opaque', source: token.text} : {kind: 'number', value};
+			}
+
+			case 'ident':
+				if (['true', 'false', 'nil'].includes(token.value)) {
+					this.position++;
+					return {kind: 'atom', value: token.value};
+				}
+
+				return undefined;
+			case 'alias':
+				return this.alias();
+			case 'punct':
+				if (token.text === '[') return this.list();
+				if (token.text === '{') return this.tuple();
+				return undefined;
+			default:
+				return undefined;
+		}
+	}
+
+	private alias(): Term | undefined {
+		const parts = [this.peek()!.value];
+		this.position++;
+		for (;;) {
+			const dot = this.peek();
+			const next = this.tokens[this.position + 1];
+			if (dot?.kind === 'op' && dot.text === '.' && next?.kind === 'alias' && next.start === dot.end) {
+				parts.push(next.value);
+				this.position += 2;
+			} else {
+				break;
+			}
+		}
+
+		const after = this.peek();
+		// `Path.expand(...)`, `Foo.bar`: a call, not a literal alias.
+		if (after?.kind === 'op' && after.text === '.') return undefined;
+		return {kind: 'alias', value: parts.join('.')};
+	}
+
+	private list(): Term {
+		this.position++;
+		const items: Term[] = [];
+		const entries: Array<[string, Term]> = [];
+		for (;;) {
+			this.skipNewlines();
+			const token = this.peek();
+			if (!token) break;
+			if (token.kind === 'punct' && token.text === ']') {
+				this.position++;
+				break;
+			}
+
+			if (token.kind === 'key') {
+				this.position++;
+				this.skipNewlines();
+				entries.push([token.value, this.expression([']'], false)]);
+			} else {
+				items.push(this.expression([']'], false));
+			}
+
+			this.skipNewlines();
+			const next = this.peek();
+			if (next?.kind === 'punct' && next.text === ',') this.position++;
+		}
+
+		if (entries.length > 0 && items.length === 0) return {kind: 'keyword', entries};
+		return {kind: 'list', items: [...items, ...entries.map(([key, value]): Term => ({kind: 'tuple', items: [{kind: 'atom', value: key}, value]}))]};
+	}
+
+	private tuple(): Term {
+		this.position++;
+		const items: Term[] = [];
+		for (;;) {
+			this.skipNewlines();
+			const token = this.peek();
+			if (!token) break;
+			if (token.kind === 'punct' && token.text === '}') {
+				this.position++;
+				break;
+			}
+
+			if (token.kind === 'key') {
+				// {a, b: 1} ends in a keyword list
+				const entries: Array<[string, Term]> = [];
+				while (this.peek()?.kind === 'key') {
+					const key = this.peek()!;
+					this.position++;
+					entries.push([key.value, this.expression(['}'], false)]);
+					if (this.peek()?.kind === 'punct' && this.peek()!.text === ',') this.position++;
+					this.skipNewlines();
+				}
+
+				items.push({kind: 'keyword', entries});
+				continue;
+			}
+
+			items.push(this.expression(['}'], false));
+			this.skipNewlines();
+			const next = this.peek();
+			if (next?.kind === 'punct' && next.text === ',') this.position++;
+		}
+
+		return {kind: 'tuple', items};
+	}
+
+	private skipNewlines(): void {
+		while (this.peek()?.kind === 'newline') this.position++;
+	}
+
+	private peek(): Token | undefined {
+		return this.tokens[this.position];
+	}
+}
+
+/** The value under `key` in a keyword term, if any. */
+export function keywordGet(term: Term | undefined, key: string): Term | undefined {
+	if (term?.kind !== 'keyword') return undefined;
+	let found: Term | undefined;
+	for (const [name, value] of term.entries) if (name === key) found = value;
+	return found;
+}
+
+/** Deep merge as Elixir's Config does: keyword values merge recursively, anything else is replaced. */
+export function mergeKeyword(base: Term | undefined, override: Term): Term {
+	if (base?.kind !== 'keyword' || override.kind !== 'keyword') return override;
+	const entries = [...base.entries];
+	for (const [key, value] of override.entries) {
+		const index = entries.findIndex(([name]) => name === key);
+		if (index === -1) entries.push([key, value]);
+		else entries[index] = [key, mergeKeyword(entries[index]![1], value)];
+	}
+
+	return {kind: 'keyword', entries};
+}

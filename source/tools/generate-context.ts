@@ -1,0 +1,66 @@
+/**
+ * generate_context: what `mix phx.gen.context` writes — the context module with the six access
+ * functions (injected before the final `end` of an existing context), its test file and fixtures
+ * file (created or injected the same way), plus the schema and the create-table migration unless
+ * no_schema.
+ *
+ * Our agent usually calls generate_schema and generate_migration first, so the schema and the
+ * migration are written only when missing: identical ones are reported `unchanged`, and an
+ * existing create_<table> migration is never duplicated. A schema or migration that exists with
+ * different content is refused unless overwrite (or no_schema, to leave them alone).
+ * Sample values in tests/fixtures use the generators' fixed date, so a second identical call is a
+ * no-op on any day.
+ */
+import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
+import {buildContextSpec, renderContextFiles, type ContextOptions} from '../generators/context.js';
+import {renderSchema} from '../generators/schema.js';
+import {applyFiles, wroteMigration} from './apply-files.js';
+import {MIGRATE_STEP} from './generate-migration.js';
+import {schemaOptions} from './generate-schema.js';
+import type {GenerateContextArgs} from './inputs.js';
+import {createTableMigration} from './migration-files.js';
+import {loadProject} from './project.js';
+import {readExisting, type FileToWrite} from './safe-writer.js';
+import {generateResult} from './tool-result.js';
+
+export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
+	const {root, info, facts} = await loadProject(args.project_path, cwd);
+	const options: ContextOptions = {...schemaOptions(args), context: args.context, schema: args.schema};
+	if (args.no_schema !== undefined) options.noSchema = args.no_schema;
+	const spec = buildContextSpec(info, options);
+	const overwrite = args.overwrite ?? false;
+	const dryRun = args.dry_run ?? false;
+
+	const files: FileToWrite[] = [];
+	let migrationPath: string | undefined;
+	if (!args.no_schema) {
+		files.push(renderSchema(spec.schema));
+		// `config :my_app, :generators, migration: false` turns migrations off, as in Phoenix.
+		if (facts.generators.migration) {
+			const migration = await createTableMigration(root, spec.schema, {overwrite, now});
+			migrationPath = migration.path;
+			files.push(migration);
+		}
+	}
+
+	const rendered = renderContextFiles(spec, {
+		context: await readExisting(root, spec.file),
+		test: await readExisting(root, spec.testFile),
+		fixtures: await readExisting(root, spec.fixturesFile),
+	});
+	for (const change of [rendered.context, rendered.test, rendered.fixtures]) {
+		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected'});
+	}
+
+	const written = await applyFiles(root, files, {overwrite, dryRun});
+	const nextSteps: string[] = [];
+	if (migrationPath !== undefined && wroteMigration(written, [migrationPath])) nextSteps.push(MIGRATE_STEP);
+	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
+	if (spec.schema.scope) {
+		nextSteps.push(
+			`The functions take a %${spec.schema.scope.module.split('.').pop()}{} scope (${spec.schema.scope.module}) as first argument; pass socket.assigns.${spec.schema.scope.assignKey} or conn.assigns.${spec.schema.scope.assignKey}.`,
+		);
+	}
+
+	return generateResult(`Context ${spec.module} with ${spec.schema.module} in ${root}:`, written, nextSteps, dryRun);
+}

@@ -1,0 +1,129 @@
+/**
+ * The input schemas of the tools (zod, turned into JSON Schema by the MCP SDK). Descriptions are
+ * written for a model that has never seen Phoenix's generators: each says what the value is, its
+ * shape and an example.
+ */
+import {z} from 'zod';
+import {ATTRIBUTE_TYPES, MAX_ATTRIBUTES} from '../generators/attributes.js';
+
+const MAX_TEXT = 500;
+
+export const projectPath = z
+	.string()
+	.min(1)
+	.max(4096)
+	.describe(
+		'Path of the Phoenix project: the folder that holds mix.exs. Absolute, or relative to the tool server\'s working directory. Example: "/home/me/code/my_app".',
+	);
+
+const schemaModule = z
+	.string()
+	.min(1)
+	.max(MAX_TEXT)
+	.describe(
+		'Schema module name relative to the application module, CamelCase segments separated by dots. Example: "Blog.Post" becomes MyApp.Blog.Post in lib/my_app/blog/post.ex.',
+	);
+
+const plural = z
+	.string()
+	.min(1)
+	.max(MAX_TEXT)
+	.describe('Plural of the schema in lowercase snake_case; also the table name unless `table` is given. Example: "posts", "blog_posts".');
+
+export const attrs = z
+	.array(z.string().min(1).max(MAX_TEXT))
+	.max(MAX_ATTRIBUTES)
+	.describe(
+		[
+			'Fields, one string each, in the grammar of Phoenix\'s generators: name[:type[:extra...]][:unique][:redact].',
+			'No type means string. Examples: "title", "body:text", "views:integer", "price:decimal", "published:boolean",',
+			'"slug:string:unique", "secret:string:redact", "tags:array:string", "status:enum:draft:published",',
+			'"user_id:references:users", "published_at:utc_datetime".',
+			`Types: ${ATTRIBUTE_TYPES.join(', ')} (datetime is an alias of naive_datetime).`,
+			'array needs an inner type (tags:array:string), references needs the referenced table (author_id:references:users),',
+			'enum needs at least one value (status:enum:draft:published). Trailing :unique adds a unique index and constraint;',
+			':redact hides the value in inspect output. Timestamps (inserted_at, updated_at) and the id are added automatically: do not list them.',
+		].join(' '),
+	);
+
+const table = z.string().min(1).max(MAX_TEXT).describe('Table name when it differs from the plural. Example: "blog_posts".');
+const binaryId = z.boolean().describe('Use UUID (binary_id) primary and foreign keys. Default: the project\'s `:generators, binary_id:` setting.');
+const primaryKey = z.string().min(1).max(MAX_TEXT).describe('Name of the primary key column when it is not "id". Example: "post_id".');
+const prefix = z.string().min(1).max(MAX_TEXT).describe('Database schema prefix (PostgreSQL schema) for the table. Example: "cms".');
+const repo = z.string().min(1).max(MAX_TEXT).describe('Repo module when it is not the project\'s own. Example: "MyApp.ReadRepo".');
+const migrationDir = z
+	.string()
+	.min(1)
+	.max(MAX_TEXT)
+	.describe('Folder for the migration, relative to the project root. Default: priv/repo/migrations (or the repo\'s own folder). Example: "priv/repo/migrations".');
+const scope = z
+	.string()
+	.min(1)
+	.max(MAX_TEXT)
+	.describe('Name of a scope configured in `config :my_app, :scopes` (Phoenix 1.8, e.g. "user") to tie records to. Default: the default scope, if one is configured.');
+const noScope = z.boolean().describe('Do not apply the project\'s default scope.');
+const overwrite = z
+	.boolean()
+	.describe('Replace existing files that differ from the generated ones (default false: such files are refused and nothing is written). Identical files are always left unchanged.');
+const dryRun = z.boolean().describe('Only report what would be written (action "planned"); write nothing.');
+
+const schemaFields = {
+	project_path: projectPath,
+	schema: schemaModule,
+	plural,
+	attrs: attrs.default([]),
+	table: table.optional(),
+	binary_id: binaryId.optional(),
+	primary_key: primaryKey.optional(),
+	prefix: prefix.optional(),
+	scope: scope.optional(),
+	no_scope: noScope.optional(),
+	overwrite: overwrite.optional(),
+	dry_run: dryRun.optional(),
+};
+
+export const inspectProjectInput = z.object({project_path: projectPath}).strict();
+
+export const generateSchemaInput = z.object(schemaFields).strict();
+
+export const generateMigrationInput = z
+	.object({...schemaFields, repo: repo.optional(), migration_dir: migrationDir.optional()})
+	.strict();
+
+export const generateEmptyMigrationInput = z
+	.object({
+		project_path: projectPath,
+		name: z
+			.string()
+			.min(1)
+			.max(MAX_TEXT)
+			.describe('Migration name, snake_case or CamelCase, as for `mix ecto.gen.migration`. Example: "add_published_at_to_posts". Refused when a migration with that name exists.'),
+		repo: repo.optional(),
+		migration_dir: migrationDir.optional(),
+		dry_run: dryRun.optional(),
+	})
+	.strict();
+
+export const generateContextInput = z
+	.object({
+		...schemaFields,
+		context: z
+			.string()
+			.min(1)
+			.max(MAX_TEXT)
+			.describe('Context module relative to the application module. Example: "Blog" gives MyApp.Blog in lib/my_app/blog.ex.'),
+		schema: z
+			.string()
+			.min(1)
+			.max(MAX_TEXT)
+			.describe('Schema module relative to the context. Example: "Post" with context "Blog" gives MyApp.Blog.Post.'),
+		repo: repo.optional(),
+		no_schema: z.boolean().optional().describe('Do not write the schema and migration (they exist already elsewhere); only the context, its tests and fixtures.'),
+	})
+	.strict();
+
+export type InspectProjectArgs = z.infer<typeof inspectProjectInput>;
+export type GenerateSchemaArgs = z.infer<typeof generateSchemaInput>;
+export type GenerateMigrationArgs = z.infer<typeof generateMigrationInput>;
+export type GenerateEmptyMigrationArgs = z.infer<typeof generateEmptyMigrationInput>;
+export type GenerateContextArgs = z.infer<typeof generateContextInput>;

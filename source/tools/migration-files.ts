@@ -1,0 +1,58 @@
+/**
+ * Where a new migration goes: a fresh stamp past every existing one (so two migrations made in the
+ * same second stay distinct and ordered), and no second migration with an existing name — Phoenix
+ * writes such a duplicate and `mix ecto.migrate` then fails.
+ */
+import type {ProjectInfo} from '../generators/project.js';
+import type {SchemaSpec} from '../generators/schema-spec.js';
+import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
+import {listMigrations, migrationName, migrationStamps} from './project.js';
+import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+
+function splitPath(path: string): {dir: string; name: string} {
+	const slash = path.lastIndexOf('/');
+	return {dir: path.slice(0, slash), name: migrationName(path.slice(slash + 1))};
+}
+
+/**
+ * The create-table migration for a schema. When a migration of the same name exists: identical
+ * content → that file (left unchanged); different → refused unless overwrite, which replaces it
+ * under its existing file name.
+ */
+export async function createTableMigration(root: string, spec: SchemaSpec, options: {overwrite: boolean; now: Date}): Promise<FileToWrite> {
+	const taken = await listMigrations(root, spec.migrationDir);
+	const file = renderMigration(spec, migrationStamp(options.now, migrationStamps(taken)));
+	const {dir, name} = splitPath(file.path);
+	const existing = taken.find((candidate) => migrationName(candidate) === name);
+	if (existing === undefined) return file;
+	const existingPath = `${dir}/${existing}`;
+	const current = await readExisting(root, existingPath);
+	if (current !== file.content && !options.overwrite) {
+		throw new WriteRefusedError(
+			`A migration named ${name} already exists (${existingPath}) with different content; a second one would make mix ecto.migrate fail on the duplicate name. Pass overwrite: true to replace it (its file name is kept), or use generate_empty_migration with another name to change the existing table.`,
+		);
+	}
+
+	return {path: existingPath, content: file.content};
+}
+
+/** What `mix ecto.gen.migration NAME` writes; refused when a migration with that name exists. */
+export async function emptyMigration(
+	root: string,
+	project: ProjectInfo,
+	options: {name: string; repo?: string; migrationDir?: string},
+	now: Date,
+): Promise<FileToWrite> {
+	// Render once to learn the folder, then again with a stamp past the folder's migrations.
+	const probe = renderEmptyMigration(project, options, '00000000000000');
+	const {dir, name} = splitPath(probe.path);
+	const taken = await listMigrations(root, dir);
+	const existing = taken.find((candidate) => migrationName(candidate) === name);
+	if (existing !== undefined) {
+		throw new WriteRefusedError(
+			`A migration named ${name} already exists (${dir}/${existing}); ecto refuses duplicate migration names. Choose another name, e.g. ${name}_2 or a more specific one.`,
+		);
+	}
+
+	return renderEmptyMigration(project, options, migrationStamp(now, migrationStamps(taken)));
+}

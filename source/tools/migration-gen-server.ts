@@ -1,0 +1,35 @@
+/** The elixir_migration_gen_tool MCP server: generate_migration and generate_empty_migration. */
+import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
+import {generateEmptyMigration, generateMigration} from './generate-migration.js';
+import {generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
+import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
+import {generateOutput, guarded} from './tool-result.js';
+
+export function createMigrationGenServer(options: ToolServerOptions = {}): McpServer {
+	const server = new McpServer({name: 'elixir_migration_gen_tool', version: packageVersion()});
+	server.registerTool(
+		'generate_migration',
+		{
+			title: 'Generate a create-table migration',
+			description:
+				'Writes the Ecto migration that creates the table of a schema, as `mix phx.gen.schema` does (priv/repo/migrations/<UTC stamp>_create_<table>.exs, with columns, references, timestamps and indexes). Give the same schema, plural and attrs as for generate_schema. A create_<table> migration that already exists is not duplicated: identical → unchanged, different → refused unless overwrite (which replaces it under its existing name).',
+			inputSchema: generateMigrationInput,
+			outputSchema: generateOutput,
+			annotations: {destructiveHint: false},
+		},
+		async (args) => guarded(async () => generateMigration(args, cwdOf(options))),
+	);
+	server.registerTool(
+		'generate_empty_migration',
+		{
+			title: 'Generate an empty migration',
+			description:
+				'Writes what `mix ecto.gen.migration NAME` writes: <UTC stamp>_<name>.exs with an empty change/0, to alter tables, add indexes and the like. Refused when a migration with that name already exists.',
+			inputSchema: generateEmptyMigrationInput,
+			outputSchema: generateOutput,
+			annotations: {destructiveHint: false},
+		},
+		async (args) => guarded(async () => generateEmptyMigration(args, cwdOf(options))),
+	);
+	return server;
+}

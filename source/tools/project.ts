@@ -1,0 +1,262 @@
+/**
+ * Reads a user's Mix project from disk: locates its root, reads mix.exs and config (following
+ * simple import_config calls) and lists schemas, contexts and migrations. Parsing is delegated to
+ * project-config.ts; this module only touches files.
+ */
+import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises';
+import {isAbsolute, join, relative, resolve, sep} from 'node:path';
+import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
+import {resolveMigrationDir} from '../generators/schema-spec.js';
+import {
+	parseConfigFile,
+	parseMixExs,
+	ProjectError,
+	projectConfigFacts,
+	type ConfigStatement,
+	type ProjectConfigFacts,
+} from './project-config.js';
+
+export {ProjectError} from './project-config.js';
+
+export interface LoadedProject {
+	/** Real path of the project root (symlinks resolved). */
+	root: string;
+	info: ProjectInfo;
+	facts: ProjectConfigFacts;
+	/** Config files read, relative to the root. */
+	configFiles: string[];
+}
+
+/** Resolves `project_path` (absolute, or relative to `cwd`) to the real path of a Mix project root. */
+export async function resolveProjectRoot(projectPath: string, cwd = process.cwd()): Promise<string> {
+	if (typeof projectPath !== 'string' || projectPath.trim() === '' || projectPath.includes('\0')) {
+		throw new ProjectError('project_path must be a non-empty path to the Phoenix project folder (the one with mix.exs).');
+	}
+
+	const absolute = resolve(cwd, projectPath);
+	let root: string;
+	try {
+		root = await realpath(absolute);
+	} catch {
+		throw new ProjectError(`project_path "${projectPath}" does not exist (resolved to ${absolute}).`);
+	}
+
+	if (!(await stat(root)).isDirectory()) throw new ProjectError(`project_path "${projectPath}" is not a folder.`);
+	const mix = join(root, 'mix.exs');
+	const mixStat = await lstat(mix).catch(() => undefined);
+	if (!mixStat?.isFile()) {
+		throw new ProjectError(
+			`"${projectPath}" is not a Mix project: it has no mix.exs. Give the root folder of the Phoenix application (the folder that holds mix.exs, config/ and lib/).`,
+		);
+	}
+
+	return root;
+}
+
+const MAX_CONFIG_FILES = 20;
+const MAX_TEXT_BYTES = 2_000_000;
+
+/** Reads mix.exs and config into ProjectInfo. Throws ProjectError for a project we cannot use. */
+export async function loadProject(projectPath: string, cwd = process.cwd()): Promise<LoadedProject> {
+	const root = await resolveProjectRoot(projectPath, cwd);
+	const mix = parseMixExs(await readText(join(root, 'mix.exs')));
+	const configFiles: string[] = [];
+	const statements: ConfigStatement[] = [];
+	const warnings: string[] = [];
+
+	const readConfig = async (file: string): Promise<void> => {
+		if (configFiles.includes(file) || configFiles.length >= MAX_CONFIG_FILES) return;
+		const absolute = join(root, file);
+		const text = await readInsideRoot(root, absolute);
+		if (text === undefined) {
+			if (file !== 'config/config.exs') warnings.push(`${file} is imported by the config but could not be read.`);
+			return;
+		}
+
+		configFiles.push(file);
+		for (const statement of parseConfigFile(text)) {
+			if (statement.kind === 'import') {
+				const target = relative(root, resolve(root, 'config', statement.file)).split(sep).join('/');
+				if (target.startsWith('..') || isAbsolute(target)) {
+					warnings.push(`import_config "${statement.file}" in ${file} points outside the project and was not followed.`);
+				} else {
+					await readConfig(target);
+				}
+			} else {
+				statements.push(statement);
+			}
+		}
+	};
+
+	await readConfig('config/config.exs');
+	if (configFiles.length === 0) warnings.push('config/config.exs was not found; Phoenix defaults are assumed.');
+	const facts = projectConfigFacts(mix, statements);
+	facts.warnings.unshift(...warnings);
+	return {root, info: facts.info, facts, configFiles};
+}
+
+/** Reads a file that must resolve inside root; undefined when missing or outside. */
+async function readInsideRoot(root: string, absolute: string): Promise<string | undefined> {
+	try {
+		const real = await realpath(absolute);
+		if (!isInside(root, real)) return undefined;
+		return await readText(real);
+	} catch {
+		return undefined;
+	}
+}
+
+async function readText(file: string): Promise<string> {
+	const info = await stat(file);
+	if (info.size > MAX_TEXT_BYTES) throw new ProjectError(`${file} is larger than ${MAX_TEXT_BYTES} bytes; refusing to read it.`);
+	return readFile(file, 'utf8');
+}
+
+export function isInside(root: string, candidate: string): boolean {
+	const rel = relative(root, candidate);
+	return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Migration file names (`<digits>_<name>.exs`) in a folder relative to root, sorted; [] when absent. */
+export async function listMigrations(root: string, migrationDir: string): Promise<string[]> {
+	const folder = join(root, migrationDir);
+	try {
+		const real = await realpath(folder);
+		if (!isInside(root, real)) return [];
+		const names = await readdir(real);
+		return names.filter((name) => /^\d+_.+\.exs$/.test(name)).sort();
+	} catch {
+		return [];
+	}
+}
+
+/** The stamps (leading digits) of migration file names. */
+export function migrationStamps(names: string[]): string[] {
+	return names.map((name) => /^(\d+)_/.exec(name)![1]!);
+}
+
+/** The name part of a migration file (`20250101000000_create_posts.exs` → `create_posts`). */
+export function migrationName(fileName: string): string {
+	return fileName.replace(/^\d+_/, '').replace(/\.exs$/, '');
+}
+
+export interface SchemaFileInfo {
+	module: string;
+	/** The table of `schema "posts"`; absent for embedded schemas. */
+	table?: string;
+	file: string;
+}
+
+export interface ContextFileInfo {
+	module: string;
+	file: string;
+}
+
+export interface ProjectInspection {
+	project_path: string;
+	app: string;
+	base_module: string;
+	repo: string;
+	ecto_repos: string[];
+	generators: {timestamp_type: string | null; binary_id: boolean; migration: boolean; migration_dir: string | null};
+	migration_dir: string;
+	scopes: Array<{
+		name: string;
+		default: boolean;
+		module: string;
+		assign_key: string;
+		access_path: string[];
+		schema_key: string;
+		schema_type: string;
+		schema_table: string;
+	}>;
+	default_scope: string | null;
+	contexts: ContextFileInfo[];
+	schemas: SchemaFileInfo[];
+	migrations: string[];
+	config_files: string[];
+	warnings: string[];
+}
+
+const MAX_SOURCE_FILES = 5000;
+
+/** Everything inspect_project reports. */
+export async function inspectProject(projectPath: string, cwd = process.cwd()): Promise<ProjectInspection> {
+	const loaded = await loadProject(projectPath, cwd);
+	const {root, info, facts} = loaded;
+	const migrationDir = resolveMigrationDir(info, info.repo);
+	const sources = await elixirSources(root, `lib/${info.app}`);
+	const schemas: SchemaFileInfo[] = [];
+	const contexts: ContextFileInfo[] = [];
+	for (const {file, text} of sources) {
+		const module = /^\s*defmodule\s+([A-Z][\w.]*)\s+do\b/m.exec(text)?.[1];
+		if (!module) continue;
+		if (/^\s*use\s+Ecto\.Schema\b/m.test(text)) {
+			const table = /^\s*schema\s*\(?\s*"([^"]+)"/m.exec(text)?.[1];
+			schemas.push(table === undefined ? {module, file} : {module, table, file});
+		} else if (!/^\s*use\s+Ecto\.Repo\b/m.test(text) && (/^\s*alias\s+[\w.]*\bRepo\b/m.test(text) || /\bRepo\.\w+[!?]?\(/.test(text))) {
+			// A module that talks to the Repo and is not itself a schema or the repo: a context.
+			contexts.push({module, file});
+		}
+	}
+
+	const defaultScope = info.scopes.find((scope: ScopeConfig) => scope.default);
+	return {
+		project_path: root,
+		app: info.app,
+		base_module: info.base,
+		repo: info.repo,
+		ecto_repos: facts.ectoRepos,
+		generators: {
+			timestamp_type: facts.generators.timestampType ?? null,
+			binary_id: facts.generators.binaryId,
+			migration: facts.generators.migration,
+			migration_dir: facts.generators.migrationDir ?? null,
+		},
+		migration_dir: migrationDir,
+		scopes: info.scopes.map((scope) => ({
+			name: scope.name,
+			default: scope.default,
+			module: scope.module,
+			assign_key: scope.assignKey,
+			access_path: scope.accessPath,
+			schema_key: scope.schemaKey,
+			schema_type: scope.schemaType,
+			schema_table: scope.schemaTable,
+		})),
+		default_scope: defaultScope?.name ?? null,
+		contexts,
+		schemas,
+		migrations: await listMigrations(root, migrationDir),
+		config_files: loaded.configFiles,
+		warnings: facts.warnings,
+	};
+}
+
+/** The .ex files under a folder of the project (no symlinked folders followed), with their text. */
+async function elixirSources(root: string, folder: string): Promise<Array<{file: string; text: string}>> {
+	const found: Array<{file: string; text: string}> = [];
+	const walk = async (relativeFolder: string): Promise<void> => {
+		let entries;
+		try {
+			entries = await readdir(join(root, relativeFolder), {withFileTypes: true});
+		} catch {
+			return;
+		}
+
+		entries.sort((a, b) => a.name.localeCompare(b.name));
+		for (const entry of entries) {
+			if (found.length >= MAX_SOURCE_FILES) return;
+			const file = `${relativeFolder}/${entry.name}`;
+			if (entry.isDirectory()) await walk(file);
+			else if (entry.isFile() && entry.name.endsWith('.ex')) {
+				const text = await readText(join(root, file)).catch(() => undefined);
+				if (text !== undefined) found.push({file, text});
+			}
+		}
+	};
+
+	const real = await realpath(join(root, folder)).catch(() => undefined);
+	if (real && isInside(root, real)) await walk(folder);
+	return found;
+}

@@ -1,0 +1,210 @@
+/**
+ * The one guarded path by which the tool servers write into a user's project. A call's files are
+ * all checked first (inside the root after resolving symlinks, no differing file replaced without
+ * overwrite), then written atomically one by one (temp file in the same folder, fsync, rename);
+ * if a write fails, the files already written by the call are restored.
+ */
+import {randomBytes} from 'node:crypto';
+import {lstat, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
+import {isInside} from './project.js';
+
+/** A write the guard refused; the message names the file and what to do instead. */
+export class WriteRefusedError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'WriteRefusedError';
+	}
+}
+
+export interface FileToWrite {
+	/** Relative to the project root, '/' separated. */
+	path: string;
+	content: string;
+	/**
+	 * The content was computed from the file's current text (an injection before the final `end`):
+	 * replacing the file then needs no overwrite.
+	 */
+	derivedFromExisting?: boolean;
+}
+
+export type WriteAction = 'created' | 'injected' | 'overwritten' | 'unchanged';
+
+export interface PlannedWrite {
+	path: string;
+	absolute: string;
+	content: string;
+	action: WriteAction;
+	/** The current text when the file exists. */
+	previous?: string;
+}
+
+/** Checks a relative path's shape (no absolute, `..`, empty or odd segments). */
+export function assertRelativePath(path: string): void {
+	const bad =
+		typeof path !== 'string' ||
+		path === '' ||
+		path.includes('\0') ||
+		path.includes('\\') ||
+		path.startsWith('/') ||
+		/^[a-zA-Z]:/.test(path) ||
+		path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..');
+	if (bad) {
+		throw new WriteRefusedError(
+			`Refusing to write "${String(path)}": paths must be relative to the project root, '/' separated, without "..", "." or empty segments.`,
+		);
+	}
+}
+
+/**
+ * Resolves where `path` lands and refuses anything that would leave the root: existing folders on
+ * the way are resolved with realpath (so a symlinked lib/ pointing elsewhere is caught), the file
+ * itself must not be a symlink or a folder.
+ */
+export async function resolveInsideRoot(root: string, path: string): Promise<string> {
+	assertRelativePath(path);
+	const realRoot = await realpath(root);
+	const segments = path.split('/');
+	let current = realRoot;
+	for (const [index, segment] of segments.entries()) {
+		const next = join(current, segment);
+		const info = await lstat(next).catch(() => undefined);
+		const isLast = index === segments.length - 1;
+		if (!info) {
+			// Missing from here on: it will be created inside `current`, which is inside the root.
+			return join(current, ...segments.slice(index));
+		}
+
+		if (isLast) {
+			if (info.isSymbolicLink()) {
+				throw new WriteRefusedError(`Refusing to write "${path}": it is a symbolic link; replace it by a regular file first.`);
+			}
+
+			if (!info.isFile()) throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a regular file.`);
+			return next;
+		}
+
+		if (info.isSymbolicLink()) {
+			const target = await realpath(next).catch(() => undefined);
+			if (!target || !isInside(realRoot, target)) {
+				throw new WriteRefusedError(
+					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that points outside the project root.`,
+				);
+			}
+
+			current = target;
+		} else {
+			current = next;
+		}
+
+		const folder = await stat(current).catch(() => undefined);
+		if (!folder?.isDirectory()) {
+			throw new WriteRefusedError(`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" exists and is not a folder.`);
+		}
+	}
+
+	return current;
+}
+
+/** Decides every file's action without writing; throws WriteRefusedError for the first refusal. */
+export async function planWrites(root: string, files: FileToWrite[], options: {overwrite: boolean}): Promise<PlannedWrite[]> {
+	const plans: PlannedWrite[] = [];
+	const seen = new Set<string>();
+	for (const file of files) {
+		const absolute = await resolveInsideRoot(root, file.path);
+		if (seen.has(absolute)) throw new WriteRefusedError(`Refusing to write "${file.path}" twice in one call.`);
+		seen.add(absolute);
+		const previous = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+			if (error.code === 'ENOENT') return undefined;
+			throw error;
+		});
+		let action: WriteAction;
+		if (previous === undefined) action = 'created';
+		else if (previous === file.content) action = 'unchanged';
+		else if (file.derivedFromExisting) action = 'injected';
+		else if (options.overwrite) action = 'overwritten';
+		else {
+			throw new WriteRefusedError(
+				`Refusing to replace "${file.path}": it already exists with different content. Pass overwrite: true to replace it, or choose another name.`,
+			);
+		}
+
+		plans.push(previous === undefined ? {path: file.path, absolute, content: file.content, action} : {path: file.path, absolute, content: file.content, action, previous});
+	}
+
+	return plans;
+}
+
+/** Writes the planned files (skipping unchanged ones); on failure restores what this call wrote. */
+export async function commitWrites(root: string, plans: PlannedWrite[]): Promise<void> {
+	// Nothing may have changed since planning: re-check before the first byte is written.
+	for (const plan of plans) {
+		const absolute = await resolveInsideRoot(root, plan.path);
+		const current = await readFile(absolute, 'utf8').catch(() => undefined);
+		if (absolute !== plan.absolute || current !== plan.previous) {
+			throw new WriteRefusedError(`Refusing to write "${plan.path}": it changed while the files were being prepared; try again.`);
+		}
+	}
+
+	const done: PlannedWrite[] = [];
+	try {
+		for (const plan of plans) {
+			if (plan.action === 'unchanged') continue;
+			await mkdir(dirname(plan.absolute), {recursive: true});
+			// mkdir may have followed nothing new, but check again that the folder is still inside.
+			const folder = await realpath(dirname(plan.absolute));
+			if (!isInside(await realpath(root), folder)) {
+				throw new WriteRefusedError(`Refusing to write "${plan.path}": its folder resolves outside the project root.`);
+			}
+
+			await atomicWrite(plan.absolute, plan.content);
+			done.push(plan);
+		}
+	} catch (error) {
+		for (const plan of done.reverse()) {
+			if (plan.previous === undefined) await rm(plan.absolute, {force: true}).catch(() => undefined);
+			else await atomicWrite(plan.absolute, plan.previous).catch(() => undefined);
+		}
+
+		throw error;
+	}
+}
+
+/** Temp file in the same folder, fsync, rename over the target, fsync the folder. */
+export async function atomicWrite(absolute: string, content: string): Promise<void> {
+	const folder = dirname(absolute);
+	const temp = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const mode = await stat(absolute).then((info) => info.mode & 0o777).catch(() => 0o644);
+	const handle = await open(temp, 'wx', mode);
+	try {
+		await handle.writeFile(content, 'utf8');
+		await handle.sync();
+	} catch (error) {
+		await handle.close().catch(() => undefined);
+		await rm(temp, {force: true});
+		throw error;
+	}
+
+	await handle.close();
+	try {
+		await rename(temp, absolute);
+	} catch (error) {
+		await rm(temp, {force: true});
+		throw error;
+	}
+
+	const dir = await open(folder, 'r').catch(() => undefined);
+	if (dir) {
+		await dir.sync().catch(() => undefined);
+		await dir.close();
+	}
+}
+
+/** The current text of a project file, read through the same guard; undefined when missing. */
+export async function readExisting(root: string, path: string): Promise<string | undefined> {
+	const absolute = await resolveInsideRoot(root, path);
+	return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'ENOENT') return undefined;
+		throw error;
+	});
+}

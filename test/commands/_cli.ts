@@ -1,0 +1,73 @@
+/** Runs the real CLI in a child process, against a temp database whose tool servers run from source. */
+import {spawn} from 'node:child_process';
+import path from 'node:path';
+import type {ExecutionContext} from 'ava';
+import {importSeed} from '../../source/db/seed.js';
+import {packageRoot} from '../../source/package-root.js';
+import {openTempDatabase, tempDbPath, tsxLoader} from '../helpers/temp-db.js';
+
+export interface CliResult {
+	code: number | null;
+	signal: NodeJS.Signals | null;
+	stdout: string;
+	stderr: string;
+}
+
+/** The environment of a child: no Gemini key (so the offline planner runs), a temp log folder. */
+export function cliEnv(stateHome: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {...process.env, XDG_STATE_HOME: stateHome, NO_COLOR: '1', ...extra};
+	delete env.GEMINI_API_KEY;
+	delete env.GOOGLE_API_KEY;
+	delete env.ECTOSMITH_DB;
+	return env;
+}
+
+export function runCli(
+	args: string[],
+	options: {cwd?: string; env: NodeJS.ProcessEnv; stdin?: string; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void},
+): Promise<CliResult> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), ...args], {
+			cwd: options.cwd ?? packageRoot(),
+			env: options.env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+			stdout += chunk;
+			options.onStdout?.(stdout, child);
+		});
+		child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
+		child.stdin.end(options.stdin ?? '');
+	});
+}
+
+const SERVER_FILES: Record<string, string> = {
+	elixir_ecto_gen_tool: 'source/tools/bin/elixir-ecto-gen-tool.ts',
+	elixir_migration_gen_tool: 'source/tools/bin/elixir-migration-gen-tool.ts',
+	phoenix_context_gen_tool: 'source/tools/bin/phoenix-context-gen-tool.ts',
+};
+
+/**
+ * A seeded temp database whose three tool servers run from their TypeScript sources through tsx,
+ * so the CLI tests need no build. Returns the database path.
+ */
+export async function seededDb(t: ExecutionContext): Promise<string> {
+	const dbPath = tempDbPath(t);
+	const orm = await openTempDatabase(t, {dbPath});
+	await importSeed(orm.em.fork(), {
+		servers: Object.entries(SERVER_FILES).map(([name, file]) => ({
+			name,
+			command: 'node',
+			args: ['--import', tsxLoader, path.join(packageRoot(), file)],
+			env: {},
+			description: `${name} (from source)`,
+		})),
+		workflows: [],
+	});
+	await orm.close(true);
+	return dbPath;
+}

@@ -1,0 +1,172 @@
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {openDatabase} from '../../source/db/orm.js';
+import type {EngineEvent} from '../../source/engine/events.js';
+import {Recorder} from '../../source/engine/recorder.js';
+import {startFakeGemini} from '../helpers/fake-gemini.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {tempDir} from '../helpers/temp-db.js';
+import {cliEnv, runCli, seededDb} from './_cli.js';
+
+async function executions(t: {teardown(fn: () => Promise<void>): void}, dbPath: string, id: number) {
+	const orm = await openDatabase({dbPath, migrate: false, seed: false});
+	t.teardown(async () => orm.close(true));
+	const recorder = new Recorder(orm);
+	return {execution: await recorder.getExecution(id), messages: await recorder.listMessages(id)};
+}
+
+test('run streams a readable conversation, writes the files and exits 0', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const env = cliEnv(tempDir(t));
+
+	const result = await runCli(['run', '--db', db, '--project', project, 'Blog.Post posts title:string body:text published:boolean'], {env});
+
+	t.is(result.code, 0, result.stderr);
+	t.regex(result.stdout, /Execution #1 · workflow elixir_crud_generator · offline\/offline-planner/);
+	t.regex(result.stdout, /You: Blog\.Post posts title:string body:text published:boolean/);
+	t.regex(result.stdout, /→ generate_schema \(elixir_ecto_gen_tool\) \{.*"schema":"Blog\.Post"/);
+	t.regex(result.stdout, /created\s+lib\/my_app\/blog\/post\.ex/);
+	t.regex(result.stdout, /created\s+priv\/repo\/migrations\/\d{14}_create_posts\.exs/);
+	t.regex(result.stdout, /✔ Completed after \d+ turns/);
+	t.regex(readFileSync(path.join(project, 'lib/my_app/blog/post.ex'), 'utf8'), /field :published, :boolean, default: false/);
+
+	const {execution, messages} = await executions(t, db, 1);
+	t.like(execution, {status: 'COMPLETED', provider: 'offline', targetProjectPath: project});
+	t.is(messages[0]!.role, 'user');
+	t.is(messages.at(-1)!.role, 'model');
+
+	// A follow-up without --project goes on in the parent's project and is linked to it.
+	const followUp = await runCli(['run', '--db', db, '--continue', '1', '--json', 'Blog.Comment comments body:text post_id:references:posts'], {env, cwd: tempDir(t)});
+	t.is(followUp.code, 0, followUp.stderr + followUp.stdout);
+	const second = await executions(t, db, 2);
+	t.like(second.execution, {status: 'COMPLETED', parentExecutionId: 1, targetProjectPath: project});
+	t.true(existsSync(path.join(project, 'lib/my_app/blog/comment.ex')));
+});
+
+test('--json prints one parseable event per line, from started to finished', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+
+	const result = await runCli(['run', '--db', db, '-p', project, '--json', '--dry-run', 'Catalog.Product products name:string price:decimal'], {env: cliEnv(tempDir(t))});
+
+	t.is(result.code, 0, result.stderr);
+	const lines = result.stdout.trim().split('\n');
+	const events = lines.map(line => JSON.parse(line) as EngineEvent);
+	t.is(events[0]!.type, 'execution_started');
+	t.like(events.at(-1), {type: 'execution_finished', status: 'COMPLETED'});
+	const started = events.filter(e => e.type === 'tool_call_started');
+	t.true(started.length >= 4);
+	t.true(started.filter(e => e.name !== 'inspect_project').every(e => e.args['dry_run'] === true));
+	// Dry run: nothing written.
+	t.false(existsSync(path.join(project, 'lib/my_app/catalog/product.ex')));
+});
+
+test('the description can come from stdin with "-"', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+
+	const result = await runCli(['run', '--db', db, '-p', project, '--json', '-'], {env: cliEnv(tempDir(t)), stdin: 'Accounts.User users email:string:unique\n'});
+
+	t.is(result.code, 0, result.stderr);
+	const first = JSON.parse(result.stdout.split('\n')[0]!) as EngineEvent;
+	t.like(first, {type: 'execution_started', query: 'Accounts.User users email:string:unique'});
+	t.true(existsSync(path.join(project, 'lib/my_app/accounts/user.ex')));
+});
+
+test('a folder that is not a Mix project is refused with what to do, and nothing is recorded', async t => {
+	const db = path.join(tempDir(t), 'never.db');
+	const empty = tempDir(t);
+
+	const explicit = await runCli(['run', '--db', db, '--project', empty, 'Blog.Post posts title:string'], {env: cliEnv(tempDir(t))});
+	t.is(explicit.code, 1);
+	t.regex(explicit.stderr, /is not a Mix project \(it has no mix\.exs\)/);
+	t.regex(explicit.stderr, /ectosmith demo my_app/);
+	t.regex(explicit.stderr, /--project/);
+
+	// Without --project the current folder is the project.
+	const implicit = await runCli(['run', '--db', db, 'Blog.Post posts title:string'], {env: cliEnv(tempDir(t)), cwd: empty});
+	t.is(implicit.code, 1);
+	t.regex(implicit.stderr, new RegExp(`${empty.replaceAll(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a Mix project`));
+	t.false(existsSync(db));
+});
+
+test('bad usage exits 2 with a message naming the problem', async t => {
+	const project = await copyFixtureProject(t);
+	const env = cliEnv(tempDir(t));
+	const db = path.join(tempDir(t), 'never.db');
+
+	const noDescription = await runCli(['run', '--db', db, '-p', project], {env});
+	t.is(noDescription.code, 2);
+	t.regex(noDescription.stderr, /No description given/);
+
+	const badProvider = await runCli(['run', '--db', db, '-p', project, '--provider', 'openai', 'Blog.Post posts title'], {env});
+	t.is(badProvider.code, 2);
+	t.regex(badProvider.stderr, /Unknown provider "openai".*gemini, offline, scripted/);
+});
+
+test('an unknown workflow exits 1 naming the known ones', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+
+	const result = await runCli(['run', '--db', db, '-p', project, '-w', 'nope', 'Blog.Post posts title:string'], {env: cliEnv(tempDir(t))});
+
+	t.is(result.code, 1);
+	t.regex(result.stderr, /nope/);
+	t.regex(result.stderr, /elixir_crud_generator/);
+});
+
+test('Ctrl-C while the model streams exits 130 and ends the row CANCELLED', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const fake = await startFakeGemini([{hang: true, text: 'Thinking about your schema'}]);
+	t.teardown(() => fake.close());
+	let sent = false;
+
+	const result = await runCli(['run', '--db', db, '-p', project, 'Blog.Post posts title:string'], {
+		env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
+		onStdout(stdout, child) {
+			if (!sent && stdout.includes('Thinking about your schema')) {
+				sent = true;
+				child.kill('SIGINT');
+			}
+		},
+	});
+
+	t.true(sent, result.stdout + result.stderr);
+	t.is(result.code, 130, result.stderr);
+	t.regex(result.stdout, /Cancelled after 1 turn/);
+	const {execution} = await executions(t, db, 1);
+	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});
+});
+
+test('demo creates a project that run accepts, and refuses a non-empty folder', async t => {
+	const cwd = tempDir(t);
+	const env = cliEnv(tempDir(t));
+
+	const demo = await runCli(['demo', 'my_app'], {env, cwd});
+	t.is(demo.code, 0, demo.stderr);
+	t.regex(demo.stdout, /ectosmith run --project my_app "Blog\.Post posts/);
+	t.true(existsSync(path.join(cwd, 'my_app', 'mix.exs')));
+	t.true(existsSync(path.join(cwd, 'my_app', 'priv', 'repo', 'migrations')));
+
+	const again = await runCli(['demo', 'my_app'], {env, cwd});
+	t.is(again.code, 1);
+	t.regex(again.stderr, /is not empty/);
+
+	// The default folder name, and an existing empty folder is fine.
+	mkdirSync(path.join(cwd, 'ectosmith_demo'));
+	const byDefault = await runCli(['demo'], {env, cwd});
+	t.is(byDefault.code, 0, byDefault.stderr);
+	t.true(existsSync(path.join(cwd, 'ectosmith_demo', 'mix.exs')));
+
+	writeFileSync(path.join(cwd, 'a_file'), 'x');
+	const onFile = await runCli(['demo', 'a_file'], {env, cwd});
+	t.is(onFile.code, 1);
+
+	const db = await seededDb(t);
+	const run = await runCli(['run', '--db', db, '--project', 'my_app', 'Blog.Post posts title:string'], {env, cwd});
+	t.is(run.code, 0, run.stderr);
+	t.true(existsSync(path.join(cwd, 'my_app', 'lib', 'my_app', 'blog', 'post.ex')));
+});

@@ -1,0 +1,131 @@
+import {execFileSync, spawn} from 'node:child_process';
+import {hostname} from 'node:os';
+import test from 'ava';
+import {Execution, Message, Workflow} from '../../source/db/entities/index.js';
+import {Recorder, UnknownExecutionError} from '../../source/engine/recorder.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+
+const newExecution = {
+	workflowName: 'elixir_crud_generator',
+	userQuery: 'Blog.Post posts title:string',
+	targetProjectPath: '/tmp/my_app',
+	provider: 'scripted',
+	model: 'gemini-2.5-flash',
+};
+
+function sqlite(dbPath: string, sql: string): string {
+	return execFileSync('sqlite3', ['-cmd', 'PRAGMA foreign_keys = ON', dbPath, sql], {encoding: 'utf8'}).trim();
+}
+
+/** The pid of a process that has exited (and been reaped), so it is surely not alive. */
+async function deadPid(): Promise<number> {
+	const child = spawn(process.execPath, ['-e', '']);
+	await new Promise(resolve => child.on('exit', resolve));
+	return child.pid!;
+}
+
+test('an execution with messages round-trips, messages ordered by turn then insertion', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const id = await recorder.startExecution(newExecution);
+	const started = await recorder.getExecution(id);
+	t.like(started, {id, workflowName: 'elixir_crud_generator', status: 'STARTED', promptTokens: 0, turnCount: 0, provider: 'scripted', targetProjectPath: '/tmp/my_app'});
+	t.is(started.endTime, undefined);
+	t.true(started.startTime instanceof Date);
+
+	const rawParts = [{text: 'thinking', thought: true, thoughtSignature: 'c2lnbmF0dXJl'}, {functionCall: {name: 'inspect_project', args: {project_path: '/tmp/my_app'}}}];
+	// Inserted out of order on purpose: the listing sorts by turn.
+	await recorder.addMessage(id, {turnNumber: 2, role: 'model', contentText: 'Done: 3 files.'});
+	await recorder.addMessage(id, {turnNumber: 0, role: 'user', contentText: 'Make a blog'});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: '', rawParts});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'inspect_project', functionCallArgs: {project_path: '/tmp/my_app', nested: {list: [1, 'two', null]}}});
+	await recorder.addMessage(id, {
+		turnNumber: 1,
+		role: 'tool_response',
+		functionResponseName: 'inspect_project',
+		functionResponseContent: {content: [{type: 'text', text: 'ok'}], isError: true},
+		durationMs: 42,
+		isError: true,
+	});
+	await recorder.addUsage(id, {promptTokens: 10, outputTokens: 5, totalTokens: 15});
+	await recorder.addUsage(id, {promptTokens: 1, outputTokens: 2, totalTokens: 3});
+	await recorder.finishExecution(id, {status: 'COMPLETED', finalResponseText: 'Done: 3 files.', turnCount: 2});
+
+	const messages = await recorder.listMessages(id);
+	t.deepEqual(messages.map(message => [message.turnNumber, message.role]), [[0, 'user'], [1, 'model'], [1, 'tool_request'], [1, 'tool_response'], [2, 'model']]);
+	t.deepEqual(messages[1]!.rawParts, rawParts);
+	t.is(messages[1]!.contentText, '');
+	t.deepEqual(messages[2]!.functionCallArgs, {project_path: '/tmp/my_app', nested: {list: [1, 'two', null]}});
+	t.like(messages[3], {functionResponseName: 'inspect_project', durationMs: 42, isError: true, executionId: id});
+	t.deepEqual(messages[3]!.functionResponseContent, {content: [{type: 'text', text: 'ok'}], isError: true});
+	t.false(messages[0]!.isError);
+	t.is(messages[0]!.functionCallArgs, undefined);
+	t.true(messages[0]!.timestamp instanceof Date);
+
+	const finished = await recorder.getExecution(id);
+	t.like(finished, {status: 'COMPLETED', finalResponseText: 'Done: 3 files.', turnCount: 2, promptTokens: 11, outputTokens: 7, totalTokens: 18});
+	t.true(finished.endTime instanceof Date);
+
+	const child = await recorder.startExecution({...newExecution, parentExecutionId: id});
+	t.is((await recorder.getExecution(child)).parentExecutionId, id);
+});
+
+test('unknown ids and workflows give clear errors', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	await t.throwsAsync(recorder.getExecution(999), {instanceOf: UnknownExecutionError, message: 'No execution with id 999'});
+	await t.throwsAsync(recorder.addMessage(999, {turnNumber: 0, role: 'user'}), {instanceOf: UnknownExecutionError});
+	await t.throwsAsync(recorder.addUsage(999, {promptTokens: 1, outputTokens: 1, totalTokens: 2}), {instanceOf: UnknownExecutionError});
+	await t.throwsAsync(recorder.finishExecution(999, {status: 'FAILED', turnCount: 0}), {instanceOf: UnknownExecutionError});
+	await t.throwsAsync(recorder.startExecution({...newExecution, workflowName: 'nope'}), {message: 'Unknown workflow "nope". Known workflows: elixir_crud_generator'});
+	await t.throwsAsync(recorder.startExecution({...newExecution, parentExecutionId: 12345}), {instanceOf: UnknownExecutionError});
+});
+
+test('deleting an execution deletes its messages, through the ORM and through raw SQL', async t => {
+	const orm = await openTempDatabase(t);
+	const dbPath = orm.config.get('dbName');
+	const recorder = new Recorder(orm);
+	const viaOrm = await recorder.startExecution(newExecution);
+	const viaSql = await recorder.startExecution(newExecution);
+	const kept = await recorder.startExecution({...newExecution, parentExecutionId: viaSql});
+	for (const id of [viaOrm, viaSql, kept]) {
+		await recorder.addMessage(id, {turnNumber: 0, role: 'user', contentText: 'hi'});
+		await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: 'hello'});
+	}
+
+	const em = orm.em.fork();
+	em.remove(await em.findOneOrFail(Execution, {id: viaOrm}));
+	await em.flush();
+	t.is(await orm.em.fork().count(Message, {execution: viaOrm}), 0);
+
+	sqlite(dbPath, `DELETE FROM executions WHERE id = ${viaSql}`);
+	t.is(sqlite(dbPath, `SELECT count(*) FROM messages WHERE execution_id = ${viaSql}`), '0');
+	// The follow-up survives its parent's deletion, unlinked.
+	t.is(sqlite(dbPath, `SELECT count(*) FROM messages WHERE execution_id = ${kept}`), '2');
+	t.is((await recorder.getExecution(kept)).parentExecutionId, undefined);
+	t.is(await orm.em.fork().count(Workflow), 1);
+});
+
+test('markInterrupted marks STARTED rows of dead processes on this host only', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const mine = await recorder.startExecution(newExecution);
+	const orphan = await recorder.startExecution(newExecution);
+	const otherHost = await recorder.startExecution(newExecution);
+	const finished = await recorder.startExecution(newExecution);
+	await recorder.finishExecution(finished, {status: 'FAILED', errorMessage: 'boom', turnCount: 1});
+	const dead = await deadPid();
+	const em = orm.em.fork();
+	await em.nativeUpdate(Execution, {id: [orphan, finished]}, {ownerPid: dead});
+	await em.nativeUpdate(Execution, {id: otherHost}, {ownerPid: dead, ownerHost: `${hostname()}-elsewhere`});
+
+	t.is(await recorder.markInterrupted(), 1);
+	const interrupted = await recorder.getExecution(orphan);
+	t.is(interrupted.status, 'INTERRUPTED');
+	t.true(interrupted.endTime instanceof Date);
+	t.regex(interrupted.errorMessage!, new RegExp(`process that ran it \\(pid ${dead} on .+\\) ended`));
+	t.is((await recorder.getExecution(mine)).status, 'STARTED');
+	t.is((await recorder.getExecution(otherHost)).status, 'STARTED');
+	t.like(await recorder.getExecution(finished), {status: 'FAILED', errorMessage: 'boom'});
+	t.is(await recorder.markInterrupted(), 0);
+});

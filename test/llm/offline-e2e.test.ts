@@ -1,0 +1,115 @@
+/** The offline planner driving the three real tool servers over stdio, on a copy of the fixture project. */
+import {readFile, readdir} from 'node:fs/promises';
+import {join} from 'node:path';
+import test from 'ava';
+import {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
+import {OfflineProvider} from '../../source/llm/offline.js';
+import type {ConversationItem, FunctionCall, FunctionResult, ToolSpec} from '../../source/llm/provider.js';
+import {packageRoot} from '../../source/package-root.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
+
+const BINS = ['elixir-ecto-gen-tool', 'elixir-migration-gen-tool', 'phoenix-context-gen-tool'];
+
+async function startServers(): Promise<{tools: ToolSpec[]; call: (call: FunctionCall) => Promise<FunctionResult>; close: () => Promise<void>}> {
+	const clients = await Promise.all(
+		BINS.map(async bin => {
+			const client = new Client({name: 'offline-e2e-test', version: '1.0.0'});
+			await client.connect(
+				new StdioClientTransport({
+					command: process.execPath,
+					args: ['--import', 'tsx', join(packageRoot(), 'source', 'tools', 'bin', `${bin}.ts`)],
+					cwd: packageRoot(),
+					stderr: 'pipe',
+				}),
+			);
+			return client;
+		}),
+	);
+	const owners = new Map<string, Client>();
+	const tools: ToolSpec[] = [];
+	for (const client of clients) {
+		for (const tool of (await client.listTools()).tools) {
+			owners.set(tool.name, client);
+			tools.push({name: tool.name, description: tool.description ?? '', inputSchema: tool.inputSchema as Record<string, unknown>});
+		}
+	}
+
+	return {
+		tools,
+		async call(call) {
+			const result = await owners.get(call.name)!.callTool({name: call.name, arguments: call.args});
+			const content = Array.isArray(result.content) ? (result.content as Array<{text?: string}>) : [];
+			return {
+				id: call.id,
+				name: call.name,
+				response: {text: content.map(part => part.text ?? '').join('\n'), structuredContent: result.structuredContent, isError: result.isError === true},
+			};
+		},
+		async close() {
+			await Promise.all(clients.map(async client => client.close()));
+		},
+	};
+}
+
+async function converse(
+	servers: Awaited<ReturnType<typeof startServers>>,
+	projectPath: string,
+	history: ConversationItem[],
+	request: string,
+): Promise<{history: ConversationItem[]; final: string; calls: FunctionCall[]}> {
+	const provider = new OfflineProvider();
+	const items: ConversationItem[] = [...history, {role: 'user', text: request, query: request}];
+	const calls: FunctionCall[] = [];
+	for (let turn = 0; turn < 30; turn++) {
+		const modelTurn = await provider.nextTurn({history: items, tools: servers.tools, projectPath});
+		items.push({role: 'model', text: modelTurn.text, functionCalls: modelTurn.functionCalls});
+		if (modelTurn.functionCalls.length === 0) return {history: items, final: modelTurn.text, calls};
+		calls.push(...modelTurn.functionCalls);
+		items.push({role: 'tool', results: await Promise.all(modelTurn.functionCalls.map(servers.call))});
+	}
+
+	throw new Error('the planner never finished');
+}
+
+test('offline planner + real tool servers: a blog, then a follow-up adding a field', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const servers = await startServers();
+	t.teardown(servers.close);
+
+	const first = await converse(
+		servers,
+		project,
+		[],
+		'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts',
+	);
+	t.is(first.calls.length, 7, first.final);
+	t.regex(first.final, /^Offline planner: Generated Blog\.Post \(posts\), Blog\.Comment \(comments\)\./);
+	t.regex(first.final, /- created lib\/my_app\/blog\/post\.ex/);
+	t.regex(first.final, /mix ecto\.migrate/);
+
+	const post = await readFile(join(project, 'lib/my_app/blog/post.ex'), 'utf8');
+	t.true(post.includes('field :published, :boolean, default: false'), post);
+	const comment = await readFile(join(project, 'lib/my_app/blog/comment.ex'), 'utf8');
+	t.true(comment.includes('field :post_id, :id'), comment);
+	const migrations = await readdir(join(project, 'priv/repo/migrations'));
+	const created = migrations.filter(name => name.endsWith('.exs')).sort();
+	t.deepEqual(created.map(name => name.replace(/^\d+_/, '')), ['create_posts.exs', 'create_comments.exs']);
+	const commentsMigration = await readFile(join(project, 'priv/repo/migrations', created[1]!), 'utf8');
+	t.true(commentsMigration.includes('add :post_id, references(:posts, on_delete: :nothing)'), commentsMigration);
+	const context = await readFile(join(project, 'lib/my_app/blog.ex'), 'utf8');
+	t.true(context.includes('def list_posts do') && context.includes('def list_comments do'), context);
+
+	const followUp = await converse(servers, project, first.history, 'also give posts a slug, unique');
+	t.deepEqual(
+		followUp.calls.map(call => call.name),
+		['inspect_project', 'generate_schema', 'generate_empty_migration'],
+		followUp.final,
+	);
+	t.regex(followUp.final, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
+	t.regex(followUp.final, /overwritten lib\/my_app\/blog\/post\.ex/);
+	const updated = await readFile(join(project, 'lib/my_app/blog/post.ex'), 'utf8');
+	t.true(updated.includes('field :slug, :string') && updated.includes('unique_constraint(:slug)'), updated);
+	const added = (await readdir(join(project, 'priv/repo/migrations'))).filter(name => name.endsWith('_add_slug_to_posts.exs'));
+	t.is(added.length, 1);
+});

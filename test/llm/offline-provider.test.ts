@@ -1,0 +1,257 @@
+import test from 'ava';
+import {OfflineProvider} from '../../source/llm/offline.js';
+import type {ConversationItem, FunctionCall, FunctionResult, ModelTurn, ToolSpec} from '../../source/llm/provider.js';
+
+const PROJECT = '/tmp/my_app';
+const TOOL_NAMES = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_empty_migration', 'generate_context'];
+
+function tools(names: string[] = TOOL_NAMES): ToolSpec[] {
+	return names.map(name => ({name, description: `the ${name} tool`, inputSchema: {type: 'object'}}));
+}
+
+type Answer = (call: FunctionCall) => FunctionResult['response'];
+
+/** Fake tools: each generate_* reports one file named after its arguments, as the real tools do. */
+const fakeTools: Answer = call => {
+	const tool = call.name.replace(/^.*__/, '');
+	const plural = String(call.args['plural'] ?? call.args['name'] ?? '');
+	if (tool === 'inspect_project') {
+		return {text: 'my_app', structuredContent: {app: 'my_app', schemas: [], migrations: [], scopes: [], default_scope: null}, isError: false};
+	}
+
+	const path = {
+		generate_schema: `lib/my_app/${plural}.ex`,
+		generate_migration: `priv/repo/migrations/create_${plural}.exs`,
+		generate_empty_migration: `priv/repo/migrations/${plural}.exs`,
+		generate_context: `lib/my_app/${String(call.args['context']).toLowerCase()}.ex`,
+	}[tool];
+	const nextSteps = tool.includes('migration') ? ['mix ecto.migrate'] : [];
+	return {text: `wrote ${path}`, structuredContent: {files: [{path, action: 'created'}], next_steps: nextSteps}, isError: false};
+};
+
+interface Run {
+	calls: FunctionCall[];
+	texts: string[];
+	deltas: string[];
+	final: ModelTurn;
+	history: ConversationItem[];
+}
+
+/** The engine's loop in miniature: ask, call the fake tool, append, until the planner answers in text. */
+async function run(
+	request: string,
+	options: {answer?: Answer; tools?: ToolSpec[]; history?: ConversationItem[]; projectPath?: string | null} = {},
+): Promise<Run> {
+	const provider = new OfflineProvider();
+	const history: ConversationItem[] = [...(options.history ?? []), {role: 'user', text: `Generate into the project: ${request}`, query: request}];
+	const calls: FunctionCall[] = [];
+	const texts: string[] = [];
+	const deltas: string[] = [];
+	for (let turn = 0; turn < 50; turn++) {
+		const modelTurn = await provider.nextTurn({
+			history: [...history],
+			tools: options.tools ?? tools(),
+			...(options.projectPath === null ? {} : {projectPath: options.projectPath ?? PROJECT}),
+			onTextDelta: delta => deltas.push(delta),
+		});
+		texts.push(modelTurn.text);
+		history.push({role: 'model', text: modelTurn.text, functionCalls: modelTurn.functionCalls});
+		if (modelTurn.functionCalls.length === 0) return {calls, texts, deltas, final: modelTurn, history};
+		calls.push(...modelTurn.functionCalls);
+		history.push({
+			role: 'tool',
+			results: modelTurn.functionCalls.map(call => ({id: call.id, name: call.name, response: (options.answer ?? fakeTools)(call)})),
+		});
+	}
+
+	throw new Error('the planner never finished');
+}
+
+function shape(calls: FunctionCall[]): string[] {
+	return calls.map(call => `${call.name} ${String(call.args['schema'] ?? call.args['name'] ?? '')}`.trim());
+}
+
+test('provider identity says it is the offline planner', t => {
+	const provider = new OfflineProvider();
+	t.is(provider.name, 'offline');
+	t.is(provider.model, 'offline-planner');
+});
+
+test('steps through inspect → schema → migration → context per entity, then a summary', async t => {
+	const result = await run('a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts');
+	t.deepEqual(shape(result.calls), [
+		'inspect_project',
+		'generate_schema Blog.Post',
+		'generate_migration Blog.Post',
+		'generate_context Post',
+		'generate_schema Blog.Comment',
+		'generate_migration Blog.Comment',
+		'generate_context Comment',
+	]);
+	t.deepEqual(result.calls[0]!.args, {project_path: PROJECT});
+	t.deepEqual(result.calls[1]!.args, {project_path: PROJECT, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string', 'body:text', 'published:boolean']});
+	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string', 'body:text', 'published:boolean']});
+	t.deepEqual(result.calls[6]!.args, {
+		project_path: PROJECT,
+		context: 'Blog',
+		schema: 'Comment',
+		plural: 'comments',
+		attrs: ['body:text', 'post_id:references:posts'],
+	});
+	t.is(new Set(result.calls.map(call => call.id)).size, result.calls.length, 'call ids are distinct');
+
+	const summary = result.final.text;
+	t.true(summary.startsWith('Offline planner: Generated Blog.Post (posts), Blog.Comment (comments).'), summary);
+	for (const path of ['lib/my_app/posts.ex', 'priv/repo/migrations/create_posts.exs', 'lib/my_app/blog.ex', 'priv/repo/migrations/create_comments.exs']) {
+		t.true(summary.includes(`- created ${path}`), path);
+	}
+
+	t.regex(summary, /Next steps:\n- mix ecto\.migrate/);
+	t.is(result.texts[1], 'Creating the Blog.Post schema (posts).');
+	t.deepEqual(result.deltas, result.texts, 'each turn streams its text');
+});
+
+test('the planner is stateless: a fresh provider given a partial history makes the same next call', async t => {
+	const full = await run('Blog.Post posts title:string');
+	for (let cut = 1; cut < full.history.length; cut += 2) {
+		const turn = await new OfflineProvider().nextTurn({history: full.history.slice(0, cut), tools: tools(), projectPath: PROJECT});
+		const expected = full.history[cut] as Extract<ConversationItem, {role: 'model'}>;
+		t.deepEqual(turn.functionCalls, expected.functionCalls, `turn after ${cut} items`);
+		t.is(turn.text, expected.text);
+	}
+});
+
+test('the user text is used when the user item has no query', async t => {
+	const turn = await new OfflineProvider().nextTurn({
+		history: [{role: 'user', text: 'Blog.Post posts title:string'}],
+		tools: tools(),
+		projectPath: PROJECT,
+	});
+	t.is(turn.functionCalls[0]?.name, 'inspect_project');
+});
+
+test('server__tool names are found by suffix and called by their exposed name', async t => {
+	const clashing = tools(['ecto__inspect_project', 'ecto__generate_schema', 'migrations__generate_migration', 'phoenix__generate_context']);
+	const result = await run('Blog.Post posts title:string', {tools: clashing});
+	t.deepEqual(
+		result.calls.map(call => call.name),
+		['ecto__inspect_project', 'ecto__generate_schema', 'migrations__generate_migration', 'phoenix__generate_context'],
+	);
+	t.regex(result.final.text, /created lib\/my_app\/posts\.ex/);
+});
+
+test('an exact tool name wins over a suffixed one', async t => {
+	const result = await run('Blog.Post posts title:string', {tools: tools(['other__inspect_project', ...TOOL_NAMES])});
+	t.is(result.calls[0]!.name, 'inspect_project');
+});
+
+test('a missing tool is said plainly, with no function call', async t => {
+	const result = await run('Blog.Post posts title:string', {tools: tools(['inspect_project', 'generate_schema', 'generate_migration'])});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /Offline planner: I cannot do this: the tool generate_context is not available \(tools offered: inspect_project, generate_schema, generate_migration\)/);
+});
+
+test('a tool error stops the run and reports the error text, without retrying', async t => {
+	const answer: Answer = call =>
+		call.name === 'generate_migration'
+			? {text: 'a migration named create_posts already exists: priv/repo/migrations/20240101000000_create_posts.exs', isError: true}
+			: fakeTools(call);
+	const result = await run('Blog.Post posts title:string; Blog.Comment comments body:text', {answer});
+	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_migration Blog.Post']);
+	t.regex(result.final.text, /^Offline planner: stopped\. The generate_migration \(Writing the migration that creates posts\) call failed:\na migration named create_posts already exists/);
+	t.regex(result.final.text, /Files written before it:\n- created lib\/my_app\/posts\.ex/);
+	t.false(result.final.text.includes('mix ecto.migrate'));
+});
+
+test('an unreadable description gets a plain answer naming the words, and no call', async t => {
+	const result = await run('frobnicate the widgets');
+	t.is(result.calls.length, 0);
+	t.is(
+		result.final.text,
+		"Offline planner: I could not read: 'frobnicate the widgets'. Write entities like `Blog.Post posts title:string body:text` or 'posts with a title and a body'.",
+	);
+});
+
+test('no project path is said plainly', async t => {
+	const result = await run('Blog.Post posts title:string', {projectPath: null});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /no target project was given/);
+});
+
+test('a reference the default scope already adds is left out, and said so', async t => {
+	const answer: Answer = call =>
+		call.name === 'inspect_project'
+			? {
+					text: 'scoped',
+					structuredContent: {schemas: [{module: 'MyApp.Accounts.User', table: 'users'}], migrations: [], default_scope: 'user', scopes: [{name: 'user', schema_key: 'user_id'}]},
+					isError: false,
+				}
+			: fakeTools(call);
+	const result = await run('orders that belong to users with a total', {answer});
+	t.deepEqual(result.calls[1]!.args['attrs'], ['total:decimal']);
+	t.regex(result.final.text, /orders: left out user_id, the project's user scope adds it\./);
+	t.notRegex(result.final.text, /does not have yet/);
+});
+
+test('a reference to a table the project lacks is warned about in the summary', async t => {
+	const result = await run('orders that belong to users with a total');
+	t.deepEqual(result.calls[1]!.args['attrs'], ['total:decimal', 'user_id:references:users']);
+	t.regex(result.final.text, /orders references users, which the project does not have yet/);
+});
+
+test('follow-up "also give posts a slug, unique": schema regenerated with the union, an empty migration, honest instructions', async t => {
+	const first = await run('Blog.Post posts title:string body:text');
+	const result = await run('also give posts a slug, unique', {history: first.history});
+	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_empty_migration add_slug_to_posts']);
+	t.deepEqual(result.calls[1]!.args, {
+		project_path: PROJECT,
+		schema: 'Blog.Post',
+		plural: 'posts',
+		attrs: ['title:string', 'body:text', 'slug:string:unique'],
+		overwrite: true,
+	});
+	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, name: 'add_slug_to_posts'});
+	const summary = result.final.text;
+	t.regex(summary, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
+	t.true(summary.includes('alter table(:posts) do\n  add :slug, :string\nend\n\ncreate unique_index(:posts, [:slug])'), summary);
+	t.regex(summary, /migration is empty/);
+	t.regex(summary, /context, its tests and fixtures were not changed/);
+});
+
+test('follow-up for an entity not made in this conversation is refused plainly', async t => {
+	const first = await run('Blog.Post posts title:string');
+	const result = await run('also give widgets a color', {history: first.history});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /only add fields to entities created earlier in this conversation \(posts\); 'widgets' is not one of them/);
+});
+
+test('follow-up adding a field that exists already changes nothing', async t => {
+	const first = await run('Blog.Post posts title:string');
+	const result = await run('add a title to posts', {history: first.history});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /posts already has title; nothing to add/);
+});
+
+test('a follow-up that is a new description generates the new entities', async t => {
+	const first = await run('Blog.Post posts title:string');
+	const result = await run('Blog.Tag tags name:string:unique', {history: first.history});
+	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Tag', 'generate_migration Blog.Tag', 'generate_context Tag']);
+});
+
+test('a schema whose generate_schema failed earlier is not known to a follow-up', async t => {
+	const answer: Answer = call => (call.name === 'generate_schema' ? {text: 'exists', isError: true} : fakeTools(call));
+	const first = await run('Blog.Post posts title:string', {answer});
+	const result = await run('also give posts a slug', {history: first.history});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /\(none so far\)/);
+});
+
+test('an aborted request rejects', async t => {
+	const controller = new AbortController();
+	controller.abort();
+	const error = await t.throwsAsync(
+		new OfflineProvider().nextTurn({history: [{role: 'user', text: 'Blog.Post posts title'}], tools: tools(), projectPath: PROJECT, signal: controller.signal}),
+		{any: true},
+	);
+	t.is((error as {name?: string}).name, 'AbortError');
+});
