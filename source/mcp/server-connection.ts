@@ -2,6 +2,7 @@
 import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import {performance} from 'node:perf_hooks';
+import {types} from 'node:util';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {ErrorCode, McpError, type Tool} from '@modelcontextprotocol/sdk/types.js';
@@ -320,11 +321,13 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 
 function abortError(signal: AbortSignal): Error {
 	const {reason} = signal as {reason?: unknown};
-	if (reason instanceof Error) {
+	// AbortController.abort() gives a DOMException: hand callers a plain Error named AbortError.
+	if (reason instanceof Error && types.isNativeError(reason)) {
 		return reason;
 	}
 
-	const error = new Error(typeof reason === 'string' ? reason : 'The tool call was cancelled');
+	const message = reason instanceof Error || typeof reason === 'string' ? String((reason as Error).message ?? reason) : 'The tool call was cancelled';
+	const error = new Error(message, {cause: reason});
 	error.name = 'AbortError';
 	return error;
 }

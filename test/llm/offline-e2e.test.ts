@@ -93,7 +93,7 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	const comment = await readFile(join(project, 'lib/my_app/blog/comment.ex'), 'utf8');
 	t.true(comment.includes('field :post_id, :id'), comment);
 	const migrations = await readdir(join(project, 'priv/repo/migrations'));
-	const created = migrations.filter(name => name.endsWith('.exs')).sort();
+	const created = migrations.filter(name => /^\d+_.*\.exs$/.test(name)).sort();
 	t.deepEqual(created.map(name => name.replace(/^\d+_/, '')), ['create_posts.exs', 'create_comments.exs']);
 	const commentsMigration = await readFile(join(project, 'priv/repo/migrations', created[1]!), 'utf8');
 	t.true(commentsMigration.includes('add :post_id, references(:posts, on_delete: :nothing)'), commentsMigration);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import test from 'ava';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {McpServerError, type ToolBinding} from '../../source/mcp/types.js';
+// Serial: each test starts real node processes, and a loaded machine would blur the start timeouts.
 import {eventually, fixtureServer, isAlive, tempFolder} from './helpers.js';
 
 const folder = tempFolder('mcp-failures');
@@ -19,7 +20,7 @@ function find(bindings: ToolBinding[], name: string): ToolBinding {
 	return found;
 }
 
-test('a call that outlives its timeout is an McpServerError naming the server, with its stderr tail', async (t) => {
+test.serial('a call that outlives its timeout is an McpServerError naming the server, with its stderr tail', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('slow')]);
@@ -32,7 +33,7 @@ test('a call that outlives its timeout is an McpServerError naming the server, w
 	t.is((await service.callTool(find(bindings, 'echo'), {text: 'still here'})).text, 'slow: still here');
 });
 
-test('the service-wide request timeout applies when a call gives none', async (t) => {
+test.serial('the service-wide request timeout applies when a call gives none', async (t) => {
 	const service = new McpService({closeGraceMs: 300, requestTimeoutMs: 2000});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('slow2')]);
@@ -40,7 +41,7 @@ test('the service-wide request timeout applies when a call gives none', async (t
 	t.regex(error.message, /did not answer within 2000 ms/);
 });
 
-test('aborting a call rejects it and sends notifications/cancelled to the server', async (t) => {
+test.serial('aborting a call rejects it and sends notifications/cancelled to the server', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('abortable')]);
@@ -56,7 +57,7 @@ test('aborting a call rejects it and sends notifications/cancelled to the server
 	t.pass();
 });
 
-test('a server that crashes mid-call gives McpServerError; the next call restarts it', async (t) => {
+test.serial('a server that crashes mid-call gives McpServerError; the next call restarts it', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('fragile')]);
@@ -74,7 +75,7 @@ test('a server that crashes mid-call gives McpServerError; the next call restart
 	t.false(isAlive(firstPid!));
 });
 
-test('a server that exits at start gives a clear error with its stderr', async (t) => {
+test.serial('a server that exits at start gives a clear error with its stderr', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const error = await t.throwsAsync(service.toolsFor([fixtureServer('broken', 'exit-at-start')]), {instanceOf: McpServerError});
@@ -84,20 +85,20 @@ test('a server that exits at start gives a clear error with its stderr', async (
 	t.deepEqual(service.childPids(), []);
 });
 
-test('a server that never answers initialize times out, and is killed even though it ignores SIGTERM', async (t) => {
-	const service = new McpService({closeGraceMs: 300, startTimeoutMs: 2500});
+test.serial('a server that never answers initialize times out, and is killed even though it ignores SIGTERM', async (t) => {
+	const service = new McpService({closeGraceMs: 300, startTimeoutMs: 5000});
 	t.teardown(async () => service.close());
 	const pidFile = path.join(folder, 'mute.pid');
 	const error = await t.throwsAsync(service.toolsFor([fixtureServer('mute', 'never-initialize', {FIXTURE_PID_FILE: pidFile})]), {
 		instanceOf: McpServerError,
 	});
-	t.regex(error.message, /^MCP server "mute": did not answer the MCP initialize request within 2500 ms/);
+	t.regex(error.message, /^MCP server "mute": did not answer the MCP initialize request within 5000 ms/);
 	t.true(error.stderrTail.includes('waiting forever'), error.stderrTail.join('\n'));
 	const pid = Number(fs.readFileSync(pidFile, 'utf8'));
 	t.false(isAlive(pid), 'the SIGTERM-ignoring child must have been SIGKILLed');
 });
 
-test('a command that does not exist, or a missing working directory, is named in the error', async (t) => {
+test.serial('a command that does not exist, or a missing working directory, is named in the error', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const missing = {...fixtureServer('ghost'), command: 'ectosmith-no-such-command'};
@@ -109,7 +110,7 @@ test('a command that does not exist, or a missing working directory, is named in
 	t.regex(cwdError.message, /working directory ".*nope" does not exist or is not a folder/);
 });
 
-test('a failing server among several fails toolsFor, the healthy one keeps running for reuse', async (t) => {
+test.serial('a failing server among several fails toolsFor, the healthy one keeps running for reuse', async (t) => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const error = await t.throwsAsync(service.toolsFor([fixtureServer('good'), fixtureServer('bad', 'exit-at-start')]), {
@@ -121,7 +122,7 @@ test('a failing server among several fails toolsFor, the healthy one keeps runni
 	t.is((await service.callTool(find(bindings, 'echo'), {text: 'ok'})).text, 'good: ok');
 });
 
-test('invalid entries are rejected before anything starts, naming the bad part', async (t) => {
+test.serial('invalid entries are rejected before anything starts, naming the bad part', async (t) => {
 	const service = new McpService();
 	t.teardown(async () => service.close());
 	const base = fixtureServer('cfg');
