@@ -326,7 +326,7 @@ function abortError(signal: AbortSignal): Error {
 		return reason;
 	}
 
-	const message = reason instanceof Error || typeof reason === 'string' ? String((reason as Error).message ?? reason) : 'The tool call was cancelled';
+	const message = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'The tool call was cancelled';
 	const error = new Error(message, {cause: reason});
 	error.name = 'AbortError';
 	return error;

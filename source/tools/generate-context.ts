@@ -20,7 +20,7 @@ import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration} from './migration-files.js';
 import {loadProject} from './project.js';
-import {readExisting, type FileToWrite} from './safe-writer.js';
+import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 import {generateResult} from './tool-result.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
@@ -37,7 +37,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		files.push(renderSchema(spec.schema));
 		// `config :my_app, :generators, migration: false` turns migrations off, as in Phoenix.
 		if (facts.generators.migration) {
-			const migration = await createTableMigration(root, spec.schema, {overwrite, now});
+			const migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now}), [spec.schema.file, 'A migration named']);
 			migrationPath = migration.path;
 			files.push(migration);
 		}
@@ -52,7 +52,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected'});
 	}
 
-	const written = await applyFiles(root, files, {overwrite, dryRun});
+	const written = await withNoSchemaHint(applyFiles(root, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migrationPath ? [`"${migrationPath}"`] : [])]);
 	const nextSteps: string[] = [];
 	if (migrationPath !== undefined && wroteMigration(written, [migrationPath])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
@@ -63,4 +63,17 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	}
 
 	return generateResult(`Context ${spec.module} with ${spec.schema.module} in ${root}:`, written, nextSteps, dryRun);
+}
+
+/** A refused schema/migration here is often one written earlier on purpose: say how to keep it. */
+async function withNoSchemaHint<T>(work: Promise<T>, about: string[]): Promise<T> {
+	try {
+		return await work;
+	} catch (error) {
+		if (error instanceof WriteRefusedError && about.some((part) => error.message.includes(part))) {
+			throw new WriteRefusedError(`${error.message} To keep an existing schema and migration as they are, pass no_schema: true.`);
+		}
+
+		throw error;
+	}
 }

@@ -107,6 +107,7 @@ test('steps through inspect → schema → migration → context per entity, the
 	}
 
 	t.regex(summary, /Next steps:\n- mix ecto\.migrate/);
+	t.is(result.texts[0], `Offline planner (no language model): inspecting the Phoenix project at ${PROJECT}.`);
 	t.is(result.texts[1], 'Creating the Blog.Post schema (posts).');
 	t.deepEqual(result.deltas, result.texts, 'each turn streams its text');
 });

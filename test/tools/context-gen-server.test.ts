@@ -119,7 +119,7 @@ test('an existing schema that differs is refused (nothing written) unless overwr
 	const before = await snapshotTree(root);
 	const refused = await callTool(client, 'generate_context', args);
 	t.true(refused.isError);
-	t.regex(refused.text, /lib\/my_app\/blog\/post\.ex.*overwrite: true/);
+	t.regex(refused.text, /(lib\/my_app\/blog\/post\.ex|create_posts).*overwrite: true.*no_schema: true/);
 	t.deepEqual(await snapshotTree(root), before);
 
 	const dry = await callTool(client, 'generate_context', {...args, overwrite: true, dry_run: true});

@@ -26,7 +26,7 @@ export interface Plan {
 }
 
 function inspectCall(projectPath: string): PlannedCall {
-	return {tool: 'inspect_project', args: {project_path: projectPath}, say: `Inspecting the Phoenix project at ${projectPath}.`};
+	return {tool: 'inspect_project', args: {project_path: projectPath}, say: `Offline planner (no language model): inspecting the Phoenix project at ${projectPath}.`};
 }
 
 /** The default scope adds its own key (user_id); a reference of that name would clash. */
