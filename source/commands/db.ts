@@ -1,6 +1,6 @@
 import {resolve} from 'node:path';
-import {migrateDatabase, openDatabase, resolveDbPath} from '../db/orm.js';
-import {defaultFixturesDir, importSeed, loadSeedFiles, type SeedCounts} from '../db/seed.js';
+import {resolveDbPath} from '../db/db-path.js';
+import type {SeedCounts} from '../db/seed.js';
 
 const subcommands = ['path', 'migrate', 'seed'];
 
@@ -26,6 +26,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		}
 
 		case 'migrate': {
+			const {migrateDatabase, openDatabase} = await import('../db/orm.js');
 			const orm = await openDatabase({dbPath, migrate: false, seed: false});
 			try {
 				const applied = await migrateDatabase(orm);
@@ -42,6 +43,8 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		}
 
 		default: {
+			const {openDatabase} = await import('../db/orm.js');
+			const {defaultFixturesDir, importSeed, loadSeedFiles} = await import('../db/seed.js');
 			// Validate the files before touching the database.
 			const from = flags.from === undefined ? defaultFixturesDir() : resolve(flags.from);
 			const data = loadSeedFiles(from);

@@ -107,7 +107,9 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 					line(`    ${file.action.padEnd(11)} ${file.path}`);
 				}
 
-				for (const step of nextStepsOf(event.structuredContent)) if (!nextSteps.includes(step)) nextSteps.push(step);
+				// The latest tool's next steps supersede earlier ones (the last step of a plan knows the most).
+				const steps = nextStepsOf(event.structuredContent);
+				if (!event.isError && steps.length > 0) nextSteps = steps;
 				break;
 			}
 
@@ -121,7 +123,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 						line(paint('green', `✔ Completed ${summary}.`));
 						const written = files.filter(file => file.action !== 'unchanged');
 						if (written.length > 0) line(`  ${written.length} file${written.length === 1 ? '' : 's'}: ${written.map(file => `${file.path} (${file.action})`).join(', ')}`);
-						if (nextSteps.length > 0) line(`  Next: ${nextSteps.join('; ')}`);
+						for (const step of nextSteps) line(`  Next: ${step}`);
 						break;
 					}
 

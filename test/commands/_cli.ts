@@ -15,11 +15,12 @@ export interface CliResult {
 
 /** The environment of a child: no Gemini key (so the offline planner runs), a temp log folder. */
 export function cliEnv(stateHome: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = {...process.env, XDG_STATE_HOME: stateHome, NO_COLOR: '1', ...extra};
+	const env: NodeJS.ProcessEnv = {...process.env, XDG_STATE_HOME: stateHome, NO_COLOR: '1'};
 	delete env.GEMINI_API_KEY;
 	delete env.GOOGLE_API_KEY;
+	delete env.GOOGLE_GEMINI_BASE_URL;
 	delete env.ECTOSMITH_DB;
-	return env;
+	return {...env, ...extra};
 }
 
 export function runCli(

@@ -80,6 +80,12 @@ function fromParts(nameWords: string[], fieldText: string, relationText: string,
 function parseParenthesised(text: string, out: EnglishClause): void {
 	const pattern = /((?:[a-z][a-z0-9_]*\s+){0,2}[a-z][a-z0-9_]*)\s*\(([^()]*)\)/g;
 	const matches = [...text.matchAll(pattern)];
+	if (matches.length === 0) {
+		// Unbalanced or misplaced parentheses.
+		out.unreadable.push(text);
+		return;
+	}
+
 	const before = leftoverWords(text.slice(0, matches[0]!.index));
 	if (before) out.unreadable.push(before);
 	matches.forEach((match, i) => {
@@ -87,6 +93,8 @@ function parseParenthesised(text: string, out: EnglishClause): void {
 		const trailing = text.slice(match.index + match[0].length, end);
 		fromParts(match[1]!.split(/\s+/), match[2]!, trailing, match[0], out);
 	});
+	const after = matches[matches.length - 1]!;
+	if (/[()]/.test(text.slice(after.index + after[0].length))) out.unreadable.push(text.slice(after.index + after[0].length).trim());
 }
 
 /** Where "…, comments with a body" starts a new entity inside a clause without parentheses. */

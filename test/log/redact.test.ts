@@ -1,0 +1,34 @@
+import test from 'ava';
+import {isSecretKey, redact, redactFields} from '../../source/log/redact.js';
+
+test('isSecretKey knows the usual spellings and leaves ordinary keys alone', (t) => {
+	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
+		t.true(isSecretKey(key), key);
+	}
+
+	for (const key of ['primary_key', 'foreign_key', 'keyword', 'monkey', 'tokens', 'promptTokenCount', 'name', 'description']) {
+		t.false(isSecretKey(key), key);
+	}
+});
+
+test('redact replaces known values, longest first, and well-known patterns', (t) => {
+	t.is(redact('a secret-value-long and secret-value', ['secret-value', 'secret-value-long']), 'a [REDACTED] and [REDACTED]');
+	t.is(redact('GET /x?api_key=123456&b=2', []), 'GET /x?api_key=[REDACTED]&b=2');
+	t.is(redact('password: hunter22', []), 'password: [REDACTED]');
+	t.is(redact('{"apiKey":"zzz"}', []), '{"apiKey":"[REDACTED]"}');
+	t.is(redact(`key AIza${'A'.repeat(35)} leaked`, []), 'key [REDACTED] leaked');
+	// Values too short to be secrets are not scrubbed: they would garble every line.
+	t.is(redact('level 1 of dev', ['1', 'dev']), 'level 1 of dev');
+});
+
+test('redactFields blanks secret keys at any depth and keeps the rest', (t) => {
+	t.deepEqual(redactFields({a: 1, list: [{token: 'x'}], big: 10n, when: new Date(0), empty: {password: ''}}, []), {
+		a: 1,
+		list: [{token: '[REDACTED]'}],
+		big: '10',
+		when: '1970-01-01T00:00:00.000Z',
+		empty: {password: ''},
+	});
+	const shared = {v: 1};
+	t.deepEqual(redactFields({x: shared, y: shared}, []), {x: {v: 1}, y: {v: 1}});
+});
