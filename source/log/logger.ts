@@ -27,12 +27,13 @@ export interface LoggerOptions {
 	keep?: number;
 }
 
-export type FileLogger = Logger & {
+export interface FileLogger extends Logger {
 	readonly file: string;
 	readonly level: LogLevel;
-	/** Redacts this value wherever it appears from now on (e.g. an MCP entry's env values). */
+	/** Redacts this value wherever it appears from now on, in this logger and all its relatives. */
 	registerSecret(value: string): void;
-};
+	child(tag: string): FileLogger;
+}
 
 /** `$XDG_STATE_HOME/ectosmith/ectosmith.log`, else `~/.local/state/ectosmith/ectosmith.log`. */
 export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {

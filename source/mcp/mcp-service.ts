@@ -16,6 +16,7 @@ export {McpServerError} from './types.js';
 export type {McpServiceApi, ToolBinding, ToolCallResult} from './types.js';
 
 export interface McpServiceOptions {
+	/** Lines are tagged with the server's name under this logger's tag: pass e.g. logger.child('mcp'). */
 	logger?: Logger;
 	/** Timeout of every request (tools/list, tools/call) unless a call gives its own; default 60000. */
 	requestTimeoutMs?: number;
@@ -48,7 +49,7 @@ export class McpService implements McpServiceApi {
 	constructor(options: McpServiceOptions = {}) {
 		this.logger = options.logger ?? silentLogger;
 		this.options = {
-			logger: this.logger.child('mcp'),
+			logger: this.logger,
 			requestTimeoutMs: positive('requestTimeoutMs', options.requestTimeoutMs ?? 60_000),
 			startTimeoutMs: positive('startTimeoutMs', options.startTimeoutMs ?? 20_000),
 			closeGraceMs: positive('closeGraceMs', options.closeGraceMs ?? 2000),

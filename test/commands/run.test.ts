@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
@@ -16,7 +16,7 @@ async function executions(t: {teardown(fn: () => Promise<void>): void}, dbPath: 
 	return {execution: await recorder.getExecution(id), messages: await recorder.listMessages(id)};
 }
 
-test('run streams a readable conversation, writes the files and exits 0', async t => {
+test.serial('run streams a readable conversation, writes the files and exits 0', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);
 	const env = cliEnv(tempDir(t));
@@ -45,7 +45,7 @@ test('run streams a readable conversation, writes the files and exits 0', async 
 	t.true(existsSync(path.join(project, 'lib/my_app/blog/comment.ex')));
 });
 
-test('--json prints one parseable event per line, from started to finished', async t => {
+test.serial('--json prints one parseable event per line, from started to finished', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);
 
@@ -63,7 +63,7 @@ test('--json prints one parseable event per line, from started to finished', asy
 	t.false(existsSync(path.join(project, 'lib/my_app/catalog/product.ex')));
 });
 
-test('the description can come from stdin with "-"', async t => {
+test.serial('the description can come from stdin with "-"', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);
 
@@ -75,7 +75,7 @@ test('the description can come from stdin with "-"', async t => {
 	t.true(existsSync(path.join(project, 'lib/my_app/accounts/user.ex')));
 });
 
-test('a folder that is not a Mix project is refused with what to do, and nothing is recorded', async t => {
+test.serial('a folder that is not a Mix project is refused with what to do, and nothing is recorded', async t => {
 	const db = path.join(tempDir(t), 'never.db');
 	const empty = tempDir(t);
 
@@ -92,7 +92,7 @@ test('a folder that is not a Mix project is refused with what to do, and nothing
 	t.false(existsSync(db));
 });
 
-test('bad usage exits 2 with a message naming the problem', async t => {
+test.serial('bad usage exits 2 with a message naming the problem', async t => {
 	const project = await copyFixtureProject(t);
 	const env = cliEnv(tempDir(t));
 	const db = path.join(tempDir(t), 'never.db');
@@ -106,7 +106,7 @@ test('bad usage exits 2 with a message naming the problem', async t => {
 	t.regex(badProvider.stderr, /Unknown provider "openai".*gemini, offline, scripted/);
 });
 
-test('an unknown workflow exits 1 naming the known ones', async t => {
+test.serial('an unknown workflow exits 1 naming the known ones', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);
 
@@ -117,7 +117,7 @@ test('an unknown workflow exits 1 naming the known ones', async t => {
 	t.regex(result.stderr, /elixir_crud_generator/);
 });
 
-test('Ctrl-C while the model streams exits 130 and ends the row CANCELLED', async t => {
+test.serial('Ctrl-C while the model streams exits 130 and ends the row CANCELLED', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);
 	const fake = await startFakeGemini([{hang: true, text: 'Thinking about your schema'}]);
@@ -139,34 +139,4 @@ test('Ctrl-C while the model streams exits 130 and ends the row CANCELLED', asyn
 	t.regex(result.stdout, /Cancelled after 1 turn/);
 	const {execution} = await executions(t, db, 1);
 	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});
-});
-
-test('demo creates a project that run accepts, and refuses a non-empty folder', async t => {
-	const cwd = tempDir(t);
-	const env = cliEnv(tempDir(t));
-
-	const demo = await runCli(['demo', 'my_app'], {env, cwd});
-	t.is(demo.code, 0, demo.stderr);
-	t.regex(demo.stdout, /ectosmith run --project my_app "Blog\.Post posts/);
-	t.true(existsSync(path.join(cwd, 'my_app', 'mix.exs')));
-	t.true(existsSync(path.join(cwd, 'my_app', 'priv', 'repo', 'migrations')));
-
-	const again = await runCli(['demo', 'my_app'], {env, cwd});
-	t.is(again.code, 1);
-	t.regex(again.stderr, /is not empty/);
-
-	// The default folder name, and an existing empty folder is fine.
-	mkdirSync(path.join(cwd, 'ectosmith_demo'));
-	const byDefault = await runCli(['demo'], {env, cwd});
-	t.is(byDefault.code, 0, byDefault.stderr);
-	t.true(existsSync(path.join(cwd, 'ectosmith_demo', 'mix.exs')));
-
-	writeFileSync(path.join(cwd, 'a_file'), 'x');
-	const onFile = await runCli(['demo', 'a_file'], {env, cwd});
-	t.is(onFile.code, 1);
-
-	const db = await seededDb(t);
-	const run = await runCli(['run', '--db', db, '--project', 'my_app', 'Blog.Post posts title:string'], {env, cwd});
-	t.is(run.code, 0, run.stderr);
-	t.true(existsSync(path.join(cwd, 'my_app', 'lib', 'my_app', 'blog', 'post.ex')));
 });

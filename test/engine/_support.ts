@@ -113,7 +113,7 @@ export async function setupEngine(
 	},
 ): Promise<EngineSetup> {
 	const orm = options.orm ?? (await openTempDatabase(t));
-	const mcp = options.mcp ?? new McpService({requestTimeoutMs: options.requestTimeoutMs ?? 30_000});
+	const mcp = options.mcp ?? new McpService({requestTimeoutMs: options.requestTimeoutMs ?? 30_000, startTimeoutMs: 60_000});
 	if (!options.mcp) t.teardown(async () => mcp.close());
 	const workflow: WorkflowConfig = {
 		name: WORKFLOW_NAME,

@@ -157,7 +157,7 @@ test('dry run through the real servers plans every file and writes none', async 
 });
 
 // The offline planner on many descriptions, one MCP service for all (servers are reused).
-const sharedMcp = new McpService({requestTimeoutMs: 60_000});
+const sharedMcp = new McpService({requestTimeoutMs: 60_000, startTimeoutMs: 60_000});
 test.after.always(async () => sharedMcp.close());
 
 interface OfflineCase {

@@ -154,3 +154,12 @@ test('invalid contexts and a context file that cannot take an injection are isEr
 	t.false((await snapshotTree(root)).has('lib/my_app/blog/comment.ex'), 'no half-done call');
 	t.true((await snapshotTree(fixtureProjectPath('with_context'))).has('lib/my_app/blog.ex'), 'the fixture itself is untouched');
 });
+
+test('with `:generators, migration: false` the context writes the schema but no migration, as Phoenix does', async (t) => {
+	const root = await copyFixtureProject(t, 'no_timestamps');
+	await writeFile(join(root, 'config', 'dev.exs'), 'import Config\nconfig :my_app, :generators, migration: false\n');
+	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title']});
+	t.false(result.isError, result.text);
+	t.deepEqual(result.files.map((file) => file.path), ['lib/my_app/blog/post.ex', 'lib/my_app/blog.ex', 'test/my_app/blog_test.exs', 'test/support/fixtures/blog_fixtures.ex']);
+	t.true(result.files[0]!.content.includes('    timestamps()\n'));
+});

@@ -1,7 +1,9 @@
 import test from 'ava';
 import {mkdir, readFile, rename, symlink, writeFile} from 'node:fs/promises';
 import {join, relative} from 'node:path';
+import {spawn} from 'node:child_process';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import {packageRoot} from '../../source/package-root.js';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {callTool, listDir, snapshotTree, startToolServer} from './tool-client.js';
@@ -185,4 +187,26 @@ test('a schema path blocked by a file where a folder should be is refused cleanl
 	const result = await callTool(client, 'generate_schema', {project_path: root, schema: 'Blog.Post', plural: 'posts', attrs: ['title']});
 	t.true(result.isError);
 	t.regex(result.text, /lib\/my_app\/blog" exists and is not a folder/);
+});
+
+test('a client that sends a call and closes stdin still gets the answer, then the server exits', async (t) => {
+	const root = await copyFixtureProject(t, 'no_timestamps');
+	const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(packageRoot(), 'source/tools/bin/elixir-ecto-gen-tool.ts')], {stdio: ['pipe', 'pipe', 'ignore']});
+	t.teardown(() => {
+		if (child.exitCode === null) child.kill();
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => {
+		output += chunk.toString();
+	});
+	const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+	const messages = [
+		{jsonrpc: '2.0', id: 1, method: 'initialize', params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'pipe', version: '1'}}},
+		{jsonrpc: '2.0', method: 'notifications/initialized'},
+		{jsonrpc: '2.0', id: 2, method: 'tools/call', params: {name: 'inspect_project', arguments: {project_path: root}}},
+	];
+	child.stdin.end(messages.map((message) => JSON.stringify(message)).join('\n') + '\n');
+	t.is(await exited, 0);
+	const answer = output.split('\n').filter(Boolean).map((line) => JSON.parse(line) as {id?: number; result?: {structuredContent?: {app?: string}}}).find((message) => message.id === 2);
+	t.is(answer?.result?.structuredContent?.app, 'my_app');
 });
