@@ -219,7 +219,17 @@ export function createLogger(options: LoggerOptions = {}): FileLogger {
 				? parseLogLevel(env.ECTOSMITH_LOG_LEVEL, 'ECTOSMITH_LOG_LEVEL')
 				: 'info'
 			: parseLogLevel(options.level, 'level');
-	const sink = new LogSink(options.file ?? defaultLogPath(env), options.maxBytes ?? DEFAULT_MAX_BYTES, options.keep ?? DEFAULT_KEEP);
+	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+	const keep = options.keep ?? DEFAULT_KEEP;
+	if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
+		throw new RangeError(`maxBytes must be a positive whole number of bytes, got ${String(maxBytes)}`);
+	}
+
+	if (!Number.isInteger(keep) || keep < 0) {
+		throw new RangeError(`keep must be a whole number of rotated files (0 or more), got ${String(keep)}`);
+	}
+
+	const sink = new LogSink(options.file ?? defaultLogPath(env), maxBytes, keep);
 	const logger = new FileLoggerImpl(sink, level, undefined);
 	// Our own environment too when a test passes another one: over-redacting is harmless.
 	for (const source of new Set([env, process.env])) {

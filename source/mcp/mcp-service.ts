@@ -8,7 +8,7 @@ import type {McpServerConfig} from '../config/types.js';
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import {ArgsValidator} from './args-validator.js';
-import {ServerConnection, type ConnectionOptions} from './server-connection.js';
+import {abortError, ServerConnection, type ConnectionOptions} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
 import {McpServerError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
 
@@ -101,7 +101,10 @@ export class McpService implements McpServiceApi {
 			throw new McpServerError(binding.serverName, 'is not started; list its tools with toolsFor() before calling them');
 		}
 
-		options.signal?.throwIfAborted();
+		if (options.signal?.aborted) {
+			throw abortError(options.signal);
+		}
+
 		const connection = await this.ready(entry);
 		return connection.callTool(binding.toolName, args, options);
 	}

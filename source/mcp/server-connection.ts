@@ -319,7 +319,7 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 	}
 }
 
-function abortError(signal: AbortSignal): Error {
+export function abortError(signal: AbortSignal): Error {
 	const {reason} = signal as {reason?: unknown};
 	// AbortController.abort() gives a DOMException: hand callers a plain Error named AbortError.
 	if (reason instanceof Error && types.isNativeError(reason)) {

@@ -83,7 +83,7 @@ test('unknown ids and workflows give clear errors', async t => {
 
 test('deleting an execution deletes its messages, through the ORM and through raw SQL', async t => {
 	const orm = await openTempDatabase(t);
-	const dbPath = orm.config.get('dbName');
+	const dbPath = orm.config.get('dbName')!;
 	const recorder = new Recorder(orm);
 	const viaOrm = await recorder.startExecution(newExecution);
 	const viaSql = await recorder.startExecution(newExecution);
