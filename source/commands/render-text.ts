@@ -38,6 +38,17 @@ function nextStepsOf(structuredContent: unknown): string[] {
 	return Array.isArray(steps) ? steps.filter((step): step is string => typeof step === 'string') : [];
 }
 
+/** One line per file: its first real action (a file created then injected was created). */
+export function summarizeFiles(files: FileEntry[]): FileEntry[] {
+	const byPath = new Map<string, FileEntry>();
+	for (const file of files) {
+		const known = byPath.get(file.path);
+		if (!known || known.action === 'unchanged') byPath.set(file.path, file);
+	}
+
+	return [...byPath.values()].filter(file => file.action !== 'unchanged');
+}
+
 function indent(text: string, prefix: string): string {
 	return text
 		.split('\n')
@@ -54,6 +65,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 	let streaming = false; // model text of the current turn has been printed (without its newline)
 	let nextSteps: string[] = [];
 	let files: FileEntry[] = [];
+	let toolNames = new Set<string>();
 	const line = (text = '') => out.write(`${text}\n`);
 
 	return (event: EngineEvent) => {
@@ -62,6 +74,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				streaming = false;
 				nextSteps = [];
 				files = [];
+				toolNames = new Set();
 				const continued = event.parentExecutionId === undefined ? '' : `, continuing #${event.parentExecutionId}`;
 				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${event.workflow} · ${event.provider}/${event.model}`));
 				line(paint('dim', `Project: ${event.projectPath}`));
@@ -93,6 +106,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 			}
 
 			case 'tool_call_started': {
+				toolNames.add(event.name);
 				const server = event.server ? paint('dim', ` (${event.server})`) : '';
 				line(`${paint('yellow', '→')} ${paint('bold', event.name)}${server} ${JSON.stringify(event.args)}`);
 				break;
@@ -107,9 +121,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 					line(`    ${file.action.padEnd(11)} ${file.path}`);
 				}
 
-				// The latest tool's next steps supersede earlier ones (the last step of a plan knows the most).
-				const steps = nextStepsOf(event.structuredContent);
-				if (!event.isError && steps.length > 0) nextSteps = steps;
+				if (!event.isError) for (const step of nextStepsOf(event.structuredContent)) if (!nextSteps.includes(step)) nextSteps.push(step);
 				break;
 			}
 
@@ -117,13 +129,16 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				if (streaming) line();
 				streaming = false;
 				line();
-				const summary = `after ${event.turns} turn${event.turns === 1 ? '' : 's'} in ${seconds(event.durationMs)}, execution #${event.executionId}`;
+				const summary = `after ${event.turns} turn${event.turns === 1 ? '' : 's'} in ${seconds(event.durationMs)} (execution #${event.executionId})`;
 				switch (event.status) {
 					case 'COMPLETED': {
 						line(paint('green', `✔ Completed ${summary}.`));
-						const written = files.filter(file => file.action !== 'unchanged');
-						if (written.length > 0) line(`  ${written.length} file${written.length === 1 ? '' : 's'}: ${written.map(file => `${file.path} (${file.action})`).join(', ')}`);
-						for (const step of nextSteps) line(`  Next: ${step}`);
+						const written = summarizeFiles(files);
+						if (written.length > 0) line('  Files:');
+						for (const file of written) line(`    ${file.action.padEnd(11)} ${file.path}`);
+						// Steps that name a tool were advice for the model, not for the user.
+						const forUser = nextSteps.filter(step => ![...toolNames].some(name => step.includes(name)));
+						for (const step of forUser) line(`  Next: ${step}`);
 						break;
 					}
 
