@@ -19,6 +19,7 @@ interface FileEntry {
 
 const ANSI = {bold: '\u001B[1m', dim: '\u001B[2m', red: '\u001B[31m', green: '\u001B[32m', yellow: '\u001B[33m', cyan: '\u001B[36m', reset: '\u001B[0m'};
 type Style = keyof typeof ANSI;
+const TOOL_MENTION = /\b(?:generate|inspect)_[a-z_]+\b/;
 
 /** structuredContent.files of our tool servers: [{path, action, ...}]. */
 export function filesOf(structuredContent: unknown): FileEntry[] {
@@ -136,8 +137,8 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 						const written = summarizeFiles(files);
 						if (written.length > 0) line('  Files:');
 						for (const file of written) line(`    ${file.action.padEnd(11)} ${file.path}`);
-						// Steps that name a tool were advice for the model, not for the user.
-						const forUser = nextSteps.filter(step => ![...toolNames].some(name => step.includes(name)));
+						// Steps that name a tool (one called here, or one of ours) were advice for the model, not the user.
+						const forUser = nextSteps.filter(step => !TOOL_MENTION.test(step) && ![...toolNames].some(name => step.includes(name)));
 						for (const step of forUser) line(`  Next: ${step}`);
 						break;
 					}

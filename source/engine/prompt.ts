@@ -66,7 +66,8 @@ export function readAppModule(projectPath: string): string | undefined {
 	if (existsSync(configFile)) {
 		try {
 			const config = readFileSync(configFile, 'utf8');
-			const namespace = new RegExp(`config\\s+:${app}\\s*,[^\\n]*?\\bnamespace:\\s*([A-Z][\\w.]*)`).exec(config)?.[1];
+			// Within this app's own `config :my_app, ...` statement, which may span lines.
+			const namespace = new RegExp(`config\\s+:${app}\\s*,(?:(?!\\nconfig\\s)[\\s\\S])*?\\bnamespace:\\s*([A-Z][\\w.]*)`).exec(config)?.[1];
 			if (namespace) return namespace;
 		} catch {
 			// Unreadable config: the mix.exs app name is still a good answer.

@@ -1,5 +1,6 @@
 /** Runs the real CLI in a child process, against a temp database whose tool servers run from source. */
 import {spawn} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {importSeed} from '../../source/db/seed.js';
@@ -56,7 +57,7 @@ const SERVER_FILES: Record<string, string> = {
  * A seeded temp database whose three tool servers run from their TypeScript sources through tsx,
  * so the CLI tests need no build. Returns the database path.
  */
-export async function seededDb(t: ExecutionContext): Promise<string> {
+export async function seededDb(t: ExecutionContext, options: {marker?: string} = {}): Promise<string> {
 	const dbPath = tempDbPath(t);
 	const orm = await openTempDatabase(t, {dbPath});
 	await importSeed(orm.em.fork(), {
@@ -64,11 +65,30 @@ export async function seededDb(t: ExecutionContext): Promise<string> {
 			name,
 			command: 'node',
 			args: ['--import', tsxLoader, path.join(packageRoot(), file)],
-			env: {},
+			env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : {},
 			description: `${name} (from source)`,
 		})),
 		workflows: [],
 	});
 	await orm.close(true);
 	return dbPath;
+}
+
+/**
+ * Pids of live processes whose environment carries ECTOSMITH_TEST_MARKER=marker (the tool servers
+ * of one CLI run). Reads /proc, so it finds them even after their parent exited; [] without /proc.
+ */
+export function markedProcesses(marker: string): number[] {
+	if (!existsSync('/proc')) return [];
+	const needle = `ECTOSMITH_TEST_MARKER=${marker}`;
+	return readdirSync('/proc')
+		.filter(entry => /^\d+$/.test(entry))
+		.filter(pid => {
+			try {
+				return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(needle);
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
 }

@@ -1,3 +1,4 @@
+import {randomUUID} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
@@ -7,7 +8,7 @@ import {Recorder} from '../../source/engine/recorder.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tempDir} from '../helpers/temp-db.js';
-import {cliEnv, runCli, seededDb} from './_cli.js';
+import {cliEnv, markedProcesses, runCli, seededDb} from './_cli.js';
 
 async function executions(t: {teardown(fn: () => Promise<void>): void}, dbPath: string, id: number) {
 	const orm = await openDatabase({dbPath, migrate: false, seed: false});
@@ -17,7 +18,8 @@ async function executions(t: {teardown(fn: () => Promise<void>): void}, dbPath: 
 }
 
 test.serial('run streams a readable conversation, writes the files and exits 0', async t => {
-	const db = await seededDb(t);
+	const marker = randomUUID();
+	const db = await seededDb(t, {marker});
 	const project = await copyFixtureProject(t);
 	const env = cliEnv(tempDir(t));
 
@@ -31,6 +33,7 @@ test.serial('run streams a readable conversation, writes the files and exits 0',
 	t.regex(result.stdout, /created\s+priv\/repo\/migrations\/\d{14}_create_posts\.exs/);
 	t.regex(result.stdout, /✔ Completed after \d+ turns/);
 	t.regex(readFileSync(path.join(project, 'lib/my_app/blog/post.ex'), 'utf8'), /field :published, :boolean, default: false/);
+	t.deepEqual(markedProcesses(marker), [], 'the tool servers are gone');
 
 	const {execution, messages} = await executions(t, db, 1);
 	t.like(execution, {status: 'COMPLETED', provider: 'offline', targetProjectPath: project});
@@ -117,25 +120,31 @@ test.serial('an unknown workflow exits 1 naming the known ones', async t => {
 	t.regex(result.stderr, /elixir_crud_generator/);
 });
 
-test.serial('Ctrl-C while the model streams exits 130 and ends the row CANCELLED', async t => {
-	const db = await seededDb(t);
+test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED and leaves no server running', async t => {
+	const marker = randomUUID();
+	const db = await seededDb(t, {marker});
 	const project = await copyFixtureProject(t);
 	const fake = await startFakeGemini([{hang: true, text: 'Thinking about your schema'}]);
 	t.teardown(() => fake.close());
 	let sent = false;
+	let serversWhileRunning = 0;
 
 	const result = await runCli(['run', '--db', db, '-p', project, 'Blog.Post posts title:string'], {
 		env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
 		onStdout(stdout, child) {
 			if (!sent && stdout.includes('Thinking about your schema')) {
 				sent = true;
+				serversWhileRunning = markedProcesses(marker).length;
 				child.kill('SIGINT');
 			}
 		},
 	});
 
 	t.true(sent, result.stdout + result.stderr);
+	// The marker check means something: the three servers were found while the run was live.
+	if (process.platform === 'linux') t.is(serversWhileRunning, 3);
 	t.is(result.code, 130, result.stderr);
+	t.deepEqual(markedProcesses(marker), []);
 	t.regex(result.stdout, /Cancelled after 1 turn/);
 	const {execution} = await executions(t, db, 1);
 	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});

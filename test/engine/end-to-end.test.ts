@@ -11,6 +11,7 @@ import {OfflineProvider} from '../../source/llm/offline.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {packageRoot} from '../../source/package-root.js';
+import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {alive, realToolServers, setupEngine} from './_support.js';
@@ -113,6 +114,13 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 	t.regex(lastBody, /sig-1/);
 	t.is((lastBody.match(/"functionResponse"/g) ?? []).length, 4);
 	t.true(events.some(e => e.type === 'tool_call_finished' && e.name === 'generate_context' && !e.isError));
+
+	// Every file the tools reported is Elixir that parses.
+	const written = messages
+		.filter(m => m.role === 'tool_response')
+		.flatMap(m => ((m.functionResponseContent as {structuredContent?: {files?: Array<{path: string}>}}).structuredContent?.files ?? []).map(f => path.join(project, f.path)));
+	t.true(written.length >= 5);
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles([...new Set(written)]), []);
 
 	const pids = mcp.childPids();
 	t.is(pids.length, 3);

@@ -37,5 +37,9 @@ test('reads the app module from mix.exs, honouring a namespace', t => {
 	mkdirSync(path.join(dir, 'config'));
 	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :hello_world_2, namespace: HW, ecto_repos: [HW.Repo]\n');
 	t.is(readAppModule(dir), 'HW');
+	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :other, namespace: Nope\nconfig :hello_world_2,\n  ecto_repos: [HW.Repo],\n  namespace: Hello.World\n');
+	t.is(readAppModule(dir), 'Hello.World');
+	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :hello_world_2, ecto_repos: [X]\nconfig :other, namespace: Nope\n');
+	t.is(readAppModule(dir), 'HelloWorld2');
 	t.is(camelizeApp('my__app_'), 'MyApp');
 });

@@ -1,0 +1,84 @@
+import test from 'ava';
+import {createJsonRenderer} from '../../source/commands/render-json.js';
+import {createTextRenderer, summarizeFiles} from '../../source/commands/render-text.js';
+import type {EngineEvent} from '../../source/engine/events.js';
+
+const events: EngineEvent[] = [
+	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'Blog.Post posts title'},
+	{type: 'user_message', executionId: 7, turn: 1, text: 'THE FULL PROMPT'},
+	{type: 'text_delta', executionId: 7, turn: 1, delta: 'Creating '},
+	{type: 'text_delta', executionId: 7, turn: 1, delta: 'the schema.'},
+	{type: 'model_message_done', executionId: 7, turn: 1, text: 'Creating the schema.', functionCallCount: 2},
+	{type: 'tool_call_started', executionId: 7, turn: 1, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}},
+	{
+		type: 'tool_call_finished', executionId: 7, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written:\nmore detail', durationMs: 1200,
+		structuredContent: {files: [{path: 'lib/my_app/blog/post.ex', action: 'created'}], next_steps: ['Create the table with generate_migration next.', 'Run mix ecto.migrate.']},
+	},
+	{type: 'tool_call_started', executionId: 7, turn: 1, callIndex: 1, name: 'generate_context', args: {}},
+	{
+		type: 'tool_call_finished', executionId: 7, turn: 1, callIndex: 1, name: 'generate_context', isError: true, text: 'Invalid context name "blog":\nuse a module name', durationMs: 10,
+	},
+	{type: 'model_message_done', executionId: 7, turn: 2, text: 'All done.', functionCallCount: 0},
+	{type: 'execution_finished', executionId: 7, status: 'COMPLETED', finalResponseText: 'All done.', turns: 2, durationMs: 2500},
+];
+
+function render(verbose: boolean): string {
+	let out = '';
+	const listener = createTextRenderer({write: (chunk: string) => (out += chunk)}, {verbose});
+	for (const event of events) listener(event);
+	return out;
+}
+
+test('the text renderer shows who speaks, the calls, their results, the files and the outcome', t => {
+	const out = render(false);
+	t.true(out.includes('Execution #7 · workflow elixir_crud_generator · offline/offline-planner'));
+	t.true(out.includes('You: Blog.Post posts title'));
+	t.false(out.includes('THE FULL PROMPT'));
+	t.true(out.includes('Model: Creating the schema.\n'));
+	t.true(out.includes('→ generate_schema (elixir_ecto_gen_tool) {"schema":"Blog.Post"}'));
+	t.true(out.includes('  ✓ Schema written: (1.2s)'));
+	t.false(out.includes('more detail'));
+	t.true(out.includes('    created     lib/my_app/blog/post.ex'));
+	// Errors are shown whole.
+	t.true(out.includes('✗ Invalid context name "blog":\n    use a module name'));
+	t.true(out.includes('\nModel: All done.\n'));
+	t.true(out.includes('✔ Completed after 2 turns in 2.5s (execution #7).'));
+	t.true(out.includes('  Next: Run mix ecto.migrate.'));
+	t.false(out.includes('Next: Create the table'));
+	t.true(render(true).includes('THE FULL PROMPT'));
+	t.true(render(true).includes('more detail'));
+});
+
+test('failures and cancels say so', t => {
+	let out = '';
+	const listener = createTextRenderer({write: (chunk: string) => (out += chunk)});
+	listener({type: 'execution_finished', executionId: 1, status: 'FAILED', errorMessage: 'Stopped after 3 turns', turns: 3, durationMs: 10});
+	listener({type: 'execution_finished', executionId: 2, status: 'CANCELLED', errorMessage: 'Cancelled by the user.', turns: 1, durationMs: 10});
+	t.regex(out, /✘ Failed after 3 turns .*: Stopped after 3 turns/);
+	t.regex(out, /■ Cancelled after 1 turn /);
+});
+
+test('files are summarised once each, by their first real action', t => {
+	t.deepEqual(
+		summarizeFiles([
+			{path: 'a', action: 'unchanged'},
+			{path: 'b', action: 'created'},
+			{path: 'a', action: 'created'},
+			{path: 'b', action: 'injected'},
+			{path: 'c', action: 'unchanged'},
+		]),
+		[
+			{path: 'a', action: 'created'},
+			{path: 'b', action: 'created'},
+		],
+	);
+});
+
+test('the JSON renderer writes one parseable event per line', t => {
+	let out = '';
+	const listener = createJsonRenderer({write: (chunk: string) => (out += chunk)});
+	for (const event of events) listener(event);
+	const lines = out.trimEnd().split('\n');
+	t.is(lines.length, events.length);
+	t.deepEqual(lines.map(line => JSON.parse(line) as EngineEvent), events);
+});
