@@ -262,8 +262,14 @@ export class WorkflowEngine {
 
 			const results: FunctionResult[] = [];
 			history.push({role: 'tool', results});
+			// Calls of one turn run in order, and often depend on each other (schema, then migration,
+			// then context): once one fails, the rest are answered as not run rather than run blind.
+			let failed: string | undefined;
 			for (const [callIndex, call] of calls.entries()) {
-				results.push(await this.callTool({executionId, turn, callIndex, call, byName, signal, dryRun: context.dryRun}));
+				const skip = failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed. Fix that first, then call this again.`;
+				const result = await this.callTool({executionId, turn, callIndex, call, byName, signal, dryRun: context.dryRun, skip});
+				results.push(result);
+				if (result.response.isError) failed ??= call.name;
 			}
 		}
 
@@ -279,6 +285,8 @@ export class WorkflowEngine {
 		byName: Map<string, ToolBinding>;
 		signal: AbortSignal | undefined;
 		dryRun: boolean;
+		/** Answer the call with this error instead of running it. */
+		skip?: string;
 	}): Promise<FunctionResult> {
 		const {recorder, mcp} = this.options;
 		const {executionId, turn, callIndex, call, byName, signal} = context;
@@ -307,7 +315,9 @@ export class WorkflowEngine {
 		const started = Date.now();
 		let result: ToolCallResult;
 		let cancelled = false;
-		if (!binding) {
+		if (context.skip !== undefined) {
+			result = {isError: true, text: context.skip};
+		} else if (!binding) {
 			const known = [...byName.keys()].join(', ') || '(none)';
 			result = {isError: true, text: `Unknown tool "${call.name}". The available tools are: ${known}.`};
 		} else if (!isPlainObject(call.args)) {

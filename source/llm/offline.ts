@@ -1,9 +1,11 @@
 /**
  * The offline provider: a deterministic planner, not a language model. It reads the description
- * (generator syntax or plain English lists), then calls the tools a model would call, one per
- * turn: inspect_project, then per entity generate_schema, generate_migration, generate_context,
- * and ends with a summary of the files the tools reported. It keeps no state: each turn is derived
- * from the history alone.
+ * (generator syntax or plain English lists), then calls the tools a model would call:
+ * inspect_project in its first turn, then, in one turn, per entity generate_schema,
+ * generate_migration and generate_context (a model makes parallel calls the same way; one call per
+ * turn would run a description of more than a few entities into the workflow's turn limit), and
+ * ends with a summary of the files the tools reported. It keeps no state: each turn is derived from
+ * the history alone.
  */
 import {isTool, readProgress, reportedFiles, type FileReport, type Progress} from './offline/history.js';
 import {buildPlan, type Plan, type PlannedCall} from './offline/plan.js';
@@ -93,12 +95,17 @@ export class OfflineProvider implements LlmProvider {
 		const failedAt = progress.results.findIndex(result => result.response.isError);
 		if (failedAt !== -1) return answer(failure(plan.calls[failedAt], progress.results[failedAt]!, progress));
 
-		const next = plan.calls[progress.calls.length];
-		if (!next) return answer(summary(plan, progress));
-		const tool = findTool(request.tools, next.tool)!;
+		const done = progress.calls.length;
+		if (done >= plan.calls.length) return answer(summary(plan, progress));
+		// The inspection comes alone: what it finds (a scope, existing tables) shapes the rest.
+		const batch = plan.calls.slice(done, done === 0 ? 1 : undefined);
 		return {
-			text: next.say,
-			functionCalls: [{id: `offline-${progress.calls.length + 1}`, name: tool.name, args: next.args}],
+			text: batch.map(call => call.say).join('\n'),
+			functionCalls: batch.map((call, i) => ({
+				id: `offline-${done + i + 1}`,
+				name: findTool(request.tools, call.tool)!.name,
+				args: call.args,
+			})),
 			finishReason: 'STOP',
 		};
 	}

@@ -123,6 +123,40 @@ test('an unknown tool, bad arguments and a tool error become error results the m
 	t.is(lastTool(provider.requests[3]!.history).results[0]!.response.text, 'refuse: this tool always says no');
 });
 
+test('calls of one turn run in order; after one fails, the rest are answered as not run', async t => {
+	const project = mixProject(t);
+	const provider = new TestProvider([
+		{
+			text: 'Three calls at once.',
+			functionCalls: [
+				{name: 'echo', args: {text: 'first'}},
+				{name: 'refuse', args: {}},
+				{name: 'echo', args: {text: 'third'}},
+			],
+		},
+		answer('Done.'),
+	]);
+	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
+
+	const result = await engine.run({query: 'three at once', projectPath: project});
+
+	t.is(result.status, 'COMPLETED');
+	const responses = (await recorder.listMessages(result.executionId)).filter(m => m.role === 'tool_response');
+	t.deepEqual(
+		responses.map(m => [m.functionResponseName, m.isError]),
+		[
+			['echo', false],
+			['refuse', true],
+			['echo', true],
+		],
+	);
+	t.is(responses[0]!.contentText, 'echo: first');
+	t.regex(responses[2]!.contentText!, /^Not run: the earlier call refuse in this turn failed/);
+	// The model is told about all three, in order.
+	const tool = provider.requests[1]!.history.at(-1) as Extract<ConversationItem, {role: 'tool'}>;
+	t.deepEqual(tool.results.map(r => r.response.isError), [false, true, true]);
+});
+
 test('a server that crashes mid-call is an error result, the next call restarts it, and close leaves no process', async t => {
 	const project = mixProject(t);
 	const provider = new TestProvider([call('crash'), call('echo', {text: 'again'}), answer('Recovered.')]);

@@ -66,7 +66,10 @@ async function converse(
 		items.push({role: 'model', text: modelTurn.text, functionCalls: modelTurn.functionCalls});
 		if (modelTurn.functionCalls.length === 0) return {history: items, final: modelTurn.text, calls};
 		calls.push(...modelTurn.functionCalls);
-		items.push({role: 'tool', results: await Promise.all(modelTurn.functionCalls.map(servers.call))});
+		// In order, one after another, as the engine runs the calls of a turn.
+		const results = [];
+		for (const call of modelTurn.functionCalls) results.push(await servers.call(call));
+		items.push({role: 'tool', results});
 	}
 
 	throw new Error('the planner never finished');

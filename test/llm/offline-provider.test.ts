@@ -77,7 +77,7 @@ test('provider identity says it is the offline planner', t => {
 	t.is(provider.model, 'offline-planner');
 });
 
-test('steps through inspect → schema → migration → context per entity, then a summary', async t => {
+test('inspects, then calls schema → migration → context per entity in one turn, then summarises', async t => {
 	const result = await run('a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts');
 	t.deepEqual(shape(result.calls), [
 		'inspect_project',
@@ -108,7 +108,8 @@ test('steps through inspect → schema → migration → context per entity, the
 
 	t.regex(summary, /Next steps:\n- mix ecto\.migrate/);
 	t.is(result.texts[0], `Offline planner (no language model): inspecting the Phoenix project at ${PROJECT}.`);
-	t.is(result.texts[1], 'Creating the Blog.Post schema (posts).');
+	t.is(result.texts.length, 3, 'inspect, then all generation calls in one turn, then the summary');
+	t.true(result.texts[1]!.startsWith('Creating the Blog.Post schema (posts).\nWriting the migration that creates posts.\n'));
 	t.deepEqual(result.deltas, result.texts, 'each turn streams its text');
 });
 
@@ -158,7 +159,17 @@ test('a tool error stops the run and reports the error text, without retrying', 
 			? {text: 'a migration named create_posts already exists: priv/repo/migrations/20240101000000_create_posts.exs', isError: true}
 			: fakeTools(call);
 	const result = await run('Blog.Post posts title:string; Blog.Comment comments body:text', {answer});
-	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_migration Blog.Post']);
+	// The generation calls come in one turn after the inspection; the planner stops at the first error.
+	t.deepEqual(shape(result.calls), [
+		'inspect_project',
+		'generate_schema Blog.Post',
+		'generate_migration Blog.Post',
+		'generate_context Post',
+		'generate_schema Blog.Comment',
+		'generate_migration Blog.Comment',
+		'generate_context Comment',
+	]);
+	t.is(result.texts.length, 3);
 	t.regex(result.final.text, /^Offline planner: stopped\. The generate_migration \(Writing the migration that creates posts\) call failed:\na migration named create_posts already exists/);
 	t.regex(result.final.text, /Files written before it:\n- created lib\/my_app\/posts\.ex/);
 	t.false(result.final.text.includes('mix ecto.migrate'));
