@@ -247,6 +247,16 @@ export class WorkflowEngine {
 			const durationMs = Date.now() - started;
 			checkCancelled();
 			const calls = modelTurn.functionCalls ?? [];
+			// One line per model turn whatever the provider (Gemini also logs each HTTP attempt).
+			this.logger.info('model turn', {
+				executionId,
+				turn,
+				provider: provider.name,
+				model: provider.model,
+				durationMs,
+				functionCalls: calls.length,
+				...(modelTurn.finishReason === undefined ? {} : {finishReason: modelTurn.finishReason}),
+			});
 			if (modelTurn.usage) await recorder.addUsage(executionId, modelTurn.usage);
 			await recorder.addMessage(executionId, {
 				turnNumber: turn,

@@ -149,3 +149,25 @@ test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED an
 	const {execution} = await executions(t, db, 1);
 	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});
 });
+
+test.serial('the log gets one line per model turn and per tool call with its duration, and never the key', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const stateHome = tempDir(t);
+	const key = 'AIzaSyTEST-secret-key-0123456789';
+	const env = cliEnv(stateHome, {GEMINI_API_KEY: key});
+
+	const result = await runCli(['run', '--db', db, '--project', project, '--provider', 'offline', 'Blog.Post posts title:string'], {env});
+
+	t.is(result.code, 0, result.stderr);
+	const log = readFileSync(path.join(stateHome, 'ectosmith/ectosmith.log'), 'utf8');
+	const modelTurns = log.split('\n').filter(line => line.includes('model turn'));
+	t.is(modelTurns.length, 3, log);
+	t.true(modelTurns.every(line => /"durationMs":\d+/.test(line) && line.includes('"provider":"offline"')));
+	for (const tool of ['inspect_project', 'generate_schema', 'generate_migration', 'generate_context']) {
+		t.regex(log, new RegExp(`\\[mcp:[a-z_]+\\] tool ${tool} .*"durationMs":\\d+`), tool);
+	}
+
+	t.false(log.includes(key));
+	t.false(result.stdout.includes(key));
+});
