@@ -78,6 +78,7 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 	const {context: _context, schema: _schema, noSchema, ...schemaOptions} = options;
 	const schemaSpec = buildSchemaSpec(project, {...schemaOptions, schema: `${context}.${schema}`});
 	const module = `${project.base}.${context}`;
+	assertUsableNames(module, alias, schemaSpec);
 	const basedir = underscore(context);
 	return {
 		schema: schemaSpec,
@@ -92,6 +93,36 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 		fixturesModule: `${module}Fixtures`,
 		...(noSchema ? {noSchema: true} : {}),
 	};
+}
+
+/**
+ * Modules the generated context, test and fixtures code names by their short alias: aliasing the
+ * context or schema to one of them breaks that code (Phoenix writes it anyway; we refuse).
+ */
+const ALIASES_IN_USE = ['Repo', 'Ecto', 'Phoenix', 'Decimal', 'Enum', 'System'];
+
+/** Throws when the generated code could not compile because of a name clash (Phoenix does not check). */
+function assertUsableNames(module: string, alias: string, schema: SchemaSpec): void {
+	if (module === schema.repo) {
+		throw new GeneratorError(`Context "${module}" is the repo module ${schema.repo}; choose another context name such as "Blog".`);
+	}
+	for (const [what, name] of [['context', alias], ['schema', schema.alias]] as const) {
+		if (ALIASES_IN_USE.includes(name)) {
+			throw new GeneratorError(
+				`The ${what} name "${name}" would shadow ${name === 'Repo' ? 'the Repo alias' : `the ${name} module`} in the generated code; names ending in ${ALIASES_IN_USE.join(', ')} are not allowed, choose another (e.g. "${name}Entry").`,
+			);
+		}
+	}
+	const scope = schema.scope;
+	if (scope) {
+		const scopeAliasName = scope.module.split('.').pop()!;
+		if (schema.alias === scopeAliasName || alias === scopeAliasName) {
+			throw new GeneratorError(`The name "${scopeAliasName}" is taken by the scope module ${scope.module}, which the scoped code aliases; rename the ${schema.alias === scopeAliasName ? 'schema' : 'context'} or use noScope.`);
+		}
+		if (schema.singular === 'scope' || schema.singular === 'other_scope') {
+			throw new GeneratorError(`Schema "${schema.alias}" gives the variable name "${schema.singular}", which the scoped code already uses for the scope; choose another schema name or use noScope.`);
+		}
+	}
 }
 
 /** context.ex: the module a new context starts with. */

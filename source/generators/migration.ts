@@ -81,7 +81,9 @@ export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile 
 		'\n' +
 		'  def change do\n' +
 		`    create table(:${spec.table}${tableOptions(spec)}) do\n` +
-		(columns.length > 0 ? columns.join('\n') + '\n\n' : '') +
+		// As Phoenix's template: the blank line before timestamps is there even without columns.
+		columns.map((line) => `${line}\n`).join('') +
+		'\n' +
 		`      ${timestampsCall(spec)}\n` +
 		'    end' +
 		scopeIndex +

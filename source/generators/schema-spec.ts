@@ -97,7 +97,8 @@ export function assertProject(project: ProjectInfo): void {
 
 /** `alias X` vs `alias X, as: Repo`, as Phoenix's context generator writes it. */
 export function repoAliasFor(repo: string): string {
-	return repo.endsWith('.Repo') ? repo : `${repo}, as: Repo`;
+	// Phoenix tests the inspected name ("Elixir.Repo" for a bare Repo) for a ".Repo" ending.
+	return repo === 'Repo' || repo.endsWith('.Repo') ? repo : `${repo}, as: Repo`;
 }
 
 /** A migrations folder relative to the project root, '/' separated, without `..`. */

@@ -68,7 +68,9 @@ export function renderSchema(spec: SchemaSpec): GeneratedFile {
 	const names = (attrs: Attr[]): string => attrs.map((attr) => inspectAtom(attr.name)).join(', ');
 	const scopeArg = spec.scope ? `, ${spec.scope.name}_scope` : '';
 	const fields = fieldLines(spec);
-	const body = fields.length > 0 ? `${fields.join('\n')}\n\n` : '';
+	// Phoenix's template always writes the blank line before timestamps, even with no fields
+	// (`schema "tags" do`, a blank line, then the timestamps line).
+	const body = fields.map((line) => `${line}\n`).join('') + '\n';
 	const uniques = uniqueNames(spec).map((name) => `    |> unique_constraint(${inspectAtom(name)})\n`).join('');
 	const scopeChange = spec.scope
 		? `    |> put_change(:${spec.scope.schemaKey}, ${spec.scope.name}_scope.${spec.scope.accessPath.join('.')})\n`
