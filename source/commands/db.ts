@@ -27,6 +27,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 
 		case 'migrate': {
 			const {migrateDatabase, openDatabase} = await import('../db/orm.js');
+			const {seedIfEmpty} = await import('../db/seed.js');
 			const orm = await openDatabase({dbPath, migrate: false, seed: false});
 			try {
 				const applied = await migrateDatabase(orm);
@@ -35,6 +36,11 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 						? `Database ${dbPath} is up to date; no pending migrations.\n`
 						: `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
 				);
+				// As on every start: a database without configuration gets the default one.
+				const seeded = await seedIfEmpty(orm);
+				if (seeded) {
+					process.stdout.write(`Seeded the default configuration\n  servers:   ${describe(seeded.servers)}\n  workflows: ${describe(seeded.workflows)}\n`);
+				}
 			} finally {
 				await orm.close(true);
 			}

@@ -36,9 +36,11 @@ test('db migrate applies the migrations once, then reports nothing pending; cwd 
 	t.true(first.stdout.startsWith(`Applied ${migrationsList.length} migration(s) to ${xdg}/ectosmith/ectosmith.db:\n`));
 	for (const migration of migrationsList) t.true(first.stdout.includes(`  ${migration.name}\n`));
 	t.true(existsSync(join(xdg, 'ectosmith', 'ectosmith.db')));
+	t.regex(first.stdout, /Seeded the default configuration\n {2}servers: {3}3 created, 0 updated, 0 unchanged\n {2}workflows: 1 created/);
 	const second = ectosmith(cwd, ['db', 'migrate'], {XDG_DATA_HOME: xdg});
 	t.is(second.code, 0, second.stderr);
 	t.regex(second.stdout, /is up to date; no pending migrations/);
+	t.false(second.stdout.includes('Seeded'), 'a configured database is not seeded again');
 	t.deepEqual(readdirSync(cwd), []);
 });
 
