@@ -2,8 +2,7 @@
  * Renders a workflow's initial prompt template. Placeholders: {{schema_description}},
  * {{project_path}}, {{app_module}} (single-brace {name} forms too, as older templates wrote them).
  */
-import {existsSync, readFileSync} from 'node:fs';
-import path from 'node:path';
+import {loadProject} from '../tools/project.js';
 
 export interface PromptValues {
 	schemaDescription: string;
@@ -37,42 +36,14 @@ export function renderPrompt(template: string, values: PromptValues): string {
 	return sawDescription ? rendered : `${rendered.trimEnd()}\n\n${values.schemaDescription}`;
 }
 
-/** Elixir's Macro.camelize for an app name: my_app -> MyApp. */
-export function camelizeApp(app: string): string {
-	return app
-		.split('_')
-		.filter(part => part.length > 0)
-		.map(part => part[0]!.toUpperCase() + part.slice(1))
-		.join('');
-}
-
 /**
- * The project's base module: `config :my_app, namespace: X` when set, else camelize(app) from
- * mix.exs (`app: :my_app`). Undefined when the folder has no readable mix.exs.
+ * The project's base module as the tool servers read it (`config :my_app, namespace: X`, else
+ * camelize of mix.exs's `app:`). Undefined when the folder is not a readable Mix project.
  */
-export function readAppModule(projectPath: string): string | undefined {
-	const mixFile = path.join(projectPath, 'mix.exs');
-	if (!existsSync(mixFile)) return undefined;
-	let mix: string;
+export async function readAppModule(projectPath: string): Promise<string | undefined> {
 	try {
-		mix = readFileSync(mixFile, 'utf8');
+		return (await loadProject(projectPath)).info.base;
 	} catch {
 		return undefined;
 	}
-
-	const app = /\bapp:\s*:([a-z_][a-zA-Z0-9_]*)/.exec(mix)?.[1];
-	if (!app) return undefined;
-	const configFile = path.join(projectPath, 'config', 'config.exs');
-	if (existsSync(configFile)) {
-		try {
-			const config = readFileSync(configFile, 'utf8');
-			// Within this app's own `config :my_app, ...` statement, which may span lines.
-			const namespace = new RegExp(`config\\s+:${app}\\s*,(?:(?!\\nconfig\\s)[\\s\\S])*?\\bnamespace:\\s*([A-Z][\\w.]*)`).exec(config)?.[1];
-			if (namespace) return namespace;
-		} catch {
-			// Unreadable config: the mix.exs app name is still a good answer.
-		}
-	}
-
-	return camelizeApp(app);
 }

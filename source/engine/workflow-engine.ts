@@ -215,7 +215,7 @@ export class WorkflowEngine {
 		// A follow-up is the user's own words; a first message is the workflow's prompt around them.
 		const userText = context.parent
 			? query
-			: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: readAppModule(projectPath)});
+			: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: await readAppModule(projectPath)});
 		await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
 		this.emit({type: 'user_message', executionId, turn: 1, text: userText});
 		const history: ConversationItem[] = [...context.prior, {role: 'user', text: userText, ...(userText === query ? {} : {query})}];

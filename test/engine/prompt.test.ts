@@ -2,7 +2,7 @@ import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {camelizeApp, readAppModule, renderPrompt} from '../../source/engine/prompt.js';
+import {readAppModule, renderPrompt} from '../../source/engine/prompt.js';
 import {fixtureProjectPath} from '../helpers/phoenix-project.js';
 
 test('renders the three placeholders, double- and single-brace forms', t => {
@@ -27,19 +27,18 @@ test('an unknown app module says how to find it', t => {
 	t.regex(renderPrompt('{{app_module}} {{schema_description}}', {schemaDescription: 'x', projectPath: '/p'}), /inspect_project/);
 });
 
-test('reads the app module from mix.exs, honouring a namespace', t => {
-	t.is(readAppModule(fixtureProjectPath('my_app')), 'MyApp');
+test('reads the app module from mix.exs, honouring a namespace', async t => {
+	t.is(await readAppModule(fixtureProjectPath('my_app')), 'MyApp');
 	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-prompt-'));
 	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
-	t.is(readAppModule(dir), undefined);
+	t.is(await readAppModule(dir), undefined);
 	writeFileSync(path.join(dir, 'mix.exs'), 'def project do\n  [\n    app: :hello_world_2,\n  ]\nend\n');
-	t.is(readAppModule(dir), 'HelloWorld2');
+	t.is(await readAppModule(dir), 'HelloWorld2');
 	mkdirSync(path.join(dir, 'config'));
 	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :hello_world_2, namespace: HW, ecto_repos: [HW.Repo]\n');
-	t.is(readAppModule(dir), 'HW');
+	t.is(await readAppModule(dir), 'HW');
 	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :other, namespace: Nope\nconfig :hello_world_2,\n  ecto_repos: [HW.Repo],\n  namespace: Hello.World\n');
-	t.is(readAppModule(dir), 'Hello.World');
+	t.is(await readAppModule(dir), 'Hello.World');
 	writeFileSync(path.join(dir, 'config', 'config.exs'), 'import Config\nconfig :hello_world_2, ecto_repos: [X]\nconfig :other, namespace: Nope\n');
-	t.is(readAppModule(dir), 'HelloWorld2');
-	t.is(camelizeApp('my__app_'), 'MyApp');
+	t.is(await readAppModule(dir), 'HelloWorld2');
 });
