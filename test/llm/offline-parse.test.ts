@@ -127,6 +127,227 @@ const cases: Array<[string, Array<[string, string, string[]]>]> = [
 	],
 ];
 
+/** Plain English as a demanding user writes it. References come after the fields, in the order written. */
+const englishCases: Array<[string, Array<[string, string, string[]]>]> = [
+	[
+		// "and products" continues the belongs-to targets; "with a quantity" is about order items.
+		'order items that belong to orders and products with a quantity',
+		[['OrderItems.OrderItem', 'order_items', ['quantity:integer', 'order_id:references:orders', 'product_id:references:products']]],
+	],
+	[
+		// Entities named without fields are generated without fields (the summary says so).
+		'a blog with posts and comments',
+		[
+			['Blog.Post', 'posts', []],
+			['Blog.Comment', 'comments', []],
+		],
+	],
+	[
+		'a blog with posts and comments that belong to posts',
+		[
+			['Blog.Post', 'posts', []],
+			['Blog.Comment', 'comments', ['post_id:references:posts']],
+		],
+	],
+	[
+		'a todo app: lists with a name; items with a title, a done flag and a due date, each item belongs to a list',
+		[
+			['TodoApp.List', 'lists', ['name:string']],
+			['TodoApp.Item', 'items', ['title:string', 'done:boolean', 'due_date:date', 'list_id:references:lists']],
+		],
+	],
+	[
+		'authors (name, bio) have many books (title, isbn unique, published_on)',
+		[
+			['Authors.Author', 'authors', ['name:string', 'bio:text']],
+			['Authors.Book', 'books', ['title:string', 'isbn:string:unique', 'published_on:date', 'author_id:references:authors']],
+		],
+	],
+	[
+		// customers is not planned: the summary warns when the project lacks the table.
+		'a shop: products with a name, a price and a stock count; orders that belong to customers with a total amount and a placed_at',
+		[
+			['Shop.Product', 'products', ['name:string', 'price:decimal', 'stock_count:integer']],
+			['Shop.Order', 'orders', ['total_amount:decimal', 'placed_at:utc_datetime', 'customer_id:references:customers']],
+		],
+	],
+	[
+		'posts with title and body; comments with body, belonging to posts',
+		[
+			['Posts.Post', 'posts', ['title:string', 'body:text']],
+			['Posts.Comment', 'comments', ['body:text', 'post_id:references:posts']],
+		],
+	],
+	['users have many posts', [['Users.User', 'users', []], ['Users.Post', 'posts', ['user_id:references:users']]]],
+	['users with many posts', [['Users.User', 'users', []], ['Users.Post', 'posts', ['user_id:references:users']]]],
+	['authors with a name, each with many books', [['Authors.Author', 'authors', ['name:string']], ['Authors.Book', 'books', ['author_id:references:authors']]]],
+	[
+		'users have many posts and comments',
+		[
+			['Users.User', 'users', []],
+			['Users.Post', 'posts', ['user_id:references:users']],
+			['Users.Comment', 'comments', ['user_id:references:users']],
+		],
+	],
+	[
+		'users with a unique email, a redacted password_hash, a name and an is_admin flag',
+		[['Users.User', 'users', ['email:string:unique', 'password_hash:string:redact', 'name:string', 'is_admin:boolean']]],
+	],
+	[
+		// "has one": the owned row points back, at most one per owner.
+		'accounts with an email (unique) and a name; each account has one profile (bio, avatar_url)',
+		[
+			['Accounts.Account', 'accounts', ['email:string:unique', 'name:string']],
+			['Accounts.Profile', 'profiles', ['bio:text', 'avatar_url:string', 'account_id:references:accounts:unique']],
+		],
+	],
+	[
+		'users with a name, has one profile; profiles with a bio',
+		[
+			['Users.User', 'users', ['name:string']],
+			['Users.Profile', 'profiles', ['bio:text', 'user_id:references:users:unique']],
+		],
+	],
+	[
+		'an e-commerce site: products with a name, a unique sku, a price in cents, tags as a list of strings and a status which is one of draft, published or archived; orders belong to customers with a total and a placed_at; order items that belong to orders and products with a quantity and a unit price',
+		[
+			['ECommerceSite.Product', 'products', ['name:string', 'sku:string:unique', 'price_cents:integer', 'tags:array:string', 'status:enum:draft:published:archived']],
+			['ECommerceSite.Order', 'orders', ['total:decimal', 'placed_at:utc_datetime', 'customer_id:references:customers']],
+			['ECommerceSite.OrderItem', 'order_items', ['quantity:integer', 'unit_price:decimal', 'order_id:references:orders', 'product_id:references:products']],
+		],
+	],
+	[
+		'a cms: categories (name, unique slug) having many articles (title, body, published_at)',
+		[
+			['Cms.Category', 'categories', ['name:string', 'slug:string:unique']],
+			['Cms.Article', 'articles', ['title:string', 'body:text', 'published_at:utc_datetime', 'category_id:references:categories']],
+		],
+	],
+	[
+		// Written before the venues: the referenced table is still created first.
+		'events with a title, a start time and an end time, each event belongs to a venue; venues with a name and a capacity count',
+		[
+			['Events.Venue', 'venues', ['name:string', 'capacity_count:integer']],
+			['Events.Event', 'events', ['title:string', 'start_time:utc_datetime', 'end_time:utc_datetime', 'venue_id:references:venues']],
+		],
+	],
+	['events with a name and start and end times', [['Events.Event', 'events', ['name:string', 'start_time:utc_datetime', 'end_time:utc_datetime']]]],
+	[
+		'people with first and last names, a birth date, an age',
+		[['People.Person', 'people', ['first_name:string', 'last_name:string', 'birth_date:date', 'age:integer']]],
+	],
+	[
+		'reviews with a rating from 1 to 5, a comment as text and an optional title, each review belongs to a product and a user',
+		[['Reviews.Review', 'reviews', ['rating:integer', 'comment:text', 'title:string', 'product_id:references:products', 'user_id:references:users']]],
+	],
+	[
+		'tickets with a subject, a priority between 1 and 3, a status (one of open, closed), an assignee_id',
+		[['Tickets.Ticket', 'tickets', ['subject:string', 'priority:integer', 'status:enum:open:closed', 'assignee_id:integer']]],
+	],
+	[
+		'members with a name and a role, either admin or member, belonging to teams',
+		[['Members.Member', 'members', ['name:string', 'role:enum:admin:member', 'team_id:references:teams']]],
+	],
+	[
+		'invoices with a number, an amount in euros, a due date and a paid flag',
+		[['Invoices.Invoice', 'invoices', ['number:string', 'amount:decimal', 'due_date:date', 'paid:boolean']]],
+	],
+	[
+		'a catalog: categories with a name and a unique slug; products with a name, a weight in kg and a price in cents, belonging to categories',
+		[
+			['Catalog.Category', 'categories', ['name:string', 'slug:string:unique']],
+			['Catalog.Product', 'products', ['name:string', 'weight_kg:float', 'price_cents:integer', 'category_id:references:categories']],
+		],
+	],
+	[
+		// Sentences are clauses too.
+		'posts with a title and a body. comments with a body belonging to posts.',
+		[
+			['Posts.Post', 'posts', ['title:string', 'body:text']],
+			['Posts.Comment', 'comments', ['body:text', 'post_id:references:posts']],
+		],
+	],
+	[
+		'products with a name and a price, and reviews with a score, each with a body',
+		[
+			['Products.Product', 'products', ['name:string', 'price:decimal']],
+			['Products.Review', 'reviews', ['score:integer', 'body:text']],
+		],
+	],
+	[
+		'projects have many tasks with a title and a done flag',
+		[
+			['Projects.Project', 'projects', []],
+			['Projects.Task', 'tasks', ['title:string', 'done:boolean', 'project_id:references:projects']],
+		],
+	],
+	[
+		'a blog with posts (title) and comments (body) that belong to posts and tags (name)',
+		[
+			['Blog.Post', 'posts', ['title:string']],
+			['Blog.Comment', 'comments', ['body:text', 'post_id:references:posts']],
+			['Blog.Tag', 'tags', ['name:string']],
+		],
+	],
+	['users: email, name, age', [['Users.User', 'users', ['email:string', 'name:string', 'age:integer']]]],
+	['songs with a title, a duration in seconds, a track number', [['Songs.Song', 'songs', ['title:string', 'duration_seconds:integer', 'track_number:string']]]],
+	[
+		'I need a blog with posts (title, a unique slug, body as text, published boolean) and comments (author_name, body) that belong to posts',
+		[
+			['Blog.Post', 'posts', ['title:string', 'slug:string:unique', 'body:text', 'published:boolean']],
+			['Blog.Comment', 'comments', ['author_name:string', 'body:text', 'post_id:references:posts']],
+		],
+	],
+	[
+		'a todo app with lists and items; items with a title and a completed flag, each item belongs to a list',
+		[
+			['TodoApp.List', 'lists', []],
+			['TodoApp.Item', 'items', ['title:string', 'completed:boolean', 'list_id:references:lists']],
+		],
+	],
+	[
+		'recipes with a title, a number of servings, ingredients as a list of strings, and a difficulty which is one of easy, medium or hard',
+		[['Recipes.Recipe', 'recipes', ['title:string', 'serving_count:integer', 'ingredients:array:string', 'difficulty:enum:easy:medium:hard']]],
+	],
+	[
+		'employees that belong to departments, with a name, salary in dollars, hired_on, and a manager_id',
+		[['Employees.Employee', 'employees', ['name:string', 'salary:decimal', 'hired_on:date', 'manager_id:integer', 'department_id:references:departments']]],
+	],
+	[
+		'posts with a title, likes count, view count and a featured flag, and also tags with a name',
+		[
+			['Posts.Post', 'posts', ['title:string', 'likes_count:integer', 'view_count:integer', 'featured:boolean']],
+			['Posts.Tag', 'tags', ['name:string']],
+		],
+	],
+	['locations with latitude, longitude and a name', [['Locations.Location', 'locations', ['latitude:float', 'longitude:float', 'name:string']]]],
+	['posts (title, unique slug, tags as strings)', [['Posts.Post', 'posts', ['title:string', 'slug:string:unique', 'tags:array:string']]]],
+	// Phoenix refuses a context named like its schema: an uncountable noun gets a suffixed context.
+	['news with a headline and a body', [['NewsContext.News', 'news', ['headline:string', 'body:text']]]],
+];
+
+for (const [description, expected] of englishCases) {
+	test(`reads English: ${description}`, t => {
+		t.deepEqual(plan(description), expected);
+	});
+}
+
+test('filler words never become fields: what cannot be read is named', t => {
+	t.regex(refusal('posts with a title and each of them is great'), /^I could not read: 'each of them is great'\./);
+	t.regex(refusal('posts with a title, and please make it nice'), /^I could not read: 'please make it nice'\./);
+	t.regex(refusal('widgets with a flux capacitor frobnicator setting value'), /^I could not read: 'a flux capacitor frobnicator setting value'\./);
+	t.regex(refusal('posts with a title as a squiggle'), /^I could not read: 'a title as a squiggle'\./);
+	t.regex(refusal('a blog with posts and frobnicate'), /^I could not read: 'frobnicate'\./);
+});
+
+test('a context never equals its schema alias', t => {
+	for (const [description] of englishCases) {
+		const parsed = parseDescription(description);
+		if (!parsed.ok) throw new Error(parsed.message);
+		for (const entity of parsed.value) t.not(entity.context, entity.alias, description);
+	}
+});
+
 for (const [description, expected] of cases) {
 	test(`plans: ${description.replaceAll('\n', ' / ')}`, t => {
 		t.deepEqual(plan(description), expected);

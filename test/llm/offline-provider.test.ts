@@ -267,3 +267,28 @@ test('an aborted request rejects', async t => {
 	);
 	t.is((error as {name?: string}).name, 'AbortError');
 });
+
+test('entities named without fields are generated, and the summary says they have no fields yet', async t => {
+	const result = await run('a blog with posts and comments');
+	t.deepEqual(shape(result.calls), [
+		'inspect_project',
+		'generate_schema Blog.Post',
+		'generate_migration Blog.Post',
+		'generate_context Post',
+		'generate_schema Blog.Comment',
+		'generate_migration Blog.Comment',
+		'generate_context Comment',
+	]);
+	t.deepEqual(result.calls[1]!.args['attrs'], []);
+	t.regex(result.final.text, /posts, comments have no fields yet \(only id and timestamps\): add some with a follow-up like 'also give posts a title'/);
+});
+
+test('a follow-up reads fields as descriptions do: units, flags, references', async t => {
+	const first = await run('Blog.Post posts title:string');
+	const result = await run('also give posts a price in cents, a featured flag and a status which is one of draft or live', {history: first.history});
+	t.deepEqual(result.calls[1]!.args['attrs'], ['title:string', 'price_cents:integer', 'featured:boolean', 'status:enum:draft:live']);
+	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, name: 'add_price_cents_and_featured_and_status_to_posts'});
+	const refused = await run('also give posts a title and each of them is great', {history: first.history});
+	t.is(refused.calls.length, 0);
+	t.regex(refused.final.text, /I could not read: 'each of them is great'/);
+});

@@ -8,7 +8,7 @@
 import {attrName, formatAttr, referencedTable} from './attr-grammar.js';
 import {inferType} from './infer-type.js';
 import {pluralize, singularize} from './inflect.js';
-import {extractRelations, parseFieldList} from './parse-fields.js';
+import {parseEnglishClause} from './parse-english.js';
 import {SYNTAX_HINT} from './parse-description.js';
 import type {KnownEntity} from './history.js';
 import type {Parsed} from './types.js';
@@ -53,15 +53,18 @@ export function planAddFields(request: {target: string; fieldText: string}, know
 		};
 	}
 
-	const relations = extractRelations(request.fieldText);
-	const list = parseFieldList(relations.rest);
-	if (list.unreadable.length > 0) {
-		return {ok: false, message: `I could not read: ${list.unreadable.map(words => `'${words}'`).join(', ')}. ${SYNTAX_HINT}`};
+	// The same reader as for descriptions, as if the fields were listed after the entity's name.
+	const read = parseEnglishClause(`${entity.plural} with ${request.fieldText}`);
+	const own = read.entities.find(candidate => candidate.plural === entity.plural);
+	const others = read.entities.filter(candidate => candidate !== own).map(candidate => candidate.plural);
+	const unreadable = [...read.unreadable, ...others];
+	if (unreadable.length > 0 || !own) {
+		return {ok: false, message: `I could not read: ${(unreadable.length > 0 ? unreadable : [request.fieldText]).map(words => `'${words}'`).join(', ')}. ${SYNTAX_HINT}`};
 	}
 
 	const added = [
-		...list.fields.map(field => formatAttr({...field, type: field.type ?? inferType(field.name)})),
-		...relations.belongsTo.map(target => `${singularize(target)}_id:references:${pluralize(target)}`),
+		...own.fields.map(field => formatAttr({...field, type: field.type ?? inferType(field.name)})),
+		...own.belongsTo.map(target => `${singularize(target)}_id:references:${pluralize(target)}`),
 	];
 	const existing = new Set(entity.attrs.map(attrName));
 	const fresh = added.filter(attr => !existing.has(attrName(attr)));

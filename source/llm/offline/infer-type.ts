@@ -6,7 +6,8 @@
 const TEXT_NAMES = new Set(['body', 'description', 'content', 'bio', 'notes', 'summary']);
 const BOOLEAN_NAMES = new Set(['published', 'active', 'enabled', 'archived', 'verified', 'visible', 'completed', 'done']);
 const DECIMAL_NAMES = new Set(['price', 'amount', 'total', 'cost']);
-const INTEGER_NAMES = new Set(['count', 'age', 'quantity', 'stock', 'position']);
+const INTEGER_NAMES = new Set(['count', 'age', 'quantity', 'stock', 'position', 'rating', 'priority', 'rank', 'score', 'year', 'servings', 'cents']);
+const FLOAT_NAMES = new Set(['latitude', 'longitude', 'lat', 'lng', 'lon']);
 
 function lastWord(name: string): string {
 	const parts = name.split('_');
@@ -18,11 +19,13 @@ export function inferType(name: string): string {
 	const last = lastWord(name);
 	if (name === 'email') return 'string';
 	if (TEXT_NAMES.has(name) || (name.includes('_') && TEXT_NAMES.has(last) && last !== 'summary')) return 'text';
-	if (name.endsWith('_at')) return 'utc_datetime';
+	// "a start time" of an event is a moment, not a time of day (write "as time" for that).
+	if (name.endsWith('_at') || /_(?:time|datetime|timestamp)$/.test(name) || name === 'datetime' || name === 'timestamp') return 'utc_datetime';
 	if (name.endsWith('_on') || name.endsWith('_date') || name === 'date') return 'date';
-	if (name.startsWith('is_') || name.startsWith('has_') || BOOLEAN_NAMES.has(name)) return 'boolean';
+	if (/^(?:is|has|can)_/.test(name) || BOOLEAN_NAMES.has(name)) return 'boolean';
 	if (DECIMAL_NAMES.has(last)) return 'decimal';
-	if (INTEGER_NAMES.has(name) || name.endsWith('_count')) return 'integer';
+	if (INTEGER_NAMES.has(name) || /_(?:count|cents|seconds|minutes|hours|days|ms|bytes)$/.test(name)) return 'integer';
+	if (FLOAT_NAMES.has(name)) return 'float';
 	if (name === 'uuid' || name.endsWith('_uuid')) return 'uuid';
 	return 'string';
 }

@@ -65,6 +65,13 @@ function createPlan(entities: PlannedEntity[], projectPath: string, facts: Proje
 	const notes: string[] = [];
 	const adjusted = entities.map(entity => withoutScopeKey(entity, facts, notes));
 	notes.push(...missingTableNotes(adjusted, facts));
+	const empty = adjusted.filter(entity => entity.attrs.length === 0).map(entity => entity.plural);
+	if (empty.length > 0) {
+		notes.push(
+			`${empty.join(', ')} ${empty.length > 1 ? 'have' : 'has'} no fields yet (only id and timestamps): add some with a follow-up like 'also give ${empty[0]} a title'.`,
+		);
+	}
+
 	return {
 		headline: `Generated ${adjusted.map(entity => `${entity.schema} (${entity.plural})`).join(', ')}.`,
 		calls: [inspectCall(projectPath), ...adjusted.flatMap(entity => entityCalls(entity, projectPath))],
