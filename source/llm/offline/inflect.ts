@@ -84,31 +84,5 @@ export function pluralize(name: string): string {
 	return head + pluralWord(singularWord(last));
 }
 
-/** `line_item` → `LineItem` (Macro.camelize for snake_case words). */
-export function camelize(name: string): string {
-	return name
-		.split('_')
-		.filter(part => part.length > 0)
-		.map(part => part[0]!.toUpperCase() + part.slice(1))
-		.join('');
-}
-
-/** `LineItem` → `line_item`, `HTTPClient` → `http_client` (Macro.underscore without dots). */
-export function underscore(name: string): string {
-	let out = '';
-	for (let i = 0; i < name.length; i++) {
-		const char = name[i]!;
-		const previous = name[i - 1];
-		const next = name[i + 1];
-		const upper = /[A-Z]/.test(char);
-		if (upper && i > 0) {
-			const nextBreaks = next !== undefined && !/[A-Z0-9._]/.test(next);
-			const previousBreaks = previous !== undefined && !/[A-Z_]/.test(previous);
-			if (nextBreaks || previousBreaks) out += '_';
-		}
-
-		out += char.toLowerCase();
-	}
-
-	return out;
-}
+// Elixir's own naming rules live in one place: the generators.
+export {camelize, underscore} from '../../generators/naming.js';
