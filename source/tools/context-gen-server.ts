@@ -2,6 +2,7 @@
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {generateContext} from './generate-context.js';
 import {generateContextInput} from './inputs.js';
+import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 import {generateOutput, guarded} from './tool-result.js';
 
@@ -17,7 +18,7 @@ export function createContextGenServer(options: ToolServerOptions = {}): McpServ
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},
 		},
-		async (args) => guarded(async () => generateContext(args, cwdOf(options))),
+		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateContext(args, cwdOf(options)))),
 	);
 	return server;
 }

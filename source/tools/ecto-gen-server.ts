@@ -3,6 +3,7 @@ import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {generateSchema} from './generate-schema.js';
 import {generateSchemaInput, inspectProjectInput} from './inputs.js';
 import {inspectOutput, inspectProjectTool} from './inspect-project.js';
+import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 import {generateOutput, guarded} from './tool-result.js';
 
@@ -30,7 +31,7 @@ export function createEctoGenServer(options: ToolServerOptions = {}): McpServer 
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},
 		},
-		async (args) => guarded(async () => generateSchema(args, cwdOf(options))),
+		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateSchema(args, cwdOf(options)))),
 	);
 	return server;
 }

@@ -55,7 +55,9 @@ const migrationDir = z
 	.string()
 	.min(1)
 	.max(MAX_TEXT)
-	.describe('Folder for the migration, relative to the project root. Default: priv/repo/migrations (or the repo\'s own folder). Example: "priv/repo/migrations".');
+	.describe(
+		'Folder for the migration, relative to the project root, normally under priv/. Default: priv/repo/migrations (or the repo\'s own folder). Folders inside lib/, test/, config/, deps/, _build/, assets/, priv/static/ or hidden folders are refused. Example: "priv/repo/migrations".',
+	);
 const scope = z
 	.string()
 	.min(1)

@@ -14,12 +14,50 @@ function splitPath(path: string): {dir: string; name: string} {
 	return {dir: path.slice(0, slash), name: migrationName(path.slice(slash + 1))};
 }
 
+/** Project folders that hold code, config, dependencies, build output or served files: never migrations. */
+const NOT_FOR_MIGRATIONS: Record<string, string> = {
+	lib: "the application's code",
+	test: 'the tests',
+	config: "the project's configuration",
+	deps: 'the dependencies',
+	_build: 'build output',
+	assets: 'the front-end assets',
+	node_modules: 'JavaScript dependencies',
+	'priv/static': 'files served publicly by the web endpoint',
+};
+
+/**
+ * Refuses a migration folder a model might invent that is not one: inside lib/, test/, config/,
+ * deps/, _build/, assets/, priv/static/ or a hidden folder (.git/hooks...). ecto_sql itself would
+ * take any folder, but a migration there is at best lost and at worst picked up as something else.
+ */
+export function assertMigrationFolder(dir: string): void {
+	if (/[\u0000-\u001f\u007f]/.test(dir)) {
+		throw new WriteRefusedError(`Migration folder ${JSON.stringify(dir)} is not allowed: it contains a control character (newline, tab...).`);
+	}
+
+	const segments = dir.split('/');
+	const hidden = segments.find((segment) => segment.startsWith('.'));
+	if (hidden !== undefined) {
+		throw new WriteRefusedError(`Migration folder "${dir}" is not allowed: "${hidden}" is a hidden folder. Use a folder under priv/, e.g. "priv/repo/migrations".`);
+	}
+
+	for (const [folder, holds] of Object.entries(NOT_FOR_MIGRATIONS)) {
+		// Lowercased: on case-insensitive file systems Lib/ is lib/.
+		const lower = dir.toLowerCase();
+		if (lower === folder || lower.startsWith(`${folder}/`)) {
+			throw new WriteRefusedError(`Migration folder "${dir}" is not allowed: ${folder}/ holds ${holds}. Use a folder under priv/, e.g. "priv/repo/migrations".`);
+		}
+	}
+}
+
 /**
  * The create-table migration for a schema. When a migration of the same name exists: identical
  * content → that file (left unchanged); different → refused unless overwrite, which replaces it
  * under its existing file name.
  */
 export async function createTableMigration(root: string, spec: SchemaSpec, options: {overwrite: boolean; now: Date}): Promise<FileToWrite> {
+	assertMigrationFolder(spec.migrationDir);
 	const taken = await listMigrations(root, spec.migrationDir);
 	const file = renderMigration(spec, migrationStamp(options.now, migrationStamps(taken)));
 	const {dir, name} = splitPath(file.path);
@@ -46,6 +84,7 @@ export async function emptyMigration(
 	// Render once to learn the folder, then again with a stamp past the folder's migrations.
 	const probe = renderEmptyMigration(project, options, '00000000000000');
 	const {dir, name} = splitPath(probe.path);
+	assertMigrationFolder(dir);
 	const taken = await listMigrations(root, dir);
 	const existing = taken.find((candidate) => migrationName(candidate) === name);
 	if (existing !== undefined) {

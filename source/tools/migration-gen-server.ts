@@ -2,6 +2,7 @@
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {generateEmptyMigration, generateMigration} from './generate-migration.js';
 import {generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
+import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 import {generateOutput, guarded} from './tool-result.js';
 
@@ -17,7 +18,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async (args) => guarded(async () => generateMigration(args, cwdOf(options))),
+		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options)))),
 	);
 	server.registerTool(
 		'generate_empty_migration',
@@ -29,7 +30,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async (args) => guarded(async () => generateEmptyMigration(args, cwdOf(options))),
+		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateEmptyMigration(args, cwdOf(options)))),
 	);
 	return server;
 }

@@ -5,7 +5,7 @@
  * if a write fails, the files already written by the call are restored.
  */
 import {randomBytes} from 'node:crypto';
-import {lstat, mkdir, open, readFile, realpath, rename, rm, stat} from 'node:fs/promises';
+import {lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {isInside} from './project.js';
 
@@ -86,7 +86,13 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
 
 		if (info.isSymbolicLink()) {
 			const target = await realpath(next).catch(() => undefined);
-			if (!target || !isInside(realRoot, target)) {
+			if (!target) {
+				throw new WriteRefusedError(
+					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that cannot be resolved (it loops or points to nothing); replace it by a folder first.`,
+				);
+			}
+
+			if (!isInside(realRoot, target)) {
 				throw new WriteRefusedError(
 					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that points outside the project root.`,
 				);
@@ -135,6 +141,20 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 	return plans;
 }
 
+/**
+ * A write that the file system refused (permissions, full disk, read-only mount...). `restored`
+ * says whether every file the call had already written was put back as it was.
+ */
+export class WriteFailedError extends Error {
+	constructor(
+		message: string,
+		readonly restored: boolean,
+	) {
+		super(message);
+		this.name = 'WriteFailedError';
+	}
+}
+
 /** Writes the planned files (skipping unchanged ones); on failure restores what this call wrote. */
 export async function commitWrites(root: string, plans: PlannedWrite[]): Promise<void> {
 	// Nothing may have changed since planning: re-check before the first byte is written.
@@ -147,10 +167,15 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 	}
 
 	const done: PlannedWrite[] = [];
+	// Folders this call created, deepest last, removed again (when still empty) if the call fails.
+	const createdFolders: string[] = [];
+	let current: PlannedWrite | undefined;
 	try {
 		for (const plan of plans) {
 			if (plan.action === 'unchanged') continue;
-			await mkdir(dirname(plan.absolute), {recursive: true});
+			current = plan;
+			const first = await mkdir(dirname(plan.absolute), {recursive: true});
+			if (first !== undefined) createdFolders.push(...foldersFrom(first, dirname(plan.absolute)));
 			// mkdir may have followed nothing new, but check again that the folder is still inside.
 			const folder = await realpath(dirname(plan.absolute));
 			if (!isInside(await realpath(root), folder)) {
@@ -161,13 +186,55 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 			done.push(plan);
 		}
 	} catch (error) {
+		const unrestored: string[] = [];
 		for (const plan of done.reverse()) {
-			if (plan.previous === undefined) await rm(plan.absolute, {force: true}).catch(() => undefined);
-			else await atomicWrite(plan.absolute, plan.previous).catch(() => undefined);
+			try {
+				if (plan.previous === undefined) await rm(plan.absolute, {force: true});
+				else await atomicWrite(plan.absolute, plan.previous);
+			} catch {
+				unrestored.push(plan.path);
+			}
 		}
 
-		throw error;
+		for (const folder of createdFolders.reverse()) await rmdir(folder).catch(() => undefined);
+		if (error instanceof WriteRefusedError) throw error;
+		const what = current ? `"${current.path}"` : 'the files';
+		const reason = describeFsError(error);
+		const undo =
+			unrestored.length === 0
+				? done.length > 0
+					? ` The ${done.length} file(s) this call had already written were restored.`
+					: ''
+				: ` These files written by this call could not be restored and may need fixing by hand: ${unrestored.join(', ')}.`;
+		throw new WriteFailedError(`Could not write ${what}: ${reason}. Check that the project folder is writable and the disk has space.${undo}`, unrestored.length === 0);
 	}
+}
+
+/** The folders from `first` (the first one mkdir created) down to `last`, outermost first. */
+function foldersFrom(first: string, last: string): string[] {
+	const chain: string[] = [];
+	for (let folder = last; ; folder = dirname(folder)) {
+		chain.unshift(folder);
+		if (folder === first || dirname(folder) === folder) break;
+	}
+
+	return chain;
+}
+
+function describeFsError(error: unknown): string {
+	const code = (error as NodeJS.ErrnoException | undefined)?.code;
+	const reasons: Record<string, string> = {
+		EACCES: 'permission denied',
+		EPERM: 'operation not permitted',
+		EROFS: 'the file system is read-only',
+		ENOSPC: 'no space left on the device',
+		EDQUOT: 'the disk quota is exceeded',
+		ENAMETOOLONG: 'the path is too long',
+		EISDIR: 'a folder is in the way',
+		ENOTDIR: 'a file is in the way of a folder',
+	};
+	if (code && reasons[code]) return `${reasons[code]} (${code})`;
+	return error instanceof Error ? error.message : String(error);
 }
 
 /** Temp file in the same folder, fsync, rename over the target, fsync the folder. */

@@ -6,7 +6,7 @@ import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {z} from 'zod';
 import {GeneratorError} from '../generators/errors.js';
 import {ProjectError} from './project-config.js';
-import {WriteRefusedError, type WriteAction} from './safe-writer.js';
+import {WriteFailedError, WriteRefusedError, type WriteAction} from './safe-writer.js';
 
 export type ResultAction = WriteAction | 'planned';
 
@@ -70,6 +70,10 @@ export async function guarded(body: () => Promise<CallToolResult>): Promise<Call
 	} catch (error) {
 		if (error instanceof GeneratorError || error instanceof ProjectError || error instanceof WriteRefusedError) {
 			return errorResult(`${error.message} Nothing was written.`);
+		}
+
+		if (error instanceof WriteFailedError) {
+			return errorResult(error.restored ? `${error.message} Nothing was written.` : error.message);
 		}
 
 		const message = error instanceof Error ? error.message : String(error);

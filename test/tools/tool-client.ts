@@ -1,6 +1,7 @@
 /** Test helpers: a real MCP client talking to one of our tool servers over stdio, and tree snapshots. */
 import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {packageRoot} from '../../source/package-root.js';
@@ -22,13 +23,22 @@ export interface CallOutcome {
 	structured: Record<string, unknown> | undefined;
 }
 
-/** Starts the server's TypeScript bin through tsx (no build needed), cwd = `cwd` (default package root). */
-export async function startToolServer(bin: ToolBin, cwd = packageRoot()): Promise<Client> {
+/**
+ * Starts the server's TypeScript bin through tsx (no build needed), cwd = `cwd` (default package
+ * root). With `uid`, the server drops to that user (and group) before loading: a root test runner
+ * can then meet permission errors, which root itself never gets.
+ */
+export async function startToolServer(bin: ToolBin, cwd = packageRoot(), options: {uid?: number} = {}): Promise<Client> {
 	const client = new Client({name: 'ectosmith-tools-test', version: '1.0.0'});
+	const script = join(packageRoot(), 'source', 'tools', 'bin', `${bin}.ts`);
+	const load =
+		options.uid === undefined
+			? [script]
+			: ['--input-type=module', '--eval', `process.setgid(${options.uid}); process.setuid(${options.uid}); await import(${JSON.stringify(pathToFileURL(script).href)});`];
 	const transport = new StdioClientTransport({
 		command: process.execPath,
 		// tsx resolved here, so the server also starts from a working directory outside the package.
-		args: ['--import', import.meta.resolve('tsx'), join(packageRoot(), 'source', 'tools', 'bin', `${bin}.ts`)],
+		args: ['--import', import.meta.resolve('tsx'), ...load],
 		cwd,
 		stderr: 'pipe',
 	});
