@@ -60,11 +60,11 @@ export function assertFieldName(name: string, what: string): void {
 	}
 	if (!FIELD_NAME.test(name)) {
 		throw new GeneratorError(
-			`${what} "${name}" is not a valid field name: use a lowercase letter or underscore followed by letters, digits or underscores (snake_case, e.g. "published_at"); "?" and "!" are not allowed.`,
+			`${what} ${JSON.stringify(name)} is not a valid field name: use a lowercase letter or underscore followed by letters, digits or underscores (snake_case, e.g. "published_at"); "?" and "!" are not allowed.`,
 		);
 	}
 	if (RESERVED_WORDS.includes(name)) {
-		throw new GeneratorError(`${what} "${name}" is an Elixir reserved word; reserved words (${RESERVED_WORDS.join(', ')}) cannot be field names. Choose another name, e.g. "${name}_value".`);
+		throw new GeneratorError(`${what} ${JSON.stringify(name)} is an Elixir reserved word; reserved words (${RESERVED_WORDS.join(', ')}) cannot be field names. Choose another name, e.g. "${name}_value".`);
 	}
 }
 
@@ -101,7 +101,7 @@ export function parseAttr(spec: string): Attr {
 	if (typeof spec !== 'string') throw new GeneratorError(`Attribute ${JSON.stringify(spec)} is not a string; write attributes as "name:type".`);
 	const {body, unique, redact} = splitFlags(spec.trim());
 	const [name = '', rawType, ...rest] = body;
-	assertFieldName(name, `Attribute name in "${spec}"`);
+	assertFieldName(name, name === spec.trim() ? 'Attribute name' : `Attribute name in ${JSON.stringify(spec)}`);
 	const base = {name, unique, redact};
 	if (rawType === undefined) return {...base, type: 'string'};
 	if (rawType === '') throw new GeneratorError(`Attribute "${spec}" has an empty type; supported types are: ${TYPE_LIST}.`);
@@ -140,6 +140,10 @@ export function parseAttr(spec: string): Attr {
 				if (value === '') throw new GeneratorError(`Enum attribute "${spec}" has an empty value; separate non-empty values with ":", e.g. "${name}:enum:draft:published".`);
 				if (value.length > MAX_NAME_LENGTH) throw new GeneratorError(`Enum value "${value.slice(0, 20)}..." of "${name}" is ${value.length} characters long; at most ${MAX_NAME_LENGTH} are allowed.`);
 				if (/[\s\p{Cc}]/u.test(value)) throw new GeneratorError(`Enum value ${JSON.stringify(value)} of "${name}" contains whitespace or a control character; use snake_case values such as "in_progress".`);
+				// :nil, :true and :false are not atoms Ecto.Enum can cast to and from strings usefully.
+				if (['nil', 'true', 'false'].includes(value)) {
+					throw new GeneratorError(`Enum value "${value}" of "${name}" is an Elixir literal (nil, true, false), not a usable Ecto.Enum value; choose another word, e.g. "none", "yes" or "no".`);
+				}
 				if (seen.has(value)) throw new GeneratorError(`Enum attribute "${name}" lists the value "${value}" twice; each value must be distinct.`);
 				seen.add(value);
 			}

@@ -72,3 +72,20 @@ test('parseAttrs keeps order and refuses duplicates and absurd sizes', (t) => {
 	const values = Array.from({length: 201}, (_, i) => `v${i}`).join(':');
 	t.throws(() => parseAttr(`s:enum:${values}`), {message: /201 values; at most 200/});
 });
+
+test('a bad name is quoted once, with control characters escaped', (t) => {
+	const bare = t.throws(() => parseAttr('Title'), {instanceOf: GeneratorError});
+	t.true(bare.message.startsWith('Attribute name "Title" is not a valid field name'), bare.message);
+	const typed = t.throws(() => parseAttr('Title:string'), {instanceOf: GeneratorError});
+	t.true(typed.message.startsWith('Attribute name in "Title:string" "Title" is not'), typed.message);
+	const newline = t.throws(() => parseAttr('a\nb'), {instanceOf: GeneratorError});
+	t.true(newline.message.startsWith('Attribute name "a\\nb" is not'), newline.message);
+	t.false(newline.message.includes('\n'));
+});
+
+test('nil, true and false are refused as enum values', (t) => {
+	for (const value of ['nil', 'true', 'false']) {
+		const error = t.throws(() => parseAttr(`status:enum:draft:${value}`), {instanceOf: GeneratorError});
+		t.regex(error.message, new RegExp(`Enum value "${value}" of "status" is an Elixir literal`));
+	}
+});
