@@ -57,6 +57,29 @@ function indent(text: string, prefix: string): string {
 		.join('\n');
 }
 
+/** The first line of a tool's text, without the colon that introduced the lines left out. */
+function firstLine(text: string): string {
+	const [first = '', ...rest] = text.split('\n');
+	return rest.some(line => line.trim() !== '') ? first.replace(/:\s*$/, '') : first;
+}
+
+/** The final answer's lines, without list markers, backticks or a closing full stop. */
+function answerLines(text: string): string[] {
+	return text
+		.split('\n')
+		.map(line => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').replaceAll('`', '').trim().replace(/\.$/, ''))
+		.filter(line => line.length >= 8);
+}
+
+/** A next step the final answer already gives (e.g. "mix ecto.migrate" in "Run mix ecto.migrate to ..."). */
+function stepAlreadyGiven(step: string, answer: string, lines: string[]): boolean {
+	return answer.includes(step) || lines.some(line => step.includes(line));
+}
+
+function plural(count: number, word: string): string {
+	return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -67,7 +90,15 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 	let nextSteps: string[] = [];
 	let files: FileEntry[] = [];
 	let toolNames = new Set<string>();
+	let dryRun = false;
+	let failedCalls = 0;
 	const line = (text = '') => out.write(`${text}\n`);
+	// A run that stopped early still changed the project: say what is there now.
+	const writtenBefore = () => {
+		const written = dryRun ? [] : summarizeFiles(files);
+		if (written.length > 0) line('  Files written before it stopped:');
+		for (const file of written) line(`    ${file.action.padEnd(11)} ${file.path}`);
+	};
 
 	return (event: EngineEvent) => {
 		switch (event.type) {
@@ -76,6 +107,8 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				nextSteps = [];
 				files = [];
 				toolNames = new Set();
+				dryRun = false;
+				failedCalls = 0;
 				const continued = event.parentExecutionId === undefined ? '' : `, continuing #${event.parentExecutionId}`;
 				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${event.workflow} · ${event.provider}/${event.model}`));
 				line(paint('dim', `Project: ${event.projectPath}`));
@@ -108,6 +141,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 
 			case 'tool_call_started': {
 				toolNames.add(event.name);
+				if (event.args['dry_run'] === true) dryRun = true;
 				const server = event.server ? paint('dim', ` (${event.server})`) : '';
 				line(`${paint('yellow', '→')} ${paint('bold', event.name)}${server} ${JSON.stringify(event.args)}`);
 				break;
@@ -115,11 +149,13 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 
 			case 'tool_call_finished': {
 				const mark = event.isError ? paint('red', '✗') : paint('green', '✓');
-				const text = options.verbose || event.isError ? event.text : (event.text.split('\n')[0] ?? '');
+				if (event.isError) failedCalls++;
+				const text = options.verbose || event.isError ? event.text : firstLine(event.text);
 				line(`  ${mark} ${indent(text, '    ').trimStart()}${paint('dim', ` (${seconds(event.durationMs)})`)}`);
 				for (const file of filesOf(event.structuredContent)) {
 					files.push(file);
-					line(`    ${file.action.padEnd(11)} ${file.path}`);
+					// A file an earlier call wrote, seen again untouched, is noise unless asked for.
+					if (options.verbose || file.action !== 'unchanged') line(`    ${file.action.padEnd(11)} ${file.path}`);
 				}
 
 				if (!event.isError) for (const step of nextStepsOf(event.structuredContent)) if (!nextSteps.includes(step)) nextSteps.push(step);
@@ -134,22 +170,40 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				switch (event.status) {
 					case 'COMPLETED': {
 						line(paint('green', `✔ Completed ${summary}.`));
+						if (failedCalls > 0) line(paint('yellow', `  ${plural(failedCalls, 'tool call')} ended in an error (✗ above).`));
+						// The summary repeats nothing the final answer just said.
+						const answer = event.finalResponseText ?? '';
+						const lines = answerLines(answer);
 						const written = summarizeFiles(files);
-						if (written.length > 0) line('  Files:');
-						for (const file of written) line(`    ${file.action.padEnd(11)} ${file.path}`);
+						if (written.length > 0 && !written.every(file => answer.includes(file.path))) {
+							line(dryRun ? '  Files it would write (dry run: nothing was written):' : '  Files:');
+							for (const file of written) line(`    ${file.action.padEnd(11)} ${file.path}`);
+						} else if (dryRun && written.length > 0) {
+							line('  Dry run: nothing was written.');
+						}
+
+						if (dryRun) {
+							line('  Next: run the same command without --dry-run to write the files.');
+							break;
+						}
+
 						// Steps that name a tool (one called here, or one of ours) were advice for the model, not the user.
-						const forUser = nextSteps.filter(step => !TOOL_MENTION.test(step) && ![...toolNames].some(name => step.includes(name)));
+						const forUser = nextSteps.filter(
+							step => !TOOL_MENTION.test(step) && ![...toolNames].some(name => step.includes(name)) && !stepAlreadyGiven(step, answer, lines),
+						);
 						for (const step of forUser) line(`  Next: ${step}`);
 						break;
 					}
 
 					case 'CANCELLED': {
 						line(paint('yellow', `■ Cancelled ${summary}.`));
+						writtenBefore();
 						break;
 					}
 
 					default: {
 						line(paint('red', `✘ ${event.status === 'FAILED' ? 'Failed' : event.status} ${summary}: ${event.errorMessage ?? 'no message'}`));
+						writtenBefore();
 					}
 				}
 

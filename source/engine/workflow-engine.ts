@@ -248,8 +248,7 @@ export class WorkflowEngine {
 			checkCancelled();
 			const calls = modelTurn.functionCalls ?? [];
 			// One line per model turn whatever the provider (Gemini also logs each HTTP attempt).
-			this.logger.info('model turn', {
-				executionId,
+			this.logger.child(`execution ${executionId}`).info('model turn', {
 				turn,
 				provider: provider.name,
 				model: provider.model,

@@ -36,13 +36,16 @@ test('the text renderer shows who speaks, the calls, their results, the files an
 	t.false(out.includes('THE FULL PROMPT'));
 	t.true(out.includes('Model: Creating the schema.\n'));
 	t.true(out.includes('→ generate_schema (elixir_ecto_gen_tool) {"schema":"Blog.Post"}'));
-	t.true(out.includes('  ✓ Schema written: (1.2s)'));
+	// The first line only, without the colon that introduced the lines left out.
+	t.true(out.includes('  ✓ Schema written (1.2s)'));
 	t.false(out.includes('more detail'));
 	t.true(out.includes('    created     lib/my_app/blog/post.ex'));
 	// Errors are shown whole.
 	t.true(out.includes('✗ Invalid context name "blog":\n    use a module name'));
 	t.true(out.includes('\nModel: All done.\n'));
 	t.true(out.includes('✔ Completed after 2 turns in 2.5s (execution #7).'));
+	t.true(out.includes('  1 tool call ended in an error (✗ above).'));
+	t.true(out.includes('  Files:\n    created     lib/my_app/blog/post.ex'));
 	t.true(out.includes('  Next: Run mix ecto.migrate.'));
 	t.false(out.includes('Next: Create the table'));
 	t.true(render(true).includes('THE FULL PROMPT'));
@@ -56,6 +59,69 @@ test('failures and cancels say so', t => {
 	listener({type: 'execution_finished', executionId: 2, status: 'CANCELLED', errorMessage: 'Cancelled by the user.', turns: 1, durationMs: 10});
 	t.regex(out, /✘ Failed after 3 turns .*: Stopped after 3 turns/);
 	t.regex(out, /■ Cancelled after 1 turn /);
+});
+
+const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'q'};
+
+function renderAll(list: EngineEvent[], verbose = false): string {
+	let out = '';
+	const listener = createTextRenderer({write: (chunk: string) => (out += chunk)}, {verbose});
+	for (const event of list) listener(event);
+	return out;
+}
+
+function schemaCall(args: Record<string, unknown>, files: Array<{path: string; action: string}>): EngineEvent[] {
+	return [
+		{type: 'tool_call_started', executionId: 3, turn: 1, callIndex: 0, name: 'generate_context', args},
+		{
+			type: 'tool_call_finished', executionId: 3, turn: 1, callIndex: 0, name: 'generate_context', isError: false, text: 'Context written:\n  details', durationMs: 5,
+			structuredContent: {files, next_steps: ['Run mix ecto.migrate to apply the migration.', 'Run mix test test/my_app/blog_test.exs to check the new functions.']},
+		},
+	];
+}
+
+const contextFiles = [
+	{path: 'lib/my_app/blog/post.ex', action: 'unchanged'},
+	{path: 'lib/my_app/blog.ex', action: 'created'},
+];
+
+test('the summary repeats neither the files nor the steps the final answer already gave', t => {
+	const answer = 'Generated Blog.\n\nFiles:\n- created lib/my_app/blog.ex\n\nNext steps:\n- `mix ecto.migrate`';
+	const out = renderAll([
+		started,
+		...schemaCall({}, contextFiles),
+		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: answer, turns: 2, durationMs: 10},
+	]);
+	t.regex(out, /✔ Completed/);
+	t.false(out.includes('  Files:'), out);
+	t.false(out.includes('Next: Run mix ecto.migrate'), out);
+	// A step the answer did not give is still shown.
+	t.true(out.includes('  Next: Run mix test test/my_app/blog_test.exs to check the new functions.'), out);
+	t.false(out.includes('ended in an error'));
+	// An untouched file is listed only when verbose.
+	t.false(out.includes('unchanged'));
+	t.true(renderAll([started, ...schemaCall({}, contextFiles)], true).includes('    unchanged   lib/my_app/blog/post.ex'));
+});
+
+test('a dry run says nothing was written and gives no steps that need the files', t => {
+	const out = renderAll([
+		started,
+		...schemaCall({dry_run: true}, [{path: 'lib/my_app/blog.ex', action: 'planned'}]),
+		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: 'Planned.', turns: 2, durationMs: 10},
+	]);
+	t.true(out.includes('  Files it would write (dry run: nothing was written):\n    planned     lib/my_app/blog.ex'), out);
+	t.true(out.includes('Next: run the same command without --dry-run to write the files.'));
+	t.false(out.includes('mix ecto.migrate'));
+});
+
+test('a run that stops early lists the files it wrote before', t => {
+	const out = renderAll([
+		started,
+		...schemaCall({}, contextFiles),
+		{type: 'execution_finished', executionId: 3, status: 'FAILED', errorMessage: 'Stopped after 2 turns', turns: 2, durationMs: 10},
+	]);
+	t.regex(out, /✘ Failed after 2 turns .*: Stopped after 2 turns\n  Files written before it stopped:\n    created     lib\/my_app\/blog\.ex\n$/);
+	t.false(out.includes('Next:'));
 });
 
 test('files are summarised once each, by their first real action', t => {

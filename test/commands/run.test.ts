@@ -171,3 +171,29 @@ test.serial('the log gets one line per model turn and per tool call with its dur
 	t.false(log.includes(key));
 	t.false(result.stdout.includes(key));
 });
+
+test.serial('a FAILED run exits 1 and says why; --model reaches Gemini; gemini without a key is refused before any row', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const fake = await startFakeGemini([{error: {status: 404, message: 'models/no-such-model is not found'}}]);
+	t.teardown(() => fake.close());
+
+	const failed = await runCli(['run', '--db', db, '-p', project, '--model', 'no-such-model', 'Blog.Post posts title:string'], {
+		env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
+	});
+
+	t.is(failed.code, 1, failed.stderr);
+	t.is(fake.requests[0]!.model, 'no-such-model');
+	t.regex(failed.stdout, /✘ Failed after 1 turn .*404.*check the model name/);
+	const {execution} = await executions(t, db, 1);
+	t.like(execution, {status: 'FAILED', provider: 'gemini', model: 'no-such-model'});
+	t.regex(execution.errorMessage ?? '', /404/);
+
+	const noKey = await runCli(['run', '--db', db, '-p', project, '--provider', 'gemini', 'Blog.Post posts title:string'], {env: cliEnv(tempDir(t))});
+	t.is(noKey.code, 1);
+	t.regex(noKey.stderr, /needs an API key: set GEMINI_API_KEY \(or GOOGLE_API_KEY\), or use --provider offline/);
+	const orm = await openDatabase({dbPath: db, migrate: false, seed: false});
+	t.teardown(async () => orm.close(true));
+	const rows = await orm.em.fork().getConnection().execute('select count(*) as n from executions');
+	t.is(Number(rows[0].n), 1, 'no row for the refused run');
+});

@@ -3,8 +3,10 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import {createProvider} from '../../source/llm/create-provider.js';
 import {ProviderError} from '../../source/llm/provider.js';
 import type {ConversationItem} from '../../source/llm/provider.js';
+import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {alive, answer, call, deadServer, flakyServer, setupEngine, TestProvider, WORKFLOW_NAME} from './_support.js';
 
 /** A folder that looks like a Mix project (the engine only reads mix.exs for the app module). */
@@ -345,4 +347,37 @@ test('a listener that throws does not break the run', async t => {
 	});
 	const result = await engine.run({query: 'x', projectPath: project});
 	t.is(result.status, 'COMPLETED');
+});
+
+test('continuing a Gemini execution sends its recorded raw parts back: thought signature, call id, then each response', async t => {
+	const project = mixProject(t);
+	const fake = await startFakeGemini([
+		{text: 'Echoing.', thought: 'plan', functionCalls: [{id: 'call-7', name: 'echo', args: {text: 'first'}, thoughtSignature: 'sig-from-db'}]},
+		{text: 'First done.'},
+		{text: 'Second done.'},
+	]);
+	t.teardown(() => fake.close());
+	// A fresh provider per run: the continuation must rebuild everything from the database.
+	const {engine, recorder} = await setupEngine(t, {
+		servers: [flakyServer()],
+		provider: () => createProvider({provider: 'gemini', model: 'gemini-2.5-flash', env: {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}}),
+	});
+
+	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	t.is(first.status, 'COMPLETED', first.errorMessage);
+	const second = await engine.run({query: 'also give posts a slug, unique', continueFrom: first.executionId});
+
+	t.is(second.status, 'COMPLETED', second.errorMessage);
+	t.like(await recorder.getExecution(second.executionId), {parentExecutionId: first.executionId, provider: 'gemini'});
+	const contents = fake.requests.at(-1)!.body.contents!;
+	t.deepEqual(
+		contents.map(content => content.role),
+		['user', 'model', 'user', 'model', 'user'],
+	);
+	const call = contents[1]!.parts!.find(part => 'functionCall' in part)!;
+	t.is(call['thoughtSignature'], 'sig-from-db');
+	t.like(call['functionCall'], {id: 'call-7', name: 'echo', args: {text: 'first'}});
+	t.like(contents[2]!.parts![0]!['functionResponse'], {id: 'call-7', name: 'echo'});
+	t.regex(JSON.stringify(contents[2]), /echo: first/);
+	t.deepEqual(contents[4]!.parts, [{text: 'also give posts a slug, unique'}]);
 });
