@@ -26,37 +26,38 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		}
 
 		case 'migrate': {
-			const {migrateDatabase, openDatabase} = await import('../db/orm.js');
-			const {seedIfEmpty} = await import('../db/seed.js');
-			const orm = await openDatabase({dbPath, migrate: false, seed: false});
-			try {
-				const applied = await migrateDatabase(orm);
-				process.stdout.write(
-					applied.length === 0
-						? `Database ${dbPath} is up to date; no pending migrations.\n`
-						: `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
-				);
-				// As on every start: a database without configuration gets the default one.
-				const seeded = await seedIfEmpty(orm);
-				if (seeded) {
-					process.stdout.write(`Seeded the default configuration\n  servers:   ${describe(seeded.servers)}\n  workflows: ${describe(seeded.workflows)}\n`);
-				}
-			} finally {
-				await orm.close(true);
+			const {openDatabaseReporting} = await import('../db/orm.js');
+			// As on every start: pending migrations, then the default configuration for an empty database.
+			const {orm, applied, seeded} = await openDatabaseReporting({dbPath});
+			await orm.close(true);
+			process.stdout.write(
+				applied.length === 0
+					? `Database ${dbPath} is up to date; no pending migrations.\n`
+					: `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
+			);
+			if (seeded) {
+				process.stdout.write(`Seeded the default configuration\n  servers:   ${describe(seeded.servers)}\n  workflows: ${describe(seeded.workflows)}\n`);
 			}
 
 			return 0;
 		}
 
 		default: {
-			const {openDatabase} = await import('../db/orm.js');
+			const {explainDatabaseError, openDatabase} = await import('../db/orm.js');
 			const {defaultFixturesDir, importSeed, loadSeedFiles} = await import('../db/seed.js');
 			// Validate the files before touching the database.
+			if (flags.from !== undefined && flags.from.trim() === '') {
+				process.stderr.write('--from needs a folder holding mcp_servers.json and/or workflows.json, for example --from ./config\n');
+				return 2;
+			}
+
 			const from = flags.from === undefined ? defaultFixturesDir() : resolve(flags.from);
 			const data = loadSeedFiles(from);
 			const orm = await openDatabase({dbPath, seed: false});
 			try {
-				const report = await importSeed(orm.em.fork(), data);
+				const report = await importSeed(orm.em.fork(), data).catch((error: unknown) => {
+					throw explainDatabaseError(dbPath, error);
+				});
 				process.stdout.write(
 					`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`,
 				);

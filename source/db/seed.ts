@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import type {EntityManager, MikroORM} from '@mikro-orm/core';
 import {packageRoot} from '../package-root.js';
@@ -54,7 +54,9 @@ export function defaultFixturesDir(): string {
 
 /** Read and validate mcp_servers.json and/or workflows.json from a folder (at least one must exist). */
 export function loadSeedFiles(dir: string): SeedData {
-	if (!existsSync(dir)) throw new SeedFormatError(`Seed folder ${dir} does not exist`);
+	const expected = `the folder holding ${serversFileName} and/or ${workflowsFileName}`;
+	if (!existsSync(dir)) throw new SeedFormatError(`Seed folder ${dir} does not exist; give ${expected}`);
+	if (!statSync(dir).isDirectory()) throw new SeedFormatError(`Seed folder ${dir} is a file; give ${expected}`);
 	const serversFile = join(dir, serversFileName);
 	const workflowsFile = join(dir, workflowsFileName);
 	const hasServers = existsSync(serversFile);
@@ -79,6 +81,17 @@ function readJson(file: string): unknown {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type'];
+const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];
+
+// A misspelt key would otherwise be dropped silently and its default used instead.
+function checkKeys(entry: Record<string, unknown>, allowed: string[], where: string): void {
+	const unknown = Object.keys(entry).filter(key => !allowed.includes(key));
+	if (unknown.length > 0) {
+		throw new SeedFormatError(`${where}: unknown key(s) ${unknown.map(key => `"${key}"`).join(', ')}; allowed: ${allowed.join(', ')}`);
+	}
 }
 
 function checkName(name: string, where: string): void {
@@ -110,6 +123,12 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 		const where = `${file}: server "${name}"`;
 		checkName(name, `${file}: server`);
 		if (!isRecord(entry)) throw new SeedFormatError(`${where} must be an object`);
+		checkKeys(entry, serverKeys, where);
+		// Configs copied from other MCP clients may say "type": "stdio"; nothing else is spoken here.
+		if (entry.type !== undefined && entry.type !== 'stdio') {
+			throw new SeedFormatError(`${where}: "type" ${JSON.stringify(entry.type)} is not supported; only "stdio" servers (a command to start) are`);
+		}
+
 		const args = entry.args ?? [];
 		if (!Array.isArray(args) || !args.every(arg => typeof arg === 'string')) {
 			throw new SeedFormatError(`${where}: "args" must be an array of strings`);
@@ -146,6 +165,7 @@ export function parseWorkflows(json: unknown, file = workflowsFileName): SeedWor
 		if (seen.has(name)) throw new SeedFormatError(`${file}: workflow "${name}" appears twice`);
 		seen.add(name);
 		const where = `${file}: workflow "${name}"`;
+		checkKeys(entry, workflowKeys, where);
 		const turns = entry.max_conversation_turns ?? 10;
 		if (typeof turns !== 'number' || !Number.isInteger(turns) || turns < 1 || turns > 1000) {
 			throw new SeedFormatError(`${where}: "max_conversation_turns" must be an integer from 1 to 1000`);

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type {WorkflowConfig} from '../config/types.js';
-import type {ConversationItem, FunctionCall, FunctionResult, LlmProvider, ToolSpec} from '../llm/provider.js';
+import type {ConversationItem, FunctionCall, FunctionResult, LlmProvider, ModelTurn, ToolSpec} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {McpServiceApi, ToolBinding, ToolCallResult} from '../mcp/types.js';
 import type {EngineEvent, EngineEventListener, ExecutionStatus} from './events.js';
@@ -235,15 +235,28 @@ export class WorkflowEngine {
 			checkCancelled();
 			context.onTurn(turn);
 			const started = Date.now();
-			const modelTurn = await provider.nextTurn({
-				history,
-				tools,
-				projectPath,
-				...(signal ? {signal} : {}),
-				onTextDelta: delta => {
-					if (delta.length > 0) this.emit({type: 'text_delta', executionId, turn, delta});
-				},
-			});
+			let streamed = '';
+			let modelTurn: ModelTurn;
+			try {
+				modelTurn = await provider.nextTurn({
+					history,
+					tools,
+					projectPath,
+					...(signal ? {signal} : {}),
+					onTextDelta: delta => {
+						streamed += delta;
+						if (delta.length > 0) this.emit({type: 'text_delta', executionId, turn, delta});
+					},
+				});
+			} catch (error) {
+				// What the user saw stream before a cancel or a failure stays in the record, marked as cut short.
+				if (streamed.length > 0) {
+					await recorder.addMessage(executionId, {turnNumber: turn, role: 'model', contentText: streamed, durationMs: Date.now() - started, isError: true});
+				}
+
+				throw error;
+			}
+
 			const durationMs = Date.now() - started;
 			checkCancelled();
 			const calls = modelTurn.functionCalls ?? [];
@@ -267,7 +280,11 @@ export class WorkflowEngine {
 			this.emit({type: 'model_message_done', executionId, turn, text: modelTurn.text, functionCallCount: calls.length});
 			history.push({role: 'model', text: modelTurn.text, functionCalls: calls, ...(modelTurn.raw === undefined ? {} : {raw: modelTurn.raw})});
 
-			if (calls.length === 0) return {status: 'COMPLETED', finalResponseText: modelTurn.text};
+			if (calls.length === 0) {
+				return modelTurn.failure === undefined
+					? {status: 'COMPLETED', finalResponseText: modelTurn.text}
+					: {status: 'FAILED', finalResponseText: modelTurn.text, errorMessage: modelTurn.failure};
+			}
 
 			const results: FunctionResult[] = [];
 			history.push({role: 'tool', results});

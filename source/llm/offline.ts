@@ -76,24 +76,28 @@ export class OfflineProvider implements LlmProvider {
 
 	private decide(request: NextTurnRequest): ModelTurn {
 		const progress = readProgress(request.history);
-		if (!progress) return answer(`${LABEL}: there is no request to work on.`);
-		if (!request.projectPath) return answer(`${LABEL}: no target project was given, so there is nothing to generate into.`);
+		if (!progress) return giveUp(`${LABEL}: there is no request to work on.`, 'there is no request to work on');
+		if (!request.projectPath) return giveUp(`${LABEL}: no target project was given, so there is nothing to generate into.`, 'no target project was given');
 
 		const planned = buildPlan(progress, request.projectPath);
-		if (!planned.ok) return answer(`${LABEL}: ${planned.message}`);
+		if (!planned.ok) return giveUp(`${LABEL}: ${planned.message}`, 'could not read or plan the request (see its answer)');
 		const plan = planned.value;
 
 		const missing = [...new Set(plan.calls.map(call => call.tool))].filter(tool => !findTool(request.tools, tool));
 		if (missing.length > 0) {
 			const offered = request.tools.map(tool => tool.name).join(', ') || 'none';
-			return answer(
+			return giveUp(
 				`${LABEL}: I cannot do this: the tool${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
 					`${missing.length > 1 ? 'are' : 'is'} not available (tools offered: ${offered}). Add the MCP server that provides ${missing.length > 1 ? 'them' : 'it'} to the workflow.`,
+				`the workflow offers no ${missing.join(', ')} tool`,
 			);
 		}
 
 		const failedAt = progress.results.findIndex(result => result.response.isError);
-		if (failedAt !== -1) return answer(failure(plan.calls[failedAt], progress.results[failedAt]!, progress));
+		if (failedAt !== -1) {
+			const failed = progress.results[failedAt]!;
+			return giveUp(failure(plan.calls[failedAt], failed, progress), `the ${failed.name} call failed and the offline planner does not retry`);
+		}
 
 		const done = progress.calls.length;
 		if (done >= plan.calls.length) return answer(summary(plan, progress));
@@ -113,4 +117,9 @@ export class OfflineProvider implements LlmProvider {
 
 function answer(text: string): ModelTurn {
 	return {text, functionCalls: [], finishReason: 'STOP'};
+}
+
+/** A final answer saying the request could not be done: the run ends FAILED, not COMPLETED. */
+function giveUp(text: string, reason: string): ModelTurn {
+	return {...answer(text), failure: `Offline planner: ${reason}.`};
 }

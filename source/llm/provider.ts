@@ -47,6 +47,11 @@ export interface ModelTurn {
 	raw?: unknown;
 	usage?: TokenUsage;
 	finishReason?: string;
+	/**
+	 * Set on a final answer that says the task could not be done. Only a provider that knows it
+	 * (the deterministic planner) sets it; the engine then ends the run FAILED with this reason.
+	 */
+	failure?: string;
 }
 
 export interface NextTurnRequest {

@@ -95,6 +95,18 @@ test.serial('a folder that is not a Mix project is refused with what to do, and 
 	t.false(existsSync(db));
 });
 
+test.serial('a description the offline planner cannot read fails the run with exit 1, saying which words', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+
+	const result = await runCli(['run', '--db', db, '-p', project, 'frobnicate the wibble'], {env: cliEnv(tempDir(t))});
+
+	t.is(result.code, 1, result.stdout);
+	t.regex(result.stdout, /I could not read: 'frobnicate the wibble'/);
+	const {execution} = await executions(t, db, 1);
+	t.like(execution, {status: 'FAILED', errorMessage: 'Offline planner: could not read or plan the request (see its answer).'});
+});
+
 test.serial('bad usage exits 2 with a message naming the problem', async t => {
 	const project = await copyFixtureProject(t);
 	const env = cliEnv(tempDir(t));

@@ -76,3 +76,16 @@ test('an unknown db subcommand lists the valid ones and exits 2', t => {
 	t.is(result.code, 2);
 	t.regex(result.stderr, /Unknown db subcommand "frobnicate"\. Use one of: ectosmith db path \| db migrate \| db seed/);
 });
+
+test('db seed --from with no folder, and db seed on a file that is not a database, fail with one clear line', t => {
+	const cwd = tempDir(t);
+	const empty = ectosmith(cwd, ['db', 'seed', '--from', '', '--db', join(cwd, 'e.db')]);
+	t.is(empty.code, 2);
+	t.is(empty.stderr, '--from needs a folder holding mcp_servers.json and/or workflows.json, for example --from ./config\n');
+	t.deepEqual(readdirSync(cwd), [], 'nothing opened');
+	const bad = join(tempDir(t), 'bad.db');
+	writeFileSync(bad, 'not a database '.repeat(100));
+	const refused = ectosmith(cwd, ['db', 'seed', '--db', bad]);
+	t.is(refused.code, 1);
+	t.is(refused.stderr, `ectosmith: ${bad} is not a usable SQLite database (it is another kind of file or damaged). Move it aside to start afresh, or choose another file with --db or ECTOSMITH_DB.\n`);
+});

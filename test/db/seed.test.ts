@@ -113,3 +113,22 @@ test('malformed seed files are refused with the bad part named', t => {
 	writeFileSync(join(dir, 'workflows.json'), '{oops');
 	t.throws(() => loadSeedFiles(dir), {message: /workflows\.json is not valid JSON/});
 });
+
+test('misspelt keys, non-stdio servers and a file given as the folder are refused, naming what is allowed', t => {
+	const dir = tempDir(t);
+	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: [{name: 'w', llm_model: 'm', initial_prompt_template: 'p', max_turns: 3}]}));
+	t.throws(() => loadSeedFiles(dir), {
+		message: /workflows\.json: workflow "w": unknown key\(s\) "max_turns"; allowed: name, description, llm_model, initial_prompt_template, max_conversation_turns, mcp_servers$/,
+	});
+	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: []}));
+	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {command: 'x', argv: ['a']}}}));
+	t.throws(() => loadSeedFiles(dir), {message: /server "s": unknown key\(s\) "argv"; allowed: command, args, env, description, cwd, type$/});
+	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {type: 'http', command: 'x'}}}));
+	t.throws(() => loadSeedFiles(dir), {message: /server "s": "type" "http" is not supported; only "stdio" servers/});
+	// Copied from another MCP client's config: "type": "stdio" is accepted and not stored.
+	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {type: 'stdio', command: 'x'}}}));
+	t.deepEqual(loadSeedFiles(dir).servers, [{name: 's', command: 'x', args: [], env: {}, description: ''}]);
+	const file = join(dir, 'mcp_servers.json');
+	t.throws(() => loadSeedFiles(file), {message: `Seed folder ${file} is a file; give the folder holding mcp_servers.json and/or workflows.json`});
+	t.throws(() => loadSeedFiles(join(dir, 'missing')), {message: /missing does not exist; give the folder holding/});
+});

@@ -223,6 +223,25 @@ test('cancelling while the model streams ends the row CANCELLED', async t => {
 	t.like(await recorder.getExecution(result.executionId), {status: 'CANCELLED', errorMessage: 'Cancelled by the user.'});
 	t.true(events.some(e => e.type === 'text_delta' && e.delta === 'Let me think'));
 	t.like(events.at(-1), {type: 'execution_finished', status: 'CANCELLED'});
+	// The text that streamed before the cancel is kept, marked as cut short.
+	const models = (await recorder.listMessages(result.executionId)).filter(m => m.role === 'model');
+	t.is(models.length, 1);
+	t.like(models[0], {contentText: 'Let me think', isError: true, turnNumber: 1});
+});
+
+test('a final answer that says the task could not be done fails the run with its reason', async t => {
+	const project = mixProject(t);
+	const provider = new TestProvider([{text: 'I could not read: "frobnicate".', functionCalls: [], failure: 'Offline planner: could not read it.'}]);
+	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
+
+	const result = await engine.run({query: 'frobnicate', projectPath: project});
+
+	t.is(result.status, 'FAILED');
+	t.like(await recorder.getExecution(result.executionId), {
+		status: 'FAILED',
+		errorMessage: 'Offline planner: could not read it.',
+		finalResponseText: 'I could not read: "frobnicate".',
+	});
 });
 
 test('cancelling during a tool call records the call as cancelled and ends the row CANCELLED', async t => {

@@ -107,6 +107,7 @@ test('inspects, then calls schema → migration → context per entity in one tu
 	}
 
 	t.regex(summary, /Next steps:\n- mix ecto\.migrate/);
+	t.is(result.final.failure, undefined, 'a summary is a success');
 	t.is(result.texts[0], `Offline planner (no language model): inspecting the Phoenix project at ${PROJECT}.`);
 	t.is(result.texts.length, 3, 'inspect, then all generation calls in one turn, then the summary');
 	t.true(result.texts[1]!.startsWith('Creating the Blog.Post schema (posts).\nWriting the migration that creates posts.\n'));
@@ -173,6 +174,7 @@ test('a tool error stops the run and reports the error text, without retrying', 
 	t.regex(result.final.text, /^Offline planner: stopped\. The generate_migration \(Writing the migration that creates posts\) call failed:\na migration named create_posts already exists/);
 	t.regex(result.final.text, /Files written before it:\n- created lib\/my_app\/posts\.ex/);
 	t.false(result.final.text.includes('mix ecto.migrate'));
+	t.is(result.final.failure, 'Offline planner: the generate_migration call failed and the offline planner does not retry.');
 });
 
 test('an unreadable description gets a plain answer naming the words, and no call', async t => {
