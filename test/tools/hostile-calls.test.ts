@@ -11,6 +11,7 @@ import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {lockFileOf} from '../../source/tools/project-lock.js';
 import {checkElixirFiles, mixFormatCheck, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {canTestPermissions, NOBODY, runsAsRoot} from '../helpers/unprivileged.js';
 import {callTool, snapshotTree, startToolServer} from './tool-client.js';
 
 let ecto: Client;
@@ -164,16 +165,16 @@ test('symlink loops in lib/ neither hang inspect_project nor let a write through
 });
 
 test('a folder the server cannot write into: clear error, earlier files restored, new folders removed, no temp files', async (t) => {
+	if (!canTestPermissions(t)) return t.pass();
 	const root = await copyFixtureProject(t, 'my_app');
 	const locked = join(root, 'test/support/fixtures');
 	await mkdir(locked);
 	// Root writes anywhere: run that server as `nobody` on a project owned by nobody instead.
-	const asRoot = process.getuid?.() === 0;
 	let client = contexts;
-	if (asRoot) {
+	if (runsAsRoot) {
 		await chmod(dirname(root), 0o755);
-		for (const path of [root, ...(await listAll(root))]) await chown(path, 65_534, 65_534);
-		client = await startToolServer('phoenix-context-gen-tool', root, {uid: 65_534});
+		for (const path of [root, ...(await listAll(root))]) await chown(path, NOBODY, NOBODY);
+		client = await startToolServer('phoenix-context-gen-tool', root, {uid: NOBODY});
 		t.teardown(async () => client.close());
 	}
 
