@@ -58,6 +58,11 @@ export type CliFlags = typeof cli.flags;
 
 async function main(): Promise<number> {
 	const [command, ...rest] = cli.input;
+	if (cli.flags.from !== undefined && !(command === 'db' && rest[0] === 'seed')) {
+		process.stderr.write('--from belongs to `ectosmith db seed --from DIR`; it means nothing to other commands.\n');
+		return 2;
+	}
+
 	switch (command) {
 		case undefined: {
 			cli.showHelp(0);

@@ -89,3 +89,10 @@ test('db seed --from with no folder, and db seed on a file that is not a databas
 	t.is(refused.code, 1);
 	t.is(refused.stderr, `ectosmith: ${bad} is not a usable SQLite database (it is another kind of file or damaged). Move it aside to start afresh, or choose another file with --db or ECTOSMITH_DB.\n`);
 });
+
+test('--from outside db seed is refused instead of ignored', t => {
+	const cwd = tempDir(t);
+	const result = ectosmith(cwd, ['db', 'migrate', '--from', cwd], {XDG_DATA_HOME: join(tempDir(t), 'xdg')});
+	t.is(result.code, 2);
+	t.regex(result.stderr, /--from belongs to `ectosmith db seed --from DIR`/);
+});
