@@ -8,7 +8,7 @@ import {AppConfig} from '../config/app-config.js';
 import {openDatabase, resolveDbPath} from '../db/orm.js';
 import {Recorder} from '../engine/recorder.js';
 import {WorkflowEngine} from '../engine/workflow-engine.js';
-import {createProvider} from '../llm/create-provider.js';
+import {createProvider, PROVIDER_NAMES} from '../llm/create-provider.js';
 import type {ProviderName} from '../llm/provider.js';
 import {createLogger} from '../log/logger.js';
 import {McpService} from '../mcp/mcp-service.js';
@@ -30,7 +30,6 @@ export interface RunFlags {
 	debug?: boolean;
 }
 
-const PROVIDERS: readonly ProviderName[] = ['gemini', 'offline', 'scripted'];
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
@@ -64,8 +63,8 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		return code;
 	};
 
-	if (flags.provider !== undefined && !PROVIDERS.includes(flags.provider as ProviderName)) {
-		return fail(`Unknown provider "${flags.provider}". Use one of: ${PROVIDERS.join(', ')}.`, EXIT_USAGE);
+	if (flags.provider !== undefined && !PROVIDER_NAMES.includes(flags.provider as ProviderName)) {
+		return fail(`Unknown provider "${flags.provider}". Use one of: ${PROVIDER_NAMES.join(', ')}.`, EXIT_USAGE);
 	}
 
 	if (flags.continue !== undefined && (!Number.isInteger(flags.continue) || flags.continue < 1)) {

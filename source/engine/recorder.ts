@@ -1,6 +1,7 @@
 import {hostname} from 'node:os';
 import {raw, type MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
+import {isProcessAlive} from '../process-alive.js';
 import type {ExecutionStatus} from './events.js';
 
 export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
@@ -182,17 +183,6 @@ export class Recorder {
 
 		if (orphans.length > 0) await em.flush();
 		return orphans.length;
-	}
-}
-
-export function isProcessAlive(pid: number): boolean {
-	if (pid === process.pid) return true;
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		// EPERM: it exists but belongs to someone else.
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
 	}
 }
 

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type {WorkflowConfig} from '../config/types.js';
 import type {ConversationItem, FunctionCall, FunctionResult, LlmProvider, ModelTurn, ToolSpec} from '../llm/provider.js';
+import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import type {McpServiceApi, ToolBinding, ToolCallResult} from '../mcp/types.js';
 import type {EngineEvent, EngineEventListener, ExecutionStatus} from './events.js';
@@ -70,14 +71,6 @@ export interface RunResult {
 export const CANCELLED_MESSAGE = 'Cancelled by the user.';
 const CANCELLED_TOOL_TEXT = 'Cancelled by the user before the tool answered.';
 
-const noopLogger: Logger = {
-	error() {},
-	warn() {},
-	info() {},
-	debug() {},
-	child: () => noopLogger,
-};
-
 class Cancelled extends Error {
 	constructor() {
 		super(CANCELLED_MESSAGE);
@@ -105,7 +98,7 @@ export class WorkflowEngine {
 	private recovered: Promise<number> | undefined;
 
 	constructor(private readonly options: WorkflowEngineOptions) {
-		this.logger = options.logger ?? noopLogger;
+		this.logger = options.logger ?? silentLogger;
 	}
 
 	/** Subscribes to the event stream; returns the unsubscribe function. */
@@ -172,7 +165,7 @@ export class WorkflowEngine {
 		let turns = 0;
 		let outcome: {status: FinalStatus; finalResponseText?: string; errorMessage?: string};
 		try {
-			outcome = await this.loop({executionId, workflow, provider, projectPath, query, prior, parent, signal, dryRun: options.dryRun === true, onTurn: n => (turns = n)});
+			outcome = await this.loop({executionId, workflow, provider, projectPath, query, prior, parent, signal, dryRun: options.dryRun === true, log, onTurn: n => (turns = n)});
 		} catch (error) {
 			if (signal?.aborted || error instanceof Cancelled) {
 				outcome = {status: 'CANCELLED', errorMessage: CANCELLED_MESSAGE};
@@ -204,6 +197,7 @@ export class WorkflowEngine {
 		parent: ExecutionRecord | undefined;
 		signal: AbortSignal | undefined;
 		dryRun: boolean;
+		log: Logger;
 		onTurn: (turn: number) => void;
 	}): Promise<{status: FinalStatus; finalResponseText?: string; errorMessage?: string}> {
 		const {recorder, mcp} = this.options;
@@ -261,7 +255,7 @@ export class WorkflowEngine {
 			checkCancelled();
 			const calls = modelTurn.functionCalls ?? [];
 			// One line per model turn whatever the provider (Gemini also logs each HTTP attempt).
-			this.logger.child(`execution ${executionId}`).info('model turn', {
+			context.log.info('model turn', {
 				turn,
 				provider: provider.name,
 				model: provider.model,

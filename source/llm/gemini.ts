@@ -5,6 +5,7 @@
  * The key goes to the SDK only; it never reaches a message, a log line or the history.
  */
 import {GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse} from '@google/genai';
+import {abortError} from '../abort-error.js';
 import type {Logger} from '../log/types.js';
 import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest, type ToolSpec} from './provider.js';
 import {toGeminiContents} from './gemini-history.js';
@@ -12,7 +13,6 @@ import {TurnAccumulator} from './gemini-stream.js';
 import {errorFacts, redact} from './gemini-errors.js';
 import {cleanSchemaForGemini} from './json-schema.js';
 import {
-	abortError,
 	isAbortError,
 	isRetryableStatus,
 	retryAfterHeaderMs,

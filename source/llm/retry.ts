@@ -3,6 +3,7 @@
  * (google.rpc.RetryInfo `retryDelay`, or a Retry-After header) wins when there is one.
  * Sleep and randomness are injectable so tests run fast and deterministically.
  */
+import {abortError} from '../abort-error.js';
 
 export interface RetryOptions {
 	/** Tries in all, the first one included. */
@@ -85,19 +86,6 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 		}, ms);
 		signal?.addEventListener('abort', onAbort, {once: true});
 	});
-}
-
-/**
- * The error a cancelled request rejects with: a plain Error named AbortError (the signal's own
- * reason, often a DOMException, is kept as its cause), so callers can test `error.name`.
- */
-export function abortError(signal: AbortSignal): Error {
-	const reason: unknown = signal.reason;
-	if (reason instanceof Error && reason.constructor === Error && reason.name === 'AbortError') return reason;
-	const message = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : '';
-	const error = new Error(message || 'The request was cancelled.', {cause: reason});
-	error.name = 'AbortError';
-	return error;
 }
 
 export function isAbortError(error: unknown): boolean {

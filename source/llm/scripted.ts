@@ -4,7 +4,7 @@
  * in the script becomes the run's project path, so one fixture works on any temp project.
  */
 import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
-import {abortError} from './retry.js';
+import {abortError} from '../abort-error.js';
 import {fillProjectPath, loadScriptFixture, parseScriptFixture, type ScriptFixture} from './scripted-fixture.js';
 
 export class ScriptedProvider implements LlmProvider {

@@ -4,11 +4,12 @@
  * a new client), restarted after a crash, and closed without leaving a child behind.
  */
 import {createHash} from 'node:crypto';
+import {abortError} from '../abort-error.js';
 import type {McpServerConfig} from '../config/types.js';
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import {ArgsValidator} from './args-validator.js';
-import {abortError, ServerConnection, type ConnectionOptions} from './server-connection.js';
+import {ServerConnection, TOOL_CALL_CANCELLED, type ConnectionOptions} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
 import {McpServerError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
 
@@ -102,7 +103,7 @@ export class McpService implements McpServiceApi {
 		}
 
 		if (options.signal?.aborted) {
-			throw abortError(options.signal);
+			throw abortError(options.signal, TOOL_CALL_CANCELLED);
 		}
 
 		const connection = await this.ready(entry);

@@ -2,10 +2,10 @@
 import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import {performance} from 'node:perf_hooks';
-import {types} from 'node:util';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {ErrorCode, McpError, type Tool} from '@modelcontextprotocol/sdk/types.js';
+import {abortError} from '../abort-error.js';
 import type {McpServerConfig} from '../config/types.js';
 import type {Logger} from '../log/types.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
@@ -25,6 +25,7 @@ export interface ConnectionOptions {
 
 const CLIENT_INFO = {name: 'ectosmith', version: '0.1.0'};
 const MAX_TOOL_PAGES = 100;
+export const TOOL_CALL_CANCELLED = 'The tool call was cancelled';
 
 export class ServerConnection {
 	/** Starts the child, initializes MCP and lists the tools; on failure nothing is left running. */
@@ -104,7 +105,7 @@ export class ServerConnection {
 		} catch (error) {
 			if (options.signal?.aborted) {
 				this.logger.info(`tool ${toolName} cancelled after ${elapsed()} ms`, {tool: toolName, durationMs: elapsed()});
-				throw abortError(options.signal);
+				throw abortError(options.signal, TOOL_CALL_CANCELLED);
 			}
 
 			const failure = await this.callFailure(toolName, timeout, error);
@@ -317,17 +318,4 @@ async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boo
 	} finally {
 		clearTimeout(timer);
 	}
-}
-
-export function abortError(signal: AbortSignal): Error {
-	const {reason} = signal as {reason?: unknown};
-	// AbortController.abort() gives a DOMException: hand callers a plain Error named AbortError.
-	if (reason instanceof Error && types.isNativeError(reason)) {
-		return reason;
-	}
-
-	const message = reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'The tool call was cancelled';
-	const error = new Error(message, {cause: reason});
-	error.name = 'AbortError';
-	return error;
 }

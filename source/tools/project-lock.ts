@@ -11,6 +11,7 @@ import {createHash, randomBytes} from 'node:crypto';
 import {open, readFile, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {isProcessAlive} from '../process-alive.js';
 import {ProjectError} from './project-config.js';
 import {resolveProjectRoot} from './project.js';
 
@@ -92,10 +93,5 @@ async function isStale(file: string): Promise<boolean> {
 	if (Date.now() - info.mtimeMs > STALE_MS) return true;
 	const pid = Number.parseInt(text.split(' ')[0] ?? '', 10);
 	if (!Number.isInteger(pid) || pid <= 0) return Date.now() - info.mtimeMs > 1000; // being written, or garbage
-	try {
-		process.kill(pid, 0);
-		return false;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'ESRCH';
-	}
+	return !isProcessAlive(pid);
 }

@@ -5,7 +5,9 @@ import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {importSeed} from '../../source/db/seed.js';
 import {packageRoot} from '../../source/package-root.js';
-import {openTempDatabase, tempDbPath, tsxLoader} from '../helpers/temp-db.js';
+import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
+import {realToolServers} from '../helpers/tool-servers.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 export interface CliResult {
 	code: number | null;
@@ -47,12 +49,6 @@ export function runCli(
 	});
 }
 
-const SERVER_FILES: Record<string, string> = {
-	elixir_ecto_gen_tool: 'source/tools/bin/elixir-ecto-gen-tool.ts',
-	elixir_migration_gen_tool: 'source/tools/bin/elixir-migration-gen-tool.ts',
-	phoenix_context_gen_tool: 'source/tools/bin/phoenix-context-gen-tool.ts',
-};
-
 /**
  * A seeded temp database whose three tool servers run from their TypeScript sources through tsx,
  * so the CLI tests need no build. Returns the database path.
@@ -61,13 +57,7 @@ export async function seededDb(t: ExecutionContext, options: {marker?: string} =
 	const dbPath = tempDbPath(t);
 	const orm = await openTempDatabase(t, {dbPath});
 	await importSeed(orm.em.fork(), {
-		servers: Object.entries(SERVER_FILES).map(([name, file]) => ({
-			name,
-			command: 'node',
-			args: ['--import', tsxLoader, path.join(packageRoot(), file)],
-			env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : {},
-			description: `${name} (from source)`,
-		})),
+		servers: realToolServers().map(server => ({...server, env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : server.env})),
 		workflows: [],
 	});
 	await orm.close(true);

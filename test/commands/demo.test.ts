@@ -1,7 +1,7 @@
 import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {tempDir} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
 import {cliEnv, runCli, seededDb} from './_cli.js';
 
 test('demo creates a project that run accepts, and refuses a non-empty folder', async t => {

@@ -7,7 +7,7 @@ import type {EngineEvent} from '../../source/engine/events.js';
 import {Recorder} from '../../source/engine/recorder.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {tempDir} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
 import {cliEnv, markedProcesses, runCli, seededDb} from './_cli.js';
 
 async function executions(t: {teardown(fn: () => Promise<void>): void}, dbPath: string, id: number) {

@@ -1,7 +1,8 @@
 import {execFileSync, spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 import test from 'ava';
-import {tempDbPath, tsxLoader} from '../helpers/temp-db.js';
+import {tempDbPath} from '../helpers/temp-db.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const writer = fileURLToPath(new URL('concurrent-writer.ts', import.meta.url));
 

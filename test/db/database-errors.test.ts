@@ -1,10 +1,12 @@
 import {spawnSync} from 'node:child_process';
 import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {DatabaseError, explainDatabaseError, openDatabase} from '../../source/db/orm.js';
 import {packageRoot} from '../../source/package-root.js';
-import {tempDbPath, tempDir, tsxLoader} from '../helpers/temp-db.js';
+import {tempDbPath} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 import {canTestPermissions, NOBODY, runsAsRoot} from '../helpers/unprivileged.js';
 
 const cli = join(packageRoot(), 'source', 'cli.tsx');
@@ -21,7 +23,7 @@ function migrate(dbPath: string, options: {unprivileged?: boolean} = {}) {
 }
 
 /** A user error: exit 1, one line naming the file and the way out, no stack trace. */
-function assertClearError(t: Parameters<Parameters<typeof test>[1]>[0], result: ReturnType<typeof migrate>, pattern: RegExp): void {
+function assertClearError(t: ExecutionContext, result: ReturnType<typeof migrate>, pattern: RegExp): void {
 	t.is(result.code, 1, result.stdout);
 	t.regex(result.stderr, pattern);
 	t.regex(result.stderr, /--db or ECTOSMITH_DB/);

@@ -5,7 +5,8 @@ import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {defaultFixturesDir} from '../../source/db/seed.js';
 import {packageRoot} from '../../source/package-root.js';
-import {tempDir, tsxLoader} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const cli = join(packageRoot(), 'source', 'cli.tsx');
 

@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {packageRoot} from '../../source/package-root.js';
-import {tempDir, tsxLoader} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const heavy = /@mikro-orm|[/\\]knex[/\\]|[/\\]sqlite3[/\\]/;
 

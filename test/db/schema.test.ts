@@ -5,7 +5,9 @@ import test from 'ava';
 import {migrateDatabase, openDatabase, pendingMigrations} from '../../source/db/orm.js';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {packageRoot} from '../../source/package-root.js';
-import {tempDbPath, tempDir, tsxLoader} from '../helpers/temp-db.js';
+import {tempDbPath} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const expectedColumns: Record<string, string[]> = {
 	workflows: ['id', 'name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'created_at', 'updated_at'],

@@ -4,7 +4,8 @@ import test from 'ava';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import {defaultFixturesDir, importSeed, loadSeedFiles, seedIfEmpty, SeedFormatError} from '../../source/db/seed.js';
 import type {Database} from '../../source/db/orm.js';
-import {openTempDatabase, tempDir} from '../helpers/temp-db.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
 
 interface Snapshot {
 	servers: Array<{name: string; updatedAt: number; args: string[]}>;

@@ -1,5 +1,4 @@
 /** Shared set-up for the engine tests: a real temp database, real MCP servers, a test provider. */
-import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import type {MikroORM} from '@mikro-orm/core';
 import type {McpServerConfig, WorkflowConfig} from '../../source/config/types.js';
@@ -8,34 +7,11 @@ import {Recorder} from '../../source/engine/recorder.js';
 import {WorkflowEngine} from '../../source/engine/workflow-engine.js';
 import type {LlmProvider, ModelTurn, NextTurnRequest, ProviderName} from '../../source/llm/provider.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
-import {packageRoot} from '../../source/package-root.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
+import {tsServer} from '../helpers/tool-servers.js';
 
 /** The seeded workflow: executions must name a workflow that exists in the database. */
 export const WORKFLOW_NAME = 'elixir_crud_generator';
-
-// An absolute loader URL, so a child finds tsx whatever its working directory.
-const tsxLoader = import.meta.resolve('tsx');
-
-/** A server entry running a TypeScript file of this package through tsx. */
-export function tsServer(name: string, file: string): McpServerConfig {
-	return {
-		name,
-		command: process.execPath,
-		args: ['--import', tsxLoader, path.join(packageRoot(), file)],
-		env: {},
-		description: `test server ${name}`,
-	};
-}
-
-/** Our three real tool servers, run from their TypeScript sources (no build needed). */
-export function realToolServers(): McpServerConfig[] {
-	return [
-		tsServer('elixir_ecto_gen_tool', 'source/tools/bin/elixir-ecto-gen-tool.ts'),
-		tsServer('elixir_migration_gen_tool', 'source/tools/bin/elixir-migration-gen-tool.ts'),
-		tsServer('phoenix_context_gen_tool', 'source/tools/bin/phoenix-context-gen-tool.ts'),
-	];
-}
 
 export const flakyServer = (name = 'flaky') => tsServer(name, 'test/engine/servers/flaky-server.ts');
 export const deadServer = (name = 'dead') => tsServer(name, 'test/engine/servers/dead-server.ts');
@@ -141,14 +117,4 @@ export async function setupEngine(
 	const events: EngineEvent[] = [];
 	engine.on(event => events.push(event));
 	return {engine, orm, recorder, mcp, events, workflow};
-}
-
-/** True while a process with this pid exists. */
-export function alive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }

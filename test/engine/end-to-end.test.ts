@@ -11,10 +11,12 @@ import {OfflineProvider} from '../../source/llm/offline.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {packageRoot} from '../../source/package-root.js';
+import {isProcessAlive} from '../../source/process-alive.js';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {alive, realToolServers, setupEngine} from './_support.js';
+import {realToolServers} from '../helpers/tool-servers.js';
+import {setupEngine} from './_support.js';
 
 const POST_ATTRS = ['title:string', 'body:text', 'published:boolean'];
 
@@ -125,7 +127,7 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 	const pids = mcp.childPids();
 	t.is(pids.length, 3);
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => alive(pid)), []);
+	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
 });
 
 test('the scripted blog conversation writes the same files', async t => {

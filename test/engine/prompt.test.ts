@@ -1,9 +1,9 @@
-import {mkdtempSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {readAppModule, renderPrompt} from '../../source/engine/prompt.js';
 import {fixtureProjectPath} from '../helpers/phoenix-project.js';
+import {tempDir} from '../helpers/temp-dir.js';
 
 test('renders the three placeholders, double- and single-brace forms', t => {
 	const text = renderPrompt('Make {{schema_description}} in {{ project_path }} for {app_module}; again {schema_description}.', {
@@ -29,8 +29,7 @@ test('an unknown app module says how to find it', t => {
 
 test('reads the app module from mix.exs, honouring a namespace', async t => {
 	t.is(await readAppModule(fixtureProjectPath('my_app')), 'MyApp');
-	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-prompt-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const dir = tempDir(t, 'ectosmith-prompt-');
 	t.is(await readAppModule(dir), undefined);
 	writeFileSync(path.join(dir, 'mix.exs'), 'def project do\n  [\n    app: :hello_world_2,\n  ]\nend\n');
 	t.is(await readAppModule(dir), 'HelloWorld2');

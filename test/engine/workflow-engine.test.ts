@@ -1,18 +1,18 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {createProvider} from '../../source/llm/create-provider.js';
 import {ProviderError} from '../../source/llm/provider.js';
 import type {ConversationItem} from '../../source/llm/provider.js';
+import {isProcessAlive} from '../../source/process-alive.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
-import {alive, answer, call, deadServer, flakyServer, setupEngine, TestProvider, WORKFLOW_NAME} from './_support.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {answer, call, deadServer, flakyServer, setupEngine, TestProvider, WORKFLOW_NAME} from './_support.js';
 
 /** A folder that looks like a Mix project (the engine only reads mix.exs for the app module). */
 function mixProject(t: {teardown(fn: () => void): void}): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-engine-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const dir = tempDir(t, 'ectosmith-engine-');
 	writeFileSync(path.join(dir, 'mix.exs'), 'defmodule ShopFront.MixProject do\n  def project do\n    [app: :shop_front]\n  end\nend\n');
 	return dir;
 }
@@ -174,7 +174,7 @@ test('a server that crashes mid-call is an error result, the next call restarts 
 	const pids = mcp.childPids();
 	t.true(pids.length > 0);
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => alive(pid)), []);
+	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
 });
 
 test('a server that never starts fails the run with its own error and leaves no process', async t => {
@@ -192,7 +192,7 @@ test('a server that never starts fails the run with its own error and leaves no 
 	t.is(provider.requests.length, 0);
 	const pids = mcp.childPids();
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => alive(pid)), []);
+	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
 });
 
 test('hitting the turn limit is a FAILED run that says so', async t => {
@@ -261,7 +261,7 @@ test('cancelling during a tool call records the call as cancelled and ends the r
 	t.is(provider.requests.length, 1);
 	const pids = mcp.childPids();
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => alive(pid)), []);
+	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
 });
 
 test('a provider error fails the run with its message', async t => {

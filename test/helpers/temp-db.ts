@@ -1,17 +1,7 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {openDatabase, type Database} from '../../source/db/orm.js';
-
-/** A fresh temp folder removed when the test ends. */
-export function tempDir(t: ExecutionContext, prefix = 'ectosmith-test-'): string {
-	const dir = mkdtempSync(join(tmpdir(), prefix));
-	t.teardown(() => {
-		rmSync(dir, {recursive: true, force: true});
-	});
-	return dir;
-}
+import {tempDir} from './temp-dir.js';
 
 /** A database file path in a fresh temp folder (the file does not exist yet). */
 export function tempDbPath(t: ExecutionContext): string {
@@ -31,6 +21,3 @@ export async function openTempDatabase(t: ExecutionContext, options: {seed?: boo
 	});
 	return orm;
 }
-
-/** The file URL of tsx's loader, for `node --import <it>` children run from any cwd. */
-export const tsxLoader = import.meta.resolve('tsx');

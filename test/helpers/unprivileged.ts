@@ -9,7 +9,7 @@ import {spawnSync} from 'node:child_process';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {packageRoot} from '../../source/package-root.js';
-import {tsxLoader} from './temp-db.js';
+import {tsxLoader} from './tsx-loader.js';
 
 export const NOBODY = 65_534;
 export const runsAsRoot = process.getuid?.() === 0;

@@ -1,5 +1,4 @@
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {createProvider, geminiApiKey, parseProviderName} from '../../source/llm/create-provider.js';
@@ -10,6 +9,7 @@ import {RecordingProvider} from '../../source/llm/scripted-recorder.js';
 import type {ProviderName} from '../../source/llm/provider.js';
 import {packageRoot} from '../../source/package-root.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
+import {tempDir} from '../helpers/temp-dir.js';
 
 const blogFile = path.join(packageRoot(), 'fixtures', 'conversations', 'blog.json');
 
@@ -46,8 +46,7 @@ test('a script file means scripted; --record wraps the provider', t => {
 	const scripted = createProvider({scriptFile: blogFile, env: {GEMINI_API_KEY: 'k'}});
 	t.true(scripted instanceof ScriptedProvider);
 	t.is(scripted.name, 'scripted');
-	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-create-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const dir = tempDir(t, 'ectosmith-create-');
 	const recorded = createProvider({provider: 'offline', recordFile: path.join(dir, 'out.json'), env: {}});
 	t.true(recorded instanceof RecordingProvider);
 	t.is(recorded.name, 'offline');
@@ -57,8 +56,7 @@ test('a script file means scripted; --record wraps the provider', t => {
 test('gemini from createProvider reaches GOOGLE_GEMINI_BASE_URL with the key from env', async t => {
 	const fake = await startFakeGemini([{text: 'Hello from the fake.'}]);
 	t.teardown(() => fake.close());
-	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-create-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
+	const dir = tempDir(t, 'ectosmith-create-');
 	const record = path.join(dir, 'rec.json');
 	const provider = createProvider({
 		env: {GOOGLE_API_KEY: 'env-key-123456', GOOGLE_GEMINI_BASE_URL: fake.url},

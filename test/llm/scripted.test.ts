@@ -1,6 +1,5 @@
 /** The scripted provider, its fixture format, and recording a live (fake Gemini) session into it. */
-import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {packageRoot} from '../../source/package-root.js';
@@ -10,14 +9,9 @@ import {GeminiProvider} from '../../source/llm/gemini.js';
 import {loadScriptFixture, parseScriptFixture} from '../../source/llm/scripted-fixture.js';
 import type {ConversationItem, ModelTurn, NextTurnRequest, ToolSpec} from '../../source/llm/provider.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
+import {tempDir} from '../helpers/temp-dir.js';
 
 const blogFile = path.join(packageRoot(), 'fixtures', 'conversations', 'blog.json');
-
-function tempDir(t: {teardown: (fn: () => void) => void}): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'ectosmith-scripted-'));
-	t.teardown(() => rmSync(dir, {recursive: true, force: true}));
-	return dir;
-}
 
 test('blog.json plays inspect, schema, migration, context, then a summary, on any project path', async t => {
 	const provider = new ScriptedProvider(blogFile);
@@ -84,7 +78,7 @@ test('bad fixtures are refused naming the bad part', t => {
 	});
 	t.throws(() => parseScriptFixture({turns: [{functionCalls: [{name: 'x', args: []}]}]}), {message: /turns\[0\]\.functionCalls\[0\]\.args must be an object/});
 	t.throws(() => new ScriptedProvider('/nonexistent/script.json'), {message: /Script file not found: \/nonexistent\/script\.json/});
-	const dir = tempDir(t);
+	const dir = tempDir(t, 'ectosmith-scripted-');
 	const broken = path.join(dir, 'broken.json');
 	writeFileSync(broken, '{"turns": [');
 	t.throws(() => new ScriptedProvider(broken), {message: /broken\.json is not valid JSON/});
@@ -100,7 +94,7 @@ test('splitForStreaming keeps words whole and loses nothing', t => {
 });
 
 test('RecordingProvider saves a live session after each turn; the scripted provider replays it identically', async t => {
-	const dir = tempDir(t);
+	const dir = tempDir(t, 'ectosmith-scripted-');
 	const projectPath = path.join(dir, 'my_app');
 	const fake = await startFakeGemini([
 		{

@@ -1,23 +1,15 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {createLogger, defaultLogPath, silentLogger, tailLog} from '../../source/log/logger.js';
-
-function tempFolder(t: {teardown(fn: () => void): void}): string {
-	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'ectosmith-log-'));
-	t.teardown(() => {
-		fs.rmSync(folder, {recursive: true, force: true});
-	});
-	return folder;
-}
+import {tempDir} from '../helpers/temp-dir.js';
 
 function readLines(file: string): string[] {
 	return fs.readFileSync(file, 'utf8').trimEnd().split('\n');
 }
 
 test('lines carry an ISO timestamp, the level, the tag, the message and JSON fields', (t) => {
-	const file = path.join(tempFolder(t), 'nested', 'ectosmith.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'nested', 'ectosmith.log');
 	const logger = createLogger({file, level: 'debug', env: {}});
 	logger.child('mcp').child('ecto').info('tool done in 12 ms', {durationMs: 12, tool: 'gen'});
 	logger.warn('two\nlines');
@@ -28,7 +20,7 @@ test('lines carry an ISO timestamp, the level, the tag, the message and JSON fie
 });
 
 test('levels filter: error < warn < info < debug', (t) => {
-	const file = path.join(tempFolder(t), 'a.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, level: 'warn', env: {}});
 	logger.debug('d');
 	logger.info('i');
@@ -41,7 +33,7 @@ test('levels filter: error < warn < info < debug', (t) => {
 });
 
 test('a filtered line does no work: its fields are never read', (t) => {
-	const file = path.join(tempFolder(t), 'a.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, level: 'info', env: {}});
 	let touched = false;
 	const fields = {
@@ -56,7 +48,7 @@ test('a filtered line does no work: its fields are never read', (t) => {
 });
 
 test('ECTOSMITH_LOG_LEVEL sets the level unless options give one; a bad value is named', (t) => {
-	const file = path.join(tempFolder(t), 'a.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	t.is(createLogger({file, env: {ECTOSMITH_LOG_LEVEL: 'debug'}}).level, 'debug');
 	t.is(createLogger({file, env: {ECTOSMITH_LOG_LEVEL: 'ERROR'}}).level, 'error');
 	t.is(createLogger({file, env: {ECTOSMITH_LOG_LEVEL: 'debug'}, level: 'warn'}).level, 'warn');
@@ -74,7 +66,7 @@ test('the default path follows XDG_STATE_HOME, else ~/.local/state', (t) => {
 });
 
 test('the logger writes to the XDG path when no file is given', (t) => {
-	const state = tempFolder(t);
+	const state = tempDir(t, 'ectosmith-log-');
 	const logger = createLogger({env: {XDG_STATE_HOME: state}});
 	logger.info('hello xdg');
 	const file = path.join(state, 'ectosmith', 'ectosmith.log');
@@ -83,7 +75,7 @@ test('the logger writes to the XDG path when no file is given', (t) => {
 });
 
 test('the file rotates by size and keeps a bounded number of old files', (t) => {
-	const folder = tempFolder(t);
+	const folder = tempDir(t, 'ectosmith-log-');
 	const file = path.join(folder, 'ectosmith.log');
 	const logger = createLogger({file, env: {}, maxBytes: 1000, keep: 2});
 	for (let index = 0; index < 60; index++) {
@@ -104,7 +96,7 @@ test('the file rotates by size and keeps a bounded number of old files', (t) => 
 });
 
 test('secret keys, bearer tokens, key= in URLs, API keys from the environment and registered secrets are redacted', (t) => {
-	const file = path.join(tempFolder(t), 'a.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, env: {GEMINI_API_KEY: 'gemini-secret-from-env-123'}});
 	logger.registerSecret('server-env-password-xyz');
 	logger.child('mcp').registerSecret('child-registered-secret-9');
@@ -140,7 +132,7 @@ test('secret keys, bearer tokens, key= in URLs, API keys from the environment an
 });
 
 test('errors in fields keep their message and stack; cycles do not break logging', (t) => {
-	const file = path.join(tempFolder(t), 'a.log');
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, env: {}});
 	const cyclic: Record<string, unknown> = {name: 'loop'};
 	cyclic.self = cyclic;
@@ -153,7 +145,7 @@ test('errors in fields keep their message and stack; cycles do not break logging
 });
 
 test('a log that cannot be written never throws', (t) => {
-	const folder = tempFolder(t);
+	const folder = tempDir(t, 'ectosmith-log-');
 	const blocker = path.join(folder, 'file');
 	fs.writeFileSync(blocker, '');
 	const logger = createLogger({file: path.join(blocker, 'ectosmith.log'), env: {}});
@@ -170,7 +162,7 @@ test('silentLogger discards everything, children included', (t) => {
 });
 
 test('tailLog returns the last lines, across read chunks, and [] for a missing file', (t) => {
-	const folder = tempFolder(t);
+	const folder = tempDir(t, 'ectosmith-log-');
 	const file = path.join(folder, 'big.log');
 	const lines = Array.from({length: 5000}, (_, index) => `line ${index} ${'z'.repeat(40)}`);
 	fs.writeFileSync(file, `${lines.join('\n')}\n`);

@@ -4,7 +4,8 @@ import test from 'ava';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {McpServerError, type ToolBinding} from '../../source/mcp/types.js';
 // Serial: each test starts real node processes, and a loaded machine would blur the start timeouts.
-import {eventually, fixtureServer, isAlive, tempFolder} from './helpers.js';
+import {isProcessAlive} from '../../source/process-alive.js';
+import {eventually, fixtureServer, tempFolder} from './helpers.js';
 
 const folder = tempFolder('mcp-failures');
 test.after.always(() => {
@@ -72,7 +73,7 @@ test.serial('a server that crashes mid-call gives McpServerError; the next call 
 	const [secondPid] = service.childPids();
 	t.truthy(secondPid);
 	t.not(secondPid, firstPid);
-	t.false(isAlive(firstPid!));
+	t.false(isProcessAlive(firstPid!));
 });
 
 test.serial('a server that exits at start gives a clear error with its stderr', async (t) => {
@@ -95,7 +96,7 @@ test.serial('a server that never answers initialize times out, and is killed eve
 	t.regex(error.message, /^MCP server "mute": did not answer the MCP initialize request within 5000 ms/);
 	t.true(error.stderrTail.includes('waiting forever'), error.stderrTail.join('\n'));
 	const pid = Number(fs.readFileSync(pidFile, 'utf8'));
-	t.false(isAlive(pid), 'the SIGTERM-ignoring child must have been SIGKILLed');
+	t.false(isProcessAlive(pid), 'the SIGTERM-ignoring child must have been SIGKILLed');
 });
 
 test.serial('a command that does not exist, or a missing working directory, is named in the error', async (t) => {

@@ -4,10 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {McpServerConfig} from '../../source/config/types.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const fixturesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures-servers');
-// An absolute URL, so the child finds tsx whatever its working directory.
-const tsxLoader = import.meta.resolve('tsx');
 
 export type FixtureName = 'basic-server' | 'exit-at-start' | 'never-initialize';
 
@@ -25,14 +24,6 @@ export function tempFolder(prefix: string): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `ectosmith-${prefix}-`));
 }
 
-export function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
 
 /** Polls until the condition holds; a generous deadline only guards against hanging forever. */
 export async function eventually(condition: () => boolean, what: string, deadlineMs = 15_000): Promise<void> {

@@ -4,7 +4,8 @@ import test from 'ava';
 import {createLogger} from '../../source/log/logger.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import type {ToolBinding} from '../../source/mcp/types.js';
-import {eventually, fixtureServer, isAlive, tempFolder} from './helpers.js';
+import {isProcessAlive} from '../../source/process-alive.js';
+import {eventually, fixtureServer, tempFolder} from './helpers.js';
 
 // The secrets must be in our environment before any child starts, to prove they stay here.
 process.env.GEMINI_API_KEY = 'AIza-test-gemini-key-never-in-children';
@@ -130,7 +131,7 @@ test.serial('a second toolsFor reuses the running processes; a changed entry get
 	t.is(newB.label, 'b2');
 	t.not(newB.pid, oldB.pid);
 	t.deepEqual(service.childPids().sort(), [...before.filter((pid) => pid !== oldB.pid), newB.pid].sort());
-	await eventually(() => !isAlive(oldB.pid), 'the replaced server to exit');
+	await eventually(() => !isProcessAlive(oldB.pid), 'the replaced server to exit');
 	t.pass();
 });
 
@@ -151,7 +152,7 @@ test.serial('close() stops every child, even one busy in a call', async (t) => {
 	await service.close();
 	await t.throwsAsync(pending, {name: 'McpServerError'});
 	for (const pid of pids) {
-		t.false(isAlive(pid), `pid ${pid} still alive`);
+		t.false(isProcessAlive(pid), `pid ${pid} still alive`);
 	}
 
 	t.deepEqual(service.childPids(), []);

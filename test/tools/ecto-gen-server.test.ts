@@ -6,6 +6,7 @@ import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {packageRoot} from '../../source/package-root.js';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 import {callTool, listDir, snapshotTree, startToolServer} from './tool-client.js';
 
 let client: Client;
@@ -191,7 +192,7 @@ test('a schema path blocked by a file where a folder should be is refused cleanl
 
 test('a client that sends a call and closes stdin still gets the answer, then the server exits', async (t) => {
 	const root = await copyFixtureProject(t, 'no_timestamps');
-	const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(packageRoot(), 'source/tools/bin/elixir-ecto-gen-tool.ts')], {stdio: ['pipe', 'pipe', 'ignore']});
+	const child = spawn(process.execPath, ['--import', tsxLoader, join(packageRoot(), 'source/tools/bin/elixir-ecto-gen-tool.ts')], {stdio: ['pipe', 'pipe', 'ignore']});
 	t.teardown(() => {
 		if (child.exitCode === null) child.kill();
 	});

@@ -5,6 +5,7 @@ import {pathToFileURL} from 'node:url';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {packageRoot} from '../../source/package-root.js';
+import {tsxLoader} from '../helpers/tsx-loader.js';
 
 export type ToolBin = 'elixir-ecto-gen-tool' | 'elixir-migration-gen-tool' | 'phoenix-context-gen-tool';
 
@@ -38,7 +39,7 @@ export async function startToolServer(bin: ToolBin, cwd = packageRoot(), options
 	const transport = new StdioClientTransport({
 		command: process.execPath,
 		// tsx resolved here, so the server also starts from a working directory outside the package.
-		args: ['--import', import.meta.resolve('tsx'), ...load],
+		args: ['--import', tsxLoader, ...load],
 		cwd,
 		stderr: 'pipe',
 	});
