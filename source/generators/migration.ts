@@ -22,8 +22,11 @@ export function migrationModuleName(spec: SchemaSpec): string {
 	return `${spec.repo}.Migrations.Create${camelize(spec.table)}`;
 }
 
-/** Unique indexes (reverse input order) then reference indexes (input order); one per column. */
-function indexLines(spec: SchemaSpec): string[] {
+/**
+ * Unique indexes (reverse input order) then reference indexes (input order); one per column.
+ * `options` is appended inside each call (", prefix: :cms" for an alter migration).
+ */
+function indexLines(spec: SchemaSpec, options = ''): string[] {
 	const keys: Array<{name: string; unique: boolean}> = [
 		...spec.attrs.filter((attr) => attr.unique).map((attr) => ({name: attr.name, unique: true})).reverse(),
 		...referenceAttrs(spec).map((attr) => ({name: attr.name, unique: false})),
@@ -33,7 +36,7 @@ function indexLines(spec: SchemaSpec): string[] {
 	for (const key of keys) {
 		if (seen.has(key.name)) continue;
 		seen.add(key.name);
-		lines.push(`create ${key.unique ? 'unique_index' : 'index'}(:${spec.table}, [:${key.name}])`);
+		lines.push(`create ${key.unique ? 'unique_index' : 'index'}(:${spec.table}, [:${key.name}]${options})`);
 	}
 	return lines;
 }
@@ -45,10 +48,9 @@ function tableOptions(spec: SchemaSpec): string {
 	return out;
 }
 
-function columnLines(spec: SchemaSpec): string[] {
+/** The `add` lines of the spec's own attributes: plain columns, then references. */
+function attrColumnLines(spec: SchemaSpec): string[] {
 	const lines: string[] = [];
-	if (spec.binaryId) lines.push(`      add :${spec.primaryKey ?? 'id'}, :binary_id, primary_key: true`);
-	else if (spec.primaryKey !== undefined) lines.push(`      add :${spec.primaryKey}, :id, primary_key: true`);
 	for (const attr of plainAttrs(spec)) {
 		const defaults = attr.type === 'boolean' ? ', default: false, null: false' : '';
 		lines.push(`      add ${inspectAtom(attr.name)}, ${columnType(attr)}${defaults}`);
@@ -57,6 +59,14 @@ function columnLines(spec: SchemaSpec): string[] {
 		const type = spec.binaryId ? ', type: :binary_id' : '';
 		lines.push(`      add ${inspectAtom(attr.name)}, references(:${attr.table!}, on_delete: :nothing${type})`);
 	}
+	return lines;
+}
+
+function columnLines(spec: SchemaSpec): string[] {
+	const lines: string[] = [];
+	if (spec.binaryId) lines.push(`      add :${spec.primaryKey ?? 'id'}, :binary_id, primary_key: true`);
+	else if (spec.primaryKey !== undefined) lines.push(`      add :${spec.primaryKey}, :id, primary_key: true`);
+	lines.push(...attrColumnLines(spec));
 	const scope = spec.scope;
 	if (scope) {
 		// Phoenix's scope struct defaults schema_migration_type to schema_type, so `type:` is always written.
@@ -95,6 +105,57 @@ export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile 
 }
 
 const MIGRATION_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const MAX_MIGRATION_NAME = 100;
+/** Beyond this many fields the default name says `add_fields_to_<table>`. */
+const MAX_NAMED_FIELDS = 3;
+
+function assertMigrationName(name: unknown): asserts name is string {
+	if (typeof name !== 'string' || !MIGRATION_NAME.test(name) || name.length > MAX_MIGRATION_NAME) {
+		throw new GeneratorError(
+			`Migration name ${JSON.stringify(name)} is not valid: use snake_case or CamelCase starting with a letter (letters, digits, underscores; at most ${MAX_MIGRATION_NAME} characters), e.g. "add_posts_table" or "AddPostsTable".`,
+		);
+	}
+}
+
+/**
+ * `add_slug_to_posts`, `add_slug_and_views_to_posts`; `add_fields_to_posts` for more than three
+ * fields, or when the names would make it longer than a migration name may be.
+ */
+export function addFieldsMigrationName(table: string, fields: string[]): string {
+	const named = `add_${fields.join('_and_')}_to_${table}`;
+	if (fields.length > 0 && fields.length <= MAX_NAMED_FIELDS && named.length <= MAX_MIGRATION_NAME && MIGRATION_NAME.test(named)) return named;
+	return `add_fields_to_${table}`;
+}
+
+/**
+ * The migration that adds the spec's attributes (only the new ones) to its existing table: an
+ * `alter table` with the same column lines as the create migration, then its indexes. Indexes
+ * carry the table's prefix, so they are created beside the table and not in the default schema.
+ */
+export function renderAlterMigration(spec: SchemaSpec, options: {name?: string}, stamp: string): GeneratedFile {
+	assertStamp(stamp);
+	if (!spec || !Array.isArray(spec.attrs) || spec.attrs.length === 0) {
+		throw new GeneratorError('An add-fields migration needs at least one new attribute: give only the fields to add, e.g. ["slug:string:unique"].');
+	}
+	const name = options?.name ?? addFieldsMigrationName(spec.table, spec.attrs.map((attr) => attr.name));
+	assertMigrationName(name);
+	const prefix = spec.prefix !== undefined ? `, prefix: :${spec.prefix}` : '';
+	const indexes = indexLines(spec, prefix);
+	const content =
+		`defmodule ${spec.repo}.Migrations.${camelize(name)} do\n` +
+		'  use Ecto.Migration\n' +
+		'\n' +
+		'  def change do\n' +
+		`    alter table(:${spec.table}${prefix}) do\n` +
+		attrColumnLines(spec)
+			.map((line) => `${line}\n`)
+			.join('') +
+		'    end\n' +
+		(indexes.length > 0 ? '\n' + indexes.map((line) => `    ${line}\n`).join('') : '') +
+		'  end\n' +
+		'end\n';
+	return {path: `${spec.migrationDir}/${stamp}_${underscore(name)}.exs`, content};
+}
 
 /** `mix ecto.gen.migration add_posts_table`: the file with an empty change/0. */
 export function renderEmptyMigration(
@@ -105,11 +166,7 @@ export function renderEmptyMigration(
 	assertProject(project);
 	assertStamp(stamp);
 	const name = options?.name;
-	if (typeof name !== 'string' || !MIGRATION_NAME.test(name) || name.length > 100) {
-		throw new GeneratorError(
-			`Migration name ${JSON.stringify(name)} is not valid: use snake_case or CamelCase starting with a letter (letters, digits, underscores; at most 100 characters), e.g. "add_posts_table" or "AddPostsTable".`,
-		);
-	}
+	assertMigrationName(name);
 	const repo = options.repo ?? project.repo;
 	assertModuleName(repo, 'Repo', 'MyApp.Repo');
 	const dir = resolveMigrationDir(project, repo, options.migrationDir);

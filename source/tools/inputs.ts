@@ -106,6 +106,35 @@ export const generateEmptyMigrationInput = z
 	})
 	.strict();
 
+export const generateAddFieldsMigrationInput = z
+	.object({
+		project_path: projectPath,
+		schema: schemaModule,
+		plural,
+		attrs: attrs
+			.min(1)
+			.describe(
+				'Only the NEW fields to add to the existing table (not the ones it already has), in the same grammar as generate_schema\'s attrs. Example: ["slug:string:unique", "views:integer", "editor_id:references:users"].',
+			),
+		table: table.optional(),
+		binary_id: binaryId.optional(),
+		prefix: prefix.optional(),
+		repo: repo.optional(),
+		migration_dir: migrationDir.optional(),
+		name: z
+			.string()
+			.min(1)
+			.max(MAX_TEXT)
+			.describe('Migration name, snake_case or CamelCase. Default: add_<fields joined by _and_>_to_<table> (add_fields_to_<table> for more than three fields). Example: "add_slug_to_posts".')
+			.optional(),
+		overwrite: z
+			.boolean()
+			.describe('Replace an existing migration of the same name (its file name is kept). Default false: a migration with that name is refused.')
+			.optional(),
+		dry_run: dryRun.optional(),
+	})
+	.strict();
+
 export const generateContextInput = z
 	.object({
 		...schemaFields,
@@ -128,4 +157,5 @@ export type InspectProjectArgs = z.infer<typeof inspectProjectInput>;
 export type GenerateSchemaArgs = z.infer<typeof generateSchemaInput>;
 export type GenerateMigrationArgs = z.infer<typeof generateMigrationInput>;
 export type GenerateEmptyMigrationArgs = z.infer<typeof generateEmptyMigrationInput>;
+export type GenerateAddFieldsMigrationArgs = z.infer<typeof generateAddFieldsMigrationInput>;
 export type GenerateContextArgs = z.infer<typeof generateContextInput>;

@@ -67,7 +67,7 @@ export async function createTableMigration(root: string, spec: SchemaSpec, optio
 	const current = await readExisting(root, existingPath);
 	if (current !== file.content && !options.overwrite) {
 		throw new WriteRefusedError(
-			`A migration named ${name} already exists (${existingPath}) with different content; a second one would make mix ecto.migrate fail on the duplicate name. Pass overwrite: true to replace it (its file name is kept), or use generate_empty_migration with another name to change the existing table.`,
+			`A migration named ${name} already exists (${existingPath}) with different content; a second one would make mix ecto.migrate fail on the duplicate name. Pass overwrite: true to replace it (its file name is kept), or use generate_add_fields_migration to add columns to the existing table.`,
 		);
 	}
 

@@ -1,7 +1,8 @@
-/** The elixir_migration_gen_tool MCP server: generate_migration and generate_empty_migration. */
+/** The elixir_migration_gen_tool MCP server: generate_migration, generate_add_fields_migration and generate_empty_migration. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
+import {generateAddFieldsMigration} from './generate-alter-migration.js';
 import {generateEmptyMigration, generateMigration} from './generate-migration.js';
-import {generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
+import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
 import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 import {generateOutput, guarded} from './tool-result.js';
@@ -19,6 +20,19 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			annotations: {destructiveHint: false},
 		},
 		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options)))),
+	);
+	server.registerTool(
+		'generate_add_fields_migration',
+		{
+			title: 'Generate a migration adding fields to an existing table',
+			description:
+				'Use after adding fields to an existing schema (regenerate the schema with generate_schema, ALL fields and overwrite: true, then call this). attrs are only the NEW fields. Writes priv/repo/migrations/<UTC stamp>_add_<fields>_to_<table>.exs: `alter table(:<table>) do add ... end` with the same column types as generate_migration, then unique and reference indexes. Refused (nothing written) when the table does not exist in the project, when a field is already a column of the table in its migrations, or when a migration with that name exists (unless overwrite).',
+			inputSchema: generateAddFieldsMigrationInput,
+			outputSchema: generateOutput,
+			annotations: {destructiveHint: false},
+		},
+		async (args) =>
+			guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateAddFieldsMigration(args, cwdOf(options)))),
 	);
 	server.registerTool(
 		'generate_empty_migration',

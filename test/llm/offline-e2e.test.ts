@@ -106,13 +106,33 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	const followUp = await converse(servers, project, first.history, 'also give posts a slug, unique');
 	t.deepEqual(
 		followUp.calls.map(call => call.name),
-		['inspect_project', 'generate_schema', 'generate_empty_migration'],
+		['inspect_project', 'generate_schema', 'generate_add_fields_migration'],
 		followUp.final,
 	);
 	t.regex(followUp.final, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
 	t.regex(followUp.final, /overwritten lib\/my_app\/blog\/post\.ex/);
+	t.regex(followUp.final, /The add_slug_to_posts migration adds the slug column to posts and an index on slug: run mix ecto\.migrate/);
 	const updated = await readFile(join(project, 'lib/my_app/blog/post.ex'), 'utf8');
 	t.true(updated.includes('field :slug, :string') && updated.includes('unique_constraint(:slug)'), updated);
-	const added = (await readdir(join(project, 'priv/repo/migrations'))).filter(name => name.endsWith('_add_slug_to_posts.exs'));
-	t.is(added.length, 1);
+	const all = (await readdir(join(project, 'priv/repo/migrations'))).filter(name => /^\d+_.*\.exs$/.test(name)).sort();
+	t.deepEqual(all.map(name => name.replace(/^\d+_/, '')), ['create_posts.exs', 'create_comments.exs', 'add_slug_to_posts.exs'], 'runs after the create migrations');
+	t.true(followUp.final.includes(`created priv/repo/migrations/${all[2]!}`), followUp.final);
+	t.is(
+		await readFile(join(project, 'priv/repo/migrations', all[2]!), 'utf8'),
+		`defmodule MyApp.Repo.Migrations.AddSlugToPosts do
+  use Ecto.Migration
+
+  def change do
+    alter table(:posts) do
+      add :slug, :string
+    end
+
+    create unique_index(:posts, [:slug])
+  end
+end
+`,
+	);
+	// The create migration is left as it was.
+	const createPosts = await readFile(join(project, 'priv/repo/migrations', all[0]!), 'utf8');
+	t.false(createPosts.includes(':slug'), createPosts);
 });

@@ -3,7 +3,7 @@ import {OfflineProvider} from '../../source/llm/offline.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ModelTurn, ToolSpec} from '../../source/llm/provider.js';
 
 const PROJECT = '/tmp/my_app';
-const TOOL_NAMES = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_empty_migration', 'generate_context'];
+const TOOL_NAMES = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_add_fields_migration', 'generate_empty_migration', 'generate_context'];
 
 function tools(names: string[] = TOOL_NAMES): ToolSpec[] {
 	return names.map(name => ({name, description: `the ${name} tool`, inputSchema: {type: 'object'}}));
@@ -23,6 +23,7 @@ const fakeTools: Answer = call => {
 		generate_schema: `lib/my_app/${plural}.ex`,
 		generate_migration: `priv/repo/migrations/create_${plural}.exs`,
 		generate_empty_migration: `priv/repo/migrations/${plural}.exs`,
+		generate_add_fields_migration: `priv/repo/migrations/add_to_${plural}.exs`,
 		generate_context: `lib/my_app/${String(call.args['context']).toLowerCase()}.ex`,
 	}[tool];
 	const nextSteps = tool.includes('migration') ? ['mix ecto.migrate'] : [];
@@ -213,10 +214,10 @@ test('a reference to a table the project lacks is warned about in the summary', 
 	t.regex(result.final.text, /orders references users, which the project does not have yet/);
 });
 
-test('follow-up "also give posts a slug, unique": schema regenerated with the union, an empty migration, honest instructions', async t => {
+test('follow-up "also give posts a slug, unique": schema regenerated with the union, then an add-fields migration for the new field', async t => {
 	const first = await run('Blog.Post posts title:string body:text');
 	const result = await run('also give posts a slug, unique', {history: first.history});
-	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_empty_migration add_slug_to_posts']);
+	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_add_fields_migration Blog.Post']);
 	t.deepEqual(result.calls[1]!.args, {
 		project_path: PROJECT,
 		schema: 'Blog.Post',
@@ -224,12 +225,21 @@ test('follow-up "also give posts a slug, unique": schema regenerated with the un
 		attrs: ['title:string', 'body:text', 'slug:string:unique'],
 		overwrite: true,
 	});
-	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, name: 'add_slug_to_posts'});
+	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, schema: 'Blog.Post', plural: 'posts', attrs: ['slug:string:unique']});
+	t.regex(result.texts.join('\n'), /Writing the add_slug_to_posts migration, which adds slug to posts\./);
 	const summary = result.final.text;
 	t.regex(summary, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
-	t.true(summary.includes('alter table(:posts) do\n  add :slug, :string\nend\n\ncreate unique_index(:posts, [:slug])'), summary);
-	t.regex(summary, /migration is empty/);
-	t.regex(summary, /context, its tests and fixtures were not changed/);
+	t.regex(summary, /The add_slug_to_posts migration adds the slug column to posts and an index on slug: run mix ecto\.migrate/);
+	t.regex(summary, /context, its tests and fixtures were not updated: add slug to them by hand/);
+	t.false(summary.includes('alter table'), 'no lines to paste any more');
+	t.false(summary.includes('empty'), summary);
+});
+
+test('a follow-up is refused plainly when the workflow lacks generate_add_fields_migration', async t => {
+	const first = await run('Blog.Post posts title:string');
+	const result = await run('also give posts a slug', {history: first.history, tools: tools(TOOL_NAMES.filter(name => name !== 'generate_add_fields_migration'))});
+	t.is(result.calls.length, 0);
+	t.regex(result.final.text, /the tool generate_add_fields_migration is not available/);
 });
 
 test('follow-up for an entity not made in this conversation is refused plainly', async t => {
@@ -289,7 +299,11 @@ test('a follow-up reads fields as descriptions do: units, flags, references', as
 	const first = await run('Blog.Post posts title:string');
 	const result = await run('also give posts a price in cents, a featured flag and a status which is one of draft or live', {history: first.history});
 	t.deepEqual(result.calls[1]!.args['attrs'], ['title:string', 'price_cents:integer', 'featured:boolean', 'status:enum:draft:live']);
-	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, name: 'add_price_cents_and_featured_and_status_to_posts'});
+	t.deepEqual(result.calls[2]!.args, {project_path: PROJECT, schema: 'Blog.Post', plural: 'posts', attrs: ['price_cents:integer', 'featured:boolean', 'status:enum:draft:live']});
+	t.regex(result.final.text, /The add_price_cents_and_featured_and_status_to_posts migration adds the price_cents, featured, status columns to posts: run/);
+	const many = await run('also give posts a subtitle, a summary, views as integer and a unique code', {history: first.history});
+	t.deepEqual(many.calls[2]!.args['attrs'], ['subtitle:string', 'summary:text', 'views:integer', 'code:string:unique']);
+	t.regex(many.final.text, /The add_fields_to_posts migration adds the subtitle, summary, views, code columns to posts and an index on code/);
 	const refused = await run('also give posts a title and each of them is great', {history: first.history});
 	t.is(refused.calls.length, 0);
 	t.regex(refused.final.text, /I could not read: 'each of them is great'/);

@@ -19,10 +19,14 @@ test.after.always(async () => {
 const posts = {schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'slug:string:unique', 'author_id:references:users']};
 const migrations = async (root: string) => (await listDir(join(root, 'priv/repo/migrations'))).filter((name) => /^\d+_/.test(name));
 
-test('tools/list: both migration tools with their required arguments', async (t) => {
+test('tools/list: the migration tools with their required arguments', async (t) => {
 	const {tools} = await client.listTools();
 	const byName = new Map(tools.map((tool) => [tool.name, tool.inputSchema]));
-	t.deepEqual([...byName.keys()].sort(), ['generate_empty_migration', 'generate_migration']);
+	t.deepEqual([...byName.keys()].sort(), ['generate_add_fields_migration', 'generate_empty_migration', 'generate_migration']);
+	t.deepEqual(byName.get('generate_add_fields_migration')!.required, ['project_path', 'schema', 'plural', 'attrs']);
+	const addFields = byName.get('generate_add_fields_migration')!.properties as Record<string, unknown>;
+	for (const key of ['table', 'binary_id', 'prefix', 'repo', 'migration_dir', 'name', 'overwrite', 'dry_run']) t.truthy(addFields[key], key);
+	t.regex(tools.find((tool) => tool.name === 'generate_add_fields_migration')!.description!, /existing schema.*attrs are only the NEW fields/s);
 	t.deepEqual(byName.get('generate_migration')!.required, ['project_path', 'schema', 'plural']);
 	t.deepEqual(byName.get('generate_empty_migration')!.required, ['project_path', 'name']);
 	t.truthy((byName.get('generate_migration')!.properties as Record<string, unknown>)['migration_dir']);

@@ -1,11 +1,11 @@
 /**
  * "Also give posts a slug, unique": adding fields to an entity made earlier in the conversation.
- * The offline planner cannot edit an existing migration or write column changes, so it does the
- * honest part: regenerates the schema with the union of fields (overwrite: true, the schema is the
- * one this conversation wrote), creates an empty `add_<fields>_to_<table>` migration and tells the
- * user the exact lines to put in it.
+ * The schema is regenerated with the union of fields (overwrite: true, the schema is the one this
+ * conversation wrote) and generate_add_fields_migration writes the `alter table` migration for the
+ * new fields only.
  */
-import {attrName, formatAttr, referencedTable} from './attr-grammar.js';
+import {addFieldsMigrationName} from '../../generators/migration.js';
+import {attrName, formatAttr} from './attr-grammar.js';
 import {inferType} from './infer-type.js';
 import {pluralize, singularize} from './inflect.js';
 import {parseEnglishClause} from './parse-english.js';
@@ -81,32 +81,8 @@ export function planAddFields(request: {target: string; fieldText: string}, know
 			entity,
 			added: fresh,
 			attrs: [...entity.attrs, ...fresh],
-			migrationName: `add_${fresh.map(attrName).join('_and_')}_to_${entity.plural}`,
+			// The tool's own default, so the plan can name the file it will write.
+			migrationName: addFieldsMigrationName(entity.plural, fresh.map(attrName)),
 		},
 	};
-}
-
-/** The Ecto migration line for one attribute, as `mix phx.gen.schema` would write it. */
-function columnLine(attr: string): string {
-	const [name, ...rest] = attr.split(':');
-	const parts = rest.filter(part => part !== 'unique' && part !== 'redact');
-	const type = parts[0] ?? 'string';
-	if (type === 'references') return `add :${name}, references(:${parts[1]}, on_delete: :nothing)`;
-	if (type === 'boolean') return `add :${name}, :boolean, default: false, null: false`;
-	if (type === 'array') return `add :${name}, {:array, :${parts[1]}}`;
-	if (type === 'enum') return `add :${name}, :string`;
-	if (type === 'datetime') return `add :${name}, :naive_datetime`;
-	return `add :${name}, :${type}`;
-}
-
-/** The body to write into the empty migration's `change` function. */
-export function migrationBody(table: string, added: string[]): string {
-	const lines = [`alter table(:${table}) do`, ...added.map(attr => `  ${columnLine(attr)}`), 'end'];
-	const indexes = [
-		...added.filter(attr => attr.split(':').includes('unique')).map(attr => `create unique_index(:${table}, [:${attrName(attr)}])`),
-		...added
-			.filter(attr => referencedTable(attr) !== undefined && !attr.split(':').includes('unique'))
-			.map(attr => `create index(:${table}, [:${attrName(attr)}])`),
-	];
-	return indexes.length > 0 ? [...lines, '', ...indexes].join('\n') : lines.join('\n');
 }

@@ -4,7 +4,7 @@
  * always gives the same plan.
  */
 import {attrName, referencedTable} from './attr-grammar.js';
-import {migrationBody, planAddFields, readAddFields} from './follow-up.js';
+import {planAddFields, readAddFields} from './follow-up.js';
 import {isTool, knownEntities, projectFacts, type ProjectFacts, type Progress} from './history.js';
 import {parseDescription} from './parse-description.js';
 import type {Parsed, PlannedEntity} from './types.js';
@@ -79,6 +79,14 @@ function createPlan(entities: PlannedEntity[], projectPath: string, facts: Proje
 	};
 }
 
+/** What the add-fields migration does, for the summary. */
+function addedNote(migrationName: string, table: string, added: string[]): string {
+	const names = added.map(attrName);
+	const indexed = added.filter(attr => attr.split(':').includes('unique') || referencedTable(attr) !== undefined).map(attrName);
+	const indexes = indexed.length > 0 ? ` and ${indexed.length > 1 ? 'indexes' : 'an index'} on ${indexed.join(', ')}` : '';
+	return `The ${migrationName} migration adds the ${names.join(', ')} column${names.length > 1 ? 's' : ''} to ${table}${indexes}: run mix ecto.migrate to apply it.`;
+}
+
 /** The plan for the newest request, or a plain message when there is nothing the planner can do. */
 export function buildPlan(progress: Progress, projectPath: string): Parsed<Plan> {
 	const inspected = progress.calls[0] && isTool(progress.calls[0].name, 'inspect_project') ? progress.results[0] : undefined;
@@ -100,14 +108,14 @@ export function buildPlan(progress: Progress, projectPath: string): Parsed<Plan>
 						say: `Regenerating the ${entity.schema} schema with ${added.map(attrName).join(', ')}.`,
 					},
 					{
-						tool: 'generate_empty_migration',
-						args: {project_path: projectPath, name: migrationName},
-						say: `Creating the ${migrationName} migration.`,
+						tool: 'generate_add_fields_migration',
+						args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs: added},
+						say: `Writing the ${migrationName} migration, which adds ${added.map(attrName).join(', ')} to ${entity.plural}.`,
 					},
 				],
 				notes: [
-					`The ${migrationName} migration is empty: the offline planner does not write column changes. Put this in its change function:\n\n${migrationBody(entity.plural, added)}`,
-					`The context, its tests and fixtures were not changed: add ${added.map(attrName).join(', ')} to them by hand.`,
+					addedNote(migrationName, entity.plural, added),
+					`The context, its tests and fixtures were not updated: add ${added.map(attrName).join(', ')} to them by hand (the test attrs and the fixture's defaults).`,
 				],
 			},
 		};

@@ -1,0 +1,81 @@
+/**
+ * generate_add_fields_migration: the `alter table` migration for fields added to an existing
+ * schema. Refused when the table is unknown to the project, when a new field is already a column
+ * of it (as far as the migrations show), or when a migration of that name exists (unless overwrite).
+ */
+import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
+import {migrationStamp, renderAlterMigration} from '../generators/migration.js';
+import {buildSchemaSpec, type SchemaOptions, type SchemaSpec} from '../generators/schema-spec.js';
+import {applyFiles, wroteMigration} from './apply-files.js';
+import {MIGRATE_STEP} from './generate-migration.js';
+import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
+import {assertMigrationFolder} from './migration-files.js';
+import {inspectProject, listMigrations, loadProject, migrationName, migrationStamps} from './project.js';
+import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {tableColumns} from './table-columns.js';
+import {generateResult} from './tool-result.js';
+
+function alterOptions(args: GenerateAddFieldsMigrationArgs): SchemaOptions {
+	// No scope: its key column came with the create migration; an alter adds only what is listed.
+	const options: SchemaOptions = {schema: args.schema, plural: args.plural, attrs: args.attrs, noScope: true};
+	if (args.table !== undefined) options.table = args.table;
+	if (args.binary_id !== undefined) options.binaryId = args.binary_id;
+	if (args.prefix !== undefined) options.prefix = args.prefix;
+	if (args.repo !== undefined) options.repo = args.repo;
+	if (args.migration_dir !== undefined) options.migrationDir = args.migration_dir;
+	return options;
+}
+
+async function alterMigrationFile(
+	root: string,
+	projectPath: string,
+	cwd: string,
+	spec: SchemaSpec,
+	options: {name?: string; overwrite: boolean; now: Date},
+): Promise<FileToWrite> {
+	const dir = spec.migrationDir;
+	assertMigrationFolder(dir);
+	const nameOption = options.name === undefined ? {} : {name: options.name};
+	const probe = renderAlterMigration(spec, nameOption, '00000000000000');
+	const name = migrationName(probe.path.slice(probe.path.lastIndexOf('/') + 1));
+	const taken = await listMigrations(root, dir);
+	const sameName = taken.find((candidate) => migrationName(candidate) === name);
+	if (sameName !== undefined && !options.overwrite) {
+		throw new WriteRefusedError(
+			`A migration named ${name} already exists (${dir}/${sameName}); ecto refuses duplicate migration names. Give another name, or pass overwrite: true to replace it (its file name is kept).`,
+		);
+	}
+
+	const others = taken.filter((candidate) => candidate !== sameName);
+	const texts = await Promise.all(others.map(async (file) => ({path: `${dir}/${file}`, text: (await readExisting(root, `${dir}/${file}`)) ?? ''})));
+	const known = tableColumns(spec.table, texts);
+	if (known.creators.length === 0) {
+		const schemas = (await inspectProject(projectPath, cwd)).schemas.filter((schema) => schema.table === spec.table);
+		if (schemas.length === 0) {
+			throw new WriteRefusedError(
+				`Table "${spec.table}" does not exist in this project: no migration in ${dir} creates it (create_${spec.table}) and no schema under lib/${spec.project.app} uses schema "${spec.table}". Create it first with generate_schema and generate_migration, or check plural/table.`,
+			);
+		}
+	}
+
+	const existing = spec.attrs.filter((attr) => known.columns.has(attr.name));
+	if (existing.length > 0) {
+		const where = existing.map((attr) => `${attr.name} (added by ${known.columns.get(attr.name)!})`).join(', ');
+		throw new WriteRefusedError(`Table "${spec.table}" already has ${where}. Give only the new fields in attrs.`);
+	}
+
+	const file = renderAlterMigration(spec, nameOption, migrationStamp(options.now, migrationStamps(taken)));
+	return sameName === undefined ? file : {path: `${dir}/${sameName}`, content: file.content};
+}
+
+export async function generateAddFieldsMigration(args: GenerateAddFieldsMigrationArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
+	const {root, info} = await loadProject(args.project_path, cwd);
+	const spec = buildSchemaSpec(info, alterOptions(args));
+	const overwrite = args.overwrite ?? false;
+	const dryRun = args.dry_run ?? false;
+	const file = await alterMigrationFile(root, args.project_path, cwd, spec, {...(args.name === undefined ? {} : {name: args.name}), overwrite, now});
+	const files = await applyFiles(root, [file], {overwrite, dryRun});
+	const nextSteps = wroteMigration(files, [file.path]) ? [MIGRATE_STEP] : [];
+	const fields = spec.attrs.map((attr) => attr.name).join(', ');
+	return generateResult(`Migration adding ${fields} to table "${spec.table}" in ${root}:`, files, nextSteps, dryRun);
+}
