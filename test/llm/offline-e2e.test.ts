@@ -111,7 +111,7 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	);
 	t.regex(followUp.final, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
 	t.regex(followUp.final, /overwritten lib\/my_app\/blog\/post\.ex/);
-	t.regex(followUp.final, /The add_slug_to_posts migration adds the slug column to posts and an index on slug: run mix ecto\.migrate/);
+	t.regex(followUp.final, /The add_slug_to_posts migration adds the slug column to posts and a unique index on slug: run mix ecto\.migrate/);
 	const updated = await readFile(join(project, 'lib/my_app/blog/post.ex'), 'utf8');
 	t.true(updated.includes('field :slug, :string') && updated.includes('unique_constraint(:slug)'), updated);
 	const all = (await readdir(join(project, 'priv/repo/migrations'))).filter(name => /^\d+_.*\.exs$/.test(name)).sort();

@@ -229,7 +229,7 @@ test('follow-up "also give posts a slug, unique": schema regenerated with the un
 	t.regex(result.texts.join('\n'), /Writing the add_slug_to_posts migration, which adds slug to posts\./);
 	const summary = result.final.text;
 	t.regex(summary, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
-	t.regex(summary, /The add_slug_to_posts migration adds the slug column to posts and an index on slug: run mix ecto\.migrate/);
+	t.regex(summary, /The add_slug_to_posts migration adds the slug column to posts and a unique index on slug: run mix ecto\.migrate/);
 	t.regex(summary, /context, its tests and fixtures were not updated: add slug to them by hand/);
 	t.false(summary.includes('alter table'), 'no lines to paste any more');
 	t.false(summary.includes('empty'), summary);
@@ -303,7 +303,7 @@ test('a follow-up reads fields as descriptions do: units, flags, references', as
 	t.regex(result.final.text, /The add_price_cents_and_featured_and_status_to_posts migration adds the price_cents, featured, status columns to posts: run/);
 	const many = await run('also give posts a subtitle, a summary, views as integer and a unique code', {history: first.history});
 	t.deepEqual(many.calls[2]!.args['attrs'], ['subtitle:string', 'summary:text', 'views:integer', 'code:string:unique']);
-	t.regex(many.final.text, /The add_fields_to_posts migration adds the subtitle, summary, views, code columns to posts and an index on code/);
+	t.regex(many.final.text, /The add_fields_to_posts migration adds the subtitle, summary, views, code columns to posts and a unique index on code/);
 	const refused = await run('also give posts a title and each of them is great', {history: first.history});
 	t.is(refused.calls.length, 0);
 	t.regex(refused.final.text, /I could not read: 'each of them is great'/);

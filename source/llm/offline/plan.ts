@@ -82,8 +82,13 @@ function createPlan(entities: PlannedEntity[], projectPath: string, facts: Proje
 /** What the add-fields migration does, for the summary. */
 function addedNote(migrationName: string, table: string, added: string[]): string {
 	const names = added.map(attrName);
-	const indexed = added.filter(attr => attr.split(':').includes('unique') || referencedTable(attr) !== undefined).map(attrName);
-	const indexes = indexed.length > 0 ? ` and ${indexed.length > 1 ? 'indexes' : 'an index'} on ${indexed.join(', ')}` : '';
+	const unique = added.filter(attr => attr.split(':').includes('unique')).map(attrName);
+	const referencing = added.filter(attr => !attr.split(':').includes('unique') && referencedTable(attr) !== undefined).map(attrName);
+	const parts = [
+		...(unique.length > 0 ? [`${unique.length > 1 ? 'unique indexes' : 'a unique index'} on ${unique.join(', ')}`] : []),
+		...(referencing.length > 0 ? [`${referencing.length > 1 ? 'indexes' : 'an index'} on ${referencing.join(', ')}`] : []),
+	];
+	const indexes = parts.length > 0 ? ` and ${parts.join(' and ')}` : '';
 	return `The ${migrationName} migration adds the ${names.join(', ')} column${names.length > 1 ? 's' : ''} to ${table}${indexes}: run mix ecto.migrate to apply it.`;
 }
 
