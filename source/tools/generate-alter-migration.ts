@@ -5,26 +5,16 @@
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {migrationStamp, renderAlterMigration} from '../generators/migration.js';
-import {buildSchemaSpec, type SchemaOptions, type SchemaSpec} from '../generators/schema-spec.js';
+import {buildSchemaSpec, type SchemaSpec} from '../generators/schema-spec.js';
 import {applyFiles, wroteMigration} from './apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
+import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
-import {assertMigrationFolder} from './migration-files.js';
-import {inspectProject, listMigrations, loadProject, migrationName, migrationStamps} from './project.js';
+import {migrationSlot, PROBE_STAMP} from './migration-files.js';
+import {inspectProject, loadProject, migrationStamps} from './project.js';
 import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 import {tableColumns} from './table-columns.js';
 import {generateResult} from './tool-result.js';
-
-function alterOptions(args: GenerateAddFieldsMigrationArgs): SchemaOptions {
-	// No scope: its key column came with the create migration; an alter adds only what is listed.
-	const options: SchemaOptions = {schema: args.schema, plural: args.plural, attrs: args.attrs, noScope: true};
-	if (args.table !== undefined) options.table = args.table;
-	if (args.binary_id !== undefined) options.binaryId = args.binary_id;
-	if (args.prefix !== undefined) options.prefix = args.prefix;
-	if (args.repo !== undefined) options.repo = args.repo;
-	if (args.migration_dir !== undefined) options.migrationDir = args.migration_dir;
-	return options;
-}
 
 async function alterMigrationFile(
 	root: string,
@@ -33,13 +23,8 @@ async function alterMigrationFile(
 	spec: SchemaSpec,
 	options: {name?: string; overwrite: boolean; now: Date},
 ): Promise<FileToWrite> {
-	const dir = spec.migrationDir;
-	assertMigrationFolder(dir);
 	const nameOption = options.name === undefined ? {} : {name: options.name};
-	const probe = renderAlterMigration(spec, nameOption, '00000000000000');
-	const name = migrationName(probe.path.slice(probe.path.lastIndexOf('/') + 1));
-	const taken = await listMigrations(root, dir);
-	const sameName = taken.find((candidate) => migrationName(candidate) === name);
+	const {dir, name, taken, existing: sameName} = await migrationSlot(root, renderAlterMigration(spec, nameOption, PROBE_STAMP).path);
 	if (sameName !== undefined && !options.overwrite) {
 		throw new WriteRefusedError(
 			`A migration named ${name} already exists (${dir}/${sameName}); ecto refuses duplicate migration names. Give another name, or pass overwrite: true to replace it (its file name is kept).`,
@@ -70,7 +55,8 @@ async function alterMigrationFile(
 
 export async function generateAddFieldsMigration(args: GenerateAddFieldsMigrationArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
 	const {root, info} = await loadProject(args.project_path, cwd);
-	const spec = buildSchemaSpec(info, alterOptions(args));
+	// No scope: its key column came with the create migration; an alter adds only what is listed.
+	const spec = buildSchemaSpec(info, {...schemaOptions(args), noScope: true});
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
 	const file = await alterMigrationFile(root, args.project_path, cwd, spec, {...(args.name === undefined ? {} : {name: args.name}), overwrite, now});

@@ -52,16 +52,28 @@ export function assertMigrationFolder(dir: string): void {
 }
 
 /**
+ * Where a rendered migration would go: its folder (checked) and name, the folder's migrations, and
+ * the one already named so, if any.
+ */
+export async function migrationSlot(root: string, renderedPath: string): Promise<{dir: string; name: string; taken: string[]; existing?: string}> {
+	const {dir, name} = splitPath(renderedPath);
+	assertMigrationFolder(dir);
+	const taken = await listMigrations(root, dir);
+	const existing = taken.find((candidate) => migrationName(candidate) === name);
+	return {dir, name, taken, ...(existing === undefined ? {} : {existing})};
+}
+
+/** A stamp for the probe render that only tells a migration's folder and name. */
+export const PROBE_STAMP = '00000000000000';
+
+/**
  * The create-table migration for a schema. When a migration of the same name exists: identical
  * content → that file (left unchanged); different → refused unless overwrite, which replaces it
  * under its existing file name.
  */
 export async function createTableMigration(root: string, spec: SchemaSpec, options: {overwrite: boolean; now: Date}): Promise<FileToWrite> {
-	assertMigrationFolder(spec.migrationDir);
-	const taken = await listMigrations(root, spec.migrationDir);
+	const {dir, name, taken, existing} = await migrationSlot(root, renderMigration(spec, PROBE_STAMP).path);
 	const file = renderMigration(spec, migrationStamp(options.now, migrationStamps(taken)));
-	const {dir, name} = splitPath(file.path);
-	const existing = taken.find((candidate) => migrationName(candidate) === name);
 	if (existing === undefined) return file;
 	const existingPath = `${dir}/${existing}`;
 	const current = await readExisting(root, existingPath);
@@ -82,11 +94,7 @@ export async function emptyMigration(
 	now: Date,
 ): Promise<FileToWrite> {
 	// Render once to learn the folder, then again with a stamp past the folder's migrations.
-	const probe = renderEmptyMigration(project, options, '00000000000000');
-	const {dir, name} = splitPath(probe.path);
-	assertMigrationFolder(dir);
-	const taken = await listMigrations(root, dir);
-	const existing = taken.find((candidate) => migrationName(candidate) === name);
+	const {dir, name, taken, existing} = await migrationSlot(root, renderEmptyMigration(project, options, PROBE_STAMP).path);
 	if (existing !== undefined) {
 		throw new WriteRefusedError(
 			`A migration named ${name} already exists (${dir}/${existing}); ecto refuses duplicate migration names. Choose another name, e.g. ${name}_2 or a more specific one.`,
