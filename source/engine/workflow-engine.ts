@@ -141,6 +141,7 @@ export class WorkflowEngine {
 		const signal = options.signal;
 
 		const startedAt = Date.now();
+		const maxTurns = Math.max(1, workflow.maxConversationTurns);
 		const executionId = await recorder.startExecution({
 			workflowName: workflow.name,
 			userQuery: query,
@@ -159,6 +160,8 @@ export class WorkflowEngine {
 			model: provider.model,
 			projectPath,
 			query,
+			maxTurns,
+			startedAt: new Date(startedAt).toISOString(),
 			...(parent ? {parentExecutionId: parent.id} : {}),
 		});
 
@@ -210,8 +213,8 @@ export class WorkflowEngine {
 		const userText = context.parent
 			? query
 			: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: await readAppModule(projectPath)});
-		await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
-		this.emit({type: 'user_message', executionId, turn: 1, text: userText});
+		const userMessageId = await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
+		this.emit({type: 'user_message', executionId, messageId: userMessageId, turn: 1, text: userText});
 		const history: ConversationItem[] = [...context.prior, {role: 'user', text: userText, ...(userText === query ? {} : {query})}];
 
 		checkCancelled();
@@ -225,9 +228,11 @@ export class WorkflowEngine {
 		}));
 
 		const maxTurns = Math.max(1, workflow.maxConversationTurns);
+		const totals = {promptTokens: 0, outputTokens: 0, totalTokens: 0};
 		for (let turn = 1; turn <= maxTurns; turn++) {
 			checkCancelled();
 			context.onTurn(turn);
+			this.emit({type: 'turn_started', executionId, turn, maxTurns});
 			const started = Date.now();
 			let streamed = '';
 			let modelTurn: ModelTurn;
@@ -264,14 +269,29 @@ export class WorkflowEngine {
 				...(modelTurn.finishReason === undefined ? {} : {finishReason: modelTurn.finishReason}),
 			});
 			if (modelTurn.usage) await recorder.addUsage(executionId, modelTurn.usage);
-			await recorder.addMessage(executionId, {
+			const modelMessageId = await recorder.addMessage(executionId, {
 				turnNumber: turn,
 				role: 'model',
 				contentText: modelTurn.text,
 				...(modelTurn.raw === undefined ? {} : {rawParts: modelTurn.raw}),
 				durationMs,
 			});
-			this.emit({type: 'model_message_done', executionId, turn, text: modelTurn.text, functionCallCount: calls.length});
+			this.emit({
+				type: 'model_message_done',
+				executionId,
+				messageId: modelMessageId,
+				turn,
+				text: modelTurn.text,
+				functionCalls: calls.map(call => ({name: call.name, args: isPlainObject(call.args) ? call.args : {}})),
+				durationMs,
+				...(modelTurn.usage ? {usage: modelTurn.usage} : {}),
+			});
+			if (modelTurn.usage) {
+				totals.promptTokens += modelTurn.usage.promptTokens;
+				totals.outputTokens += modelTurn.usage.outputTokens;
+				totals.totalTokens += modelTurn.usage.totalTokens;
+				this.emit({type: 'usage', executionId, turn, totals: {...totals}});
+			}
 			history.push({role: 'model', text: modelTurn.text, functionCalls: calls, ...(modelTurn.raw === undefined ? {} : {raw: modelTurn.raw})});
 
 			if (calls.length === 0) {
@@ -315,7 +335,7 @@ export class WorkflowEngine {
 		if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
 		const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
 
-		await recorder.addMessage(executionId, {
+		const requestId = await recorder.addMessage(executionId, {
 			turnNumber: turn,
 			role: 'tool_request',
 			functionCallName: call.name,
@@ -325,11 +345,13 @@ export class WorkflowEngine {
 		this.emit({
 			type: 'tool_call_started',
 			executionId,
+			messageId: requestId,
 			turn,
 			callIndex,
 			name: call.name,
 			...(binding ? {server: binding.serverName} : {}),
 			args,
+			readOnly: binding?.readOnly === true,
 		});
 
 		const started = Date.now();
@@ -366,7 +388,7 @@ export class WorkflowEngine {
 			text: result.text,
 			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
 		};
-		await recorder.addMessage(executionId, {
+		const responseId = await recorder.addMessage(executionId, {
 			turnNumber: turn,
 			role: 'tool_response',
 			contentText: result.text,
@@ -379,9 +401,11 @@ export class WorkflowEngine {
 		this.emit({
 			type: 'tool_call_finished',
 			executionId,
+			messageId: responseId,
 			turn,
 			callIndex,
 			name: call.name,
+			...(binding ? {server: binding.serverName} : {}),
 			isError: result.isError,
 			text: result.text,
 			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),

@@ -81,6 +81,7 @@ export class McpService implements McpServiceApi {
 			toolName: tool.name,
 			description: tool.description ?? tool.title ?? '',
 			inputSchema: tool.inputSchema as Record<string, unknown>,
+			readOnly: tool.annotations?.readOnlyHint === true,
 		}));
 	}
 

@@ -8,6 +8,8 @@ export interface ToolBinding {
 	toolName: string;
 	description: string;
 	inputSchema: Record<string, unknown>;
+	/** The tool's MCP annotation `readOnlyHint: true`: it never writes, so it is never sent for approval. */
+	readOnly: boolean;
 }
 
 export interface ToolCallResult {

@@ -4,21 +4,21 @@ import {createTextRenderer, summarizeFiles} from '../../source/commands/render-t
 import type {EngineEvent} from '../../source/engine/events.js';
 
 const events: EngineEvent[] = [
-	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'Blog.Post posts title'},
-	{type: 'user_message', executionId: 7, turn: 1, text: 'THE FULL PROMPT'},
+	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'Blog.Post posts title', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'},
+	{type: 'user_message', executionId: 7, messageId: 1, turn: 1, text: 'THE FULL PROMPT'},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'Creating '},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'the schema.'},
-	{type: 'model_message_done', executionId: 7, turn: 1, text: 'Creating the schema.', functionCallCount: 2},
-	{type: 'tool_call_started', executionId: 7, turn: 1, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}},
+	{type: 'model_message_done', executionId: 7, turn: 1, text: 'Creating the schema.', functionCalls: [{name: 'generate_schema', args: {schema: 'Blog.Post'}}, {name: 'generate_context', args: {}}], durationMs: 5, messageId: 2},
+	{type: 'tool_call_started', executionId: 7, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}},
 	{
-		type: 'tool_call_finished', executionId: 7, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written:\nmore detail', durationMs: 1200,
+		type: 'tool_call_finished', executionId: 7, messageId: 4, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written:\nmore detail', durationMs: 1200,
 		structuredContent: {files: [{path: 'lib/my_app/blog/post.ex', action: 'created'}], next_steps: ['Create the table with generate_migration next.', 'Run mix ecto.migrate.']},
 	},
-	{type: 'tool_call_started', executionId: 7, turn: 1, callIndex: 1, name: 'generate_context', args: {}},
+	{type: 'tool_call_started', executionId: 7, messageId: 3, readOnly: false, turn: 1, callIndex: 1, name: 'generate_context', args: {}},
 	{
-		type: 'tool_call_finished', executionId: 7, turn: 1, callIndex: 1, name: 'generate_context', isError: true, text: 'Invalid context name "blog":\nuse a module name', durationMs: 10,
+		type: 'tool_call_finished', executionId: 7, messageId: 4, turn: 1, callIndex: 1, name: 'generate_context', isError: true, text: 'Invalid context name "blog":\nuse a module name', durationMs: 10,
 	},
-	{type: 'model_message_done', executionId: 7, turn: 2, text: 'All done.', functionCallCount: 0},
+	{type: 'model_message_done', executionId: 7, turn: 2, text: 'All done.', functionCalls: [], durationMs: 5, messageId: 9},
 	{type: 'execution_finished', executionId: 7, status: 'COMPLETED', finalResponseText: 'All done.', turns: 2, durationMs: 2500},
 ];
 
@@ -61,7 +61,7 @@ test('failures and cancels say so', t => {
 	t.regex(out, /■ Cancelled after 1 turn /);
 });
 
-const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'q'};
+const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'q', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'};
 
 function renderAll(list: EngineEvent[], verbose = false): string {
 	let out = '';
@@ -72,9 +72,9 @@ function renderAll(list: EngineEvent[], verbose = false): string {
 
 function schemaCall(args: Record<string, unknown>, files: Array<{path: string; action: string}>): EngineEvent[] {
 	return [
-		{type: 'tool_call_started', executionId: 3, turn: 1, callIndex: 0, name: 'generate_context', args},
+		{type: 'tool_call_started', executionId: 3, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_context', args},
 		{
-			type: 'tool_call_finished', executionId: 3, turn: 1, callIndex: 0, name: 'generate_context', isError: false, text: 'Context written:\n  details', durationMs: 5,
+			type: 'tool_call_finished', executionId: 3, messageId: 4, turn: 1, callIndex: 0, name: 'generate_context', isError: false, text: 'Context written:\n  details', durationMs: 5,
 			structuredContent: {files, next_steps: ['Run mix ecto.migrate to apply the migration.', 'Run mix test test/my_app/blog_test.exs to check the new functions.']},
 		},
 	];

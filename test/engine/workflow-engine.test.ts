@@ -69,19 +69,24 @@ test('records every step role by role, in order, and emits the events in order',
 		[
 			'execution_started',
 			'user_message',
+			'turn_started',
 			'text_delta',
 			'text_delta',
 			'model_message_done',
+			'usage',
 			'tool_call_started',
 			'tool_call_finished',
+			'turn_started',
 			'text_delta',
 			'text_delta',
 			'model_message_done',
+			'usage',
 			'execution_finished',
 		],
 	);
-	t.like(events[5], {type: 'tool_call_started', name: 'echo', server: 'flaky', args: {text: 'hi'}, callIndex: 0, turn: 1});
-	t.like(events[6], {type: 'tool_call_finished', name: 'echo', isError: false, text: 'echo: hi'});
+	t.like(events[5], {type: 'model_message_done', messageId: messages[1]!.id, functionCalls: [{name: 'echo', args: {text: 'hi'}}]});
+	t.like(events[7], {type: 'tool_call_started', messageId: messages[2]!.id, name: 'echo', server: 'flaky', args: {text: 'hi'}, callIndex: 0, turn: 1, readOnly: false});
+	t.like(events[8], {type: 'tool_call_finished', messageId: messages[3]!.id, name: 'echo', isError: false, text: 'echo: hi'});
 	t.like(events.at(-1), {type: 'execution_finished', status: 'COMPLETED', turns: 2, finalResponseText: 'All done: echoed hi.'});
 	const deltas = events.flatMap(e => (e.type === 'text_delta' && e.turn === 2 ? [e.delta] : []));
 	t.is(deltas.join(''), 'All done: echoed hi.');
