@@ -2,6 +2,7 @@ import type {EntityManager} from '@mikro-orm/core';
 import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
 import {packageRoot} from '../package-root.js';
 import type {McpServerConfig, WorkflowConfig} from './types.js';
+import {EctosmithError} from '../errors.js';
 
 /** The placeholder seeded server entries use for this package's own folder. */
 export const packagePlaceholder = '${ECTOSMITH_PACKAGE}';
@@ -10,7 +11,7 @@ export const packagePlaceholder = '${ECTOSMITH_PACKAGE}';
 export const defaultWorkflowName = 'elixir_crud_generator';
 
 /** A workflow or server name that is not in the database; the message lists the known ones. */
-export class UnknownNameError extends Error {
+export class UnknownNameError extends EctosmithError {
 	constructor(
 		readonly kind: 'workflow' | 'MCP server',
 		readonly requested: string,

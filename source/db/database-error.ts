@@ -1,8 +1,9 @@
 import {accessSync, constants, existsSync, mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
+import {EctosmithError} from '../errors.js';
 
 /** The database file cannot be used as it is; the message names it and says what to do. */
-export class DatabaseError extends Error {
+export class DatabaseError extends EctosmithError {
 	override name = 'DatabaseError';
 }
 

@@ -3,6 +3,8 @@ import {join} from 'node:path';
 import type {EntityManager, MikroORM} from '@mikro-orm/core';
 import {packageRoot} from '../package-root.js';
 import {McpServer, Workflow, type IMcpServer} from './entities/index.js';
+import {EctosmithError} from '../errors.js';
+import {isRecord} from '../is-record.js';
 
 /** One server entry of mcp_servers.json (the `mcpServers` map used by Claude Desktop and friends). */
 export interface SeedServer {
@@ -40,7 +42,7 @@ export interface SeedReport {
 	workflows: SeedCounts;
 }
 
-export class SeedFormatError extends Error {}
+export class SeedFormatError extends EctosmithError {}
 
 export const serversFileName = 'mcp_servers.json';
 export const workflowsFileName = 'workflows.json';
@@ -79,9 +81,6 @@ function readJson(file: string): unknown {
 	}
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type'];
 const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];

@@ -3,6 +3,7 @@ import {raw, type MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
 import type {ExecutionStatus} from './events.js';
+import {EctosmithError} from '../errors.js';
 
 export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
 
@@ -53,7 +54,7 @@ export interface ExecutionRecord {
 	parentExecutionId?: number;
 }
 
-export class UnknownExecutionError extends Error {
+export class UnknownExecutionError extends EctosmithError {
 	constructor(readonly executionId: number) {
 		super(`No execution with id ${executionId}`);
 		this.name = 'UnknownExecutionError';

@@ -13,6 +13,7 @@ import type {EngineEvent, EngineEventListener, ExecutionStatus} from './events.j
 import {loadConversation, type CallRawParts, type StoredToolResponse} from './history.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
+import {isRecord} from '../is-record.js';
 
 export type FinalStatus = Exclude<ExecutionStatus, 'STARTED' | 'INTERRUPTED'>;
 
@@ -83,13 +84,10 @@ function errorMessage(error: unknown): string {
 	return String(error);
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 function hasDryRun(binding: ToolBinding): boolean {
 	const properties = binding.inputSchema['properties'];
-	return isPlainObject(properties) && 'dry_run' in properties;
+	return isRecord(properties) && 'dry_run' in properties;
 }
 
 export class WorkflowEngine {
@@ -282,7 +280,7 @@ export class WorkflowEngine {
 				messageId: modelMessageId,
 				turn,
 				text: modelTurn.text,
-				functionCalls: calls.map(call => ({name: call.name, args: isPlainObject(call.args) ? call.args : {}})),
+				functionCalls: calls.map(call => ({name: call.name, args: isRecord(call.args) ? call.args : {}})),
 				durationMs,
 				...(modelTurn.usage ? {usage: modelTurn.usage} : {}),
 			});
@@ -331,7 +329,7 @@ export class WorkflowEngine {
 		const {recorder, mcp} = this.options;
 		const {executionId, turn, callIndex, call, byName, signal} = context;
 		const binding = byName.get(call.name);
-		let args: Record<string, unknown> = isPlainObject(call.args) ? call.args : {};
+		let args: Record<string, unknown> = isRecord(call.args) ? call.args : {};
 		if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
 		const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
 
@@ -362,7 +360,7 @@ export class WorkflowEngine {
 		} else if (!binding) {
 			const known = [...byName.keys()].join(', ') || '(none)';
 			result = {isError: true, text: `Unknown tool "${call.name}". The available tools are: ${known}.`};
-		} else if (!isPlainObject(call.args)) {
+		} else if (!isRecord(call.args)) {
 			result = {isError: true, text: `The arguments of ${call.name} must be a JSON object.`};
 		} else {
 			const problems = mcp.validateArgs(binding, args);

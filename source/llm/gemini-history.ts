@@ -7,6 +7,7 @@
  */
 import type {Content, Part} from '@google/genai';
 import type {ConversationItem, FunctionCall, FunctionResult} from './provider.js';
+import {isRecord} from '../is-record.js';
 
 const MISSING_RESULT = 'No result: the call was not completed (the run stopped before the tool answered).';
 
@@ -90,6 +91,3 @@ function pairResults(calls: FunctionCall[], results: FunctionResult[]): Function
 	return [...paired, ...left];
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

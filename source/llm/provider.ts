@@ -3,6 +3,7 @@
  * The history is provider-neutral; `raw` keeps a provider's own message parts (for Gemini the
  * `Content.parts`, thought signatures included) so a recorded conversation can be sent back as is.
  */
+import {EctosmithError} from '../errors.js';
 
 export type ProviderName = 'gemini' | 'offline' | 'scripted';
 
@@ -71,7 +72,7 @@ export interface LlmProvider {
 }
 
 /** A provider error that ends the run (after the provider's own retries). */
-export class ProviderError extends Error {
+export class ProviderError extends EctosmithError {
 	constructor(message: string, readonly status?: number) {
 		super(message);
 		this.name = 'ProviderError';

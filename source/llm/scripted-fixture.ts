@@ -7,6 +7,7 @@
 import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import type {TokenUsage} from './provider.js';
+import {isRecord} from '../is-record.js';
 
 export const PROJECT_PATH_PLACEHOLDER = '${project_path}';
 
@@ -134,6 +135,3 @@ function isUsage(value: unknown): boolean {
 	);
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -1,5 +1,6 @@
 /** What the MCP service offers the engine. */
 import type {McpServerConfig} from '../config/types.js';
+import {EctosmithError} from '../errors.js';
 
 export interface ToolBinding {
 	/** Name exposed to the model: the tool's own name, or `server__tool` when two servers clash. */
@@ -36,7 +37,7 @@ export interface McpServiceApi {
 }
 
 /** A server that fails to start, exits, or times out; names the server and shows its stderr tail. */
-export class McpServerError extends Error {
+export class McpServerError extends EctosmithError {
 	constructor(
 		readonly serverName: string,
 		message: string,

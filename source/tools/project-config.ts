@@ -6,9 +6,10 @@
 import {camelize} from '../generators/naming.js';
 import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
 import {keywordGet, mergeKeyword, topLevelCalls, type Term} from './elixir-terms.js';
+import {EctosmithError} from '../errors.js';
 
 /** Raised for a project the tools cannot work with; the message says what is wrong and what to do. */
-export class ProjectError extends Error {
+export class ProjectError extends EctosmithError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'ProjectError';

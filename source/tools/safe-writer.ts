@@ -8,9 +8,10 @@ import {randomBytes} from 'node:crypto';
 import {lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {isInside} from './project.js';
+import {EctosmithError} from '../errors.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
-export class WriteRefusedError extends Error {
+export class WriteRefusedError extends EctosmithError {
 	constructor(message: string) {
 		super(message);
 		this.name = 'WriteRefusedError';
@@ -145,7 +146,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
  * A write that the file system refused (permissions, full disk, read-only mount...). `restored`
  * says whether every file the call had already written was put back as it was.
  */
-export class WriteFailedError extends Error {
+export class WriteFailedError extends EctosmithError {
 	constructor(
 		message: string,
 		readonly restored: boolean,
