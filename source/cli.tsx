@@ -23,6 +23,7 @@ const cli = meow(
 	  --model <name>         Override the workflow's model
 	  --script <file>        Conversation fixture for the scripted provider
 	  --record <file>        Save a live Gemini session as a scripted fixture
+	  --force                Let --record replace a file that is not a recording
 	  --continue <id>        Continue the conversation of a past execution
 	  --dry-run              Plan without writing files (the tools' dry_run)
 	  --json                 Print one JSON event per line
@@ -45,6 +46,7 @@ const cli = meow(
 			model: {type: 'string'},
 			script: {type: 'string'},
 			record: {type: 'string'},
+			force: {type: 'boolean', default: false},
 			continue: {type: 'number'},
 			dryRun: {type: 'boolean', default: false},
 			json: {type: 'boolean', default: false},
