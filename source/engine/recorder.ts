@@ -170,6 +170,13 @@ export class Recorder {
 		return rows.map(row => toRecordedMessage(row, executionId));
 	}
 
+	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
+	async recentQueries(limit = 50): Promise<string[]> {
+		const em = this.orm.em.fork();
+		const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
+		return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
+	}
+
 	/** STARTED rows owned by a process on this host that no longer runs become INTERRUPTED. */
 	async markInterrupted(): Promise<number> {
 		const em = this.orm.em.fork();
