@@ -75,7 +75,7 @@ export async function tuiCommand(args: string[], flags: CliFlags): Promise<numbe
 				}
 			},
 		}),
-		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: true},
+		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
 	);
 
 	const code = await done;

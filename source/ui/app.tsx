@@ -8,6 +8,7 @@ import {Component, useCallback, useEffect, useMemo, useRef, useState, type React
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TopBar} from './components/top-bar.js';
+import {useLatest} from './hooks/use-latest.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {SCREENS} from './screens/index.js';
 import type {ScreenEntry} from './screens/types.js';
@@ -60,7 +61,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const [help, setHelp] = useState(false);
 	// Each screen reports its own status line; the bar shows the one on show.
 	const [statuses, setStatuses] = useState<Record<string, ShellStatus>>({});
-	const [typing, setTyping] = useState(false);
+	// Set by the screen in a layout effect, read by the key handler: never a render late.
+	const typing = useRef(false);
 	const [message, setMessage] = useState<string>();
 	const [loaded, setLoaded] = useState<ServicesState>({options});
 	const cancel = useRef<(() => void) | undefined>(undefined);
@@ -95,7 +97,9 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 					screen.id,
 					{
 						setStatus: (status: ShellStatus) => setStatuses(known => ({...known, [screen.id]: status})),
-						setTyping,
+						setTyping: (value: boolean) => {
+							typing.current = value;
+						},
 						setCancel: (next: (() => void) | undefined) => {
 							cancel.current = next;
 						},
@@ -109,7 +113,9 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	);
 	const status = statuses[current] ?? {text: loaded.services || loaded.error ? '' : 'Loading…', keys: []};
 
+	const latest = useLatest({help, message});
 	useInput((input, key) => {
+		const {help, message} = latest.current;
 		if (key.ctrl && input === 'c') {
 			interrupts.current++;
 			if (interrupts.current >= 2) return quit();
@@ -130,7 +136,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			return;
 		}
 
-		if (typing) return;
+		if (typing.current) return;
 		if (input === '?') return setHelp(true);
 		if (input === 'q') {
 			if (cancel.current) setMessage('A run is in progress: Ctrl-C cancels it first.');
@@ -148,7 +154,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 		<ServicesContext.Provider value={loaded}>
 				{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
 				<Box flexDirection="column" width={width} height={rows - 1}>
-					<TopBar screens={screens} current={current} width={width} />
+					<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 					<Box height={bodyHeight} width={width} flexDirection="column">
 						{help ? <HelpOverlay screens={screens} width={width} height={bodyHeight} /> : null}
 						{screens.map(screen => {
@@ -163,7 +169,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 							);
 						})}
 					</Box>
-					<StatusBar text={status.text} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} width={width} {...(message ? {message} : {})} />
+					<StatusBar text={status.text} width={width} {...(message ? {message} : {})} />
 				</Box>
 		</ServicesContext.Provider>
 	);

@@ -5,6 +5,7 @@
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
 import {useState} from 'react';
+import {useLatest} from '../hooks/use-latest.js';
 import {Pane} from './pane.js';
 
 export interface DescriptionBoxProps {
@@ -27,8 +28,10 @@ export interface DescriptionBoxProps {
 
 export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, width, height, focused, active, busy, followUp}: DescriptionBoxProps) {
 	const [recall, setRecall] = useState(-1);
+	const latest = useLatest({value, recall, recent, listening: active && focused});
 	useInput(
 		(input, key) => {
+			const {value, recall, recent} = latest.current;
 			if (key.ctrl && input === 'g') {
 				const before = value;
 				// After this keypress is handled everywhere (the text field types a "g" for it).
@@ -54,11 +57,14 @@ export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, wid
 				<TextInput
 					value={value}
 					placeholder={followUp ? 'add a unique slug to posts' : 'posts with title and body; comments that belong to posts'}
+					// A key can reach the field's handler of the render before it lost the focus: ignored.
 					onChange={text => {
+						if (!latest.current.listening) return;
 						setRecall(-1);
 						onChange(text);
 					}}
 					onSubmit={text => {
+						if (!latest.current.listening) return;
 						setRecall(-1);
 						onSubmit(text);
 					}}

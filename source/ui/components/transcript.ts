@@ -19,6 +19,14 @@ export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)}s`;
 }
 
+const ACTION_MARKS: Record<string, string> = {created: '+', injected: '~', overwritten: '!'};
+
+/** `+ path` (created), `~ path (injected)`: short enough for a narrow pane. */
+export function fileLine(file: {path: string; action: string}): string {
+	const mark = ACTION_MARKS[file.action];
+	return mark === undefined ? `${file.action} ${sanitizeLine(file.path)}` : `${mark} ${sanitizeLine(file.path)}${file.action === 'created' ? '' : ` (${file.action})`}`;
+}
+
 export function summaryLines(summary: RunSummary): Line[] {
 	const after = `after ${summary.turns} turn${summary.turns === 1 ? '' : 's'} in ${seconds(summary.durationMs)} (#${summary.executionId})`;
 	const lines: Line[] = [];
@@ -27,7 +35,7 @@ export function summaryLines(summary: RunSummary): Line[] {
 	else lines.push({text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`, tone: 'error', bold: true});
 	if (summary.failedCalls > 0) lines.push({text: `  ${summary.failedCalls} tool call${summary.failedCalls === 1 ? '' : 's'} ended in an error`, tone: 'warn'});
 	if (summary.files.length > 0) lines.push({text: summary.status === 'COMPLETED' ? '  Files:' : '  Files written before it stopped:', tone: 'plain'});
-	for (const file of summary.files) lines.push({text: `    ${file.action.padEnd(11)} ${sanitizeLine(file.path)}`, tone: 'plain'});
+	for (const file of summary.files) lines.push({text: `    ${fileLine(file)}`, tone: 'plain'});
 	if (summary.status === 'COMPLETED') for (const step of summary.nextSteps) lines.push({text: `  Next: ${sanitizeLine(step)}`, tone: 'accent'});
 	lines.push({text: ''});
 	return lines;
@@ -64,7 +72,7 @@ export function toolLines(row: ToolRow): Line[] {
 	if (row.status === 'awaiting_approval') lines.push({text: '    waiting for your approval', tone: 'warn'});
 	for (const file of row.files) {
 		if (file.action === 'unchanged') continue;
-		lines.push({text: `    ${file.action.padEnd(11)} ${sanitizeLine(file.path)}`, tone: 'dim'});
+		lines.push({text: `    ${fileLine(file)}`, tone: 'dim'});
 	}
 
 	if (row.status === 'declined') lines.push({text: `    declined${row.note ? `: ${sanitizeLine(row.note)}` : ''}`, tone: 'warn'});

@@ -2,6 +2,7 @@
 import {Text, useInput} from 'ink';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {WorkflowChoice} from '../services.js';
+import {useLatest} from '../hooks/use-latest.js';
 import {Pane} from './pane.js';
 import {providerLabel} from './transcript.js';
 
@@ -18,8 +19,10 @@ export interface WorkflowBoxProps {
 }
 
 export function WorkflowBox({workflows, chosen, onChoose, width, height, focused, active, locked}: WorkflowBoxProps) {
+	const latest = useLatest({chosen, workflows});
 	useInput(
 		(_input, key) => {
+			const {chosen, workflows} = latest.current;
 			if (!workflows || workflows.length === 0) return;
 			if (key.upArrow) onChoose((chosen - 1 + workflows.length) % workflows.length);
 			else if (key.downArrow) onChoose((chosen + 1) % workflows.length);
@@ -40,9 +43,6 @@ export function WorkflowBox({workflows, chosen, onChoose, width, height, focused
 					</Text>
 					<Text dimColor wrap="truncate-end">
 						{sanitizeLine(workflow.servers.join(', '))}
-					</Text>
-					<Text dimColor wrap="truncate-end">
-						{sanitizeLine(workflow.description)}
 					</Text>
 				</>
 			) : (

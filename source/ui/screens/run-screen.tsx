@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import {Box, useInput} from 'ink';
-import {useCallback, useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {ApprovalView} from '../components/approval-view.js';
@@ -16,6 +16,7 @@ import {ProjectBox, type FolderRequest} from '../components/project-box.js';
 import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines} from '../components/transcript.js';
 import {WorkflowBox} from '../components/workflow-box.js';
 import {useEventBatch} from '../hooks/use-event-batch.js';
+import {useLatest} from '../hooks/use-latest.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {openEditor} from '../editor.js';
 import type {ProjectSchema, ProjectStatus, WorkflowChoice} from '../services.js';
@@ -160,7 +161,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const approving = state.approval !== undefined;
 	const typing = active && !approving && ((focus === 'description' && !running) || (focus === 'project' && fieldTyping));
 	const approvalTyping = active && approving && fieldTyping;
-	useEffect(() => shell.setTyping(typing || approvalTyping), [typing, approvalTyping]);
+	useLayoutEffect(() => shell.setTyping(typing || approvalTyping), [typing, approvalTyping]);
 
 	const followUp = state.executions.length > 0;
 	useEffect(() => {
@@ -271,8 +272,10 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		);
 	};
 
+	const keyState = useLatest({focus, fieldTyping});
 	useInput(
 		(input, key) => {
+			const {focus, fieldTyping} = keyState.current;
 			if (key.tab) {
 				const index = FOCUS_ORDER.indexOf(focus);
 				const step = key.shift ? -1 : 1;
