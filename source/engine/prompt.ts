@@ -13,7 +13,7 @@ export interface PromptValues {
 	appModule?: string;
 }
 
-const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module', 'attribute_grammar'] as const;
+export const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module', 'attribute_grammar'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 
 // One pass over the template, so a value that itself contains braces is never expanded again.
@@ -21,6 +21,23 @@ const PLACEHOLDER_PATTERN = new RegExp(
 	`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}|\\{(${PLACEHOLDERS.join('|')})\\}`,
 	'g',
 );
+
+/**
+ * The `{{name}}` placeholders a template uses, split into the known ones and the rest (a typo such as
+ * `{{project_dir}}` would otherwise reach the model as it is). Single-brace forms are only read when
+ * known: templates may hold Elixir maps such as `%{title: ...}`.
+ */
+export function templatePlaceholders(template: string): {known: Placeholder[]; unknown: string[]} {
+	const known = new Set<Placeholder>();
+	const unknown = new Set<string>();
+	for (const [, name] of template.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
+		if ((PLACEHOLDERS as readonly string[]).includes(name!)) known.add(name as Placeholder);
+		else unknown.add(name!);
+	}
+
+	for (const [, name] of template.matchAll(new RegExp(`(?<!\\{)\\{(${PLACEHOLDERS.join('|')})\\}(?!\\})`, 'g'))) known.add(name as Placeholder);
+	return {known: PLACEHOLDERS.filter(name => known.has(name)), unknown: [...unknown]};
+}
 
 export function renderPrompt(template: string, values: PromptValues): string {
 	const lookup: Record<Placeholder, string> = {

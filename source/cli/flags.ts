@@ -1,0 +1,51 @@
+/**
+ * Every flag of the command line, declared once: its type for meow and the line of help that says
+ * what it means. Commands list the names they accept (source/cli/commands.ts); one flag name keeps
+ * one type and one meaning across all commands. Keep this module free of heavy imports.
+ */
+type FlagType = 'string' | 'boolean' | 'number';
+
+export interface FlagSpec {
+	type: FlagType;
+	shortFlag?: string;
+	isMultiple?: boolean;
+	/** How the flag reads in help: `--project, -p <dir>`. */
+	usage: string;
+	description: string;
+}
+
+export const FLAGS = {
+	db: {type: 'string', usage: '--db <path>', description: 'Database file (default $XDG_DATA_HOME/ectosmith/ectosmith.db; env ECTOSMITH_DB)'},
+	verbose: {type: 'boolean', usage: '--verbose', description: 'More detail on screen and in the log file'},
+	debug: {type: 'boolean', usage: '--debug', description: 'Everything in the log file'},
+	from: {type: 'string', usage: '--from <dir>', description: 'Folder holding mcp_servers.json and workflows.json'},
+	workflow: {type: 'string', shortFlag: 'w', usage: '--workflow, -w <name>', description: 'Workflow to run (default: the only or the default one)'},
+	project: {type: 'string', shortFlag: 'p', usage: '--project, -p <dir>', description: 'Phoenix project to write into (default: the current folder)'},
+	provider: {type: 'string', usage: '--provider <name>', description: 'gemini, offline or scripted (default: gemini with a key, else offline)'},
+	model: {type: 'string', usage: '--model <name>', description: "Override the workflow's model"},
+	script: {type: 'string', usage: '--script <file>', description: 'Conversation fixture for the scripted provider'},
+	record: {type: 'string', usage: '--record <file>', description: 'Save a live Gemini session as a scripted fixture'},
+	force: {type: 'boolean', usage: '--force', description: 'Replace or undo even where a file says otherwise'},
+	continue: {type: 'number', usage: '--continue <id>', description: 'Continue the conversation of a past execution'},
+	dryRun: {type: 'boolean', usage: '--dry-run', description: 'Plan without writing files (the tools\' dry_run)'},
+	json: {type: 'boolean', usage: '--json', description: 'Machine-readable output (one JSON value per line for run)'},
+	yes: {type: 'boolean', shortFlag: 'y', usage: '--yes, -y', description: 'Do not ask: approve every write, confirm every prompt'},
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof FLAGS;
+
+type ValueOf<S extends FlagSpec> = S['type'] extends 'string'
+	? S extends {isMultiple: true}
+		? string[]
+		: string
+	: S['type'] extends 'number'
+		? number
+		: boolean;
+
+/** The parsed flags: every one optional, typed by its spec. */
+export type CliFlags = {-readonly [K in FlagName]?: ValueOf<(typeof FLAGS)[K]>};
+
+/** `dryRun` -> `--dry-run`, as the user types it. */
+export function flagText(name: string): string {
+	return `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+}
