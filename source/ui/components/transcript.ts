@@ -30,7 +30,7 @@ export function fileLine(file: {path: string; action: string}): string {
 export function summaryLines(summary: RunSummary): Line[] {
 	const after = `after ${summary.turns} turn${summary.turns === 1 ? '' : 's'} in ${seconds(summary.durationMs)} (#${summary.executionId})`;
 	const lines: Line[] = [];
-	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}`, tone: 'ok', bold: true});
+	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});
 	else if (summary.status === 'CANCELLED') lines.push({text: `■ Cancelled ${after}`, tone: 'warn', bold: true});
 	else lines.push({text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`, tone: 'error', bold: true});
 	if (summary.failedCalls > 0) lines.push({text: `  ${summary.failedCalls} tool call${summary.failedCalls === 1 ? '' : 's'} ended in an error`, tone: 'warn'});

@@ -252,6 +252,7 @@ export function applyEvent(state: RunState, event: EngineEvent): RunState {
 			const summary = summarizeRun(
 				event,
 				state.tools.filter(row => row.executionId === event.executionId),
+				state.projectPath,
 			);
 			const last = lastEntry(state);
 			const settled = last?.streaming ? replaceLast(state, {...last, streaming: false}) : state;

@@ -1,60 +1,40 @@
 /**
- * What the screen says when an execution ends: the files written (relative to the project, with
- * their actions), the next steps the tools gave, the final answer or the error. Reads the shared
- * extraction of files from tool results, so the TUI and the headless renderer agree.
+ * What the screen says when an execution ends: the shared run summary (files written relative to
+ * the project, next steps for the user; source/engine/run-summary.ts) with the execution's outcome.
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
-import {filesOf as toolFiles, summarizeFiles} from '../../commands/render-text.js';
+import {filesOf as reportedFiles, summarizeRun as summarizeCalls, type RunSummary as FilesSummary} from '../../engine/run-summary.js';
 
-export interface SummaryFile {
-	path: string;
-	action: string;
-}
-
-export interface RunSummary {
+export interface RunSummary extends FilesSummary {
 	executionId: number;
 	status: FinishedStatus;
 	turns: number;
 	durationMs: number;
-	files: SummaryFile[];
-	nextSteps: string[];
 	failedCalls: number;
 	finalResponseText?: string;
 	errorMessage?: string;
 }
 
-/** The files a tool result reports ([{path, action}] of structuredContent.files). */
-export function filesOf(structuredContent: unknown): SummaryFile[] {
-	return toolFiles(structuredContent);
+/** The files of one tool result, as the tool-calls pane lists them (a dry run's are "planned"). */
+export function filesOf(structuredContent: unknown): Array<{path: string; action: string}> {
+	return reportedFiles(structuredContent).map(file => ({path: file.path, action: file.planned ? 'planned' : file.action}));
 }
-
-function nextStepsOf(structuredContent: unknown): string[] {
-	if (!structuredContent || typeof structuredContent !== 'object') return [];
-	const steps = (structuredContent as {next_steps?: unknown}).next_steps;
-	return Array.isArray(steps) ? steps.filter((step): step is string => typeof step === 'string') : [];
-}
-
-/** Steps that name one of the tools were advice for the model, not for the user. */
-const TOOL_MENTION = /\b(?:generate|inspect)_[a-z_]+\b/;
 
 export function summarizeRun(
 	finished: Extract<EngineEvent, {type: 'execution_finished'}>,
-	calls: Array<{isError?: boolean; status: string; structuredContent?: unknown}>,
+	calls: Array<{name: string; status: string; structuredContent?: unknown}>,
+	projectPath?: string,
 ): RunSummary {
-	const files = summarizeFiles(calls.flatMap(call => (call.status === 'ok' ? filesOf(call.structuredContent) : [])));
-	const nextSteps: string[] = [];
-	for (const call of calls) {
-		if (call.status !== 'ok') continue;
-		for (const step of nextStepsOf(call.structuredContent)) if (!TOOL_MENTION.test(step) && !nextSteps.includes(step)) nextSteps.push(step);
-	}
-
+	const summary = summarizeCalls(
+		calls.map(call => ({name: call.name, isError: call.status !== 'ok', ...(call.structuredContent === undefined ? {} : {structuredContent: call.structuredContent})})),
+		{...(projectPath === undefined ? {} : {projectPath}), ...(finished.finalResponseText === undefined ? {} : {finalAnswer: finished.finalResponseText})},
+	);
 	return {
+		...summary,
 		executionId: finished.executionId,
 		status: finished.status,
 		turns: finished.turns,
 		durationMs: finished.durationMs,
-		files: files.filter(file => file.action !== 'planned'),
-		nextSteps,
 		failedCalls: calls.filter(call => call.status === 'error').length,
 		...(finished.finalResponseText === undefined ? {} : {finalResponseText: finished.finalResponseText}),
 		...(finished.errorMessage === undefined ? {} : {errorMessage: finished.errorMessage}),
