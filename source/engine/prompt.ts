@@ -1,7 +1,9 @@
 /**
  * Renders a workflow's initial prompt template. Placeholders: {{schema_description}},
- * {{project_path}}, {{app_module}} (single-brace {name} forms too, as older templates wrote them).
+ * {{project_path}}, {{app_module}}, {{attribute_grammar}} (the one grammar's syntax and types, so a
+ * model is told exactly what the tools accept); single-brace {name} forms too, as older templates wrote them.
  */
+import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
 import {loadProject} from '../tools/project.js';
 
 export interface PromptValues {
@@ -11,7 +13,7 @@ export interface PromptValues {
 	appModule?: string;
 }
 
-export const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module'] as const;
+export const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module', 'attribute_grammar'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 
 // One pass over the template, so a value that itself contains braces is never expanded again.
@@ -42,6 +44,7 @@ export function renderPrompt(template: string, values: PromptValues): string {
 		schema_description: values.schemaDescription,
 		project_path: values.projectPath,
 		app_module: values.appModule ?? '(unknown: read it with inspect_project)',
+		attribute_grammar: ATTRIBUTE_SYNTAX,
 	};
 	let sawDescription = false;
 	const rendered = template.replace(PLACEHOLDER_PATTERN, (_match, double?: string, single?: string) => {
