@@ -51,6 +51,13 @@ export const COMMANDS: CommandSpec[] = [
 		load: async () => (await import('../commands/db.js')).dbCommand,
 	},
 	{
+		name: 'logs',
+		usage: ['logs', 'logs tail [N]'],
+		summary: "Print the log file's path, or its last lines",
+		flags: [],
+		load: async () => (await import('../commands/logs.js')).logsCommand,
+	},
+	{
 		name: 'servers',
 		usage: [
 			'servers list | show <name>',
@@ -79,13 +86,6 @@ export const COMMANDS: CommandSpec[] = [
 		summary: 'Workflows: the model, prompt template, turn limit and servers of a run',
 		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename', 'yes', 'json'],
 		load: async () => (await import('../commands/workflows.js')).workflowsCommand,
-	},
-	{
-		name: 'logs',
-		usage: ['logs', 'logs tail [N]'],
-		summary: "Print the log file's path, or its last lines",
-		flags: [],
-		load: async () => (await import('../commands/logs.js')).logsCommand,
 	},
 ];
 
