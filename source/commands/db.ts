@@ -13,6 +13,11 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		return 2;
 	}
 
+	if (flags.from !== undefined && subcommand !== 'seed') {
+		process.stderr.write('--from belongs to `ectosmith db seed --from DIR`; it means nothing to other commands.\n');
+		return 2;
+	}
+
 	if (extra.length > 0) {
 		process.stderr.write(`Unexpected argument(s) after "db ${subcommand}": ${extra.join(' ')}\n`);
 		return 2;

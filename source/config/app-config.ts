@@ -2,6 +2,7 @@ import type {EntityManager} from '@mikro-orm/core';
 import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
 import {packageRoot} from '../package-root.js';
 import type {McpServerConfig, WorkflowConfig} from './types.js';
+import type {ServerFields} from './entry-fields.js';
 import {EctosmithError} from '../errors.js';
 
 /** The placeholder seeded server entries use for this package's own folder. */
@@ -22,9 +23,17 @@ export class UnknownNameError extends EctosmithError {
 	}
 }
 
-/** Workflows and MCP servers, read from the database into the engine's shapes. */
+/**
+ * Workflows and MCP servers, read from the database into the engine's shapes. Every read uses a
+ * fresh fork of the entity manager, so an edit saved meanwhile (by the form or another process) is
+ * what the next run sees, without a restart.
+ */
 export class AppConfig {
-	constructor(private readonly em: EntityManager) {}
+	constructor(private readonly root: EntityManager) {}
+
+	private get em(): EntityManager {
+		return this.root.fork();
+	}
 
 	async listWorkflows(): Promise<WorkflowConfig[]> {
 		const workflows = await this.em.find(Workflow, {}, {populate: ['servers'], orderBy: {name: 'asc'}});
@@ -89,18 +98,26 @@ function toWorkflowConfig(workflow: IWorkflow): WorkflowConfig {
  * Expand ${ECTOSMITH_PACKAGE} to where this package is now (so a moved install keeps working) and
  * run `node` entries with the node that runs us.
  */
-export function toServerConfig(server: IMcpServer): McpServerConfig {
+export function toServerConfig(server: IMcpServer | ServerFields): McpServerConfig {
 	const config: McpServerConfig = {
 		name: server.name,
 		command: server.command === 'node' ? process.execPath : expandPackage(server.command),
 		args: server.args.map(arg => expandPackage(arg)),
 		env: Object.fromEntries(Object.entries(server.env ?? {}).map(([key, value]) => [key, expandPackage(value)])),
 		description: server.description,
+		enabled: server.enabled,
+		trust: server.trust,
+		transport: server.transport,
 	};
 	if (server.cwd) config.cwd = expandPackage(server.cwd);
+	if (server.timeoutMs !== null && server.timeoutMs !== undefined) config.timeoutMs = server.timeoutMs;
+	if (server.includeTools) config.includeTools = [...server.includeTools];
+	if (server.excludeTools) config.excludeTools = [...server.excludeTools];
+	if (server.url) config.url = server.url;
 	return config;
 }
 
-function expandPackage(value: string): string {
+/** ${ECTOSMITH_PACKAGE} -> this package's folder (the one authority for the placeholder's meaning). */
+export function expandPackage(value: string): string {
 	return value.includes(packagePlaceholder) ? value.split(packagePlaceholder).join(packageRoot()) : value;
 }

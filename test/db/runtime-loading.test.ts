@@ -9,10 +9,14 @@ import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const heavy = /@mikro-orm|[/\\]knex[/\\]|[/\\]sqlite3[/\\]/;
 
-/** Run a CLI entry with NODE_DEBUG=module, which logs every CommonJS module loaded (MikroORM, knex and sqlite3 are CommonJS). */
+/**
+ * Run a CLI entry with NODE_DEBUG=module, which logs every CommonJS module loaded (MikroORM, knex and
+ * sqlite3 are CommonJS). The trace grows with the checkout's path: a deep clone passes spawnSync's 1 MiB
+ * default buffer, so the buffer is set far above it.
+ */
 function tracedRun(cwd: string, nodeArgs: string[], args: string[]) {
 	const {ECTOSMITH_DB: _db, XDG_DATA_HOME: _xdg, NODE_OPTIONS: _options, ...env} = process.env;
-	const result = spawnSync(process.execPath, [...nodeArgs, ...args], {cwd, env: {...env, NODE_DEBUG: 'module'}, encoding: 'utf8'});
+	const result = spawnSync(process.execPath, [...nodeArgs, ...args], {cwd, env: {...env, NODE_DEBUG: 'module'}, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024});
 	return {code: result.status, stdout: result.stdout, trace: result.stderr};
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The table of subcommands: what each is called, how it is used, which flags mean something to it,
+ * and where its code lives (imported only when it runs, so `--help` stays instant). `cli.tsx`
+ * parses the command line against this table; a command's module gets its arguments and flags.
+ */
+import type {CliFlags, FlagName} from './flags.js';
+
+export type CommandRunner = (args: string[], flags: CliFlags) => Promise<number>;
+
+export interface CommandSpec {
+	/** The word after `ectosmith`; '' is the program started without one. */
+	name: string;
+	/** Usage lines after `ectosmith`, e.g. `run [options] "<description>"`. */
+	usage: string[];
+	summary: string;
+	/** Flags this command accepts besides the global ones (--db, --verbose, --debug). */
+	flags: FlagName[];
+	load: () => Promise<CommandRunner>;
+}
+
+/** Accepted by every command. */
+export const GLOBAL_FLAGS: FlagName[] = ['db', 'verbose', 'debug'];
+
+export const COMMANDS: CommandSpec[] = [
+	{
+		name: '',
+		usage: [''],
+		summary: 'Start the terminal UI (full screen; needs a terminal)',
+		flags: ['project', 'workflow', 'provider', 'model', 'script', 'yes'],
+		load: async () => (await import('../commands/tui.js')).tuiCommand,
+	},
+	{
+		name: 'run',
+		usage: ['run [options] "<description>"', 'run [options] -   (read the description from stdin)'],
+		summary: 'Run a workflow headless on a Phoenix project',
+		flags: ['workflow', 'project', 'provider', 'model', 'script', 'record', 'force', 'continue', 'dryRun', 'json'],
+		load: async () => (await import('../commands/run.js')).runCommand,
+	},
+	{
+		name: 'demo',
+		usage: ['demo [dir]'],
+		summary: 'Create a small demo Phoenix project (default ./ectosmith_demo)',
+		flags: [],
+		load: async () => (await import('../commands/demo.js')).demoCommand,
+	},
+	{
+		name: 'db',
+		usage: ['db path', 'db migrate', 'db seed --from <dir>'],
+		summary: 'Where the database lives; apply migrations; import servers and workflows',
+		flags: ['from'],
+		load: async () => (await import('../commands/db.js')).dbCommand,
+	},
+	{
+		name: 'logs',
+		usage: ['logs', 'logs tail [N]'],
+		summary: "Print the log file's path, or its last lines",
+		flags: [],
+		load: async () => (await import('../commands/logs.js')).logsCommand,
+	},
+	{
+		name: 'servers',
+		usage: [
+			'servers list | show <name>',
+			'servers add <name> --command <program> [--arg ...] [--env KEY=VALUE ...] [options]',
+			'servers edit <name> [--command ...] [--description ...] [options]',
+			'servers remove <name> [--detach] | enable <name> | disable <name>',
+			'servers test <name>',
+			'servers import <file> [--force]',
+			'servers export [--format claude|cursor|vscode|gemini] [--out <file>] [--show-secrets]',
+		],
+		summary: 'MCP server entries: list, edit, test, and share them with Claude Desktop, Cursor, VS Code and Gemini CLI',
+		flags: [
+			'command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename', 'detach',
+			'format', 'out', 'showSecrets', 'force', 'yes', 'json',
+		],
+		load: async () => (await import('../commands/servers.js')).serversCommand,
+	},
+	{
+		name: 'workflows',
+		usage: [
+			'workflows list | show <name>',
+			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--description <text>]',
+			'workflows edit <name> [same options] [--rename <name>]',
+			'workflows remove <name>',
+		],
+		summary: 'Workflows: the model, prompt template, turn limit and servers of a run',
+		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename', 'yes', 'json'],
+		load: async () => (await import('../commands/workflows.js')).workflowsCommand,
+	},
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+	return COMMANDS.find(command => command.name === name);
+}
