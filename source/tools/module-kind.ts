@@ -31,6 +31,8 @@ export interface DefinedModule {
 	table?: string;
 	/** Its source refers to the Repo (alias or call): with kind plain, a context. */
 	usesRepo: boolean;
+	/** The text of its file. */
+	source: string;
 }
 
 const BY_USE: Array<[RegExp, ModuleKind]> = [
@@ -97,6 +99,6 @@ export function modulesOf(file: string, text: string, base: string): DefinedModu
 			const uses = usedModules(module);
 			const kind = kindOf(module.name, uses, base);
 			const table = kind === 'schema' ? tableOf(module) : undefined;
-			return {module: module.name, file, kind, uses, usesRepo, ...(table === undefined ? {} : {table})};
+			return {module: module.name, file, kind, uses, usesRepo, source: text, ...(table === undefined ? {} : {table})};
 		});
 }

@@ -18,6 +18,8 @@ import {
 import {modulesOf, type DefinedModule} from './module-kind.js';
 import {readRegularFile, UnreadableFileError} from './read-regular.js';
 
+import {migrationReferences, schemaFileFields, type SchemaField, type SchemaReference} from './schema-fields.js';
+
 export {ProjectError} from './project-config.js';
 
 export interface LoadedProject {
@@ -151,6 +153,10 @@ export interface SchemaFileInfo {
 	/** The table of `schema "posts"`; absent for embedded schemas. */
 	table?: string;
 	file: string;
+	/** The fields the file declares (belongs_to as its foreign key). */
+	fields: SchemaField[];
+	/** Foreign keys: to a table (its migrations' references) or a module (belongs_to). */
+	references: SchemaReference[];
 }
 
 export interface ContextFileInfo {
@@ -195,9 +201,22 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 	const schemas: SchemaFileInfo[] = [];
 	const contexts: ContextFileInfo[] = [];
 	for (const found of modules) {
-		if (found.kind === 'schema') schemas.push(found.table === undefined ? {module: found.module, file: found.file} : {module: found.module, table: found.table, file: found.file});
+		if (found.kind === 'schema') {
+			const model = schemaFileFields(found.source);
+			schemas.push(found.table === undefined ? {module: found.module, file: found.file, ...model} : {module: found.module, table: found.table, file: found.file, ...model});
+		}
 		// A plain module that talks to the Repo: a context.
 		else if (found.kind === 'plain' && found.usesRepo) contexts.push({module: found.module, file: found.file});
+	}
+
+	const migrations = await listMigrations(root, migrationDir);
+	const references = migrationReferences(await readMigrations(root, migrationDir, migrations));
+	for (const schema of schemas) {
+		for (const [column, target] of schema.table === undefined ? [] : (references.get(schema.table) ?? [])) {
+			const known = schema.references.find((reference) => reference.field === column);
+			if (known) known.table = target;
+			else schema.references.push({field: column, table: target});
+		}
 	}
 
 	const defaultScope = info.scopes.find((scope: ScopeConfig) => scope.default);
@@ -227,10 +246,25 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 		default_scope: defaultScope?.name ?? null,
 		contexts,
 		schemas,
-		migrations: await listMigrations(root, migrationDir),
+		migrations,
 		config_files: loaded.configFiles,
 		warnings: [...facts.warnings, ...skipped],
 	};
+}
+
+const MAX_MIGRATIONS_READ = 500;
+
+/** The texts of the project's migrations (the newest MAX_MIGRATIONS_READ), unreadable ones left out. */
+async function readMigrations(root: string, migrationDir: string, names: string[]): Promise<string[]> {
+	const texts: string[] = [];
+	for (const name of names.slice(-MAX_MIGRATIONS_READ)) {
+		const file = join(root, migrationDir, name);
+		// Only regular files (readInsideRoot): a FIFO named like a migration would block the read forever.
+		const {text} = await readInsideRoot(root, file, `${migrationDir}/${name}`);
+		if (text !== undefined) texts.push(text);
+	}
+
+	return texts;
 }
 
 /**
