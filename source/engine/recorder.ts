@@ -2,10 +2,10 @@ import {hostname} from 'node:os';
 import {raw, type MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
-import type {ExecutionStatus} from './events.js';
+import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {EctosmithError} from '../errors.js';
 
-export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
+export type {MessageRole} from '../db/entities/statuses.js';
 
 export interface NewExecution {
 	workflowName: string;

@@ -1,9 +1,7 @@
 import {Cascade, defineEntity, type EntitySchema, type InferEntity} from '@mikro-orm/core';
-import type {ExecutionStatus} from '../../engine/events.js';
+import {executionStatuses} from './statuses.js';
 import {Workflow} from './workflow.js';
 import {Message} from './message.js';
-
-export const executionStatuses = ['STARTED', 'COMPLETED', 'FAILED', 'CANCELLED', 'INTERRUPTED'] as const satisfies readonly ExecutionStatus[];
 
 /** One run of a workflow: who ran it, on what, how it ended and what it cost. */
 export const Execution = defineEntity({

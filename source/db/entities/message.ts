@@ -1,7 +1,6 @@
 import {defineEntity, type InferEntity} from '@mikro-orm/core';
 import {Execution} from './execution.js';
-
-export const messageRoles = ['user', 'model', 'tool_request', 'tool_response'] as const;
+import {messageRoles} from './statuses.js';
 
 /** One recorded step of a conversation. */
 export const Message = defineEntity({
