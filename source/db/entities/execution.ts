@@ -1,5 +1,6 @@
 import {Cascade, defineEntity, type EntitySchema, type InferEntity} from '@mikro-orm/core';
 import {executionStatuses} from './statuses.js';
+import {StoredText} from './stored-types.js';
 import {Workflow} from './workflow.js';
 import {Message} from './message.js';
 
@@ -10,15 +11,15 @@ export const Execution = defineEntity({
 	properties: p => ({
 		id: p.integer().primary().autoincrement(),
 		workflow: p.manyToOne(Workflow),
-		userQuery: p.text(),
+		userQuery: p.type(StoredText),
 		status: p.enum([...executionStatuses]).index('executions_status_index'),
 		startTime: p.datetime().index('executions_start_time_index'),
 		endTime: p.datetime().nullable(),
-		finalResponseText: p.text().nullable(),
-		errorMessage: p.text().nullable(),
-		targetProjectPath: p.text().nullable(),
-		provider: p.string().nullable(),
-		model: p.string().nullable(),
+		finalResponseText: p.type(StoredText).nullable(),
+		errorMessage: p.type(StoredText).nullable(),
+		targetProjectPath: p.type(StoredText).nullable(),
+		provider: p.type(StoredText).nullable(),
+		model: p.type(StoredText).nullable(),
 		promptTokens: p.integer().default(0),
 		outputTokens: p.integer().default(0),
 		totalTokens: p.integer().default(0),
