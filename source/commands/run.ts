@@ -4,14 +4,11 @@
  */
 import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {AppConfig} from '../config/app-config.js';
-import {openDatabase, resolveDbPath} from '../db/orm.js';
-import {Recorder} from '../engine/recorder.js';
-import {WorkflowEngine} from '../engine/workflow-engine.js';
-import {createProvider, PROVIDER_NAMES} from '../llm/create-provider.js';
-import type {ProviderName} from '../llm/provider.js';
-import {createLogger} from '../log/logger.js';
-import {McpService} from '../mcp/mcp-service.js';
+import {openApp, type App} from '../app/open-app.js';
+import {cancelOnSignals} from '../app/signals.js';
+import {UsageError} from '../errors.js';
+import {ExitCode} from '../exit-codes.js';
+import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 
@@ -23,17 +20,13 @@ export interface RunFlags {
 	model?: string;
 	script?: string;
 	record?: string;
+	force?: boolean;
 	continue?: number;
 	dryRun?: boolean;
 	json?: boolean;
 	verbose?: boolean;
 	debug?: boolean;
 }
-
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-export const EXIT_CANCELLED = 130;
 
 const USAGE = 'Usage: ectosmith run [--project DIR] [--workflow NAME] "<description>"   (or "-" to read it from stdin)';
 
@@ -58,100 +51,76 @@ export function projectProblem(projectPath: string): string | undefined {
 }
 
 export async function runCommand(args: string[], flags: RunFlags): Promise<number> {
+	// Error texts can quote a server's stderr or a file name: never let them drive the terminal.
 	const fail = (message: string, code: number) => {
-		process.stderr.write(`ectosmith run: ${message}\n`);
+		process.stderr.write(`ectosmith run: ${sanitizeForTerminal(message)}\n`);
 		return code;
 	};
 
-	if (flags.provider !== undefined && !PROVIDER_NAMES.includes(flags.provider as ProviderName)) {
-		return fail(`Unknown provider "${flags.provider}". Use one of: ${PROVIDER_NAMES.join(', ')}.`, EXIT_USAGE);
-	}
-
 	if (flags.continue !== undefined && (!Number.isInteger(flags.continue) || flags.continue < 1)) {
-		return fail(`--continue needs an execution id (a positive whole number), got "${flags.continue}".`, EXIT_USAGE);
+		return fail(`--continue needs an execution id (a positive whole number), got "${flags.continue}".`, ExitCode.usage);
 	}
 
 	const query = (args.length === 1 && args[0] === '-' ? await readStdin() : args.join(' ')).trim();
 	if (query.length === 0) {
-		return fail(`No description given.\n${USAGE}\nExample: ectosmith run --project my_app "Blog.Post posts title:string body:text"`, EXIT_USAGE);
+		return fail(`No description given.\n${USAGE}\nExample: ectosmith run --project my_app "Blog.Post posts title:string body:text"`, ExitCode.usage);
 	}
 
 	// Without --project a continuation goes on in its parent's project (checked once it is known).
 	let projectPath = flags.project === undefined && flags.continue !== undefined ? undefined : path.resolve(flags.project ?? process.cwd());
 	if (projectPath !== undefined) {
 		const problem = projectProblem(projectPath);
-		if (problem) return fail(problem, EXIT_FAILED);
+		if (problem) return fail(problem, ExitCode.failed);
 	}
 
-	const logger = createLogger({...(flags.debug ? {level: 'debug' as const} : flags.verbose ? {level: 'info' as const} : {})});
-	let dbPath: string;
+	// The first Ctrl-C, SIGTERM or SIGHUP cancels cleanly (the row ends CANCELLED); a second one stops at once.
+	const stop = cancelOnSignals({
+		onSignal: (signal, count) => {
+			if (count === 1) process.stderr.write(`\nCancelling… (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
+		},
+	});
+	let app: App | undefined;
 	try {
-		dbPath = resolveDbPath({...(flags.db === undefined ? {} : {db: flags.db}), env: process.env});
-	} catch (error) {
-		return fail(error instanceof Error ? error.message : String(error), EXIT_USAGE);
-	}
-
-	const orm = await openDatabase({dbPath});
-	const mcp = new McpService({logger: logger.child('mcp')});
-	const controller = new AbortController();
-	let interrupts = 0;
-	const onSigint = () => {
-		interrupts++;
-		// The first Ctrl-C cancels cleanly (the row ends CANCELLED); a second one stops at once.
-		if (interrupts > 1) process.exit(EXIT_CANCELLED);
-		process.stderr.write('\nCancelling… (Ctrl-C again to quit at once)\n');
-		controller.abort();
-	};
-
-	process.on('SIGINT', onSigint);
-	try {
-		const recorder = new Recorder(orm);
+		app = await openApp({
+			...(flags.db === undefined ? {} : {db: flags.db}),
+			...(flags.provider === undefined ? {} : {provider: flags.provider}),
+			...(flags.model === undefined ? {} : {model: flags.model}),
+			...(flags.script === undefined ? {} : {script: flags.script}),
+			...(flags.record === undefined ? {} : {record: flags.record}),
+			force: flags.force === true,
+			...(flags.debug ? {logLevel: 'debug' as const} : flags.verbose ? {logLevel: 'info' as const} : {}),
+		});
 		if (projectPath === undefined && flags.continue !== undefined) {
-			const parent = await recorder.getExecution(flags.continue);
+			const parent = await app.recorder.getExecution(flags.continue);
 			projectPath = parent.targetProjectPath ? path.resolve(parent.targetProjectPath) : process.cwd();
 			const problem = projectProblem(projectPath);
-			if (problem) return fail(problem, EXIT_FAILED);
+			if (problem) return fail(problem, ExitCode.failed);
 		}
 
-		const engine = new WorkflowEngine({
-			config: new AppConfig(orm.em.fork()),
-			recorder,
-			mcp,
-			logger,
-			providerFor: workflow =>
-				createProvider({
-					...(flags.provider === undefined ? {} : {provider: flags.provider as ProviderName}),
-					model: flags.model ?? workflow.llmModel,
-					env: process.env,
-					...(flags.script === undefined ? {} : {scriptFile: path.resolve(flags.script)}),
-					...(flags.record === undefined ? {} : {recordFile: path.resolve(flags.record)}),
-					logger,
-				}),
-		});
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-		engine.on(
+		app.engine.on(
 			flags.json
 				? createJsonRenderer(process.stdout)
 				: createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}),
 		);
 
-		const result = await engine.run({
+		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
 			query,
 			...(projectPath === undefined ? {} : {projectPath}),
-			signal: controller.signal,
+			signal: stop.signal,
 			...(flags.continue === undefined ? {} : {continueFrom: flags.continue}),
 			dryRun: flags.dryRun === true,
 		});
-		if (result.status === 'COMPLETED') return EXIT_OK;
-		if (result.status === 'CANCELLED') return EXIT_CANCELLED;
-		return EXIT_FAILED;
+		if (result.status === 'COMPLETED') return ExitCode.ok;
+		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
+		return ExitCode.failed;
 	} catch (error) {
-		// Only set-up errors get here (unknown workflow or execution, provider without a key...).
-		return fail(error instanceof Error ? error.message : String(error), EXIT_FAILED);
+		// Only set-up errors get here (bad option, unknown workflow or execution, provider without a key...).
+		if (error instanceof UsageError) return fail(error.message, ExitCode.usage);
+		return fail(error instanceof Error ? error.message : String(error), stop.exitCode() ?? ExitCode.failed);
 	} finally {
-		process.off('SIGINT', onSigint);
-		await mcp.close().catch(() => undefined);
-		await orm.close(true).catch(() => undefined);
+		await app?.close();
+		stop.dispose();
 	}
 }

@@ -22,9 +22,17 @@ export class UnknownNameError extends EctosmithError {
 	}
 }
 
-/** Workflows and MCP servers, read from the database into the engine's shapes. */
+/**
+ * Workflows and MCP servers, read from the database into the engine's shapes. Every read uses a
+ * fresh fork of the entity manager, so an edit saved meanwhile (by the form or another process) is
+ * what the next run sees, without a restart.
+ */
 export class AppConfig {
-	constructor(private readonly em: EntityManager) {}
+	constructor(private readonly root: EntityManager) {}
+
+	private get em(): EntityManager {
+		return this.root.fork();
+	}
 
 	async listWorkflows(): Promise<WorkflowConfig[]> {
 		const workflows = await this.em.find(Workflow, {}, {populate: ['servers'], orderBy: {name: 'asc'}});
@@ -96,11 +104,19 @@ export function toServerConfig(server: IMcpServer): McpServerConfig {
 		args: server.args.map(arg => expandPackage(arg)),
 		env: Object.fromEntries(Object.entries(server.env ?? {}).map(([key, value]) => [key, expandPackage(value)])),
 		description: server.description,
+		enabled: server.enabled,
+		trust: server.trust,
+		transport: server.transport,
 	};
 	if (server.cwd) config.cwd = expandPackage(server.cwd);
+	if (server.timeoutMs !== null && server.timeoutMs !== undefined) config.timeoutMs = server.timeoutMs;
+	if (server.includeTools) config.includeTools = [...server.includeTools];
+	if (server.excludeTools) config.excludeTools = [...server.excludeTools];
+	if (server.url) config.url = server.url;
 	return config;
 }
 
-function expandPackage(value: string): string {
+/** ${ECTOSMITH_PACKAGE} -> this package's folder (the one authority for the placeholder's meaning). */
+export function expandPackage(value: string): string {
 	return value.includes(packagePlaceholder) ? value.split(packagePlaceholder).join(packageRoot()) : value;
 }

@@ -5,6 +5,7 @@ import {packageRoot} from '../package-root.js';
 import {McpServer, Workflow, type IMcpServer} from './entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
+import {takeWriteLock} from './write-lock.js';
 
 /** One server entry of mcp_servers.json (the `mcpServers` map used by Claude Desktop and friends). */
 export interface SeedServer {
@@ -193,9 +194,7 @@ export function parseWorkflows(json: unknown, file = workflowsFileName): SeedWor
  */
 export async function importSeed(em: EntityManager, data: SeedData): Promise<SeedReport> {
 	return em.fork().transactional(async tx => {
-		// Take the write lock before reading: SQLite cannot upgrade a read transaction while another
-		// process writes (it fails with SQLITE_BUSY instead of waiting). A no-op write is enough.
-		await tx.getConnection().execute('UPDATE mcp_servers SET id = id WHERE 1 = 0', [], 'run', tx.getTransactionContext());
+		await takeWriteLock(tx);
 		const existingServers = await tx.find(McpServer, {});
 		const serversByName = new Map<string, IMcpServer>(existingServers.map(server => [server.name, server]));
 		const knownNames = new Set([...serversByName.keys(), ...data.servers.map(server => server.name)]);

@@ -1,7 +1,9 @@
 /**
  * Renders a workflow's initial prompt template. Placeholders: {{schema_description}},
- * {{project_path}}, {{app_module}} (single-brace {name} forms too, as older templates wrote them).
+ * {{project_path}}, {{app_module}}, {{attribute_grammar}} (the one grammar's syntax and types, so a
+ * model is told exactly what the tools accept); single-brace {name} forms too, as older templates wrote them.
  */
+import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
 import {loadProject} from '../tools/project.js';
 
 export interface PromptValues {
@@ -11,7 +13,7 @@ export interface PromptValues {
 	appModule?: string;
 }
 
-const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module'] as const;
+export const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module', 'attribute_grammar'] as const;
 type Placeholder = (typeof PLACEHOLDERS)[number];
 
 // One pass over the template, so a value that itself contains braces is never expanded again.
@@ -20,11 +22,29 @@ const PLACEHOLDER_PATTERN = new RegExp(
 	'g',
 );
 
+/**
+ * The `{{name}}` placeholders a template uses, split into the known ones and the rest (a typo such as
+ * `{{project_dir}}` would otherwise reach the model as it is). Single-brace forms are only read when
+ * known: templates may hold Elixir maps such as `%{title: ...}`.
+ */
+export function templatePlaceholders(template: string): {known: Placeholder[]; unknown: string[]} {
+	const known = new Set<Placeholder>();
+	const unknown = new Set<string>();
+	for (const [, name] of template.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
+		if ((PLACEHOLDERS as readonly string[]).includes(name!)) known.add(name as Placeholder);
+		else unknown.add(name!);
+	}
+
+	for (const [, name] of template.matchAll(new RegExp(`(?<!\\{)\\{(${PLACEHOLDERS.join('|')})\\}(?!\\})`, 'g'))) known.add(name as Placeholder);
+	return {known: PLACEHOLDERS.filter(name => known.has(name)), unknown: [...unknown]};
+}
+
 export function renderPrompt(template: string, values: PromptValues): string {
 	const lookup: Record<Placeholder, string> = {
 		schema_description: values.schemaDescription,
 		project_path: values.projectPath,
 		app_module: values.appModule ?? '(unknown: read it with inspect_project)',
+		attribute_grammar: ATTRIBUTE_SYNTAX,
 	};
 	let sawDescription = false;
 	const rendered = template.replace(PLACEHOLDER_PATTERN, (_match, double?: string, single?: string) => {

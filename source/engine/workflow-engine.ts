@@ -161,6 +161,7 @@ export class WorkflowEngine {
 			maxTurns,
 			startedAt: new Date(startedAt).toISOString(),
 			...(parent ? {parentExecutionId: parent.id} : {}),
+			...(options.dryRun ? {dryRun: true} : {}),
 		});
 
 		let turns = 0;

@@ -7,7 +7,7 @@ import {GeneratorError} from './errors.js';
 import {camelize, inspectAtom, underscore} from './naming.js';
 import type {ProjectInfo} from './project.js';
 import {assertModuleName, assertProject, resolveMigrationDir, type GeneratedFile, type SchemaSpec} from './schema-spec.js';
-import {plainAttrs, referenceAttrs, timestampsCall} from './schema.js';
+import {defaultLiteral, plainAttrs, referenceAttrs, timestampsCall} from './schema.js';
 
 const STAMP = /^\d{14}$/;
 
@@ -52,7 +52,8 @@ function tableOptions(spec: SchemaSpec): string {
 function attrColumnLines(spec: SchemaSpec): string[] {
 	const lines: string[] = [];
 	for (const attr of plainAttrs(spec)) {
-		const defaults = attr.type === 'boolean' ? ', default: false, null: false' : '';
+		const literal = defaultLiteral(attr, 'migration');
+		const defaults = literal === undefined ? '' : `, default: ${literal}${attr.type === 'boolean' ? ', null: false' : ''}`;
 		lines.push(`      add ${inspectAtom(attr.name)}, ${columnType(attr)}${defaults}`);
 	}
 	for (const attr of referenceAttrs(spec)) {

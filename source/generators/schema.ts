@@ -25,9 +25,32 @@ export function referenceAttrs(spec: SchemaSpec): Attr[] {
 	return spec.attrs.filter((attr) => attr.type === 'references');
 }
 
-/** Fields validate_required lists: every plain field but maps. */
+/** Fields validate_required lists: every plain field but maps and the ones marked optional. */
 export function requiredAttrs(spec: SchemaSpec): Attr[] {
-	return plainAttrs(spec).filter((attr) => attr.type !== 'map');
+	return plainAttrs(spec).filter((attr) => attr.type !== 'map' && !attr.optional);
+}
+
+/**
+ * The Elixir literal of an attribute's `:default:VALUE` (the grammar has checked it against the
+ * type): a schema field holds the Elixir value (an atom for an enum, a Decimal), a migration
+ * column the database's (the enum's string).
+ */
+export function defaultLiteral(attr: Attr, where: 'schema' | 'migration'): string | undefined {
+	const value = attr.default;
+	if (value === undefined) return attr.type === 'boolean' ? 'false' : undefined;
+	switch (attr.type) {
+		case 'integer':
+		case 'boolean':
+			return value;
+		case 'float':
+			return value.includes('.') ? value : `${value}.0`;
+		case 'decimal':
+			return where === 'schema' ? `Decimal.new(${JSON.stringify(value)})` : value;
+		case 'enum':
+			return where === 'schema' ? inspectAtom(value) : JSON.stringify(value);
+		default:
+			return JSON.stringify(value).replaceAll('#{', '\\#{');
+	}
 }
 
 /** Unique flags in Phoenix's order: reverse input order. */
@@ -55,7 +78,8 @@ function moduleAttributes(spec: SchemaSpec): string {
 
 function fieldLines(spec: SchemaSpec): string[] {
 	const lines = plainAttrs(spec).map((attr) => {
-		const defaults = attr.type === 'boolean' ? ', default: false' : '';
+		const literal = defaultLiteral(attr, 'schema');
+		const defaults = literal === undefined ? '' : `, default: ${literal}`;
 		const redact = attr.redact ? ', redact: true' : '';
 		return `    field ${inspectAtom(attr.name)}, ${fieldTypeAndOptions(attr)}${defaults}${redact}`;
 	});

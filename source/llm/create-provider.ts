@@ -4,13 +4,13 @@
  * An explicit choice is honoured or refused with a message that says what to do.
  */
 import type {Logger} from '../log/types.js';
-import type {LlmProvider, ProviderName} from './provider.js';
+import {parseProviderName, type LlmProvider, type ProviderName} from './provider.js';
 import {GeminiProvider, type GeminiProviderOptions} from './gemini.js';
 import {OfflineProvider} from './offline.js';
 import {ScriptedProvider} from './scripted.js';
 import {RecordingProvider} from './scripted-recorder.js';
 
-export const PROVIDER_NAMES: readonly ProviderName[] = ['gemini', 'offline', 'scripted'];
+export {PROVIDER_NAMES, parseProviderName} from './provider.js';
 
 export interface CreateProviderOptions {
 	provider?: ProviderName;
@@ -36,12 +36,6 @@ export function createProvider(options: CreateProviderOptions = {}): LlmProvider
 /** The Gemini key, GEMINI_API_KEY first; blank values count as unset. */
 export function geminiApiKey(env: NodeJS.ProcessEnv): string | undefined {
 	return env.GEMINI_API_KEY?.trim() || env.GOOGLE_API_KEY?.trim() || undefined;
-}
-
-export function parseProviderName(value: string): ProviderName {
-	const name = value.trim().toLowerCase();
-	if ((PROVIDER_NAMES as readonly string[]).includes(name)) return name as ProviderName;
-	throw new Error(`Unknown provider "${value}"; use one of: ${PROVIDER_NAMES.join(', ')}.`);
 }
 
 function chooseProvider(options: CreateProviderOptions, env: NodeJS.ProcessEnv): LlmProvider {

@@ -3,9 +3,18 @@
  * The history is provider-neutral; `raw` keeps a provider's own message parts (for Gemini the
  * `Content.parts`, thought signatures included) so a recorded conversation can be sent back as is.
  */
-import {EctosmithError} from '../errors.js';
+import {EctosmithError, UsageError} from '../errors.js';
 
 export type ProviderName = 'gemini' | 'offline' | 'scripted';
+
+export const PROVIDER_NAMES: readonly ProviderName[] = ['gemini', 'offline', 'scripted'];
+
+/** A provider name as typed (any case, spaces around); a bad one is a UsageError listing the names. */
+export function parseProviderName(value: string): ProviderName {
+	const name = value.trim().toLowerCase();
+	if ((PROVIDER_NAMES as readonly string[]).includes(name)) return name as ProviderName;
+	throw new UsageError(`Unknown provider "${value}". Use one of: ${PROVIDER_NAMES.join(', ')}.`);
+}
 
 export interface ToolSpec {
 	/** The name the model sees (may be `server__tool` when two servers share a tool name). */

@@ -3,8 +3,10 @@
  * provider's fixture format, so a real conversation becomes a replayable test fixture.
  * The run's project path is written as "${project_path}" so the fixture replays on any project.
  */
+import {existsSync, statSync} from 'node:fs';
+import {UsageError} from '../errors.js';
 import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
-import {abstractProjectPath, writeScriptFixture, type ScriptFixture, type ScriptTurn} from './scripted-fixture.js';
+import {abstractProjectPath, loadScriptFixture, writeScriptFixture, type ScriptFixture, type ScriptTurn} from './scripted-fixture.js';
 
 export class RecordingProvider implements LlmProvider {
 	readonly name: LlmProvider['name'];
@@ -50,4 +52,18 @@ function describe(inner: LlmProvider, request: NextTurnRequest): string {
 	const query = first && first.role === 'user' ? (first.query ?? first.text) : '';
 	const short = query.length > 200 ? `${query.slice(0, 197)}...` : query;
 	return `Recorded from ${inner.name} (${inner.model}) on ${new Date().toISOString().slice(0, 10)}: ${short}`.trim();
+}
+
+/**
+ * `--record FILE` replaces only its own kind: a missing file, or one that is a recorded
+ * conversation already; anything else needs --force (it may be the user's own file).
+ */
+export function checkRecordTarget(file: string, options: {force?: boolean} = {}): void {
+	if (options.force || !existsSync(file)) return;
+	if (statSync(file).isDirectory()) throw new UsageError(`--record ${file} is a folder: give a file name for the recording.`);
+	try {
+		loadScriptFixture(file);
+	} catch {
+		throw new UsageError(`--record ${file}: the file exists and is not an ectosmith recording. Pass --force to replace it, or choose another file.`);
+	}
 }

@@ -9,11 +9,11 @@ import type {McpServerConfig} from '../config/types.js';
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import {ArgsValidator} from './args-validator.js';
-import {ServerConnection, TOOL_CALL_CANCELLED, type ConnectionOptions} from './server-connection.js';
+import {expandedOrNothing, ServerConnection, TOOL_CALL_CANCELLED, type ConnectionOptions} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
-import {McpServerError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
+import {McpServerError, notRunnableReason, ServerNotRunnableError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
 
-export {McpServerError} from './types.js';
+export {McpServerError, ServerNotRunnableError} from './types.js';
 export type {McpServiceApi, ToolBinding, ToolCallResult} from './types.js';
 
 export interface McpServiceOptions {
@@ -72,17 +72,30 @@ export class McpService implements McpServiceApi {
 		}
 
 		const tools = settled.flatMap((result, index) =>
-			result.status === 'fulfilled' ? result.value.tools.map((tool) => ({serverName: configs[index]!.name, tool})) : [],
+			result.status === 'fulfilled' ? this.offered(configs[index]!, result.value.tools).map((tool) => ({config: configs[index]!, tool})) : [],
 		);
-		const names = exposedNames(tools.map(({serverName, tool}) => ({serverName, toolName: tool.name})));
-		return tools.map(({serverName, tool}, index) => ({
+		const names = exposedNames(tools.map(({config, tool}) => ({serverName: config.name, toolName: tool.name})));
+		return tools.map(({config, tool}, index) => ({
 			exposedName: names[index]!,
-			serverName,
+			serverName: config.name,
 			toolName: tool.name,
 			description: tool.description ?? tool.title ?? '',
 			inputSchema: tool.inputSchema as Record<string, unknown>,
 			readOnly: tool.annotations?.readOnlyHint === true,
+			trusted: config.trust === true,
+			...(config.timeoutMs === undefined ? {} : {timeoutMs: config.timeoutMs}),
 		}));
+	}
+
+	/** The entry's tools after its include and exclude lists; names the lists mention that do not exist are logged. */
+	private offered<T extends {name: string}>(config: McpServerConfig, tools: T[]): T[] {
+		const names = new Set(tools.map((tool) => tool.name));
+		const missing = [...(config.includeTools ?? []), ...(config.excludeTools ?? [])].filter((name) => !names.has(name));
+		if (missing.length > 0) {
+			this.logger.warn(`server "${config.name}" has no tool(s) ${missing.join(', ')} named in its include/exclude lists`);
+		}
+
+		return filterTools(config, tools);
 	}
 
 	validateArgs(binding: ToolBinding, args: Record<string, unknown>): string[] {
@@ -108,7 +121,7 @@ export class McpService implements McpServiceApi {
 		}
 
 		const connection = await this.ready(entry);
-		return connection.callTool(binding.toolName, args, options);
+		return connection.callTool(binding.toolName, args, binding.timeoutMs === undefined ? options : {...options, timeoutMs: binding.timeoutMs});
 	}
 
 	childPids(): number[] {
@@ -200,7 +213,7 @@ export class McpService implements McpServiceApi {
 	private async start(entry: Entry): Promise<ServerConnection> {
 		const registry = this.logger as Partial<SecretRegistry>;
 		if (typeof registry.registerSecret === 'function') {
-			for (const value of Object.values(entry.config.env)) {
+			for (const value of [...Object.values(entry.config.env), ...Object.values(expandedOrNothing(entry.config.env))]) {
 				registry.registerSecret(value);
 			}
 		}
@@ -215,6 +228,13 @@ export class McpService implements McpServiceApi {
 
 		return connection;
 	}
+}
+
+/** The tools an entry offers: its include list (when given), minus its exclude list. */
+export function filterTools<T extends {name: string}>(config: Pick<McpServerConfig, 'includeTools' | 'excludeTools'>, tools: T[]): T[] {
+	const include = config.includeTools && config.includeTools.length > 0 ? new Set(config.includeTools) : undefined;
+	const exclude = new Set(config.excludeTools ?? []);
+	return tools.filter((tool) => (include === undefined || include.has(tool.name)) && !exclude.has(tool.name));
 }
 
 function positive(name: string, value: number): number {
@@ -246,6 +266,11 @@ function checkConfigs(servers: McpServerConfig[]): McpServerConfig[] {
 			throw bad('name must be a non-empty string');
 		}
 
+		const notRunnable = notRunnableReason(config);
+		if (notRunnable !== undefined) {
+			throw new ServerNotRunnableError(name, notRunnable);
+		}
+
 		if (typeof config.command !== 'string' || config.command.trim() === '') {
 			throw bad('command must be a non-empty string');
 		}
@@ -271,6 +296,10 @@ function checkConfigs(servers: McpServerConfig[]): McpServerConfig[] {
 
 		if (config.cwd !== undefined && typeof config.cwd !== 'string') {
 			throw bad('cwd must be a string when given');
+		}
+
+		if (config.timeoutMs !== undefined) {
+			positive(`timeout of server "${name}"`, config.timeoutMs);
 		}
 
 		const previous = byName.get(name);

@@ -9,7 +9,7 @@ import {abortError} from '../abort-error.js';
 import type {McpServerConfig} from '../config/types.js';
 import type {Logger} from '../log/types.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
-import {childEnv} from './child-env.js';
+import {childEnv, expandEnvReferences} from './child-env.js';
 import {StderrTail} from './stderr-tail.js';
 import {toToolCallResult} from './tool-result.js';
 import {McpServerError, type ToolCallResult} from './types.js';
@@ -55,6 +55,7 @@ export class ServerConnection {
 		// The entry's env values and our API keys never reach an error message or the log.
 		const secrets = [
 			...Object.values(config.env),
+			...Object.values(expandedOrNothing(config.env)),
 			...SECRET_ENV_VARS.map((name) => process.env[name]).filter((value): value is string => Boolean(value)),
 		];
 		this.stderr = new StderrTail(
@@ -157,10 +158,17 @@ export class ServerConnection {
 			throw new McpServerError(config.name, `working directory "${config.cwd}" does not exist or is not a folder`);
 		}
 
+		let env: Record<string, string>;
+		try {
+			env = childEnv(config.env);
+		} catch (error) {
+			throw new McpServerError(config.name, `could not start: ${messageOf(error)}`);
+		}
+
 		const transport = new StdioClientTransport({
 			command: config.command,
 			args: config.args,
-			env: childEnv(config.env),
+			env,
 			cwd: config.cwd,
 			// Never inherited: the child's stderr would scribble over the TUI.
 			stderr: 'pipe',
@@ -287,6 +295,15 @@ export class ServerConnection {
 function childProcessOf(transport: StdioClientTransport): ChildProcess | undefined {
 	const child = (transport as unknown as {_process?: unknown})._process;
 	return child && typeof (child as ChildProcess).once === 'function' ? (child as ChildProcess) : undefined;
+}
+
+/** The entry's env with references expanded, or nothing when one cannot be (start reports that). */
+export function expandedOrNothing(env: Record<string, string>): Record<string, string> {
+	try {
+		return expandEnvReferences(env);
+	} catch {
+		return {};
+	}
 }
 
 function isDirectory(folder: string): boolean {

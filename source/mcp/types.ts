@@ -11,6 +11,10 @@ export interface ToolBinding {
 	inputSchema: Record<string, unknown>;
 	/** The tool's MCP annotation `readOnlyHint: true`: it never writes, so it is never sent for approval. */
 	readOnly: boolean;
+	/** The server entry is trusted (`trust`): its writes need no approval. */
+	trusted: boolean;
+	/** The entry's own per-call timeout; wins over the caller's default. */
+	timeoutMs?: number;
 }
 
 export interface ToolCallResult {
@@ -49,4 +53,25 @@ export class McpServerError extends EctosmithError {
 		);
 		this.name = 'McpServerError';
 	}
+}
+
+/** An entry that is disabled, or reached over http/sse (kept, not runnable here yet). */
+export class ServerNotRunnableError extends McpServerError {
+	constructor(serverName: string, reason: string) {
+		super(serverName, reason);
+		this.name = 'ServerNotRunnableError';
+	}
+}
+
+/** Why an entry cannot be started here; undefined when it can. */
+export function notRunnableReason(config: McpServerConfig): string | undefined {
+	if (config.enabled === false) {
+		return `is disabled; enable it with \`ectosmith servers enable ${config.name}\` or in the Servers screen`;
+	}
+
+	if (config.transport !== undefined && config.transport !== 'stdio') {
+		return `is an ${config.transport.toUpperCase()} server (${config.url ?? 'no url'}), which ectosmith cannot run yet (stdio servers only); take it out of the workflow or replace it with a stdio entry`;
+	}
+
+	return undefined;
 }

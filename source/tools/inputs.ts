@@ -4,7 +4,7 @@
  * shape and an example.
  */
 import {z} from 'zod';
-import {ATTRIBUTE_TYPES, MAX_ATTRIBUTES} from '../generators/attributes.js';
+import {ATTRIBUTE_SYNTAX, MAX_ATTRIBUTES} from '../grammar/attribute.js';
 
 const MAX_TEXT = 500;
 
@@ -33,18 +33,7 @@ const plural = z
 export const attrs = z
 	.array(z.string().min(1).max(MAX_TEXT))
 	.max(MAX_ATTRIBUTES)
-	.describe(
-		[
-			'Fields, one string each, in the grammar of Phoenix\'s generators: name[:type[:extra...]][:unique][:redact].',
-			'No type means string. Examples: "title", "body:text", "views:integer", "price:decimal", "published:boolean",',
-			'"slug:string:unique", "secret:string:redact", "tags:array:string", "status:enum:draft:published",',
-			'"user_id:references:users", "published_at:utc_datetime".',
-			`Types: ${ATTRIBUTE_TYPES.join(', ')} (datetime is an alias of naive_datetime).`,
-			'array needs an inner type (tags:array:string), references needs the referenced table (author_id:references:users),',
-			'enum needs at least one value (status:enum:draft:published). Trailing :unique adds a unique index and constraint;',
-			':redact hides the value in inspect output. Timestamps (inserted_at, updated_at) and the id are added automatically: do not list them.',
-		].join(' '),
-	);
+	.describe(ATTRIBUTE_SYNTAX);
 
 const table = z.string().min(1).max(MAX_TEXT).describe('Table name when it differs from the plural. Example: "blog_posts".');
 const binaryId = z.boolean().describe('Use UUID (binary_id) primary and foreign keys. Default: the project\'s `:generators, binary_id:` setting.');

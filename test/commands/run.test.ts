@@ -162,6 +162,32 @@ test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED an
 	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});
 });
 
+for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+	test.serial(`${signal} is treated like Ctrl-C: the row ends CANCELLED, no server is left, exit ${code}`, async t => {
+		const marker = randomUUID();
+		const db = await seededDb(t, {marker});
+		const project = await copyFixtureProject(t);
+		const fake = await startFakeGemini([{hang: true, text: 'Thinking about your schema'}]);
+		t.teardown(() => fake.close());
+		let sent = false;
+		const result = await runCli(['run', '--db', db, '-p', project, 'Blog.Post posts title:string'], {
+			env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
+			onStdout(stdout, child) {
+				if (!sent && stdout.includes('Thinking about your schema')) {
+					sent = true;
+					child.kill(signal);
+				}
+			},
+		});
+
+		t.true(sent, result.stdout + result.stderr);
+		t.is(result.code, code, result.stderr);
+		t.deepEqual(markedProcesses(marker), []);
+		const {execution} = await executions(t, db, 1);
+		t.like(execution, {status: 'CANCELLED'});
+	});
+}
+
 test.serial('the log gets one line per model turn and per tool call with its duration, and never the key', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);

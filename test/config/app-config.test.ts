@@ -68,6 +68,9 @@ test('defaultWorkflow: the only one wins, else elixir_crud_generator, else an er
 		env: {TOKEN_NAME: 'v'},
 		description: '',
 		cwd: `${packageRoot()}/sub`,
+		enabled: true,
+		trust: false,
+		transport: 'stdio',
 	});
 
 	em.create(Workflow, {name: 'another', llmModel: 'm', initialPromptTemplate: 'p'});

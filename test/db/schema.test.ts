@@ -11,7 +11,10 @@ import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const expectedColumns: Record<string, string[]> = {
 	workflows: ['id', 'name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'created_at', 'updated_at'],
-	mcp_servers: ['id', 'name', 'command', 'args', 'env', 'description', 'cwd', 'created_at', 'updated_at'],
+	mcp_servers: [
+		'id', 'name', 'command', 'args', 'env', 'description', 'cwd', 'enabled', 'timeout_ms', 'include_tools', 'exclude_tools', 'trust',
+		'transport', 'url', 'headers', 'client_keys', 'client_inputs', 'created_at', 'updated_at',
+	],
 	workflow_mcp_server_associations: ['workflow_id', 'mcp_server_id'],
 	executions: [
 		'id', 'workflow_id', 'user_query', 'status', 'start_time', 'end_time', 'final_response_text', 'error_message',

@@ -38,7 +38,7 @@ test('explicit choices are honoured; explicit gemini without a key says what to 
 	t.regex(error.message, /GEMINI_API_KEY/);
 	t.regex(error.message, /--provider offline/);
 	t.throws(() => createProvider({provider: 'scripted', env: {}}), {message: /--script FILE/});
-	t.throws(() => createProvider({provider: 'claude' as ProviderName}), {message: /Unknown provider "claude"; use one of: gemini, offline, scripted/});
+	t.throws(() => createProvider({provider: 'claude' as ProviderName}), {message: /Unknown provider "claude". Use one of: gemini, offline, scripted/});
 	t.is(parseProviderName(' Gemini '), 'gemini');
 });
 

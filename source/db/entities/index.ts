@@ -1,4 +1,4 @@
-export {McpServer, type IMcpServer} from './mcp-server.js';
+export {McpServer, serverTransports, type ServerTransport, type IMcpServer} from './mcp-server.js';
 export {Workflow, type IWorkflow} from './workflow.js';
 export {Execution, type IExecution} from './execution.js';
 export {Message, type IMessage} from './message.js';

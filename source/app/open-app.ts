@@ -1,0 +1,133 @@
+/**
+ * The one place that wires the program: the database, the logger, the MCP service, AppConfig, the
+ * recorder, the provider factory and the engine. The headless `run`, the TUI and the other
+ * commands open the program here, so nothing is wired twice.
+ *
+ * Only types are imported at the top: the ORM, the SDKs and the engine load inside openApp, so a
+ * caller (the TUI) can paint its first screen before they are read from disk.
+ *
+ *     const app = await openApp({db: flags.db, provider: flags.provider, logLevel: 'info'});
+ *     try {
+ *       app.engine.on(event => ...);
+ *       await app.engine.run({query, projectPath, signal, approve});
+ *     } finally {
+ *       await app.close();
+ *     }
+ */
+import path from 'node:path';
+import type {MikroORM} from '@mikro-orm/core';
+import type {AppConfig} from '../config/app-config.js';
+import type {Recorder} from '../engine/recorder.js';
+import type {WorkflowEngine} from '../engine/workflow-engine.js';
+import {parseProviderName, type LlmProvider} from '../llm/provider.js';
+import type {FileLogger} from '../log/logger.js';
+import type {LogLevel} from '../log/types.js';
+import type {McpService} from '../mcp/mcp-service.js';
+import type {WorkflowConfig} from '../config/types.js';
+import {UsageError} from '../errors.js';
+
+export interface AppOptions {
+	/** --db; default ECTOSMITH_DB, then the XDG data folder (see resolveDbPath). */
+	db?: string;
+	/** Where keys, ECTOSMITH_DB and the log folders are read; default process.env. */
+	env?: NodeJS.ProcessEnv;
+	/** --provider: gemini, offline or scripted; default gemini with a key, else offline. */
+	provider?: string;
+	/** --model: overrides every workflow's model. */
+	model?: string;
+	/** --script: the fixture the scripted provider plays (relative to the current folder). */
+	script?: string;
+	/** --record: save the session as a scripted fixture (refused over a file that is not one, unless force). */
+	record?: string;
+	/** --force: let --record replace any file. */
+	force?: boolean;
+	/** Log level; default ECTOSMITH_LOG_LEVEL, else info. */
+	logLevel?: LogLevel;
+	/** The log file; default the XDG state folder (tests pass their own). */
+	logFile?: string;
+	/** Per tool call; default the MCP service's own (60 s). */
+	toolTimeoutMs?: number;
+}
+
+export interface App {
+	engine: WorkflowEngine;
+	config: AppConfig;
+	recorder: Recorder;
+	orm: MikroORM;
+	mcp: McpService;
+	logger: FileLogger;
+	/** The database file in use (absolute). */
+	dbPath: string;
+	/** The provider a workflow runs with, given the options (what engine.run will use). */
+	providerFor(workflow: WorkflowConfig): LlmProvider;
+	/** Stops the tool servers and closes the database; safe to call twice. */
+	close(): Promise<void>;
+}
+
+/**
+ * Checks the options that need no disk or network (provider name, --record target), then opens
+ * the database (migrating and seeding it), and wires the rest. Bad options throw UsageError;
+ * database problems throw DatabaseError (one line naming the file and what to do).
+ */
+export async function openApp(options: AppOptions = {}): Promise<App> {
+	const env = options.env ?? process.env;
+	const provider = options.provider === undefined ? undefined : parseProviderName(options.provider);
+	const recordFile = options.record === undefined ? undefined : path.resolve(options.record);
+	const scriptFile = options.script === undefined ? undefined : path.resolve(options.script);
+	const [{resolveDbPath}, {createLogger}, scriptedRecorder] = await Promise.all([
+		import('../db/db-path.js'),
+		import('../log/logger.js'),
+		import('../llm/scripted-recorder.js'),
+	]);
+	if (recordFile !== undefined) scriptedRecorder.checkRecordTarget(recordFile, {force: options.force === true});
+
+	let dbPath: string;
+	try {
+		dbPath = resolveDbPath({...(options.db === undefined ? {} : {db: options.db}), env});
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+
+	const logger = createLogger({env, ...(options.logLevel === undefined ? {} : {level: options.logLevel}), ...(options.logFile === undefined ? {} : {file: options.logFile})});
+	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}] = await Promise.all([
+		import('../db/orm.js'),
+		import('../mcp/mcp-service.js'),
+		import('../config/app-config.js'),
+		import('../engine/recorder.js'),
+		import('../engine/workflow-engine.js'),
+		import('../llm/create-provider.js'),
+	]);
+
+	const orm = await openDatabase({dbPath});
+	const mcp = new McpService({logger: logger.child('mcp')});
+	const config = new AppConfig(orm.em.fork());
+	const recorder = new Recorder(orm);
+	const providerFor = (workflow: WorkflowConfig): LlmProvider =>
+		createProvider({
+			...(provider === undefined ? {} : {provider}),
+			model: options.model ?? workflow.llmModel,
+			env,
+			...(scriptFile === undefined ? {} : {scriptFile}),
+			...(recordFile === undefined ? {} : {recordFile}),
+			logger,
+		});
+	const engine = new WorkflowEngine({
+		config,
+		recorder,
+		mcp,
+		logger,
+		providerFor,
+		...(options.toolTimeoutMs === undefined ? {} : {toolTimeoutMs: options.toolTimeoutMs}),
+	});
+
+	let closing: Promise<void> | undefined;
+	const close = async () => {
+		closing ??= (async () => {
+			await mcp.close().catch(() => undefined);
+			await orm.close(true).catch(() => undefined);
+		})();
+		return closing;
+	};
+
+	return {engine, config, recorder, orm, mcp, logger, dbPath, providerFor, close};
+}
