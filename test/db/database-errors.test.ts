@@ -11,17 +11,23 @@ import {canTestPermissions, NOBODY, runsAsRoot} from '../helpers/unprivileged.js
 
 const cli = join(packageRoot(), 'source', 'cli.tsx');
 
-/** `ectosmith --db PATH db migrate`, or at the default location under `dataHome`. */
-function migrate(dbPath: string | {dataHome: string}, options: {unprivileged?: boolean} = {}) {
-	const {ECTOSMITH_DB: _db, XDG_DATA_HOME: _xdg, ...env} = process.env;
-	const where = typeof dbPath === 'string' ? ['--db', dbPath] : [];
-	const result = spawnSync(process.execPath, ['--import', tsxLoader, cli, ...where, 'db', 'migrate'], {
+/** The CLI in a child process; as user nobody when `unprivileged` and running as root (root ignores file modes). */
+function ectosmith(args: string[], options: {unprivileged?: boolean; env?: NodeJS.ProcessEnv} = {}) {
+	const {ECTOSMITH_DB: _db, XDG_DATA_HOME: _xdg, GEMINI_API_KEY: _key, GOOGLE_API_KEY: _google, ...env} = process.env;
+	const result = spawnSync(process.execPath, ['--import', tsxLoader, cli, ...args], {
 		cwd: '/',
-		env: typeof dbPath === 'string' ? env : {...env, XDG_DATA_HOME: dbPath.dataHome},
+		env: {...env, ...options.env},
 		encoding: 'utf8',
 		...(options.unprivileged && runsAsRoot ? {uid: NOBODY, gid: NOBODY} : {}),
 	});
 	return {code: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/** `ectosmith --db PATH db migrate`, or at the default location under `dataHome`. */
+function migrate(dbPath: string | {dataHome: string}, options: {unprivileged?: boolean} = {}) {
+	return typeof dbPath === 'string'
+		? ectosmith(['--db', dbPath, 'db', 'migrate'], options)
+		: ectosmith(['db', 'migrate'], {...options, env: {XDG_DATA_HOME: dbPath.dataHome}});
 }
 
 /** A user error: exit 1, one line naming the file and the way out, no stack trace. */
@@ -171,4 +177,29 @@ test('every SQLite failure becomes one line without the statement; errors that a
 	t.true((busy as DatabaseError).isBusy);
 	const bug = new TypeError('x is undefined');
 	t.is(explainDatabaseError('/x.db', bug), bug);
+});
+
+test('a read-only database file: the run stops at its first write with one line, never the insert statement', async t => {
+	if (!canTestPermissions(t)) return t.pass();
+	const dir = tempDir(t);
+	// The folder stays writable (SQLite makes its -wal and -shm files there); only the file is read-only.
+	chmodSync(dir, 0o777);
+	const dbPath = join(dir, 'e.db');
+	const orm = await openDatabase({dbPath});
+	await orm.close(true);
+	chmodSync(dbPath, 0o444);
+	const project = join(dir, 'my_app');
+	mkdirSync(project);
+	writeFileSync(join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
+	const home = join(dir, 'home');
+	mkdirSync(home, {mode: 0o777});
+	chmodSync(home, 0o777);
+	const result = ectosmith(['run', '--db', dbPath, '--project', project, '--provider', 'offline', 'Blog.Post posts title:string'], {
+		unprivileged: true,
+		env: {HOME: home, XDG_STATE_HOME: home},
+	});
+	t.is(result.code, 1, result.stdout + result.stderr);
+	t.regex(result.stderr, /^ectosmith run: Could not record the start of the execution: the database .*e\.db is read-only for this user: the file is not writable\. ectosmith writes the file and its -wal and -shm files beside it; make both writable, or choose another file with --db or ECTOSMITH_DB\.\n$/);
+	t.notRegex(result.stderr + result.stdout, /insert into|SQLITE_/i);
+	t.is(spawnSync('sqlite3', [dbPath, 'select count(*) from executions'], {encoding: 'utf8'}).stdout.trim(), '0');
 });
