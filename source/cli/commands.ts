@@ -25,9 +25,9 @@ export const COMMANDS: CommandSpec[] = [
 	{
 		name: '',
 		usage: [''],
-		summary: 'Start the terminal UI (later); for now shows this help',
+		summary: 'Start the terminal UI (full screen; needs a terminal)',
 		flags: ['project', 'workflow', 'provider', 'model', 'script', 'yes'],
-		load: async () => async () => -1,
+		load: async () => (await import('../commands/tui.js')).tuiCommand,
 	},
 	{
 		name: 'run',

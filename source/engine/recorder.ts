@@ -7,6 +7,7 @@ import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
 import {EctosmithError} from '../errors.js';
+import type {TokenUsage} from '../llm/provider.js';
 
 export type {MessageRole} from '../db/entities/statuses.js';
 
@@ -17,6 +18,9 @@ export interface NewExecution {
 	provider: string;
 	model: string;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** Default now; the engine passes the instant its execution_started event carries. */
+	startTime?: Date;
 }
 
 export interface NewMessage {
@@ -30,6 +34,11 @@ export interface NewMessage {
 	rawParts?: unknown;
 	durationMs?: number;
 	isError?: boolean;
+	/** A model row's own usage. */
+	usage?: TokenUsage;
+	/** A tool_request row's server and read-only hint. */
+	toolServer?: string;
+	readOnly?: boolean;
 }
 
 export interface RecordedMessage extends NewMessage {
@@ -55,6 +64,9 @@ export interface ExecutionRecord {
 	totalTokens: number;
 	turnCount: number;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** When `ectosmith undo` reverted its files. */
+	undoneAt?: Date;
 }
 
 export class UnknownExecutionError extends EctosmithError {
@@ -71,6 +83,8 @@ export interface ExecutionEnd {
 	finalResponseText?: string;
 	errorMessage?: string;
 	turnCount: number;
+	/** Default now. */
+	endTime?: Date;
 }
 
 export interface RecorderOptions {
@@ -124,7 +138,8 @@ export class Recorder {
 				workflow,
 				userQuery: execution.userQuery,
 				status: 'STARTED',
-				startTime: new Date(),
+				startTime: execution.startTime ?? new Date(),
+				maxTurns: execution.maxTurns ?? null,
 				targetProjectPath: execution.targetProjectPath,
 				provider: execution.provider,
 				model: execution.model,
@@ -151,6 +166,11 @@ export class Recorder {
 				rawParts: message.rawParts ?? null,
 				durationMs: message.durationMs ?? null,
 				isError: message.isError ?? false,
+				promptTokens: message.usage?.promptTokens ?? null,
+				outputTokens: message.usage?.outputTokens ?? null,
+				totalTokens: message.usage?.totalTokens ?? null,
+				toolServer: message.toolServer ?? null,
+				readOnly: message.readOnly ?? null,
 				timestamp: new Date(),
 			});
 			try {
@@ -186,7 +206,7 @@ export class Recorder {
 	 * and retried in the background until it is written; the error still tells the caller.
 	 */
 	async finishExecution(executionId: number, end: ExecutionEnd): Promise<void> {
-		const ending = {...end, endTime: new Date()};
+		const ending = {...end, endTime: end.endTime ?? new Date()};
 		try {
 			await this.writeEnd(executionId, ending, this.lockedOut ? Math.min(lockedOutWaitMs, this.waitMs) : this.waitMs);
 		} catch (error) {
@@ -237,6 +257,14 @@ export class Recorder {
 		return this.guard(`read the messages of execution ${executionId}`, async em => {
 			const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
 			return rows.map(row => toRecordedMessage(row, executionId));
+		});
+	}
+
+	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
+	async recentQueries(limit = 50): Promise<string[]> {
+		return this.guard('read recent descriptions', async em => {
+			const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
+			return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
 		});
 	}
 
@@ -327,6 +355,8 @@ function toExecutionRecord(row: IExecution): ExecutionRecord {
 	if (row.provider != null) record.provider = row.provider;
 	if (row.model != null) record.model = row.model;
 	if (row.parentExecution) record.parentExecutionId = row.parentExecution.id;
+	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
+	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
 	return record;
 }
 
@@ -340,5 +370,11 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.rawParts != null) message.rawParts = row.rawParts;
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
+	if (row.totalTokens != null) {
+		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
+	}
+
+	if (row.toolServer != null) message.toolServer = row.toolServer;
+	if (row.readOnly != null) message.readOnly = Boolean(row.readOnly);
 	return message;
 }
