@@ -102,7 +102,8 @@ test('a lock held past the wait ends the run with one clear line, no SQL; the ro
 test('the headless run prints one line, without SQL, when the database stays locked past the wait', async t => {
 	const dbPath = await seededFile(t);
 	const project = await copyFixtureProject(t);
-	const lock = await holdWriteLock(t, dbPath, 20_000);
+	// Held far longer than the run needs to reach its first write, however slow the machine; killed at the end.
+	const lock = await holdWriteLock(t, dbPath, 300_000);
 	const result = await runCli(['run', '--db', dbPath, '--project', project, 'Blog.Post posts title:string'], {
 		env: cliEnv(tempDir(t), {ECTOSMITH_DB_WAIT_SECONDS: '1'}),
 	});
