@@ -16,6 +16,8 @@ import {
 	type ProjectConfigFacts,
 } from './project-config.js';
 
+import {migrationReferences, schemaFileFields, type SchemaField, type SchemaReference} from './schema-fields.js';
+
 export {ProjectError} from './project-config.js';
 
 export interface LoadedProject {
@@ -145,6 +147,10 @@ export interface SchemaFileInfo {
 	/** The table of `schema "posts"`; absent for embedded schemas. */
 	table?: string;
 	file: string;
+	/** The fields the file declares (belongs_to as its foreign key). */
+	fields: SchemaField[];
+	/** Foreign keys: to a table (its migrations' references) or a module (belongs_to). */
+	references: SchemaReference[];
 }
 
 export interface ContextFileInfo {
@@ -193,10 +199,21 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 		if (!module) continue;
 		if (/^\s*use\s+Ecto\.Schema\b/m.test(text)) {
 			const table = /^\s*schema\s*\(?\s*"([^"]+)"/m.exec(text)?.[1];
-			schemas.push(table === undefined ? {module, file} : {module, table, file});
+			const model = schemaFileFields(text);
+			schemas.push(table === undefined ? {module, file, ...model} : {module, table, file, ...model});
 		} else if (!/^\s*use\s+Ecto\.Repo\b/m.test(text) && (/^\s*alias\s+[\w.]*\bRepo\b/m.test(text) || /\bRepo\.\w+[!?]?\(/.test(text))) {
 			// A module that talks to the Repo and is not itself a schema or the repo: a context.
 			contexts.push({module, file});
+		}
+	}
+
+	const migrations = await listMigrations(root, migrationDir);
+	const references = migrationReferences(await readMigrations(root, migrationDir, migrations));
+	for (const schema of schemas) {
+		for (const [column, target] of schema.table === undefined ? [] : (references.get(schema.table) ?? [])) {
+			const known = schema.references.find((reference) => reference.field === column);
+			if (known) known.table = target;
+			else schema.references.push({field: column, table: target});
 		}
 	}
 
@@ -227,10 +244,26 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 		default_scope: defaultScope?.name ?? null,
 		contexts,
 		schemas,
-		migrations: await listMigrations(root, migrationDir),
+		migrations,
 		config_files: loaded.configFiles,
 		warnings: facts.warnings,
 	};
+}
+
+const MAX_MIGRATIONS_READ = 500;
+
+/** The texts of the project's migrations (the newest MAX_MIGRATIONS_READ), unreadable ones left out. */
+async function readMigrations(root: string, migrationDir: string, names: string[]): Promise<string[]> {
+	const texts: string[] = [];
+	for (const name of names.slice(-MAX_MIGRATIONS_READ)) {
+		const file = join(root, migrationDir, name);
+		// Only regular files: a FIFO named like a migration would block the read forever.
+		if (!(await stat(file).catch(() => undefined))?.isFile()) continue;
+		const text = await readInsideRoot(root, file);
+		if (text !== undefined) texts.push(text);
+	}
+
+	return texts;
 }
 
 /** The .ex files under a folder of the project (no symlinked folders followed), with their text. */
