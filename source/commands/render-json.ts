@@ -5,8 +5,13 @@ export interface LineSink {
 	write(chunk: string): unknown;
 }
 
+// JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is a CSI) and the
+// bidi overrides raw; escaped as \uXXXX the line means the same and is safe on a terminal.
+const RAW_IN_JSON = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
+
 export function createJsonRenderer(out: LineSink): EngineEventListener {
 	return (event: EngineEvent) => {
-		out.write(`${JSON.stringify(event)}\n`);
+		const json = JSON.stringify(event).replace(RAW_IN_JSON, char => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+		out.write(`${json}\n`);
 	};
 }

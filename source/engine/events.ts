@@ -64,6 +64,8 @@ export type EngineEvent =
 			/** ISO 8601. */
 			startedAt: string;
 			parentExecutionId?: number;
+			/** Every writing call runs with dry_run: true; nothing is written. */
+			dryRun?: boolean;
 	  }
 	| {type: 'turn_started'; executionId: number; turn: number; maxTurns: number}
 	| {type: 'user_message'; executionId: number; messageId: number; turn: number; text: string}

@@ -4,6 +4,7 @@ import {Execution, Message, Workflow, type IExecution, type IMessage} from '../d
 import {isProcessAlive} from '../process-alive.js';
 import type {ExecutionStatus} from './events.js';
 import {EctosmithError} from '../errors.js';
+import type {TokenUsage} from '../llm/provider.js';
 
 export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
 
@@ -14,6 +15,9 @@ export interface NewExecution {
 	provider: string;
 	model: string;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** Default now; the engine passes the instant its execution_started event carries. */
+	startTime?: Date;
 }
 
 export interface NewMessage {
@@ -27,6 +31,11 @@ export interface NewMessage {
 	rawParts?: unknown;
 	durationMs?: number;
 	isError?: boolean;
+	/** A model row's own usage. */
+	usage?: TokenUsage;
+	/** A tool_request row's server and read-only hint. */
+	toolServer?: string;
+	readOnly?: boolean;
 }
 
 export interface RecordedMessage extends NewMessage {
@@ -52,6 +61,9 @@ export interface ExecutionRecord {
 	totalTokens: number;
 	turnCount: number;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** When `ectosmith undo` reverted its files. */
+	undoneAt?: Date;
 }
 
 export class UnknownExecutionError extends EctosmithError {
@@ -87,7 +99,8 @@ export class Recorder {
 			workflow,
 			userQuery: execution.userQuery,
 			status: 'STARTED',
-			startTime: new Date(),
+			startTime: execution.startTime ?? new Date(),
+			maxTurns: execution.maxTurns ?? null,
 			targetProjectPath: execution.targetProjectPath,
 			provider: execution.provider,
 			model: execution.model,
@@ -113,6 +126,11 @@ export class Recorder {
 			rawParts: message.rawParts ?? null,
 			durationMs: message.durationMs ?? null,
 			isError: message.isError ?? false,
+			promptTokens: message.usage?.promptTokens ?? null,
+			outputTokens: message.usage?.outputTokens ?? null,
+			totalTokens: message.usage?.totalTokens ?? null,
+			toolServer: message.toolServer ?? null,
+			readOnly: message.readOnly ?? null,
 			timestamp: new Date(),
 		});
 		try {
@@ -143,13 +161,13 @@ export class Recorder {
 
 	async finishExecution(
 		executionId: number,
-		end: {status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; finalResponseText?: string; errorMessage?: string; turnCount: number},
+		end: {status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
 	): Promise<void> {
 		const em = this.orm.em.fork();
 		const row = await em.findOne(Execution, {id: executionId});
 		if (!row) throw new UnknownExecutionError(executionId);
 		row.status = end.status;
-		row.endTime = new Date();
+		row.endTime = end.endTime ?? new Date();
 		row.finalResponseText = end.finalResponseText ?? null;
 		row.errorMessage = end.errorMessage ?? null;
 		row.turnCount = end.turnCount;
@@ -168,6 +186,13 @@ export class Recorder {
 		const em = this.orm.em.fork();
 		const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
 		return rows.map(row => toRecordedMessage(row, executionId));
+	}
+
+	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
+	async recentQueries(limit = 50): Promise<string[]> {
+		const em = this.orm.em.fork();
+		const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
+		return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
 	}
 
 	/** STARTED rows owned by a process on this host that no longer runs become INTERRUPTED. */
@@ -206,6 +231,8 @@ function toExecutionRecord(row: IExecution): ExecutionRecord {
 	if (row.provider != null) record.provider = row.provider;
 	if (row.model != null) record.model = row.model;
 	if (row.parentExecution) record.parentExecutionId = row.parentExecution.id;
+	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
+	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
 	return record;
 }
 
@@ -219,5 +246,11 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.rawParts != null) message.rawParts = row.rawParts;
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
+	if (row.totalTokens != null) {
+		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
+	}
+
+	if (row.toolServer != null) message.toolServer = row.toolServer;
+	if (row.readOnly != null) message.readOnly = Boolean(row.readOnly);
 	return message;
 }

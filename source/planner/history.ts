@@ -55,25 +55,8 @@ export function knownEntities(earlier: ConversationItem[]): KnownEntity[] {
 	return [...known.values()];
 }
 
-export interface FileReport {
-	path: string;
-	action: string;
-}
-
 function record(value: unknown): Record<string, unknown> | undefined {
 	return isRecord(value) ? value : undefined;
-}
-
-/** The files a tool reported in its structuredContent `{files: [{path, action}]}`. */
-export function reportedFiles(result: FunctionResult): FileReport[] {
-	const files = record(result.response.structuredContent)?.['files'];
-	if (!Array.isArray(files)) return [];
-	return files.flatMap(file => {
-		const entry = record(file);
-		const path = entry?.['path'];
-		const action = entry?.['action'];
-		return typeof path === 'string' ? [{path, action: typeof action === 'string' ? action : 'written'}] : [];
-	});
 }
 
 /** What inspect_project said about the project, as far as the planner uses it. */

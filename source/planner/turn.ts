@@ -6,7 +6,8 @@
  * summary of the files the tools reported. It keeps no state: each turn is derived from the history.
  */
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
-import {isTool, readProgress, reportedFiles, type FileReport, type Progress} from './history.js';
+import {summarizeRun} from '../engine/run-summary.js';
+import {isTool, readProgress, type Progress} from './history.js';
 import {buildPlan, type Plan, type PlannedCall} from './plan.js';
 
 const LABEL = 'Offline planner';
@@ -16,33 +17,18 @@ function findTool(tools: ToolSpec[], name: string): ToolSpec | undefined {
 	return tools.find(tool => tool.name === name) ?? tools.find(tool => isTool(tool.name, name));
 }
 
-/** One line per file; a path reported twice (the context tool re-reports the schema) keeps its first real change. */
-function fileLines(results: FunctionResult[]): string[] {
-	const byPath = new Map<string, FileReport>();
-	for (const file of results.flatMap(reportedFiles)) {
-		const seen = byPath.get(file.path);
-		if (!seen || (seen.action === 'unchanged' && file.action !== 'unchanged')) byPath.set(file.path, file);
-	}
-
-	return [...byPath.values()].map(file => `- ${file.action} ${file.path}`);
+/** The run's summary (the one the renderers show too), from the tool results so far. */
+function runSummary(results: FunctionResult[]) {
+	return summarizeRun(results.map(result => ({name: result.name, isError: result.response.isError, structuredContent: result.response.structuredContent})));
 }
 
-/** Next steps from the files written: migrate when a migration changed, run the context tests. */
-function nextSteps(results: FunctionResult[]): string[] {
-	const changed = results.flatMap(reportedFiles).filter(file => file.action !== 'unchanged' && file.action !== 'planned');
-	const steps: string[] = [];
-	if (changed.some(file => file.path.endsWith('.exs') && file.path.includes('migrations/'))) steps.push('mix ecto.migrate');
-	for (const file of changed) {
-		const step = `mix test ${file.path}`;
-		if (/^test\/.*_test\.exs$/.test(file.path) && !steps.includes(step)) steps.push(step);
-	}
-
-	return steps;
+function fileLines(results: FunctionResult[]): string[] {
+	return runSummary(results).files.map(file => `- ${file.action} ${file.path}`);
 }
 
 function summary(plan: Plan, progress: Progress): string {
 	const files = fileLines(progress.results);
-	const steps = nextSteps(progress.results);
+	const steps = runSummary(progress.results).nextSteps;
 	return [
 		`${LABEL}: ${plan.headline}`,
 		files.length > 0 ? `Files:\n${files.join('\n')}` : 'The tools reported no files.',

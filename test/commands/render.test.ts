@@ -1,6 +1,6 @@
 import test from 'ava';
 import {createJsonRenderer} from '../../source/commands/render-json.js';
-import {createTextRenderer, summarizeFiles} from '../../source/commands/render-text.js';
+import {createTextRenderer} from '../../source/commands/render-text.js';
 import type {EngineEvent} from '../../source/engine/events.js';
 
 const events: EngineEvent[] = [
@@ -70,7 +70,7 @@ function renderAll(list: EngineEvent[], verbose = false): string {
 	return out;
 }
 
-function schemaCall(args: Record<string, unknown>, files: Array<{path: string; action: string}>): EngineEvent[] {
+function schemaCall(args: Record<string, unknown>, files: Array<{path: string; action: string; would?: string}>): EngineEvent[] {
 	return [
 		{type: 'tool_call_started', executionId: 3, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_context', args},
 		{
@@ -106,10 +106,11 @@ test('the summary repeats neither the files nor the steps the final answer alrea
 test('a dry run says nothing was written and gives no steps that need the files', t => {
 	const out = renderAll([
 		started,
-		...schemaCall({dry_run: true}, [{path: 'lib/my_app/blog.ex', action: 'planned'}]),
+		...schemaCall({dry_run: true}, [{path: 'lib/my_app/blog.ex', action: 'planned', would: 'created'}]),
 		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: 'Planned.', turns: 2, durationMs: 10},
 	]);
-	t.true(out.includes('  Files it would write (dry run: nothing was written):\n    planned     lib/my_app/blog.ex'), out);
+	t.true(out.includes('    would created lib/my_app/blog.ex'), out);
+	t.true(out.includes('  Files it would write (dry run: nothing was written):\n    created     lib/my_app/blog.ex'), out);
 	t.true(out.includes('Next: run the same command without --dry-run to write the files.'));
 	t.false(out.includes('mix ecto.migrate'));
 });
@@ -124,22 +125,6 @@ test('a run that stops early lists the files it wrote before', t => {
 	t.false(out.includes('Next:'));
 });
 
-test('files are summarised once each, by their first real action', t => {
-	t.deepEqual(
-		summarizeFiles([
-			{path: 'a', action: 'unchanged'},
-			{path: 'b', action: 'created'},
-			{path: 'a', action: 'created'},
-			{path: 'b', action: 'injected'},
-			{path: 'c', action: 'unchanged'},
-		]),
-		[
-			{path: 'a', action: 'created'},
-			{path: 'b', action: 'created'},
-		],
-	);
-});
-
 test('the JSON renderer writes one parseable event per line', t => {
 	let out = '';
 	const listener = createJsonRenderer({write: (chunk: string) => (out += chunk)});
@@ -147,4 +132,40 @@ test('the JSON renderer writes one parseable event per line', t => {
 	const lines = out.trimEnd().split('\n');
 	t.is(lines.length, events.length);
 	t.deepEqual(lines.map(line => JSON.parse(line) as EngineEvent), events);
+});
+
+const OSC_TITLE = '\u001B]0;pwned\u0007';
+const CLEAR = '\u001B[2J';
+
+test('nothing we did not write reaches the terminal raw: model text, description, results, file names, errors', t => {
+	const out = renderAll([
+		{...started, query: `a blog ${CLEAR}`, projectPath: `/p${OSC_TITLE}`},
+		{type: 'text_delta', executionId: 3, turn: 1, delta: `Hello ${OSC_TITLE}`},
+		{type: 'text_delta', executionId: 3, turn: 1, delta: '\u001B'},
+		{type: 'text_delta', executionId: 3, turn: 1, delta: '[2J done'},
+		{type: 'model_message_done', executionId: 3, messageId: 2, turn: 1, text: 'x', functionCalls: [], durationMs: 1},
+		{type: 'tool_call_started', executionId: 3, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_schema', server: `s${CLEAR}`, args: {schema: `Blog\u009B2J`}},
+		{
+			type: 'tool_call_finished', executionId: 3, messageId: 4, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: `Wrote ${CLEAR}it`, durationMs: 1,
+			structuredContent: {files: [{path: `lib/evil${OSC_TITLE}.ex`, action: 'created'}], next_steps: [`Run ${CLEAR} now`]},
+		},
+		{type: 'model_message_done', executionId: 3, messageId: 5, turn: 2, text: `Final ${CLEAR}`, functionCalls: [], durationMs: 1},
+		{type: 'execution_finished', executionId: 3, status: 'FAILED', errorMessage: `server said ${OSC_TITLE}`, turns: 2, durationMs: 10},
+	]);
+	// No ESC, BEL or C1 control at all: the only escapes would be colours, and colour is off here.
+	t.false(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/.test(out), JSON.stringify(out));
+	t.true(out.includes('\\x1b]0;pwned\\x07'));
+	t.true(out.includes('a blog \\x1b[2J'));
+	t.true(out.includes('\\x1b[2J done'));
+	t.true(out.includes('lib/evil\\x1b]0;pwned\\x07.ex'));
+	t.true(out.includes('server said \\x1b]0;pwned\\x07'));
+});
+
+test('the JSON renderer escapes the controls JSON leaves raw (C1, DEL, bidi) and stays parseable', t => {
+	let out = '';
+	const listener = createJsonRenderer({write: (chunk: string) => (out += chunk)});
+	const event: EngineEvent = {type: 'text_delta', executionId: 1, turn: 1, delta: `a\u009B2J\u007F\u202Eb${CLEAR}`};
+	listener(event);
+	t.false(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(out), JSON.stringify(out));
+	t.deepEqual(JSON.parse(out), event);
 });

@@ -24,6 +24,13 @@ export const Message = defineEntity({
 		isError: p.boolean().default(false),
 		// The provider's raw parts (e.g. Gemini thought signatures) so history can be replayed to the model.
 		rawParts: p.json<unknown>().nullable(),
+		// A model row's own usage (the execution keeps the totals), so a replay shows tokens per step.
+		promptTokens: p.integer().nullable(),
+		outputTokens: p.integer().nullable(),
+		totalTokens: p.integer().nullable(),
+		// A tool_request row's server and read-only hint, as the live tool_call_started event had them.
+		toolServer: p.string().nullable(),
+		readOnly: p.boolean().nullable(),
 	}),
 });
 
