@@ -29,6 +29,12 @@ export const FLAGS = {
 	continue: {type: 'number', usage: '--continue <id>', description: 'Continue the conversation of a past execution'},
 	dryRun: {type: 'boolean', usage: '--dry-run', description: 'Plan without writing files (the tools\' dry_run)'},
 	json: {type: 'boolean', usage: '--json', description: 'Machine-readable output (one JSON value per line for run)'},
+	status: {type: 'string', usage: '--status <S[,S]>', description: 'Only executions with this status: COMPLETED, FAILED, CANCELLED, INTERRUPTED, STARTED'},
+	search: {type: 'string', usage: '--search <text>', description: 'Only executions whose query contains this text'},
+	limit: {type: 'number', usage: '--limit <n>', description: 'How many executions to list (default 20, at most 500)'},
+	format: {type: 'string', usage: '--format <json|md>', description: 'Export as JSON (to import elsewhere) or a Markdown transcript'},
+	out: {type: 'string', usage: '--out <file>', description: 'Write to this file instead of the standard output'},
+	since: {type: 'string', usage: '--since <date>', description: 'Only executions started on or after this date (UTC), e.g. 2026-11-01'},
 	yes: {type: 'boolean', shortFlag: 'y', usage: '--yes, -y', description: 'Do not ask: approve every write, confirm every prompt'},
 } as const satisfies Record<string, FlagSpec>;
 
