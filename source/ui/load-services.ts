@@ -1,0 +1,19 @@
+/** Opens the wired program (source/app) and puts the screens' services on top of it. */
+import type {AppOptions} from '../app/open-app.js';
+import type {UiServices} from './services.js';
+
+export async function loadServices(options: AppOptions): Promise<UiServices> {
+	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}] = await Promise.all([
+		import('../app/open-app.js'),
+		import('./app-services.js'),
+		import('../engine/prompt.js'),
+		import('../commands/demo.js'),
+	]);
+	const app = await openApp(options);
+	return createAppServices(app, {
+		readAppModule,
+		createDemo: async folder => {
+			createDemoProject(folder);
+		},
+	});
+}
