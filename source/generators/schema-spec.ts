@@ -6,6 +6,7 @@ import {GeneratorError} from './errors.js';
 import {assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, parseAttrs, RESERVED_WORDS, type Attr} from './attributes.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project.js';
+import {assertGeneratableModule} from './reserved-names.js';
 
 export interface SchemaOptions {
 	/** e.g. "Blog.Post", relative to the app's base module */
@@ -22,6 +23,8 @@ export interface SchemaOptions {
 	scope?: string;
 	/** skip the default scope */
 	noScope?: boolean;
+	/** Column groups that get one unique index each (a join table's pair): [["post_id", "tag_id"]]. */
+	uniqueIndexes?: string[][];
 }
 
 export interface SchemaSpec {
@@ -37,6 +40,8 @@ export interface SchemaSpec {
 	humanSingular: string;
 	humanPlural: string;
 	attrs: Attr[];
+	/** Multi-column unique indexes, each naming attributes of this schema. */
+	uniqueIndexes: string[][];
 	binaryId: boolean;
 	primaryKey?: string;
 	prefix?: string;
@@ -177,9 +182,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 	if (!options || typeof options !== 'object') throw new GeneratorError('Schema options are missing.');
 	assertModuleName(options.schema, 'Schema', 'Blog.Post');
 	const schema = options.schema;
-	if (schema === project.base) {
-		throw new GeneratorError(`Schema "${schema}" has the same name as the application module ${project.base}; choose another name such as "${project.base}.Post" -> "Post".`);
-	}
+	assertGeneratableModule(project, schema, 'Schema');
 	const module = `${project.base}.${schema}`;
 
 	const plural = options.plural;
@@ -231,6 +234,18 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		if (owner) throw new GeneratorError(`Attribute "${attr.name}" clashes with ${owner}; rename the attribute.`);
 	}
 
+	const uniqueIndexes = (options.uniqueIndexes ?? []).map((columns) => {
+		if (!Array.isArray(columns) || columns.length < 2 || new Set(columns).size !== columns.length) {
+			throw new GeneratorError(`Unique index ${JSON.stringify(columns)} must name two or more distinct attributes, e.g. ["post_id", "tag_id"]; a single column takes the :unique flag instead.`);
+		}
+		for (const column of columns) {
+			if (!attrs.some((attr) => attr.name === column)) {
+				throw new GeneratorError(`Unique index column "${column}" is not one of the attributes (${attrs.map((attr) => attr.name).join(', ') || 'none'}).`);
+			}
+		}
+		return columns;
+	});
+
 	return {
 		project,
 		module,
@@ -241,6 +256,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		humanSingular: humanize(singular),
 		humanPlural: humanize(plural),
 		attrs,
+		uniqueIndexes,
 		binaryId,
 		...(primaryKey !== undefined ? {primaryKey} : {}),
 		...(prefix !== undefined ? {prefix} : {}),

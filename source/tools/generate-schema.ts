@@ -18,6 +18,7 @@ export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMi
 	if (args.migration_dir !== undefined) options.migrationDir = args.migration_dir;
 	if (args.scope !== undefined) options.scope = args.scope;
 	if (args.no_scope !== undefined) options.noScope = args.no_scope;
+	if (args.unique_indexes !== undefined) options.uniqueIndexes = args.unique_indexes;
 	return options;
 }
 
@@ -26,7 +27,7 @@ export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Pro
 	const spec = buildSchemaSpec(info, schemaOptions(args));
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
-	const files = await applyFiles(root, [file], {overwrite: args.overwrite ?? false, dryRun});
+	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});
 	const nextSteps = [
 		`Create the table with generate_migration (same schema "${args.schema}", plural "${args.plural}" and attrs), then run mix ecto.migrate.`,
 	];

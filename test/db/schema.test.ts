@@ -19,7 +19,7 @@ const expectedColumns: Record<string, string[]> = {
 	executions: [
 		'id', 'workflow_id', 'user_query', 'status', 'start_time', 'end_time', 'final_response_text', 'error_message',
 		'target_project_path', 'provider', 'model', 'prompt_tokens', 'output_tokens', 'total_tokens', 'turn_count',
-		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns',
+		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns', 'import_fingerprint',
 	],
 	messages: [
 		'id', 'execution_id', 'turn_number', 'role', 'content_text', 'function_call_name', 'function_call_args',
@@ -81,15 +81,17 @@ test('migrate: false leaves the file empty of tables until migrateDatabase runs'
 	t.deepEqual(await pendingMigrations(orm), []);
 });
 
-test('opening creates the folder and writes nothing into the current directory', t => {
+test('opening the default location creates its folder and writes nothing into the current directory', t => {
 	const cwd = tempDir(t);
-	const dbPath = join(tempDir(t), 'nested', 'deeper', 'ectosmith.db');
+	const dataHome = join(tempDir(t), 'nested', 'deeper');
+	const dbPath = join(dataHome, 'ectosmith', 'ectosmith.db');
 	const script = `
 		import {openDatabase} from ${JSON.stringify(join(packageRoot(), 'source/db/orm.ts'))};
 		const orm = await openDatabase({dbPath: ${JSON.stringify(dbPath)}});
 		await orm.close(true);
 	`;
-	execFileSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], {cwd, encoding: 'utf8'});
+	const {ECTOSMITH_DB: _db, ...env} = process.env;
+	execFileSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], {cwd, env: {...env, XDG_DATA_HOME: dataHome}, encoding: 'utf8'});
 	t.true(existsSync(dbPath));
 	t.deepEqual(readdirSync(cwd), []);
 	t.false(existsSync(join(packageRoot(), 'temp')));

@@ -27,7 +27,7 @@ test('tools/list: both tools, their required arguments and model-ready descripti
 	const schema = byName.get('generate_schema')!;
 	t.deepEqual(schema.inputSchema.required, ['project_path', 'schema', 'plural']);
 	const properties = schema.inputSchema.properties as Record<string, {description?: string}>;
-	t.deepEqual(Object.keys(properties).sort(), ['attrs', 'binary_id', 'dry_run', 'no_scope', 'overwrite', 'plural', 'prefix', 'primary_key', 'project_path', 'scope', 'schema', 'table'].sort());
+	t.deepEqual(Object.keys(properties).sort(), ['attrs', 'binary_id', 'dry_run', 'no_scope', 'overwrite', 'plural', 'prefix', 'primary_key', 'project_path', 'scope', 'schema', 'table', 'unique_indexes'].sort());
 	for (const example of ['slug:string:unique', 'tags:array:string', 'status:enum:draft:published', 'user_id:references:users', 'utc_datetime_usec', 'time_usec']) {
 		t.true(properties['attrs']!.description!.includes(example), example);
 	}
@@ -49,7 +49,7 @@ test('inspect_project reports the scoped fixture: app, repo, generators, scope, 
 	});
 	t.deepEqual((result.structured!['scopes'] as Array<{schema_key: string}>).map((scope) => scope.schema_key), ['user_id']);
 	t.deepEqual(result.structured!['contexts'], [{module: 'MyApp.Accounts', file: 'lib/my_app/accounts.ex'}]);
-	t.deepEqual(result.structured!['schemas'], [{module: 'MyApp.Accounts.User', table: 'users', file: 'lib/my_app/accounts/user.ex'}]);
+	t.deepEqual(result.structured!['schemas'], [{module: 'MyApp.Accounts.User', table: 'users', file: 'lib/my_app/accounts/user.ex', fields: [{name: 'email', type: 'string'}, {name: 'password', type: 'string'}, {name: 'hashed_password', type: 'string'}, {name: 'confirmed_at', type: 'utc_datetime'}, {name: 'authenticated_at', type: 'utc_datetime'}], references: []}]);
 	t.regex(result.text, /Scopes: user \(default\) MyApp\.Accounts\.Scope/);
 });
 

@@ -7,6 +7,7 @@ import TextInput from 'ink-text-input';
 import {useEffect, useState} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {ProjectStatus} from '../services.js';
+import {useLatest} from '../hooks/use-latest.js';
 import {Pane} from './pane.js';
 import {toneStyle} from './theme.js';
 import {shownPath} from './transcript.js';
@@ -20,7 +21,7 @@ export interface ProjectBoxProps {
 	focused: boolean;
 	active: boolean;
 	locked: boolean;
-	/** The folder the demo would go to by default. */
+	/** The folder the demo goes to unless the user types another: here when possible. */
 	demoFolder: string;
 	onFolder: (request: FolderRequest) => void;
 	onTyping: (typing: boolean) => void;
@@ -28,6 +29,7 @@ export interface ProjectBoxProps {
 
 export function ProjectBox({status, width, height, focused, active, locked, demoFolder, onFolder, onTyping}: ProjectBoxProps) {
 	const [editing, setEditing] = useState<{kind: 'choose' | 'demo'; value: string}>();
+	const latest = useLatest(editing);
 	useEffect(() => onTyping(editing !== undefined), [editing !== undefined]);
 	useEffect(() => {
 		if (!focused) setEditing(undefined);
@@ -40,7 +42,7 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 			}
 
 			if (input === 'c') setEditing({kind: 'choose', value: status?.path ?? ''});
-			else if (input === 'd') setEditing({kind: 'demo', value: demoFolder});
+			else if (input === 'd') setEditing({kind: 'demo', value: status?.kind === 'problem' && status.canCreateDemo ? status.path : demoFolder});
 		},
 		{isActive: active && focused && !locked},
 	);
@@ -57,9 +59,11 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 						value={editing.value}
 						onChange={value => setEditing({...editing, value})}
 						focus={active && focused}
-						onSubmit={value => {
+						onSubmit={() => {
+							// The text of the latest render: the field's own handler may be a render behind.
+							const current = latest.current;
 							setEditing(undefined);
-							if (value.trim()) onFolder({kind: editing.kind, folder: value.trim()});
+							if (current?.value.trim()) onFolder({kind: current.kind, folder: current.value.trim()});
 						}}
 					/>
 				</Box>
@@ -79,9 +83,12 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 							{`app ${sanitizeLine(status.appModule ?? '(module not found)')}`}
 						</Text>
 					) : (
-						<Text {...toneStyle('warn')} wrap="wrap">
-							{`⚠ ${sanitizeLine(status.message)}`}
-						</Text>
+						<>
+							<Text {...toneStyle('warn')} wrap="truncate-end">
+								{`⚠ ${sanitizeLine(status.message)}`}
+							</Text>
+							<Text wrap="truncate-end">{focused ? `d: demo project ${status.canCreateDemo ? 'here' : 'in a new folder'} · c: choose` : 'Tab here, then d: demo · c: choose'}</Text>
+						</>
 					)}
 				</>
 			)}
