@@ -2,7 +2,7 @@ import {hostname} from 'node:os';
 import {raw, type MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
-import type {ExecutionStatus} from './events.js';
+import type {ApprovalOutcome, ExecutionStatus} from './events.js';
 import {EctosmithError} from '../errors.js';
 
 export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
@@ -27,6 +27,8 @@ export interface NewMessage {
 	rawParts?: unknown;
 	durationMs?: number;
 	isError?: boolean;
+	/** tool_response rows of calls that went through approval: how it ended. */
+	approval?: ApprovalOutcome;
 }
 
 export interface RecordedMessage extends NewMessage {
@@ -113,6 +115,7 @@ export class Recorder {
 			rawParts: message.rawParts ?? null,
 			durationMs: message.durationMs ?? null,
 			isError: message.isError ?? false,
+			approval: message.approval ?? null,
 			timestamp: new Date(),
 		});
 		try {
@@ -219,5 +222,6 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.rawParts != null) message.rawParts = row.rawParts;
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
+	if (row.approval != null) message.approval = row.approval;
 	return message;
 }

@@ -3,6 +3,9 @@ import {Execution} from './execution.js';
 
 export const messageRoles = ['user', 'model', 'tool_request', 'tool_response'] as const;
 
+/** How a tool call's approval ended (the engine's ApprovalOutcome); null when none was asked. */
+export const approvalOutcomes = ['approved', 'auto_approved', 'declined', 'declined_with_note'] as const;
+
 /** One recorded step of a conversation. */
 export const Message = defineEntity({
 	name: 'Message',
@@ -24,6 +27,8 @@ export const Message = defineEntity({
 		isError: p.boolean().default(false),
 		// The provider's raw parts (e.g. Gemini thought signatures) so history can be replayed to the model.
 		rawParts: p.json<unknown>().nullable(),
+		// On tool_response rows of calls that went through approval.
+		approval: p.enum([...approvalOutcomes]).nullable(),
 	}),
 });
 
