@@ -3,7 +3,7 @@
  * The entry point: parse the command line against the command table, load only the command that
  * runs (--help and --version must not load the ORM, the SDKs or Ink), run it, exit with its code.
  */
-import {parseCommandLine, programHelp} from './cli/parse-command-line.js';
+import {parseCommandLine} from './cli/parse-command-line.js';
 import {EctosmithError, UsageError} from './errors.js';
 import {ExitCode} from './exit-codes.js';
 
@@ -16,14 +16,7 @@ async function main(): Promise<number> {
 
 	const {command, args, flags} = line;
 	const run = await command.load();
-	const code = await run(args, flags);
-	if (code === -1) {
-		// The terminal UI is not built yet: show the help instead.
-		process.stdout.write(`\n${programHelp()}\n\n`);
-		return ExitCode.ok;
-	}
-
-	return code;
+	return run(args, flags);
 }
 
 process.exitCode = await main().catch((error: unknown) => {

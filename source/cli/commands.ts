@@ -25,9 +25,9 @@ export const COMMANDS: CommandSpec[] = [
 	{
 		name: '',
 		usage: [''],
-		summary: 'Start the terminal UI (later); for now shows this help',
+		summary: 'Start the terminal UI (full screen; needs a terminal)',
 		flags: ['project', 'workflow', 'provider', 'model', 'script', 'yes'],
-		load: async () => async () => -1,
+		load: async () => (await import('../commands/tui.js')).tuiCommand,
 	},
 	{
 		name: 'run',
@@ -56,6 +56,36 @@ export const COMMANDS: CommandSpec[] = [
 		summary: "Print the log file's path, or its last lines",
 		flags: [],
 		load: async () => (await import('../commands/logs.js')).logsCommand,
+	},
+	{
+		name: 'servers',
+		usage: [
+			'servers list | show <name>',
+			'servers add <name> --command <program> [--arg ...] [--env KEY=VALUE ...] [options]',
+			'servers edit <name> [--command ...] [--description ...] [options]',
+			'servers remove <name> [--detach] | enable <name> | disable <name>',
+			'servers test <name>',
+			'servers import <file> [--force]',
+			'servers export [--format claude|cursor|vscode|gemini] [--out <file>] [--show-secrets]',
+		],
+		summary: 'MCP server entries: list, edit, test, and share them with Claude Desktop, Cursor, VS Code and Gemini CLI',
+		flags: [
+			'command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename', 'detach',
+			'format', 'out', 'showSecrets', 'force', 'yes', 'json',
+		],
+		load: async () => (await import('../commands/servers.js')).serversCommand,
+	},
+	{
+		name: 'workflows',
+		usage: [
+			'workflows list | show <name>',
+			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--description <text>]',
+			'workflows edit <name> [same options] [--rename <name>]',
+			'workflows remove <name>',
+		],
+		summary: 'Workflows: the model, prompt template, turn limit and servers of a run',
+		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename', 'yes', 'json'],
+		load: async () => (await import('../commands/workflows.js')).workflowsCommand,
 	},
 ];
 

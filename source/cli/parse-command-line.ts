@@ -56,7 +56,10 @@ function split(argv: string[]): {flagTokens: string[]; positionals: string[]} {
 		const name = declaredFlag(token);
 		// A string or number flag written as `--db x` takes the next word as its value.
 		if (name && FLAGS[name].type !== 'boolean' && !token.includes('=') && !token.startsWith('--no-') && index + 1 < argv.length) {
-			flagTokens.push(argv[++index]!);
+			const value = argv[++index]!;
+			// Joined, so a value that starts with a dash (`--arg -y`) is not read as a flag of its own.
+			if (token.startsWith('--')) flagTokens[flagTokens.length - 1] = `${token}=${value}`;
+			else flagTokens.push(value);
 		}
 	}
 
@@ -131,6 +134,8 @@ export function parseCommandLine(argv: string[], importMeta: ImportMeta): Comman
 		autoVersion: false,
 		argv: [...flagTokens, '--', ...(word === undefined ? [] : [word]), ...args],
 		flags: meowFlags,
+		// A boolean not given is absent, not false: --no-trust must differ from leaving trust alone.
+		booleanDefault: undefined,
 		allowUnknownFlags: true,
 	});
 

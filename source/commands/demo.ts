@@ -1,6 +1,7 @@
 /** `ectosmith demo [DIR]`: copies the small fixture Phoenix project so a new user has a target to try. */
 import {cpSync, existsSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {EctosmithError} from '../errors.js';
 import {packageRoot} from '../package-root.js';
 
 export const DEFAULT_DEMO_DIR = 'ectosmith_demo';
@@ -10,33 +11,40 @@ function shellArg(value: string): string {
 	return /^[\w./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Why the demo project cannot go where it was asked (one line: what is wrong, what to do). */
+export class DemoTargetError extends EctosmithError {}
+
+/** Copies the demo Phoenix project into `target` (new or empty); returns its absolute path. */
+export function createDemoProject(target: string): string {
+	const folder = path.resolve(target);
+	if (existsSync(folder)) {
+		if (!statSync(folder).isDirectory()) throw new DemoTargetError(`${folder} exists and is not a folder. Choose another name: ectosmith demo my_app`);
+		if (readdirSync(folder).length > 0) {
+			throw new DemoTargetError(`${folder} is not empty; the demo project needs an empty or new folder. Choose another name: ectosmith demo my_app`);
+		}
+	}
+
+	const source = path.join(packageRoot(), 'fixtures', 'phoenix', 'my_app');
+	if (!existsSync(path.join(source, 'mix.exs'))) throw new DemoTargetError(`the demo project is missing from this installation (${source}).`);
+	cpSync(source, folder, {recursive: true});
+	return folder;
+}
+
 export async function demoCommand(args: string[], _flags: unknown): Promise<number> {
 	if (args.length > 1) {
 		process.stderr.write(`ectosmith demo: expected at most one folder, got ${args.length} (${args.join(' ')}). Usage: ectosmith demo [DIR]\n`);
 		return 2;
 	}
 
-	const given = args[0] ?? DEFAULT_DEMO_DIR;
-	const target = path.resolve(given);
-	if (existsSync(target)) {
-		if (!statSync(target).isDirectory()) {
-			process.stderr.write(`ectosmith demo: ${target} exists and is not a folder. Choose another name: ectosmith demo my_app\n`);
-			return 1;
-		}
-
-		if (readdirSync(target).length > 0) {
-			process.stderr.write(`ectosmith demo: ${target} is not empty; the demo project needs an empty or new folder. Choose another name: ectosmith demo my_app\n`);
-			return 1;
-		}
-	}
-
-	const source = path.join(packageRoot(), 'fixtures', 'phoenix', 'my_app');
-	if (!existsSync(path.join(source, 'mix.exs'))) {
-		process.stderr.write(`ectosmith demo: the demo project is missing from this installation (${source}).\n`);
+	let target: string;
+	try {
+		target = createDemoProject(args[0] ?? DEFAULT_DEMO_DIR);
+	} catch (error) {
+		if (!(error instanceof DemoTargetError)) throw error;
+		process.stderr.write(`ectosmith demo: ${error.message}\n`);
 		return 1;
 	}
 
-	cpSync(source, target, {recursive: true});
 	const shown = path.relative(process.cwd(), target) || '.';
 	const projectArg = shellArg(shown.startsWith('..') ? target : shown);
 	process.stdout.write(
@@ -44,6 +52,7 @@ export async function demoCommand(args: string[], _flags: unknown): Promise<numb
 			`Created a demo Phoenix project (app :my_app, module MyApp) in ${target}`,
 			'',
 			'Next, try:',
+			`  ectosmith --project ${projectArg}          (the terminal UI)`,
 			`  ectosmith run --project ${projectArg} "Blog.Post posts title:string body:text published:boolean"`,
 			`  ectosmith run --project ${projectArg} "a blog with posts (title, body) and comments (body) that belong to posts"`,
 			'',

@@ -2,6 +2,7 @@ import type {EntityManager} from '@mikro-orm/core';
 import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
 import {packageRoot} from '../package-root.js';
 import type {McpServerConfig, WorkflowConfig} from './types.js';
+import type {ServerFields} from './entry-fields.js';
 import {EctosmithError} from '../errors.js';
 
 /** The placeholder seeded server entries use for this package's own folder. */
@@ -97,7 +98,7 @@ function toWorkflowConfig(workflow: IWorkflow): WorkflowConfig {
  * Expand ${ECTOSMITH_PACKAGE} to where this package is now (so a moved install keeps working) and
  * run `node` entries with the node that runs us.
  */
-export function toServerConfig(server: IMcpServer): McpServerConfig {
+export function toServerConfig(server: IMcpServer | ServerFields): McpServerConfig {
 	const config: McpServerConfig = {
 		name: server.name,
 		command: server.command === 'node' ? process.execPath : expandPackage(server.command),

@@ -5,7 +5,7 @@
  * values (placeholders unexpanded); AppConfig stays what the engine reads.
  */
 import type {EntityManager} from '@mikro-orm/core';
-import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
+import {Execution, McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
 import {takeWriteLock} from '../db/write-lock.js';
 import {EctosmithError} from '../errors.js';
 import {UnknownNameError} from './app-config.js';
@@ -61,6 +61,13 @@ export class ServerInUseError extends EctosmithError {
 				? `MCP server "${serverName}" is the only server of workflow(s) ${detachBlockedBy.join(', ')}; give them another server or remove them first.`
 				: `MCP server "${serverName}" is used by workflow(s) ${workflows.join(', ')}; detach it from them (--detach, or Detach in the form) or edit those workflows first.`,
 		);
+	}
+}
+
+/** Recorded executions refer to the workflow; removing it would orphan its history. */
+export class WorkflowHasHistoryError extends EctosmithError {
+	constructor(workflowName: string, executions: number) {
+		super(`Workflow "${workflowName}" has ${executions} recorded execution(s); it is kept so that its history stays readable. Rename it or edit it instead.`);
 	}
 }
 
@@ -212,6 +219,8 @@ export class ConfigStore {
 		await this.write(async tx => {
 			const workflow = await this.workflowRow(tx, name);
 			checkNotChanged('workflow', workflow, options);
+			const executions = await tx.count(Execution, {workflow: workflow.id});
+			if (executions > 0) throw new WorkflowHasHistoryError(name, executions);
 			tx.remove(workflow);
 			await tx.flush();
 		});

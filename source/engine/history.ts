@@ -158,15 +158,8 @@ export interface HistorySource {
 	listMessages(executionId: number): Promise<RecordedMessage[]>;
 }
 
-/**
- * The whole conversation up to and including `executionId`: its ancestors first (root first).
- * Raw parts are kept only for executions made by `provider` (another provider cannot read them).
- */
-export async function loadConversation(
-	source: HistorySource,
-	executionId: number,
-	options: {provider?: ProviderName} = {},
-): Promise<ConversationItem[]> {
+/** The executions of a follow-up chain, root first, ending with `executionId`. */
+export async function loadChain(source: Pick<HistorySource, 'getExecution'>, executionId: number): Promise<ExecutionRecord[]> {
 	const chain: ExecutionRecord[] = [];
 	const seen = new Set<number>();
 	let id: number | undefined = executionId;
@@ -178,6 +171,19 @@ export async function loadConversation(
 		id = execution.parentExecutionId ?? undefined;
 	}
 
+	return chain;
+}
+
+/**
+ * The whole conversation up to and including `executionId`: its ancestors first (root first).
+ * Raw parts are kept only for executions made by `provider` (another provider cannot read them).
+ */
+export async function loadConversation(
+	source: HistorySource,
+	executionId: number,
+	options: {provider?: ProviderName} = {},
+): Promise<ConversationItem[]> {
+	const chain = await loadChain(source, executionId);
 	const items: ConversationItem[] = [];
 	for (const execution of chain) {
 		const messages = await source.listMessages(execution.id);

@@ -4,6 +4,7 @@ import {Execution, Message, Workflow, type IExecution, type IMessage} from '../d
 import {isProcessAlive} from '../process-alive.js';
 import type {ApprovalOutcome, ExecutionStatus} from './events.js';
 import {EctosmithError} from '../errors.js';
+import type {TokenUsage} from '../llm/provider.js';
 
 export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
 
@@ -14,6 +15,9 @@ export interface NewExecution {
 	provider: string;
 	model: string;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** Default now; the engine passes the instant its execution_started event carries. */
+	startTime?: Date;
 }
 
 export interface NewMessage {
@@ -29,6 +33,11 @@ export interface NewMessage {
 	isError?: boolean;
 	/** tool_response rows of calls that went through approval: how it ended. */
 	approval?: ApprovalOutcome;
+	/** A model row's own usage. */
+	usage?: TokenUsage;
+	/** A tool_request row's server and read-only hint. */
+	toolServer?: string;
+	readOnly?: boolean;
 }
 
 export interface RecordedMessage extends NewMessage {
@@ -54,6 +63,9 @@ export interface ExecutionRecord {
 	totalTokens: number;
 	turnCount: number;
 	parentExecutionId?: number;
+	maxTurns?: number;
+	/** When `ectosmith undo` reverted its files. */
+	undoneAt?: Date;
 }
 
 export class UnknownExecutionError extends EctosmithError {
@@ -89,7 +101,8 @@ export class Recorder {
 			workflow,
 			userQuery: execution.userQuery,
 			status: 'STARTED',
-			startTime: new Date(),
+			startTime: execution.startTime ?? new Date(),
+			maxTurns: execution.maxTurns ?? null,
 			targetProjectPath: execution.targetProjectPath,
 			provider: execution.provider,
 			model: execution.model,
@@ -116,6 +129,11 @@ export class Recorder {
 			durationMs: message.durationMs ?? null,
 			isError: message.isError ?? false,
 			approval: message.approval ?? null,
+			promptTokens: message.usage?.promptTokens ?? null,
+			outputTokens: message.usage?.outputTokens ?? null,
+			totalTokens: message.usage?.totalTokens ?? null,
+			toolServer: message.toolServer ?? null,
+			readOnly: message.readOnly ?? null,
 			timestamp: new Date(),
 		});
 		try {
@@ -146,13 +164,13 @@ export class Recorder {
 
 	async finishExecution(
 		executionId: number,
-		end: {status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; finalResponseText?: string; errorMessage?: string; turnCount: number},
+		end: {status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
 	): Promise<void> {
 		const em = this.orm.em.fork();
 		const row = await em.findOne(Execution, {id: executionId});
 		if (!row) throw new UnknownExecutionError(executionId);
 		row.status = end.status;
-		row.endTime = new Date();
+		row.endTime = end.endTime ?? new Date();
 		row.finalResponseText = end.finalResponseText ?? null;
 		row.errorMessage = end.errorMessage ?? null;
 		row.turnCount = end.turnCount;
@@ -171,6 +189,13 @@ export class Recorder {
 		const em = this.orm.em.fork();
 		const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
 		return rows.map(row => toRecordedMessage(row, executionId));
+	}
+
+	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
+	async recentQueries(limit = 50): Promise<string[]> {
+		const em = this.orm.em.fork();
+		const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
+		return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
 	}
 
 	/** STARTED rows owned by a process on this host that no longer runs become INTERRUPTED. */
@@ -209,6 +234,8 @@ function toExecutionRecord(row: IExecution): ExecutionRecord {
 	if (row.provider != null) record.provider = row.provider;
 	if (row.model != null) record.model = row.model;
 	if (row.parentExecution) record.parentExecutionId = row.parentExecution.id;
+	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
+	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
 	return record;
 }
 
@@ -223,5 +250,11 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
 	if (row.approval != null) message.approval = row.approval;
+	if (row.totalTokens != null) {
+		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
+	}
+
+	if (row.toolServer != null) message.toolServer = row.toolServer;
+	if (row.readOnly != null) message.readOnly = Boolean(row.readOnly);
 	return message;
 }

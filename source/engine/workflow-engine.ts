@@ -41,7 +41,7 @@ export interface EngineRecorder {
 	addUsage(executionId: number, usage: {promptTokens: number; outputTokens: number; totalTokens: number}): Promise<void>;
 	finishExecution(
 		executionId: number,
-		end: {status: FinalStatus; finalResponseText?: string; errorMessage?: string; turnCount: number},
+		end: {status: FinalStatus; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
 	): Promise<void>;
 	getExecution(id: number): Promise<ExecutionRecord>;
 	listMessages(executionId: number): Promise<RecordedMessage[]>;
@@ -223,6 +223,8 @@ export class WorkflowEngine {
 			provider: provider.name,
 			model: provider.model,
 			...(parent ? {parentExecutionId: parent.id} : {}),
+			maxTurns,
+			startTime: new Date(startedAt),
 		});
 		const log = this.logger.child(`execution ${executionId}`);
 		log.info('execution started', {workflow: workflow.name, provider: provider.name, model: provider.model, projectPath});
@@ -254,15 +256,17 @@ export class WorkflowEngine {
 			}
 		}
 
+		// One instant for the row and the event, so a replay rebuilds the same duration.
+		const endTime = new Date();
 		try {
-			await recorder.finishExecution(executionId, {...outcome, turnCount: turns});
+			await recorder.finishExecution(executionId, {...outcome, turnCount: turns, endTime});
 		} catch (error) {
 			// The row stays STARTED; the next start marks it INTERRUPTED. The caller still gets the outcome.
 			log.error('could not finish the execution row', {error: errorMessage(error)});
 		}
 
 		log.info('execution finished', {status: outcome.status, turns});
-		this.emit({type: 'execution_finished', executionId, ...outcome, turns, durationMs: Date.now() - startedAt});
+		this.emit({type: 'execution_finished', executionId, ...outcome, turns, durationMs: endTime.getTime() - startedAt});
 		return {executionId, ...outcome, turns};
 	}
 
@@ -351,6 +355,7 @@ export class WorkflowEngine {
 				role: 'model',
 				contentText: modelTurn.text,
 				...(modelTurn.raw === undefined ? {} : {rawParts: modelTurn.raw}),
+				...(modelTurn.usage ? {usage: modelTurn.usage} : {}),
 				durationMs,
 			});
 			this.emit({
@@ -445,6 +450,8 @@ export class WorkflowEngine {
 			functionCallName: call.name,
 			functionCallArgs: args,
 			...(idParts ? {rawParts: idParts} : {}),
+			...(binding ? {toolServer: binding.serverName} : {}),
+			readOnly: binding?.readOnly === true,
 		});
 		this.emit({
 			type: 'tool_call_started',

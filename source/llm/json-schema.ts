@@ -38,9 +38,31 @@ const NUMBER_FORMATS = new Set(['int32', 'int64', 'float', 'double']);
 /** How deep `$ref` inlining may nest before a reference is treated as recursive. */
 const MAX_REF_DEPTH = 8;
 
+/**
+ * Keywords left out without loss of meaning: annotations, the definitions `$ref`s are inlined from,
+ * and `additionalProperties: false` (arguments are checked against the full schema before a call).
+ */
+const HARMLESS_KEYWORDS = new Set(['$schema', '$id', '$comment', '$anchor', 'definitions', '$defs', 'examples', 'readOnly', 'writeOnly', 'deprecated', 'additionalProperties']);
+/** Keywords this module converts (their meaning survives in another form). */
+const CONVERTED_KEYWORDS = new Set(['$ref', 'allOf', 'anyOf', 'oneOf', 'const', 'properties', 'required', 'items', 'prefixItems']);
+
 export function cleanSchemaForGemini(schema: Record<string, unknown>): Record<string, unknown> {
+	return convert(schema, undefined);
+}
+
+/**
+ * What the conversion drops that Gemini's function-declaration format cannot express, one line per
+ * place: `attrs[]: uniqueItems`, `name: format "hostname"`. Empty when nothing of meaning is lost.
+ */
+export function geminiSchemaLosses(schema: Record<string, unknown>): string[] {
+	const losses: string[] = [];
+	convert(schema, losses);
+	return [...new Set(losses)];
+}
+
+function convert(schema: Record<string, unknown>, losses: string[] | undefined): Record<string, unknown> {
 	const root = isObject(schema) ? schema : {};
-	const cleaned = cleanNode(root, {root, refStack: []});
+	const cleaned = cleanNode(root, {root, refStack: [], path: '', ...(losses ? {losses} : {})});
 	// Function parameters must be an object schema.
 	if (cleaned['type'] === undefined && cleaned['anyOf'] === undefined) cleaned['type'] = 'object';
 	if (cleaned['type'] === 'object' && cleaned['properties'] === undefined) cleaned['properties'] = {};
@@ -51,6 +73,18 @@ interface Context {
 	root: Schema;
 	/** The `$ref`s being inlined above this node, to stop recursion. */
 	refStack: string[];
+	/** Where this node is, for loss reports: `attrs[]`, `options.scope`; '' at the root. */
+	path: string;
+	/** Collects what is dropped, when asked (geminiSchemaLosses). */
+	losses?: string[];
+}
+
+function lose(context: Context, what: string): void {
+	context.losses?.push(`${context.path || '(arguments)'}: ${what}`);
+}
+
+function at(context: Context, segment: string): Context {
+	return {...context, path: segment.startsWith('[') || context.path === '' ? `${context.path}${segment}` : `${context.path}.${segment}`};
 }
 
 function cleanNode(node: unknown, context: Context): Schema {
@@ -64,6 +98,7 @@ function cleanNode(node: unknown, context: Context): Schema {
 		if (!target || context.refStack.includes(ref) || context.refStack.length >= MAX_REF_DEPTH) {
 			// Unknown or recursive: a loose object keeps the request valid; the description says what it was.
 			const name = ref.split('/').at(-1) ?? ref;
+			lose(context, target ? `recursive $ref ${ref} (sent as a loose object)` : `unresolvable $ref ${ref} (sent as a loose object)`);
 			return cleanNode({type: 'object', description: `A ${name} (recursive schema, not expanded).`, ...siblings}, context);
 		}
 		return cleanNode({...target, ...siblings}, {...context, refStack: [...context.refStack, ref]});
@@ -73,6 +108,16 @@ function cleanNode(node: unknown, context: Context): Schema {
 	const out: Schema = {};
 	for (const [key, value] of Object.entries(source)) {
 		if (PLAIN_KEYWORDS.has(key)) out[key] = structuredClone(value);
+		else if (!HARMLESS_KEYWORDS.has(key) && !CONVERTED_KEYWORDS.has(key)) lose(context, key);
+	}
+
+	if (typeof source['format'] === 'string') {
+		const allowed = source['type'] === 'string' ? STRING_FORMATS : NUMBER_FORMATS;
+		if (!allowed.has(source['format'])) lose(context, `format "${source['format']}"`);
+	}
+
+	if (Array.isArray(source['enum']) && source['enum'].some(value => value !== null && !['string', 'number', 'boolean'].includes(typeof value))) {
+		lose(context, 'enum values that are not strings, numbers or booleans');
 	}
 
 	if ('const' in source && out['enum'] === undefined) out['enum'] = [structuredClone(source['const'])];
@@ -82,7 +127,7 @@ function cleanNode(node: unknown, context: Context): Schema {
 
 	if (isObject(source['properties'])) {
 		const properties: Schema = {};
-		for (const [name, child] of Object.entries(source['properties'])) properties[name] = cleanNode(child, context);
+		for (const [name, child] of Object.entries(source['properties'])) properties[name] = cleanNode(child, at(context, name));
 		out['properties'] = properties;
 		if (out['type'] === undefined) out['type'] = 'object';
 	}
@@ -92,15 +137,17 @@ function cleanNode(node: unknown, context: Context): Schema {
 		if (required.length > 0) out['required'] = required;
 	}
 	if (isObject(source['additionalProperties'])) {
-		out['additionalProperties'] = cleanNode(source['additionalProperties'], context);
+		out['additionalProperties'] = cleanNode(source['additionalProperties'], at(context, '{}'));
 	}
 
 	if (source['items'] !== undefined) {
 		// Tuple-style `items: [a, b]` (draft 4-7) becomes prefixItems' first entry as the element type.
 		const items = Array.isArray(source['items']) ? source['items'][0] : source['items'];
-		out['items'] = cleanNode(items, context);
+		if (Array.isArray(source['items']) && source['items'].length > 1) lose(context, 'tuple items (only the first position is kept)');
+		out['items'] = cleanNode(items, at(context, '[]'));
 	} else if (Array.isArray(source['prefixItems']) && source['prefixItems'].length > 0) {
-		out['items'] = cleanNode(source['prefixItems'][0], context);
+		if (source['prefixItems'].length > 1) lose(context, 'prefixItems (only the first position is kept)');
+		out['items'] = cleanNode(source['prefixItems'][0], at(context, '[]'));
 	}
 	if (out['type'] === 'array' && out['items'] === undefined) out['items'] = {};
 

@@ -19,11 +19,12 @@ const expectedColumns: Record<string, string[]> = {
 	executions: [
 		'id', 'workflow_id', 'user_query', 'status', 'start_time', 'end_time', 'final_response_text', 'error_message',
 		'target_project_path', 'provider', 'model', 'prompt_tokens', 'output_tokens', 'total_tokens', 'turn_count',
-		'parent_execution_id', 'owner_pid', 'owner_host',
+		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns',
 	],
 	messages: [
 		'id', 'execution_id', 'turn_number', 'role', 'content_text', 'function_call_name', 'function_call_args',
 		'function_response_name', 'function_response_content', 'timestamp', 'duration_ms', 'is_error', 'raw_parts',
+		'prompt_tokens', 'output_tokens', 'total_tokens', 'tool_server', 'read_only',
 	],
 };
 

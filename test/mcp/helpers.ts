@@ -8,7 +8,7 @@ import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const fixturesFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures-servers');
 
-export type FixtureName = 'basic-server' | 'exit-at-start' | 'never-initialize';
+export type FixtureName = 'basic-server' | 'exit-at-start' | 'never-initialize' | 'lossy-schema';
 
 export function fixtureServer(name: string, fixture: FixtureName = 'basic-server', env: Record<string, string> = {}): McpServerConfig {
 	return {

@@ -18,19 +18,23 @@ export const Execution = defineEntity({
 		endTime: p.datetime().nullable(),
 		finalResponseText: p.text().nullable(),
 		errorMessage: p.text().nullable(),
-		targetProjectPath: p.text().nullable(),
+		targetProjectPath: p.text().nullable().index('executions_target_project_path_index'),
 		provider: p.string().nullable(),
 		model: p.string().nullable(),
 		promptTokens: p.integer().default(0),
 		outputTokens: p.integer().default(0),
 		totalTokens: p.integer().default(0),
 		turnCount: p.integer().default(0),
+		// The workflow's turn limit when it ran (the workflow may change later), for replay.
+		maxTurns: p.integer().nullable(),
 		// A follow-up continues its parent's conversation; deleting the parent keeps the child.
 		parentExecution: () =>
 			p
 				.manyToOne(Execution as EntitySchema<ExecutionRef>)
 				.nullable()
 				.deleteRule('set null'),
+		// Set when `ectosmith undo` reverted the files this execution wrote.
+		undoneAt: p.datetime().nullable(),
 		ownerPid: p.integer().nullable(),
 		ownerHost: p.string().nullable(),
 		// Lazy: message.ts imports this module too.

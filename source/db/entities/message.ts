@@ -29,6 +29,13 @@ export const Message = defineEntity({
 		rawParts: p.json<unknown>().nullable(),
 		// On tool_response rows of calls that went through approval.
 		approval: p.enum([...approvalOutcomes]).nullable(),
+		// A model row's own usage (the execution keeps the totals), so a replay shows tokens per step.
+		promptTokens: p.integer().nullable(),
+		outputTokens: p.integer().nullable(),
+		totalTokens: p.integer().nullable(),
+		// A tool_request row's server and read-only hint, as the live tool_call_started event had them.
+		toolServer: p.string().nullable(),
+		readOnly: p.boolean().nullable(),
 	}),
 });
 

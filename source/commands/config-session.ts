@@ -1,0 +1,61 @@
+/**
+ * What `servers` and `workflows` share: opening the configuration store on the database, turning a
+ * field's validation problem into the flag that set it, and printing untrusted text safely.
+ */
+import {ConfigStore} from '../config/config-store.js';
+import {ConfigValidationError} from '../config/entry-fields.js';
+import {resolveDbPath} from '../db/db-path.js';
+import {UsageError} from '../errors.js';
+
+/** Field name -> the flag that sets it (a problem names what the user typed). */
+const FLAG_OF: Record<string, string> = {
+	name: 'the name',
+	command: '--command',
+	args: '--arg',
+	env: '--env',
+	cwd: '--cwd',
+	url: '--url',
+	timeoutMs: '--timeout',
+	includeTools: '--include-tool',
+	excludeTools: '--exclude-tool',
+	llmModel: '--model',
+	initialPromptTemplate: '--template',
+	maxConversationTurns: '--max-turns',
+	serverNames: '--server',
+	description: '--description',
+};
+
+export async function withStore<T>(db: string | undefined, work: (store: ConfigStore) => Promise<T>): Promise<T> {
+	const dbPath = resolveDbPath({...(db === undefined ? {} : {db}), env: process.env});
+	const {openDatabase} = await import('../db/orm.js');
+	const orm = await openDatabase({dbPath});
+	try {
+		return await work(new ConfigStore(orm.em));
+	} catch (error) {
+		if (error instanceof ConfigValidationError) {
+			const problems = Object.entries(error.problems).map(([field, problem]) => `${FLAG_OF[field] ?? field} ${problem}`);
+			throw new UsageError(`${error.what}: ${problems.join('; ')}`);
+		}
+
+		throw error;
+	} finally {
+		await orm.close(true);
+	}
+}
+
+/** The one positional a subcommand needs, or a usage error naming it. */
+export function needName(args: string[], what: string, usage: string): string {
+	const [name, ...extra] = args;
+	if (name === undefined || name.trim() === '') throw new UsageError(`Missing ${what}. Usage: ectosmith ${usage}`);
+	if (extra.length > 0) throw new UsageError(`Unexpected argument(s) after "${name}": ${extra.join(' ')}. Usage: ectosmith ${usage}`);
+	return name;
+}
+
+export function write(text: string): void {
+	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** JSON with Dates as ISO strings, for --json. */
+export function writeJson(value: unknown): void {
+	write(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,303 @@
+/**
+ * `ectosmith servers list|show|add|edit|remove|enable|disable|test|import|export`: what the Servers
+ * screen does, for scripts. Stored env and header values are masked unless --show-secrets.
+ */
+import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {createInterface} from 'node:readline/promises';
+import {toServerConfig} from '../config/app-config.js';
+import {CLIENT_FORMATS, exportClientFile, parseClientFile, type ClientFormat} from '../config/client-files.js';
+import {fieldsOf, type StoredServer} from '../config/config-store.js';
+import {parseEnvLines, serverDefaults, type ServerFields} from '../config/entry-fields.js';
+import {maskValues} from '../config/secrets.js';
+import type {CliFlags} from '../cli/flags.js';
+import {UsageError} from '../errors.js';
+import {ExitCode} from '../exit-codes.js';
+import type {ProbeResult} from '../mcp/probe.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {needName, withStore, write, writeJson} from './config-session.js';
+
+const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove', 'enable', 'disable', 'test', 'import', 'export'];
+const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename'] as const;
+const ONLY_FOR: Partial<Record<keyof CliFlags, string[]>> = {
+	...Object.fromEntries(EDIT_FLAGS.map(flag => [flag, flag === 'rename' ? ['edit'] : ['add', 'edit']])),
+	detach: ['remove'],
+	format: ['export'],
+	out: ['export'],
+	force: ['import', 'export'],
+	showSecrets: ['list', 'show', 'export'],
+	yes: ['remove'],
+	json: ['list', 'show', 'test', 'import'],
+};
+
+export async function serversCommand(args: string[], flags: CliFlags): Promise<number> {
+	const [subcommand, ...rest] = args;
+	if (subcommand === undefined || !SUBCOMMANDS.includes(subcommand)) {
+		const what = subcommand === undefined ? 'Missing servers subcommand' : `Unknown servers subcommand "${subcommand}"`;
+		throw new UsageError(`${what}. Use one of: ${SUBCOMMANDS.join(', ')} (ectosmith servers --help)`);
+	}
+
+	for (const [flag, allowed] of Object.entries(ONLY_FOR)) {
+		if (flags[flag as keyof CliFlags] !== undefined && !allowed!.includes(subcommand)) {
+			throw new UsageError(`--${flag.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)} means nothing to \`servers ${subcommand}\`; it belongs to: ${allowed!.map(name => `servers ${name}`).join(', ')}`);
+		}
+	}
+
+	switch (subcommand) {
+		case 'list':
+			return list(rest, flags);
+		case 'show':
+			return show(needName(rest, 'server name', 'servers show <name>'), flags);
+		case 'add':
+			return add(needName(rest, 'server name', 'servers add <name> --command <program>'), flags);
+		case 'edit':
+			return edit(needName(rest, 'server name', 'servers edit <name> [options]'), flags);
+		case 'remove':
+			return remove(needName(rest, 'server name', 'servers remove <name> [--detach]'), flags);
+		case 'enable':
+		case 'disable':
+			return enable(needName(rest, 'server name', `servers ${subcommand} <name>`), subcommand === 'enable', flags);
+		case 'test':
+			return test(needName(rest, 'server name', 'servers test <name>'), flags);
+		case 'import':
+			return importFile(needName(rest, 'file', 'servers import <file>'), flags);
+		default:
+			return exportFile(rest, flags);
+	}
+}
+
+async function list(rest: string[], flags: CliFlags): Promise<number> {
+	if (rest.length > 0) throw new UsageError(`Unexpected argument(s): ${rest.join(' ')}. Usage: ectosmith servers list`);
+	const servers = await withStore(flags.db, async store => store.listServers());
+	if (flags.json) {
+		writeJson(servers.map(server => publicView(server, flags.showSecrets === true)));
+		return ExitCode.ok;
+	}
+
+	if (servers.length === 0) write('No MCP servers. Add one with `ectosmith servers add NAME --command PROGRAM` or `ectosmith servers import FILE`.');
+	for (const server of servers) {
+		const state = [server.enabled ? '' : 'disabled', server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`, server.trust ? 'trusted' : '']
+			.filter(Boolean)
+			.join(', ');
+		write(
+			sanitizeLine(
+				`${server.name}${state ? ` [${state}]` : ''}: ${commandLine(server)}` +
+					`${server.usedBy.length > 0 ? `; used by ${server.usedBy.join(', ')}` : '; used by no workflow'}`,
+			),
+		);
+		if (server.description) write(`  ${sanitizeLine(server.description)}`);
+	}
+
+	return ExitCode.ok;
+}
+
+async function show(name: string, flags: CliFlags): Promise<number> {
+	const server = await withStore(flags.db, async store => store.getServer(name));
+	const view = publicView(server, flags.showSecrets === true);
+	if (flags.json) {
+		writeJson(view);
+		return ExitCode.ok;
+	}
+
+	const lines: Array<[string, string]> = [
+		['name', server.name],
+		['enabled', server.enabled ? 'yes' : 'no'],
+		['transport', server.transport === 'stdio' ? 'stdio' : `${server.transport} (not runnable here yet)`],
+		...(server.url ? [['url', server.url] as [string, string]] : []),
+		['command', server.command],
+		['args', server.args.length > 0 ? server.args.map(arg => JSON.stringify(arg)).join(' ') : '(none)'],
+		['env', Object.entries(view.env).map(([key, value]) => `${key}=${value}`).join(' ') || '(none)'],
+		...(view.headers ? [['headers', Object.entries(view.headers).map(([key, value]) => `${key}: ${value}`).join('; ')] as [string, string]] : []),
+		['cwd', server.cwd ?? '(the current folder)'],
+		['description', server.description || '(none)'],
+		['timeout', server.timeoutMs === null ? '(default)' : `${server.timeoutMs} ms`],
+		['include tools', server.includeTools?.join(', ') ?? '(all)'],
+		['exclude tools', server.excludeTools?.join(', ') ?? '(none)'],
+		['trust', server.trust ? 'yes: its writes need no approval' : 'no'],
+		['used by', server.usedBy.join(', ') || '(no workflow)'],
+		...(server.clientKeys ? [['other keys', Object.keys(server.clientKeys).join(', ')] as [string, string]] : []),
+		['updated', server.updatedAt.toISOString()],
+	];
+	for (const [label, value] of lines) write(sanitizeLine(`${`${label}:`.padEnd(15)}${value}`));
+	return ExitCode.ok;
+}
+
+async function add(name: string, flags: CliFlags): Promise<number> {
+	const fields = applyFlags(serverDefaults(name), flags);
+	const server = await withStore(flags.db, async store => store.addServer(fields));
+	write(sanitizeLine(`Added MCP server ${server.name}: ${commandLine(server)}`));
+	return ExitCode.ok;
+}
+
+async function edit(name: string, flags: CliFlags): Promise<number> {
+	if (!EDIT_FLAGS.some(flag => flags[flag] !== undefined)) {
+		throw new UsageError(`Nothing to change: give at least one of ${EDIT_FLAGS.map(flag => `--${flag.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`).join(', ')}`);
+	}
+
+	const server = await withStore(flags.db, async store => {
+		const current = await store.getServer(name);
+		// The edit carries the updated_at it read: a save by someone else in between is reported.
+		return store.updateServer(name, applyFlags(fieldsOf(current), flags), {expectedUpdatedAt: current.updatedAt});
+	});
+	write(sanitizeLine(`Saved MCP server ${server.name}: ${commandLine(server)}`));
+	return ExitCode.ok;
+}
+
+async function remove(name: string, flags: CliFlags): Promise<number> {
+	if (!flags.yes && process.stdin.isTTY === true) {
+		const prompt = createInterface({input: process.stdin, output: process.stderr});
+		const answer = await prompt.question(`Remove MCP server ${sanitizeLine(name)}? [y/N] `);
+		prompt.close();
+		if (!/^y(es)?$/i.test(answer.trim())) {
+			write('Nothing removed.');
+			return ExitCode.failed;
+		}
+	}
+
+	const {detachedFrom} = await withStore(flags.db, async store => store.removeServer(name, {detach: flags.detach === true}));
+	write(sanitizeLine(`Removed MCP server ${name}${detachedFrom.length > 0 ? `; detached from ${detachedFrom.join(', ')}` : ''}.`));
+	return ExitCode.ok;
+}
+
+async function enable(name: string, enabled: boolean, flags: CliFlags): Promise<number> {
+	await withStore(flags.db, async store => store.setServerEnabled(name, enabled));
+	write(sanitizeLine(`MCP server ${name} ${enabled ? 'enabled' : 'disabled'}.`));
+	return ExitCode.ok;
+}
+
+async function test(name: string, flags: CliFlags): Promise<number> {
+	const stored = await withStore(flags.db, async store => store.getServer(name));
+	const [{probeServer}, {createLogger}] = await Promise.all([import('../mcp/probe.js'), import('../log/logger.js')]);
+	const config = toServerConfig(stored);
+	const result = await probeServer(config, {logger: createLogger().child('mcp')});
+	if (flags.json) {
+		writeJson({name, ...result});
+	} else {
+		for (const line of probeLines(result, stored.enabled)) write(line);
+	}
+
+	return result.ok ? ExitCode.ok : ExitCode.failed;
+}
+
+/** The Test report as lines, shared by the command and the form. */
+export function probeLines(result: ProbeResult, enabled = true): string[] {
+	if (!result.ok) {
+		return [
+			sanitizeLine(result.error),
+			...(result.stderrTail.length > 0 ? ['Last lines of its stderr:', ...result.stderrTail.map(line => `  ${sanitizeLine(line)}`)] : []),
+		];
+	}
+
+	const lines = [`Started; ${result.tools.length} tool(s)${enabled ? '' : ' (the entry is disabled: enable it to use them)'}:`];
+	for (const tool of result.tools) {
+		const marks = [tool.readOnly ? 'read-only' : 'writes', tool.offered ? '' : 'not offered (include/exclude)'].filter(Boolean).join(', ');
+		lines.push(sanitizeLine(`  ${tool.name} [${marks}]${tool.description ? `: ${tool.description.split('\n')[0]}` : ''}`));
+		for (const loss of tool.geminiLosses) lines.push(sanitizeLine(`    Gemini cannot express, dropped: ${loss}`));
+	}
+
+	return lines;
+}
+
+async function importFile(file: string, flags: CliFlags): Promise<number> {
+	const resolved = path.resolve(file);
+	if (!existsSync(resolved)) throw new UsageError(`${file} does not exist`);
+	let text: string;
+	try {
+		text = readFileSync(resolved, 'utf8');
+	} catch (error) {
+		throw new UsageError(`${file} cannot be read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+	}
+
+	const parsed = parseClientFile(text, file);
+	const counts = await withStore(flags.db, async store => store.importServers(parsed.entries, {replace: flags.force === true}));
+	if (flags.json) {
+		writeJson({...counts, notes: parsed.notes});
+		return ExitCode.ok;
+	}
+
+	write(sanitizeLine(`Imported ${parsed.entries.length} server(s) from ${file} (${parsed.shape === 'servers' ? 'VS Code' : 'mcpServers'} format):`));
+	for (const [label, names] of Object.entries(counts)) if (names.length > 0) write(sanitizeLine(`  ${label}: ${names.join(', ')}`));
+	if (counts.skipped.length > 0) write('  (skipped entries exist here with other values; --force replaces them)');
+	for (const note of parsed.notes) write(sanitizeLine(`  note: ${note}`));
+	return ExitCode.ok;
+}
+
+async function exportFile(rest: string[], flags: CliFlags): Promise<number> {
+	if (rest.length > 0) throw new UsageError(`Unexpected argument(s): ${rest.join(' ')}. Usage: ectosmith servers export [--format ${CLIENT_FORMATS.join('|')}] [--out FILE]`);
+	const format = (flags.format ?? 'claude') as ClientFormat;
+	if (!CLIENT_FORMATS.includes(format)) throw new UsageError(`--format "${flags.format}" is not one of ${CLIENT_FORMATS.join(', ')}`);
+	if (flags.out !== undefined && existsSync(flags.out) && !flags.force) {
+		throw new UsageError(`${flags.out} exists; pass --force to replace it, or choose another --out`);
+	}
+
+	const servers = await withStore(flags.db, async store => store.listServers());
+	const {json, masked} = exportClientFile(servers.map(server => fieldsOf(server)), format, {showSecrets: flags.showSecrets === true});
+	const text = `${JSON.stringify(json, null, 2)}\n`;
+	if (flags.out === undefined) {
+		process.stdout.write(text);
+	} else {
+		// Written whole or not at all.
+		const temporary = `${flags.out}.${process.pid}.tmp`;
+		writeFileSync(temporary, text, {mode: 0o600});
+		renameSync(temporary, flags.out);
+		process.stderr.write(`Wrote ${servers.length} server(s) to ${sanitizeLine(flags.out)} (${format} format)\n`);
+	}
+
+	if (masked > 0) process.stderr.write(`${masked} stored env/header value(s) were masked; pass --show-secrets to write them.\n`);
+	return ExitCode.ok;
+}
+
+function commandLine(server: ServerFields): string {
+	if (server.transport !== 'stdio') return server.url ?? '(no url)';
+	return [server.command, ...server.args.map(arg => (/[\s"']/.test(arg) || arg === '' ? JSON.stringify(arg) : arg))].join(' ');
+}
+
+/** A stored entry as printed: secrets masked unless shown. */
+function publicView(server: StoredServer, showSecrets: boolean): Omit<StoredServer, 'id'> {
+	const {id: _id, ...rest} = server;
+	return {...rest, env: maskValues(server.env, showSecrets), headers: server.headers ? maskValues(server.headers, showSecrets) : null};
+}
+
+/** The flags of add/edit applied over the current fields. */
+function applyFlags(base: ServerFields, flags: CliFlags): ServerFields {
+	const fields: ServerFields = {...base, env: {...base.env}};
+	if (flags.rename !== undefined) fields.name = flags.rename;
+	if (flags.url !== undefined) {
+		fields.transport = 'http';
+		fields.url = flags.url;
+	}
+
+	if (flags.command !== undefined) {
+		fields.command = flags.command;
+		if (flags.url === undefined) fields.transport = 'stdio';
+	}
+
+	if (flags.arg !== undefined) fields.args = flags.arg;
+	if (flags.env !== undefined) {
+		for (const assignment of flags.env) {
+			const equals = assignment.indexOf('=');
+			if (equals > 0 && equals === assignment.length - 1) {
+				// KEY= removes the variable.
+				delete fields.env[assignment.slice(0, -1)];
+				continue;
+			}
+
+			const {env, problem} = parseEnvLines([assignment]);
+			if (problem) throw new UsageError(`--env ${problem.replace(/^line 1 /, '')}`);
+			Object.assign(fields.env, env);
+		}
+	}
+
+	if (flags.cwd !== undefined) fields.cwd = flags.cwd === '' ? null : flags.cwd;
+	if (flags.description !== undefined) fields.description = flags.description;
+	if (flags.timeout !== undefined) fields.timeoutMs = flags.timeout === 0 ? null : flags.timeout;
+	if (flags.includeTool !== undefined) fields.includeTools = toolList(flags.includeTool);
+	if (flags.excludeTool !== undefined) fields.excludeTools = toolList(flags.excludeTool);
+	if (flags.trust !== undefined) fields.trust = flags.trust;
+	return fields;
+}
+
+function toolList(values: string[]): string[] | null {
+	const tools = values.flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean);
+	return tools.length > 0 ? tools : null;
+}

@@ -1,0 +1,92 @@
+/**
+ * `ectosmith` without a subcommand: the full-screen terminal UI on the alternate screen. Paints
+ * the shell first and loads the program (database, MCP, providers) after the first frame. Left
+ * on every way out: q, Ctrl-C twice, SIGTERM/SIGHUP, an uncaught error (shown after leaving).
+ */
+import path from 'node:path';
+import type {CliFlags} from '../cli/flags.js';
+import {UsageError} from '../errors.js';
+import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import type {UiServices} from '../ui/services.js';
+import {alternateScreen} from '../ui/terminal-screen.js';
+
+export const NOT_A_TERMINAL = 'ectosmith: the terminal UI needs a terminal; for scripts and pipes use `ectosmith run "<description>"` (see ectosmith --help).';
+
+export async function tuiCommand(args: string[], flags: CliFlags): Promise<number> {
+	if (args.length > 0) throw new UsageError(`Unknown command "${args[0]}". Run ectosmith --help for the commands.`);
+	if (!process.stdout.isTTY || !process.stdin.isTTY) {
+		process.stderr.write(`${NOT_A_TERMINAL}\n`);
+		return ExitCode.usage;
+	}
+
+	const [{render}, {createElement}, {App}, {loadServices}] = await Promise.all([
+		import('ink'),
+		import('react'),
+		import('../ui/app.js'),
+		import('../ui/load-services.js'),
+	]);
+
+	const screen = alternateScreen(process.stdout);
+	let services: UiServices | undefined;
+	let settle!: (code: number) => void;
+	const done = new Promise<number>(resolve => (settle = resolve));
+	let fatal: string | undefined;
+	const fail = (error: unknown) => {
+		fatal ??= error instanceof Error ? error.message : String(error);
+		settle(ExitCode.failed);
+	};
+
+	const onSignal = (signal: 'SIGTERM' | 'SIGHUP') => () => settle(exitCodeForSignal(signal));
+	const onTerm = onSignal('SIGTERM');
+	const onHup = onSignal('SIGHUP');
+	process.on('SIGTERM', onTerm);
+	process.on('SIGHUP', onHup);
+	process.on('uncaughtException', fail);
+	process.on('unhandledRejection', fail);
+
+	screen.enter();
+	const instance = render(
+		createElement(App, {
+			options: {project: path.resolve(flags.project ?? process.cwd()), ...(flags.workflow === undefined ? {} : {workflow: flags.workflow}), yes: flags.yes === true},
+			loadServices: async () => {
+				services = await loadServices({
+					...(flags.db === undefined ? {} : {db: flags.db}),
+					...(flags.provider === undefined ? {} : {provider: flags.provider}),
+					...(flags.model === undefined ? {} : {model: flags.model}),
+					...(flags.script === undefined ? {} : {script: flags.script}),
+					...(flags.debug ? {logLevel: 'debug' as const} : flags.verbose ? {logLevel: 'info' as const} : {}),
+				});
+				return services;
+			},
+			onQuit: () => settle(ExitCode.ok),
+			onFatal: fail,
+			suspend: <T,>(work: () => T): T => {
+				// The editor gets the real terminal: cooked mode, the main screen; then back.
+				process.stdin.setRawMode?.(false);
+				screen.leave();
+				try {
+					return work();
+				} finally {
+					screen.enter();
+					process.stdout.write('\u001B[2J');
+					instance.clear();
+					process.stdin.setRawMode?.(true);
+				}
+			},
+		}),
+		{exitOnCtrlC: false, patchConsole: true, incrementalRendering: false},
+	);
+
+	const code = await done;
+	instance.unmount();
+	screen.leave();
+	process.off('SIGTERM', onTerm);
+	process.off('SIGHUP', onHup);
+	if (fatal !== undefined) process.stderr.write(`ectosmith: ${sanitizeLine(fatal)}\n`);
+	// Cancels a run still going (its row ends CANCELLED), stops the tool servers, closes the database.
+	await services?.close().catch(() => undefined);
+	process.off('uncaughtException', fail);
+	process.off('unhandledRejection', fail);
+	return code;
+}

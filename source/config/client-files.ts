@@ -1,0 +1,285 @@
+/**
+ * The server files of the MCP clients people use, read and written: the `mcpServers` map of Claude
+ * Desktop, Cursor (~/.cursor/mcp.json) and Gemini CLI settings (cwd, timeout, trust, includeTools,
+ * excludeTools, headers, url, httpUrl), and VS Code's `servers` map (with `type`) and `inputs`.
+ * HTTP/SSE entries are kept (marked not runnable here), keys we do not use are kept and written
+ * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
+ * Gemini allow them) are accepted.
+ */
+import {EctosmithError} from '../errors.js';
+import {isRecord} from '../is-record.js';
+import {envReferences} from '../mcp/child-env.js';
+import {expandPackage} from './app-config.js';
+import {nameProblem, serverDefaults, serverProblems, type ServerFields} from './entry-fields.js';
+import {maskValues, maskedCount} from './secrets.js';
+
+export const CLIENT_FORMATS = ['claude', 'cursor', 'vscode', 'gemini'] as const;
+export type ClientFormat = (typeof CLIENT_FORMATS)[number];
+
+/** A client file that cannot be read: the message names the file and the place in it. */
+export class ClientFileError extends EctosmithError {}
+
+export interface ClientFile {
+	/** The shape found: "mcpServers" (Claude Desktop, Cursor, Gemini CLI) or "servers" (VS Code). */
+	shape: 'mcpServers' | 'servers';
+	entries: ServerFields[];
+	/** What the user should know: keys kept, entries not runnable, inputs to fill in. */
+	notes: string[];
+}
+
+/** Keys of an entry we read into fields; anything else is kept as a client key. */
+const KNOWN_KEYS = new Set([
+	'type', 'command', 'args', 'env', 'cwd', 'description', 'timeout', 'trust', 'includeTools', 'excludeTools', 'headers', 'url', 'httpUrl', 'disabled', 'enabled',
+]);
+
+export function parseClientFile(text: string, file: string): ClientFile {
+	const json = parseJsonc(text, file);
+	if (!isRecord(json)) throw new ClientFileError(`${file}: expected a JSON object with "mcpServers" or "servers"`);
+	let map: unknown;
+	let shape: ClientFile['shape'];
+	let prefix: string;
+	if (json.mcpServers !== undefined) {
+		[map, shape, prefix] = [json.mcpServers, 'mcpServers', 'mcpServers'];
+	} else if (json.servers !== undefined) {
+		[map, shape, prefix] = [json.servers, 'servers', 'servers'];
+	} else if (isRecord(json.mcp) && json.mcp.servers !== undefined) {
+		// VS Code's user settings.json holds the same map under "mcp".
+		[map, shape, prefix] = [json.mcp.servers, 'servers', 'mcp.servers'];
+	} else {
+		throw new ClientFileError(`${file}: no server map found; expected "mcpServers" (Claude Desktop, Cursor, Gemini CLI) or "servers" (VS Code)`);
+	}
+
+	if (!isRecord(map)) throw new ClientFileError(`${file}: "${prefix}" must be an object of server entries`);
+	const inputs = readInputs(isRecord(json.mcp) && json.inputs === undefined ? json.mcp.inputs : json.inputs, file);
+	const notes: string[] = [];
+	const others = Object.keys(json).filter(key => !['mcpServers', 'servers', 'inputs', 'mcp'].includes(key));
+	if (others.length > 0) notes.push(`ignored the file's other settings: ${others.join(', ')}`);
+	const entries = Object.entries(map).map(([name, entry]) => readEntry(name, entry, `${file}: ${prefix}.${name}`, inputs, notes));
+	return {shape, entries, notes};
+}
+
+function readInputs(value: unknown, file: string): Map<string, Record<string, unknown>> {
+	if (value === undefined) return new Map();
+	if (!Array.isArray(value) || !value.every(item => isRecord(item) && typeof item.id === 'string')) {
+		throw new ClientFileError(`${file}: "inputs" must be an array of objects with an "id"`);
+	}
+
+	return new Map((value as Array<Record<string, unknown>>).map(input => [input.id as string, input]));
+}
+
+function readEntry(name: string, entry: unknown, where: string, inputs: Map<string, Record<string, unknown>>, notes: string[]): ServerFields {
+	const problem = nameProblem(name);
+	if (problem) throw new ClientFileError(`${where}: the name ${problem}`);
+	if (!isRecord(entry)) throw new ClientFileError(`${where} must be an object`);
+	const fields = serverDefaults(name);
+	const kept = Object.fromEntries(Object.entries(entry).filter(([key]) => !KNOWN_KEYS.has(key)));
+	if (Object.keys(kept).length > 0) {
+		fields.clientKeys = kept;
+		notes.push(`${name}: kept key(s) we do not use: ${Object.keys(kept).join(', ')} (written back on export)`);
+	}
+
+	const type = optionalString(entry, 'type', where);
+	const httpUrl = optionalString(entry, 'httpUrl', where);
+	const url = optionalString(entry, 'url', where);
+	if (type !== undefined && !['stdio', 'http', 'sse', 'streamable-http', 'streamableHttp'].includes(type)) {
+		throw new ClientFileError(`${where}: "type" "${type}" is not one of stdio, http, sse`);
+	}
+
+	if (type === 'http' || type === 'streamable-http' || type === 'streamableHttp' || (type === undefined && httpUrl !== undefined)) {
+		fields.transport = 'http';
+	} else if (type === 'sse' || (type === undefined && url !== undefined && entry.command === undefined)) {
+		fields.transport = 'sse';
+	}
+
+	if (fields.transport === 'stdio') {
+		const command = optionalString(entry, 'command', where);
+		if (command === undefined || command.trim() === '') throw new ClientFileError(`${where}: has neither "command" nor "url"`);
+		fields.command = command;
+	} else {
+		fields.url = httpUrl ?? url ?? null;
+		if (!fields.url) throw new ClientFileError(`${where}: an ${fields.transport} entry needs "url"`);
+		if (entry.command !== undefined) fields.command = optionalString(entry, 'command', where) ?? '';
+		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${fields.url}, kept but not runnable here yet (stdio only)`);
+	}
+
+	fields.args = stringList(entry, 'args', where) ?? [];
+	fields.env = stringMap(entry, 'env', where) ?? {};
+	fields.headers = stringMap(entry, 'headers', where) ?? null;
+	fields.cwd = optionalString(entry, 'cwd', where) ?? null;
+	fields.description = optionalString(entry, 'description', where) ?? '';
+	fields.includeTools = stringList(entry, 'includeTools', where) ?? null;
+	fields.excludeTools = stringList(entry, 'excludeTools', where) ?? null;
+	if (entry.timeout !== undefined) {
+		if (typeof entry.timeout !== 'number' || !Number.isInteger(entry.timeout) || entry.timeout <= 0) {
+			throw new ClientFileError(`${where}: "timeout" must be a positive whole number of milliseconds`);
+		}
+
+		fields.timeoutMs = entry.timeout;
+	}
+
+	fields.trust = optionalBoolean(entry, 'trust', where) ?? false;
+	const disabled = optionalBoolean(entry, 'disabled', where);
+	const enabled = optionalBoolean(entry, 'enabled', where);
+	fields.enabled = enabled ?? (disabled === undefined ? true : !disabled);
+
+	const referenced = [...Object.values(fields.env), ...fields.args, ...Object.values(fields.headers ?? {})]
+		.flatMap(value => envReferences(value))
+		.filter(reference => reference.startsWith('input:'))
+		.map(reference => reference.slice('input:'.length));
+	if (referenced.length > 0) {
+		const ids = [...new Set(referenced)];
+		const found = ids.map(id => inputs.get(id)).filter((input): input is Record<string, unknown> => input !== undefined);
+		if (found.length > 0) fields.clientInputs = found;
+		notes.push(`${name}: asks for VS Code input(s) ${ids.join(', ')}; before running it here, replace them with a value or a \${VARIABLE} (ectosmith servers edit ${name} --env KEY=...)`);
+	}
+
+	const bare = Object.entries(fields.env).filter(([, value]) => /(^|[^$])\$[A-Za-z_][A-Za-z0-9_]*/.test(value.replace(/\$\{[^}]*\}/g, '')));
+	if (bare.length > 0) {
+		notes.push(`${name}: env ${bare.map(([key]) => key).join(', ')} use $NAME; ectosmith expands only \${NAME}, so it is passed as written`);
+	}
+
+	const problems = Object.entries(serverProblems(fields));
+	if (problems.length > 0) {
+		const [field, message] = problems[0]!;
+		throw new ClientFileError(`${where}: ${field} ${message}`);
+	}
+
+	return fields;
+}
+
+function optionalString(entry: Record<string, unknown>, key: string, where: string): string | undefined {
+	const value = entry[key];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'string') throw new ClientFileError(`${where}: "${key}" must be a string`);
+	return value;
+}
+
+function optionalBoolean(entry: Record<string, unknown>, key: string, where: string): boolean | undefined {
+	const value = entry[key];
+	if (value === undefined || value === null) return undefined;
+	if (typeof value !== 'boolean') throw new ClientFileError(`${where}: "${key}" must be true or false`);
+	return value;
+}
+
+function stringList(entry: Record<string, unknown>, key: string, where: string): string[] | undefined {
+	const value = entry[key];
+	if (value === undefined || value === null) return undefined;
+	if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) {
+		throw new ClientFileError(`${where}: "${key}" must be an array of strings`);
+	}
+
+	return value as string[];
+}
+
+/** An object of strings; numbers and booleans (common in hand-written env blocks) become strings. */
+function stringMap(entry: Record<string, unknown>, key: string, where: string): Record<string, string> | undefined {
+	const value = entry[key];
+	if (value === undefined || value === null) return undefined;
+	if (!isRecord(value)) throw new ClientFileError(`${where}: "${key}" must be an object of strings`);
+	return Object.fromEntries(
+		Object.entries(value).map(([name, item]) => {
+			if (typeof item === 'string') return [name, item];
+			if (typeof item === 'number' || typeof item === 'boolean') return [name, String(item)];
+			throw new ClientFileError(`${where}: "${key}.${name}" must be a string`);
+		}),
+	);
+}
+
+/** JSON with // and /* comments and trailing commas; errors name the line and column. */
+export function parseJsonc(text: string, file: string): unknown {
+	const clean = stripJsonc(text.replace(/^\uFEFF/, ''));
+	try {
+		return JSON.parse(clean);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		const position = /position (\d+)/.exec(message);
+		if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
+		if (!position) throw new ClientFileError(`${file}: not valid JSON: ${message.split('\n')[0]}`);
+		const before = clean.slice(0, Number(position[1]));
+		const line = before.split('\n').length;
+		const column = before.length - before.lastIndexOf('\n');
+		throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/s, '').split('\n')[0]}`);
+	}
+}
+
+/** Comments become spaces (positions stay), trailing commas go; strings are left alone. */
+function stripJsonc(text: string): string {
+	let out = '';
+	for (let index = 0; index < text.length; index++) {
+		const char = text[index]!;
+		if (char === '"') {
+			const start = index;
+			for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
+			out += text.slice(start, index + 1);
+		} else if (char === '/' && text[index + 1] === '/') {
+			while (index < text.length && text[index] !== '\n') {
+				out += ' ';
+				index++;
+			}
+
+			out += text[index] ?? '';
+		} else if (char === '/' && text[index + 1] === '*') {
+			const end = text.indexOf('*/', index + 2);
+			const stop = end === -1 ? text.length : end + 2;
+			out += text.slice(index, stop).replace(/[^\n]/g, ' ');
+			index = stop - 1;
+		} else {
+			out += char;
+		}
+	}
+
+	return out.replace(/,(\s*[}\]])/g, ' $1');
+}
+
+export interface ExportResult {
+	json: Record<string, unknown>;
+	/** Env and header values hidden because --show-secrets was not given. */
+	masked: number;
+}
+
+/**
+ * Entries in a client's format. `${ECTOSMITH_PACKAGE}` becomes this package's folder, so our own
+ * tool servers run as exported; keys kept from other clients go back; secrets are masked unless shown.
+ */
+export function exportClientFile(servers: ServerFields[], format: ClientFormat, options: {showSecrets?: boolean} = {}): ExportResult {
+	const show = options.showSecrets === true;
+	let masked = 0;
+	const inputs = new Map<string, Record<string, unknown>>();
+	const map: Record<string, Record<string, unknown>> = {};
+	for (const server of servers) {
+		const entry: Record<string, unknown> = {...server.clientKeys};
+		if (format === 'vscode') entry.type = server.transport;
+		if (server.transport === 'stdio') {
+			entry.command = expandPackage(server.command);
+			entry.args = server.args.map(arg => expandPackage(arg));
+		} else if (format === 'gemini') {
+			entry[server.transport === 'http' ? 'httpUrl' : 'url'] = server.url;
+		} else {
+			if (format !== 'vscode' && server.transport === 'http') entry.type = 'http';
+			entry.url = server.url;
+		}
+
+		if (Object.keys(server.env).length > 0) {
+			entry.env = maskValues(Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expandPackage(value)])), show);
+			if (!show) masked += maskedCount(server.env);
+		}
+
+		if (server.headers && Object.keys(server.headers).length > 0) {
+			entry.headers = maskValues(server.headers, show);
+			if (!show) masked += maskedCount(server.headers);
+		}
+
+		if (server.cwd !== null) entry.cwd = expandPackage(server.cwd);
+		if (server.description !== '') entry.description = server.description;
+		if (server.timeoutMs !== null) entry.timeout = server.timeoutMs;
+		if (server.trust) entry.trust = true;
+		if (server.includeTools !== null) entry.includeTools = server.includeTools;
+		if (server.excludeTools !== null) entry.excludeTools = server.excludeTools;
+		if (!server.enabled) entry.disabled = true;
+		for (const input of server.clientInputs ?? []) inputs.set(String(input.id), input);
+		map[server.name] = entry;
+	}
+
+	if (format === 'vscode') return {json: {...(inputs.size > 0 ? {inputs: [...inputs.values()]} : {}), servers: map}, masked};
+	return {json: {mcpServers: map}, masked};
+}

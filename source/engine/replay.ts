@@ -1,0 +1,156 @@
+/**
+ * Recorded rows -> the engine's events: the one way a past execution is turned back into the stream
+ * a live run emitted, so the UI's reducer and panes draw a replay exactly as they drew the run.
+ * What is not in the record is not invented: text deltas (a finished model message is one
+ * `model_message_done`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
+ * in the model's call as it did in the tool request. A model message cut short by a cancel or an
+ * error (recorded with is_error) comes back as the one `text_delta` the screen had streamed.
+ */
+import type {TokenUsage} from '../llm/provider.js';
+import type {EngineEvent} from './events.js';
+import {isRecord} from '../is-record.js';
+import {loadChain, type HistorySource, type StoredToolResponse} from './history.js';
+import type {ExecutionRecord, RecordedMessage} from './recorder.js';
+
+function argsOf(message: RecordedMessage): Record<string, unknown> {
+	return isRecord(message.functionCallArgs) ? message.functionCallArgs : {};
+}
+
+function structuredOf(message: RecordedMessage): unknown {
+	const content = message.functionResponseContent;
+	return isRecord(content) && 'structuredContent' in content ? (content as unknown as StoredToolResponse).structuredContent : undefined;
+}
+
+/** One execution's events, in the order the engine emitted them (text deltas excepted). */
+export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedMessage[]): EngineEvent[] {
+	const executionId = execution.id;
+	const events: EngineEvent[] = [];
+	const maxTurns = execution.maxTurns ?? Math.max(1, execution.turnCount);
+	events.push({
+		type: 'execution_started',
+		executionId,
+		workflow: execution.workflowName,
+		provider: (execution.provider ?? 'offline') as Extract<EngineEvent, {type: 'execution_started'}>['provider'],
+		model: execution.model ?? '',
+		projectPath: execution.targetProjectPath ?? '',
+		query: execution.userQuery,
+		maxTurns,
+		startedAt: execution.startTime.toISOString(),
+		...(execution.parentExecutionId === undefined ? {} : {parentExecutionId: execution.parentExecutionId}),
+	});
+
+	// The user message is recorded before the first turn starts; everything else belongs to a turn.
+	const rest: RecordedMessage[] = [];
+	for (const message of messages) {
+		if (message.role === 'user') {
+			events.push({type: 'user_message', executionId, messageId: message.id, turn: message.turnNumber, text: message.contentText ?? ''});
+		} else {
+			rest.push(message);
+		}
+	}
+
+	const lastTurn = Math.max(execution.turnCount, ...rest.map(message => message.turnNumber));
+	const totals: TokenUsage = {promptTokens: 0, outputTokens: 0, totalTokens: 0};
+	for (let turn = 1; turn <= lastTurn; turn++) {
+		events.push({type: 'turn_started', executionId, turn, maxTurns});
+		const inTurn = rest.filter(message => message.turnNumber === turn);
+		const requests = inTurn.filter(message => message.role === 'tool_request');
+		const started = new Map<number, RecordedMessage>();
+		let callIndex = 0;
+		let finished = 0;
+		for (const message of inTurn) {
+			switch (message.role) {
+				case 'model': {
+					if (message.isError) {
+						events.push({type: 'text_delta', executionId, turn, delta: message.contentText ?? ''});
+						break;
+					}
+
+					events.push({
+						type: 'model_message_done',
+						executionId,
+						messageId: message.id,
+						turn,
+						text: message.contentText ?? '',
+						functionCalls: requests.map(request => ({name: request.functionCallName ?? '', args: argsOf(request)})),
+						durationMs: message.durationMs ?? 0,
+						...(message.usage ? {usage: message.usage} : {}),
+					});
+					if (message.usage) {
+						totals.promptTokens += message.usage.promptTokens;
+						totals.outputTokens += message.usage.outputTokens;
+						totals.totalTokens += message.usage.totalTokens;
+						events.push({type: 'usage', executionId, turn, totals: {...totals}});
+					}
+
+					break;
+				}
+
+				case 'tool_request': {
+					started.set(callIndex, message);
+					events.push({
+						type: 'tool_call_started',
+						executionId,
+						messageId: message.id,
+						turn,
+						callIndex,
+						name: message.functionCallName ?? '',
+						...(message.toolServer === undefined ? {} : {server: message.toolServer}),
+						args: argsOf(message),
+						readOnly: message.readOnly === true,
+					});
+					callIndex++;
+					break;
+				}
+
+				case 'tool_response': {
+					// Responses follow their requests one to one, in order.
+					const index = finished++;
+					const request = started.get(index);
+					const structuredContent = structuredOf(message);
+					events.push({
+						type: 'tool_call_finished',
+						executionId,
+						messageId: message.id,
+						turn,
+						callIndex: index,
+						name: message.functionResponseName ?? request?.functionCallName ?? '',
+						...(request?.toolServer === undefined ? {} : {server: request.toolServer}),
+						isError: message.isError === true,
+						text: message.contentText ?? '',
+						...(structuredContent === undefined ? {} : {structuredContent}),
+						durationMs: message.durationMs ?? 0,
+					});
+					break;
+				}
+
+				default:
+					break;
+			}
+		}
+	}
+
+	if (execution.status !== 'STARTED') {
+		events.push({
+			type: 'execution_finished',
+			executionId,
+			status: execution.status,
+			...(execution.finalResponseText === undefined ? {} : {finalResponseText: execution.finalResponseText}),
+			...(execution.errorMessage === undefined ? {} : {errorMessage: execution.errorMessage}),
+			turns: execution.turnCount,
+			durationMs: execution.endTime ? execution.endTime.getTime() - execution.startTime.getTime() : 0,
+		});
+	}
+
+	return events;
+}
+
+/** A follow-up chain's events as one conversation: each execution's events, root first. */
+export async function replayEvents(source: HistorySource, executionId: number): Promise<EngineEvent[]> {
+	const events: EngineEvent[] = [];
+	for (const execution of await loadChain(source, executionId)) {
+		events.push(...eventsFromRecord(execution, await source.listMessages(execution.id)));
+	}
+
+	return events;
+}

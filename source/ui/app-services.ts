@@ -1,0 +1,173 @@
+/**
+ * The screens' services on top of the wired program (source/app): workflows from AppConfig,
+ * earlier descriptions from the recorder, the project read the way the engine reads it, the
+ * schema through the inspect_project tool of the workflow's MCP servers, runs through the engine.
+ * Loaded after the first paint (it pulls in the ORM, the SDKs and the MCP client).
+ */
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import type {EngineEvent} from '../engine/events.js';
+import type {WorkflowConfig} from '../config/types.js';
+import type {LlmProvider} from '../llm/provider.js';
+import type {McpServiceApi} from '../mcp/types.js';
+import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
+import {isRecord} from '../is-record.js';
+import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from './services.js';
+
+/** The parts of the wired app the screens use. */
+export interface WiredApp {
+	engine: {run(options: RunOptions): Promise<RunResult>; on(listener: (event: EngineEvent) => void): () => void};
+	config: {listWorkflows(): Promise<WorkflowConfig[]>; getWorkflow(name: string): Promise<WorkflowConfig>; defaultWorkflow(): Promise<WorkflowConfig>};
+	recorder: {recentQueries(limit: number): Promise<string[]>};
+	mcp: McpServiceApi;
+	providerFor(workflow: WorkflowConfig): LlmProvider;
+	close(): Promise<void>;
+}
+
+export interface AppServicesOptions {
+	/** Checks a folder and reads its app module (the engine's project reader). */
+	readAppModule: (folder: string) => Promise<string | undefined>;
+	/** Copies the demo project into a folder. */
+	createDemo: (folder: string) => Promise<void>;
+}
+
+function problemOf(folder: string): ProjectStatus | undefined {
+	if (!existsSync(folder)) {
+		return {kind: 'problem', path: folder, message: `${folder} does not exist. Press d to create the demo project, or c to choose a folder.`, canCreateDemo: true};
+	}
+
+	if (!statSync(folder).isDirectory()) return {kind: 'problem', path: folder, message: `${folder} is not a folder. Press c to choose one.`, canCreateDemo: false};
+	if (!existsSync(`${folder}/mix.exs`)) {
+		const empty = readdirSync(folder).length === 0;
+		return {
+			kind: 'problem',
+			path: folder,
+			message: `Not a Mix project (no mix.exs). Press c to choose your Phoenix project, or d to create the demo project${empty ? ' here' : ' in a new folder'}.`,
+			canCreateDemo: empty,
+		};
+	}
+
+	return undefined;
+}
+
+/** inspect_project's structuredContent -> the tables the schema pane draws. */
+export function schemaFromInspection(structured: unknown): ProjectSchema {
+	if (!isRecord(structured) || !Array.isArray(structured['schemas'])) return {tables: [], problem: 'inspect_project gave no schema list.'};
+	const tables: SchemaTable[] = [];
+	const moduleTables = new Map<string, string>();
+	for (const schema of structured['schemas']) {
+		if (isRecord(schema) && typeof schema['module'] === 'string' && typeof schema['table'] === 'string') moduleTables.set(schema['module'], schema['table']);
+	}
+
+	for (const schema of structured['schemas']) {
+		if (!isRecord(schema) || typeof schema['table'] !== 'string' || typeof schema['module'] !== 'string') continue;
+		const fields = Array.isArray(schema['fields'])
+			? schema['fields'].flatMap(field => (isRecord(field) && typeof field['name'] === 'string' ? [{name: field['name'], type: String(field['type'] ?? '')}] : []))
+			: [];
+		const references = Array.isArray(schema['references'])
+			? schema['references'].flatMap(link =>
+					isRecord(link) && typeof link['field'] === 'string' && typeof link['module'] === 'string'
+						? [{field: link['field'], target: moduleTables.get(link['module']) ?? link['module']}]
+						: [],
+				)
+			: [];
+		tables.push({table: schema['table'], module: schema['module'], fields, references});
+	}
+
+	tables.sort((a, b) => a.table.localeCompare(b.table));
+	return {tables};
+}
+
+export function createAppServices(app: WiredApp, options: AppServicesOptions): UiServices {
+	// Runs in progress: closing cancels them and waits, so their rows end CANCELLED, not STARTED.
+	const running = new Set<{controller: AbortController; done: Promise<unknown>}>();
+	const workflowOf = (name?: string) => (name === undefined ? app.config.defaultWorkflow() : app.config.getWorkflow(name));
+
+	return {
+		async listWorkflows(): Promise<WorkflowChoice[]> {
+			const workflows = await app.config.listWorkflows();
+			return workflows.map(workflow => {
+				let provider: Pick<LlmProvider, 'name' | 'model'>;
+				try {
+					provider = app.providerFor(workflow);
+				} catch {
+					// A provider that cannot be made now (a bad --script) fails the run with its message.
+					provider = {name: 'offline', model: workflow.llmModel};
+				}
+
+				return {
+					name: workflow.name,
+					description: workflow.description,
+					model: workflow.llmModel,
+					servers: workflow.servers.map(server => server.name),
+					maxTurns: workflow.maxConversationTurns,
+					provider: provider.name,
+					providerModel: provider.model,
+				};
+			});
+		},
+
+		async recentDescriptions(limit = 50) {
+			return app.recorder.recentQueries(limit);
+		},
+
+		async checkProject(folder) {
+			const problem = problemOf(folder);
+			if (problem) return problem;
+			const appModule = await options.readAppModule(folder);
+			return {kind: 'mix', path: folder, ...(appModule === undefined ? {} : {appModule})};
+		},
+
+		async createDemoProject(folder) {
+			await options.createDemo(folder);
+		},
+
+		async readSchema(projectPath, workflowName) {
+			try {
+				const workflow = await workflowOf(workflowName);
+				const bindings = await app.mcp.toolsFor(workflow.servers);
+				const inspect = bindings.find(binding => binding.toolName === 'inspect_project');
+				if (!inspect) return {tables: [], problem: `No inspect_project tool among the servers of ${workflow.name}.`};
+				const result = await app.mcp.callTool(inspect, {project_path: projectPath});
+				if (result.isError) return {tables: [], problem: result.text};
+				return schemaFromInspection(result.structuredContent);
+			} catch (error) {
+				return {tables: [], problem: error instanceof Error ? error.message : String(error)};
+			}
+		},
+
+		async run(request: UiRunRequest, onEvent) {
+			const off = app.engine.on(onEvent);
+			const controller = new AbortController();
+			const forward = () => controller.abort(request.signal.reason);
+			if (request.signal.aborted) forward();
+			else request.signal.addEventListener('abort', forward, {once: true});
+			let finish!: () => void;
+			const entry = {controller, done: new Promise<void>(resolve => (finish = resolve))};
+			running.add(entry);
+			try {
+				const options: RunOptions = {
+					...(request.workflow === undefined ? {} : {workflow: request.workflow}),
+					query: request.query,
+					projectPath: request.projectPath,
+					signal: controller.signal,
+					...(request.continueFrom === undefined ? {} : {continueFrom: request.continueFrom}),
+					...(request.approve === undefined ? {} : {approve: request.approve}),
+				};
+				const result = await app.engine.run(options);
+				return {executionId: result.executionId, status: result.status};
+			} finally {
+				off();
+				request.signal.removeEventListener('abort', forward);
+				running.delete(entry);
+				finish();
+			}
+		},
+
+		async close() {
+			const waiting = [...running];
+			for (const entry of waiting) entry.controller.abort();
+			await Promise.all(waiting.map(entry => entry.done));
+			await app.close();
+		},
+	};
+}

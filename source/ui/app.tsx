@@ -1,0 +1,176 @@
+/**
+ * The application shell: the top bar of screens, the screen on show, the status bar, the help
+ * overlay and the global keys (number keys, ?, q, Ctrl-C). It paints at once; the program's
+ * services (database, MCP, providers) load after the first frame and reach the screens by context.
+ */
+import {Box, Text, useInput} from 'ink';
+import {Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {HelpOverlay} from './components/help-overlay.js';
+import {StatusBar} from './components/status-bar.js';
+import {TopBar} from './components/top-bar.js';
+import {useLatest} from './hooks/use-latest.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {SCREENS} from './screens/index.js';
+import type {ScreenEntry} from './screens/types.js';
+import type {UiServices} from './services.js';
+import {ServicesContext, type ServicesState, type UiOptions} from './services-context.js';
+import {ShellContext, type ShellApi, type ShellStatus} from './shell.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+
+export interface AppProps {
+	loadServices: () => Promise<UiServices>;
+	options: UiOptions;
+	/** Called once when the user quits. */
+	onQuit: () => void;
+	/** A render error: the caller leaves the screen and shows it. */
+	onFatal?: (error: Error) => void;
+	/** Runs a program on the real terminal (the caller leaves and re-enters the screen around it). */
+	suspend?: <T>(work: () => T) => T;
+	screens?: ScreenEntry[];
+	/** First screen (default the first of the registry). */
+	initialScreen?: string;
+}
+
+class Boundary extends Component<{onFatal?: (error: Error) => void; children: ReactNode}, {error?: Error}> {
+	override state: {error?: Error} = {};
+	static getDerivedStateFromError(error: Error) {
+		return {error};
+	}
+
+	override componentDidCatch(error: Error) {
+		this.props.onFatal?.(error);
+	}
+
+	override render() {
+		if (this.state.error) return <Text>{`ectosmith: ${sanitizeLine(this.state.error.message)}`}</Text>;
+		return this.props.children;
+	}
+}
+
+export function App(props: AppProps) {
+	return (
+		<Boundary {...(props.onFatal ? {onFatal: props.onFatal} : {})}>
+			<Shell {...props} />
+		</Boundary>
+	);
+}
+
+function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initialScreen}: AppProps) {
+	const {columns, rows} = useTerminalSize();
+	const [current, setCurrent] = useState(initialScreen ?? screens[0]!.id);
+	const [help, setHelp] = useState(false);
+	// Each screen reports its own status line; the bar shows the one on show.
+	const [statuses, setStatuses] = useState<Record<string, ShellStatus>>({});
+	// Set by the screen in a layout effect, read by the key handler: never a render late.
+	const typing = useRef(false);
+	const [message, setMessage] = useState<string>();
+	const [loaded, setLoaded] = useState<ServicesState>({options});
+	const cancel = useRef<(() => void) | undefined>(undefined);
+	const interrupts = useRef(0);
+	const quitting = useRef(false);
+
+	const quit = useCallback(() => {
+		if (quitting.current) return;
+		quitting.current = true;
+		onQuit();
+	}, [onQuit]);
+
+	useEffect(() => {
+		let live = true;
+		// After the first frame: the heavy modules load while the user already sees the screen.
+		const timer = setTimeout(() => {
+			loadServices().then(
+				services => live && setLoaded({services, options}),
+				(error: unknown) => live && setLoaded({options, error: error instanceof Error ? error.message : String(error)}),
+			);
+		}, 0);
+		return () => {
+			live = false;
+			clearTimeout(timer);
+		};
+	}, []);
+
+	const apis = useMemo(
+		() =>
+			new Map(
+				screens.map(screen => [
+					screen.id,
+					{
+						setStatus: (status: ShellStatus) => setStatuses(known => ({...known, [screen.id]: status})),
+						setTyping: (value: boolean) => {
+							typing.current = value;
+						},
+						setCancel: (next: (() => void) | undefined) => {
+							cancel.current = next;
+						},
+						show: setCurrent,
+						quit,
+						suspend: <T,>(work: () => T) => (suspend ? suspend(work) : work()),
+					} satisfies ShellApi,
+				]),
+			),
+		[quit, suspend, screens],
+	);
+	const status = statuses[current] ?? {text: loaded.services || loaded.error ? '' : 'Loading…', keys: []};
+
+	const latest = useLatest({help, message});
+	useInput((input, key) => {
+		const {help, message} = latest.current;
+		if (key.ctrl && input === 'c') {
+			interrupts.current++;
+			if (interrupts.current >= 2) return quit();
+			if (cancel.current) {
+				cancel.current();
+				setMessage('Cancelling the run… Ctrl-C again quits.');
+			} else {
+				setMessage('Press Ctrl-C again to quit.');
+			}
+
+			return;
+		}
+
+		interrupts.current = 0;
+		if (message) setMessage(undefined);
+		if (help) {
+			if (key.escape || input === '?' || input === 'q') setHelp(false);
+			return;
+		}
+
+		if (typing.current) return;
+		if (input === '?') return setHelp(true);
+		if (input === 'q') {
+			if (cancel.current) setMessage('A run is in progress: Ctrl-C cancels it first.');
+			else quit();
+			return;
+		}
+
+		const screen = screens.find(entry => entry.key === input);
+		if (screen) setCurrent(screen.id);
+	});
+
+	const bodyHeight = Math.max(3, rows - 3);
+	const width = columns;
+	return (
+		<ServicesContext.Provider value={loaded}>
+				{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
+				<Box flexDirection="column" width={width} height={rows - 1}>
+					<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
+					<Box height={bodyHeight} width={width} flexDirection="column">
+						{help ? <HelpOverlay screens={screens} width={width} height={bodyHeight} /> : null}
+						{screens.map(screen => {
+							const Screen = screen.component;
+							const active = !help && screen.id === current;
+							return (
+								<ShellContext.Provider key={screen.id} value={apis.get(screen.id)!}>
+									<Box display={active ? 'flex' : 'none'} width={width} height={bodyHeight}>
+										<Screen width={width} height={bodyHeight} active={active} />
+									</Box>
+								</ShellContext.Provider>
+							);
+						})}
+					</Box>
+					<StatusBar text={status.text} width={width} {...(message ? {message} : {})} />
+				</Box>
+		</ServicesContext.Provider>
+	);
+}

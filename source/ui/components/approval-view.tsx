@@ -1,0 +1,101 @@
+/**
+ * Before a write: what the call will create and change, scrollable, and the decision keys —
+ * y approve, n decline, e decline with a note for the model, a approve the rest of this run.
+ */
+import {Box, Text, useInput} from 'ink';
+import TextInput from 'ink-text-input';
+import {useEffect, useMemo, useState} from 'react';
+import type {ApprovalDecision, ApprovalRequest} from '../../engine/events.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {useScroll} from '../hooks/use-scroll.js';
+import {windowOf, wrapLines} from '../state/lines.js';
+import {argsSummary} from '../state/args-summary.js';
+import {approvalLines, loadApprovalLibraries, type ApprovalLibraries} from './approval-lines.js';
+import {Pane} from './pane.js';
+
+export interface ApprovalViewProps {
+	request: ApprovalRequest;
+	width: number;
+	height: number;
+	active: boolean;
+	onDecide: (decision: ApprovalDecision) => void;
+	/** The note field has the keyboard. */
+	onTyping?: (typing: boolean) => void;
+}
+
+export function ApprovalView({request, width, height, active, onDecide, onTyping}: ApprovalViewProps) {
+	const [libraries, setLibraries] = useState<ApprovalLibraries>();
+	const [note, setNote] = useState<string>();
+	useEffect(() => {
+		let live = true;
+		void loadApprovalLibraries().then(loaded => live && setLibraries(loaded));
+		return () => {
+			live = false;
+		};
+	}, []);
+	useEffect(() => onTyping?.(note !== undefined), [note !== undefined]);
+
+	const bodyHeight = Math.max(2, height - 3);
+	const lines = useMemo(() => wrapLines(approvalLines(request, libraries), width), [request, libraries, width]);
+	// A change is read from its first line: the window starts at the top.
+	const [offset, setOffset] = useScroll(bodyHeight - 1, {focused: note === undefined, active, fromTop: true});
+	const window = windowOf(lines, bodyHeight - 1, offset);
+	useEffect(() => {
+		if (window.offset !== offset) setOffset(window.offset);
+	}, [window.offset, offset]);
+
+	useInput(
+		input => {
+			if (input === 'y') onDecide({kind: 'approve'});
+			else if (input === 'a') onDecide({kind: 'approve_all'});
+			else if (input === 'n') onDecide({kind: 'decline'});
+			else if (input === 'e') setNote('');
+		},
+		{isActive: active && note === undefined},
+	);
+	useInput(
+		(_input, key) => {
+			if (key.escape) setNote(undefined);
+		},
+		{isActive: active && note !== undefined},
+	);
+
+	const title = `Approve ${sanitizeLine(request.name)}${request.server ? ` (${sanitizeLine(request.server)})` : ''}? ${argsSummary(request.args)}`;
+	const position = lines.length > bodyHeight - 1 ? `${Math.min(lines.length, lines.length - window.offset)}/${lines.length}` : '';
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Pane title={title} width={width} height={bodyHeight} focused note={position} lines={window.lines} />
+			<Box height={3} flexDirection="column">
+				{note === undefined ? (
+					<>
+						<Text bold wrap="truncate-end">
+							y approve · n decline · e decline with a note · a approve all for this run
+						</Text>
+						<Text dimColor wrap="truncate-end">
+							j/k, PageUp/PageDown scroll · {request.files.length} file{request.files.length === 1 ? '' : 's'}
+						</Text>
+					</>
+				) : (
+					<>
+						<Text bold wrap="truncate-end">
+							Your note for the model (Enter sends it with the decline, Esc goes back):
+						</Text>
+						<Box>
+							<Text>› </Text>
+							<TextInput
+								value={note}
+								onChange={setNote}
+								focus={active}
+								onSubmit={value => {
+									const text = value.trim();
+									setNote(undefined);
+									onDecide(text.length > 0 ? {kind: 'decline', note: text} : {kind: 'decline'});
+								}}
+							/>
+						</Box>
+					</>
+				)}
+			</Box>
+		</Box>
+	);
+}

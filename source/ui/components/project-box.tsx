@@ -1,0 +1,90 @@
+/**
+ * The target project: its folder and app module, or why it cannot be used; when focused, c picks
+ * another folder and d creates the demo project in a folder the user confirms.
+ */
+import {Box, Text, useInput} from 'ink';
+import TextInput from 'ink-text-input';
+import {useEffect, useState} from 'react';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import type {ProjectStatus} from '../services.js';
+import {Pane} from './pane.js';
+import {toneStyle} from './theme.js';
+import {shownPath} from './transcript.js';
+
+export type FolderRequest = {kind: 'choose' | 'demo'; folder: string};
+
+export interface ProjectBoxProps {
+	status: ProjectStatus | undefined;
+	width: number;
+	height: number;
+	focused: boolean;
+	active: boolean;
+	locked: boolean;
+	/** The folder the demo would go to by default. */
+	demoFolder: string;
+	onFolder: (request: FolderRequest) => void;
+	onTyping: (typing: boolean) => void;
+}
+
+export function ProjectBox({status, width, height, focused, active, locked, demoFolder, onFolder, onTyping}: ProjectBoxProps) {
+	const [editing, setEditing] = useState<{kind: 'choose' | 'demo'; value: string}>();
+	useEffect(() => onTyping(editing !== undefined), [editing !== undefined]);
+	useEffect(() => {
+		if (!focused) setEditing(undefined);
+	}, [focused]);
+	useInput(
+		(input, key) => {
+			if (editing) {
+				if (key.escape) setEditing(undefined);
+				return;
+			}
+
+			if (input === 'c') setEditing({kind: 'choose', value: status?.path ?? ''});
+			else if (input === 'd') setEditing({kind: 'demo', value: demoFolder});
+		},
+		{isActive: active && focused && !locked},
+	);
+
+	const title = 'Project';
+	if (editing) {
+		return (
+			<Pane title={title} width={width} height={height} focused={focused}>
+				<Text bold wrap="truncate-end">
+					{editing.kind === 'demo' ? 'Create the demo project in (Enter):' : 'Project folder (Enter):'}
+				</Text>
+				<Box>
+					<TextInput
+						value={editing.value}
+						onChange={value => setEditing({...editing, value})}
+						focus={active && focused}
+						onSubmit={value => {
+							setEditing(undefined);
+							if (value.trim()) onFolder({kind: editing.kind, folder: value.trim()});
+						}}
+					/>
+				</Box>
+			</Pane>
+		);
+	}
+
+	return (
+		<Pane title={title} note={focused && !locked ? 'c change · d demo' : ''} width={width} height={height} focused={focused}>
+			{status === undefined ? (
+				<Text dimColor>Reading…</Text>
+			) : (
+				<>
+					<Text wrap="truncate-start">{sanitizeLine(shownPath(status.path))}</Text>
+					{status.kind === 'mix' ? (
+						<Text dimColor wrap="truncate-end">
+							{`app ${sanitizeLine(status.appModule ?? '(module not found)')}`}
+						</Text>
+					) : (
+						<Text {...toneStyle('warn')} wrap="wrap">
+							{`⚠ ${sanitizeLine(status.message)}`}
+						</Text>
+					)}
+				</>
+			)}
+		</Pane>
+	);
+}

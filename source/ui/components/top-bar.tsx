@@ -1,0 +1,28 @@
+/** The names of the screens with their number keys; the one on show is inverted. */
+import {Box, Text} from 'ink';
+import type {ScreenEntry} from '../screens/types.js';
+import type {KeyHelp} from '../shell.js';
+
+/** The keys as one short line: `Enter run · Tab panes`. */
+export function keysLine(keys: KeyHelp[]): string {
+	return keys.map(key => `${key.keys} ${key.does}`).join(' · ');
+}
+
+/** The screens on the left; the keys of the screen on show on the right. */
+export function TopBar({screens, current, width, keys}: {screens: ScreenEntry[]; current: string; width: number; keys: KeyHelp[]}) {
+	return (
+		<Box width={width} height={1}>
+			<Text bold>ectosmith </Text>
+			{screens.map(screen => (
+				<Text key={screen.id} inverse={screen.id === current}>
+					{` ${screen.key} ${screen.title} `}
+				</Text>
+			))}
+			<Box flexGrow={1} flexShrink={1} justifyContent="flex-end" overflow="hidden">
+				<Text dimColor wrap="truncate-start">
+					{` ${keysLine([...keys, {keys: '?', does: 'help'}])}`}
+				</Text>
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,139 @@
+/**
+ * The lines of the panes, from the reducer's state: pure, so the panes only cut windows out of
+ * them. Everything a model or a tool said goes through the terminal sanitizer here.
+ */
+import path from 'node:path';
+import type {ProviderName} from '../../llm/provider.js';
+import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import type {ProjectSchema, SchemaTable} from '../services.js';
+import type {Line} from '../state/lines.js';
+import type {ConversationEntry, ToolRow} from '../state/run-state.js';
+import type {RunSummary} from '../state/run-summary.js';
+
+function textLines(text: string, tone: Line['tone'], label?: string): Line[] {
+	const rows = sanitizeForTerminal(text).replace(/\t/g, '  ').split('\n');
+	return rows.map((row, index) => ({text: index === 0 && label ? `${label} ${row}` : label ? `  ${row}` : row, tone}));
+}
+
+export function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)}s`;
+}
+
+const ACTION_MARKS: Record<string, string> = {created: '+', injected: '~', overwritten: '!'};
+
+/** `+ path` (created), `~ path (injected)`: short enough for a narrow pane. */
+export function fileLine(file: {path: string; action: string}): string {
+	const mark = ACTION_MARKS[file.action];
+	return mark === undefined ? `${file.action} ${sanitizeLine(file.path)}` : `${mark} ${sanitizeLine(file.path)}${file.action === 'created' ? '' : ` (${file.action})`}`;
+}
+
+export function summaryLines(summary: RunSummary): Line[] {
+	const after = `after ${summary.turns} turn${summary.turns === 1 ? '' : 's'} in ${seconds(summary.durationMs)} (#${summary.executionId})`;
+	const lines: Line[] = [];
+	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});
+	else if (summary.status === 'CANCELLED') lines.push({text: `■ Cancelled ${after}`, tone: 'warn', bold: true});
+	else lines.push({text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`, tone: 'error', bold: true});
+	if (summary.failedCalls > 0) lines.push({text: `  ${summary.failedCalls} tool call${summary.failedCalls === 1 ? '' : 's'} ended in an error`, tone: 'warn'});
+	if (summary.files.length > 0) lines.push({text: summary.status === 'COMPLETED' ? '  Files:' : '  Files written before it stopped:', tone: 'plain'});
+	for (const file of summary.files) lines.push({text: `    ${fileLine(file)}`, tone: 'plain'});
+	if (summary.status === 'COMPLETED') for (const step of summary.nextSteps) lines.push({text: `  Next: ${sanitizeLine(step)}`, tone: 'accent'});
+	lines.push({text: ''});
+	return lines;
+}
+
+export function entryLines(entry: ConversationEntry): Line[] {
+	switch (entry.kind) {
+		case 'user':
+			return [{text: ''}, ...textLines(entry.text, 'user', 'You:')];
+		case 'model':
+			return textLines(entry.streaming ? `${entry.text}▍` : entry.text, 'model', 'Model:');
+		case 'answer':
+			return textLines(entry.text, 'answer', 'Model:');
+		case 'notice':
+			return textLines(entry.text, 'dim');
+		case 'error':
+			return textLines(entry.text, 'error');
+		case 'summary':
+			return entry.summary ? summaryLines(entry.summary) : [];
+	}
+}
+
+const MARKS: Record<ToolRow['status'], string> = {running: '…', awaiting_approval: '?', ok: '✓', error: '✗', declined: '⊘'};
+
+export function toolLines(row: ToolRow): Line[] {
+	const duration = row.durationMs === undefined ? '' : `  ${seconds(row.durationMs)}`;
+	const server = row.server ? ` (${sanitizeLine(row.server)})` : '';
+	const head: Line = {
+		text: `${MARKS[row.status]} ${sanitizeLine(row.name)}${server} ${row.summary}${duration}`,
+		tone: row.status === 'ok' ? 'ok' : row.status === 'error' ? 'error' : row.status === 'declined' ? 'warn' : 'plain',
+		...(row.status === 'running' ? {spinner: true} : {}),
+	};
+	const lines: Line[] = [head];
+	if (row.status === 'awaiting_approval') lines.push({text: '    waiting for your approval', tone: 'warn'});
+	for (const file of row.files) {
+		if (file.action === 'unchanged') continue;
+		lines.push({text: `    ${fileLine(file)}`, tone: 'dim'});
+	}
+
+	if (row.status === 'declined') lines.push({text: `    declined${row.note ? `: ${sanitizeLine(row.note)}` : ''}`, tone: 'warn'});
+	else if (row.status === 'error' && row.error) lines.push({text: `    ${sanitizeLine(row.error.split('\n')[0] ?? '')}`, tone: 'error'});
+	return lines;
+}
+
+/** The table's name with its marks: + added this session, ~ changed. */
+export interface SchemaMarks {
+	newTables: Set<string>;
+	newFields: Set<string>;
+}
+
+/** What this session added: tables and `table.field`s not in the first reading. */
+export function schemaMarks(baseline: ProjectSchema | undefined, now: ProjectSchema): SchemaMarks {
+	const marks: SchemaMarks = {newTables: new Set(), newFields: new Set()};
+	if (!baseline) return marks;
+	const before = new Map(baseline.tables.map(table => [table.table, table]));
+	for (const table of now.tables) {
+		const old = before.get(table.table);
+		if (!old) {
+			marks.newTables.add(table.table);
+			continue;
+		}
+
+		const fields = new Set(old.fields.map(field => field.name));
+		for (const field of table.fields) if (!fields.has(field.name)) marks.newFields.add(`${table.table}.${field.name}`);
+	}
+
+	return marks;
+}
+
+function tableLines(table: SchemaTable, marks: SchemaMarks): Line[] {
+	const isNew = marks.newTables.has(table.table);
+	const lines: Line[] = [{text: `${isNew ? '+ ' : ''}${sanitizeLine(table.table)}  ${sanitizeLine(table.module)}`, tone: isNew ? 'add' : 'accent', bold: true}];
+	const width = Math.max(0, ...table.fields.map(field => field.name.length));
+	for (const field of table.fields) {
+		const added = isNew || marks.newFields.has(`${table.table}.${field.name}`);
+		const reference = table.references.find(link => link.field === field.name);
+		const type = reference ? `→ ${reference.target}` : field.type;
+		lines.push({text: `${added ? '+' : ' '} ${sanitizeLine(field.name).padEnd(width)}  ${sanitizeLine(type)}`, tone: added ? 'add' : reference ? 'model' : 'plain'});
+	}
+
+	return lines;
+}
+
+export function schemaLines(schema: ProjectSchema | undefined, marks: SchemaMarks): Line[] {
+	if (!schema) return [{text: 'Reading the project…', tone: 'dim'}];
+	if (schema.problem) return textLines(schema.problem, 'warn');
+	if (schema.tables.length === 0) return [{text: 'No Ecto schemas yet.', tone: 'dim'}];
+	return schema.tables.flatMap(table => tableLines(table, marks));
+}
+
+export function providerLabel(provider: ProviderName | undefined, model: string | undefined): string {
+	if (provider === 'offline') return 'offline planner — not a language model';
+	if (provider === undefined) return '';
+	return `${provider} ${sanitizeLine(model ?? '')}`.trim();
+}
+
+/** A path as the user reads it: relative to the current folder when inside it. */
+export function shownPath(folder: string): string {
+	const relative = path.relative(process.cwd(), folder);
+	return relative === '' ? '.' : relative.startsWith('..') || path.isAbsolute(relative) ? folder : relative;
+}

@@ -1,0 +1,16 @@
+/**
+ * The screens of the application, in top-bar order: one entry each (id, title, number key, the
+ * component, its keys for the help). A new screen is one more entry here.
+ */
+import {placeholderScreen} from './placeholder.js';
+import {RUN_KEYS, RunScreen} from './run-screen.js';
+import type {ScreenEntry} from './types.js';
+
+export type {ScreenEntry, ScreenProps} from './types.js';
+
+export const SCREENS: ScreenEntry[] = [
+	{id: 'run', title: 'Run', key: '1', component: RunScreen, keys: RUN_KEYS},
+	{id: 'history', title: 'History', key: '2', component: placeholderScreen('History', 'past executions, replay and stats come with their own issue.'), keys: []},
+	{id: 'servers', title: 'Servers', key: '3', component: placeholderScreen('Servers', 'the MCP server forms come with their own issue.'), keys: []},
+	{id: 'workflows', title: 'Workflows', key: '4', component: placeholderScreen('Workflows', 'the workflow forms come with their own issue.'), keys: []},
+];

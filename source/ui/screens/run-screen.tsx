@@ -1,0 +1,393 @@
+/**
+ * The Run screen: pick a workflow and a project, describe the data model, watch the conversation
+ * and the tool calls stream, approve each write, read the schema as it grows; follow-ups continue
+ * the same conversation. It draws the reducer's state and sends the user's answers; it never reads
+ * the database to draw a run.
+ */
+import path from 'node:path';
+import {Box, useInput} from 'ink';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
+import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {ApprovalView} from '../components/approval-view.js';
+import {DescriptionBox} from '../components/description-box.js';
+import {Pane} from '../components/pane.js';
+import {ProjectBox, type FolderRequest} from '../components/project-box.js';
+import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines} from '../components/transcript.js';
+import {WorkflowBox} from '../components/workflow-box.js';
+import {useEventBatch} from '../hooks/use-event-batch.js';
+import {useLatest} from '../hooks/use-latest.js';
+import {useScroll} from '../hooks/use-scroll.js';
+import {openEditor} from '../editor.js';
+import type {ProjectSchema, ProjectStatus, WorkflowChoice} from '../services.js';
+import {useServices} from '../services-context.js';
+import {useShell, type KeyHelp} from '../shell.js';
+import {tailWindow, windowOf, wrapLines, type LineWindow} from '../state/lines.js';
+import {continuationOf, initialRunState, runReducer, type RunState} from '../state/run-state.js';
+import type {ScreenProps} from './types.js';
+
+export const RUN_KEYS: KeyHelp[] = [
+	{keys: 'Enter', does: 'run the description (a follow-up continues the conversation)'},
+	{keys: 'Tab / Shift-Tab', does: 'next / previous pane'},
+	{keys: 'Esc', does: 'leave the description field'},
+	{keys: 'i', does: 'back to the description field'},
+	{keys: '↑ / ↓', does: 'earlier descriptions (in the field); choose (workflow)'},
+	{keys: 'Ctrl-G', does: 'edit the description in $EDITOR'},
+	{keys: 'PageUp / PageDown', does: 'scroll the conversation (or the focused pane)'},
+	{keys: 'j / k, g / G', does: 'scroll the focused pane; top / follow the end'},
+	{keys: 'c / d', does: 'project: choose another folder / create the demo project'},
+	{keys: 'n', does: 'new conversation'},
+	{keys: 'y / n / e / a', does: 'approval: approve / decline / decline with a note / approve all'},
+];
+
+type Focus = 'description' | 'workflow' | 'project' | 'conversation' | 'tools' | 'schema';
+const FOCUS_ORDER: Focus[] = ['description', 'conversation', 'tools', 'schema', 'workflow', 'project'];
+
+export interface RunLayout {
+	left: number;
+	right: number;
+	workflow: number;
+	project: number;
+	description: number;
+	schema: number;
+	conversation: number;
+	tools: number;
+}
+
+/** Pane sizes for a body of width x height (80x21 at the smallest terminal). */
+export function runLayout(width: number, height: number): RunLayout {
+	const left = Math.max(26, Math.min(48, Math.floor(width * 0.34)));
+	const right = Math.max(20, width - left - 1);
+	const workflow = 4;
+	const project = 4;
+	const description = height >= 30 ? 6 : 5;
+	const schema = Math.max(3, height - workflow - project - description);
+	const tools = Math.max(4, Math.floor(height * 0.38));
+	const conversation = Math.max(3, height - tools);
+	return {left, right, workflow, project, description, schema, conversation, tools};
+}
+
+function statusText(state: RunState, workflow: WorkflowChoice | undefined, now: number): string {
+	if (state.executionId === undefined) {
+		const who = workflow ? providerLabel(workflow.provider, workflow.providerModel) : '';
+		return [workflow ? sanitizeLine(workflow.name) : '', who, 'ready'].filter(Boolean).join(' · ');
+	}
+
+	const parts = [`#${state.executionId}${state.parentExecutionId === undefined ? '' : ` ↳#${state.parentExecutionId}`}`, providerLabel(state.provider, state.model)];
+	parts.push(`turn ${state.turn}/${state.maxTurns}`);
+	const elapsed = state.phase === 'running' && state.startedAt ? now - Date.parse(state.startedAt) : state.durationMs;
+	if (elapsed !== undefined) parts.push(seconds(Math.max(0, elapsed)));
+	if (state.tokens) parts.push(`${state.tokens.totalTokens.toLocaleString('en-US')} tokens`);
+	if (state.phase !== 'running' && state.phase !== 'idle') parts.push(state.phase.toLowerCase());
+	return parts.join(' · ');
+}
+
+export function RunScreen({width, height, active}: ScreenProps) {
+	const {services, error: loadError, options} = useServices();
+	const shell = useShell();
+	const [state, dispatch] = useReducer(runReducer, initialRunState);
+	const push = useEventBatch(events => dispatch({type: 'events', events}));
+	const [focus, setFocus] = useState<Focus>('description');
+	const [fieldTyping, setFieldTyping] = useState(false);
+	const [description, setDescription] = useState('');
+	const [recent, setRecent] = useState<string[]>([]);
+	const [workflows, setWorkflows] = useState<WorkflowChoice[]>();
+	const [chosen, setChosen] = useState(0);
+	const [projectPath, setProjectPath] = useState(options.project);
+	const [project, setProject] = useState<ProjectStatus>();
+	const [schema, setSchema] = useState<ProjectSchema>();
+	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
+	const [running, setRunning] = useState(false);
+	const [now, setNow] = useState(Date.now());
+	const decide = useRef<((decision: ApprovalDecision) => void) | undefined>(undefined);
+
+	const layout = runLayout(width, height);
+	const workflow = workflows?.[chosen];
+
+	// Services arrive after the first paint: then the workflows, the project, earlier descriptions.
+	useEffect(() => {
+		if (!services) return;
+		void services.listWorkflows().then(found => {
+			setWorkflows(found);
+			const wanted = options.workflow === undefined ? -1 : found.findIndex(entry => entry.name === options.workflow);
+			const preferred = found.findIndex(entry => entry.name === 'elixir_crud_generator');
+			setChosen(wanted >= 0 ? wanted : preferred >= 0 ? preferred : 0);
+			if (options.workflow !== undefined && wanted < 0) {
+				dispatch({type: 'notice', error: true, text: `Unknown workflow "${options.workflow}". Known: ${found.map(entry => entry.name).join(', ') || '(none)'}`});
+			}
+		}, (error: unknown) => dispatch({type: 'notice', error: true, text: String((error as Error).message ?? error)}));
+		void services.recentDescriptions().then(setRecent, () => undefined);
+	}, [services]);
+
+	useEffect(() => {
+		if (loadError) dispatch({type: 'notice', error: true, text: `Could not start: ${loadError}`});
+	}, [loadError]);
+
+	useEffect(() => {
+		if (!services) return;
+		let live = true;
+		setProject(undefined);
+		void services.checkProject(projectPath).then(status => live && setProject(status));
+		return () => {
+			live = false;
+		};
+	}, [services, projectPath]);
+
+	// The schema: read when the project is chosen and after every write.
+	useEffect(() => {
+		if (!services || project?.kind !== 'mix') {
+			setSchema(project ? {tables: [], problem: 'No Mix project: no schema to show.'} : undefined);
+			return;
+		}
+
+		let live = true;
+		void services.readSchema(project.path, workflow?.name).then(read => {
+			if (!live) return;
+			if (baseline.current?.path !== project.path && !read.problem) baseline.current = {path: project.path, schema: read};
+			setSchema(read);
+		});
+		return () => {
+			live = false;
+		};
+	}, [services, project, state.writes, workflow?.name]);
+
+	// The clock of the status bar, while a run goes on.
+	useEffect(() => {
+		if (!running) return;
+		const timer = setInterval(() => setNow(Date.now()), 1000);
+		return () => clearInterval(timer);
+	}, [running]);
+
+	const approving = state.approval !== undefined;
+	const typing = active && !approving && ((focus === 'description' && !running) || (focus === 'project' && fieldTyping));
+	const approvalTyping = active && approving && fieldTyping;
+	useLayoutEffect(() => shell.setTyping(typing || approvalTyping), [typing, approvalTyping]);
+
+	const followUp = state.executions.length > 0;
+	useEffect(() => {
+		const keys: KeyHelp[] = approving
+			? [
+					{keys: 'y', does: 'approve'},
+					{keys: 'n', does: 'decline'},
+					{keys: 'e', does: 'note'},
+					{keys: 'a', does: 'all'},
+				]
+			: focus === 'description' && !running
+				? [
+						{keys: 'Enter', does: 'run'},
+						{keys: 'Esc', does: 'keys'},
+						{keys: 'Tab', does: 'panes'},
+					]
+				: running
+					? [
+							{keys: 'Ctrl-C', does: 'cancel'},
+							{keys: 'PgUp/PgDn', does: 'scroll'},
+						]
+					: [
+							{keys: 'i', does: 'describe'},
+							{keys: 'n', does: 'new'},
+							{keys: 'q', does: 'quit'},
+							{keys: '?', does: 'help'},
+						];
+		shell.setStatus({text: statusText(state, workflow, now), keys});
+	}, [state, workflow, now, focus, running, approving]);
+
+	const approve: ApprovalHook = useCallback(
+		(_request, signal) =>
+			new Promise<ApprovalDecision>(resolve => {
+				const settle = (decision: ApprovalDecision) => {
+					decide.current = undefined;
+					resolve(decision);
+				};
+
+				decide.current = settle;
+				signal?.addEventListener('abort', () => settle({kind: 'decline'}), {once: true});
+			}),
+		[],
+	);
+
+	const submit = (text: string) => {
+		const query = text.trim();
+		if (query.length === 0 || running) return;
+		if (!services) {
+			dispatch({type: 'notice', error: true, text: loadError ? `Cannot run: ${loadError}` : 'Still loading; try again in a moment.'});
+			return;
+		}
+
+		if (project?.kind !== 'mix') {
+			dispatch({type: 'notice', error: true, text: project ? project.message : 'The project is still being read.'});
+			return;
+		}
+
+		const controller = new AbortController();
+		setRunning(true);
+		setDescription('');
+		setRecent(known => [query, ...known.filter(entry => entry !== query)]);
+		setFocus('conversation');
+		shell.setCancel(() => controller.abort());
+		const continueFrom = continuationOf(state);
+		void services
+			.run(
+				{
+					...(workflow ? {workflow: workflow.name} : {}),
+					query,
+					projectPath: project.path,
+					...(continueFrom === undefined ? {} : {continueFrom}),
+					signal: controller.signal,
+					...(options.yes ? {} : {approve}),
+				},
+				push,
+			)
+			.catch((error: unknown) => dispatch({type: 'notice', error: true, text: error instanceof Error ? error.message : String(error)}))
+			.finally(() => {
+				shell.setCancel(undefined);
+				setRunning(false);
+				setFocus('description');
+			});
+	};
+
+	const fresh = () => {
+		if (running) return;
+		dispatch({type: 'reset'});
+		setDescription('');
+		setFocus('description');
+	};
+
+	const onFolder = (request: FolderRequest) => {
+		const folder = path.resolve(request.folder);
+		if (request.kind === 'choose') {
+			fresh();
+			setProjectPath(folder);
+			return;
+		}
+
+		if (!services) return;
+		void services.createDemoProject(folder).then(
+			() => {
+				dispatch({type: 'notice', text: `Created the demo project in ${folder}.`});
+				fresh();
+				setProjectPath(folder);
+			},
+			(error: unknown) => dispatch({type: 'notice', error: true, text: error instanceof Error ? error.message : String(error)}),
+		);
+	};
+
+	const keyState = useLatest({focus, fieldTyping});
+	useInput(
+		(input, key) => {
+			const {focus, fieldTyping} = keyState.current;
+			if (key.tab) {
+				const index = FOCUS_ORDER.indexOf(focus);
+				const step = key.shift ? -1 : 1;
+				setFocus(FOCUS_ORDER[(index + step + FOCUS_ORDER.length) % FOCUS_ORDER.length]!);
+				return;
+			}
+
+			if (focus === 'description') {
+				if (key.escape) setFocus('conversation');
+				else if (key.ctrl && input === 'n') fresh();
+				return;
+			}
+
+			if (fieldTyping) return;
+			if (input === 'i' || key.return) setFocus('description');
+			else if (input === 'n' || (key.ctrl && input === 'n')) fresh();
+			else if (key.escape) setFocus('conversation');
+		},
+		{isActive: active && !approving},
+	);
+
+	const conversationFocused = focus === 'conversation';
+	const [conversationOffset, setConversationOffset] = useScroll(layout.conversation - 1, {
+		focused: conversationFocused,
+		active: active && !approving,
+		pageKeys: focus === 'description' || focus === 'workflow' || focus === 'project',
+	});
+	const [toolsOffset, setToolsOffset] = useScroll(layout.tools - 1, {focused: focus === 'tools', active: active && !approving});
+	const [schemaOffset, setSchemaOffset] = useScroll(layout.schema - 1, {focused: focus === 'schema', active});
+
+	const conversationWindow = tailWindow(state.conversation, entryLines, layout.right, layout.conversation - 1, conversationOffset);
+	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, toolsOffset);
+	const marks = useMemo(() => (schema ? schemaMarks(baseline.current?.path === project?.path ? baseline.current?.schema : undefined, schema) : undefined), [schema]);
+	const schemaAll = useMemo(() => wrapLines(schemaLines(schema, marks ?? {newTables: new Set(), newFields: new Set()}), layout.left), [schema, marks, layout.left]);
+	const schemaWindow = windowOf(schemaAll, layout.schema - 1, schemaOffset);
+	// Keep the offsets within what there is, so scrolling back down answers at once.
+	useEffect(() => {
+		if (conversationWindow.offset !== conversationOffset) setConversationOffset(conversationWindow.offset);
+		if (toolsWindow.offset !== toolsOffset) setToolsOffset(toolsWindow.offset);
+		if (schemaWindow.offset !== schemaOffset) setSchemaOffset(schemaWindow.offset);
+	});
+
+	const scrollNote = (window: LineWindow) => (window.offset > 0 ? `↓ ${window.offset} more` : window.moreAbove ? '↑ more' : '');
+
+	return (
+		<Box width={width} height={height}>
+			<Box flexDirection="column" width={layout.left} height={height}>
+				<WorkflowBox
+					workflows={workflows}
+					chosen={chosen}
+					onChoose={index => {
+						if (index !== chosen) fresh();
+						setChosen(index);
+					}}
+					width={layout.left}
+					height={layout.workflow}
+					focused={focus === 'workflow'}
+					active={active && !approving}
+					locked={running}
+				/>
+				<ProjectBox
+					status={project}
+					width={layout.left}
+					height={layout.project}
+					focused={focus === 'project'}
+					active={active && !approving}
+					locked={running}
+					demoFolder={path.join(projectPath, 'ectosmith_demo')}
+					onFolder={onFolder}
+					onTyping={setFieldTyping}
+				/>
+				<DescriptionBox
+					value={description}
+					onChange={setDescription}
+					onSubmit={submit}
+					recent={recent}
+					onEditor={text => shell.suspend(() => openEditor(text))}
+					width={layout.left}
+					height={layout.description}
+					focused={focus === 'description'}
+					active={active && !approving && !running}
+					busy={running}
+					followUp={followUp}
+				/>
+				<Pane title="Schema" note={scrollNote(schemaWindow)} width={layout.left} height={layout.schema} focused={focus === 'schema'} lines={schemaWindow.lines} />
+			</Box>
+			<Box width={1} />
+			<Box flexDirection="column" width={layout.right} height={height}>
+				{state.approval ? (
+					<ApprovalView
+						key={`${state.approval.executionId}:${state.approval.turn}:${state.approval.callIndex}`}
+						request={state.approval}
+						width={layout.right}
+						height={height}
+						active={active}
+						onDecide={decision => decide.current?.(decision)}
+						onTyping={setFieldTyping}
+					/>
+				) : (
+					<>
+						<Pane
+							title="Conversation"
+							note={scrollNote(conversationWindow)}
+							width={layout.right}
+							height={layout.conversation}
+							focused={conversationFocused}
+							lines={conversationWindow.lines}
+						/>
+						<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools} focused={focus === 'tools'} lines={toolsWindow.lines} />
+					</>
+				)}
+			</Box>
+		</Box>
+	);
+}

@@ -1,0 +1,91 @@
+// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
+import React from 'react';
+import test from 'ava';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/ui/app.js';
+import type {UiServices} from '../../source/ui/services.js';
+import {runCli, cliEnv} from '../commands/_cli.js';
+import {tempDir} from '../helpers/temp-dir.js';
+
+const never = () => new Promise<UiServices>(() => undefined);
+const tick = (ms = 300) => new Promise(resolve => setTimeout(resolve, ms));
+
+async function until(frame: () => string | undefined, pattern: RegExp, what: string): Promise<string> {
+	for (let waited = 0; waited < 10_000; waited += 40) {
+		const text = frame() ?? '';
+		if (pattern.test(text)) return text;
+		await tick(40);
+	}
+
+	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
+}
+
+async function start(onQuit: () => void = () => undefined) {
+	const app = render(<App options={{project: process.cwd(), yes: false}} loadServices={never} onQuit={onQuit} />);
+	// Ink subscribes the key handlers in effects after the first frame.
+	await tick(300);
+	return app;
+}
+
+test.serial('the shell paints the top bar, the run screen and the status bar before the program loads', async t => {
+	const app = await start();
+	const frame = app.lastFrame()!;
+	t.regex(frame, /1 Run\s+2 History\s+3 Servers\s+4 Workflows/);
+	t.regex(frame, /Describe your data model/);
+	t.regex(frame, /Conversation/);
+	t.regex(frame, /Tool calls/);
+	t.regex(frame, /Schema/);
+	t.is(frame.split('\n').length, 23, 'one line less than the terminal, so Ink never clears the whole screen');
+	app.unmount();
+});
+
+test.serial('number keys show the other screens (not built yet), ? lists every key, Esc closes it', async t => {
+	const app = await start();
+	app.stdin.write('\u001B'); // leave the description field
+	await tick();
+	app.stdin.write('2');
+	await until(app.lastFrame, /History[\s\S]*Not built yet/, 'the History placeholder');
+	app.stdin.write('4');
+	await until(app.lastFrame, /Workflows[\s\S]*Not built yet/, 'the Workflows placeholder');
+	app.stdin.write('1');
+	await until(app.lastFrame, /Describe your data model/, 'the Run screen');
+	app.stdin.write('?');
+	const help = await until(app.lastFrame, /Keys/, 'the help');
+	t.regex(help, /Ctrl-C\s+cancel the run; twice: quit/);
+	t.regex(help, /y \/ n \/ e \/ a\s+approval/);
+	app.stdin.write('\u001B');
+	await until(app.lastFrame, /Describe your data model/, 'the Run screen again');
+	t.pass();
+	app.unmount();
+});
+
+test.serial('typing in the description does not switch screens; q quits once out of it; Ctrl-C twice quits', async t => {
+	let quits = 0;
+	const app = await start(() => quits++);
+	app.stdin.write('q2');
+	await until(app.lastFrame, /› q2/, 'the typed text');
+	t.is(quits, 0);
+	app.stdin.write('\u0003');
+	await until(app.lastFrame, /Press Ctrl-C again to quit/, 'the first Ctrl-C');
+	t.is(quits, 0);
+	app.stdin.write('\u0003');
+	await until(() => String(quits), /1/, 'the quit');
+	app.unmount();
+
+	let quitsAfterEscape = 0;
+	const second = await start(() => quitsAfterEscape++);
+	second.stdin.write('\u001B');
+	await tick();
+	second.stdin.write('q');
+	await until(() => String(quitsAfterEscape), /1/, 'the quit');
+	t.is(quitsAfterEscape, 1);
+	second.unmount();
+});
+
+test.serial('without a terminal, ectosmith says to use `ectosmith run` and exits 2', async t => {
+	const result = await runCli([], {env: cliEnv(tempDir(t, 'ectosmith-state-'))});
+	t.is(result.code, 2);
+	t.is(result.stdout, '');
+	t.regex(result.stderr, /^ectosmith: the terminal UI needs a terminal; for scripts and pipes use `ectosmith run "<description>"`/);
+	t.is(result.stderr.trim().split('\n').length, 1);
+});
