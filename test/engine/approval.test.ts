@@ -9,8 +9,14 @@ import test from 'ava';
 import type {ApprovalDecision, ApprovalRequest, EngineEvent} from '../../source/engine/events.js';
 import type {NextTurnRequest} from '../../source/llm/provider.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {McpService} from '../../source/mcp/mcp-service.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, setupEngine, TestProvider} from './_support.js';
+
+// One set of tool servers for the file (the tests run one at a time): a busy machine starts three
+// node processes slowly enough without doing it per test.
+const sharedMcp = new McpService({requestTimeoutMs: 60_000, startTimeoutMs: 120_000});
+test.after.always(async () => sharedMcp.close());
 
 const schemaArgs = {schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']};
 const SCHEMA_FILE = 'lib/my_app/blog/post.ex';
@@ -34,10 +40,10 @@ function lastToolAnswer(request: NextTurnRequest): string {
 	return item?.role === 'tool' ? item.results.at(-1)!.response.text : '';
 }
 
-test('approve: the hook sees the dry run\'s files (read-only calls are not asked about), then the real call writes them', async t => {
+test.serial('approve: the hook sees the dry run\'s files (read-only calls are not asked about), then the real call writes them', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('inspect_project', {}), call('generate_schema', schemaArgs), answer('Done.')]);
-	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve'}]);
 
 	const result = await engine.run({query: 'posts', projectPath: project, approve});
@@ -69,10 +75,10 @@ test('approve: the hook sees the dry run\'s files (read-only calls are not asked
 	t.like(events.filter(event => event.type === 'tool_call_finished').at(-1), {approval: 'approved', isError: false});
 });
 
-test('decline: nothing is written, the model hears "The user declined this change." and the row says declined', async t => {
+test.serial('decline: nothing is written, the model hears "The user declined this change." and the row says declined', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), request => answer(`Understood: ${lastToolAnswer(request)}`)]);
-	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {approve} = hook([{kind: 'decline'}]);
 
 	const result = await engine.run({query: 'posts', projectPath: project, approve});
@@ -83,7 +89,7 @@ test('decline: nothing is written, the model hears "The user declined this chang
 	t.like(response, {approval: 'declined', isError: true, contentText: 'The user declined this change.'});
 });
 
-test('decline with a note: the note reaches the model, which redoes the call; the record keeps both decisions', async t => {
+test.serial('decline with a note: the note reaches the model, which redoes the call; the record keeps both decisions', async t => {
 	const project = await copyFixtureProject(t);
 	const note = 'use utc_datetime_usec for timestamps';
 	const provider = new TestProvider([
@@ -94,7 +100,7 @@ test('decline with a note: the note reaches the model, which redoes the call; th
 		},
 		answer('Done.'),
 	]);
-	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'decline', note}, {kind: 'approve'}]);
 
 	const result = await engine.run({query: 'posts', projectPath: project, approve});
@@ -107,7 +113,7 @@ test('decline with a note: the note reaches the model, which redoes the call; th
 	t.like(events.find(event => event.type === 'approval_decided'), {outcome: 'declined_with_note', note});
 });
 
-test('approve all: asked once, the later calls of the execution run as auto_approved', async t => {
+test.serial('approve all: asked once, the later calls of the execution run as auto_approved', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([
 		call('generate_schema', schemaArgs),
@@ -115,7 +121,7 @@ test('approve all: asked once, the later calls of the execution run as auto_appr
 		call('generate_context', {context: 'Blog', ...schemaArgs}),
 		answer('Done.'),
 	]);
-	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve_all'}]);
 
 	const result = await engine.run({query: 'posts', projectPath: project, approve});
@@ -127,10 +133,10 @@ test('approve all: asked once, the later calls of the execution run as auto_appr
 	t.true(existsSync(path.join(project, 'lib/my_app/blog.ex')));
 });
 
-test('a change to an existing file is shown with what is on disk now; a dry-run execution never asks', async t => {
+test.serial('a change to an existing file is shown with what is on disk now; a dry-run execution never asks', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.'), call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}), answer('Done.')]);
-	const {engine} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const first = await engine.run({query: 'posts', projectPath: project});
 	t.is(first.status, 'COMPLETED');
 	const before = readFileSync(path.join(project, SCHEMA_FILE), 'utf8');
@@ -139,7 +145,7 @@ test('a change to an existing file is shown with what is on disk now; a dry-run 
 	t.is(dryRun.status, 'COMPLETED');
 
 	const provider2 = new TestProvider([call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}), answer('Done.')]);
-	const {engine: engine2} = await setupEngine(t, {servers: realToolServers(), provider: provider2});
+	const {engine: engine2} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider: provider2});
 	const {requests, approve} = hook([{kind: 'decline'}]);
 	await engine2.run({query: 'posts', projectPath: project, approve});
 	const file = requests[0]!.files[0]!;
@@ -150,10 +156,10 @@ test('a change to an existing file is shown with what is on disk now; a dry-run 
 	t.is(readFileSync(path.join(project, SCHEMA_FILE), 'utf8'), before, 'declined: the file is untouched');
 });
 
-test('Ctrl-C while waiting for approval cancels the run, and nothing is written', async t => {
+test.serial('Ctrl-C while waiting for approval cancels the run, and nothing is written', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('unreachable')]);
-	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const controller = new AbortController();
 	let hookSignal: AbortSignal | undefined;
 	const result = await engine.run({
@@ -177,10 +183,10 @@ test('Ctrl-C while waiting for approval cancels the run, and nothing is written'
 	t.is(response?.approval, undefined);
 });
 
-test('events carry approval_requested and approval_decided in order, before the call finishes', async t => {
+test.serial('events carry approval_requested and approval_decided in order, before the call finishes', async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.')]);
-	const {engine, events} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	await engine.run({query: 'posts', projectPath: project, approve: async () => ({kind: 'approve'})});
 	const order = events
 		.filter((event): event is EngineEvent => ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished'].includes(event.type))

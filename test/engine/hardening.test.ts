@@ -7,9 +7,15 @@ import path from 'node:path';
 import test from 'ava';
 import {DescriptionError, MAX_DESCRIPTION_BYTES} from '../../source/engine/description.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {McpService} from '../../source/mcp/mcp-service.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {answer, call, flakyServer, setupEngine, TestProvider} from './_support.js';
+
+// One set of tool servers for the file (the tests run one at a time): a busy machine starts three
+// node processes slowly enough without doing it per test.
+const sharedMcp = new McpService({requestTimeoutMs: 60_000, startTimeoutMs: 120_000});
+test.after.always(async () => sharedMcp.close());
 
 const schemaArgs = {schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']};
 const SCHEMA_FILE = 'lib/my_app/blog/post.ex';
@@ -18,12 +24,12 @@ function allFiles(dir: string): string[] {
 	return readdirSync(dir, {recursive: true, encoding: 'utf8'}).sort();
 }
 
-test('a call naming another project is refused where the model sees it, and nothing is written there', async t => {
+test.serial('a call naming another project is refused where the model sees it, and nothing is written there', async t => {
 	const project = await copyFixtureProject(t);
 	const other = await copyFixtureProject(t);
 	const before = allFiles(other);
 	const provider = new TestProvider([call('generate_schema', {...schemaArgs, project_path: other}), answer('Done.')]);
-	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 
 	const result = await engine.run({query: 'posts', projectPath: project});
 
@@ -36,7 +42,7 @@ test('a call naming another project is refused where the model sees it, and noth
 	t.true(sent?.role === 'tool' && sent.results[0]!.response.text.includes('writes only into'));
 });
 
-test('the pin holds for a continuation too, and accepts the project by another name (relative, through a symlink)', async t => {
+test.serial('the pin holds for a continuation too, and accepts the project by another name (relative, through a symlink)', async t => {
 	const project = await copyFixtureProject(t);
 	const other = await copyFixtureProject(t);
 	const links = tempDir(t);
@@ -50,7 +56,7 @@ test('the pin holds for a continuation too, and accepts the project by another n
 		call('generate_schema', {schema: 'Blog.Tag', plural: 'tags', attrs: ['name:string'], project_path: `${other}/../${path.basename(other)}`}),
 		answer('Done.'),
 	]);
-	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 
 	const first = await engine.run({query: 'posts', projectPath: project});
 	t.true(existsSync(path.join(project, SCHEMA_FILE)));
@@ -68,7 +74,7 @@ test('the pin holds for a continuation too, and accepts the project by another n
 	t.regex(refused!.contentText!, /writes only into/);
 });
 
-test('Ctrl-C during a write: the write finishes and its real result is recorded, with the file it wrote', async t => {
+test.serial('Ctrl-C during a write: the write finishes and its real result is recorded, with the file it wrote', async t => {
 	const project = tempDir(t);
 	writeFileSync(path.join(project, 'mix.exs'), 'defmodule A.MixProject do\nend\n');
 	const target = path.join(project, 'written.txt');
@@ -96,7 +102,7 @@ test('Ctrl-C during a write: the write finishes and its real result is recorded,
 	t.is(provider.requests.length, 1, 'no model turn after the cancel');
 });
 
-test('Ctrl-C during a write that never answers: the wait is bounded and the record says files may be written', async t => {
+test.serial('Ctrl-C during a write that never answers: the wait is bounded and the record says files may be written', async t => {
 	const project = tempDir(t);
 	writeFileSync(path.join(project, 'mix.exs'), 'defmodule A.MixProject do\nend\n');
 	const target = path.join(project, 'written.txt');
@@ -115,7 +121,7 @@ test('Ctrl-C during a write that never answers: the wait is bounded and the reco
 	t.regex(response!.contentText!, /did not answer within 200 ms of the cancel, so some of its files may have been written/);
 });
 
-test('a description with NUL, or over 64 KiB, is refused before anything is recorded', async t => {
+test.serial('a description with NUL, or over 64 KiB, is refused before anything is recorded', async t => {
 	const project = tempDir(t);
 	mkdirSync(path.join(project, 'lib'));
 	const provider = new TestProvider([answer('unreachable')]);
