@@ -4,8 +4,13 @@
  * runs (--help and --version must not load the ORM, the SDKs or Ink), run it, exit with its code.
  */
 import {parseCommandLine} from './cli/parse-command-line.js';
+import {explainDatabaseError} from './db/database-error.js';
+import {resolveDbPath} from './db/db-path.js';
 import {EctosmithError, UsageError} from './errors.js';
 import {ExitCode} from './exit-codes.js';
+
+/** --db of this command line, so a database failure no command explained can still name the file. */
+let dbFlag: string | undefined;
 
 async function main(): Promise<number> {
 	const line = parseCommandLine(process.argv.slice(2), import.meta);
@@ -15,11 +20,13 @@ async function main(): Promise<number> {
 	}
 
 	const {command, args, flags} = line;
+	if (typeof flags.db === 'string') dbFlag = flags.db;
 	const run = await command.load();
 	return run(args, flags);
 }
 
-process.exitCode = await main().catch((error: unknown) => {
+process.exitCode = await main().catch((thrown: unknown) => {
+	const error = explainUncaught(thrown);
 	if (error instanceof UsageError) {
 		process.stderr.write(`ectosmith: ${error.message}\n`);
 		return ExitCode.usage;
@@ -30,3 +37,19 @@ process.exitCode = await main().catch((error: unknown) => {
 	process.stderr.write(`ectosmith: ${message}\n`);
 	return ExitCode.failed;
 });
+
+/**
+ * The last guard of "never SQL on the screen": a database failure that reached here unexplained
+ * (from any command, also ones added later) becomes the same one-line DatabaseError.
+ */
+function explainUncaught(error: unknown): unknown {
+	if (error instanceof EctosmithError) return error;
+	let dbPath = 'in use';
+	try {
+		dbPath = resolveDbPath(dbFlag === undefined ? {} : {db: dbFlag});
+	} catch {
+		// A bad --db was refused earlier; the message names no file then.
+	}
+
+	return explainDatabaseError(dbPath, error);
+}

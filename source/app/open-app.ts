@@ -74,7 +74,7 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
 	const provider = options.provider === undefined ? undefined : parseProviderName(options.provider);
 	const recordFile = options.record === undefined ? undefined : path.resolve(options.record);
 	const scriptFile = options.script === undefined ? undefined : path.resolve(options.script);
-	const [{resolveDbPath}, {createLogger}, scriptedRecorder] = await Promise.all([
+	const [{defaultDbPath, resolveDbPath}, {createLogger}, scriptedRecorder] = await Promise.all([
 		import('../db/db-path.js'),
 		import('../log/logger.js'),
 		import('../llm/scripted-recorder.js'),
@@ -98,7 +98,8 @@ export async function openApp(options: AppOptions = {}): Promise<App> {
 		import('../llm/create-provider.js'),
 	]);
 
-	const orm = await openDatabase({dbPath});
+	// Only the default location's folder is created; a chosen file must be in a folder that exists.
+	const orm = await openDatabase({dbPath, createFolder: dbPath === defaultDbPath(env)});
 	const mcp = new McpService({logger: logger.child('mcp')});
 	const config = new AppConfig(orm.em.fork());
 	const recorder = new Recorder(orm);

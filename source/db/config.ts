@@ -4,9 +4,7 @@ import {Migrator} from '@mikro-orm/migrations';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {packageRoot} from '../package-root.js';
 import {allEntities} from './entities/index.js';
-
-/** Milliseconds a connection waits for another process's write lock before failing. */
-export const busyTimeoutMs = 5000;
+import {maxBusyTimeoutMs, writeWaitMs} from './limits.js';
 
 // Minimal view of the sqlite3 connection knex hands to afterCreate.
 interface RawSqliteConnection {
@@ -18,7 +16,9 @@ interface RawSqliteConnection {
  * metadata cache, baseDir is the package root, migrations come from an imported list and the
  * migrator never writes snapshots.
  */
-export function ormConfig(dbPath: string): Options<SqliteDriver> {
+export function ormConfig(dbPath: string, options: {waitMs?: number} = {}): Options<SqliteDriver> {
+	// Each statement waits this long for another process's lock; the recorder retries up to the whole wait.
+	const busyTimeoutMs = Math.min(maxBusyTimeoutMs, options.waitMs ?? writeWaitMs());
 	return defineConfig({
 		driver: SqliteDriver,
 		dbName: dbPath,
@@ -41,11 +41,12 @@ export function ormConfig(dbPath: string): Options<SqliteDriver> {
 			migrationsList,
 		},
 		pool: {
-			// Every connection: wait for other processes' locks, WAL so readers never block the writer,
-			// and enforce foreign keys (SQLite leaves them off per connection).
+			// Every connection: wait for other processes' locks and enforce foreign keys (SQLite leaves
+			// them off per connection). WAL is switched on by openDatabase once the file is known to be
+			// ours: connecting must not change another program's database.
 			afterCreate(connection: RawSqliteConnection, done: (error: Error | null, connection: RawSqliteConnection) => void) {
 				connection.exec(
-					`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;`,
+					`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreign_keys = ON;`,
 					error => {
 						done(error, connection);
 					},

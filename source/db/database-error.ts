@@ -2,20 +2,46 @@ import {accessSync, constants, existsSync, mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {EctosmithError} from '../errors.js';
 
-/** The database file cannot be used as it is; the message names it and says what to do. */
+/**
+ * The database cannot be used or written as it is. The message is one line: what failed, which file,
+ * and what to do; never SQL, never a stack trace (the driver's error is kept as `cause` for the log).
+ */
 export class DatabaseError extends EctosmithError {
-	override name = 'DatabaseError';
+	/** SQLite's result code when the driver gave one (SQLITE_BUSY, SQLITE_READONLY...). */
+	readonly sqliteCode: string | undefined;
+
+	constructor(message: string, options?: ErrorOptions & {sqliteCode?: string}) {
+		super(message, options);
+		this.sqliteCode = options?.sqliteCode;
+	}
+
+	/** Another process held the lock for the whole wait: worth trying again later. */
+	get isBusy(): boolean {
+		return this.sqliteCode === 'SQLITE_BUSY' || this.sqliteCode === 'SQLITE_LOCKED';
+	}
 }
 
 const elsewhere = 'or choose another file with --db or ECTOSMITH_DB';
 
-/** Make sure the database's folder exists and the path is not a folder itself. */
-export function prepareLocation(dbPath: string): void {
+/**
+ * Check the database's location before SQLite creates anything: not a folder, and its folder must
+ * exist (created only when `createFolder`, i.e. for the default location).
+ */
+export function prepareLocation(dbPath: string, options: {createFolder: boolean}): void {
 	if (existsSync(dbPath) && statSync(dbPath).isDirectory()) {
 		throw new DatabaseError(`Database path ${dbPath} is a folder; give the path of a file (it is created if missing) with --db or ECTOSMITH_DB.`);
 	}
 
 	const folder = dirname(dbPath);
+	if (existsSync(folder)) {
+		if (!statSync(folder).isDirectory()) throw new DatabaseError(`Cannot use the database ${dbPath}: ${folder} is a file, not a folder. Fix that ${elsewhere}.`);
+		return;
+	}
+
+	if (!options.createFolder) {
+		throw new DatabaseError(`Cannot use the database ${dbPath}: its folder ${folder} does not exist. Create the folder first, ${elsewhere}.`);
+	}
+
 	try {
 		mkdirSync(folder, {recursive: true});
 	} catch (error) {
@@ -39,15 +65,52 @@ function blockingFile(folder: string): string {
 	return current;
 }
 
+/** SQLite's result code carried by a driver or ORM error (SQLITE_BUSY...), if it has one. */
+export function sqliteCodeOf(error: unknown): string | undefined {
+	if (!(error instanceof Error)) return undefined;
+	const code = (error as NodeJS.ErrnoException).code;
+	if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
+	return /SQLITE_[A-Z_]+/.exec(error.message)?.[0];
+}
+
+/** Another connection holds the lock (SQLite gave up waiting, or could not wait). */
+export function isBusyError(error: unknown): boolean {
+	if (error instanceof DatabaseError) return error.isBusy;
+	const code = sqliteCodeOf(error);
+	return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (code === undefined && error instanceof Error && /database is locked/i.test(error.message));
+}
+
 /**
- * Turn SQLite's terse failures (SQLITE_NOTADB, SQLITE_CANTOPEN, SQLITE_READONLY...) into a message
- * naming the file and the fix. Other errors (seed files, bugs) pass through unchanged.
+ * SQLite's own words without the statement the ORM prefixes them with ("insert into ... - SQLITE_X: why"),
+ * on one line and short: the statement holds the user's data and is no message for the user.
  */
-export function explainDatabaseError(dbPath: string, error: unknown): unknown {
-	if (error instanceof DatabaseError || !(error instanceof Error)) return error;
-	const code = /SQLITE_[A-Z]+/.exec(`${(error as NodeJS.ErrnoException).code ?? ''} ${error.message}`)?.[0];
+export function sqliteReason(error: Error): string {
+	const message = error.message;
+	const at = message.lastIndexOf(' - SQLITE_');
+	const reason = at >= 0 ? message.slice(at + 3) : message.startsWith('SQLITE_') ? message : (sqliteCodeOf(error) ?? 'unknown error');
+	const line = reason.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
+	return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+export interface ExplainOptions {
+	/** What was being done, for the message: "record the end of execution 4". */
+	doing?: string;
+	/** How long a write waited for the lock, for the message of a busy database. */
+	waitedMs?: number;
+}
+
+/**
+ * Turn an error from SQLite or the ORM into a DatabaseError naming the file, what failed and the fix.
+ * Errors that did not come from the database (a seed file, a bug) and our own errors pass through.
+ */
+export function explainDatabaseError(dbPath: string, error: unknown, options: ExplainOptions = {}): unknown {
+	if (error instanceof EctosmithError || !(error instanceof Error)) return error;
+	const code = sqliteCodeOf(error);
+	if (code === undefined) return error;
 	const folder = dirname(dbPath);
-	const explained = (message: string) => new DatabaseError(message, {cause: error});
+	const lead = options.doing === undefined ? '' : `Could not ${options.doing}: `;
+	const explained = (message: string) =>
+		new DatabaseError(lead === '' ? message[0]!.toUpperCase() + message.slice(1) : lead + message[0]!.toLowerCase() + message.slice(1), {cause: error, sqliteCode: code});
 	switch (code) {
 		case 'SQLITE_NOTADB':
 		case 'SQLITE_CORRUPT': {
@@ -66,15 +129,28 @@ export function explainDatabaseError(dbPath: string, error: unknown): unknown {
 			);
 		}
 
+		case 'SQLITE_BUSY':
+		case 'SQLITE_LOCKED': {
+			const waited = options.waitedMs === undefined ? '' : ` for ${formatSeconds(options.waitedMs)}`;
+			return explained(
+				`the database ${dbPath} stayed locked by another process${waited}. Let the other program (another ectosmith, a TUI, an sqlite3 shell) finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait.`,
+			);
+		}
+
 		case 'SQLITE_FULL':
 		case 'SQLITE_IOERR': {
-			return explained(`Cannot write the database ${dbPath}: ${code === 'SQLITE_FULL' ? 'the disk is full' : 'an input/output error'} (${error.message}). Free space or fix the disk, ${elsewhere}.`);
+			return explained(`Cannot write the database ${dbPath}: ${code === 'SQLITE_FULL' ? 'the disk is full' : 'an input/output error'} (${sqliteReason(error)}). Free space or fix the disk, ${elsewhere}.`);
 		}
 
 		default: {
-			return error;
+			return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}). If it persists, move the file aside to start afresh, ${elsewhere}.`);
 		}
 	}
+}
+
+function formatSeconds(ms: number): string {
+	const seconds = ms / 1000;
+	return `${seconds >= 10 ? Math.round(seconds) : Math.round(seconds * 10) / 10} s`;
 }
 
 // Which of the file and its folder this process cannot read or write, when it can tell.

@@ -1,5 +1,6 @@
 import {homedir} from 'node:os';
 import {isAbsolute, join, resolve} from 'node:path';
+import {UsageError} from '../errors.js';
 
 // Kept apart from orm.ts so `ectosmith db path` answers without loading the ORM.
 
@@ -9,14 +10,26 @@ import {isAbsolute, join, resolve} from 'node:path';
  */
 export function resolveDbPath(options: {db?: string; env?: NodeJS.ProcessEnv} = {}): string {
 	const env = options.env ?? process.env;
-	if (options.db !== undefined) {
-		if (options.db.trim() === '') throw new Error('--db needs a file path, for example --db ./ectosmith.db');
-		return resolve(options.db);
-	}
+	if (options.db !== undefined) return chosenPath(options.db, '--db');
+	if (env.ECTOSMITH_DB) return chosenPath(env.ECTOSMITH_DB, 'ECTOSMITH_DB');
+	return defaultDbPath(env);
+}
 
-	if (env.ECTOSMITH_DB) return resolve(env.ECTOSMITH_DB);
+/** The default location ($XDG_DATA_HOME/ectosmith/ectosmith.db, else ~/.local/share/...): its folder is created on first use. */
+export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 	// The XDG spec says relative values are invalid and must be ignored.
 	const xdg = env.XDG_DATA_HOME;
 	const dataHome = xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.local', 'share');
 	return join(dataHome, 'ectosmith', 'ectosmith.db');
+}
+
+function chosenPath(value: string, source: '--db' | 'ECTOSMITH_DB'): string {
+	const path = value.trim();
+	if (path === '') throw new UsageError(`${source} needs a file path, for example ${source === '--db' ? '--db ' : 'ECTOSMITH_DB='}./ectosmith.db`);
+	// SQLite would keep such a database in memory and lose every run at exit; resolved as a path it would be a file named ":memory:".
+	if (path === ':memory:') {
+		throw new UsageError(`${source} :memory: is refused: an in-memory database cannot keep the history of runs (it is gone when ectosmith exits). Give the path of a file, for example ./ectosmith.db.`);
+	}
+
+	return resolve(value);
 }

@@ -3,12 +3,13 @@ import {MikroORM} from '@mikro-orm/sqlite';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {ormConfig} from './config.js';
 import {DatabaseError, explainDatabaseError, prepareLocation} from './database-error.js';
+import {defaultDbPath} from './db-path.js';
 import {seedIfEmpty, type SeedReport} from './seed.js';
 
 export type Database = MikroORM;
 
 export {resolveDbPath} from './db-path.js';
-export {DatabaseError, explainDatabaseError} from './database-error.js';
+export {DatabaseError, explainDatabaseError, isBusyError} from './database-error.js';
 
 export interface OpenOptions {
 	dbPath: string;
@@ -16,6 +17,13 @@ export interface OpenOptions {
 	migrate?: boolean;
 	/** Import the package's fixtures when the database has no workflows and no servers (default true). */
 	seed?: boolean;
+	/**
+	 * Create the database's folder when missing. Default: only for the default location (under
+	 * XDG_DATA_HOME); a path the user chose must be in a folder that exists.
+	 */
+	createFolder?: boolean;
+	/** How long a statement waits for another process's lock (default ECTOSMITH_DB_WAIT_SECONDS, else 30 s; capped per statement). */
+	waitMs?: number;
 }
 
 /** What opening did: the migrations applied (empty when up to date) and the first-run seeding, if any. */
@@ -33,14 +41,14 @@ export async function openDatabase(options: OpenOptions): Promise<MikroORM> {
 /**
  * openDatabase, also telling what it did. Problems with the file (a folder, not a database, not
  * writable, made by another program or a newer ectosmith) become a DatabaseError naming the file
- * and what to do.
+ * and what to do. Another program's database is refused before anything is written to it.
  */
 export async function openDatabaseReporting(options: OpenOptions): Promise<OpenReport> {
 	const {dbPath} = options;
-	if (dbPath !== ':memory:') prepareLocation(dbPath);
+	prepareLocation(dbPath, {createFolder: options.createFolder ?? dbPath === defaultDbPath()});
 	let orm: MikroORM;
 	try {
-		orm = await MikroORM.init(ormConfig(dbPath));
+		orm = await MikroORM.init(ormConfig(dbPath, options.waitMs === undefined ? {} : {waitMs: options.waitMs}));
 	} catch (error) {
 		throw explainDatabaseError(dbPath, error);
 	}
@@ -49,6 +57,8 @@ export async function openDatabaseReporting(options: OpenOptions): Promise<OpenR
 		return await withFirstOpenRetry(async () => {
 			// Always touch the file, so a bad one is reported here and not at the first write.
 			await checkSchemaOwner(orm, dbPath);
+			// Persistent for the file: readers never block the writer, so a TUI and a headless run can share it.
+			await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
 			const applied = (options.migrate ?? true) ? await migrateDatabase(orm) : [];
 			const seeded = (options.seed ?? true) ? await seedIfEmpty(orm) : undefined;
 			return {orm, applied, ...(seeded ? {seeded} : {})};
@@ -71,26 +81,25 @@ export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
 	return pending.map(migration => migration.name);
 }
 
-const ownTables = ['workflows', 'mcp_servers', 'workflow_mcp_server_associations', 'executions', 'messages'];
 const migrationsTable = 'mikro_orm_migrations';
 
 /**
- * Refuse a file whose tables our migrations did not make (another program's database: migrating
- * would fail half-way on "table already exists") and one migrated by a newer ectosmith (its schema
- * may differ from what this version reads and writes).
+ * Refuse, before anything is written to it, a file that holds anything our migrations did not make
+ * (another program's database: no tables may be added to it, nor its journal mode changed) and one
+ * migrated by a newer ectosmith (its schema may differ from what this version reads and writes). An
+ * empty database, and one holding only the migrator's (empty) bookkeeping table, are ours to set up.
  */
 async function checkSchemaOwner(orm: MikroORM, dbPath: string): Promise<void> {
 	const connection = orm.em.getConnection();
-	const rows = await connection.execute<Array<{name: string}>>("select name from sqlite_master where type = 'table'");
-	const tables = new Set(rows.map(row => row.name));
-	// The migrator creates its bookkeeping table before migrating, so it may exist, empty, beside another program's tables.
-	const executed = tables.has(migrationsTable)
-		? (await connection.execute<Array<{name: string}>>(`select name from ${migrationsTable}`)).map(row => row.name)
-		: [];
-	const clashing = ownTables.filter(table => tables.has(table));
-	if (executed.length === 0 && clashing.length > 0) {
+	// Every table, index, view and trigger but SQLite's own (sqlite_sequence...).
+	const all = (await connection.execute<Array<{name: string}>>('select name from sqlite_master order by name')).map(row => row.name).filter(name => !name.startsWith('sqlite_'));
+	const names = all.filter(name => name !== migrationsTable);
+	const hasMigrations = all.length > names.length;
+	const executed = hasMigrations ? (await connection.execute<Array<{name: string}>>(`select name from ${migrationsTable}`)).map(row => row.name) : [];
+	if (executed.length === 0 && names.length > 0) {
+		const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
 		throw new DatabaseError(
-			`${dbPath} already has table(s) ${clashing.join(', ')} that ectosmith's migrations did not create, so it is not an ectosmith database. Choose another file with --db or ECTOSMITH_DB.`,
+			`${dbPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`,
 		);
 	}
 

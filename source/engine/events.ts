@@ -4,9 +4,11 @@
  * never reads the database to draw a live run, and replay (recorded rows -> events) can rebuild
  * the same stream without the text deltas.
  */
+import type {ApprovalOutcome, ExecutionStatus} from '../db/entities/statuses.js';
 import type {ProviderName, TokenUsage} from '../llm/provider.js';
 
-export type ExecutionStatus = 'STARTED' | 'COMPLETED' | 'FAILED' | 'CANCELLED' | 'INTERRUPTED';
+// The data layer owns the statuses and roles; the event contract re-exports them.
+export type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 export type FinishedStatus = Exclude<ExecutionStatus, 'STARTED'>;
 
 /** What a write tool plans to do to one file, as its dry run reported it. */
@@ -29,7 +31,7 @@ export type ApprovalDecision =
 	| {kind: 'decline'; note?: string};
 
 /** How a call's approval ended, as recorded on its tool_response row. */
-export type ApprovalOutcome = 'approved' | 'auto_approved' | 'declined' | 'declined_with_note';
+export type {ApprovalOutcome} from '../db/entities/statuses.js';
 
 export interface ApprovalRequest {
 	executionId: number;

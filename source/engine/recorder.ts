@@ -1,12 +1,16 @@
 import {hostname} from 'node:os';
-import {raw, type MikroORM} from '@mikro-orm/core';
+import {raw, type EntityManager, type MikroORM} from '@mikro-orm/core';
+import {DatabaseError, explainDatabaseError} from '../db/database-error.js';
 import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
+import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
+import {writeWaitMs} from '../db/limits.js';
+import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
-import type {ApprovalOutcome, ExecutionStatus} from './events.js';
+import type {ApprovalOutcome} from './events.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
 
-export type MessageRole = 'user' | 'model' | 'tool_request' | 'tool_response';
+export type {MessageRole} from '../db/entities/statuses.js';
 
 export interface NewExecution {
 	workflowName: string;
@@ -75,143 +79,264 @@ export class UnknownExecutionError extends EctosmithError {
 	}
 }
 
+export class UnknownWorkflowError extends EctosmithError {}
+
+export interface ExecutionEnd {
+	status: 'COMPLETED' | 'FAILED' | 'CANCELLED';
+	finalResponseText?: string;
+	errorMessage?: string;
+	turnCount: number;
+	/** Default now. */
+	endTime?: Date;
+}
+
+export interface RecorderOptions {
+	/** How long a write waits for another process's lock, retrying; default ECTOSMITH_DB_WAIT_SECONDS, else 30 s. */
+	waitMs?: number;
+}
+
+// Once a write has waited the whole time in vain, the end of the run waits only this long: the
+// user has waited enough, and the end is retried in the background until the database is free.
+const lockedOutWaitMs = 2000;
+
 /**
  * The engine's database writes. Each call works in its own fork of the entity manager and flushes
  * at once, so a crash loses at most the step in flight and callers never share an identity map.
- * It stores what it is given: callers must not pass secrets.
+ * A write waits and retries while another process holds the lock (a TUI and a headless run share
+ * the file); a failure is a one-line DatabaseError, never the SQL. An execution's end that could not
+ * be written is retried in the background, and a later start marks the row INTERRUPTED at the latest.
+ * It stores what it is given (bounded, see source/db/limits.ts): callers must not pass secrets.
  */
 export class Recorder {
-	constructor(private readonly orm: MikroORM) {}
+	private readonly waitMs: number;
+	private readonly dbPath: string;
+	/** A write gave up on the lock and nothing succeeded since. */
+	private lockedOut = false;
+	private readonly pendingEnds = new Map<number, ExecutionEnd & {endTime: Date}>();
+	private retryTimer: NodeJS.Timeout | undefined;
+
+	constructor(
+		private readonly orm: MikroORM,
+		options: RecorderOptions = {},
+	) {
+		this.waitMs = options.waitMs ?? writeWaitMs();
+		this.dbPath = String(orm.config.get('dbName'));
+	}
 
 	async startExecution(execution: NewExecution): Promise<number> {
-		const em = this.orm.em.fork();
-		const workflow = await em.findOne(Workflow, {name: execution.workflowName});
-		if (!workflow) {
-			const known = await em.find(Workflow, {}, {fields: ['name'], orderBy: {name: 'asc'}});
-			throw new Error(`Unknown workflow "${execution.workflowName}". Known workflows: ${known.map(row => row.name).join(', ') || '(none)'}`);
-		}
+		return this.guard('record the start of the execution', async em => {
+			const workflow = await em.findOne(Workflow, {name: execution.workflowName});
+			if (!workflow) {
+				const known = await em.find(Workflow, {}, {fields: ['name'], orderBy: {name: 'asc'}});
+				throw new UnknownWorkflowError(`Unknown workflow "${execution.workflowName}". Known workflows: ${known.map(row => row.name).join(', ') || '(none)'}`);
+			}
 
-		let parent: IExecution | undefined;
-		if (execution.parentExecutionId !== undefined) {
-			parent = (await em.findOne(Execution, {id: execution.parentExecutionId})) ?? undefined;
-			if (!parent) throw new UnknownExecutionError(execution.parentExecutionId);
-		}
+			let parent: IExecution | undefined;
+			if (execution.parentExecutionId !== undefined) {
+				parent = (await em.findOne(Execution, {id: execution.parentExecutionId})) ?? undefined;
+				if (!parent) throw new UnknownExecutionError(execution.parentExecutionId);
+			}
 
-		const row = em.create(Execution, {
-			workflow,
-			userQuery: execution.userQuery,
-			status: 'STARTED',
-			startTime: execution.startTime ?? new Date(),
-			maxTurns: execution.maxTurns ?? null,
-			targetProjectPath: execution.targetProjectPath,
-			provider: execution.provider,
-			model: execution.model,
-			parentExecution: parent ?? null,
-			ownerPid: process.pid,
-			ownerHost: hostname(),
+			const row = em.create(Execution, {
+				workflow,
+				userQuery: execution.userQuery,
+				status: 'STARTED',
+				startTime: execution.startTime ?? new Date(),
+				maxTurns: execution.maxTurns ?? null,
+				targetProjectPath: execution.targetProjectPath,
+				provider: execution.provider,
+				model: execution.model,
+				parentExecution: parent ?? null,
+				ownerPid: process.pid,
+				ownerHost: hostname(),
+			});
+			await em.flush();
+			return row.id;
 		});
-		await em.flush();
-		return row.id;
 	}
 
 	async addMessage(executionId: number, message: NewMessage): Promise<number> {
-		const em = this.orm.em.fork();
-		const row = em.create(Message, {
-			execution: em.getReference(Execution, executionId),
-			turnNumber: message.turnNumber,
-			role: message.role,
-			contentText: message.contentText ?? null,
-			functionCallName: message.functionCallName ?? null,
-			functionCallArgs: message.functionCallArgs ?? null,
-			functionResponseName: message.functionResponseName ?? null,
-			functionResponseContent: message.functionResponseContent ?? null,
-			rawParts: message.rawParts ?? null,
-			durationMs: message.durationMs ?? null,
-			isError: message.isError ?? false,
-			approval: message.approval ?? null,
-			promptTokens: message.usage?.promptTokens ?? null,
-			outputTokens: message.usage?.outputTokens ?? null,
-			totalTokens: message.usage?.totalTokens ?? null,
-			toolServer: message.toolServer ?? null,
-			readOnly: message.readOnly ?? null,
-			timestamp: new Date(),
-		});
-		try {
-			await em.flush();
-		} catch (error) {
-			if (/FOREIGN KEY constraint failed/i.test(String(error))) throw new UnknownExecutionError(executionId);
-			throw error;
-		}
+		return this.guard(`record a message of execution ${executionId}`, async em => {
+			const row = em.create(Message, {
+				execution: em.getReference(Execution, executionId),
+				turnNumber: message.turnNumber,
+				role: message.role,
+				contentText: message.contentText ?? null,
+				functionCallName: message.functionCallName ?? null,
+				functionCallArgs: message.functionCallArgs ?? null,
+				functionResponseName: message.functionResponseName ?? null,
+				functionResponseContent: message.functionResponseContent ?? null,
+				rawParts: message.rawParts ?? null,
+				durationMs: message.durationMs ?? null,
+				isError: message.isError ?? false,
+				approval: message.approval ?? null,
+				promptTokens: message.usage?.promptTokens ?? null,
+				outputTokens: message.usage?.outputTokens ?? null,
+				totalTokens: message.usage?.totalTokens ?? null,
+				toolServer: message.toolServer ?? null,
+				readOnly: message.readOnly ?? null,
+				timestamp: new Date(),
+			});
+			try {
+				await em.flush();
+			} catch (error) {
+				if (/FOREIGN KEY constraint failed/i.test(String(error))) throw new UnknownExecutionError(executionId);
+				throw error;
+			}
 
-		return row.id;
+			return row.id;
+		});
 	}
 
 	/** Adds to the running totals (one call per model turn). */
 	async addUsage(executionId: number, usage: {promptTokens: number; outputTokens: number; totalTokens: number}): Promise<void> {
-		const em = this.orm.em.fork();
-		// One UPDATE with increments, so concurrent writers cannot lose each other's counts.
-		const updated = await em.nativeUpdate(
-			Execution,
-			{id: executionId},
-			{
-				promptTokens: raw('prompt_tokens + ?', [usage.promptTokens]),
-				outputTokens: raw('output_tokens + ?', [usage.outputTokens]),
-				totalTokens: raw('total_tokens + ?', [usage.totalTokens]),
-			},
-		);
-		if (updated === 0) throw new UnknownExecutionError(executionId);
+		await this.guard(`record the token usage of execution ${executionId}`, async em => {
+			// One UPDATE with increments, so concurrent writers cannot lose each other's counts.
+			const updated = await em.nativeUpdate(
+				Execution,
+				{id: executionId},
+				{
+					promptTokens: raw('prompt_tokens + ?', [usage.promptTokens]),
+					outputTokens: raw('output_tokens + ?', [usage.outputTokens]),
+					totalTokens: raw('total_tokens + ?', [usage.totalTokens]),
+				},
+			);
+			if (updated === 0) throw new UnknownExecutionError(executionId);
+		});
 	}
 
-	async finishExecution(
-		executionId: number,
-		end: {status: 'COMPLETED' | 'FAILED' | 'CANCELLED'; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
-	): Promise<void> {
-		const em = this.orm.em.fork();
-		const row = await em.findOne(Execution, {id: executionId});
-		if (!row) throw new UnknownExecutionError(executionId);
-		row.status = end.status;
-		row.endTime = end.endTime ?? new Date();
-		row.finalResponseText = end.finalResponseText ?? null;
-		row.errorMessage = end.errorMessage ?? null;
-		row.turnCount = end.turnCount;
-		await em.flush();
+	/**
+	 * Ends the row. When the database stays locked, the end (with the time it really ended) is kept
+	 * and retried in the background until it is written; the error still tells the caller.
+	 */
+	async finishExecution(executionId: number, end: ExecutionEnd): Promise<void> {
+		const ending = {...end, endTime: end.endTime ?? new Date()};
+		try {
+			await this.writeEnd(executionId, ending, this.lockedOut ? Math.min(lockedOutWaitMs, this.waitMs) : this.waitMs);
+		} catch (error) {
+			if (error instanceof DatabaseError && error.isBusy) {
+				this.pendingEnds.set(executionId, ending);
+				this.scheduleRetry(1000);
+			}
+
+			throw error;
+		}
+	}
+
+	/** Ends of executions that could not be written yet (the database was locked). */
+	pendingFinishes(): number[] {
+		return [...this.pendingEnds.keys()];
+	}
+
+	/**
+	 * Tries once more to write the ends kept by finishExecution; returns how many are still pending.
+	 * Stops trying (a later start marks the rows INTERRUPTED) on any failure but a lock, such as a
+	 * closed database.
+	 */
+	async retryPendingFinishes(): Promise<number> {
+		for (const [id, ending] of this.pendingEnds) {
+			try {
+				// One try: SQLite's own busy wait, no retry loop.
+				await this.writeEnd(id, ending, 0);
+				this.pendingEnds.delete(id);
+			} catch (error) {
+				if (!(error instanceof DatabaseError && error.isBusy)) this.pendingEnds.clear();
+				break;
+			}
+		}
+
+		return this.pendingEnds.size;
 	}
 
 	async getExecution(id: number): Promise<ExecutionRecord> {
-		const em = this.orm.em.fork();
-		const row = await em.findOne(Execution, {id}, {populate: ['workflow']});
-		if (!row) throw new UnknownExecutionError(id);
-		return toExecutionRecord(row);
+		return this.guard(`read execution ${id}`, async em => {
+			const row = await em.findOne(Execution, {id}, {populate: ['workflow']});
+			if (!row) throw new UnknownExecutionError(id);
+			return toExecutionRecord(row);
+		});
 	}
 
 	/** Ordered by turn number, then by insertion. */
 	async listMessages(executionId: number): Promise<RecordedMessage[]> {
-		const em = this.orm.em.fork();
-		const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
-		return rows.map(row => toRecordedMessage(row, executionId));
+		return this.guard(`read the messages of execution ${executionId}`, async em => {
+			const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
+			return rows.map(row => toRecordedMessage(row, executionId));
+		});
 	}
 
 	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
 	async recentQueries(limit = 50): Promise<string[]> {
-		const em = this.orm.em.fork();
-		const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
-		return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
+		return this.guard('read recent descriptions', async em => {
+			const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
+			return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);
+		});
 	}
 
 	/** STARTED rows owned by a process on this host that no longer runs become INTERRUPTED. */
 	async markInterrupted(): Promise<number> {
-		const em = this.orm.em.fork();
-		const host = hostname();
-		const rows = await em.find(Execution, {status: 'STARTED', ownerHost: host, ownerPid: {$ne: null}});
-		const orphans = rows.filter(row => !isProcessAlive(row.ownerPid!));
-		for (const row of orphans) {
-			row.status = 'INTERRUPTED';
-			row.endTime = new Date();
-			row.errorMessage = `Interrupted: the process that ran it (pid ${row.ownerPid} on ${host}) ended before the execution finished`;
-		}
+		return this.guard('mark the executions of ended processes as interrupted', async em => {
+			const host = hostname();
+			const rows = await em.find(Execution, {status: 'STARTED', ownerHost: host, ownerPid: {$ne: null}});
+			const orphans = rows.filter(row => !isProcessAlive(row.ownerPid!));
+			for (const row of orphans) {
+				row.status = 'INTERRUPTED';
+				row.endTime = new Date();
+				row.errorMessage = `Interrupted: the process that ran it (pid ${row.ownerPid} on ${host}) ended before the execution's end was recorded`;
+			}
 
-		if (orphans.length > 0) await em.flush();
-		return orphans.length;
+			if (orphans.length > 0) await em.flush();
+			return orphans.length;
+		});
+	}
+
+	private async writeEnd(executionId: number, ending: ExecutionEnd & {endTime: Date}, waitMs: number): Promise<void> {
+		await this.guard(
+			`record the end of execution ${executionId}`,
+			async em => {
+				const updated = await em.nativeUpdate(
+					Execution,
+					{id: executionId},
+					{
+						status: ending.status,
+						endTime: ending.endTime,
+						finalResponseText: ending.finalResponseText ?? null,
+						errorMessage: ending.errorMessage ?? null,
+						turnCount: ending.turnCount,
+					},
+				);
+				if (updated === 0) throw new UnknownExecutionError(executionId);
+			},
+			waitMs,
+		);
+	}
+
+	private scheduleRetry(delayMs: number): void {
+		if (this.retryTimer !== undefined) return;
+		this.retryTimer = setTimeout(() => {
+			this.retryTimer = undefined;
+			void this.retryPendingFinishes().then(left => {
+				if (left > 0) this.scheduleRetry(Math.min(delayMs * 2, 10_000));
+			});
+		}, delayMs);
+		// A pending end must not keep the process alive: a later start marks the row INTERRUPTED.
+		this.retryTimer.unref();
+	}
+
+	/**
+	 * Runs one database operation on a fresh fork, again while the database is locked, and turns
+	 * what SQLite says into a one-line DatabaseError naming what failed and what to do.
+	 */
+	private async guard<T>(doing: string, operation: (em: EntityManager) => Promise<T>, waitMs = this.waitMs): Promise<T> {
+		const started = Date.now();
+		try {
+			const result = await retryWhileBusy(async () => operation(this.orm.em.fork()), {waitMs});
+			this.lockedOut = false;
+			return result;
+		} catch (error) {
+			const explained = explainDatabaseError(this.dbPath, error, {doing, waitedMs: Date.now() - started});
+			if (explained instanceof DatabaseError && explained.isBusy) this.lockedOut = true;
+			throw explained;
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import {renderFixtures, renderFixturesModule} from './fixtures.js';
 import {createOrInject, type FileAction} from './inject.js';
 import {underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project.js';
+import {assertContextNames, assertGeneratableModule} from './reserved-names.js';
 import {assertModuleName, assertProject, buildSchemaSpec, type GeneratedFile, type SchemaOptions, type SchemaSpec} from './schema-spec.js';
 
 export interface ContextOptions extends Omit<SchemaOptions, 'schema'> {
@@ -63,12 +64,7 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 	if (context === schema) {
 		throw new GeneratorError(`The context and schema should have different names, both are "${context}"; e.g. context "Blog" with schema "Post".`);
 	}
-	if (context === project.base) {
-		throw new GeneratorError(`Cannot generate context ${context} because it has the same name as the application module; choose another name such as "Blog".`);
-	}
-	if (schema === project.base) {
-		throw new GeneratorError(`Cannot generate schema ${schema} because it has the same name as the application module; choose another name such as "Post".`);
-	}
+	assertGeneratableModule(project, context, 'Context');
 	const alias = context.split('.').pop()!;
 	const schemaAlias = schema.split('.').pop()!;
 	if (alias === schemaAlias) {
@@ -78,7 +74,7 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 	const {context: _context, schema: _schema, noSchema, ...schemaOptions} = options;
 	const schemaSpec = buildSchemaSpec(project, {...schemaOptions, schema: `${context}.${schema}`});
 	const module = `${project.base}.${context}`;
-	assertUsableNames(module, alias, schemaSpec);
+	assertContextNames(project, {module, alias, schemaName: schema}, schemaSpec);
 	const basedir = underscore(context);
 	return {
 		schema: schemaSpec,
@@ -93,36 +89,6 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 		fixturesModule: `${module}Fixtures`,
 		...(noSchema ? {noSchema: true} : {}),
 	};
-}
-
-/**
- * Modules the generated context, test and fixtures code names by their short alias: aliasing the
- * context or schema to one of them breaks that code (Phoenix writes it anyway; we refuse).
- */
-const ALIASES_IN_USE = ['Repo', 'Ecto', 'Phoenix', 'Decimal', 'Enum', 'System'];
-
-/** Throws when the generated code could not compile because of a name clash (Phoenix does not check). */
-function assertUsableNames(module: string, alias: string, schema: SchemaSpec): void {
-	if (module === schema.repo) {
-		throw new GeneratorError(`Context "${module}" is the repo module ${schema.repo}; choose another context name such as "Blog".`);
-	}
-	for (const [what, name] of [['context', alias], ['schema', schema.alias]] as const) {
-		if (ALIASES_IN_USE.includes(name)) {
-			throw new GeneratorError(
-				`The ${what} name "${name}" would shadow ${name === 'Repo' ? 'the Repo alias' : `the ${name} module`} in the generated code; names ending in ${ALIASES_IN_USE.join(', ')} are not allowed, choose another (e.g. "${name}Entry").`,
-			);
-		}
-	}
-	const scope = schema.scope;
-	if (scope) {
-		const scopeAliasName = scope.module.split('.').pop()!;
-		if (schema.alias === scopeAliasName || alias === scopeAliasName) {
-			throw new GeneratorError(`The name "${scopeAliasName}" is taken by the scope module ${scope.module}, which the scoped code aliases; rename the ${schema.alias === scopeAliasName ? 'schema' : 'context'} or use noScope.`);
-		}
-		if (schema.singular === 'scope' || schema.singular === 'other_scope') {
-			throw new GeneratorError(`Schema "${schema.alias}" gives the variable name "${schema.singular}", which the scoped code already uses for the scope; choose another schema name or use noScope.`);
-		}
-	}
 }
 
 /** context.ex: the module a new context starts with. */
@@ -157,14 +123,14 @@ export function renderContextFiles(
 ): {context: FileChange; test: FileChange; fixtures: FileChange} {
 	const now = options.now ?? DEFAULT_SAMPLE_NOW;
 	if (Number.isNaN(now.getTime())) throw new GeneratorError('The "now" given for sample dates is not a valid date.');
-	const change = (path: string, current: string | undefined, fresh: string, block: string): FileChange => ({
+	const change = (path: string, module: string, current: string | undefined, fresh: string, block: string): FileChange => ({
 		path,
-		...createOrInject(current, fresh, block, `The file ${path}`),
+		...createOrInject(current, fresh, block, `The file ${path}`, module),
 	});
 	return {
-		context: change(spec.file, existing.context, renderContextModule(spec), renderSchemaAccess(spec)),
-		test: change(spec.testFile, existing.test, renderContextTestModule(spec), renderTestCases(spec, now)),
-		fixtures: change(spec.fixturesFile, existing.fixtures, renderFixturesModule(spec), renderFixtures(spec, now)),
+		context: change(spec.file, spec.module, existing.context, renderContextModule(spec), renderSchemaAccess(spec)),
+		test: change(spec.testFile, spec.testModule, existing.test, renderContextTestModule(spec), renderTestCases(spec, now)),
+		fixtures: change(spec.fixturesFile, spec.fixturesModule, existing.fixtures, renderFixturesModule(spec), renderFixtures(spec, now)),
 	};
 }
 

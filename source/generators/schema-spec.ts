@@ -6,6 +6,7 @@ import {GeneratorError} from './errors.js';
 import {assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, parseAttrs, RESERVED_WORDS, type Attr} from './attributes.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project.js';
+import {assertGeneratableModule} from './reserved-names.js';
 
 export interface SchemaOptions {
 	/** e.g. "Blog.Post", relative to the app's base module */
@@ -177,9 +178,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 	if (!options || typeof options !== 'object') throw new GeneratorError('Schema options are missing.');
 	assertModuleName(options.schema, 'Schema', 'Blog.Post');
 	const schema = options.schema;
-	if (schema === project.base) {
-		throw new GeneratorError(`Schema "${schema}" has the same name as the application module ${project.base}; choose another name such as "${project.base}.Post" -> "Post".`);
-	}
+	assertGeneratableModule(project, schema, 'Schema');
 	const module = `${project.base}.${schema}`;
 
 	const plural = options.plural;

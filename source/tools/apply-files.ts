@@ -1,19 +1,77 @@
-/** Plans a call's files through the guarded writer, writes them unless it is a dry run, reports. */
-import {commitWrites, planWrites, type FileToWrite} from './safe-writer.js';
+/**
+ * The one path from a generating tool's files to the disk: plan them through the guarded writer,
+ * refuse any that would replace or inject into a module the tool does not generate, refuse any
+ * whose result would not parse as Elixir, write them unless it is a dry run, and report each file
+ * with what undo and the approval view need (hashes before and after, the previous content).
+ */
+import {createHash} from 'node:crypto';
+import {checkElixirSyntax} from './elixir-syntax.js';
+import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
+import {commitUnlessStopping} from './shutdown.js';
+import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 import type {ResultFile} from './tool-result.js';
+
+/** A file a generating tool writes, with the kind of module it holds. */
+export interface GeneratedWrite extends FileToWrite {
+	kind?: GeneratedKind;
+}
+
+/** previous_content is kept up to this many bytes (UTF-8); beyond, it is cut and marked truncated. */
+export const MAX_PREVIOUS_BYTES = 512 * 1024;
+
+export function sha256(text: string): string {
+	return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+function bounded(text: string): {previous_content: string; previous_truncated?: true} {
+	if (Buffer.byteLength(text, 'utf8') <= MAX_PREVIOUS_BYTES) return {previous_content: text};
+	// Cut on a character boundary: a partial UTF-8 sequence at the end decodes to U+FFFD, dropped.
+	const cut = Buffer.from(text, 'utf8').subarray(0, MAX_PREVIOUS_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+	return {previous_content: cut, previous_truncated: true};
+}
 
 export async function applyFiles(
 	root: string,
-	files: FileToWrite[],
+	base: string,
+	files: GeneratedWrite[],
 	options: {overwrite: boolean; dryRun: boolean},
 ): Promise<ResultFile[]> {
 	const plans = await planWrites(root, files, {overwrite: options.overwrite});
-	if (!options.dryRun) await commitWrites(root, plans);
-	return plans.map((plan) =>
-		options.dryRun
-			? {path: plan.path, action: 'planned', content: plan.content, would: plan.action}
-			: {path: plan.path, action: plan.action, content: plan.content},
+	const kinds = new Map(files.map((file) => [file.path, file.kind]));
+	await assertGeneratedModules(
+		root,
+		base,
+		plans.map((plan) => {
+			const kind = kinds.get(plan.path);
+			return kind === undefined ? plan : {...plan, kind};
+		}),
 	);
+	const changed = plans.filter((plan) => plan.action !== 'unchanged');
+	const syntax = await checkElixirSyntax(changed);
+	const [problem] = syntax.problems;
+	if (problem) {
+		throw new WriteRefusedError(
+			`Refusing to write "${problem.path}": the result would not parse as Elixir (${problem.error}${syntax.checker === 'elixir' ? ', Code.string_to_quoted/1' : ''}). Fix the existing file, or remove it to have it created.`,
+		);
+	}
+
+	if (!options.dryRun) await commitUnlessStopping(async () => commitWrites(root, plans));
+	return plans.map((plan) => {
+		const hashes = {sha256_before: plan.previous === undefined ? null : sha256(plan.previous), sha256_after: sha256(plan.content)};
+		const changedExisting = plan.previous !== undefined && plan.action !== 'unchanged';
+		if (options.dryRun) {
+			return {
+				path: plan.path,
+				action: 'planned',
+				content: plan.content,
+				would: plan.action,
+				...hashes,
+				...(plan.previous === undefined ? {} : bounded(plan.previous)),
+			};
+		}
+
+		return {path: plan.path, action: plan.action, content: plan.content, ...hashes, ...(changedExisting ? bounded(plan.previous!) : {})};
+	});
 }
 
 /** True when the result wrote (or would write) a migration file. */

@@ -1,6 +1,6 @@
 /**
  * generate_add_fields_migration: the `alter table` migration for fields added to an existing
- * schema. Refused when the table is unknown to the project, when a new field is already a column
+ * schema. Refused when no migration creates the table, when a new field is already a column
  * of it (as far as the migrations show), or when a migration of that name exists (unless overwrite).
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
@@ -11,15 +11,13 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
 import {migrationSlot, PROBE_STAMP} from './migration-files.js';
-import {inspectProject, loadProject, migrationStamps} from './project.js';
+import {loadProject, migrationStamps} from './project.js';
 import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 import {tableColumns} from './table-columns.js';
 import {generateResult} from './tool-result.js';
 
 async function alterMigrationFile(
 	root: string,
-	projectPath: string,
-	cwd: string,
 	spec: SchemaSpec,
 	options: {name?: string; overwrite: boolean; now: Date},
 ): Promise<FileToWrite> {
@@ -34,13 +32,11 @@ async function alterMigrationFile(
 	const others = taken.filter((candidate) => candidate !== sameName);
 	const texts = await Promise.all(others.map(async (file) => ({path: `${dir}/${file}`, text: (await readExisting(root, `${dir}/${file}`)) ?? ''})));
 	const known = tableColumns(spec.table, texts);
+	// A schema file proves nothing: it may have been written a moment ago, its table never created.
 	if (known.creators.length === 0) {
-		const schemas = (await inspectProject(projectPath, cwd)).schemas.filter((schema) => schema.table === spec.table);
-		if (schemas.length === 0) {
-			throw new WriteRefusedError(
-				`Table "${spec.table}" does not exist in this project: no migration in ${dir} creates it (create_${spec.table}) and no schema under lib/${spec.project.app} uses schema "${spec.table}". Create it first with generate_schema and generate_migration, or check plural/table.`,
-			);
-		}
+		throw new WriteRefusedError(
+			`Table "${spec.table}" does not exist for the migrations: no migration in ${dir} creates it (a create_${spec.table} migration with \`create table(:${spec.table})\`). Call generate_migration with the schema, plural and all its attrs to create the table instead, or check plural/table.`,
+		);
 	}
 
 	const existing = spec.attrs.filter((attr) => known.columns.has(attr.name));
@@ -59,8 +55,8 @@ export async function generateAddFieldsMigration(args: GenerateAddFieldsMigratio
 	const spec = buildSchemaSpec(info, {...schemaOptions(args), noScope: true});
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
-	const file = await alterMigrationFile(root, args.project_path, cwd, spec, {...(args.name === undefined ? {} : {name: args.name}), overwrite, now});
-	const files = await applyFiles(root, [file], {overwrite, dryRun});
+	const file = await alterMigrationFile(root, spec, {...(args.name === undefined ? {} : {name: args.name}), overwrite, now});
+	const files = await applyFiles(root, info.base, [{...file, kind: 'migration'}], {overwrite, dryRun});
 	const nextSteps = wroteMigration(files, [file.path]) ? [MIGRATE_STEP] : [];
 	const fields = spec.attrs.map((attr) => attr.name).join(', ');
 	return generateResult(`Migration adding ${fields} to table "${spec.table}" in ${root}:`, files, nextSteps, dryRun);

@@ -14,13 +14,13 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildContextSpec, renderContextFiles, type ContextOptions} from '../generators/context.js';
 import {renderSchema} from '../generators/schema.js';
-import {applyFiles, wroteMigration} from './apply-files.js';
+import {applyFiles, wroteMigration, type GeneratedWrite} from './apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration} from './migration-files.js';
 import {loadProject} from './project.js';
-import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {readExisting, WriteRefusedError} from './safe-writer.js';
 import {generateResult} from './tool-result.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
@@ -31,15 +31,15 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
 
-	const files: FileToWrite[] = [];
+	const files: GeneratedWrite[] = [];
 	let migrationPath: string | undefined;
 	if (!args.no_schema) {
-		files.push(renderSchema(spec.schema));
+		files.push({...renderSchema(spec.schema), kind: 'schema'});
 		// `config :my_app, :generators, migration: false` turns migrations off, as in Phoenix.
 		if (facts.generators.migration) {
 			const migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now}), [spec.schema.file, 'A migration named']);
 			migrationPath = migration.path;
-			files.push(migration);
+			files.push({...migration, kind: 'migration'});
 		}
 	}
 
@@ -48,11 +48,15 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		test: await readExisting(root, spec.testFile),
 		fixtures: await readExisting(root, spec.fixturesFile),
 	});
-	for (const change of [rendered.context, rendered.test, rendered.fixtures]) {
-		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected'});
+	for (const [change, kind] of [
+		[rendered.context, 'context'],
+		[rendered.test, 'test'],
+		[rendered.fixtures, 'fixtures'],
+	] as const) {
+		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected', kind});
 	}
 
-	const written = await withNoSchemaHint(applyFiles(root, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migrationPath ? [`"${migrationPath}"`] : [])]);
+	const written = await withNoSchemaHint(applyFiles(root, info.base, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migrationPath ? [`"${migrationPath}"`] : [])]);
 	const nextSteps: string[] = [];
 	if (migrationPath !== undefined && wroteMigration(written, [migrationPath])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);

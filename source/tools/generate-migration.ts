@@ -16,7 +16,7 @@ export async function generateMigration(args: GenerateMigrationArgs, cwd: string
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
 	const file = await createTableMigration(root, spec, {overwrite, now});
-	const files = await applyFiles(root, [file], {overwrite, dryRun});
+	const files = await applyFiles(root, info.base, [{...file, kind: 'migration'}], {overwrite, dryRun});
 	const nextSteps = wroteMigration(files, [file.path]) ? [MIGRATE_STEP] : [];
 	return generateResult(`Migration creating table "${spec.table}" for ${spec.module} in ${root}:`, files, nextSteps, dryRun);
 }
@@ -28,7 +28,7 @@ export async function generateEmptyMigration(args: GenerateEmptyMigrationArgs, c
 	if (args.migration_dir !== undefined) options.migrationDir = args.migration_dir;
 	const file = await emptyMigration(root, info, options, now);
 	const dryRun = args.dry_run ?? false;
-	const files = await applyFiles(root, [file], {overwrite: false, dryRun});
+	const files = await applyFiles(root, info.base, [{...file, kind: 'migration'}], {overwrite: false, dryRun});
 	const nextSteps = [`Fill in the change/0 function of ${file.path}, then run mix ecto.migrate.`];
 	return generateResult(`Empty migration "${args.name}" in ${root}:`, files, nextSteps, dryRun);
 }

@@ -26,7 +26,7 @@ export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Pro
 	const spec = buildSchemaSpec(info, schemaOptions(args));
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
-	const files = await applyFiles(root, [file], {overwrite: args.overwrite ?? false, dryRun});
+	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});
 	const nextSteps = [
 		`Create the table with generate_migration (same schema "${args.schema}", plural "${args.plural}" and attrs), then run mix ecto.migrate.`,
 	];

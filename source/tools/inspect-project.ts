@@ -33,7 +33,13 @@ export const inspectOutput = z.object({
 	),
 	default_scope: z.string().nullable(),
 	contexts: z.array(fileEntry),
-	schemas: z.array(fileEntry.extend({table: z.string().optional()})),
+	schemas: z.array(
+		fileEntry.extend({
+			table: z.string().optional(),
+			fields: z.array(z.object({name: z.string(), type: z.string()})),
+			references: z.array(z.object({field: z.string(), table: z.string().optional(), module: z.string().optional()})),
+		}),
+	),
 	migrations: z.array(z.string()),
 	config_files: z.array(z.string()),
 	warnings: z.array(z.string()),

@@ -26,7 +26,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 		{
 			title: 'Generate a migration adding fields to an existing table',
 			description:
-				'Use after adding fields to an existing schema (regenerate the schema with generate_schema, ALL fields and overwrite: true, then call this). attrs are only the NEW fields. Writes priv/repo/migrations/<UTC stamp>_add_<fields>_to_<table>.exs: `alter table(:<table>) do add ... end` with the same column types as generate_migration, then unique and reference indexes. Refused (nothing written) when the table does not exist in the project, when a field is already a column of the table in its migrations, or when a migration with that name exists (unless overwrite).',
+				'Use after adding fields to an existing schema (regenerate the schema with generate_schema, ALL fields and overwrite: true, then call this). attrs are only the NEW fields. Writes priv/repo/migrations/<UTC stamp>_add_<fields>_to_<table>.exs: `alter table(:<table>) do add ... end` with the same column types as generate_migration, then unique and reference indexes. Refused (nothing written) when no migration creates the table (a schema file alone is not enough: call generate_migration to create the table), when a field is already a column of the table in its migrations, or when a migration with that name exists (unless overwrite).',
 			inputSchema: generateAddFieldsMigrationInput,
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},

@@ -3,7 +3,7 @@
  * simple import_config calls) and lists schemas, contexts and migrations. Parsing is delegated to
  * project-config.ts; this module only touches files.
  */
-import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises';
+import {lstat, readdir, realpath, stat} from 'node:fs/promises';
 import {isAbsolute, join, relative, resolve, sep} from 'node:path';
 import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
 import {resolveMigrationDir} from '../generators/schema-spec.js';
@@ -15,6 +15,10 @@ import {
 	type ConfigStatement,
 	type ProjectConfigFacts,
 } from './project-config.js';
+import {modulesOf, type DefinedModule} from './module-kind.js';
+import {readRegularFile, UnreadableFileError} from './read-regular.js';
+
+import {migrationReferences, schemaFileFields, type SchemaField, type SchemaReference} from './schema-fields.js';
 
 export {ProjectError} from './project-config.js';
 
@@ -54,12 +58,15 @@ export async function resolveProjectRoot(projectPath: string, cwd = process.cwd(
 }
 
 const MAX_CONFIG_FILES = 20;
-const MAX_TEXT_BYTES = 2_000_000;
 
 /** Reads mix.exs and config into ProjectInfo. Throws ProjectError for a project we cannot use. */
 export async function loadProject(projectPath: string, cwd = process.cwd()): Promise<LoadedProject> {
 	const root = await resolveProjectRoot(projectPath, cwd);
-	const mix = parseMixExs(await readText(join(root, 'mix.exs')));
+	const mixText = await readText(join(root, 'mix.exs'), 'mix.exs').catch((error: unknown) => {
+		throw error instanceof UnreadableFileError ? new ProjectError(error.message) : error;
+	});
+	if (mixText === undefined) throw new ProjectError(`"${projectPath}" is not a Mix project: its mix.exs disappeared while it was being read.`);
+	const mix = parseMixExs(mixText);
 	const configFiles: string[] = [];
 	const statements: ConfigStatement[] = [];
 	const warnings: string[] = [];
@@ -67,9 +74,10 @@ export async function loadProject(projectPath: string, cwd = process.cwd()): Pro
 	const readConfig = async (file: string): Promise<void> => {
 		if (configFiles.includes(file) || configFiles.length >= MAX_CONFIG_FILES) return;
 		const absolute = join(root, file);
-		const text = await readInsideRoot(root, absolute);
+		const {text, problem} = await readInsideRoot(root, absolute, file);
 		if (text === undefined) {
-			if (file !== 'config/config.exs') warnings.push(`${file} is imported by the config but could not be read.`);
+			if (problem !== undefined) warnings.push(problem);
+			else if (file !== 'config/config.exs') warnings.push(`${file} is imported by the config but could not be read.`);
 			return;
 		}
 
@@ -89,27 +97,27 @@ export async function loadProject(projectPath: string, cwd = process.cwd()): Pro
 	};
 
 	await readConfig('config/config.exs');
-	if (configFiles.length === 0) warnings.push('config/config.exs was not found; Phoenix defaults are assumed.');
+	if (configFiles.length === 0) warnings.push(`config/config.exs ${warnings.some((warning) => warning.startsWith('config/config.exs')) ? 'could not be read' : 'was not found'}; Phoenix defaults are assumed.`);
 	const facts = projectConfigFacts(mix, statements);
 	facts.warnings.unshift(...warnings);
 	return {root, info: facts.info, facts, configFiles};
 }
 
-/** Reads a file that must resolve inside root; undefined when missing or outside. */
-async function readInsideRoot(root: string, absolute: string): Promise<string | undefined> {
+/** Reads a file that must resolve inside root: its text, or nothing (with the problem when it is a special or huge file). */
+async function readInsideRoot(root: string, absolute: string, shown: string): Promise<{text?: string; problem?: string}> {
 	try {
 		const real = await realpath(absolute);
-		if (!isInside(root, real)) return undefined;
-		return await readText(real);
-	} catch {
-		return undefined;
+		if (!isInside(root, real)) return {};
+		const text = await readText(real, shown);
+		return text === undefined ? {} : {text};
+	} catch (error) {
+		return error instanceof UnreadableFileError ? {problem: error.message} : {};
 	}
 }
 
-async function readText(file: string): Promise<string> {
-	const info = await stat(file);
-	if (info.size > MAX_TEXT_BYTES) throw new ProjectError(`${file} is larger than ${MAX_TEXT_BYTES} bytes; refusing to read it.`);
-	return readFile(file, 'utf8');
+/** A project file's text through the one regular-file reader; a problem with it is the project's. */
+async function readText(file: string, shown: string): Promise<string | undefined> {
+	return readRegularFile(file, shown);
 }
 
 export function isInside(root: string, candidate: string): boolean {
@@ -145,6 +153,10 @@ export interface SchemaFileInfo {
 	/** The table of `schema "posts"`; absent for embedded schemas. */
 	table?: string;
 	file: string;
+	/** The fields the file declares (belongs_to as its foreign key). */
+	fields: SchemaField[];
+	/** Foreign keys: to a table (its migrations' references) or a module (belongs_to). */
+	references: SchemaReference[];
 }
 
 export interface ContextFileInfo {
@@ -185,18 +197,25 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 	const loaded = await loadProject(projectPath, cwd);
 	const {root, info, facts} = loaded;
 	const migrationDir = resolveMigrationDir(info, info.repo);
-	const sources = await elixirSources(root, `lib/${info.app}`);
+	const {modules, skipped} = await projectModules(root, info.base, `lib/${info.app}`);
 	const schemas: SchemaFileInfo[] = [];
 	const contexts: ContextFileInfo[] = [];
-	for (const {file, text} of sources) {
-		const module = /^\s*defmodule\s+([A-Z][\w.]*)\s+do\b/m.exec(text)?.[1];
-		if (!module) continue;
-		if (/^\s*use\s+Ecto\.Schema\b/m.test(text)) {
-			const table = /^\s*schema\s*\(?\s*"([^"]+)"/m.exec(text)?.[1];
-			schemas.push(table === undefined ? {module, file} : {module, table, file});
-		} else if (!/^\s*use\s+Ecto\.Repo\b/m.test(text) && (/^\s*alias\s+[\w.]*\bRepo\b/m.test(text) || /\bRepo\.\w+[!?]?\(/.test(text))) {
-			// A module that talks to the Repo and is not itself a schema or the repo: a context.
-			contexts.push({module, file});
+	for (const found of modules) {
+		if (found.kind === 'schema') {
+			const model = schemaFileFields(found.source);
+			schemas.push(found.table === undefined ? {module: found.module, file: found.file, ...model} : {module: found.module, table: found.table, file: found.file, ...model});
+		}
+		// A plain module that talks to the Repo: a context.
+		else if (found.kind === 'plain' && found.usesRepo) contexts.push({module: found.module, file: found.file});
+	}
+
+	const migrations = await listMigrations(root, migrationDir);
+	const references = migrationReferences(await readMigrations(root, migrationDir, migrations));
+	for (const schema of schemas) {
+		for (const [column, target] of schema.table === undefined ? [] : (references.get(schema.table) ?? [])) {
+			const known = schema.references.find((reference) => reference.field === column);
+			if (known) known.table = target;
+			else schema.references.push({field: column, table: target});
 		}
 	}
 
@@ -227,15 +246,35 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 		default_scope: defaultScope?.name ?? null,
 		contexts,
 		schemas,
-		migrations: await listMigrations(root, migrationDir),
+		migrations,
 		config_files: loaded.configFiles,
-		warnings: facts.warnings,
+		warnings: [...facts.warnings, ...skipped],
 	};
 }
 
-/** The .ex files under a folder of the project (no symlinked folders followed), with their text. */
-async function elixirSources(root: string, folder: string): Promise<Array<{file: string; text: string}>> {
-	const found: Array<{file: string; text: string}> = [];
+const MAX_MIGRATIONS_READ = 500;
+
+/** The texts of the project's migrations (the newest MAX_MIGRATIONS_READ), unreadable ones left out. */
+async function readMigrations(root: string, migrationDir: string, names: string[]): Promise<string[]> {
+	const texts: string[] = [];
+	for (const name of names.slice(-MAX_MIGRATIONS_READ)) {
+		const file = join(root, migrationDir, name);
+		// Only regular files (readInsideRoot): a FIFO named like a migration would block the read forever.
+		const {text} = await readInsideRoot(root, file, `${migrationDir}/${name}`);
+		if (text !== undefined) texts.push(text);
+	}
+
+	return texts;
+}
+
+/**
+ * The modules defined by the .ex files under a folder of the project (no symlinked folders
+ * followed), and what could not be read: special files are reported, never opened for reading.
+ */
+export async function projectModules(root: string, base: string, folder: string): Promise<{modules: DefinedModule[]; skipped: string[]}> {
+	const modules: DefinedModule[] = [];
+	const skipped: string[] = [];
+	let files = 0;
 	const walk = async (relativeFolder: string): Promise<void> => {
 		let entries;
 		try {
@@ -246,17 +285,21 @@ async function elixirSources(root: string, folder: string): Promise<Array<{file:
 
 		entries.sort((a, b) => a.name.localeCompare(b.name));
 		for (const entry of entries) {
-			if (found.length >= MAX_SOURCE_FILES) return;
+			if (files >= MAX_SOURCE_FILES) return;
 			const file = `${relativeFolder}/${entry.name}`;
 			if (entry.isDirectory()) await walk(file);
-			else if (entry.isFile() && entry.name.endsWith('.ex')) {
-				const text = await readText(join(root, file)).catch(() => undefined);
-				if (text !== undefined) found.push({file, text});
+			else if (entry.name.endsWith('.ex') && !entry.isSymbolicLink()) {
+				files++;
+				const text = await readText(join(root, file), file).catch((error: unknown) => {
+					if (error instanceof UnreadableFileError) skipped.push(error.message);
+					return undefined;
+				});
+				if (text !== undefined) modules.push(...modulesOf(file, text, base));
 			}
 		}
 	};
 
 	const real = await realpath(join(root, folder)).catch(() => undefined);
 	if (real && isInside(root, real)) await walk(folder);
-	return found;
+	return {modules, skipped};
 }

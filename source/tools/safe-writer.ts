@@ -5,9 +5,10 @@
  * if a write fails, the files already written by the call are restored.
  */
 import {randomBytes} from 'node:crypto';
-import {lstat, mkdir, open, readFile, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
+import {lstat, mkdir, open, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import {isInside} from './project.js';
+import {readRegularFile} from './read-regular.js';
 import {EctosmithError} from '../errors.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
@@ -121,10 +122,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 		const absolute = await resolveInsideRoot(root, file.path);
 		if (seen.has(absolute)) throw new WriteRefusedError(`Refusing to write "${file.path}" twice in one call.`);
 		seen.add(absolute);
-		const previous = await readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-			if (error.code === 'ENOENT') return undefined;
-			throw error;
-		});
+		const previous = await readRegularFile(absolute, file.path);
 		let action: WriteAction;
 		if (previous === undefined) action = 'created';
 		else if (previous === file.content) action = 'unchanged';
@@ -161,7 +159,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 	// Nothing may have changed since planning: re-check before the first byte is written.
 	for (const plan of plans) {
 		const absolute = await resolveInsideRoot(root, plan.path);
-		const current = await readFile(absolute, 'utf8').catch(() => undefined);
+		const current = await readRegularFile(absolute, plan.path).catch(() => undefined);
 		if (absolute !== plan.absolute || current !== plan.previous) {
 			throw new WriteRefusedError(`Refusing to write "${plan.path}": it changed while the files were being prepared; try again.`);
 		}
@@ -271,8 +269,5 @@ export async function atomicWrite(absolute: string, content: string): Promise<vo
 /** The current text of a project file, read through the same guard; undefined when missing. */
 export async function readExisting(root: string, path: string): Promise<string | undefined> {
 	const absolute = await resolveInsideRoot(root, path);
-	return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-		if (error.code === 'ENOENT') return undefined;
-		throw error;
-	});
+	return readRegularFile(absolute, path);
 }

@@ -5,7 +5,11 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {z} from 'zod';
 import {GeneratorError} from '../generators/errors.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {MAX_PREVIOUS_BYTES} from './apply-files.js';
 import {ProjectError} from './project-config.js';
+import {UnreadableFileError} from './read-regular.js';
+import {trackCall} from './shutdown.js';
 import {WriteFailedError, WriteRefusedError, type WriteAction} from './safe-writer.js';
 
 export type ResultAction = WriteAction | 'planned';
@@ -20,6 +24,16 @@ export const generateOutput = z.object({
 				.enum(['created', 'injected', 'overwritten', 'unchanged'])
 				.optional()
 				.describe('For a dry run (action "planned"): what a real run would do.'),
+			sha256_before: z.string().nullable().describe('SHA-256 (hex) of the file before the call; null when it did not exist.'),
+			sha256_after: z.string().describe('SHA-256 (hex) of `content`: the file after the call (for a dry run, after a real run).'),
+			previous_content: z
+				.string()
+				.optional()
+				.describe('The file before the call, when it existed and was changed (injected, overwritten); in a dry run, whenever it exists.'),
+			previous_truncated: z
+				.literal(true)
+				.optional()
+				.describe(`Set when previous_content was cut at ${MAX_PREVIOUS_BYTES} bytes.`),
 		}),
 	),
 	next_steps: z.array(z.string()),
@@ -32,6 +46,10 @@ export interface ResultFile {
 	action: ResultAction;
 	content: string;
 	would?: WriteAction;
+	sha256_before: string | null;
+	sha256_after: string;
+	previous_content?: string;
+	previous_truncated?: true;
 }
 
 const verbs: Record<WriteAction, string> = {
@@ -54,9 +72,13 @@ export function generateResult(headline: string, files: ResultFile[], nextSteps:
 	return {content: [{type: 'text', text: lines.join('\n')}], structuredContent};
 }
 
-/** An error result; nothing was written. */
+/**
+ * An error result. Messages can quote names from the call or the disk (a file name holding an
+ * escape sequence or a newline): control characters are shown escaped (the terminal sanitizer's
+ * one-line form), so the text stays one readable line for the model, the record and the screen.
+ */
 export function errorResult(message: string): CallToolResult {
-	return {content: [{type: 'text', text: message}], isError: true};
+	return {content: [{type: 'text', text: sanitizeLine(message)}], isError: true};
 }
 
 /**
@@ -66,9 +88,9 @@ export function errorResult(message: string): CallToolResult {
  */
 export async function guarded(body: () => Promise<CallToolResult>): Promise<CallToolResult> {
 	try {
-		return await body();
+		return await trackCall(body());
 	} catch (error) {
-		if (error instanceof GeneratorError || error instanceof ProjectError || error instanceof WriteRefusedError) {
+		if (error instanceof GeneratorError || error instanceof ProjectError || error instanceof WriteRefusedError || error instanceof UnreadableFileError) {
 			return errorResult(`${error.message} Nothing was written.`);
 		}
 

@@ -32,18 +32,12 @@ export interface AppServicesOptions {
 
 function problemOf(folder: string): ProjectStatus | undefined {
 	if (!existsSync(folder)) {
-		return {kind: 'problem', path: folder, message: `${folder} does not exist. Press d to create the demo project, or c to choose a folder.`, canCreateDemo: true};
+		return {kind: 'problem', path: folder, message: 'This folder does not exist.', canCreateDemo: true};
 	}
 
-	if (!statSync(folder).isDirectory()) return {kind: 'problem', path: folder, message: `${folder} is not a folder. Press c to choose one.`, canCreateDemo: false};
+	if (!statSync(folder).isDirectory()) return {kind: 'problem', path: folder, message: 'This is not a folder.', canCreateDemo: false};
 	if (!existsSync(`${folder}/mix.exs`)) {
-		const empty = readdirSync(folder).length === 0;
-		return {
-			kind: 'problem',
-			path: folder,
-			message: `Not a Mix project (no mix.exs). Press c to choose your Phoenix project, or d to create the demo project${empty ? ' here' : ' in a new folder'}.`,
-			canCreateDemo: empty,
-		};
+		return {kind: 'problem', path: folder, message: 'Not a Mix project (no mix.exs).', canCreateDemo: readdirSync(folder).length === 0};
 	}
 
 	return undefined;
@@ -65,8 +59,12 @@ export function schemaFromInspection(structured: unknown): ProjectSchema {
 			: [];
 		const references = Array.isArray(schema['references'])
 			? schema['references'].flatMap(link =>
-					isRecord(link) && typeof link['field'] === 'string' && typeof link['module'] === 'string'
-						? [{field: link['field'], target: moduleTables.get(link['module']) ?? link['module']}]
+					isRecord(link) && typeof link['field'] === 'string'
+						? typeof link['table'] === 'string'
+							? [{field: link['field'], target: link['table']}]
+							: typeof link['module'] === 'string'
+								? [{field: link['field'], target: moduleTables.get(link['module']) ?? link['module']}]
+								: []
 						: [],
 				)
 			: [];

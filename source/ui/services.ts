@@ -19,8 +19,8 @@ export interface WorkflowChoice {
 
 export type ProjectStatus =
 	| {kind: 'mix'; path: string; appModule?: string}
-	/** Not usable: missing, not a folder, or no mix.exs; `empty` folders may receive the demo. */
-	| {kind: 'problem'; path: string; message: string; canCreateDemo: boolean};
+	/** Not usable: missing, not a folder, or no mix.exs (message: which, in a few words). */
+	| {kind: 'problem'; path: string; message: string; /** Missing or empty: the demo can go right here. */ canCreateDemo: boolean};
 
 export interface SchemaField {
 	name: string;

@@ -129,3 +129,54 @@ test('markInterrupted marks STARTED rows of dead processes on this host only', a
 	t.like(await recorder.getExecution(finished), {status: 'FAILED', errorMessage: 'boom'});
 	t.is(await recorder.markInterrupted(), 0);
 });
+
+test('NUL anywhere in recorded text never fails a write: stored visibly in text, exactly in JSON, also in the error of a failed run', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const id = await recorder.startExecution({...newExecution, userQuery: 'posts\u0000 title:string'});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: 'the model said \u0000 this', rawParts: [{text: 'the model said \u0000 this'}]});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'generate\u0000schema', functionCallArgs: {schema: 'Po\u0000st'}});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_response', contentText: 'bad\u0000', functionResponseName: 'generate_schema', functionResponseContent: {text: 'bad\u0000'}, isError: true});
+	await recorder.finishExecution(id, {status: 'FAILED', errorMessage: 'The tool failed: \u0000 in "Po\u0000st"', turnCount: 1});
+
+	const execution = await recorder.getExecution(id);
+	t.like(execution, {status: 'FAILED', userQuery: 'posts\u2400 title:string', errorMessage: 'The tool failed: \u2400 in "Po\u2400st"'});
+	const [model, request, response] = await recorder.listMessages(id);
+	t.is(model!.contentText, 'the model said \u2400 this');
+	t.deepEqual(model!.rawParts, [{text: 'the model said \u0000 this'}]);
+	t.is(request!.functionCallName, 'generate\u2400schema');
+	t.deepEqual(request!.functionCallArgs, {schema: 'Po\u0000st'});
+	t.is(response!.contentText, 'bad\u2400');
+	t.deepEqual(response!.functionResponseContent, {text: 'bad\u0000'});
+});
+
+test('every stored input is bounded: text and JSON kept in full up to 1 MiB, then cut with a marker saying how much', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const huge = 'x'.repeat(3 * 1024 * 1024);
+	const id = await recorder.startExecution({...newExecution, userQuery: huge});
+	const full = 'y'.repeat(1024 * 1024 - 10);
+	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: full});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'generate_schema', functionCallArgs: {project_path: '/p', attrs: [huge]}});
+	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_response', contentText: huge, functionResponseName: 'generate_schema', functionResponseContent: {text: huge, isError: false}});
+	await recorder.finishExecution(id, {status: 'COMPLETED', finalResponseText: huge, turnCount: 1});
+
+	const marker = /\n\[… truncated by ectosmith: 2\.0 MiB of 3\.0 MiB not stored\]$/;
+	const execution = await recorder.getExecution(id);
+	for (const text of [execution.userQuery, execution.finalResponseText!]) {
+		t.regex(text, marker);
+		t.true(Buffer.byteLength(text) <= 1024 * 1024);
+	}
+
+	const [model, request, response] = await recorder.listMessages(id);
+	t.is(model!.contentText, full, 'under the limit: stored whole');
+	const args = request!.functionCallArgs as {project_path: string; attrs: string[]};
+	t.is(args.project_path, '/p');
+	t.regex(args.attrs[0]!, /^x+\n\[… truncated by ectosmith: [\d.]+ MiB of 3\.0 MiB not stored\]$/);
+	t.regex(response!.contentText!, marker);
+	const content = response!.functionResponseContent as {text: string; isError: boolean};
+	t.false(content.isError);
+	t.regex(content.text, /truncated by ectosmith/);
+	const stored = sqlite(orm.config.get('dbName'), 'select max(length(cast(content_text as blob))), max(length(cast(function_response_content as blob))) from messages');
+	t.true(stored.split('|').every(length => Number(length) <= 1024 * 1024), stored);
+});

@@ -81,15 +81,17 @@ test('migrate: false leaves the file empty of tables until migrateDatabase runs'
 	t.deepEqual(await pendingMigrations(orm), []);
 });
 
-test('opening creates the folder and writes nothing into the current directory', t => {
+test('opening the default location creates its folder and writes nothing into the current directory', t => {
 	const cwd = tempDir(t);
-	const dbPath = join(tempDir(t), 'nested', 'deeper', 'ectosmith.db');
+	const dataHome = join(tempDir(t), 'nested', 'deeper');
+	const dbPath = join(dataHome, 'ectosmith', 'ectosmith.db');
 	const script = `
 		import {openDatabase} from ${JSON.stringify(join(packageRoot(), 'source/db/orm.ts'))};
 		const orm = await openDatabase({dbPath: ${JSON.stringify(dbPath)}});
 		await orm.close(true);
 	`;
-	execFileSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], {cwd, encoding: 'utf8'});
+	const {ECTOSMITH_DB: _db, ...env} = process.env;
+	execFileSync(process.execPath, ['--import', tsxLoader, '--input-type=module', '-e', script], {cwd, env: {...env, XDG_DATA_HOME: dataHome}, encoding: 'utf8'});
 	t.true(existsSync(dbPath));
 	t.deepEqual(readdirSync(cwd), []);
 	t.false(existsSync(join(packageRoot(), 'temp')));

@@ -311,8 +311,8 @@ test('context validation follows phx.gen.context and names the bad part', (t) =>
 		[{context: 'Blog.'}, /Context "Blog\." is not a valid module name/],
 		[{schema: 'posts'}, /Schema "posts" is not a valid module name/],
 		[{context: 'Blog', schema: 'Blog'}, /context and schema should have different names/],
-		[{context: 'MyApp'}, /Cannot generate context MyApp because it has the same name as the application/],
-		[{schema: 'MyApp'}, /Cannot generate schema MyApp because it has the same name as the application/],
+		[{context: 'MyApp'}, /Context "MyApp" has the same name as the application module MyApp/],
+		[{schema: 'MyApp'}, /Schema "MyApp" has the same name as the application module MyApp/],
 		[{context: 'Admin.Post', schema: 'Post'}, /end with the same name "Post"/],
 		[{plural: 'Posts'}, /Plural "Posts" must be all lowercase/],
 		[{attrs: ['title:strin']}, /Unknown type "strin"/],
@@ -429,10 +429,10 @@ test('injectBeforeFinalEnd follows inject_eex_before_final_end', (t) => {
 	t.is(injectBeforeFinalEnd('defmodule A do\n\n  def a, do: 1\nend\n', '\n  def a, do: 1\n'), undefined);
 	t.throws(() => injectBeforeFinalEnd('defmodule A do\n  def backend', '\n  x\n', 'The file lib/a.ex'), {
 		instanceOf: GeneratorError,
-		message: /The file lib\/a\.ex does not end with the `end`/,
+		message: /The file lib\/a\.ex is not valid Elixir \(line 1: "do" on line 1 is never closed by "end"\)/,
 	});
 	const error = t.throws(() => renderContextFiles(spec(), {context: '# empty\n'}), {instanceOf: GeneratorError});
-	t.regex(error?.message ?? '', /lib\/my_app\/blog\.ex does not end/);
+	t.regex(error?.message ?? '', /lib\/my_app\/blog\.ex does not define the module MyApp\.Blog/);
 });
 
 test('an invalid clock is refused', (t) => {

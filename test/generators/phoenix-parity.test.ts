@@ -160,7 +160,7 @@ test('a repo module named Repo or ending in .Repo needs no "as: Repo"', (t) => {
 test('names that break the generated context code are refused', (t) => {
 	const refuses = (options: {context: string; schema: string}, message: RegExp, project: ProjectInfo = plainProject) =>
 		t.throws(() => buildContextSpec(project, {plural: 'items', attrs: [], ...options}), {instanceOf: GeneratorError, message});
-	refuses({context: 'Repo', schema: 'Post'}, /Context "MyApp.Repo" is the repo module MyApp.Repo/);
+	refuses({context: 'Repo', schema: 'Post'}, /Context "Repo" would be the project's repo module MyApp.Repo \(lib\/my_app\/repo\.ex\); a generator never replaces it/);
 	refuses({context: 'Blog', schema: 'Repo'}, /schema name "Repo" would shadow the Repo alias/);
 	refuses({context: 'Blog', schema: 'Admin.Ecto'}, /schema name "Ecto" would shadow the Ecto module/);
 	refuses({context: 'Site.Decimal', schema: 'Post'}, /context name "Decimal" would shadow the Decimal module/);

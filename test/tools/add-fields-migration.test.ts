@@ -78,7 +78,7 @@ test('refused, with nothing written: an unknown table, an existing column, no fi
 	const before = await snapshotTree(root);
 	const unknown = await callTool(client, 'generate_add_fields_migration', {project_path: root, schema: 'Blog.Comment', plural: 'comments', attrs: ['body']});
 	t.true(unknown.isError);
-	t.regex(unknown.text, /Table "comments" does not exist in this project: no migration in priv\/repo\/migrations creates it \(create_comments\) and no schema under lib\/my_app uses schema "comments"/);
+	t.regex(unknown.text, /Table "comments" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_comments migration with `create table\(:comments\)`\)\. Call generate_migration/);
 	t.regex(unknown.text, /Nothing was written/);
 
 	const existing = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['title', 'slug']});
@@ -95,12 +95,22 @@ test('refused, with nothing written: an unknown table, an existing column, no fi
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('a table known only from its schema file is accepted', async (t) => {
+test('a table known only from its schema file is refused: the create migration is missing, generate_migration is the call', async (t) => {
 	const root = await copyFixtureProject(t, 'with_context');
 	await rm(join(root, 'priv/repo/migrations', CREATE_POSTS));
+	const before = await snapshotTree(root);
 	const result = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['slug']});
-	t.false(result.isError, result.text);
-	t.regex(result.files[0]!.path, /_add_slug_to_posts\.exs$/);
+	t.true(result.isError, result.text);
+	t.regex(result.text, /Table "posts" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_posts migration with `create table\(:posts\)`\)\. Call generate_migration with the schema, plural and all its attrs/);
+	t.deepEqual(await snapshotTree(root), before);
+
+	// create_if_not_exists counts as creating it.
+	await writeFile(
+		join(root, 'priv/repo/migrations/20250601120000_create_posts.exs'),
+		'defmodule MyApp.Repo.Migrations.CreatePosts do\n  use Ecto.Migration\n\n  def change do\n    create_if_not_exists table(:posts) do\n      add :title, :string\n    end\n  end\nend\n',
+	);
+	const accepted = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['slug']});
+	t.false(accepted.isError, accepted.text);
 });
 
 test('a migration name that exists is refused; overwrite replaces that file under its name', async (t) => {

@@ -150,7 +150,7 @@ test('invalid contexts and a context file that cannot take an injection are isEr
 	await writeFile(join(root, 'lib/my_app/blog.ex'), '# emptied by hand\n');
 	const broken = await callTool(client, 'generate_context', {project_path: root, ...comment});
 	t.true(broken.isError);
-	t.regex(broken.text, /lib\/my_app\/blog\.ex.*end/);
+	t.regex(broken.text, /lib\/my_app\/blog\.ex does not define the module MyApp\.Blog/);
 	t.false((await snapshotTree(root)).has('lib/my_app/blog/comment.ex'), 'no half-done call');
 	t.true((await snapshotTree(fixtureProjectPath('with_context'))).has('lib/my_app/blog.ex'), 'the fixture itself is untouched');
 });

@@ -49,7 +49,7 @@ test('inspect_project reports the scoped fixture: app, repo, generators, scope, 
 	});
 	t.deepEqual((result.structured!['scopes'] as Array<{schema_key: string}>).map((scope) => scope.schema_key), ['user_id']);
 	t.deepEqual(result.structured!['contexts'], [{module: 'MyApp.Accounts', file: 'lib/my_app/accounts.ex'}]);
-	t.deepEqual(result.structured!['schemas'], [{module: 'MyApp.Accounts.User', table: 'users', file: 'lib/my_app/accounts/user.ex'}]);
+	t.deepEqual(result.structured!['schemas'], [{module: 'MyApp.Accounts.User', table: 'users', file: 'lib/my_app/accounts/user.ex', fields: [{name: 'email', type: 'string'}, {name: 'password', type: 'string'}, {name: 'hashed_password', type: 'string'}, {name: 'confirmed_at', type: 'utc_datetime'}, {name: 'authenticated_at', type: 'utc_datetime'}], references: []}]);
 	t.regex(result.text, /Scopes: user \(default\) MyApp\.Accounts\.Scope/);
 });
 

@@ -119,8 +119,8 @@ test('inspectProject lists contexts, schemas and migrations, and not files behin
 	const found = await inspectProject(root);
 	t.deepEqual(found.contexts, [{module: 'MyApp.Blog', file: 'lib/my_app/blog.ex'}]);
 	t.deepEqual(found.schemas, [
-		{module: 'MyApp.Blog.Post', table: 'posts', file: 'lib/my_app/blog/post.ex'},
-		{module: 'MyApp.Shop.Item', file: 'lib/my_app/shop/item.ex'},
+		{module: 'MyApp.Blog.Post', table: 'posts', file: 'lib/my_app/blog/post.ex', fields: [{name: 'title', type: 'string'}, {name: 'body', type: 'string'}], references: []},
+		{module: 'MyApp.Shop.Item', file: 'lib/my_app/shop/item.ex', fields: [{name: 'name', type: 'string'}], references: []},
 	]);
 	t.deepEqual(found.migrations, ['20250601120000_create_posts.exs']);
 	t.is(found.default_scope, null);

@@ -14,6 +14,10 @@ export interface ResultFile {
 	action: string;
 	content: string;
 	would?: string;
+	sha256_before?: string | null;
+	sha256_after?: string;
+	previous_content?: string;
+	previous_truncated?: boolean;
 }
 
 export interface CallOutcome {

@@ -1,9 +1,8 @@
 import {Cascade, defineEntity, type EntitySchema, type InferEntity} from '@mikro-orm/core';
-import type {ExecutionStatus} from '../../engine/events.js';
+import {executionStatuses} from './statuses.js';
+import {StoredText} from './stored-types.js';
 import {Workflow} from './workflow.js';
 import {Message} from './message.js';
-
-export const executionStatuses = ['STARTED', 'COMPLETED', 'FAILED', 'CANCELLED', 'INTERRUPTED'] as const satisfies readonly ExecutionStatus[];
 
 /** One run of a workflow: who ran it, on what, how it ended and what it cost. */
 export const Execution = defineEntity({
@@ -12,15 +11,15 @@ export const Execution = defineEntity({
 	properties: p => ({
 		id: p.integer().primary().autoincrement(),
 		workflow: p.manyToOne(Workflow),
-		userQuery: p.text(),
+		userQuery: p.type(StoredText),
 		status: p.enum([...executionStatuses]).index('executions_status_index'),
 		startTime: p.datetime().index('executions_start_time_index'),
 		endTime: p.datetime().nullable(),
-		finalResponseText: p.text().nullable(),
-		errorMessage: p.text().nullable(),
-		targetProjectPath: p.text().nullable().index('executions_target_project_path_index'),
-		provider: p.string().nullable(),
-		model: p.string().nullable(),
+		finalResponseText: p.type(StoredText).nullable(),
+		errorMessage: p.type(StoredText).nullable(),
+		targetProjectPath: p.type(StoredText).nullable().index('executions_target_project_path_index'),
+		provider: p.type(StoredText).nullable(),
+		model: p.type(StoredText).nullable(),
 		promptTokens: p.integer().default(0),
 		outputTokens: p.integer().default(0),
 		totalTokens: p.integer().default(0),

@@ -1,7 +1,8 @@
 export {McpServer, serverTransports, type ServerTransport, type IMcpServer} from './mcp-server.js';
 export {Workflow, type IWorkflow} from './workflow.js';
-export {Execution, executionStatuses, type IExecution} from './execution.js';
-export {Message, messageRoles, type IMessage} from './message.js';
+export {Execution, type IExecution} from './execution.js';
+export {Message, type IMessage} from './message.js';
+export {executionStatuses, messageRoles, type ExecutionStatus, type MessageRole} from './statuses.js';
 
 import {McpServer} from './mcp-server.js';
 import {Workflow} from './workflow.js';

@@ -1,10 +1,7 @@
 import {defineEntity, type InferEntity} from '@mikro-orm/core';
 import {Execution} from './execution.js';
-
-export const messageRoles = ['user', 'model', 'tool_request', 'tool_response'] as const;
-
-/** How a tool call's approval ended (the engine's ApprovalOutcome); null when none was asked. */
-export const approvalOutcomes = ['approved', 'auto_approved', 'declined', 'declined_with_note'] as const;
+import {approvalOutcomes, messageRoles} from './statuses.js';
+import {StoredJson, StoredText} from './stored-types.js';
 
 /** One recorded step of a conversation. */
 export const Message = defineEntity({
@@ -17,16 +14,16 @@ export const Message = defineEntity({
 		execution: () => p.manyToOne(Execution).deleteRule('cascade'),
 		turnNumber: p.integer(),
 		role: p.enum([...messageRoles]),
-		contentText: p.text().nullable(),
-		functionCallName: p.string().nullable(),
-		functionCallArgs: p.json<unknown>().nullable(),
-		functionResponseName: p.string().nullable(),
-		functionResponseContent: p.json<unknown>().nullable(),
+		contentText: p.type(StoredText).nullable(),
+		functionCallName: p.type(StoredText).nullable(),
+		functionCallArgs: p.type(StoredJson).$type<unknown>().nullable(),
+		functionResponseName: p.type(StoredText).nullable(),
+		functionResponseContent: p.type(StoredJson).$type<unknown>().nullable(),
 		timestamp: p.datetime().onCreate(() => new Date()),
 		durationMs: p.integer().nullable(),
 		isError: p.boolean().default(false),
 		// The provider's raw parts (e.g. Gemini thought signatures) so history can be replayed to the model.
-		rawParts: p.json<unknown>().nullable(),
+		rawParts: p.type(StoredJson).$type<unknown>().nullable(),
 		// On tool_response rows of calls that went through approval.
 		approval: p.enum([...approvalOutcomes]).nullable(),
 		// A model row's own usage (the execution keeps the totals), so a replay shows tokens per step.

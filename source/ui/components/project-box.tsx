@@ -20,7 +20,7 @@ export interface ProjectBoxProps {
 	focused: boolean;
 	active: boolean;
 	locked: boolean;
-	/** The folder the demo would go to by default. */
+	/** The folder the demo goes to unless the user types another: here when possible. */
 	demoFolder: string;
 	onFolder: (request: FolderRequest) => void;
 	onTyping: (typing: boolean) => void;
@@ -40,7 +40,7 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 			}
 
 			if (input === 'c') setEditing({kind: 'choose', value: status?.path ?? ''});
-			else if (input === 'd') setEditing({kind: 'demo', value: demoFolder});
+			else if (input === 'd') setEditing({kind: 'demo', value: status?.kind === 'problem' && status.canCreateDemo ? status.path : demoFolder});
 		},
 		{isActive: active && focused && !locked},
 	);
@@ -79,9 +79,12 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 							{`app ${sanitizeLine(status.appModule ?? '(module not found)')}`}
 						</Text>
 					) : (
-						<Text {...toneStyle('warn')} wrap="wrap">
-							{`⚠ ${sanitizeLine(status.message)}`}
-						</Text>
+						<>
+							<Text {...toneStyle('warn')} wrap="truncate-end">
+								{`⚠ ${sanitizeLine(status.message)}`}
+							</Text>
+							<Text wrap="truncate-end">{focused ? `d: demo project ${status.canCreateDemo ? 'here' : 'in a new folder'} · c: choose` : 'Tab here, then d: demo · c: choose'}</Text>
+						</>
 					)}
 				</>
 			)}

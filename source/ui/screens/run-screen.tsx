@@ -94,6 +94,8 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const [workflows, setWorkflows] = useState<WorkflowChoice[]>();
 	const [chosen, setChosen] = useState(0);
 	const [projectPath, setProjectPath] = useState(options.project);
+	// Bumped to read the same folder again (the demo project was just copied into it).
+	const [projectReads, setProjectReads] = useState(0);
 	const [project, setProject] = useState<ProjectStatus>();
 	const [schema, setSchema] = useState<ProjectSchema>();
 	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
@@ -131,7 +133,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		return () => {
 			live = false;
 		};
-	}, [services, projectPath]);
+	}, [services, projectPath, projectReads]);
 
 	// The schema: read when the project is chosen and after every write.
 	useEffect(() => {
@@ -264,9 +266,10 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		if (!services) return;
 		void services.createDemoProject(folder).then(
 			() => {
-				dispatch({type: 'notice', text: `Created the demo project in ${folder}.`});
 				fresh();
+				dispatch({type: 'notice', text: `Created the demo project in ${folder}.`});
 				setProjectPath(folder);
+				setProjectReads(count => count + 1);
 			},
 			(error: unknown) => dispatch({type: 'notice', error: true, text: error instanceof Error ? error.message : String(error)}),
 		);

@@ -1,0 +1,32 @@
+/**
+ * Column types of the history tables (executions, messages) that bound what they store and keep out
+ * what SQLite's text cannot take, for every writer (the recorder, an import), in one place.
+ */
+import {JsonType, Type, type Platform, type TransformContext} from '@mikro-orm/core';
+import {storableJson, storableText} from '../stored-values.js';
+
+/** A text column: NUL shown as U+2400, at most maxStoredTextBytes with a marker saying how much was cut. */
+export class StoredText extends Type<string | null | undefined, string | null | undefined> {
+	override convertToDatabaseValue(value: string | null | undefined): string | null | undefined {
+		return typeof value === 'string' ? storableText(value) : value;
+	}
+
+	override getColumnType(): string {
+		return 'text';
+	}
+
+	override compareAsType(): string {
+		return 'string';
+	}
+
+	override get runtimeType(): string {
+		return 'string';
+	}
+}
+
+/** A JSON column: at most maxStoredJsonBytes serialized, long strings cut with a marker first. */
+export class StoredJson extends JsonType {
+	override convertToDatabaseValue(value: unknown, platform: Platform, context?: TransformContext): string | null {
+		return super.convertToDatabaseValue(value == null ? value : storableJson(value), platform, context);
+	}
+}

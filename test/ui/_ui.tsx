@@ -1,0 +1,79 @@
+/** Shared set-up of the UI tests: the real app (temp database, real tool servers) behind the screens. */
+import React from 'react';
+import path from 'node:path';
+import type {ExecutionContext} from 'ava';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/ui/app.js';
+import {loadServices} from '../../source/ui/load-services.js';
+import type {UiServices} from '../../source/ui/services.js';
+import {packageRoot} from '../../source/package-root.js';
+import {seededDb} from '../commands/_cli.js';
+import {tempDir} from '../helpers/temp-dir.js';
+
+export const tick = (ms = 300) => new Promise(resolve => setTimeout(resolve, ms));
+
+export async function until(frame: () => string | undefined, pattern: RegExp, what: string, timeoutMs = 60_000): Promise<string> {
+	for (let waited = 0; waited < timeoutMs; waited += 50) {
+		const text = frame() ?? '';
+		if (pattern.test(text)) {
+			// Ink subscribes the key handlers of a new frame in effects: let them settle before the next key.
+			await tick();
+			return text;
+		}
+		await tick(50);
+	}
+
+	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
+}
+
+export interface StartedUi {
+	app: ReturnType<typeof render>;
+	services: () => UiServices;
+	dbPath: string;
+	/** Types text as a person would: one chunk, then a pause. */
+	type(text: string): Promise<void>;
+	press(key: string): Promise<void>;
+}
+
+export const KEYS = {enter: '\r', escape: '\u001B', tab: '\t', ctrlC: '\u0003', up: '\u001B[A', down: '\u001B[B', pageUp: '\u001B[5~'};
+
+export async function startUi(
+	t: ExecutionContext,
+	options: {project: string; provider?: string; script?: string; yes?: boolean; workflow?: string},
+): Promise<StartedUi> {
+	const dbPath = await seededDb(t);
+	let services: UiServices | undefined;
+	const app = render(
+		<App
+			options={{project: options.project, yes: options.yes === true, ...(options.workflow ? {workflow: options.workflow} : {})}}
+			loadServices={async () => {
+				services = await loadServices({
+					db: dbPath,
+					env: {...process.env, GEMINI_API_KEY: '', GOOGLE_API_KEY: '', XDG_STATE_HOME: tempDir(t, 'ectosmith-state-')},
+					provider: options.provider ?? 'offline',
+					...(options.script ? {script: path.join(packageRoot(), options.script)} : {}),
+				});
+				return services;
+			}}
+			onQuit={() => undefined}
+		/>,
+	);
+	t.teardown(async () => {
+		app.unmount();
+		await services?.close();
+	});
+	await until(app.lastFrame, /app MyApp/, 'the project to be read');
+	return {
+		app,
+		dbPath,
+		services: () => services!,
+		async type(text) {
+			app.stdin.write(text);
+			await tick();
+		},
+		async press(key) {
+			app.stdin.write(key);
+			await tick();
+		},
+	};
+}
