@@ -38,6 +38,7 @@ function indexLines(spec: SchemaSpec, options = ''): string[] {
 		seen.add(key.name);
 		lines.push(`create ${key.unique ? 'unique_index' : 'index'}(:${spec.table}, [:${key.name}]${options})`);
 	}
+	for (const columns of spec.uniqueIndexes) lines.push(`create unique_index(:${spec.table}, [${columns.map((column) => `:${column}`).join(', ')}]${options})`);
 	return lines;
 }
 

@@ -23,6 +23,8 @@ export interface SchemaOptions {
 	scope?: string;
 	/** skip the default scope */
 	noScope?: boolean;
+	/** Column groups that get one unique index each (a join table's pair): [["post_id", "tag_id"]]. */
+	uniqueIndexes?: string[][];
 }
 
 export interface SchemaSpec {
@@ -38,6 +40,8 @@ export interface SchemaSpec {
 	humanSingular: string;
 	humanPlural: string;
 	attrs: Attr[];
+	/** Multi-column unique indexes, each naming attributes of this schema. */
+	uniqueIndexes: string[][];
 	binaryId: boolean;
 	primaryKey?: string;
 	prefix?: string;
@@ -230,6 +234,18 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		if (owner) throw new GeneratorError(`Attribute "${attr.name}" clashes with ${owner}; rename the attribute.`);
 	}
 
+	const uniqueIndexes = (options.uniqueIndexes ?? []).map((columns) => {
+		if (!Array.isArray(columns) || columns.length < 2 || new Set(columns).size !== columns.length) {
+			throw new GeneratorError(`Unique index ${JSON.stringify(columns)} must name two or more distinct attributes, e.g. ["post_id", "tag_id"]; a single column takes the :unique flag instead.`);
+		}
+		for (const column of columns) {
+			if (!attrs.some((attr) => attr.name === column)) {
+				throw new GeneratorError(`Unique index column "${column}" is not one of the attributes (${attrs.map((attr) => attr.name).join(', ') || 'none'}).`);
+			}
+		}
+		return columns;
+	});
+
 	return {
 		project,
 		module,
@@ -240,6 +256,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		humanSingular: humanize(singular),
 		humanPlural: humanize(plural),
 		attrs,
+		uniqueIndexes,
 		binaryId,
 		...(primaryKey !== undefined ? {primaryKey} : {}),
 		...(prefix !== undefined ? {prefix} : {}),

@@ -95,7 +95,9 @@ export function renderSchema(spec: SchemaSpec): GeneratedFile {
 	// Phoenix's template always writes the blank line before timestamps, even with no fields
 	// (`schema "tags" do`, a blank line, then the timestamps line).
 	const body = fields.map((line) => `${line}\n`).join('') + '\n';
-	const uniques = uniqueNames(spec).map((name) => `    |> unique_constraint(${inspectAtom(name)})\n`).join('');
+	const uniques =
+		uniqueNames(spec).map((name) => `    |> unique_constraint(${inspectAtom(name)})\n`).join('') +
+		spec.uniqueIndexes.map((columns) => `    |> unique_constraint([${columns.map(inspectAtom).join(', ')}])\n`).join('');
 	const scopeChange = spec.scope
 		? `    |> put_change(:${spec.scope.schemaKey}, ${spec.scope.name}_scope.${spec.scope.accessPath.join('.')})\n`
 		: '';

@@ -1,111 +1,19 @@
 /**
- * The offline provider: a deterministic planner, not a language model. It reads the description
- * (generator syntax or plain English lists), then calls the tools a model would call:
- * inspect_project in its first turn, then, in one turn, per entity generate_schema,
- * generate_migration and generate_context (a model makes parallel calls the same way; one call per
- * turn would run a description of more than a few entities into the workflow's turn limit), and
- * ends with a summary of the files the tools reported. It keeps no state: each turn is derived from
- * the history alone.
+ * The offline provider: a deterministic planner (source/planner/), not a language model, behind
+ * the provider interface. The planner and its English libraries load on the first turn, so the
+ * CLI's --help and the TUI's first paint do not pay for them.
  */
-import {summarizeRun} from '../engine/run-summary.js';
-import {isTool, readProgress, type Progress} from './offline/history.js';
-import {buildPlan, type Plan, type PlannedCall} from './offline/plan.js';
-import type {FunctionResult, LlmProvider, ModelTurn, NextTurnRequest, ToolSpec} from './provider.js';
-
-const LABEL = 'Offline planner';
-
-/** The offered tool for `name`: exact, else the first `server__name`. */
-function findTool(tools: ToolSpec[], name: string): ToolSpec | undefined {
-	return tools.find(tool => tool.name === name) ?? tools.find(tool => isTool(tool.name, name));
-}
-
-/** The run's summary (the one the renderers show too), from the tool results so far. */
-function runSummary(results: FunctionResult[]) {
-	return summarizeRun(results.map(result => ({name: result.name, isError: result.response.isError, structuredContent: result.response.structuredContent})));
-}
-
-function fileLines(results: FunctionResult[]): string[] {
-	return runSummary(results).files.map(file => `- ${file.action} ${file.path}`);
-}
-
-function summary(plan: Plan, progress: Progress): string {
-	const files = fileLines(progress.results);
-	const steps = runSummary(progress.results).nextSteps;
-	return [
-		`${LABEL}: ${plan.headline}`,
-		files.length > 0 ? `Files:\n${files.join('\n')}` : 'The tools reported no files.',
-		...plan.notes,
-		...(steps.length > 0 ? [`Next steps:\n${steps.map(step => `- ${step}`).join('\n')}`] : []),
-	].join('\n\n');
-}
-
-function failure(call: PlannedCall | undefined, result: FunctionResult, progress: Progress): string {
-	const files = fileLines(progress.results);
-	const what = call ? `${call.tool} (${call.say.replace(/\.$/, '')})` : result.name;
-	return [
-		`${LABEL}: stopped. The ${what} call failed:\n${result.response.text}`,
-		files.length > 0 ? `Files written before it:\n${files.join('\n')}` : 'Nothing was written.',
-		'Fix the cause and run again; the offline planner does not retry.',
-	].join('\n\n');
-}
+import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
 
 export class OfflineProvider implements LlmProvider {
 	readonly name = 'offline' as const;
 	readonly model = 'offline-planner';
 
 	async nextTurn(request: NextTurnRequest): Promise<ModelTurn> {
-		const turn = this.decide(request);
+		const {nextPlannerTurn} = await import('../planner/turn.js');
+		const turn = nextPlannerTurn(request);
 		request.signal?.throwIfAborted();
 		if (turn.text) request.onTextDelta?.(turn.text);
 		return turn;
 	}
-
-	private decide(request: NextTurnRequest): ModelTurn {
-		const progress = readProgress(request.history);
-		if (!progress) return giveUp(`${LABEL}: there is no request to work on.`, 'there is no request to work on');
-		if (!request.projectPath) return giveUp(`${LABEL}: no target project was given, so there is nothing to generate into.`, 'no target project was given');
-
-		const planned = buildPlan(progress, request.projectPath);
-		if (!planned.ok) return giveUp(`${LABEL}: ${planned.message}`, 'could not read or plan the request (see its answer)');
-		const plan = planned.value;
-
-		const missing = [...new Set(plan.calls.map(call => call.tool))].filter(tool => !findTool(request.tools, tool));
-		if (missing.length > 0) {
-			const offered = request.tools.map(tool => tool.name).join(', ') || 'none';
-			return giveUp(
-				`${LABEL}: I cannot do this: the tool${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
-					`${missing.length > 1 ? 'are' : 'is'} not available (tools offered: ${offered}). Add the MCP server that provides ${missing.length > 1 ? 'them' : 'it'} to the workflow.`,
-				`the workflow offers no ${missing.join(', ')} tool`,
-			);
-		}
-
-		const failedAt = progress.results.findIndex(result => result.response.isError);
-		if (failedAt !== -1) {
-			const failed = progress.results[failedAt]!;
-			return giveUp(failure(plan.calls[failedAt], failed, progress), `the ${failed.name} call failed and the offline planner does not retry`);
-		}
-
-		const done = progress.calls.length;
-		if (done >= plan.calls.length) return answer(summary(plan, progress));
-		// The inspection comes alone: what it finds (a scope, existing tables) shapes the rest.
-		const batch = plan.calls.slice(done, done === 0 ? 1 : undefined);
-		return {
-			text: batch.map(call => call.say).join('\n'),
-			functionCalls: batch.map((call, i) => ({
-				id: `offline-${done + i + 1}`,
-				name: findTool(request.tools, call.tool)!.name,
-				args: call.args,
-			})),
-			finishReason: 'STOP',
-		};
-	}
-}
-
-function answer(text: string): ModelTurn {
-	return {text, functionCalls: [], finishReason: 'STOP'};
-}
-
-/** A final answer saying the request could not be done: the run ends FAILED, not COMPLETED. */
-function giveUp(text: string, reason: string): ModelTurn {
-	return {...answer(text), failure: `Offline planner: ${reason}.`};
 }

@@ -18,6 +18,7 @@ export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMi
 	if (args.migration_dir !== undefined) options.migrationDir = args.migration_dir;
 	if (args.scope !== undefined) options.scope = args.scope;
 	if (args.no_scope !== undefined) options.noScope = args.no_scope;
+	if (args.unique_indexes !== undefined) options.uniqueIndexes = args.unique_indexes;
 	return options;
 }
 

@@ -58,6 +58,11 @@ const overwrite = z
 	.describe('Replace existing files that differ from the generated ones (default false: such files are refused and nothing is written). Identical files are always left unchanged.');
 const dryRun = z.boolean().describe('Only report what would be written (action "planned"); write nothing.');
 
+const uniqueIndexes = z
+	.array(z.array(z.string().min(1).max(MAX_TEXT)).min(2).max(16))
+	.max(20)
+	.describe('Unique indexes over two or more columns, one list of attribute names each (beyond Phoenix): a join table\'s pair. Example: [["post_id", "tag_id"]].');
+
 const schemaFields = {
 	project_path: projectPath,
 	schema: schemaModule,
@@ -69,6 +74,7 @@ const schemaFields = {
 	prefix: prefix.optional(),
 	scope: scope.optional(),
 	no_scope: noScope.optional(),
+	unique_indexes: uniqueIndexes.optional(),
 	overwrite: overwrite.optional(),
 	dry_run: dryRun.optional(),
 };

@@ -116,7 +116,7 @@ test.serial('a description the offline planner cannot read fails the run with ex
 	const result = await runCli(['run', '--db', db, '-p', project, 'frobnicate the wibble'], {env: cliEnv(tempDir(t))});
 
 	t.is(result.code, 1, result.stdout);
-	t.regex(result.stdout, /I could not read: 'frobnicate the wibble'/);
+	t.regex(result.stdout, /I found no entities in 'frobnicate the wibble'/);
 	const {execution} = await executions(t, db, 1);
 	t.like(execution, {status: 'FAILED', errorMessage: 'Offline planner: could not read or plan the request (see its answer).'});
 });

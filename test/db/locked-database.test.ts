@@ -113,3 +113,16 @@ test('the headless run prints one line, without SQL, when the database stays loc
 	t.notRegex(result.stderr, /insert into|select |\n\s+at /i);
 	t.truthy(lock);
 });
+
+test('any command that meets a lock past the wait says so in one line: the CLI explains what a command left unexplained', async t => {
+	const dbPath = await seededFile(t);
+	const lock = await holdWriteLock(t, dbPath, 300_000);
+	const result = await runCli(['servers', 'disable', 'elixir_ecto_gen_tool', '--db', dbPath], {
+		env: cliEnv(tempDir(t), {ECTOSMITH_DB_WAIT_SECONDS: '1'}),
+	});
+	t.is(result.code, 1, result.stdout + result.stderr);
+	t.regex(result.stderr, /^ectosmith: The database .*ectosmith\.db stayed locked by another process\. Let the other program .* finish, then try again/);
+	t.is(result.stderr.trim().split('\n').length, 1, result.stderr);
+	t.notRegex(result.stderr, /update |insert into|select |\n\s+at /i);
+	t.truthy(lock);
+});

@@ -19,7 +19,7 @@ const expectedColumns: Record<string, string[]> = {
 	executions: [
 		'id', 'workflow_id', 'user_query', 'status', 'start_time', 'end_time', 'final_response_text', 'error_message',
 		'target_project_path', 'provider', 'model', 'prompt_tokens', 'output_tokens', 'total_tokens', 'turn_count',
-		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns',
+		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns', 'import_fingerprint',
 	],
 	messages: [
 		'id', 'execution_id', 'turn_number', 'role', 'content_text', 'function_call_name', 'function_call_args',

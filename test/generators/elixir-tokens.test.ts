@@ -169,3 +169,73 @@ test('nested modules are found with their depth and their top-level `use`s', (t)
 	const found = structure('defmodule A.B do\n  use Ecto.Schema\n  import Ecto.Changeset\n  defmodule Inner do\n    use GenServer\n  end\n  def f do\n    use Nope\n  end\nend\n');
 	t.deepEqual(found.modules.map((module) => [module.name, module.depth]), [['A.B', 0], ['Inner', 1]]);
 });
+
+/** Written the way real projects are: LiveView templates, doc heredocs, sigils, guards, char codes. */
+const NASTY = `defmodule MyAppWeb.PostLive.Index do
+  @moduledoc """
+  Lists posts. Ends with \`end\`:
+
+      defmodule Example do
+      end
+  """
+  use MyAppWeb, :live_view
+
+  @end_marker ~S"""
+  end """ do
+  """
+
+  @impl true
+  def render(assigns) do
+    ~H"""
+    <.header>
+      Listing Posts <%= if @end?, do: "(end)", else: "" %>
+      <:actions>
+        <.link patch={~p"/posts/new"}>New Post</.link>
+      </:actions>
+    </.header>
+    """
+  end
+
+  def classify(?#), do: :hash
+  def classify(?"), do: :quote
+  def classify(?\\\\), do: :backslash
+  def classify(c) when c in ?a..?z, do: :lower
+  def classify(_), do: :end
+
+  def keywords, do: [do: 1, end: 2, fn: 3, "end": 4]
+  def atoms, do: [:end, :do, :"end do", :fn, :+, :<<>>, :%{}]
+  def regex, do: ~r/^end(\\/do)?$/i
+  def words, do: ~w(do end fn)a
+  def charlist, do: 'do #{:end} end'
+  def nested, do: "#{"#{"end"}"}"
+  def remote(map), do: map.end
+  def pipe(x), do: x |> then(fn y -> y end) |> Kernel.+(1)
+  def multi, do: """
+  """
+
+  defp typed(x) :: integer, do: x
+end
+# end
+`;
+
+test('nasty real-world files, and every Elixir file of the fixture projects: modules found, no error, as Elixir says', async (t) => {
+	const {readdir, readFile} = await import('node:fs/promises');
+	const {join} = await import('node:path');
+	const {packageRoot} = await import('../../source/package-root.js');
+	const files: Array<{path: string; content: string}> = [{path: 'nasty.ex', content: NASTY}];
+	const walk = async (folder: string): Promise<void> => {
+		for (const entry of await readdir(folder, {withFileTypes: true})) {
+			const path = join(folder, entry.name);
+			if (entry.isDirectory()) await walk(path);
+			else if (/\.exs?$/.test(entry.name)) files.push({path, content: await readFile(path, 'utf8')});
+		}
+	};
+
+	await walk(join(packageRoot(), 'fixtures', 'phoenix'));
+	t.true(files.length > 20);
+	for (const file of files) t.is(structure(file.content).error, undefined, `${file.path}: ${structure(file.content).error?.message}`);
+	t.deepEqual(structure(NASTY).modules.map((module) => module.name), ['MyAppWeb.PostLive.Index']);
+	const injected = injectBeforeFinalEnd(NASTY, BLOCK, 'nasty.ex', 'MyAppWeb.PostLive.Index')!;
+	t.true(injected.endsWith(`${BLOCK}end\n# end\n`));
+	if (requireElixir(t)) t.deepEqual(await parseElixirTexts([...files, {path: 'injected.ex', content: injected}].map((file, index) => ({path: `${index}.ex`, content: file.content}))), []);
+});

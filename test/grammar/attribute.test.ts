@@ -6,7 +6,7 @@ import {buildSchemaSpec} from '../../source/generators/schema-spec.js';
 import type {ProjectInfo} from '../../source/generators/project.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 
-const project = {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo'} as ProjectInfo;
+const project = {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo', scopes: []} as unknown as ProjectInfo;
 
 test(':default:VALUE and :optional are read after the type, before the flags', t => {
 	t.like(parseAttr('quantity:integer:default:0'), {name: 'quantity', type: 'integer', default: '0'});

@@ -7,6 +7,7 @@ import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {OfflineProvider} from '../../source/llm/offline.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ToolSpec} from '../../source/llm/provider.js';
 import {packageRoot} from '../../source/package-root.js';
+import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 
 const BINS = ['elixir-ecto-gen-tool', 'elixir-migration-gen-tool', 'phoenix-context-gen-tool'];
@@ -136,3 +137,74 @@ end
 	const createPosts = await readFile(join(project, 'priv/repo/migrations', all[0]!), 'utf8');
 	t.false(createPosts.includes(':slug'), createPosts);
 });
+
+/** Every .ex and .exs file under `root` (lib, test, priv), for the Elixir parse check. */
+async function elixirFiles(root: string): Promise<Array<{path: string; content: string}>> {
+	const out: Array<{path: string; content: string}> = [];
+	for (const folder of ['lib', 'test', 'priv']) {
+		for (const entry of await readdir(join(root, folder), {recursive: true})) {
+			if (!/\.exs?$/.test(entry)) continue;
+			out.push({path: `${folder}/${entry}`, content: await readFile(join(root, folder, entry), 'utf8')});
+		}
+	}
+
+	return out;
+}
+
+// A sample of the suite (test/planner/cases.ts) through the real tool servers, each into its own project.
+const SAMPLE: Array<{text: string; check: (files: Map<string, string>) => string[]}> = [
+	{
+		text: 'products with a name and tags on products (many to many)',
+		check: files => [
+			...(/create unique_index\(:product_tags, \[:product_id, :tag_id\]\)/.test(files.get('migration:product_tags') ?? '') ? [] : ['no unique index on the pair']),
+			...(/unique_constraint\(\[:product_id, :tag_id\]\)/.test(files.get('lib/my_app/shop/product_tag.ex') ?? '') ? [] : ['no unique constraint on the pair']),
+		],
+	},
+	{
+		text: 'Shop.Product products name price:decimal quantity:integer:default:0 notes:text:optional',
+		check: files => {
+			const schema = files.get('lib/my_app/shop/product.ex') ?? '';
+			return [
+				...(schema.includes('field :quantity, :integer, default: 0') ? [] : ['no schema default']),
+				...(schema.includes('validate_required([:name, :price, :quantity])') ? [] : ['optional notes still required']),
+				...((files.get('migration:products') ?? '').includes('add :quantity, :integer, default: 0') ? [] : ['no column default']),
+			];
+		},
+	},
+	{
+		text: 'Use UUID primary keys. students with a name and a blood type which is one of A, B, AB, O',
+		check: files => {
+			const schema = files.get('lib/my_app/school/student.ex') ?? '';
+			return [
+				...(schema.includes('values: [:A, :B, :AB, :O]') ? [] : ['enum values not kept as written']),
+				...(schema.includes('@primary_key {:id, :binary_id, autogenerate: true}') ? [] : ['no binary id']),
+			];
+		},
+	},
+	{
+		text: 'A forum. Categories have a name and a parent category. Threads belong to categories and have a title. Replies belong to threads and users with a body.',
+		check: files => [
+			...((files.get('migration:categories') ?? '').includes('add :parent_id, references(:categories, on_delete: :nothing)') ? [] : ['no self reference']),
+			...(files.has('lib/my_app/forum/user.ex') ? [] : ['the undescribed users were not planned']),
+		],
+	},
+];
+
+for (const sample of SAMPLE) {
+	test.serial(`suite sample through the real servers, parsed by Elixir: ${sample.text}`, async t => {
+		const project = await copyFixtureProject(t, 'my_app');
+		const servers = await startServers();
+		t.teardown(servers.close);
+		const result = await converse(servers, project, [], sample.text);
+		t.regex(result.final, /^Offline planner: Generated /, result.final);
+		const files = new Map((await elixirFiles(project)).map(file => [file.path, file.content]));
+		for (const [path, content] of files) {
+			const created = /priv\/repo\/migrations\/\d+_create_(\w+)\.exs$/.exec(path);
+			if (created) files.set(`migration:${created[1]}`, content);
+		}
+
+		t.deepEqual(sample.check(files), []);
+		if (!requireElixir(t)) return;
+		t.deepEqual(await parseElixirTexts(await elixirFiles(project)), []);
+	});
+}

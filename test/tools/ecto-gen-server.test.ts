@@ -27,7 +27,7 @@ test('tools/list: both tools, their required arguments and model-ready descripti
 	const schema = byName.get('generate_schema')!;
 	t.deepEqual(schema.inputSchema.required, ['project_path', 'schema', 'plural']);
 	const properties = schema.inputSchema.properties as Record<string, {description?: string}>;
-	t.deepEqual(Object.keys(properties).sort(), ['attrs', 'binary_id', 'dry_run', 'no_scope', 'overwrite', 'plural', 'prefix', 'primary_key', 'project_path', 'scope', 'schema', 'table'].sort());
+	t.deepEqual(Object.keys(properties).sort(), ['attrs', 'binary_id', 'dry_run', 'no_scope', 'overwrite', 'plural', 'prefix', 'primary_key', 'project_path', 'scope', 'schema', 'table', 'unique_indexes'].sort());
 	for (const example of ['slug:string:unique', 'tags:array:string', 'status:enum:draft:published', 'user_id:references:users', 'utc_datetime_usec', 'time_usec']) {
 		t.true(properties['attrs']!.description!.includes(example), example);
 	}

@@ -34,6 +34,8 @@ export const Execution = defineEntity({
 				.deleteRule('set null'),
 		// Set when `ectosmith undo` reverted the files this execution wrote.
 		undoneAt: p.datetime().nullable(),
+		// For an execution brought in by `ectosmith import`: the hash of the file's record, so the same file is refused twice.
+		importFingerprint: p.string().nullable().unique('executions_import_fingerprint_unique'),
 		ownerPid: p.integer().nullable(),
 		ownerHost: p.string().nullable(),
 		// Lazy: message.ts imports this module too.

@@ -1,5 +1,6 @@
 /** Reading the provider-neutral history: the newest request, and what has happened since. */
-import type {ConversationItem, FunctionCall, FunctionResult} from '../provider.js';
+import {isRecord} from '../is-record.js';
+import type {ConversationItem, FunctionCall, FunctionResult} from '../llm/provider.js';
 
 /** `generate_schema` or `server__generate_schema`. */
 export function isTool(name: string, tool: string): boolean {
@@ -55,13 +56,15 @@ export function knownEntities(earlier: ConversationItem[]): KnownEntity[] {
 }
 
 function record(value: unknown): Record<string, unknown> | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return isRecord(value) ? value : undefined;
 }
 
 /** What inspect_project said about the project, as far as the planner uses it. */
 export interface ProjectFacts {
 	/** Tables the project already has (schemas and create_* migrations); undefined when unknown. */
 	tables?: Set<string>;
+	/** Tables a create_* migration creates: only these can take an alter-table migration. */
+	created?: Set<string>;
 	/** The default scope's schema key (`user_id`), which the tools add themselves. */
 	scopeKey?: string;
 	scopeName?: string;
@@ -75,17 +78,22 @@ export function projectFacts(result: FunctionResult | undefined): ProjectFacts {
 	const migrations = content['migrations'];
 	if (Array.isArray(schemas) || Array.isArray(migrations)) {
 		const tables = new Set<string>();
+		const created = new Set<string>();
 		for (const schema of Array.isArray(schemas) ? schemas : []) {
 			const table = record(schema)?.['table'];
 			if (typeof table === 'string') tables.add(table);
 		}
 
 		for (const migration of Array.isArray(migrations) ? migrations : []) {
-			const created = typeof migration === 'string' ? /(?:^|_)create_([a-z0-9_]+?)(?:\.exs)?$/.exec(migration) : null;
-			if (created) tables.add(created[1]!);
+			const creates = typeof migration === 'string' ? /(?:^|_)create_([a-z0-9_]+?)(?:\.exs)?$/.exec(migration) : null;
+			if (creates) {
+				tables.add(creates[1]!);
+				created.add(creates[1]!);
+			}
 		}
 
 		facts.tables = tables;
+		facts.created = created;
 	}
 
 	const scopeName = content['default_scope'];

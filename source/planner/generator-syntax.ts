@@ -2,9 +2,9 @@
  * One entity in the generators' own syntax: `Blog.Post posts title:string body:text`.
  * Attributes are passed on verbatim (Phoenix semantics: no type means string).
  */
-import {checkAttr} from './attr-grammar.js';
-import {pluralize, underscore} from './inflect.js';
+import {checkAttr} from '../grammar/attribute.js';
 import type {Parsed} from './types.js';
+import {pluralize, underscore} from './words.js';
 
 const MODULE = /^[A-Z][A-Za-z0-9]*(\.[A-Z][A-Za-z0-9]*)*$/;
 const PLURAL = /^[a-z_][a-z0-9_]*$/;
@@ -25,8 +25,8 @@ export interface GeneratorEntity {
 export function looksLikeGeneratorLine(clause: string): boolean {
 	const tokens = clause.trim().split(/\s+/);
 	const [module, plural] = tokens;
-	if (!module || !MODULE.test(module)) return false;
-	if (module.includes('.') || tokens.some(token => token.includes(':'))) return true;
+	if (!module || !MODULE.test(module) || ['A', 'An', 'The', 'I', 'We', 'My', 'Our'].includes(module)) return false;
+	if (module.includes('.') || tokens.some(token => /^[a-z_][A-Za-z0-9_]*:[^:\s]/.test(token))) return true;
 	return plural !== undefined && PLURAL.test(plural) && plural === pluralize(underscore(module));
 }
 

@@ -2,7 +2,7 @@
  * Creation order: a migration may only reference a table that exists, so an entity comes after
  * the planned entities it references. Input order is kept otherwise; a cycle is refused.
  */
-import {referencedTable} from './attr-grammar.js';
+import {referencedTable} from './attrs.js';
 import type {Parsed, PlannedEntity} from './types.js';
 
 function plannedRefs(entity: PlannedEntity, planned: Set<string>): string[] {

@@ -1,0 +1,158 @@
+/**
+ * `ectosmith export`: one execution with its follow-up chain as a self-contained record: JSON in
+ * the versioned format of export-format.ts, or a Markdown transcript for a pull request. Secrets
+ * never leave: MCP server env values are masked, and every string of the record is scrubbed of the
+ * values of those env entries, of the API keys in our environment and of secret-looking patterns.
+ */
+import type {MikroORM} from '@mikro-orm/core';
+import {Workflow} from '../db/entities/index.js';
+import {loadChain} from '../engine/history.js';
+import type {ExecutionRecord, Recorder, RecordedMessage} from '../engine/recorder.js';
+import {maskValues} from '../config/secrets.js';
+import {isRecord} from '../is-record.js';
+import {redact, SECRET_ENV_VARS} from '../log/redact.js';
+import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
+import {fileChanges} from './file-changes.js';
+
+function scrub(value: unknown, secrets: string[]): unknown {
+	if (typeof value === 'string') return redact(value, secrets);
+	if (Array.isArray(value)) return value.map(item => scrub(item, secrets));
+	if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, secrets)]));
+	return value;
+}
+
+function exportedMessage(message: RecordedMessage): ExportedMessage {
+	return {
+		id: message.id,
+		turnNumber: message.turnNumber,
+		role: message.role,
+		timestamp: message.timestamp.toISOString(),
+		...(message.contentText === undefined ? {} : {contentText: message.contentText}),
+		...(message.functionCallName === undefined ? {} : {functionCallName: message.functionCallName}),
+		...(message.functionCallArgs === undefined ? {} : {functionCallArgs: message.functionCallArgs}),
+		...(message.functionResponseName === undefined ? {} : {functionResponseName: message.functionResponseName}),
+		...(message.functionResponseContent === undefined ? {} : {functionResponseContent: message.functionResponseContent}),
+		...(message.rawParts === undefined ? {} : {rawParts: message.rawParts}),
+		...(message.durationMs === undefined ? {} : {durationMs: message.durationMs}),
+		isError: message.isError === true,
+		...(message.usage === undefined ? {} : {usage: message.usage}),
+		...(message.toolServer === undefined ? {} : {toolServer: message.toolServer}),
+		...(message.readOnly === undefined ? {} : {readOnly: message.readOnly}),
+	};
+}
+
+function exportedExecution(execution: ExecutionRecord, messages: RecordedMessage[]): ExportedExecution {
+	const optional = <K extends keyof ExecutionRecord>(key: K, map: (value: NonNullable<ExecutionRecord[K]>) => unknown = value => value) =>
+		execution[key] === undefined ? {} : {[key]: map(execution[key] as NonNullable<ExecutionRecord[K]>)};
+	return {
+		id: execution.id,
+		workflow: execution.workflowName,
+		...optional('parentExecutionId'),
+		userQuery: execution.userQuery,
+		status: execution.status,
+		startTime: execution.startTime.toISOString(),
+		...optional('endTime', value => value.toISOString()),
+		...optional('finalResponseText'),
+		...optional('errorMessage'),
+		...optional('targetProjectPath'),
+		...optional('provider'),
+		...optional('model'),
+		promptTokens: execution.promptTokens,
+		outputTokens: execution.outputTokens,
+		totalTokens: execution.totalTokens,
+		turnCount: execution.turnCount,
+		...optional('maxTurns'),
+		...optional('undoneAt', value => value.toISOString()),
+		messages: messages.map(message => exportedMessage(message)),
+	} as ExportedExecution;
+}
+
+/** The record of `executionId` and its ancestors, secrets removed. */
+export async function buildExport(orm: MikroORM, recorder: Recorder, executionId: number, env: NodeJS.ProcessEnv = process.env): Promise<ExportFile> {
+	const chain = await loadChain(recorder, executionId);
+	const executions: ExportedExecution[] = [];
+	for (const execution of chain) executions.push(exportedExecution(execution, await recorder.listMessages(execution.id)));
+
+	const em = orm.em.fork();
+	const names = [...new Set(chain.map(execution => execution.workflowName))];
+	const rows = await em.find(Workflow, {name: {$in: names}}, {populate: ['servers'], orderBy: {name: 'asc'}});
+	const secrets: string[] = SECRET_ENV_VARS.flatMap(key => (env[key] ? [env[key]!] : []));
+	const workflows: ExportedWorkflow[] = rows.map(row => ({
+		name: row.name,
+		description: row.description,
+		llmModel: row.llmModel,
+		initialPromptTemplate: row.initialPromptTemplate,
+		maxConversationTurns: row.maxConversationTurns,
+		servers: row.servers.getItems().map(server => {
+			secrets.push(...Object.values(server.env ?? {}));
+			return {name: server.name, command: server.command, args: [...server.args], env: maskValues(server.env ?? {})};
+		}),
+	}));
+
+	const file: ExportFile = {format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), workflows, executions};
+	return scrub(file, secrets) as ExportFile;
+}
+
+const fence = (text: string, language = '') => {
+	const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(match => match[0].length));
+	const ticks = '`'.repeat(longest + 1);
+	return `${ticks}${language}\n${text}\n${ticks}`;
+};
+
+function toolText(message: ExportedMessage): string {
+	const content = message.functionResponseContent;
+	if (isRecord(content) && typeof content['text'] === 'string') return content['text'];
+	return message.contentText ?? '';
+}
+
+/** A Markdown transcript of an export, fit to paste into a pull request. */
+export function exportMarkdown(file: ExportFile): string {
+	const last = file.executions.at(-1)!;
+	const lines: string[] = [`# ectosmith execution #${last.id}`, ''];
+	for (const execution of file.executions) {
+		const duration = execution.endTime ? `${((Date.parse(execution.endTime) - Date.parse(execution.startTime)) / 1000).toFixed(1)} s` : 'n/a';
+		lines.push(
+			`## Execution #${execution.id}${execution.parentExecutionId === undefined ? '' : ` (follow-up of #${execution.parentExecutionId})`}`,
+			'',
+			'| | |',
+			'|---|---|',
+			`| Workflow | ${execution.workflow} |`,
+			`| Status | ${execution.status}${execution.undoneAt ? ` (undone ${execution.undoneAt})` : ''} |`,
+			`| Started | ${execution.startTime} |`,
+			`| Duration | ${duration} |`,
+			`| Provider / model | ${execution.provider ?? '?'} / ${execution.model ?? '?'} |`,
+			`| Turns | ${execution.turnCount} |`,
+			`| Tokens | ${execution.totalTokens} (prompt ${execution.promptTokens}, output ${execution.outputTokens}) |`,
+			...(execution.targetProjectPath ? [`| Project | \`${execution.targetProjectPath}\` |`] : []),
+			'',
+			'**Request**',
+			'',
+			fence(execution.userQuery),
+			'',
+		);
+		for (const message of execution.messages) {
+			switch (message.role) {
+				case 'user':
+					break;
+				case 'model':
+					if (message.contentText) lines.push(`**Model** (turn ${message.turnNumber}${message.isError ? ', cut short' : ''})`, '', message.contentText, '');
+					break;
+				case 'tool_request':
+					lines.push(`**Tool call** \`${message.functionCallName ?? '?'}\``, '', fence(JSON.stringify(message.functionCallArgs ?? {}, null, 2), 'json'), '');
+					break;
+				case 'tool_response':
+					lines.push(`**Result**${message.isError ? ' (error)' : ''}${message.durationMs === undefined ? '' : ` in ${message.durationMs} ms`}`, '', fence(toolText(message)), '');
+					break;
+			}
+		}
+
+		const files = fileChanges(
+			execution.messages.map(message => ({...message, executionId: execution.id, timestamp: new Date(message.timestamp)})),
+		);
+		if (files.length > 0) lines.push('**Files written**', '', ...files.map(change => `- \`${change.path}\` (${change.kind})`), '');
+		if (execution.finalResponseText) lines.push('**Final answer**', '', execution.finalResponseText, '');
+		if (execution.errorMessage) lines.push(`**Error:** ${execution.errorMessage}`, '');
+	}
+
+	return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,97 @@
+/**
+ * Undo an execution: remove the files it created and put back those it changed, from what it
+ * recorded. Everything is checked before the first file is touched: each file must be as the
+ * execution left it (else the undo is refused naming it, unless forced), must resolve inside the
+ * execution's project (symlinks resolved, through the tool servers' own guard), and a changed file
+ * needs its previous content on record. The undo itself is recorded (executions.undone_at).
+ */
+import {readFile, rm} from 'node:fs/promises';
+import type {MikroORM} from '@mikro-orm/core';
+import {Execution} from '../db/entities/index.js';
+import type {Recorder} from '../engine/recorder.js';
+import {EctosmithError} from '../errors.js';
+import {atomicWrite, resolveInsideRoot} from '../tools/safe-writer.js';
+import {fileChanges, sha256, type FileChange} from './file-changes.js';
+
+export class UndoRefusedError extends EctosmithError {}
+
+export interface UndoStep {
+	path: string;
+	/** remove: a file it created; restore: a file it changed. */
+	action: 'remove' | 'restore';
+}
+
+export interface UndoPlan {
+	executionId: number;
+	projectPath: string;
+	steps: Array<UndoStep & {absolute: string; content?: string}>;
+	/** Files skipped under --force, with why. */
+	skipped: Array<{path: string; reason: string}>;
+}
+
+async function currentContent(absolute: string): Promise<string | undefined> {
+	return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
+		if (error.code === 'ENOENT') return undefined;
+		throw error;
+	});
+}
+
+/** Checks every file; throws UndoRefusedError naming the first problem (unless force skips it). */
+export async function planUndo(recorder: Recorder, executionId: number, options: {force?: boolean} = {}): Promise<UndoPlan> {
+	const execution = await recorder.getExecution(executionId);
+	if (execution.status === 'STARTED') throw new UndoRefusedError(`Execution ${executionId} is still running (STARTED); undo it once it has finished.`);
+	if (execution.undoneAt) throw new UndoRefusedError(`Execution ${executionId} was already undone on ${execution.undoneAt.toISOString()}.`);
+	const projectPath = execution.targetProjectPath;
+	if (!projectPath) throw new UndoRefusedError(`Execution ${executionId} has no project folder on record; there is nothing to undo.`);
+	const changes = fileChanges(await recorder.listMessages(executionId));
+	const plan: UndoPlan = {executionId, projectPath, steps: [], skipped: []};
+	const refuse = (change: FileChange, reason: string): never => {
+		throw new UndoRefusedError(`Refusing to undo execution ${executionId}: ${change.path} ${reason}`);
+	};
+
+	for (const change of changes) {
+		let absolute: string;
+		try {
+			absolute = await resolveInsideRoot(projectPath, change.path);
+		} catch (error) {
+			// Never forced: a path outside the project is not ours to touch.
+			throw new UndoRefusedError(`Refusing to undo execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
+		}
+
+		const current = await currentContent(absolute);
+		if (change.kind === 'changed' && !change.before) {
+			const reason = 'was changed by it, but its previous content is not on record (cut at the size limit, or written by an older tool server); restore it from version control.';
+			if (!options.force) refuse(change, `${reason} Pass --force to undo the other files.`);
+			plan.skipped.push({path: change.path, reason});
+			continue;
+		}
+
+		if (current === undefined) {
+			if (change.kind === 'created') continue; // already gone
+			if (!options.force) refuse(change, 'has been deleted since; pass --force to recreate it as it was before the execution.');
+		} else if (sha256(current) !== change.after.sha256 && !options.force) {
+			refuse(change, 'has been edited since the execution wrote it; pass --force to undo anyway (the edits to it would be lost).');
+		}
+
+		plan.steps.push(
+			change.kind === 'created'
+				? {path: change.path, action: 'remove', absolute}
+				: {path: change.path, action: 'restore', absolute, content: change.before!.content},
+		);
+	}
+
+	return plan;
+}
+
+/** Applies a checked plan and records the undo; returns what was done. */
+export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep[]> {
+	const done: UndoStep[] = [];
+	for (const step of plan.steps) {
+		if (step.action === 'remove') await rm(step.absolute, {force: true});
+		else await atomicWrite(step.absolute, step.content ?? '');
+		done.push({path: step.path, action: step.action});
+	}
+
+	await orm.em.fork().nativeUpdate(Execution, {id: plan.executionId}, {undoneAt: new Date()});
+	return done;
+}

@@ -1,0 +1,102 @@
+/**
+ * The lexicon of type cues: the words that say what type a field is ("(bool)", "as money", "in
+ * cents") and the field names that say it on their own (capacity, salary, birthday, issued_on).
+ * Each inference carries its reason, so the plan can state it ("capacity: integer, from the name").
+ */
+
+/** Words (or word pairs) that name a type outright, after "as", inside parentheses or at the end. */
+export const TYPE_WORDS: Record<string, string> = {
+	string: 'string', str: 'string', varchar: 'string', word: 'string',
+	text: 'text', paragraph: 'text', longtext: 'text',
+	int: 'integer', integer: 'integer', number: 'integer', count: 'integer', whole_number: 'integer',
+	float: 'float', double: 'float', real: 'float',
+	decimal: 'decimal', money: 'decimal', currency: 'decimal', numeric: 'decimal',
+	bool: 'boolean', boolean: 'boolean', flag: 'boolean', checkbox: 'boolean', toggle: 'boolean', yes_no: 'boolean', true_false: 'boolean',
+	date: 'date', day: 'date',
+	time: 'time', time_of_day: 'time',
+	datetime: 'utc_datetime', timestamp: 'utc_datetime', moment: 'utc_datetime', utc_datetime: 'utc_datetime', naive_datetime: 'naive_datetime',
+	map: 'map', json: 'map', jsonb: 'map', hash: 'map', object: 'map', dict: 'map', dictionary: 'map',
+	uuid: 'uuid', guid: 'uuid',
+	binary: 'binary', blob: 'binary', bytes: 'binary',
+};
+
+/** Units after "in": "price in cents" → price_cents:integer, "weight in kg" → weight_kg:float. */
+export const UNITS: Record<string, {type: string; suffix?: string}> = {
+	cents: {type: 'integer', suffix: 'cents'}, pennies: {type: 'integer', suffix: 'cents'},
+	dollars: {type: 'decimal'}, euros: {type: 'decimal'}, pounds: {type: 'decimal'}, usd: {type: 'decimal'}, eur: {type: 'decimal'}, gbp: {type: 'decimal'}, yen: {type: 'decimal'},
+	ms: {type: 'integer', suffix: 'ms'}, milliseconds: {type: 'integer', suffix: 'ms'},
+	seconds: {type: 'integer', suffix: 'seconds'}, secs: {type: 'integer', suffix: 'seconds'},
+	minutes: {type: 'integer', suffix: 'minutes'}, mins: {type: 'integer', suffix: 'minutes'},
+	hours: {type: 'integer', suffix: 'hours'}, days: {type: 'integer', suffix: 'days'}, weeks: {type: 'integer', suffix: 'weeks'},
+	bytes: {type: 'integer', suffix: 'bytes'}, kb: {type: 'integer', suffix: 'kb'}, mb: {type: 'integer', suffix: 'mb'},
+	percent: {type: 'integer', suffix: 'percent'},
+	kg: {type: 'float', suffix: 'kg'}, kilograms: {type: 'float', suffix: 'kg'}, grams: {type: 'float', suffix: 'grams'}, g: {type: 'float', suffix: 'grams'},
+	lbs: {type: 'float', suffix: 'lbs'}, km: {type: 'float', suffix: 'km'}, meters: {type: 'float', suffix: 'meters'}, m: {type: 'float', suffix: 'meters'},
+	cm: {type: 'float', suffix: 'cm'}, mm: {type: 'float', suffix: 'mm'}, miles: {type: 'float', suffix: 'miles'}, liters: {type: 'float', suffix: 'liters'},
+};
+
+const TEXT = new Set(['body', 'summary', 'description', 'content', 'bio', 'notes', 'instructions', 'instruction', 'text', 'comment', 'biography', 'details', 'about', 'message_body', 'transcript', 'memo_text']);
+const BOOLEAN = new Set([
+	'published', 'active', 'enabled', 'archived', 'verified', 'visible', 'completed', 'done', 'featured', 'pinned', 'locked', 'anonymous', 'billable',
+	'confirmed', 'present', 'available', 'approved', 'private', 'public', 'read', 'spicy', 'remote', 'covered', 'fulfilled', 'succeeded', 'vegetarian',
+	'vegan', 'checked', 'reimbursed', 'paid', 'deleted', 'hidden', 'draft', 'admin', 'blocked', 'banned', 'subscribed', 'default', 'primary', 'open',
+	'closed', 'resolved', 'starred', 'favorite', 'favourite', 'in_stock', 'taxable', 'refundable', 'recurring', 'urgent', 'online',
+]);
+const DECIMAL = new Set(['price', 'amount', 'total', 'cost', 'fee', 'salary', 'budget', 'balance', 'rate', 'goal', 'subtotal', 'tax', 'wage', 'revenue', 'income', 'paid', 'tip', 'discount', 'deposit', 'fare', 'charge', 'spend', 'spent', 'worth']);
+const INTEGER = new Set([
+	'count', 'age', 'quantity', 'qty', 'capacity', 'stock', 'position', 'rating', 'priority', 'rank', 'score', 'year', 'servings', 'seats', 'pages',
+	'copies', 'credits', 'points', 'sets', 'reps', 'floor', 'bedrooms', 'bathrooms', 'sqft', 'mileage', 'population', 'calories', 'attempts', 'stars',
+	'views', 'likes', 'votes', 'index', 'level', 'size', 'guests', 'number', 'duration', 'length', 'rooms', 'beds', 'steps', 'laps', 'rate_limit',
+	'retries', 'version_number', 'room_number', 'track_number', 'table_number', 'house_number', 'page_number', 'heart_rate', 'weight_grams', 'minutes', 'seconds', 'hours', 'days',
+]);
+const FLOAT = new Set(['latitude', 'longitude', 'lat', 'lng', 'lon', 'weight', 'height', 'width', 'depth', 'distance', 'temperature', 'ratio', 'percentage_float']);
+const MAP = new Set(['metadata', 'meta', 'data', 'payload', 'settings', 'preferences', 'attributes', 'options', 'config', 'configuration', 'extra', 'params', 'properties_map']);
+const DATE = new Set(['date', 'birthday', 'birthdate', 'dob', 'date_of_birth', 'week_of', 'month', 'deadline', 'anniversary']);
+const DATETIME = new Set(['datetime', 'timestamp', 'time', 'start_time', 'end_time']);
+/** `X_number` is a string (passport_number, tracking_number) unless it counts or orders something. */
+const INTEGER_NUMBERS = new Set(['room', 'track', 'table', 'house', 'version', 'floor', 'episode', 'season', 'chapter', 'lap', 'step', 'line', 'issue', 'build']);
+export const STRING_SUFFIX_NUMBERS = new Set(['tracking', 'passport', 'vat', 'seat', 'phone', 'account', 'serial', 'license', 'licence', 'tax', 'reference', 'order', 'invoice', 'policy', 'flight', 'registration', 'plate', 'model', 'part', 'isbn', 'social_security']);
+
+export interface Inferred {
+	type: string;
+	/** Why, for the plan: "from the name". */
+	why?: string;
+}
+
+function last(name: string): string {
+	const parts = name.split('_');
+	return parts[parts.length - 1]!;
+}
+
+/** The type a field's name implies when the words give none; `why` is absent for plain strings. */
+export function inferType(name: string): Inferred {
+	const tail = last(name);
+	const named = (type: string): Inferred => ({type, why: 'from the name'});
+	if (name === 'email' || name.endsWith('_email') || name.endsWith('_url') || name === 'url' || name === 'slug' || name.endsWith('_name') || name === 'name' || name === 'title') return {type: 'string'};
+	if (TEXT.has(name) || (name.includes('_') && TEXT.has(tail) && tail !== 'text')) return named('text');
+	if (name.endsWith('_at') || DATETIME.has(name) || name.endsWith('_time') || name.endsWith('_datetime') || name.endsWith('_timestamp')) return named('utc_datetime');
+	if (name.endsWith('_on') || name.endsWith('_date') || DATE.has(name) || name.startsWith('date_of_')) return named('date');
+	if (/^(?:is|has|can|should|was|allow|allows)_/.test(name) || BOOLEAN.has(name)) return named('boolean');
+	if (name.endsWith('_number')) return INTEGER_NUMBERS.has(name.slice(0, -'_number'.length)) ? named('integer') : {type: 'string'};
+	if (/(?:^|_)(?:start|end|starts|ends|begin|finish)$/.test(name) && name.includes('_')) return named('date');
+	if (INTEGER.has(name) || /^(?:max|min|num|number|total_number)_/.test(name) || /_(?:count|cents|seconds|minutes|hours|days|ms|bytes|size|index|year|percent|points|level|rate_bpm)$/.test(name) || name.endsWith('_heart_rate')) return named('integer');
+	if (DECIMAL.has(tail) || DECIMAL.has(name) || name.endsWith('_value') || name.endsWith('_price')) return named('decimal');
+	if (INTEGER.has(tail) && !['number', 'order', 'level', 'index', 'size', 'length', 'duration', 'time'].includes(tail)) return named('integer');
+	if (FLOAT.has(name)) return named('float');
+	if (MAP.has(name)) return named('map');
+	if (name === 'uuid' || name.endsWith('_uuid')) return named('uuid');
+	return {type: 'string'};
+}
+
+/**
+ * Nouns that, standing alone as a field ("reactions: user, message, emoji"), name another entity
+ * rather than a value, even when the description does not describe that entity.
+ */
+export const REFERENCE_NOUNS = new Set([
+	'user', 'organization', 'organisation', 'customer', 'product', 'course', 'student', 'member', 'book', 'task', 'invoice', 'contact', 'recipe',
+	'car', 'vehicle', 'survey', 'poll', 'account', 'team', 'project', 'post', 'comment', 'event', 'company', 'employee', 'patient', 'doctor',
+	'listing', 'ticket', 'room', 'workspace', 'board', 'wishlist', 'cart', 'playlist', 'album', 'song', 'artist', 'lesson', 'class',
+	'choice', 'game', 'player', 'tournament', 'club', 'store', 'shop', 'warehouse', 'supplier', 'vendor', 'client', 'deal', 'category',
+	'thread', 'forum', 'channel', 'profile', 'subscription', 'device', 'sensor', 'document', 'folder',
+	'meal_plan', 'workout', 'exercise', 'trainer', 'guest', 'hotel', 'flight', 'passenger', 'booking', 'reservation', 'appointment', 'article',
+]);

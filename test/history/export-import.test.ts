@@ -1,0 +1,134 @@
+/**
+ * Export then import: a real recorded chain (test provider with usage, the real tool servers) goes
+ * to JSON and into another database as an equal record; secrets never reach the file; bad files
+ * are refused with one line and leave the database as it was.
+ */
+import {truncateSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {McpServer, Workflow} from '../../source/db/entities/index.js';
+import {Recorder} from '../../source/engine/recorder.js';
+import {replayEvents} from '../../source/engine/replay.js';
+import {buildExport, exportMarkdown} from '../../source/history/export.js';
+import {ImportRefusedError, importExport, readExportFile} from '../../source/history/import.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {realToolServers} from '../helpers/tool-servers.js';
+import {answer, setupEngine, TestProvider} from '../engine/_support.js';
+
+const API_KEY = 'AIzaSyD-not-a-real-key-but-shaped-like-1234';
+const SERVER_SECRET = 'server-env-secret-value';
+
+test.serial('a follow-up chain exports without secrets and imports into another database as an equal record, once', async t => {
+	const project = await copyFixtureProject(t);
+	const usage = {promptTokens: 10, outputTokens: 2, totalTokens: 12};
+	const provider = new TestProvider([
+		{text: 'Writing the schema.', functionCalls: [{name: 'generate_schema', args: {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']}}], usage},
+		{...answer(`Done. (key ${API_KEY} and ${SERVER_SECRET} must not leak)`), usage},
+		{...answer('Follow-up done.'), usage},
+	]);
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider});
+	// A server entry with a secret env value on the seeded workflow.
+	const em = orm.em.fork();
+	const workflow = await em.findOneOrFail(Workflow, {name: 'elixir_crud_generator'}, {populate: ['servers']});
+	const server = em.create(McpServer, {name: 'secret_server', command: 'node', args: [], env: {TOKEN: SERVER_SECRET}});
+	workflow.servers.add(server);
+	await em.flush();
+
+	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const second = await engine.run({query: 'one more thing', continueFrom: first.executionId});
+	t.is(second.status, 'COMPLETED', second.errorMessage);
+
+	const file = await buildExport(orm, recorder, second.executionId, {GEMINI_API_KEY: API_KEY});
+	const json = JSON.stringify(file, null, 2);
+	t.false(json.includes(API_KEY));
+	t.false(json.includes(SERVER_SECRET));
+	t.is(file.workflows[0]!.servers.find(entry => entry.name === 'secret_server')!.env['TOKEN'], '********');
+	t.is(file.executions.length, 2);
+	const markdown = exportMarkdown(file);
+	t.regex(markdown, /# ectosmith execution #\d+/);
+	t.regex(markdown, /\*\*Tool call\*\* `generate_schema`/);
+	t.regex(markdown, /lib\/my_app\/blog\/post\.ex` \(created\)/);
+	t.false(markdown.includes(SERVER_SECRET));
+
+	const exportPath = path.join(tempDir(t), 'export.json');
+	writeFileSync(exportPath, json);
+	const other = await openTempDatabase(t);
+	const otherRecorder = new Recorder(other);
+	const result = await importExport(other, await readExportFile(exportPath));
+	t.is(result.ids.length, 2);
+	const [root, followUp] = result.ids;
+
+	// The same record: an export of the imported chain equals the original, ids aside.
+	const reexport = await buildExport(other, otherRecorder, followUp!.to, {});
+	const withoutIds = (value: typeof file) =>
+		value.executions.map(({id: _id, parentExecutionId: _parent, messages, ...rest}) => ({...rest, messages: messages.map(({id: _messageId, ...message}) => message)}));
+	t.deepEqual(withoutIds(reexport), withoutIds(file));
+	t.is((await otherRecorder.getExecution(followUp!.to)).parentExecutionId, root!.to);
+	// And it replays as one conversation.
+	const events = await replayEvents(otherRecorder, followUp!.to);
+	t.is(events.filter(event => event.type === 'execution_started').length, 2);
+
+	const again = await t.throwsAsync(async () => importExport(other, await readExportFile(exportPath)), {instanceOf: ImportRefusedError});
+	t.regex(again!.message, /already imported, as execution \d+/);
+	t.is(Number((await other.em.getConnection().execute<Array<{n: number}>>('select count(*) as n from executions', [], 'all'))[0]!.n), 2);
+});
+
+test('newer, malformed, hostile and huge files are refused with one line and import nothing', async t => {
+	const dir = tempDir(t);
+	const orm = await openTempDatabase(t);
+	const good = {
+		format: 'ectosmith-execution',
+		version: 1,
+		exportedAt: '2026-11-27T10:00:00.000Z',
+		workflows: [],
+		executions: [
+			{
+				id: 7, workflow: 'elixir_crud_generator', userQuery: 'q', status: 'COMPLETED', startTime: '2026-11-27T10:00:00.000Z',
+				targetProjectPath: '/work/app', promptTokens: 0, outputTokens: 0, totalTokens: 0, turnCount: 1,
+				messages: [{id: 1, turnNumber: 1, role: 'user', timestamp: '2026-11-27T10:00:00.000Z', contentText: 'q', isError: false}],
+			},
+		],
+	};
+	const write = (name: string, content: string) => {
+		const file = path.join(dir, name);
+		writeFileSync(file, content);
+		return file;
+	};
+
+	const nested = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
+	const badPath = structuredClone(good);
+	(badPath.executions[0]!.messages as unknown[]).push({
+		id: 2, turnNumber: 1, role: 'tool_response', timestamp: '2026-11-27T10:00:00.000Z', isError: false,
+		functionResponseContent: {text: 'ok', structuredContent: {files: [{path: '../../.bashrc', action: 'created', content: 'x'}]}},
+	});
+	const huge = write('huge.json', '');
+	truncateSync(huge, 65 * 1024 * 1024);
+	const cases: Array<[string, RegExp]> = [
+		[write('newer.json', JSON.stringify({...good, version: 2})), /newer ectosmith .*version 2/],
+		[write('broken.json', '{"format": "ectosmith-execution", '), /not valid JSON/],
+		[write('other.json', JSON.stringify({hello: 1})), /not an ectosmith export/],
+		[write('deep.json', JSON.stringify({...good, extra: 'NESTED'}).replace('"NESTED"', nested)), /nests deeper than 64 levels/],
+		[write('status.json', JSON.stringify({...good, executions: [{...good.executions[0], status: 'DONE'}]})), /at executions\.0\.status/],
+		[write('relative.json', JSON.stringify({...good, executions: [{...good.executions[0], targetProjectPath: 'relative/dir'}]})), /targetProjectPath.*absolute path/],
+		[write('odd-path.json', JSON.stringify(badPath)), /"\.\.\/\.\.\/\.bashrc", which is not a path inside a project/],
+		[huge, /is 65 MB; an export is at most 64 MB/],
+	];
+	for (const [file, message] of cases) {
+		const error = await t.throwsAsync(readExportFile(file), {instanceOf: ImportRefusedError}, path.basename(file));
+		t.regex(error!.message, message, path.basename(file));
+		t.false(error!.message.includes('\n'), path.basename(file));
+	}
+
+	// A chain whose link is broken is refused too, before the database is touched.
+	const broken = write('chain.json', JSON.stringify({...good, executions: [good.executions[0], {...good.executions[0], id: 8, parentExecutionId: 99}]}));
+	await t.throwsAsync(readExportFile(broken), {instanceOf: ImportRefusedError, message: /chain is broken/});
+
+	const count = async () => Number((await orm.em.getConnection().execute<Array<{n: number}>>('select count(*) as n from executions', [], 'all'))[0]!.n);
+	t.is(await count(), 0);
+	// The valid one imports; a workflow this database lacks is created (without servers).
+	const imported = await importExport(orm, await readExportFile(write('good.json', JSON.stringify({...good, executions: [{...good.executions[0], workflow: 'brand_new'}]}))));
+	t.deepEqual(imported.createdWorkflows, ['brand_new']);
+	t.is(await count(), 1);
+});

@@ -1,0 +1,93 @@
+/** History pages and stats on a real SQLite file seeded with thousands of executions. */
+import test from 'ava';
+import {listExecutions, parseStatuses, type HistoryRow} from '../../source/history/queries.js';
+import {computeStats} from '../../source/history/stats.js';
+import {DEFAULT_PRICES} from '../../source/history/prices.js';
+import {UsageError} from '../../source/errors.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+import {seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
+
+const EXECUTIONS = 3000;
+const MESSAGES = 200;
+
+/** What the seed wrote for execution n, newest first as history orders it. */
+function expected(filter: (n: number) => boolean): number[] {
+	const ids = Array.from({length: EXECUTIONS}, (_, index) => index + 1).filter(filter);
+	return ids.sort((a, b) => seedStartTime(b) - seedStartTime(a) || b - a);
+}
+
+async function allPages(load: (after?: {startTime: number; id: number}) => Promise<{rows: HistoryRow[]; next?: {startTime: number; id: number}}>): Promise<HistoryRow[]> {
+	const rows: HistoryRow[] = [];
+	let after: {startTime: number; id: number} | undefined;
+	do {
+		const page = await load(after);
+		rows.push(...page.rows);
+		after = page.next;
+	} while (after);
+	return rows;
+}
+
+test('keyset pages walk every execution newest first, ties on start time by id, each row with its figures', async t => {
+	const orm = await openTempDatabase(t, {seed: false});
+	await orm.em.getConnection().execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0), (2, 'w2', 'm', 't', 0, 0)", [], 'run');
+	await seedHistory(orm, {executions: EXECUTIONS, messagesPerExecution: MESSAGES, workflowIds: [1, 2]});
+	t.is(Number((await orm.em.getConnection().execute<Array<{n: number}>>('select count(*) as n from messages', [], 'all'))[0]!.n), EXECUTIONS * MESSAGES);
+
+	const first = await listExecutions(orm, {}, {limit: 50});
+	t.is(first.rows.length, 50);
+	t.deepEqual(first.rows.map(row => row.id), expected(() => true).slice(0, 50));
+	const row = first.rows.find(candidate => candidate.id === 2990)!;
+	t.like(row, {status: seedStatus(2990), workflow: 'w1', turns: 3, totalTokens: (2990 % 50) + (2990 % 5), provider: 'scripted', model: 'test-model', projectPath: '/work/app_a'});
+	t.is(row.queryLine, seedQuery(2990));
+	t.is(row.durationMs, 1000 + (2990 % 100) * 10);
+
+	const everything = await allPages(after => listExecutions(orm, {}, {limit: 173, ...(after ? {after} : {})}));
+	t.deepEqual(everything.map(candidate => candidate.id), expected(() => true));
+
+	// Filters combine; search is a substring of the query.
+	const failedW2 = await allPages(after => listExecutions(orm, {status: ['FAILED'], workflow: 'w2'}, {limit: 40, ...(after ? {after} : {})}));
+	t.deepEqual(failedW2.map(candidate => candidate.id), expected(n => seedStatus(n) === 'FAILED' && n % 2 === 1));
+	const postsB = await allPages(after => listExecutions(orm, {search: '#12', project: '/work/app_b'}, {limit: 25, ...(after ? {after} : {})}));
+	t.deepEqual(postsB.map(candidate => candidate.id), expected(n => String(n).startsWith('12') && n % 2 === 1));
+	const invoicesA = await listExecutions(orm, {search: 'INVOICES number', project: '/work/app_a', status: ['COMPLETED', 'CANCELLED']}, {limit: 500});
+	t.deepEqual(invoicesA.rows.map(candidate => candidate.id), expected(n => n % 10 === 0 && ['COMPLETED', 'CANCELLED'].includes(seedStatus(n))));
+	// LIKE wildcards in the search are literal.
+	t.deepEqual((await listExecutions(orm, {search: '%'}, {limit: 5})).rows, []);
+	t.deepEqual((await listExecutions(orm, {workflow: 'nope'}, {limit: 5})).rows, []);
+});
+
+test('stats are SQL aggregates matching the seeded figures', async t => {
+	const orm = await openTempDatabase(t, {seed: false});
+	await orm.em.getConnection().execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0)", [], 'run');
+	const count = 1000;
+	await seedHistory(orm, {executions: count, messagesPerExecution: 8, workflowIds: [1]});
+	const stats = await computeStats(orm, {prices: {...DEFAULT_PRICES, 'test-model': {input: 1, output: 2}}});
+
+	t.is(stats.executions, count);
+	t.deepEqual(
+		stats.byStatus.map(row => [row.status, row.count]).sort(),
+		(['COMPLETED', 'FAILED', 'CANCELLED', 'INTERRUPTED'] as const).map(status => [status, Array.from({length: count}, (_, i) => i + 1).filter(n => seedStatus(n) === status).length]).sort(),
+	);
+	const durations = Array.from({length: count}, (_, i) => 1000 + ((i + 1) % 100) * 10).sort((a, b) => a - b);
+	t.is(stats.durations.medianMs, Math.round((durations[count / 2 - 1]! + durations[count / 2]!) / 2));
+	t.is(stats.durations.slowest[0]!.durationMs, 1990);
+	const prompt = Array.from({length: count}, (_, i) => (i + 1) % 50).reduce((a, b) => a + b, 0);
+	const output = Array.from({length: count}, (_, i) => (i + 1) % 5).reduce((a, b) => a + b, 0);
+	t.like(stats.tokens[0], {workflow: 'w1', model: 'test-model', executions: count, promptTokens: prompt, outputTokens: output});
+	t.is(stats.tokens[0]!.estimatedCost, (prompt * 1 + output * 2) / 1_000_000);
+	// Two tool calls per execution (message 2 and 6 of 8), failing in every third execution.
+	const tool = stats.tools.find(candidate => candidate.name === 'generate_schema')!;
+	t.is(tool.calls, count * 2);
+	t.is(tool.failures, Math.floor(count / 3) * 2);
+	t.is(tool.declined, 0);
+	t.is(stats.byDay.reduce((sum, row) => sum + row.count, 0), count);
+
+	const since = await computeStats(orm, {since: new Date(seedStartTime(901)), prices: DEFAULT_PRICES});
+	t.is(since.executions, 100);
+});
+
+test('statuses are checked and named', t => {
+	t.deepEqual(parseStatuses('failed, Completed'), ['FAILED', 'COMPLETED']);
+	const error = t.throws(() => parseStatuses('done'), {instanceOf: UsageError});
+	t.regex(error!.message, /Unknown status "done".*COMPLETED, FAILED/);
+});

@@ -1,0 +1,113 @@
+/**
+ * Undo: a real offline run with the real tool servers writes files into a copy of the fixture
+ * project; undo removes exactly those, restores changed ones, refuses (naming the file) when one
+ * was edited since, and records itself.
+ */
+import {existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {Recorder} from '../../source/engine/recorder.js';
+import {sha256} from '../../source/history/file-changes.js';
+import {applyUndo, planUndo, UndoRefusedError} from '../../source/history/undo.js';
+import {OfflineProvider} from '../../source/llm/offline.js';
+import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {realToolServers} from '../helpers/tool-servers.js';
+import {setupEngine, WORKFLOW_NAME} from '../engine/_support.js';
+
+function listFiles(root: string): Map<string, string> {
+	const files = new Map<string, string>();
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(path.join(root, dir), {withFileTypes: true})) {
+			const relative = path.join(dir, entry.name);
+			if (entry.isDirectory()) walk(relative);
+			else files.set(relative, readFileSync(path.join(root, relative), 'utf8'));
+		}
+	};
+
+	walk('.');
+	return files;
+}
+
+test.serial('undo of a real run removes exactly the files it created, and is recorded', async t => {
+	const project = await copyFixtureProject(t);
+	const before = listFiles(project);
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
+	const result = await engine.run({query: 'Blog.Post posts title:string body:text', projectPath: project});
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	const written = [...listFiles(project).keys()].filter(file => !before.has(file));
+	t.true(written.length >= 3, written.join(', '));
+
+	// Edited afterwards: refused, naming the file; nothing touched.
+	const schema = written.find(file => file.includes(path.join('blog', 'post.ex')))!;
+	writeFileSync(path.join(project, schema), `${readFileSync(path.join(project, schema), 'utf8')}# my edit\n`);
+	const refused = await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError});
+	t.true(refused!.message.includes(schema.replace(/^\.\//, '')), refused!.message);
+	t.true(written.every(file => existsSync(path.join(project, file))));
+
+	// --force undoes it anyway; the project is the fixture again.
+	const plan = await planUndo(recorder, result.executionId, {force: true});
+	t.deepEqual(plan.steps.map(step => step.action).filter(action => action !== 'remove'), []);
+	await applyUndo(orm, plan);
+	t.deepEqual(listFiles(project), before);
+	t.truthy((await recorder.getExecution(result.executionId)).undoneAt);
+	await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError, message: /already undone/});
+	t.true(existsSync(path.join(fixtureProjectPath(), 'mix.exs')));
+});
+
+/** An execution whose one tool call injected into `file` (previous content recorded) and created `created`. */
+async function recordInjection(recorder: Recorder, project: string, files: Array<{path: string; action: string; content: string; previous?: string}>) {
+	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, userQuery: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
+	await recorder.addMessage(id, {
+		turnNumber: 1,
+		role: 'tool_response',
+		functionResponseName: 'generate_context',
+		contentText: 'ok',
+		functionResponseContent: {
+			text: 'ok',
+			structuredContent: {
+				files: files.map(file => ({
+					path: file.path,
+					action: file.action,
+					content: file.content,
+					sha256_before: file.previous === undefined ? null : sha256(file.previous),
+					sha256_after: sha256(file.content),
+					...(file.previous === undefined ? {} : {previous_content: file.previous}),
+				})),
+				next_steps: [],
+			},
+		},
+	});
+	await recorder.finishExecution(id, {status: 'COMPLETED', turnCount: 1});
+	return id;
+}
+
+test('a changed file is restored from its recorded previous content; paths outside the project are refused', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const project = tempDir(t);
+	mkdirSync(path.join(project, 'lib'));
+	writeFileSync(path.join(project, 'lib', 'blog.ex'), 'after\n');
+	writeFileSync(path.join(project, 'lib', 'new.ex'), 'new\n');
+	const id = await recordInjection(recorder, project, [
+		{path: 'lib/blog.ex', action: 'injected', content: 'after\n', previous: 'before\n'},
+		{path: 'lib/new.ex', action: 'created', content: 'new\n'},
+	]);
+	await applyUndo(orm, await planUndo(recorder, id));
+	t.is(readFileSync(path.join(project, 'lib', 'blog.ex'), 'utf8'), 'before\n');
+	t.false(existsSync(path.join(project, 'lib', 'new.ex')));
+
+	// A symlinked folder that leads out of the project is never followed, even with --force.
+	const outside = tempDir(t);
+	writeFileSync(path.join(outside, 'x.ex'), 'x\n');
+	symlinkSync(outside, path.join(project, 'out'));
+	const escaping = await recordInjection(recorder, project, [{path: 'out/x.ex', action: 'created', content: 'x\n'}]);
+	await t.throwsAsync(planUndo(recorder, escaping, {force: true}), {instanceOf: UndoRefusedError, message: /outside the project/});
+	t.true(existsSync(path.join(outside, 'x.ex')));
+
+	// Without the previous content, a changed file cannot be restored: refused naming it.
+	writeFileSync(path.join(project, 'lib', 'ctx.ex'), 'v2\n');
+	const unknown = await recordInjection(recorder, project, [{path: 'lib/ctx.ex', action: 'overwritten', content: 'v2\n'}]);
+	await t.throwsAsync(planUndo(recorder, unknown), {instanceOf: UndoRefusedError, message: /lib\/ctx\.ex .*previous content is not on record/});
+});
