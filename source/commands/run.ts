@@ -6,6 +6,8 @@ import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {openApp, type App} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
+import {explainDatabaseError} from '../db/database-error.js';
+import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
@@ -30,9 +32,17 @@ export interface RunFlags {
 
 const USAGE = 'Usage: ectosmith run [--project DIR] [--workflow NAME] "<description>"   (or "-" to read it from stdin)';
 
+/** Stdin, up to a bound: past it the description is refused anyway (see checkDescription). */
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+		chunks.push(buffer);
+		size += buffer.length;
+		if (size > MAX_DESCRIPTION_BYTES * 4) break;
+	}
+
 	return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -115,8 +125,10 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		if (result.status === 'COMPLETED') return ExitCode.ok;
 		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
 		return ExitCode.failed;
-	} catch (error) {
+	} catch (thrown) {
 		// Only set-up errors get here (bad option, unknown workflow or execution, provider without a key...).
+		// A database failure outside the recorder (reading the configuration) is one line too, never SQL.
+		const error = app === undefined ? thrown : explainDatabaseError(app.dbPath, thrown);
 		if (error instanceof UsageError) return fail(error.message, ExitCode.usage);
 		return fail(error instanceof Error ? error.message : String(error), stop.exitCode() ?? ExitCode.failed);
 	} finally {
