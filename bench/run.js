@@ -38,6 +38,38 @@ function timeCommand(args, runs, prepare) {
 	return median(times);
 }
 
+/**
+ * Time from starting a command in a real terminal (a private tmux server, 80x24) to `marker` on
+ * its screen; undefined without tmux. The polling (capture-pane) costs the same for every command.
+ */
+function timeToScreen(command, marker, runs) {
+	if (spawnSync('tmux', ['-V']).status !== 0) return undefined;
+	const times = [];
+	const shellEnv = Object.entries({PATH: process.env.PATH, HOME: scratch, TERM: 'xterm-256color', LANG: 'C.UTF-8', ECTOSMITH_DB: env.ECTOSMITH_DB, XDG_STATE_HOME: env.XDG_STATE_HOME})
+		.map(([key, value]) => `'${key}=${value}'`)
+		.join(' ');
+	for (let i = 0; i < runs; i++) {
+		const socket = `ectosmith-bench-${process.pid}-${i}`;
+		const tmux = (...args) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+		const start = performance.now();
+		// env -i: no CI variables (Ink draws only the last frame when it thinks it runs in CI).
+		tmux('new-session', '-d', '-x', '80', '-y', '24', `cd '${scratch}' && env -i ${shellEnv} ${command}; sleep 30`);
+		let shown = false;
+		while (performance.now() - start < 20_000) {
+			if (tmux('capture-pane', '-p').stdout.includes(marker)) {
+				shown = true;
+				break;
+			}
+		}
+
+		times.push(performance.now() - start);
+		tmux('kill-server');
+		if (!shown) throw new Error(`${command} did not show "${marker}" within 20 s`);
+	}
+
+	return median(times);
+}
+
 const results = [];
 function report(name, ms, baselineMs) {
 	results.push({name, ms, ratio: ms / baselineMs});
@@ -51,6 +83,15 @@ try {
 	report('ectosmith db path', timeCommand([cli, 'db', 'path'], 15), baseline);
 	timeCommand([cli, 'db', 'migrate'], 1); // first run creates, migrates and seeds
 	report('ectosmith db migrate (nothing pending)', timeCommand([cli, 'db', 'migrate'], 9), baseline);
+
+	// First paint of the TUI: from spawn to the top bar on screen, against a node that prints a word.
+	const printed = timeToScreen(`'${process.execPath}' -e "process.stdout.write('ready')"`, 'ready', 9);
+	const painted = timeToScreen(`'${process.execPath}' '${cli}'`, '1 Run', 9);
+	if (printed !== undefined && painted !== undefined) {
+		report('node printing a word, in tmux (baseline of the next)', printed, baseline);
+		report('ectosmith TUI first paint, in tmux', painted, baseline);
+		results.push({name: '  first paint x node printing a word', ms: painted - printed, ratio: painted / printed});
+	}
 
 	const fixture = path.join(root, 'fixtures/phoenix/my_app');
 	const project = i => {

@@ -6,6 +6,7 @@ import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {openApp, type App} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
+import {explainDatabaseError} from '../db/database-error.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
@@ -115,8 +116,10 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		if (result.status === 'COMPLETED') return ExitCode.ok;
 		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
 		return ExitCode.failed;
-	} catch (error) {
+	} catch (thrown) {
 		// Only set-up errors get here (bad option, unknown workflow or execution, provider without a key...).
+		// A database failure outside the recorder (reading the configuration) is one line too, never SQL.
+		const error = app === undefined ? thrown : explainDatabaseError(app.dbPath, thrown);
 		if (error instanceof UsageError) return fail(error.message, ExitCode.usage);
 		return fail(error instanceof Error ? error.message : String(error), stop.exitCode() ?? ExitCode.failed);
 	} finally {

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type {CliFlags} from '../cli/flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
+import {parseProviderName} from '../llm/provider.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {UiServices} from '../ui/services.js';
 import {alternateScreen} from '../ui/terminal-screen.js';
@@ -15,11 +16,16 @@ export const NOT_A_TERMINAL = 'ectosmith: the terminal UI needs a terminal; for 
 
 export async function tuiCommand(args: string[], flags: CliFlags): Promise<number> {
 	if (args.length > 0) throw new UsageError(`Unknown command "${args[0]}". Run ectosmith --help for the commands.`);
+	// Bad flags are refused before the screen is taken over (one line, exit 2).
+	if (flags.provider !== undefined) parseProviderName(flags.provider);
+	if (flags.project !== undefined && flags.project.trim() === '') throw new UsageError('--project needs a folder.');
 	if (!process.stdout.isTTY || !process.stdin.isTTY) {
 		process.stderr.write(`${NOT_A_TERMINAL}\n`);
 		return ExitCode.usage;
 	}
 
+	// React's production build: the development one costs a large part of the first paint.
+	process.env['NODE_ENV'] ??= 'production';
 	const [{render}, {createElement}, {App}, {loadServices}] = await Promise.all([
 		import('ink'),
 		import('react'),

@@ -7,6 +7,7 @@ import type {Attr} from './attributes.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project.js';
 import type {SchemaSpec} from './schema-spec.js';
+import {requiredAttrs} from './schema.js';
 
 export type SampleAction = 'create' | 'update';
 
@@ -121,7 +122,19 @@ end
 
 /** test_cases.exs / test_cases_scope.exs: the block injected into the test module. */
 export function renderTestCases(context: TestContextNames, now: Date = DEFAULT_SAMPLE_NOW): string {
-	return context.schema.scope ? scopedTestCases(context, context.schema.scope, now) : plainTestCases(context, now);
+	const cases = context.schema.scope ? scopedTestCases(context, context.schema.scope, now) : plainTestCases(context, now);
+	return everyFieldOptional(context.schema) ? withoutInvalidDataTests(cases) : cases;
+}
+
+/** Our `:optional` extension can leave nothing required; then no attrs are invalid (Phoenix never gets here). */
+function everyFieldOptional(schema: SchemaSpec): boolean {
+	return schema.attrs.some((attr) => attr.optional) && requiredAttrs(schema).length === 0;
+}
+
+function withoutInvalidDataTests(cases: string): string {
+	return cases
+		.replace(/\n {4}@invalid_attrs [^\n]*\n/, '\n')
+		.replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
 }
 
 function assertions(singular: string, values: SampleValue[]): string {

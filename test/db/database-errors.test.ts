@@ -203,3 +203,18 @@ test('a read-only database file: the run stops at its first write with one line,
 	t.notRegex(result.stderr + result.stdout, /insert into|SQLITE_/i);
 	t.is(spawnSync('sqlite3', [dbPath, 'select count(*) from executions'], {encoding: 'utf8'}).stdout.trim(), '0');
 });
+
+test('a database failure while the run reads its configuration is one line too, never the query', async t => {
+	const dbPath = tempDbPath(t);
+	const orm = await openDatabase({dbPath});
+	await orm.close(true);
+	// Damaged by hand: the table that links workflows to their servers is gone.
+	spawnSync('sqlite3', [dbPath, 'drop table workflow_mcp_server_associations']);
+	const project = join(tempDir(t), 'my_app');
+	mkdirSync(project);
+	writeFileSync(join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
+	const result = ectosmith(['run', '--db', dbPath, '--project', project, '--provider', 'offline', 'Blog.Post posts title:string'], {env: {XDG_STATE_HOME: tempDir(t)}});
+	t.is(result.code, 1, result.stdout + result.stderr);
+	t.regex(result.stderr, /^ectosmith run: The database .*ectosmith\.db refused the operation \(SQLITE_ERROR: no such table: .*workflow_mcp_server_associations.*\)\. If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB\.\n$/);
+	t.notRegex(result.stderr, /select |left join/i);
+});

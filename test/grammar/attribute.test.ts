@@ -73,3 +73,17 @@ test('defaults reach the schema field and the migration column; optional fields 
 	if (!requireElixir(t)) return;
 	t.deepEqual(await parseElixirTexts([{path: 'item.ex', content: schema}, {path: 'm.exs', content: migration}]), []);
 });
+
+test('a schema whose every field is optional gets no invalid-data tests (nothing can be invalid)', async t => {
+	const {renderTestCases} = await import('../../source/generators/context-test.js');
+	const spec = buildSchemaSpec(project, {schema: 'Notes.Note', plural: 'notes', attrs: ['body:text:optional', 'pinned:boolean:optional']});
+	const cases = renderTestCases({schema: spec, alias: 'Notes', module: 'MyApp.Notes'} as Parameters<typeof renderTestCases>[0]);
+	t.false(cases.includes('with invalid data'), cases);
+	t.false(cases.includes('@invalid_attrs'), cases);
+	t.true(cases.includes('with valid data creates a note'));
+	const required = buildSchemaSpec(project, {schema: 'Notes.Note', plural: 'notes', attrs: ['title', 'body:text:optional']});
+	const kept = renderTestCases({schema: required, alias: 'Notes', module: 'MyApp.Notes'} as Parameters<typeof renderTestCases>[0]);
+	t.true(kept.includes('create_note/1 with invalid data returns error changeset'));
+	if (!requireElixir(t)) return;
+	t.deepEqual(await parseElixirTexts([{path: 'cases.exs', content: `defmodule T do\n${cases}\nend\n`}]), []);
+});

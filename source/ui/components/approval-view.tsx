@@ -7,6 +7,7 @@ import TextInput from 'ink-text-input';
 import {useEffect, useMemo, useState} from 'react';
 import type {ApprovalDecision, ApprovalRequest} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
+import {useLatest} from '../hooks/use-latest.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {windowOf, wrapLines} from '../state/lines.js';
 import {argsSummary} from '../state/args-summary.js';
@@ -26,6 +27,7 @@ export interface ApprovalViewProps {
 export function ApprovalView({request, width, height, active, onDecide, onTyping}: ApprovalViewProps) {
 	const [libraries, setLibraries] = useState<ApprovalLibraries>();
 	const [note, setNote] = useState<string>();
+	const noteRef = useLatest(note);
 	useEffect(() => {
 		let live = true;
 		void loadApprovalLibraries().then(loaded => live && setLibraries(loaded));
@@ -86,8 +88,9 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 								value={note}
 								onChange={setNote}
 								focus={active}
-								onSubmit={value => {
-									const text = value.trim();
+								onSubmit={() => {
+									// The note of the latest render: the field's own handler may be a render behind.
+									const text = (noteRef.current ?? '').trim();
 									setNote(undefined);
 									onDecide(text.length > 0 ? {kind: 'decline', note: text} : {kind: 'decline'});
 								}}

@@ -63,10 +63,11 @@ export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, wid
 						setRecall(-1);
 						onChange(text);
 					}}
-					onSubmit={text => {
+					// The text of the latest render: the field's own handler may be a render behind.
+					onSubmit={() => {
 						if (!latest.current.listening) return;
 						setRecall(-1);
-						onSubmit(text);
+						onSubmit(latest.current.value);
 					}}
 					focus={active && focused}
 				/>

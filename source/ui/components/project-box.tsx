@@ -7,6 +7,7 @@ import TextInput from 'ink-text-input';
 import {useEffect, useState} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {ProjectStatus} from '../services.js';
+import {useLatest} from '../hooks/use-latest.js';
 import {Pane} from './pane.js';
 import {toneStyle} from './theme.js';
 import {shownPath} from './transcript.js';
@@ -28,6 +29,7 @@ export interface ProjectBoxProps {
 
 export function ProjectBox({status, width, height, focused, active, locked, demoFolder, onFolder, onTyping}: ProjectBoxProps) {
 	const [editing, setEditing] = useState<{kind: 'choose' | 'demo'; value: string}>();
+	const latest = useLatest(editing);
 	useEffect(() => onTyping(editing !== undefined), [editing !== undefined]);
 	useEffect(() => {
 		if (!focused) setEditing(undefined);
@@ -57,9 +59,11 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 						value={editing.value}
 						onChange={value => setEditing({...editing, value})}
 						focus={active && focused}
-						onSubmit={value => {
+						onSubmit={() => {
+							// The text of the latest render: the field's own handler may be a render behind.
+							const current = latest.current;
 							setEditing(undefined);
-							if (value.trim()) onFolder({kind: editing.kind, folder: value.trim()});
+							if (current?.value.trim()) onFolder({kind: current.kind, folder: current.value.trim()});
 						}}
 					/>
 				</Box>

@@ -1,0 +1,86 @@
+/**
+ * A real terminal for the TUI tests: a private tmux server (its own socket) running one command in
+ * a window of a fixed size; keys are sent and the screen is read with capture-pane.
+ */
+import {spawnSync} from 'node:child_process';
+import type {ExecutionContext} from 'ava';
+
+let available: boolean | undefined;
+
+export function tmuxAvailable(): boolean {
+	available ??= spawnSync('tmux', ['-V'], {stdio: 'ignore'}).status === 0;
+	return available;
+}
+
+/** True when tmux runs here; otherwise passes with a note, except under CI=true where it fails. */
+export function requireTmux(t: ExecutionContext): boolean {
+	if (tmuxAvailable()) return true;
+	if (process.env.CI === 'true') t.fail('tmux is not installed, and CI=true requires the terminal tests to run');
+	else {
+		t.log('skipped: tmux is not installed');
+		t.pass();
+	}
+
+	return false;
+}
+
+function shellQuote(value: string): string {
+	return `'${value.replaceAll("'", `'\\''`)}'`;
+}
+
+export interface Terminal {
+	/** The visible screen, one string. */
+	screen(): string;
+	/** Waits until the screen matches; returns it. */
+	waitFor(pattern: RegExp, what: string, timeoutMs?: number): Promise<string>;
+	/** Literal text, as typed. */
+	type(text: string): void;
+	/** tmux key names: Enter, Escape, C-c, PageUp... */
+	keys(...names: string[]): void;
+	/** A tmux format of the pane, e.g. #{alternate_on}. */
+	display(format: string): string;
+	kill(): void;
+}
+
+export function startTerminal(
+	t: ExecutionContext,
+	options: {command: string[]; env: Record<string, string>; cwd: string; width?: number; height?: number},
+): Terminal {
+	const socket = `ectosmith-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+	const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+	// `env -i` gives the program only the environment the test chose (tmux's server would pass its own).
+	const assignments = Object.entries(options.env).map(([key, value]) => shellQuote(`${key}=${value}`));
+	const command = `cd ${shellQuote(options.cwd)} && echo BEFORE-THE-TUI && env -i ${assignments.join(' ')} ${options.command.map(shellQuote).join(' ')}; echo "EXITED:$?"; sleep 600`;
+	const started = tmux('new-session', '-d', '-s', 'main', '-x', String(options.width ?? 80), '-y', String(options.height ?? 24), command);
+	if (started.status !== 0) throw new Error(`tmux did not start: ${started.stderr}`);
+	const kill = () => void tmux('kill-server');
+	t.teardown(kill);
+	const screen = () => tmux('capture-pane', '-p', '-t', 'main').stdout;
+	return {
+		screen,
+		async waitFor(pattern, what, timeoutMs = 90_000) {
+			const end = Date.now() + timeoutMs;
+			for (;;) {
+				const text = screen();
+				if (pattern.test(text)) {
+					// Keys go to the handlers of the frame before: give a busy machine time to subscribe the new ones.
+					await new Promise(resolve => setTimeout(resolve, 400));
+					return text;
+				}
+
+				if (Date.now() > end) throw new Error(`Timed out waiting for ${what}. Screen:\n${text}`);
+				await new Promise(resolve => setTimeout(resolve, 150));
+			}
+		},
+		type(text) {
+			tmux('send-keys', '-t', 'main', '-l', text);
+		},
+		keys(...names) {
+			for (const name of names) tmux('send-keys', '-t', 'main', name);
+		},
+		display(format) {
+			return tmux('display-message', '-p', '-t', 'main', format).stdout.trim();
+		},
+		kill,
+	};
+}
