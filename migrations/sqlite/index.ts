@@ -4,11 +4,13 @@ import type {MigrationObject} from '@mikro-orm/core';
 import {Migration20261125101131} from './Migration20261125101131.js';
 import {Migration20261127154924_mcp_server_form_fields} from './Migration20261127154924_mcp_server_form_fields.js';
 import {Migration20261127154952_history_replay_undo} from './Migration20261127154952_history_replay_undo.js';
+import {Migration20261127161759_tool_call_approval} from './Migration20261127161759_tool_call_approval.js';
 import {Migration20261127162727_execution_import_fingerprint} from './Migration20261127162727_execution_import_fingerprint.js';
 
 export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261125101131', class: Migration20261125101131},
 	{name: 'Migration20261127154924_mcp_server_form_fields', class: Migration20261127154924_mcp_server_form_fields},
 	{name: 'Migration20261127154952_history_replay_undo', class: Migration20261127154952_history_replay_undo},
+	{name: 'Migration20261127161759_tool_call_approval', class: Migration20261127161759_tool_call_approval},
 	{name: 'Migration20261127162727_execution_import_fingerprint', class: Migration20261127162727_execution_import_fingerprint},
 ];

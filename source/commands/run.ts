@@ -7,6 +7,7 @@ import path from 'node:path';
 import {openApp, type App} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
+import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
@@ -31,9 +32,17 @@ export interface RunFlags {
 
 const USAGE = 'Usage: ectosmith run [--project DIR] [--workflow NAME] "<description>"   (or "-" to read it from stdin)';
 
+/** Stdin, up to a bound: past it the description is refused anyway (see checkDescription). */
 async function readStdin(): Promise<string> {
 	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	let size = 0;
+	for await (const chunk of process.stdin) {
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+		chunks.push(buffer);
+		size += buffer.length;
+		if (size > MAX_DESCRIPTION_BYTES * 4) break;
+	}
+
 	return Buffer.concat(chunks).toString('utf8');
 }
 

@@ -4,7 +4,7 @@
  * never reads the database to draw a live run, and replay (recorded rows -> events) can rebuild
  * the same stream without the text deltas.
  */
-import type {ExecutionStatus} from '../db/entities/statuses.js';
+import type {ApprovalOutcome, ExecutionStatus} from '../db/entities/statuses.js';
 import type {ProviderName, TokenUsage} from '../llm/provider.js';
 
 // The data layer owns the statuses and roles; the event contract re-exports them.
@@ -31,7 +31,7 @@ export type ApprovalDecision =
 	| {kind: 'decline'; note?: string};
 
 /** How a call's approval ended, as recorded on its tool_response row. */
-export type ApprovalOutcome = 'approved' | 'auto_approved' | 'declined' | 'declined_with_note';
+export type {ApprovalOutcome} from '../db/entities/statuses.js';
 
 export interface ApprovalRequest {
 	executionId: number;

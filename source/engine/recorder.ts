@@ -6,6 +6,7 @@ import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
+import type {ApprovalOutcome} from './events.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
 
@@ -34,6 +35,8 @@ export interface NewMessage {
 	rawParts?: unknown;
 	durationMs?: number;
 	isError?: boolean;
+	/** tool_response rows of calls that went through approval: how it ended. */
+	approval?: ApprovalOutcome;
 	/** A model row's own usage. */
 	usage?: TokenUsage;
 	/** A tool_request row's server and read-only hint. */
@@ -166,6 +169,7 @@ export class Recorder {
 				rawParts: message.rawParts ?? null,
 				durationMs: message.durationMs ?? null,
 				isError: message.isError ?? false,
+				approval: message.approval ?? null,
 				promptTokens: message.usage?.promptTokens ?? null,
 				outputTokens: message.usage?.outputTokens ?? null,
 				totalTokens: message.usage?.totalTokens ?? null,
@@ -370,6 +374,7 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.rawParts != null) message.rawParts = row.rawParts;
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
+	if (row.approval != null) message.approval = row.approval;
 	if (row.totalTokens != null) {
 		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
 	}

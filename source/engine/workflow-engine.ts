@@ -9,7 +9,18 @@ import type {ConversationItem, FunctionCall, FunctionResult, LlmProvider, ModelT
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import type {McpServiceApi, ToolBinding, ToolCallResult} from '../mcp/types.js';
-import type {EngineEvent, EngineEventListener, ExecutionStatus} from './events.js';
+import type {
+	ApprovalDecision,
+	ApprovalHook,
+	ApprovalOutcome,
+	ApprovalRequest,
+	EngineEvent,
+	EngineEventListener,
+	ExecutionStatus,
+	PlannedFile,
+} from './events.js';
+import {checkDescription} from './description.js';
+import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import {loadConversation, type CallRawParts, type StoredToolResponse} from './history.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
@@ -45,6 +56,8 @@ export interface WorkflowEngineOptions {
 	logger?: Logger;
 	/** Per tool call; undefined leaves the MCP service's own default. */
 	toolTimeoutMs?: number;
+	/** After a cancel, how long a writing call already under way may take to finish (default 20 s). */
+	writeGraceMs?: number;
 }
 
 export interface RunOptions {
@@ -57,8 +70,13 @@ export interface RunOptions {
 	signal?: AbortSignal;
 	/** Continue the conversation of this past execution (the new one is linked to it). */
 	continueFrom?: number;
-	/** Sets dry_run: true on every call to a tool that has a dry_run argument. */
+	/** Sets dry_run: true on every call to a tool that has a dry_run argument; nothing is asked. */
 	dryRun?: boolean;
+	/**
+	 * Asked before every call to a tool that can write, with the files its dry run plans. None:
+	 * every call runs without asking (headless runs, the TUI's --yes).
+	 */
+	approve?: ApprovalHook;
 }
 
 export interface RunResult {
@@ -71,6 +89,16 @@ export interface RunResult {
 
 export const CANCELLED_MESSAGE = 'Cancelled by the user.';
 const CANCELLED_TOOL_TEXT = 'Cancelled by the user before the tool answered.';
+const CANCELLED_APPROVAL_TEXT = 'Cancelled by the user before the change was approved; nothing was written.';
+export const DECLINED_TEXT = 'The user declined this change.';
+export const DEFAULT_WRITE_GRACE_MS = 20_000;
+
+/** The user's answers so far in one execution. */
+interface Approvals {
+	hook: ApprovalHook | undefined;
+	/** "Approve all" was chosen: later calls are approved without asking. */
+	all: boolean;
+}
 
 class Cancelled extends Error {
 	constructor() {
@@ -84,6 +112,55 @@ function errorMessage(error: unknown): string {
 	return String(error);
 }
 
+
+/** The files of a dry run's structured result, as the approval hook sees them. */
+function plannedFiles(structuredContent: unknown): PlannedFile[] {
+	const files = isRecord(structuredContent) ? structuredContent['files'] : undefined;
+	if (!Array.isArray(files)) return [];
+	return files.flatMap((file): PlannedFile[] => {
+		if (!isRecord(file) || typeof file['path'] !== 'string' || typeof file['content'] !== 'string') return [];
+		const action = file['would'] ?? file['action'];
+		if (action !== 'created' && action !== 'injected' && action !== 'overwritten' && action !== 'unchanged') return [];
+		const current = file['previous_content'];
+		return [{path: file['path'], action, content: file['content'], ...(typeof current === 'string' ? {currentContent: current} : {})}];
+	});
+}
+
+/** A signal that aborts `graceMs` after `signal` does (a bounded wait for a write under way). */
+function graceSignal(signal: AbortSignal | undefined, graceMs: number): {signal: AbortSignal; dispose(): void} | undefined {
+	if (!signal) return undefined;
+	const controller = new AbortController();
+	let timer: NodeJS.Timeout | undefined;
+	const start = () => {
+		timer = setTimeout(() => controller.abort(signal.reason), graceMs);
+	};
+
+	if (signal.aborted) start();
+	else signal.addEventListener('abort', start, {once: true});
+	return {
+		signal: controller.signal,
+		dispose() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', start);
+		},
+	};
+}
+
+/** The promise, or a rejection as soon as the signal aborts (a hook that ignores the signal). */
+async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+	if (!signal) return promise;
+	signal.throwIfAborted();
+	let onAbort: (() => void) | undefined;
+	const aborted = new Promise<never>((_resolve, reject) => {
+		onAbort = () => reject(new Cancelled());
+		signal.addEventListener('abort', onAbort, {once: true});
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort!);
+	}
+}
 
 function hasDryRun(binding: ToolBinding): boolean {
 	const properties = binding.inputSchema['properties'];
@@ -125,8 +202,7 @@ export class WorkflowEngine {
 		const {recorder} = this.options;
 		await this.recoverInterrupted();
 
-		const query = options.query.trim();
-		if (query.length === 0) throw new Error('The description is empty: say which schemas to generate, e.g. "Blog.Post posts title:string".');
+		const query = checkDescription(options.query);
 		const parent = options.continueFrom === undefined ? undefined : await recorder.getExecution(options.continueFrom);
 		const workflowName = options.workflow ?? parent?.workflowName;
 		const workflow =
@@ -169,7 +245,8 @@ export class WorkflowEngine {
 		let turns = 0;
 		let outcome: {status: FinalStatus; finalResponseText?: string; errorMessage?: string};
 		try {
-			outcome = await this.loop({executionId, workflow, provider, projectPath, query, prior, parent, signal, dryRun: options.dryRun === true, log, onTurn: n => (turns = n)});
+			const approvals: Approvals = {hook: options.dryRun ? undefined : options.approve, all: false};
+			outcome = await this.loop({executionId, workflow, provider, projectPath, query, prior, parent, signal, dryRun: options.dryRun === true, approvals, log, onTurn: n => (turns = n)});
 		} catch (error) {
 			if (signal?.aborted || error instanceof Cancelled) {
 				outcome = {status: 'CANCELLED', errorMessage: CANCELLED_MESSAGE};
@@ -203,6 +280,7 @@ export class WorkflowEngine {
 		parent: ExecutionRecord | undefined;
 		signal: AbortSignal | undefined;
 		dryRun: boolean;
+		approvals: Approvals;
 		log: Logger;
 		onTurn: (turn: number) => void;
 	}): Promise<{status: FinalStatus; finalResponseText?: string; errorMessage?: string}> {
@@ -310,8 +388,22 @@ export class WorkflowEngine {
 			// then context): once one fails, the rest are answered as not run rather than run blind.
 			let failed: string | undefined;
 			for (const [callIndex, call] of calls.entries()) {
-				const skip = failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed. Fix that first, then call this again.`;
-				const result = await this.callTool({executionId, turn, callIndex, call, byName, signal, dryRun: context.dryRun, skip});
+				// A write that finished after a cancel is recorded; the calls after it are not started.
+				checkCancelled();
+				const skip =
+					failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed or was declined. Deal with that first, then call this again.`;
+				const result = await this.callTool({
+					executionId,
+					turn,
+					callIndex,
+					call,
+					byName,
+					signal,
+					projectPath,
+					dryRun: context.dryRun,
+					approvals: context.approvals,
+					skip,
+				});
 				results.push(result);
 				if (result.response.isError) failed ??= call.name;
 			}
@@ -320,7 +412,11 @@ export class WorkflowEngine {
 		return {status: 'FAILED', errorMessage: `Stopped after ${maxTurns} turns without a final answer (the workflow's max_conversation_turns).`};
 	}
 
-	/** Runs one function call; the model's mistakes and tool failures become error results it sees. */
+	/**
+	 * Runs one function call; the model's mistakes, tool failures and declined changes become
+	 * results it sees. Order: pin to the project, check the arguments, ask for approval (writing
+	 * tools only, with the files of a dry run), then the real call.
+	 */
 	private async callTool(context: {
 		executionId: number;
 		turn: number;
@@ -328,7 +424,9 @@ export class WorkflowEngine {
 		call: FunctionCall;
 		byName: Map<string, ToolBinding>;
 		signal: AbortSignal | undefined;
+		projectPath: string;
 		dryRun: boolean;
+		approvals: Approvals;
 		/** Answer the call with this error instead of running it. */
 		skip?: string;
 	}): Promise<FunctionResult> {
@@ -336,6 +434,13 @@ export class WorkflowEngine {
 		const {executionId, turn, callIndex, call, byName, signal} = context;
 		const binding = byName.get(call.name);
 		let args: Record<string, unknown> = isRecord(call.args) ? call.args : {};
+		let pinError: string | undefined;
+		if (binding && isRecord(call.args) && takesProjectPath(binding)) {
+			const pinned = pinProjectPath(args, context.projectPath);
+			if (pinned.ok) args = pinned.args;
+			else pinError = pinned.error;
+		}
+
 		if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
 		const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
 
@@ -363,6 +468,7 @@ export class WorkflowEngine {
 		const started = Date.now();
 		let result: ToolCallResult;
 		let cancelled = false;
+		let approval: ApprovalOutcome | undefined;
 		if (context.skip !== undefined) {
 			result = {isError: true, text: context.skip};
 		} else if (!binding) {
@@ -370,6 +476,8 @@ export class WorkflowEngine {
 			result = {isError: true, text: `Unknown tool "${call.name}". The available tools are: ${known}.`};
 		} else if (!isRecord(call.args)) {
 			result = {isError: true, text: `The arguments of ${call.name} must be a JSON object.`};
+		} else if (pinError !== undefined) {
+			result = {isError: true, text: pinError};
 		} else {
 			const problems = mcp.validateArgs(binding, args);
 			if (problems.length > 0) {
@@ -378,13 +486,21 @@ export class WorkflowEngine {
 					text: `Invalid arguments for ${call.name}: ${problems.join('; ')}. Fix them and call the tool again.`,
 				};
 			} else {
-				try {
-					const timeoutMs = this.options.toolTimeoutMs;
-					result = await mcp.callTool(binding, args, {...(signal ? {signal} : {}), ...(timeoutMs === undefined ? {} : {timeoutMs})});
-				} catch (error) {
-					cancelled = signal?.aborted === true;
-					// A crashed or stuck server is reported to the model; the service restarts it on next use.
-					result = {isError: true, text: cancelled ? CANCELLED_TOOL_TEXT : `The tool ${call.name} failed: ${errorMessage(error)}`};
+				const gate = binding.readOnly || context.dryRun ? undefined : await this.approve({...context, binding, args, requestId});
+				if (gate?.kind === 'cancelled') {
+					cancelled = true;
+					result = {isError: true, text: CANCELLED_APPROVAL_TEXT};
+				} else if (gate?.kind === 'answer') {
+					result = gate.result;
+				} else {
+					approval = gate?.outcome;
+					if (gate?.outcome === 'declined' || gate?.outcome === 'declined_with_note') {
+						result = {isError: true, text: gate.note === undefined ? DECLINED_TEXT : `The user declined: ${gate.note}`};
+					} else {
+						const invoked = await this.invoke(binding, args, signal);
+						cancelled = invoked.cancelled;
+						result = invoked.result;
+					}
 				}
 			}
 		}
@@ -403,6 +519,7 @@ export class WorkflowEngine {
 			...(idParts ? {rawParts: idParts} : {}),
 			durationMs,
 			isError: result.isError,
+			...(approval === undefined ? {} : {approval}),
 		});
 		this.emit({
 			type: 'tool_call_finished',
@@ -416,6 +533,7 @@ export class WorkflowEngine {
 			text: result.text,
 			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
 			durationMs,
+			...(approval === undefined ? {} : {approval}),
 		});
 		if (cancelled) throw new Cancelled();
 		return {
@@ -423,6 +541,118 @@ export class WorkflowEngine {
 			name: call.name,
 			response: {text: result.text, ...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}), isError: result.isError},
 		};
+	}
+
+	/**
+	 * The real call. A read-only call is abandoned on cancel; a writing call already sent is let
+	 * finish (up to writeGraceMs after the cancel), so what it wrote is what gets recorded.
+	 */
+	private async invoke(
+		binding: ToolBinding,
+		args: Record<string, unknown>,
+		signal: AbortSignal | undefined,
+	): Promise<{result: ToolCallResult; cancelled: boolean}> {
+		if (signal?.aborted) return {result: {isError: true, text: CANCELLED_TOOL_TEXT}, cancelled: true};
+		const timeoutMs = this.options.toolTimeoutMs;
+		const graceMs = this.options.writeGraceMs ?? DEFAULT_WRITE_GRACE_MS;
+		const grace = binding.readOnly ? undefined : graceSignal(signal, graceMs);
+		const callSignal = binding.readOnly ? signal : grace?.signal;
+		try {
+			const result = await this.options.mcp.callTool(binding, args, {
+				...(callSignal ? {signal: callSignal} : {}),
+				...(timeoutMs === undefined ? {} : {timeoutMs}),
+			});
+			return {result, cancelled: signal?.aborted === true};
+		} catch (error) {
+			const cancelled = signal?.aborted === true;
+			// A crashed or stuck server is reported to the model; the service restarts it on next use.
+			let text = `The tool ${binding.exposedName} failed: ${errorMessage(error)}`;
+			if (cancelled && binding.readOnly) text = CANCELLED_TOOL_TEXT;
+			else if (grace?.signal.aborted) {
+				const wait = graceMs >= 1000 ? `${Math.round(graceMs / 1000)} s` : `${graceMs} ms`;
+				text = `Cancelled by the user; the tool did not answer within ${wait} of the cancel, so some of its files may have been written.`;
+			}
+
+			return {result: {isError: true, text}, cancelled};
+		} finally {
+			grace?.dispose();
+		}
+	}
+
+	/**
+	 * Asks the run's approval hook about one writing call. Returns the outcome to record, an answer
+	 * for the model in place of the call (the dry run failed: the real call would too), or
+	 * cancelled (the user cancelled the run while it was being decided).
+	 */
+	private async approve(context: {
+		executionId: number;
+		turn: number;
+		callIndex: number;
+		call: FunctionCall;
+		binding: ToolBinding;
+		args: Record<string, unknown>;
+		requestId: number;
+		signal: AbortSignal | undefined;
+		approvals: Approvals;
+	}): Promise<
+		| {kind: 'decided'; outcome: ApprovalOutcome; note?: string}
+		| {kind: 'answer'; result: ToolCallResult}
+		| {kind: 'cancelled'}
+		| undefined
+	> {
+		const {approvals, binding, args, signal, executionId, turn, callIndex} = context;
+		if (!approvals.hook) return undefined;
+		if (approvals.all) {
+			this.emit({type: 'approval_decided', executionId, turn, callIndex, outcome: 'auto_approved'});
+			return {kind: 'decided', outcome: 'auto_approved'};
+		}
+
+		let files: PlannedFile[] = [];
+		let dryRunText = `${binding.exposedName} has no dry run: it will run with the arguments shown.`;
+		if (hasDryRun(binding)) {
+			// The preview writes nothing, so it may be abandoned on cancel like a read-only call.
+			const timeoutMs = this.options.toolTimeoutMs;
+			let preview: ToolCallResult;
+			try {
+				preview = await this.options.mcp.callTool(binding, {...args, dry_run: true}, {
+					...(signal ? {signal} : {}),
+					...(timeoutMs === undefined ? {} : {timeoutMs}),
+				});
+			} catch (error) {
+				if (signal?.aborted) return {kind: 'cancelled'};
+				return {kind: 'answer', result: {isError: true, text: `The tool ${binding.exposedName} failed: ${errorMessage(error)}`}};
+			}
+
+			if (preview.isError) return {kind: 'answer', result: preview};
+			files = plannedFiles(preview.structuredContent);
+			dryRunText = preview.text;
+		}
+
+		const request: ApprovalRequest = {
+			executionId,
+			turn,
+			callIndex,
+			messageId: context.requestId,
+			name: context.call.name,
+			server: binding.serverName,
+			args,
+			files,
+			dryRunText,
+		};
+		this.emit({type: 'approval_requested', ...request});
+		let decision: ApprovalDecision;
+		try {
+			decision = await untilAborted(approvals.hook(request, signal), signal);
+		} catch (error) {
+			if (signal?.aborted) return {kind: 'cancelled'};
+			throw error;
+		}
+
+		const note = decision.kind === 'decline' ? decision.note?.trim() || undefined : undefined;
+		const outcome: ApprovalOutcome = decision.kind === 'decline' ? (note === undefined ? 'declined' : 'declined_with_note') : 'approved';
+		if (decision.kind === 'approve_all') approvals.all = true;
+		this.emit({type: 'approval_decided', executionId, turn, callIndex, outcome, ...(note === undefined ? {} : {note})});
+		return {kind: 'decided', outcome, ...(note === undefined ? {} : {note})};
 	}
 
 	private emit(event: EngineEvent): void {

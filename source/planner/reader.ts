@@ -194,6 +194,8 @@ class Reader {
 		}
 
 		if (words.some(word => BELONG.has(word) || JOIN.has(word) || word === 'many')) return false;
+		// "each option has a label": a name with has/have/with opens an entity statement.
+		if (HAVE.has(words[at + 1] ?? '') || HAVE.has(words[at + 2] ?? '')) return false;
 		if (this.reading.entities.some(entity => entity.singular === first && !entity.mentioned)) return false;
 		return splitItems(tokens).every(item => readField(item).ok);
 	}
@@ -463,7 +465,9 @@ class StatementReader {
 			}
 
 			let at = this.pos;
-			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'both'].includes(this.at(at) ?? '')) at++;
+			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both'].includes(this.at(at) ?? '')) at++;
+			// "…, each task belongs to a project": the entity named again before its next phrase.
+			if (at > this.pos && isWord(this.at(at)) && singularize(this.at(at)!) === entity.singular && (BELONG.has(this.at(at + 1) ?? '') || HAVE.has(this.at(at + 1) ?? '') || this.at(at + 1) === 'can')) at++;
 			const verb = this.at(at);
 			const object = this.at(at + 1);
 			if (verb && BELONG.has(verb) && object === 'to') {
@@ -700,7 +704,9 @@ class StatementReader {
 			if (SEPARATORS.has(word) && this.statementAhead(end)) break;
 			if (SEPARATORS.has(word)) {
 				let at = end;
-				while ([',', 'and', 'that', 'which', 'each', 'it', 'they'].includes(this.words[at] ?? '')) at++;
+				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the'].includes(this.words[at] ?? '')) at++;
+				// "…, each task belongs to a project": the entity named again opens its next phrase.
+				if (isWord(this.words[at]) && singularize(this.words[at]!) === entity.singular) at++;
 				if (BELONG.has(this.words[at] ?? '') && this.words[at + 1] === 'to') break;
 				if (HAVE.has(this.words[at] ?? '') && ['many', 'one'].includes(this.words[at + 1] ?? '')) break;
 				if (this.words[at] === 'can' && this.words.slice(at).includes('to')) break;

@@ -109,6 +109,13 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 			if (!target && !field.type) {
 				const bare = field.name.endsWith('_id') ? field.name.slice(0, -3) : field.name;
 				const found = findEntity(entities, bare);
+				// "polls with a question and options" where options are described too: the poll has many options.
+				if (found && found !== entity && bare !== singularize(bare) && !found.draft.mentioned) {
+					const added = reference(found, entity.draft.singular);
+					if (!added.ok) return added;
+					continue;
+				}
+
 				// A field named like its own entity ("budgets with a budget") is a value.
 				const known = found === entity ? undefined : found;
 				const parts = bare.split('_');

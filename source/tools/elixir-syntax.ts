@@ -20,7 +20,9 @@ export interface SyntaxReport {
 	checker: 'elixir' | 'tokenizer';
 }
 
-const TIMEOUT_MS = 20_000;
+// Elixir boots in well under a second on an idle machine; the bound only guards a stuck or starved one,
+// and stays below the 60 s a client waits for a tool call.
+const TIMEOUT_MS = 30_000;
 
 // One base64 file per stdin line; one answer per line: OK, or ERR and the base64 message.
 const PARSE_SCRIPT = `

@@ -2,7 +2,9 @@
  * A small reader for the literal parts of Elixir config files (config/*.exs) and mix.exs: enough
  * to read `config :app, key: value` calls without running Elixir. Anything that is not a literal
  * (function calls, maps, sigils, interpolated strings) becomes an `opaque` term with its source.
+ * The tokens come from the one Elixir tokenizer.
  */
+import {tokenize as lex} from '../generators/elixir-tokens.js';
 
 export type Term =
 	| {kind: 'atom'; value: string}
@@ -36,175 +38,81 @@ interface Token {
 	end: number;
 }
 
-const identStart = /[a-z_]/;
-const identChar = /[\w]/;
-const operatorChars = '+-*/<>=!|&^\\.%@:?';
-const sigilPairs: Record<string, string> = {'(': ')', '[': ']', '{': '}', '<': '>', '/': '/', '|': '|', '"': '"', "'": "'"};
-
-/** Splits Elixir source into tokens; comments are dropped, newlines kept (they end calls). */
+/**
+ * The tokens of the one Elixir tokenizer (generators/elixir-tokens.ts), in the shape this reader
+ * parses: comments dropped, newlines kept (they end calls), strings and atoms decoded.
+ */
 export function tokenize(source: string): Token[] {
 	const tokens: Token[] = [];
-	let i = 0;
-	const push = (kind: TokenKind, start: number, end: number, value = source.slice(start, end)) => {
-		tokens.push({kind, text: source.slice(start, end), value, start, end});
-	};
+	for (const token of lex(source).tokens) {
+		const base = {text: token.text, start: token.start, end: token.end};
+		switch (token.kind) {
+			case 'comment':
+				break;
+			case 'newline':
+				tokens.push({...base, kind: 'newline', value: token.text});
+				break;
+			case 'identifier':
+				tokens.push({...base, kind: 'ident', value: token.text});
+				break;
+			case 'alias':
+				tokens.push({...base, kind: 'alias', value: token.text});
+				break;
+			case 'key': {
+				const name = token.text.slice(0, -1);
+				tokens.push({...base, kind: 'key', value: /^["']/.test(name) ? decodeQuoted(name).value : name});
+				break;
+			}
+			case 'atom': {
+				const name = token.text.slice(1);
+				tokens.push({...base, kind: 'atom', value: /^["']/.test(name) ? decodeQuoted(name).value : name});
+				break;
+			}
+			case 'literal': {
+				if (token.text.startsWith('~')) {
+					tokens.push({...base, kind: 'sigil', value: token.text});
+					break;
+				}
 
-	while (i < source.length) {
-		const c = source[i]!;
-		if (c === '\n') {
-			push('newline', i, i + 1);
-			i++;
-		} else if (c === ' ' || c === '\t' || c === '\r') {
-			i++;
-		} else if (c === '#') {
-			while (i < source.length && source[i] !== '\n') i++;
-		} else if (c === '"' || c === "'") {
-			const {end, value, interpolated} = readString(source, i, c);
-			push(interpolated ? 'istring' : 'string', i, end, value);
-			i = end;
-			if (source[i] === ':' && /\s/.test(source[i + 1] ?? '')) {
-				// "quoted key": value
-				tokens.at(-1)!.kind = 'key';
-				tokens.at(-1)!.end = i + 1;
-				i++;
+				const {value, interpolated} = decodeQuoted(token.text);
+				tokens.push({...base, kind: interpolated ? 'istring' : 'string', value});
+				break;
 			}
-		} else if (c === '~' && /[a-zA-Z]/.test(source[i + 1] ?? '')) {
-			const start = i;
-			i = readSigil(source, i);
-			push('sigil', start, i);
-		} else if (c === ':' && source[i + 1] === '"') {
-			const {end, value} = readString(source, i + 1, '"');
-			push('atom', i, end, value);
-			i = end;
-		} else if (c === ':' && /[a-zA-Z_]/.test(source[i + 1] ?? '')) {
-			let j = i + 1;
-			while (j < source.length && identChar.test(source[j]!)) j++;
-			if (source[j] === '?' || source[j] === '!') j++;
-			// `:Foo.Bar` style Erlang-ish atoms are not expected in config; keep the plain name.
-			push('atom', i, j, source.slice(i + 1, j));
-			i = j;
-		} else if (identStart.test(c) || /[A-Z]/.test(c)) {
-			let j = i;
-			while (j < source.length && identChar.test(source[j]!)) j++;
-			if (source[j] === '?' || source[j] === '!') j++;
-			const name = source.slice(i, j);
-			if (source[j] === ':' && source[j + 1] !== ':' && /[\s]/.test(source[j + 1] ?? ' ')) {
-				push('key', i, j + 1, name);
-				i = j + 1;
-			} else {
-				push(/[A-Z]/.test(c) ? 'alias' : 'ident', i, j, name);
-				i = j;
-			}
-		} else if (/[0-9]/.test(c)) {
-			let j = i;
-			while (j < source.length && /[\w.]/.test(source[j]!)) {
-				if (source[j] === '.' && !/[0-9]/.test(source[j + 1] ?? '')) break;
-				j++;
-			}
-			push('number', i, j);
-			i = j;
-		} else if (c === '?' && i + 1 < source.length && !/\s/.test(source[i + 1]!)) {
-			// Character literal such as ?a
-			const j = source[i + 1] === '\\' ? i + 3 : i + 2;
-			push('number', i, j);
-			i = j;
-		} else if ('()[]{},'.includes(c)) {
-			push('punct', i, i + 1);
-			i++;
-		} else if (operatorChars.includes(c) || c === '~') {
-			let j = i + 1;
-			while (j < source.length && operatorChars.includes(source[j]!) && source[j] !== '.') j++;
-			push('op', i, j);
-			i = j;
-		} else {
-			// Unknown character (unicode identifiers, etc.): one opaque op token.
-			push('op', i, i + 1);
-			i++;
+			case 'number':
+			case 'char':
+				tokens.push({...base, kind: 'number', value: token.text});
+				break;
+			case 'punct':
+				tokens.push({...base, kind: token.text === ';' ? 'op' : 'punct', value: token.text});
+				break;
+			case 'op':
+				tokens.push({...base, kind: 'op', value: token.text});
+				break;
 		}
 	}
 
 	return tokens;
 }
 
-function readString(source: string, start: number, quote: string): {end: number; value: string; interpolated: boolean} {
-	const heredoc = source.startsWith(quote.repeat(3), start);
-	const close = heredoc ? quote.repeat(3) : quote;
-	let i = start + close.length;
+/** The contents of a quoted literal ("...", '...', or a heredoc) with the simple escapes decoded. */
+function decodeQuoted(text: string): {value: string; interpolated: boolean} {
+	const quote = text[0]!;
+	const heredoc = text.startsWith(quote.repeat(3));
+	const body = heredoc ? text.slice(text.indexOf('\n') + 1, text.lastIndexOf(quote.repeat(3))) : text.slice(1, -1);
 	let value = '';
 	let interpolated = false;
-	while (i < source.length) {
-		if (source.startsWith(close, i)) {
-			return {end: i + close.length, value, interpolated};
-		}
-
-		const c = source[i]!;
+	for (let i = 0; i < body.length; i++) {
+		const c = body[i]!;
 		if (c === '\\') {
-			const next = source[i + 1] ?? '';
+			const next = body[++i] ?? '';
 			value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
-			i += 2;
-		} else if (c === '#' && source[i + 1] === '{') {
-			interpolated = true;
-			i = skipInterpolation(source, i + 2);
 		} else {
+			if (c === '#' && body[i + 1] === '{') interpolated = true;
 			value += c;
-			i++;
 		}
 	}
 
-	return {end: source.length, value, interpolated};
-}
-
-/** Skips `#{ ... }` (already past the brace), including nested braces and strings. */
-function skipInterpolation(source: string, start: number): number {
-	let depth = 1;
-	let i = start;
-	while (i < source.length && depth > 0) {
-		const c = source[i]!;
-		if (c === '"' || c === "'") {
-			i = readString(source, i, c).end;
-			continue;
-		}
-
-		if (c === '{') depth++;
-		else if (c === '}') depth--;
-		i++;
-	}
-
-	return i;
-}
-
-function readSigil(source: string, start: number): number {
-	let i = start + 1;
-	while (i < source.length && /[a-zA-Z]/.test(source[i]!)) i++;
-	const open = source[i] ?? '';
-	if (source.startsWith('"""', i) || source.startsWith("'''", i)) {
-		const close = source.slice(i, i + 3);
-		const end = source.indexOf(close, i + 3);
-		i = end === -1 ? source.length : end + 3;
-	} else {
-		const close = sigilPairs[open];
-		if (close === undefined) return i;
-		i++;
-		let depth = 1;
-		while (i < source.length) {
-			const c = source[i]!;
-			if (c === '\\') {
-				i += 2;
-				continue;
-			}
-
-			if (c === close && (close === open || --depth === 0)) {
-				i++;
-				break;
-			}
-
-			if (c === open && close !== open) depth++;
-			i++;
-		}
-	}
-
-	while (i < source.length && /[a-zA-Z]/.test(source[i]!)) i++;
-	return i;
+	return {value, interpolated};
 }
 
 /** A top-level call such as `config :app, key: value` or `import_config "dev.exs"`. */

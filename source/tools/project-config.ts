@@ -3,6 +3,7 @@
  * (ProjectInfo) plus the facts inspect_project reports. No file access here: project.ts reads the
  * files and resolves `import_config`.
  */
+import {tokenize} from '../generators/elixir-tokens.js';
 import {camelize} from '../generators/naming.js';
 import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
 import {keywordGet, mergeKeyword, topLevelCalls, type Term} from './elixir-terms.js';
@@ -40,28 +41,17 @@ export function parseMixExs(text: string): MixProjectFacts {
 	return {app, appsPath};
 }
 
-/** Drops `#` comments outside strings (enough for mix.exs's simple literals). */
+/** The text with its comments blanked (found by the one Elixir tokenizer, so `#` in strings stays). */
 function withoutComments(text: string): string {
 	let out = '';
-	let inString = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i]!;
-		if (inString) {
-			out += c;
-			if (c === '\\') out += text[++i] ?? '';
-			else if (c === '"') inString = false;
-		} else if (c === '"') {
-			inString = true;
-			out += c;
-		} else if (c === '#') {
-			while (i < text.length && text[i] !== '\n') i++;
-			out += '\n';
-		} else {
-			out += c;
-		}
+	let from = 0;
+	for (const token of tokenize(text).tokens) {
+		if (token.kind !== 'comment') continue;
+		out += text.slice(from, token.start);
+		from = token.end;
 	}
 
-	return out;
+	return out + text.slice(from);
 }
 
 /** One statement of a config file, in file order. */

@@ -78,6 +78,20 @@ test.serial('the description can come from stdin with "-"', async t => {
 	t.true(existsSync(path.join(project, 'lib/my_app/accounts/user.ex')));
 });
 
+test.serial('a description with NUL, or over 64 KiB, is a usage error (exit 2) and nothing is recorded', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const nul = await runCli(['run', '--db', db, '-p', project, '-'], {env: cliEnv(tempDir(t)), stdin: 'Blog.Post posts\u0000 title:string'});
+	t.is(nul.code, 2, nul.stderr);
+	t.regex(nul.stderr, /^ectosmith run: The description contains a NUL character \(at character 16\)/);
+	const big = await runCli(['run', '--db', db, '-p', project, '-'], {env: cliEnv(tempDir(t)), stdin: `Blog.Post posts title:string ${'x'.repeat(70_000)}`});
+	t.is(big.code, 2, big.stderr);
+	t.regex(big.stderr, /the limit is 64 KiB/);
+	const orm = await openDatabase({dbPath: db, migrate: false, seed: false});
+	t.teardown(async () => orm.close(true));
+	await t.throwsAsync(new Recorder(orm).getExecution(1));
+});
+
 test.serial('a folder that is not a Mix project is refused with what to do, and nothing is recorded', async t => {
 	const db = path.join(tempDir(t), 'never.db');
 	const empty = tempDir(t);

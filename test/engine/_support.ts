@@ -86,6 +86,7 @@ export async function setupEngine(
 		orm?: MikroORM;
 		mcp?: McpService;
 		requestTimeoutMs?: number;
+		writeGraceMs?: number;
 	},
 ): Promise<EngineSetup> {
 	const orm = options.orm ?? (await openTempDatabase(t));
@@ -113,6 +114,7 @@ export async function setupEngine(
 		recorder,
 		mcp,
 		providerFor: typeof provider === 'function' ? provider : () => provider,
+		...(options.writeGraceMs === undefined ? {} : {writeGraceMs: options.writeGraceMs}),
 	});
 	const events: EngineEvent[] = [];
 	engine.on(event => events.push(event));

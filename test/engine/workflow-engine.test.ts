@@ -98,7 +98,7 @@ test('records every step role by role, in order, and emits the events in order',
 	t.like(second[0], {role: 'user', query: 'Blog.Post posts title:string'});
 	t.deepEqual(
 		provider.requests[0]!.tools.map(tool => tool.name).sort(),
-		['crash', 'echo', 'plan', 'refuse', 'wait'],
+		['crash', 'echo', 'plan', 'refuse', 'wait', 'write_slowly'],
 	);
 	t.is(provider.requests[0]!.projectPath, project);
 });

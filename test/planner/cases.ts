@@ -941,4 +941,24 @@ export const cases: Case[] = [
 		text: 'employees with a name and a manager (an employee)',
 		tables: {employees: 'name:string manager_id:references:employees'},
 	},
+	// ---- found while probing: entities named in a field list, and named again before their relations
+	{
+		text: 'polls with a question and options; each option has a label and a vote count',
+		tables: {polls: 'question:string', options: 'poll_id:references:polls label:string vote_count:integer'},
+	},
+	{
+		text: 'projects with a name and a budget; tasks with a title, due date, priority (low/medium/high) and an estimate in hours, each task belongs to a project and can be assigned to a user',
+		tables: {projects: 'name:string budget:decimal', users: '', tasks: 'title:string due_date:date priority:enum:low:medium:high estimate_hours:integer project_id:references:projects assignee_id:references:users'},
+	},
+	{
+		text: 'A feature flag service: flags (key unique, description, enabled default false), and environments (name). Flag states join flags and environments with an enabled boolean.',
+		tables: {flags: 'key:string:unique description:text enabled:boolean:default:false', environments: 'name:string', flag_states: 'enabled:boolean flag_id:references:flags environment_id:references:environments'},
+		pairs: {flag_states: ['flag_id', 'environment_id']},
+		context: 'FeatureFlag',
+	},
+	{
+		text: 'a todo app with lists and items. Items have a title, a done flag and belong to a list.',
+		tables: {lists: '', items: 'title:string done:boolean list_id:references:lists'},
+		context: 'Todo',
+	},
 ];

@@ -79,3 +79,30 @@ test.serial('a project that is not a Mix project is named as such, with the offe
 	await until(app.lastFrame, /app MyApp/, 'the demo project to be read');
 	t.true(existsSync(path.join(empty, 'mix.exs')), 'the empty folder received the demo project');
 });
+
+test.serial('a follow-up continues the conversation as a linked execution; n starts fresh; ↑ recalls earlier descriptions', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const ui = await startUi(t, {project, provider: 'offline', yes: true});
+	await ui.type('Blog.Post posts title:string');
+	await ui.press(KEYS.enter);
+	await until(ui.app.lastFrame, /✔ Completed after \d+ turns? in [\d.]+s \(#1\)[\s\S]*Follow-up/, 'the first run');
+	await ui.type('add a unique slug to posts');
+	await ui.press(KEYS.enter);
+	const followed = await until(ui.app.lastFrame, /✔ Completed after \d+ turns? in [\d.]+s \(#2\)[\s\S]*#2 ↳#1/, 'the follow-up');
+	t.regex(followed, /\+ slug\s+string/, 'the schema pane marks the new field');
+
+	const orm = await openDatabase({dbPath: ui.dbPath});
+	t.teardown(() => orm.close(true));
+	const second = await new Recorder(orm).getExecution(2);
+	t.is(second.parentExecutionId, 1);
+	t.is(second.userQuery, 'add a unique slug to posts');
+
+	await ui.press(KEYS.escape);
+	await ui.press('n');
+	const fresh = await until(ui.app.lastFrame, /Describe your data model/, 'a new conversation');
+	t.notRegex(fresh, /Completed/);
+	await ui.press(KEYS.up);
+	await until(ui.app.lastFrame, /› add a unique slug to posts/, 'the last description');
+	await ui.press(KEYS.up);
+	await until(ui.app.lastFrame, /› Blog\.Post posts title:string/, 'the one before');
+});

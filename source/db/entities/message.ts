@@ -1,6 +1,6 @@
 import {defineEntity, type InferEntity} from '@mikro-orm/core';
 import {Execution} from './execution.js';
-import {messageRoles} from './statuses.js';
+import {approvalOutcomes, messageRoles} from './statuses.js';
 import {StoredJson, StoredText} from './stored-types.js';
 
 /** One recorded step of a conversation. */
@@ -24,6 +24,8 @@ export const Message = defineEntity({
 		isError: p.boolean().default(false),
 		// The provider's raw parts (e.g. Gemini thought signatures) so history can be replayed to the model.
 		rawParts: p.type(StoredJson).$type<unknown>().nullable(),
+		// On tool_response rows of calls that went through approval.
+		approval: p.enum([...approvalOutcomes]).nullable(),
 		// A model row's own usage (the execution keeps the totals), so a replay shows tokens per step.
 		promptTokens: p.integer().nullable(),
 		outputTokens: p.integer().nullable(),

@@ -53,7 +53,9 @@ export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, wid
 	return (
 		<Pane title={followUp ? 'Follow-up' : 'Describe your data model'} width={width} height={height} focused={focused}>
 			<Box height={Math.max(1, height - 2)} overflow="hidden">
-				<Text>› </Text>
+				<Box flexShrink={0}>
+					<Text>› </Text>
+				</Box>
 				<TextInput
 					value={value}
 					placeholder={followUp ? 'add a unique slug to posts' : 'posts with title and body; comments that belong to posts'}

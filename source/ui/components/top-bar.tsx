@@ -12,12 +12,14 @@ export function keysLine(keys: KeyHelp[]): string {
 export function TopBar({screens, current, width, keys}: {screens: ScreenEntry[]; current: string; width: number; keys: KeyHelp[]}) {
 	return (
 		<Box width={width} height={1}>
-			<Text bold>ectosmith </Text>
-			{screens.map(screen => (
-				<Text key={screen.id} inverse={screen.id === current}>
-					{` ${screen.key} ${screen.title} `}
-				</Text>
-			))}
+			<Box flexShrink={0}>
+				<Text bold>ectosmith </Text>
+				{screens.map(screen => (
+					<Text key={screen.id} inverse={screen.id === current}>
+						{` ${screen.key} ${screen.title} `}
+					</Text>
+				))}
+			</Box>
 			<Box flexGrow={1} flexShrink={1} justifyContent="flex-end" overflow="hidden">
 				<Text dimColor wrap="truncate-start">
 					{` ${keysLine([...keys, {keys: '?', does: 'help'}])}`}
