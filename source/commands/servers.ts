@@ -13,7 +13,6 @@ import {maskValues} from '../config/secrets.js';
 import type {CliFlags} from '../cli/flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
-import type {ProbeResult} from '../mcp/probe.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {needName, withStore, write, writeJson} from './config-session.js';
 
@@ -167,7 +166,7 @@ async function enable(name: string, enabled: boolean, flags: CliFlags): Promise<
 
 async function test(name: string, flags: CliFlags): Promise<number> {
 	const stored = await withStore(flags.db, async store => store.getServer(name));
-	const [{probeServer}, {createLogger}] = await Promise.all([import('../mcp/probe.js'), import('../log/logger.js')]);
+	const [{probeServer, probeLines}, {createLogger}] = await Promise.all([import('../mcp/probe.js'), import('../log/logger.js')]);
 	const config = toServerConfig(stored);
 	const result = await probeServer(config, {logger: createLogger().child('mcp')});
 	if (flags.json) {
@@ -177,25 +176,6 @@ async function test(name: string, flags: CliFlags): Promise<number> {
 	}
 
 	return result.ok ? ExitCode.ok : ExitCode.failed;
-}
-
-/** The Test report as lines, shared by the command and the form. */
-export function probeLines(result: ProbeResult, enabled = true): string[] {
-	if (!result.ok) {
-		return [
-			sanitizeLine(result.error),
-			...(result.stderrTail.length > 0 ? ['Last lines of its stderr:', ...result.stderrTail.map(line => `  ${sanitizeLine(line)}`)] : []),
-		];
-	}
-
-	const lines = [`Started; ${result.tools.length} tool(s)${enabled ? '' : ' (the entry is disabled: enable it to use them)'}:`];
-	for (const tool of result.tools) {
-		const marks = [tool.readOnly ? 'read-only' : 'writes', tool.offered ? '' : 'not offered (include/exclude)'].filter(Boolean).join(', ');
-		lines.push(sanitizeLine(`  ${tool.name} [${marks}]${tool.description ? `: ${tool.description.split('\n')[0]}` : ''}`));
-		for (const loss of tool.geminiLosses) lines.push(sanitizeLine(`    Gemini cannot express, dropped: ${loss}`));
-	}
-
-	return lines;
 }
 
 async function importFile(file: string, flags: CliFlags): Promise<number> {

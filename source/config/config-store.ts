@@ -11,6 +11,7 @@ import {EctosmithError} from '../errors.js';
 import {UnknownNameError} from './app-config.js';
 import {
 	ConfigValidationError,
+	serverDefaults,
 	serverProblems,
 	workflowProblems,
 	type ServerFields,
@@ -95,7 +96,8 @@ export class ConfigStore {
 		return toStoredServer(server, (await this.usage(em)).get(server.id) ?? []);
 	}
 
-	async addServer(fields: ServerFields): Promise<StoredServer> {
+	async addServer(given: ServerFields): Promise<StoredServer> {
+		const fields = onlyServerFields(given);
 		return this.write(async tx => {
 			const names = await this.names(tx, McpServer);
 			check(`MCP server "${fields.name}"`, serverProblems(fields, names));
@@ -106,7 +108,8 @@ export class ConfigStore {
 	}
 
 	/** Replaces the entry's fields (a rename included); associations follow the row. */
-	async updateServer(name: string, fields: ServerFields, options: EditOptions = {}): Promise<StoredServer> {
+	async updateServer(name: string, given: ServerFields, options: EditOptions = {}): Promise<StoredServer> {
+		const fields = onlyServerFields(given);
 		return this.write(async tx => {
 			const server = await this.serverRow(tx, name);
 			checkNotChanged('MCP server', server, options);
@@ -154,7 +157,8 @@ export class ConfigStore {
 		return this.write(async tx => {
 			const counts: ImportCounts = {created: [], updated: [], unchanged: [], skipped: []};
 			const existing = new Map((await tx.find(McpServer, {})).map(server => [server.name, server]));
-			for (const fields of entries) {
+			for (const entry of entries) {
+				const fields = onlyServerFields(entry);
 				const others = [...existing.keys()].filter(other => other !== fields.name);
 				check(`MCP server "${fields.name}"`, serverProblems(fields, others));
 				const row = existing.get(fields.name);
@@ -271,6 +275,13 @@ function checkNotChanged(kind: 'MCP server' | 'workflow', row: {name: string; up
 	if (options.expectedUpdatedAt !== undefined && row.updatedAt.getTime() !== options.expectedUpdatedAt.getTime()) {
 		throw new EditConflictError(kind, row.name, row.updatedAt);
 	}
+}
+
+const SERVER_KEYS = Object.keys(serverDefaults()) as Array<keyof ServerFields>;
+
+/** Exactly the entry's fields, whatever else the object carries (a stored entry's id, dates...). */
+function onlyServerFields(fields: ServerFields): ServerFields {
+	return Object.fromEntries(SERVER_KEYS.map(key => [key, fields[key]])) as unknown as ServerFields;
 }
 
 /** The editable fields of a stored entry. */

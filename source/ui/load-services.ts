@@ -3,17 +3,19 @@ import type {AppOptions} from '../app/open-app.js';
 import type {UiServices} from './services.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
-	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}] = await Promise.all([
+	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}] = await Promise.all([
 		import('../app/open-app.js'),
 		import('./app-services.js'),
 		import('../engine/prompt.js'),
 		import('../commands/demo.js'),
+		import('./config-services.js'),
 	]);
 	const app = await openApp(options);
-	return createAppServices(app, {
+	const services = createAppServices(app, {
 		readAppModule,
 		createDemo: async folder => {
 			createDemoProject(folder);
 		},
 	});
+	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp'))};
 }

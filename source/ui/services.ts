@@ -5,6 +5,7 @@
  */
 import type {ApprovalHook, EngineEvent, FinishedStatus} from '../engine/events.js';
 import type {ProviderName} from '../llm/provider.js';
+import type {ConfigServices} from './config-services.js';
 
 export interface WorkflowChoice {
 	name: string;
@@ -66,5 +67,7 @@ export interface UiServices {
 	/** The project's data model as inspect_project sees it. */
 	readSchema(projectPath: string, workflow?: string): Promise<ProjectSchema>;
 	run(request: UiRunRequest, onEvent: (event: EngineEvent) => void): Promise<UiRunResult>;
+	/** The Servers and Workflows screens' store and probe (absent in tests that do not need them). */
+	config?: ConfigServices;
 	close(): Promise<void>;
 }

@@ -11,6 +11,11 @@ const events: EngineEvent[] = [
 	{type: 'model_message_done', executionId: 7, turn: 1, text: 'Creating the schema.', functionCalls: [{name: 'generate_schema', args: {schema: 'Blog.Post'}}, {name: 'generate_context', args: {}}], durationMs: 5, messageId: 2},
 	{type: 'tool_call_started', executionId: 7, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}},
 	{
+		type: 'approval_requested', executionId: 7, turn: 1, callIndex: 0, messageId: 3, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'},
+		files: [{path: 'lib/my_app/blog/post.ex', action: 'created', content: 'defmodule MyApp.Blog.Post do\nend\n'}], dryRunText: 'would be created: lib/my_app/blog/post.ex',
+	},
+	{type: 'approval_decided', executionId: 7, turn: 1, callIndex: 0, outcome: 'approved'},
+	{
 		type: 'tool_call_finished', executionId: 7, messageId: 4, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written:\nmore detail', durationMs: 1200,
 		structuredContent: {files: [{path: 'lib/my_app/blog/post.ex', action: 'created'}], next_steps: ['Create the table with generate_migration next.', 'Run mix ecto.migrate.']},
 	},
@@ -35,7 +40,7 @@ test('the text renderer shows who speaks, the calls, their results, the files an
 	t.true(out.includes('You: Blog.Post posts title'));
 	t.false(out.includes('THE FULL PROMPT'));
 	t.true(out.includes('Model: Creating the schema.\n'));
-	t.true(out.includes('→ generate_schema (elixir_ecto_gen_tool) {"schema":"Blog.Post"}'));
+	t.true(out.includes('→ generate_schema (elixir_ecto_gen_tool) {"schema":"Blog.Post"}\n  approval: approved\n'));
 	// The first line only, without the colon that introduced the lines left out.
 	t.true(out.includes('  ✓ Schema written (1.2s)'));
 	t.false(out.includes('more detail'));

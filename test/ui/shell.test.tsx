@@ -46,7 +46,7 @@ test.serial('number keys show the other screens (not built yet), ? lists every k
 	app.stdin.write('2');
 	await until(app.lastFrame, /History[\s\S]*Not built yet/, 'the History placeholder');
 	app.stdin.write('4');
-	await until(app.lastFrame, /Workflows[\s\S]*Not built yet/, 'the Workflows placeholder');
+	await until(app.lastFrame, /Workflows[\s\S]*Loading…/, 'the Workflows screen, waiting for the program');
 	app.stdin.write('1');
 	await until(app.lastFrame, /Describe your data model/, 'the Run screen');
 	app.stdin.write('?');

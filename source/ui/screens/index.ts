@@ -4,6 +4,8 @@
  */
 import {placeholderScreen} from './placeholder.js';
 import {RUN_KEYS, RunScreen} from './run-screen.js';
+import {SERVERS_KEYS, ServersScreen} from './servers-screen.js';
+import {WORKFLOWS_KEYS, WorkflowsScreen} from './workflows-screen.js';
 import type {ScreenEntry} from './types.js';
 
 export type {ScreenEntry, ScreenProps} from './types.js';
@@ -11,6 +13,6 @@ export type {ScreenEntry, ScreenProps} from './types.js';
 export const SCREENS: ScreenEntry[] = [
 	{id: 'run', title: 'Run', key: '1', component: RunScreen, keys: RUN_KEYS},
 	{id: 'history', title: 'History', key: '2', component: placeholderScreen('History', 'past executions, replay and stats come with their own issue.'), keys: []},
-	{id: 'servers', title: 'Servers', key: '3', component: placeholderScreen('Servers', 'the MCP server forms come with their own issue.'), keys: []},
-	{id: 'workflows', title: 'Workflows', key: '4', component: placeholderScreen('Workflows', 'the workflow forms come with their own issue.'), keys: []},
+	{id: 'servers', title: 'Servers', key: '3', component: ServersScreen, keys: SERVERS_KEYS},
+	{id: 'workflows', title: 'Workflows', key: '4', component: WorkflowsScreen, keys: WORKFLOWS_KEYS},
 ];

@@ -1,0 +1,37 @@
+/**
+ * What the Servers and Workflows screens ask of the program: the configuration store and the
+ * server probe. Built on the wired app's database (load-services.ts) or, in tests, a temp one.
+ */
+import type {EntityManager} from '@mikro-orm/core';
+import {toServerConfig} from '../config/app-config.js';
+import {ConfigStore, type EditOptions, type StoredServer, type StoredWorkflow} from '../config/config-store.js';
+import type {ServerFields, WorkflowFields} from '../config/entry-fields.js';
+import type {Logger} from '../log/types.js';
+import {probeServer, type ProbeResult} from '../mcp/probe.js';
+
+export interface ConfigServices {
+	listServers(): Promise<StoredServer[]>;
+	/** Creates (original undefined) or replaces the entry first read as `original`. */
+	saveServer(original: string | undefined, fields: ServerFields, options?: EditOptions): Promise<StoredServer>;
+	removeServer(name: string, detach: boolean): Promise<{detachedFrom: string[]}>;
+	setServerEnabled(name: string, enabled: boolean): Promise<StoredServer>;
+	/** Starts the entry as given (saved or not), lists its tools, stops it. */
+	testServer(fields: ServerFields): Promise<ProbeResult>;
+	listWorkflows(): Promise<StoredWorkflow[]>;
+	saveWorkflow(original: string | undefined, fields: WorkflowFields, options?: EditOptions): Promise<StoredWorkflow>;
+	removeWorkflow(name: string): Promise<void>;
+}
+
+export function createConfigServices(em: EntityManager, logger?: Logger): ConfigServices {
+	const store = new ConfigStore(em);
+	return {
+		listServers: async () => store.listServers(),
+		saveServer: async (original, fields, options) => (original === undefined ? store.addServer(fields) : store.updateServer(original, fields, options)),
+		removeServer: async (name, detach) => store.removeServer(name, {detach}),
+		setServerEnabled: async (name, enabled) => store.setServerEnabled(name, enabled),
+		testServer: async fields => probeServer(toServerConfig(fields), logger ? {logger} : {}),
+		listWorkflows: async () => store.listWorkflows(),
+		saveWorkflow: async (original, fields, options) => (original === undefined ? store.addWorkflow(fields) : store.updateWorkflow(original, fields, options)),
+		removeWorkflow: async name => store.removeWorkflow(name),
+	};
+}

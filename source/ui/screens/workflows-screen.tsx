@@ -1,0 +1,139 @@
+/**
+ * The Workflows screen: every workflow (model, turns, servers, description) and the form to add or
+ * edit one. Keys: ↑↓ select, a add, Enter edit, d delete (asks first). A saved edit is what the
+ * next run on the Run screen uses.
+ */
+import {Box, Text, useInput} from 'ink';
+import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
+import type {StoredWorkflow} from '../../config/config-store.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {toneStyle} from '../components/theme.js';
+import {WorkflowForm} from '../components/workflow-form.js';
+import {useLatest} from '../hooks/use-latest.js';
+import {useServices} from '../services-context.js';
+import {useShell, type KeyHelp} from '../shell.js';
+import type {ScreenProps} from './types.js';
+
+export const WORKFLOWS_KEYS: KeyHelp[] = [
+	{keys: '↑ ↓', does: 'select a workflow'},
+	{keys: 'a / Enter', does: 'add / edit a workflow'},
+	{keys: 'd', does: 'delete (asks first)'},
+];
+
+type Mode = {kind: 'list'} | {kind: 'form'; workflow?: StoredWorkflow};
+
+export function WorkflowsScreen({width, height, active}: ScreenProps) {
+	const {services, error} = useServices();
+	const config = services?.config;
+	const shell = useShell();
+	const [workflows, setWorkflows] = useState<StoredWorkflow[]>([]);
+	const [serverNames, setServerNames] = useState<string[]>([]);
+	const [selected, setSelected] = useState(0);
+	const [mode, setMode] = useState<Mode>({kind: 'list'});
+	const [confirm, setConfirm] = useState<string>();
+	const [message, setMessage] = useState<{text: string; tone: 'ok' | 'error'}>();
+
+	const reload = useCallback(async () => {
+		if (!config) return;
+		try {
+			const [list, servers] = await Promise.all([config.listWorkflows(), config.listServers()]);
+			setWorkflows(list);
+			setServerNames(servers.map(server => server.name));
+		} catch (failure) {
+			setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'});
+		}
+	}, [config]);
+
+	useEffect(() => {
+		if (active) void reload();
+	}, [active, reload]);
+
+	useLayoutEffect(() => {
+		if (!active) return;
+		shell.setTyping(mode.kind === 'form');
+		shell.setStatus({text: mode.kind === 'form' ? 'Editing a workflow' : `${workflows.length} workflow(s)`, keys: mode.kind === 'form' ? [] : WORKFLOWS_KEYS});
+	}, [active, mode, workflows.length]);
+
+	const latest = useLatest({workflows, selected, confirm});
+	useInput(
+		(input, key) => {
+			const {workflows, selected, confirm} = latest.current;
+			const workflow = workflows[selected];
+			if (!config) return;
+			if (confirm) {
+				setConfirm(undefined);
+				if (input !== 'y') return;
+				config.removeWorkflow(confirm).then(
+					() => {
+						setMessage({text: `Deleted ${confirm}.`, tone: 'ok'});
+						setSelected(index => Math.max(0, index - 1));
+						void reload();
+					},
+					(failure: unknown) => setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'}),
+				);
+				return;
+			}
+
+			setMessage(undefined);
+			if (key.upArrow) setSelected(Math.max(0, selected - 1));
+			else if (key.downArrow) setSelected(Math.min(workflows.length - 1, selected + 1));
+			else if (input === 'a') setMode({kind: 'form'});
+			else if (workflow && (key.return || input === 'e')) setMode({kind: 'form', workflow});
+			else if (workflow && input === 'd') setConfirm(workflow.name);
+		},
+		{isActive: active && mode.kind === 'list'},
+	);
+
+	if (!config) {
+		return (
+			<Box width={width} height={height} paddingX={1}>
+				<Text>{error ? `ectosmith: ${sanitizeLine(error)}` : 'Loading…'}</Text>
+			</Box>
+		);
+	}
+
+	if (mode.kind === 'form') {
+		return (
+			<Box width={width} height={height} paddingX={1}>
+				<WorkflowForm
+					{...(mode.workflow ? {initial: mode.workflow} : {})}
+					otherNames={workflows.map(workflow => workflow.name).filter(name => name !== mode.workflow?.name)}
+					serverNames={serverNames}
+					services={config}
+					onDone={saved => {
+						setMode({kind: 'list'});
+						if (saved) setMessage({text: `Saved ${saved.name}.`, tone: 'ok'});
+						void reload();
+					}}
+					width={width - 2}
+					height={height}
+					active={active}
+				/>
+			</Box>
+		);
+	}
+
+	return (
+		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
+			<Text bold>Workflows</Text>
+			{workflows.length === 0 ? <Text dimColor>No workflows: press a to add one.</Text> : null}
+			{workflows.slice(0, Math.max(1, Math.floor((height - 3) / 2))).map((workflow, index) => (
+				<Box key={workflow.name} flexDirection="column" width={width - 2}>
+					<Text wrap="truncate-end" inverse={index === selected && active}>
+						{sanitizeLine(`${workflow.name.padEnd(28)} ${workflow.llmModel}, ${workflow.maxConversationTurns} turns · ${workflow.serverNames.join(', ')}`)}
+					</Text>
+					<Text wrap="truncate-end" dimColor>
+						{sanitizeLine(`   ${workflow.description || '(no description)'}`)}
+					</Text>
+				</Box>
+			))}
+			{confirm ? (
+				<Text {...toneStyle('warn', true)}>{sanitizeLine(`Delete workflow ${confirm}? y / n`)}</Text>
+			) : message ? (
+				<Text {...toneStyle(message.tone)} wrap="truncate-end">
+					{sanitizeLine(message.text)}
+				</Text>
+			) : null}
+		</Box>
+	);
+}
