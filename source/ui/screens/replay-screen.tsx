@@ -13,10 +13,9 @@ import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../compo
 import {Pane} from '../components/pane.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useScroll} from '../hooks/use-scroll.js';
 import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp} from '../shell.js';
-import {tailWindow, windowOf, wrapLines, type Line} from '../state/lines.js';
+import {tailWindow, wrapLines, type Line} from '../state/lines.js';
 import {isError, isToolCall, nextStep, positionText, replaySteps, replayStates, type ReplayStep} from '../state/replay-state.js';
 import {runLayout} from './run-screen.js';
 
@@ -88,6 +87,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 	const [playing, setPlaying] = useState(false);
 	const [speed, setSpeed] = useState(1);
 	const [libraries, setLibraries] = useState<ApprovalLibraries>();
+	const [top, setTop] = useState(0);
 	const [files, setFiles] = useState<Array<{file: PlannedFile; changedSince: boolean}>>([]);
 
 	useEffect(() => {
@@ -162,10 +162,15 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		});
 	}, [active, loaded, index, playing, speed, executionId]);
 
-	const latest = useLatest({steps, index, speed});
+	const layout = runLayout(width, height);
+	const detail = useMemo(() => (step ? wrapLines(stepLines(step, files, libraries), layout.left) : []), [step, files, libraries, layout.left]);
+	useEffect(() => setTop(0), [index]);
+
+	const latest = useLatest({steps, index, speed, maxTop: Math.max(0, detail.length - (height - 1))});
 	useInput(
 		(input, key) => {
-			const {steps, index, speed} = latest.current;
+			const {steps, index, speed, maxTop} = latest.current;
+			const page = Math.max(1, height - 2);
 			const last = Math.max(0, steps.length - 1);
 			if (key.escape) {
 				setPlaying(false);
@@ -179,17 +184,17 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 			else if (input === '-') setSpeed(SPEEDS[Math.max(0, SPEEDS.indexOf(speed) - 1)]!);
 			else if (input === 't') setIndex(nextStep(steps, index, isToolCall));
 			else if (input === 'x') setIndex(nextStep(steps, index, isError));
+			else if (key.pageDown) setTop(value => Math.min(maxTop, Math.min(value, maxTop) + page));
+			else if (key.pageUp) setTop(value => Math.max(0, Math.min(value, maxTop) - page));
 		},
 		{isActive: active},
 	);
 
-	const layout = runLayout(width, height);
-	const detail = useMemo(() => (step ? wrapLines(stepLines(step, files, libraries), layout.left) : []), [step, files, libraries, layout.left]);
-	const [detailOffset, setDetailOffset] = useScroll(height - 1, {focused: false, active, pageKeys: true, fromTop: true});
-	const detailWindow = windowOf(detail, height - 1, detailOffset);
-	useEffect(() => {
-		if (detailWindow.offset !== detailOffset) setDetailOffset(detailWindow.offset);
-	});
+	// The step is read from its first line: PageUp/PageDown move a window counted from the top.
+	const rows = height - 1;
+	const maxTop = Math.max(0, detail.length - rows);
+	const shownTop = Math.min(top, maxTop);
+	const detailLines = detail.slice(shownTop, shownTop + rows);
 
 	if (problem || !loaded || !state) {
 		return (
@@ -203,7 +208,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, 0);
 	return (
 		<Box width={width} height={height}>
-			<Pane title={positionText(index, steps)} width={layout.left} height={height} lines={detailWindow.lines} note={detailWindow.moreAbove || detailWindow.offset > 0 ? 'PgUp/PgDn' : ''} />
+			<Pane title={positionText(index, steps)} width={layout.left} height={height} lines={detailLines} note={maxTop > 0 ? `${Math.min(detail.length, shownTop + rows)}/${detail.length} PgUp/PgDn` : ''} />
 			<Box width={1} />
 			<Box flexDirection="column" width={layout.right} height={height}>
 				<Pane title={`Conversation #${executionId}`} width={layout.right} height={layout.conversation} lines={conversationWindow.lines} />
