@@ -106,6 +106,95 @@ try {
 		timeCommand([cli, 'run', '--project', '.', description], 5, project),
 		baseline,
 	);
+
+	// History and replay on a database of 100,000 executions (about a million messages), filled
+	// with bulk INSERT ... SELECT through the sqlite3 shell; one execution has 400 messages.
+	const bigDb = path.join(scratch, 'big.db');
+	const bigEnv = {...env, ECTOSMITH_DB: bigDb};
+	spawnSync(process.execPath, [cli, 'db', 'migrate'], {env: bigEnv, encoding: 'utf8'});
+	const fill = spawnSync('sqlite3', [bigDb], {
+		encoding: 'utf8',
+		input: `
+			begin;
+			with recursive n(i) as (select 1 union all select i + 1 from n where i < 100000)
+			insert into executions (workflow_id, user_query, status, start_time, end_time, target_project_path, provider, model,
+				prompt_tokens, output_tokens, total_tokens, turn_count, max_turns)
+			select (select min(id) from workflows),
+				case when i % 10 = 0 then 'Billing.Invoice invoices number:string #' || i else 'Blog.Post posts title:string #' || i end,
+				case i % 4 when 0 then 'COMPLETED' when 1 then 'FAILED' when 2 then 'CANCELLED' else 'INTERRUPTED' end,
+				1767225600000 + i * 60000, 1767225600000 + i * 60000 + 1000 + i % 997, '/work/app', 'scripted', 'test-model', i % 50, i % 5, i % 55, 3, 10
+			from n;
+			with recursive k(j) as (select 0 union all select j + 1 from k where j < 9)
+			insert into messages (execution_id, turn_number, role, content_text, function_call_name, function_call_args,
+				function_response_name, function_response_content, timestamp, duration_ms, is_error)
+			select e.id, 1 + k.j / 4,
+				case k.j % 4 when 0 then 'model' when 1 then 'tool_request' when 2 then 'tool_response' else 'model' end,
+				'text ' || k.j, case k.j % 4 when 1 then 'generate_schema' end, case k.j % 4 when 1 then '{"schema":"Blog.Post"}' end,
+				case k.j % 4 when 2 then 'generate_schema' end, case k.j % 4 when 2 then '{"text":"result"}' end,
+				e.start_time + k.j, 10, 0
+			from executions e, k;
+			with recursive k(j) as (select 10 union all select j + 1 from k where j < 399)
+			insert into messages (execution_id, turn_number, role, content_text, function_call_name, function_call_args,
+				function_response_name, function_response_content, timestamp, duration_ms, is_error)
+			select 50000, 1 + k.j / 4,
+				case k.j % 4 when 0 then 'model' when 1 then 'tool_request' when 2 then 'tool_response' else 'model' end,
+				'text ' || k.j, case k.j % 4 when 1 then 'generate_schema' end, case k.j % 4 when 1 then '{"schema":"Blog.Post"}' end,
+				case k.j % 4 when 2 then 'generate_schema' end, case k.j % 4 when 2 then '{"text":"result"}' end,
+				1767225600000 + k.j, 10, 0
+			from k;
+			update executions set turn_count = 100 where id = 50000;
+			commit;
+		`,
+	});
+	if (fill.status !== 0) throw new Error(`filling the big database failed: ${fill.stderr}`);
+	const onBig = (args, runs) => {
+		const times = [];
+		for (let i = 0; i < runs; i++) {
+			const start = performance.now();
+			const result = spawnSync(process.execPath, [cli, ...args], {env: bigEnv, encoding: 'utf8'});
+			times.push(performance.now() - start);
+			if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
+		}
+
+		return median(times);
+	};
+
+	report('ectosmith history --limit 1 (the 5 runs above)', timeCommand([cli, 'history', '--limit', '1'], 9), baseline);
+	report('ectosmith history, first page of 50 (100k executions)', onBig(['history', '--limit', '50'], 9), baseline);
+	report('ectosmith history --status FAILED --search invoices (100k)', onBig(['history', '--limit', '50', '--status', 'FAILED', '--search', 'invoices'], 9), baseline);
+	report('ectosmith replay, 400 messages (100k executions)', onBig(['replay', '50000'], 9), baseline);
+
+	// The same in process, against a trivial query on the same connection: what the screens pay.
+	const {openDatabase} = await import(path.join(root, 'dist/source/db/orm.js'));
+	const {Recorder} = await import(path.join(root, 'dist/source/engine/recorder.js'));
+	const {listExecutions} = await import(path.join(root, 'dist/source/history/queries.js'));
+	const {replayEvents} = await import(path.join(root, 'dist/source/engine/replay.js'));
+	const orm = await openDatabase({dbPath: bigDb});
+	try {
+		const timeAsync = async (fn, runs = 25) => {
+			const times = [];
+			for (let i = 0; i < runs; i++) {
+				const start = performance.now();
+				await fn();
+				times.push(performance.now() - start);
+			}
+
+			return median(times);
+		};
+
+		const connection = orm.em.getConnection();
+		const trivial = await timeAsync(() => connection.execute('select 1', [], 'all'));
+		report('in process: select 1 (baseline of the rows below)', trivial, trivial);
+		report('in process: history page of 50 (100k executions)', await timeAsync(() => listExecutions(orm, {}, {limit: 50})), trivial);
+		let deep;
+		for (let page = 0; page < 100; page++) deep = (await listExecutions(orm, {}, {limit: 50, ...(deep ? {after: deep} : {})})).next;
+		report('in process: history page 101 by keyset (100k)', await timeAsync(() => listExecutions(orm, {}, {limit: 50, after: deep})), trivial);
+		report('in process: history page, status + search filter (100k)', await timeAsync(() => listExecutions(orm, {status: ['FAILED'], search: 'invoices'}, {limit: 50})), trivial);
+		const recorder = new Recorder(orm);
+		report('in process: replay events of 400 messages (100k)', await timeAsync(() => replayEvents(recorder, 50000)), trivial);
+	} finally {
+		await orm.close(true);
+	}
 } finally {
 	rmSync(scratch, {recursive: true, force: true});
 }

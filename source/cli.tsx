@@ -9,6 +9,15 @@ import {resolveDbPath} from './db/db-path.js';
 import {EctosmithError, UsageError} from './errors.js';
 import {ExitCode} from './exit-codes.js';
 
+// A reader that stops early (`ectosmith history | head`) closes our stdout: that is the reader's
+// choice, not a failure, so end quietly instead of dying with an EPIPE stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+	stream.on('error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE') process.exit(process.exitCode ?? ExitCode.ok);
+		throw error;
+	});
+}
+
 /** --db of this command line, so a database failure no command explained can still name the file. */
 let dbFlag: string | undefined;
 

@@ -2,7 +2,8 @@
  * Recorded rows -> the engine's events: the one way a past execution is turned back into the stream
  * a live run emitted, so the UI's reducer and panes draw a replay exactly as they drew the run.
  * What is not in the record is not invented: text deltas (a finished model message is one
- * `model_message_done`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
+ * `model_message_done`), the approval request and decision events (the outcome is on
+ * `tool_call_finished.approval`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
  * in the model's call as it did in the tool request. A model message cut short by a cancel or an
  * error (recorded with is_error) comes back as the one `text_delta` the screen had streamed.
  */
@@ -120,6 +121,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 						text: message.contentText ?? '',
 						...(structuredContent === undefined ? {} : {structuredContent}),
 						durationMs: message.durationMs ?? 0,
+						...(message.approval === undefined ? {} : {approval: message.approval}),
 					});
 					break;
 				}

@@ -609,6 +609,12 @@ export class WorkflowEngine {
 			return {kind: 'decided', outcome: 'auto_approved'};
 		}
 
+		// A server entry marked `trust` (issue 11): its writes need no approval.
+		if (binding.trusted) {
+			this.emit({type: 'approval_decided', executionId, turn, callIndex, outcome: 'auto_approved'});
+			return {kind: 'decided', outcome: 'auto_approved'};
+		}
+
 		let files: PlannedFile[] = [];
 		let dryRunText = `${binding.exposedName} has no dry run: it will run with the arguments shown.`;
 		if (hasDryRun(binding)) {

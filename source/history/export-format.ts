@@ -4,7 +4,7 @@
  * newer file is refused with one line naming what is wrong before anything is written.
  */
 import {z} from 'zod';
-import {executionStatuses, messageRoles} from '../db/entities/index.js';
+import {approvalOutcomes, executionStatuses, messageRoles} from '../db/entities/statuses.js';
 
 export const EXPORT_FORMAT = 'ectosmith-execution';
 export const EXPORT_VERSION = 1;
@@ -38,6 +38,7 @@ export const exportedMessage = z.object({
 	usage: usage.optional(),
 	toolServer: z.string().max(200).optional(),
 	readOnly: z.boolean().optional(),
+	approval: z.enum(approvalOutcomes).optional(),
 });
 
 export const exportedExecution = z.object({

@@ -38,6 +38,7 @@ function exportedMessage(message: RecordedMessage): ExportedMessage {
 		...(message.usage === undefined ? {} : {usage: message.usage}),
 		...(message.toolServer === undefined ? {} : {toolServer: message.toolServer}),
 		...(message.readOnly === undefined ? {} : {readOnly: message.readOnly}),
+		...(message.approval === undefined ? {} : {approval: message.approval}),
 	};
 }
 

@@ -163,6 +163,7 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 					totalTokens: message.usage?.totalTokens ?? null,
 					toolServer: message.toolServer ?? null,
 					readOnly: message.readOnly ?? null,
+					approval: message.approval ?? null,
 				});
 			}
 

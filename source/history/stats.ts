@@ -64,12 +64,10 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 		from executions e join workflows w on w.id = e.workflow_id where e.start_time >= ?
 		group by w.name, e.provider, e.model order by total desc, w.name, e.model`,
 	);
-	// A decline is answered by the engine without running the tool; its response row's approval says
-	// so (a database from before approvals has no such column: nothing was declined there).
-	const hasApproval = (await connection.execute<Row[]>("select 1 from pragma_table_info('messages') where name = 'approval'", [], 'all')).length > 0;
+	// A decline is answered by the engine without running the tool; its response row's approval says so.
 	const tools = await all<Row>(
 		`with t as (
-			select m.function_response_name as name, m.duration_ms as ms, m.is_error as failed, ${hasApproval ? 'm.approval' : 'null'} as approval,
+			select m.function_response_name as name, m.duration_ms as ms, m.is_error as failed, m.approval as approval,
 				row_number() over (partition by m.function_response_name order by m.duration_ms) as rn,
 				count(*) over (partition by m.function_response_name) as n
 			from messages m join executions e on e.id = m.execution_id

@@ -8,8 +8,7 @@ import {useEffect, useMemo, useState} from 'react';
 import type {ApprovalDecision, ApprovalRequest} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useScroll} from '../hooks/use-scroll.js';
-import {windowOf, wrapLines} from '../state/lines.js';
+import {wrapLines} from '../state/lines.js';
 import {argsSummary} from '../state/args-summary.js';
 import {approvalLines, loadApprovalLibraries, type ApprovalLibraries} from './approval-lines.js';
 import {Pane} from './pane.js';
@@ -39,12 +38,26 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 
 	const bodyHeight = Math.max(2, height - 3);
 	const lines = useMemo(() => wrapLines(approvalLines(request, libraries), width), [request, libraries, width]);
-	// A change is read from its first line: the window starts at the top.
-	const [offset, setOffset] = useScroll(bodyHeight - 1, {focused: note === undefined, active, fromTop: true});
-	const window = windowOf(lines, bodyHeight - 1, offset);
-	useEffect(() => {
-		if (window.offset !== offset) setOffset(window.offset);
-	}, [window.offset, offset]);
+	// A change is read from its first line: the window counts from the top, and stays there while
+	// the highlighting and the diff arrive (they change the number of lines).
+	const rows = bodyHeight - 1;
+	const [top, setTop] = useState(0);
+	const maxTop = Math.max(0, lines.length - rows);
+	const shownTop = Math.min(top, maxTop);
+	const window = {lines: lines.slice(shownTop, shownTop + rows)};
+	useInput(
+		(input, key) => {
+			const page = Math.max(1, rows - 1);
+			const move = (by: number) => setTop(value => Math.max(0, Math.min(Math.min(value, maxTop) + by, maxTop)));
+			if (key.pageDown) move(page);
+			else if (key.pageUp) move(-page);
+			else if (input === 'j' || key.downArrow) move(1);
+			else if (input === 'k' || key.upArrow) move(-1);
+			else if (input === 'g' || key.home) setTop(0);
+			else if (input === 'G' || key.end) setTop(maxTop);
+		},
+		{isActive: active && note === undefined},
+	);
 
 	useInput(
 		input => {
@@ -63,7 +76,7 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 	);
 
 	const title = `Approve ${sanitizeLine(request.name)}${request.server ? ` (${sanitizeLine(request.server)})` : ''}? ${argsSummary(request.args)}`;
-	const position = lines.length > bodyHeight - 1 ? `${Math.min(lines.length, lines.length - window.offset)}/${lines.length}` : '';
+	const position = lines.length > rows ? `${Math.min(lines.length, shownTop + rows)}/${lines.length}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Pane title={title} width={width} height={bodyHeight} focused note={position} lines={window.lines} />

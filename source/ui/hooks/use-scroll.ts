@@ -8,10 +8,9 @@ import {useState} from 'react';
 /** `pageKeys`: PageUp/PageDown scroll this pane even while another field has the focus. */
 export function useScroll(
 	page: number,
-	options: {focused: boolean; active: boolean; pageKeys?: boolean; fromTop?: boolean},
+	options: {focused: boolean; active: boolean; pageKeys?: boolean},
 ): [number, (offset: number) => void] {
-	// fromTop: start at the first line (the window clamps the offset to what there is).
-	const [offset, setOffset] = useState(options.fromTop ? Number.MAX_SAFE_INTEGER : 0);
+	const [offset, setOffset] = useState(0);
 	const step = Math.max(1, page - 1);
 	useInput(
 		(input, key) => {

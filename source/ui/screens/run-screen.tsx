@@ -189,7 +189,6 @@ export function RunScreen({width, height, active}: ScreenProps) {
 							{keys: 'i', does: 'describe'},
 							{keys: 'n', does: 'new'},
 							{keys: 'q', does: 'quit'},
-							{keys: '?', does: 'help'},
 						];
 		shell.setStatus({text: statusText(state, workflow, now), keys});
 	}, [state, workflow, now, focus, running, approving]);

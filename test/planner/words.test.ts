@@ -1,0 +1,42 @@
+import test from 'ava';
+import {describe} from '../../source/planner/resolve.js';
+import {pluralize, singularize, tokenize} from '../../source/planner/words.js';
+
+test('English forms come from pluralize: shelves is Shelf, people is Person', t => {
+	t.is(singularize('shelves'), 'shelf');
+	t.is(singularize('book_shelves'), 'book_shelf');
+	t.is(pluralize('person'), 'people');
+	t.is(pluralize('status'), 'statuses');
+	t.is(singularize('statuses'), 'status');
+	const described = describe('shelves with a label');
+	t.true(described.ok);
+	if (described.ok) t.like(described.value.entities[0], {alias: 'Shelf', plural: 'shelves'});
+});
+
+test('tokens keep what the user wrote beside the lowercase form used for matching', t => {
+	const tokens = tokenize('Blood type: A, AB; price 1-5, status:enum:Open:Closed e-mail');
+	t.deepEqual(tokens.map(token => token.raw), ['Blood', 'type', ':', 'A', ',', 'AB', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e-mail']);
+	t.deepEqual(tokens.map(token => token.low), ['blood', 'type', ':', 'a', ',', 'ab', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e_mail']);
+});
+
+test('refusals quote the words and show how to write them; nothing is silently dropped', t => {
+	const refused = describe('posts with a title, and make it fast');
+	t.false(refused.ok);
+	if (!refused.ok) {
+		t.regex(refused.message, /I could not place these words: 'make it fast'/);
+		t.regex(refused.message, /Write entities like 'posts with a title/);
+	}
+
+	const grammar = describe('Blog.Post posts tags:array:enum');
+	t.false(grammar.ok);
+	if (!grammar.ok) t.regex(grammar.message, /tags:array:enum/);
+});
+
+test('what is left out is named, with why', t => {
+	const described = describe('Use UUID primary keys. users (name, email) with timestamps');
+	t.true(described.ok);
+	if (!described.ok) return;
+	t.true(described.value.binaryId);
+	t.true(described.value.ignored.some(text => text.includes('Use UUID primary keys')));
+	t.true(described.value.ignored.some(text => /timestamps.*Phoenix adds/.test(text)), described.value.ignored.join('\n'));
+});

@@ -1,0 +1,92 @@
+import React from 'react';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {openDatabase} from '../../source/db/orm.js';
+import {Recorder} from '../../source/engine/recorder.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {KEYS, startUi, until} from './_ui.js';
+
+void React;
+
+async function recorderOf(t: Parameters<typeof startUi>[0], dbPath: string): Promise<Recorder> {
+	const orm = await openDatabase({dbPath});
+	t.teardown(() => orm.close(true));
+	return new Recorder(orm);
+}
+
+test.serial('the approval view shows a new file whole; a decline with a note goes back to the model and into the record', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const ui = await startUi(t, {project, provider: 'scripted', script: 'fixtures/conversations/blog.json'});
+	await ui.type('Blog.Post posts title:string body:text published:boolean');
+	await ui.press(KEYS.enter);
+	const asking = await until(ui.app.lastFrame, /Approve generate_schema \(elixir_ecto_gen_tool\)\? Blog\.Post/, 'the first approval');
+	t.regex(asking, /\+ lib\/my_app\/blog\/post\.ex \(new file\)/);
+	t.regex(asking, /\s+1 defmodule MyApp\.Blog\.Post do/);
+	t.regex(asking, /y approve · n decline · e decline with a note/);
+	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')), 'nothing is written before the answer');
+
+	const note = 'use utc_datetime_usec for timestamps';
+	await ui.press('e');
+	await until(ui.app.lastFrame, /Your note for the model/, 'the note field');
+	await ui.type(note);
+	await ui.press(KEYS.enter);
+	await until(ui.app.lastFrame, /Approve generate_migration/, 'the next approval');
+	await ui.press('a');
+	const done = await until(ui.app.lastFrame, /(✔ Completed|✘ Failed) after \d+ turns[\s\S]*· (completed|failed)/, 'the end of the run');
+	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')) && !/generate_context/.test(done), 'the declined schema was not written by its call');
+
+	const recorder = await recorderOf(t, ui.dbPath);
+	const responses = (await recorder.listMessages(1)).filter(message => message.role === 'tool_response');
+	const declined = responses.find(message => message.functionResponseName === 'generate_schema')!;
+	t.like(declined, {approval: 'declined_with_note', isError: true, contentText: `The user declined: ${note}`});
+	t.is(responses.find(message => message.functionResponseName === 'generate_migration')?.approval, 'approved');
+	// The tool-calls pane says what happened to the call.
+	await ui.press(KEYS.tab);
+	await ui.press(KEYS.tab); // the tool-calls pane has the focus: scroll to its top
+	await ui.press('g');
+	await until(ui.app.lastFrame, new RegExp(`⊘ generate_schema[\\s\\S]*declined: ${note}`), 'the declined row');
+});
+
+test.serial('a change to an existing file is shown as a unified diff against the file on disk', async t => {
+	const project = await copyFixtureProject(t, 'with_context');
+	const ui = await startUi(t, {project, provider: 'offline'});
+	await ui.type('Blog.Comment comments body:text');
+	await ui.press(KEYS.enter);
+	for (;;) {
+		const frame = await until(ui.app.lastFrame, /Approve (\w+)/, 'an approval');
+		if (/Approve generate_context/.test(frame)) break;
+		await ui.press('y');
+		await until(ui.app.lastFrame, /Approve (?!generate_schema)\w+|Tool calls/, 'the approval to be answered');
+	}
+
+	// The context file gains functions: page through the view and read everything it showed.
+	const seen: string[] = [ui.app.lastFrame()!];
+	for (let page = 0; page < 40; page++) {
+		await ui.press('\u001B[6~'); // PageDown
+		const frame = ui.app.lastFrame()!;
+		if (frame === seen.at(-1)) break; // the end of the view
+		seen.push(frame);
+	}
+
+	const all = seen.join('\n');
+	t.regex(all, /~ lib\/my_app\/blog\.ex \(changed\)/);
+	t.regex(all, /@@ -\d+,\d+ \+\d+,\d+ @@/);
+	t.regex(all, /\+\s+def list_comments/, 'the added functions, as + lines');
+	await ui.press('a');
+	await until(ui.app.lastFrame, /✔ Completed after/, 'the run to complete');
+});
+
+test.serial('Ctrl-C at an approval cancels the run: recorded CANCELLED, nothing written', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const ui = await startUi(t, {project, provider: 'offline'});
+	await ui.type('Blog.Post posts title:string');
+	await ui.press(KEYS.enter);
+	await until(ui.app.lastFrame, /Approve generate_schema/, 'the first approval');
+	await ui.press(KEYS.ctrlC);
+	const cancelled = await until(ui.app.lastFrame, /■ Cancelled after \d+ turns?/, 'the cancel');
+	t.regex(cancelled, /Cancelling the run… Ctrl-C again quits\.|cancelled/);
+	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')));
+	const recorder = await recorderOf(t, ui.dbPath);
+	t.is((await recorder.getExecution(1)).status, 'CANCELLED');
+});
