@@ -134,10 +134,13 @@ export function FormView(props: FormViewProps) {
 	specs.forEach((spec, index) => {
 		const focused = index === focus && active;
 		const problem = problems[spec.key];
+		// A fixed column: a long value or problem must not squeeze the label.
 		const label = (
-			<Text bold={focused} inverse={focused}>
-				{`${spec.label}`.padEnd(LABEL_WIDTH - 1).slice(0, LABEL_WIDTH - 1)}
-			</Text>
+			<Box width={LABEL_WIDTH} flexShrink={0}>
+				<Text bold={focused} inverse={focused}>
+					{`${spec.label}`.padEnd(LABEL_WIDTH - 1).slice(0, LABEL_WIDTH - 1)}
+				</Text>
+			</Box>
 		);
 		const problemText = problem ? <Text {...toneStyle('error')}>{` ✗ ${sanitizeLine(problem)}`}</Text> : null;
 		const value = values[spec.key];
@@ -197,7 +200,7 @@ export function FormView(props: FormViewProps) {
 
 				rows.push(
 					<Box key={`${spec.key}-${offset}`} width={width} height={1} overflow="hidden">
-						{offset === 0 ? label : <Text>{' '.repeat(LABEL_WIDTH - 1)}</Text>}
+						{offset === 0 ? label : <Box width={LABEL_WIDTH} flexShrink={0} />}
 						<Text> </Text>
 						{content}
 						{offset === 0 ? <Text wrap="truncate-end">{problemText}</Text> : null}

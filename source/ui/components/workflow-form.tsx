@@ -43,7 +43,7 @@ export function WorkflowForm({initial, otherNames, serverNames, services, onDone
 			label: 'Prompt template',
 			kind: 'lines',
 			rows: Math.max(3, Math.min(10, height - 16)),
-			hint: `placeholders: ${PLACEHOLDERS.map(name => `{{${name}}}`).join(' ')}; used here: ${known.map(name => `{{${name}}}`).join(' ') || 'none (the description is appended)'}`,
+			hint: `uses ${known.map(name => `{{${name}}}`).join(' ') || 'no placeholder (the description is appended)'} · known: ${PLACEHOLDERS.map(name => `{{${name}}}`).join(' ')}`,
 		},
 		{key: 'servers', label: 'Servers', kind: 'choices', options: serverNames, hint: 'Space toggles'},
 	];
