@@ -98,6 +98,7 @@ export type EngineEvent =
 			readOnly: boolean;
 	  }
 	| ({type: 'approval_requested'} & ApprovalRequest)
+	/** After approval_requested; or alone, outcome auto_approved, for the calls after an approve_all. */
 	| {
 			type: 'approval_decided';
 			executionId: number;

@@ -486,7 +486,9 @@ export class WorkflowEngine {
 					text: `Invalid arguments for ${call.name}: ${problems.join('; ')}. Fix them and call the tool again.`,
 				};
 			} else {
-				const gate = binding.readOnly || context.dryRun ? undefined : await this.approve({...context, binding, args, requestId});
+				// A call that writes nothing (read-only, or a dry run) is never asked about.
+				const writes = !binding.readOnly && !context.dryRun && args['dry_run'] !== true;
+				const gate = writes ? await this.approve({...context, binding, args, requestId}) : undefined;
 				if (gate?.kind === 'cancelled') {
 					cancelled = true;
 					result = {isError: true, text: CANCELLED_APPROVAL_TEXT};

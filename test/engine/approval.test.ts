@@ -42,7 +42,8 @@ function lastToolAnswer(request: NextTurnRequest): string {
 
 test.serial('approve: the hook sees the dry run\'s files (read-only calls are not asked about), then the real call writes them', async t => {
 	const project = await copyFixtureProject(t);
-	const provider = new TestProvider([call('inspect_project', {}), call('generate_schema', schemaArgs), answer('Done.')]);
+	// The model's own dry run writes nothing, so it is not asked about either.
+	const provider = new TestProvider([call('inspect_project', {}), call('generate_schema', {...schemaArgs, dry_run: true}), call('generate_schema', schemaArgs), answer('Done.')]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve'}]);
 
@@ -51,7 +52,7 @@ test.serial('approve: the hook sees the dry run\'s files (read-only calls are no
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(requests.length, 1, 'inspect_project is read-only and never asked about');
 	const request = requests[0]!;
-	t.like(request, {name: 'generate_schema', server: 'elixir_ecto_gen_tool', turn: 2, callIndex: 0});
+	t.like(request, {name: 'generate_schema', server: 'elixir_ecto_gen_tool', turn: 3, callIndex: 0});
 	t.deepEqual(
 		request.files.map(file => ({path: file.path, action: file.action})),
 		[{path: SCHEMA_FILE, action: 'created'}],
@@ -64,14 +65,13 @@ test.serial('approve: the hook sees the dry run\'s files (read-only calls are no
 
 	const messages = await recorder.listMessages(result.executionId);
 	const responses = messages.filter(message => message.role === 'tool_response');
-	t.is(responses.length, 2, 'the dry run is not a recorded call');
-	t.is(responses[0]!.approval, undefined);
-	t.is(responses[1]!.approval, 'approved');
+	t.is(responses.length, 3, 'the approval\'s dry run is not a recorded call');
+	t.deepEqual(responses.map(response => response.approval), [undefined, undefined, 'approved']);
 	const types = events.map(event => event.type);
 	const requested = types.indexOf('approval_requested');
 	t.true(requested > types.lastIndexOf('tool_call_started'));
 	t.is(types[requested + 1], 'approval_decided');
-	t.like(events.find(event => event.type === 'approval_requested'), {messageId: messages.filter(m => m.role === 'tool_request')[1]!.id});
+	t.like(events.find(event => event.type === 'approval_requested'), {messageId: messages.filter(m => m.role === 'tool_request')[2]!.id});
 	t.like(events.filter(event => event.type === 'tool_call_finished').at(-1), {approval: 'approved', isError: false});
 });
 
