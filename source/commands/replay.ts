@@ -1,10 +1,20 @@
 /**
- * `ectosmith replay ID`: the recorded conversation step by step. Until the terminal UI's Replay
- * screen is in this build, prints the transcript as `show` does.
+ * `ectosmith replay ID`: the terminal UI opened on the Replay screen of that execution (Esc goes
+ * to the History list). An unknown id is refused with one line before the screen is taken over.
  */
 import type {CliFlags} from '../cli/flags.js';
-import {showCommand} from './show.js';
+import {openRecords} from '../app/open-records.js';
+import {executionIdArgument} from './records-cli.js';
+import {tuiCommand} from './tui.js';
 
 export async function replayCommand(args: string[], flags: CliFlags): Promise<number> {
-	return showCommand(args, {...(flags.db === undefined ? {} : {db: flags.db})});
+	const id = executionIdArgument(args, 'replay');
+	const records = await openRecords({...(flags.db === undefined ? {} : {db: flags.db})});
+	try {
+		await records.recorder.getExecution(id);
+	} finally {
+		await records.close();
+	}
+
+	return tuiCommand([], flags, {replay: id});
 }

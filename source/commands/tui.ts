@@ -14,7 +14,8 @@ import {alternateScreen} from '../ui/terminal-screen.js';
 
 export const NOT_A_TERMINAL = 'ectosmith: the terminal UI needs a terminal; for scripts and pipes use `ectosmith run "<description>"` (see ectosmith --help).';
 
-export async function tuiCommand(args: string[], flags: CliFlags): Promise<number> {
+/** `replay`: open on the Replay screen of this execution (`ectosmith replay ID`). */
+export async function tuiCommand(args: string[], flags: CliFlags, start: {replay?: number} = {}): Promise<number> {
 	if (args.length > 0) throw new UsageError(`Unknown command "${args[0]}". Run ectosmith --help for the commands.`);
 	// Bad flags are refused before the screen is taken over (one line, exit 2).
 	if (flags.provider !== undefined) parseProviderName(flags.provider);
@@ -54,7 +55,13 @@ export async function tuiCommand(args: string[], flags: CliFlags): Promise<numbe
 	screen.enter();
 	const instance = render(
 		createElement(App, {
-			options: {project: path.resolve(flags.project ?? process.cwd()), ...(flags.workflow === undefined ? {} : {workflow: flags.workflow}), yes: flags.yes === true},
+			options: {
+				project: path.resolve(flags.project ?? process.cwd()),
+				...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
+				yes: flags.yes === true,
+				...(start.replay === undefined ? {} : {replay: start.replay}),
+			},
+			...(start.replay === undefined ? {} : {initialScreen: 'history'}),
 			loadServices: async () => {
 				services = await loadServices({
 					...(flags.db === undefined ? {} : {db: flags.db}),

@@ -40,9 +40,9 @@ export function rowColumns(row: HistoryRow): {head: string; status: string; tail
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
 	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
 	return {
-		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 10)} `,
+		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 8)} `,
 		status: cell(row.status, 9),
-		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 6)} ${cell(String(row.turns), 2)} ${cell(model, 12)} ${cell(String(row.totalTokens), 6)} ${row.parentExecutionId === undefined ? '' : `${id} `}${sanitizeLine(row.queryLine)}`,
+		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)} ${cell(model, 10)} ${cell(String(row.totalTokens), 5)} ${row.parentExecutionId === undefined ? '' : `${id} `}${sanitizeLine(row.queryLine)}`,
 	};
 }
 
@@ -139,7 +139,7 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
-				{`${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 10)} ${cell('status', 9)} ${cell('time', 6)} ${cell('tn', 2)} ${cell('model', 12)} ${cell('tokens', 6)} description`}
+				{`${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 8)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)} ${cell('model', 10)} ${cell('tokens', 5)} description`}
 			</Text>
 			{rows.length === 0 ? <Text dimColor>{search || status ? 'No execution matches.' : 'No executions yet: run one from the Run screen (1).'}</Text> : null}
 			{rows.map((row, index) => {
