@@ -3,12 +3,13 @@ import type {AppOptions} from '../app/open-app.js';
 import type {UiServices} from './services.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
-	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}] = await Promise.all([
+	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}] = await Promise.all([
 		import('../app/open-app.js'),
 		import('./app-services.js'),
 		import('../engine/prompt.js'),
 		import('../commands/demo.js'),
 		import('./config-services.js'),
+		import('./history-services.js'),
 	]);
 	const app = await openApp(options);
 	const services = createAppServices(app, {
@@ -17,5 +18,5 @@ export async function loadServices(options: AppOptions): Promise<UiServices> {
 			createDemoProject(folder);
 		},
 	});
-	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp'))};
+	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp')), history: createHistoryServices(app.orm, app.recorder)};
 }

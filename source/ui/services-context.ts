@@ -8,6 +8,8 @@ export interface UiOptions {
 	workflow?: string;
 	/** --yes: approve every write without asking. */
 	yes: boolean;
+	/** `ectosmith replay ID`: the History screen opens with this execution's Replay. */
+	replay?: number;
 }
 
 export interface ServicesState {

@@ -6,6 +6,7 @@
 import type {ApprovalHook, EngineEvent, FinishedStatus} from '../engine/events.js';
 import type {ProviderName} from '../llm/provider.js';
 import type {ConfigServices} from './config-services.js';
+import type {HistoryServices} from './history-services.js';
 
 export interface WorkflowChoice {
 	name: string;
@@ -69,5 +70,7 @@ export interface UiServices {
 	run(request: UiRunRequest, onEvent: (event: EngineEvent) => void): Promise<UiRunResult>;
 	/** The Servers and Workflows screens' store and probe (absent in tests that do not need them). */
 	config?: ConfigServices;
+	/** The History and Replay screens' queries (absent in tests that do not need them). */
+	history?: HistoryServices;
 	close(): Promise<void>;
 }

@@ -44,7 +44,7 @@ test.serial('number keys show the other screens (not built yet), ? lists every k
 	app.stdin.write('\u001B'); // leave the description field
 	await tick();
 	app.stdin.write('2');
-	await until(app.lastFrame, /History[\s\S]*Not built yet/, 'the History placeholder');
+	await until(app.lastFrame, /2 History[\s\S]*Loading…/, 'the History screen, waiting for the program');
 	app.stdin.write('4');
 	await until(app.lastFrame, /Workflows[\s\S]*Loading…/, 'the Workflows screen, waiting for the program');
 	app.stdin.write('1');

@@ -1,0 +1,170 @@
+/**
+ * The History screen: past executions newest first, one keyset page at a time (never all rows),
+ * filtered by status and searched by query text; Enter opens the Replay of the selected one, Esc
+ * there comes back. `ectosmith replay ID` starts here with that Replay open.
+ */
+import {Box, Text, useInput} from 'ink';
+import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
+import type {ExecutionStatus} from '../../engine/events.js';
+import {executionStatuses} from '../../db/entities/statuses.js';
+import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {toneStyle} from '../components/theme.js';
+import {seconds} from '../components/transcript.js';
+import {useLatest} from '../hooks/use-latest.js';
+import {useServices} from '../services-context.js';
+import {useShell, type KeyHelp} from '../shell.js';
+import type {Tone} from '../state/lines.js';
+import {ReplayScreen} from './replay-screen.js';
+import type {ScreenProps} from './types.js';
+
+export const HISTORY_KEYS: KeyHelp[] = [
+	{keys: '↑ ↓', does: 'select an execution'},
+	{keys: 'PageDown / PageUp', does: 'older / newer page'},
+	{keys: '/', does: 'search the descriptions (Enter applies, Esc clears)'},
+	{keys: 's', does: 'cycle the status filter'},
+	{keys: 'Enter', does: 'replay the execution'},
+];
+
+const STATUS_TONE: Record<ExecutionStatus, Tone> = {STARTED: 'accent', COMPLETED: 'ok', FAILED: 'error', CANCELLED: 'warn', INTERRUPTED: 'warn'};
+
+function when(date: Date): string {
+	const pad = (n: number) => String(n).padStart(2, '0');
+	return `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+
+/** One row as columns (the status is drawn apart, in its colour). */
+export function rowColumns(row: HistoryRow): {head: string; status: string; tail: string} {
+	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
+	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
+	return {
+		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 10)} `,
+		status: cell(row.status, 9),
+		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 6)} ${cell(String(row.turns), 2)} ${cell(model, 12)} ${cell(String(row.totalTokens), 6)} ${row.parentExecutionId === undefined ? '' : `${id} `}${sanitizeLine(row.queryLine)}`,
+	};
+}
+
+export function HistoryScreen({width, height, active}: ScreenProps) {
+	const {services, error, options} = useServices();
+	const history = services?.history;
+	const shell = useShell();
+	const pageSize = Math.max(1, height - 4);
+	// cursors[i]: where page i starts (undefined for the first).
+	const [cursors, setCursors] = useState<Array<HistoryCursor | undefined>>([undefined]);
+	const [rows, setRows] = useState<HistoryRow[]>([]);
+	const [next, setNext] = useState<HistoryCursor>();
+	const [selected, setSelected] = useState(0);
+	const [statusIndex, setStatusIndex] = useState(-1);
+	const [search, setSearch] = useState('');
+	const [typing, setTyping] = useState<string>();
+	const [replay, setReplay] = useState<number | undefined>(options.replay);
+	const [problem, setProblem] = useState<string>();
+	const status = statusIndex < 0 ? undefined : executionStatuses[statusIndex];
+	const page = cursors.length - 1;
+
+	const load = useCallback(async () => {
+		if (!history) return;
+		try {
+			const result = await history.listPage({...(status ? {status: [status]} : {}), ...(search ? {search} : {})}, cursors.at(-1), pageSize);
+			setRows(result.rows);
+			setNext(result.next);
+			setSelected(index => Math.min(index, Math.max(0, result.rows.length - 1)));
+			setProblem(undefined);
+		} catch (failure) {
+			setProblem(failure instanceof Error ? failure.message : String(failure));
+		}
+	}, [history, status, search, cursors, pageSize]);
+
+	// Read again whenever the list is shown: runs end while the screen is hidden.
+	useEffect(() => {
+		if (active && replay === undefined) void load();
+	}, [active, replay, load]);
+
+	useLayoutEffect(() => {
+		if (!active || replay !== undefined) return;
+		shell.setTyping(typing !== undefined);
+		const filters = [status ? `status ${status}` : '', search ? `"${sanitizeLine(search)}"` : ''].filter(Boolean).join(', ');
+		shell.setStatus({text: `History page ${page + 1}${filters ? ` · ${filters}` : ''}`, keys: typing === undefined ? HISTORY_KEYS.slice(0, 4) : [{keys: 'Enter / Esc', does: 'search / clear'}]});
+	}, [active, replay, typing, status, search, page]);
+
+	const latest = useLatest({rows, selected, next, typing, cursors});
+	useInput(
+		(input, key) => {
+			const {rows, selected, next, typing, cursors} = latest.current;
+			if (typing !== undefined) {
+				if (key.return || key.escape) {
+					const text = key.escape ? '' : typing.trim();
+					setTyping(undefined);
+					setSearch(text);
+					setCursors([undefined]);
+					setSelected(0);
+				} else if (key.backspace || key.delete) setTyping(typing.slice(0, -1));
+				else if (!key.ctrl && !key.meta && input) setTyping(typing + input);
+				return;
+			}
+
+			if (key.upArrow) setSelected(Math.max(0, selected - 1));
+			else if (key.downArrow) setSelected(Math.min(rows.length - 1, selected + 1));
+			else if (key.pageDown && next) {
+				setCursors([...cursors, next]);
+				setSelected(0);
+			} else if (key.pageUp && cursors.length > 1) {
+				setCursors(cursors.slice(0, -1));
+				setSelected(0);
+			} else if (input === '/') setTyping(search);
+			else if (input === 's') {
+				setStatusIndex(index => (index + 1 >= executionStatuses.length ? -1 : index + 1));
+				setCursors([undefined]);
+				setSelected(0);
+			} else if (key.return && rows[selected]) setReplay(rows[selected].id);
+		},
+		{isActive: active && replay === undefined},
+	);
+
+	if (!history) {
+		return (
+			<Box width={width} height={height} paddingX={1}>
+				<Text>{error ? `ectosmith: ${sanitizeLine(error)}` : 'Loading…'}</Text>
+			</Box>
+		);
+	}
+
+	if (replay !== undefined) {
+		return <ReplayScreen executionId={replay} width={width} height={height} active={active} onBack={() => setReplay(undefined)} />;
+	}
+
+	const inner = width - 2;
+	return (
+		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
+			<Text bold wrap="truncate-end">
+				{`${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 10)} ${cell('status', 9)} ${cell('time', 6)} ${cell('tn', 2)} ${cell('model', 12)} ${cell('tokens', 6)} description`}
+			</Text>
+			{rows.length === 0 ? <Text dimColor>{search || status ? 'No execution matches.' : 'No executions yet: run one from the Run screen (1).'}</Text> : null}
+			{rows.map((row, index) => {
+				const columns = rowColumns(row);
+				const chosen = index === selected && active;
+				return (
+					<Box key={row.id} width={inner} height={1} overflow="hidden">
+						<Text wrap="truncate-end" inverse={chosen}>
+							{columns.head}
+							<Text {...toneStyle(STATUS_TONE[row.status])}>{columns.status}</Text>
+							{columns.tail}
+						</Text>
+					</Box>
+				);
+			})}
+			<Box flexGrow={1} />
+			{typing !== undefined ? (
+				<Text wrap="truncate-end">{`Search: ${sanitizeLine(typing)}▏`}</Text>
+			) : problem ? (
+				<Text {...toneStyle('error')} wrap="truncate-end">
+					{sanitizeLine(problem)}
+				</Text>
+			) : (
+				<Text dimColor wrap="truncate-end">{`page ${page + 1}${next ? ' · PageDown: older' : ''}${page > 0 ? ' · PageUp: newer' : ''}`}</Text>
+			)}
+		</Box>
+	);
+}

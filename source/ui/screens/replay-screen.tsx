@@ -1,0 +1,219 @@
+/**
+ * The Replay screen: a recorded execution step by step (one step per recorded message), drawn by
+ * the run screen's panes from the state the run reducer folds at that step (state/replay-state.ts).
+ * Beside them, the step itself: its tokens and duration, a tool call's arguments and the files it
+ * wrote, diffed against the file as it is now when it changed since.
+ */
+import {Box, Text, useInput} from 'ink';
+import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
+import type {EngineEvent, PlannedFile} from '../../engine/events.js';
+import {reportedFiles} from '../../history/file-changes.js';
+import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
+import {Pane} from '../components/pane.js';
+import {entryLines, seconds, toolLines} from '../components/transcript.js';
+import {useLatest} from '../hooks/use-latest.js';
+import {useServices} from '../services-context.js';
+import {useShell, type KeyHelp} from '../shell.js';
+import {tailWindow, wrapLines, type Line} from '../state/lines.js';
+import {isError, isToolCall, nextStep, positionText, replaySteps, replayStates, type ReplayStep} from '../state/replay-state.js';
+import {runLayout} from './run-screen.js';
+
+export const REPLAY_KEYS: KeyHelp[] = [
+	{keys: '→ / ←', does: 'replay: next / previous step'},
+	{keys: 'Space, + / -', does: 'replay: play or pause, faster / slower'},
+	{keys: 'Home / End', does: 'replay: first / last step'},
+	{keys: 't / x', does: 'replay: next tool call / next error'},
+	{keys: 'Esc', does: 'replay: back to the list'},
+];
+
+const SPEEDS = [0.5, 1, 2, 4, 8];
+
+export interface ReplayScreenProps {
+	executionId: number;
+	width: number;
+	height: number;
+	active: boolean;
+	onBack: () => void;
+}
+
+interface Loaded {
+	events: EngineEvent[];
+	steps: ReplayStep[];
+}
+
+/** The tool_call_finished event of a tool call step (the call's result and written files). */
+function resultOf(events: EngineEvent[], step: ReplayStep): Extract<EngineEvent, {type: 'tool_call_finished'}> | undefined {
+	const start = step.event;
+	if (start.type !== 'tool_call_started' && start.type !== 'tool_call_finished') return undefined;
+	if (start.type === 'tool_call_finished') return start;
+	return events.find(
+		(event): event is Extract<EngineEvent, {type: 'tool_call_finished'}> =>
+			event.type === 'tool_call_finished' && event.executionId === start.executionId && event.turn === start.turn && event.callIndex === start.callIndex,
+	);
+}
+
+/** What the step pane shows: the step's numbers, a call's arguments, the files it wrote. */
+export function stepLines(step: ReplayStep, files: Array<{file: PlannedFile; changedSince: boolean}>, libraries: ApprovalLibraries | undefined): Line[] {
+	const lines: Line[] = [];
+	const head = [`#${step.executionId}`, step.turn === undefined ? '' : `turn ${step.turn}`, step.kind.replace('_', ' ')].filter(Boolean).join(' · ');
+	lines.push({text: head, bold: true, ...(step.isError ? {tone: 'error' as const} : {})});
+	if (step.durationMs !== undefined) lines.push({text: `duration ${seconds(step.durationMs)}`, tone: 'dim'});
+	if (step.usage) lines.push({text: `tokens ${step.usage.totalTokens} (in ${step.usage.promptTokens}, out ${step.usage.outputTokens})`, tone: 'dim'});
+	const event = step.event;
+	if (event.type === 'tool_call_started') {
+		lines.push({text: `${sanitizeLine(event.name)}${event.server ? ` (${sanitizeLine(event.server)})` : ''}`, tone: 'accent'});
+		lines.push(...sanitizeForTerminal(JSON.stringify(event.args, null, 1)).split('\n').map(text => ({text})));
+	} else if (event.type === 'tool_call_finished') {
+		lines.push(...sanitizeForTerminal(event.text).split('\n').slice(0, 12).map(text => ({text, ...(event.isError ? {tone: 'error' as const} : {})})));
+	} else if (event.type === 'execution_finished') {
+		lines.push({text: event.status, tone: event.status === 'COMPLETED' ? 'ok' : 'error'});
+	}
+
+	for (const {file, changedSince} of files) {
+		if (!changedSince) lines.push({text: `= ${sanitizeLine(file.path)} (${file.action}, as it is now)`, tone: 'dim'});
+		else lines.push({text: `${sanitizeLine(file.path)}: changed since; now → as written then`, tone: 'warn'}, ...fileLines(file, libraries));
+	}
+
+	return lines;
+}
+
+export function ReplayScreen({executionId, width, height, active, onBack}: ReplayScreenProps) {
+	const history = useServices().services?.history;
+	const shell = useShell();
+	const [loaded, setLoaded] = useState<Loaded>();
+	const [problem, setProblem] = useState<string>();
+	const [index, setIndex] = useState(0);
+	const [playing, setPlaying] = useState(false);
+	const [speed, setSpeed] = useState(1);
+	const [libraries, setLibraries] = useState<ApprovalLibraries>();
+	const [top, setTop] = useState(0);
+	const [files, setFiles] = useState<Array<{file: PlannedFile; changedSince: boolean}>>([]);
+
+	useEffect(() => {
+		let live = true;
+		setLoaded(undefined);
+		setIndex(0);
+		history?.replay(executionId).then(
+			events => live && setLoaded({events, steps: replaySteps(events)}),
+			(failure: unknown) => live && setProblem(failure instanceof Error ? failure.message : String(failure)),
+		);
+		void loadApprovalLibraries().then(loaded => live && setLibraries(loaded));
+		return () => {
+			live = false;
+		};
+	}, [history, executionId]);
+
+	const states = useMemo(() => (loaded ? replayStates(loaded.events, loaded.steps) : []), [loaded]);
+	const steps = loaded?.steps ?? [];
+	const step = steps[index];
+	const state = states[index];
+
+	// The files the step's call wrote, each compared with the file on disk now.
+	useEffect(() => {
+		let live = true;
+		setFiles([]);
+		if (!loaded || !step || !history) return;
+		const result = resultOf(loaded.events, step);
+		const started = loaded.events.find(event => event.type === 'execution_started' && event.executionId === step.executionId);
+		const project = started?.type === 'execution_started' ? started.projectPath : '';
+		if (!result || result.isError || !project) return;
+		const written = reportedFiles(result.structuredContent);
+		void Promise.all(
+			written.map(async file => {
+				const now = await history.currentFile(project, file.path);
+				const planned: PlannedFile = {path: file.path, action: file.action as PlannedFile['action'], content: file.content, ...(now === undefined ? {} : {currentContent: now})};
+				return {file: planned, changedSince: now !== file.content};
+			}),
+		).then(found => live && setFiles(found));
+		return () => {
+			live = false;
+		};
+	}, [loaded, step, history]);
+
+	useEffect(() => {
+		if (!playing) return;
+		const timer = setInterval(() => {
+			setIndex(current => {
+				if (current + 1 >= steps.length) {
+					setPlaying(false);
+					return current;
+				}
+
+				return current + 1;
+			});
+		}, 1000 / speed);
+		return () => clearInterval(timer);
+	}, [playing, speed, steps.length]);
+
+	useLayoutEffect(() => {
+		if (!active) return;
+		shell.setTyping(false);
+		const position = loaded ? positionText(index, steps) : 'loading…';
+		const numbers = step ? [step.usage ? `${step.usage.totalTokens} tokens` : '', step.durationMs === undefined ? '' : seconds(step.durationMs)].filter(Boolean).join(' · ') : '';
+		shell.setStatus({
+			text: `Replay #${executionId} · ${position}${numbers ? ` · ${numbers}` : ''}${playing ? ` · playing ×${speed}` : ''}`,
+			keys: [
+				{keys: '←→', does: 'step'},
+				{keys: 'Space', does: playing ? 'pause' : 'play'},
+				{keys: 't/x', does: 'tool/error'},
+				{keys: 'Esc', does: 'back'},
+			],
+		});
+	}, [active, loaded, index, playing, speed, executionId]);
+
+	const layout = runLayout(width, height);
+	const detail = useMemo(() => (step ? wrapLines(stepLines(step, files, libraries), layout.left) : []), [step, files, libraries, layout.left]);
+	useEffect(() => setTop(0), [index]);
+
+	const latest = useLatest({steps, index, speed, maxTop: Math.max(0, detail.length - (height - 1))});
+	useInput(
+		(input, key) => {
+			const {steps, index, speed, maxTop} = latest.current;
+			const page = Math.max(1, height - 2);
+			const last = Math.max(0, steps.length - 1);
+			if (key.escape) {
+				setPlaying(false);
+				onBack();
+			} else if (key.rightArrow) setIndex(Math.min(last, index + 1));
+			else if (key.leftArrow) setIndex(Math.max(0, index - 1));
+			else if (key.home) setIndex(0);
+			else if (key.end) setIndex(last);
+			else if (input === ' ') setPlaying(value => !value);
+			else if (input === '+') setSpeed(SPEEDS[Math.min(SPEEDS.length - 1, SPEEDS.indexOf(speed) + 1)]!);
+			else if (input === '-') setSpeed(SPEEDS[Math.max(0, SPEEDS.indexOf(speed) - 1)]!);
+			else if (input === 't') setIndex(nextStep(steps, index, isToolCall));
+			else if (input === 'x') setIndex(nextStep(steps, index, isError));
+			else if (key.pageDown) setTop(value => Math.min(maxTop, Math.min(value, maxTop) + page));
+			else if (key.pageUp) setTop(value => Math.max(0, Math.min(value, maxTop) - page));
+		},
+		{isActive: active},
+	);
+
+	// The step is read from its first line: PageUp/PageDown move a window counted from the top.
+	const rows = height - 1;
+	const maxTop = Math.max(0, detail.length - rows);
+	const shownTop = Math.min(top, maxTop);
+	const detailLines = detail.slice(shownTop, shownTop + rows);
+
+	if (problem || !loaded || !state) {
+		return (
+			<Box width={width} height={height} paddingX={1}>
+				<Text>{problem ? `ectosmith: ${sanitizeLine(problem)}` : loaded ? `Execution ${executionId} has no recorded messages. Esc: back.` : 'Loading the record…'}</Text>
+			</Box>
+		);
+	}
+
+	const conversationWindow = tailWindow(state.conversation, entryLines, layout.right, layout.conversation - 1, 0);
+	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, 0);
+	return (
+		<Box width={width} height={height}>
+			<Pane title={positionText(index, steps)} width={layout.left} height={height} lines={detailLines} note={maxTop > 0 ? `${Math.min(detail.length, shownTop + rows)}/${detail.length} PgUp/PgDn` : ''} />
+			<Box width={1} />
+			<Box flexDirection="column" width={layout.right} height={height}>
+				<Pane title={`Conversation #${executionId}`} width={layout.right} height={layout.conversation} lines={conversationWindow.lines} />
+				<Pane title="Tool calls" width={layout.right} height={layout.tools} lines={toolsWindow.lines} />
+			</Box>
+		</Box>
+	);
+}

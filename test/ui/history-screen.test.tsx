@@ -1,0 +1,98 @@
+// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
+/** The History and Replay screens on a real SQLite file seeded with executions and messages. */
+import React from 'react';
+import test, {type ExecutionContext} from 'ava';
+import {render} from 'ink-testing-library';
+import {App} from '../../source/ui/app.js';
+import {Recorder} from '../../source/engine/recorder.js';
+import {createHistoryServices} from '../../source/ui/history-services.js';
+import {SCREENS} from '../../source/ui/screens/index.js';
+import type {UiServices} from '../../source/ui/services.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
+import {seedHistory, seedStartTime} from '../helpers/seed-history.js';
+import {KEYS, tick, until} from './_ui.js';
+
+const EXECUTIONS = 40;
+const KEYS_MORE = {right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~'};
+
+/** Ids newest first, as the seed's start times order them. */
+const newestFirst = Array.from({length: EXECUTIONS}, (_, index) => index + 1).sort((a, b) => seedStartTime(b) - seedStartTime(a) || b - a);
+
+async function startHistory(t: ExecutionContext, replay?: number) {
+	const orm = await openTempDatabase(t);
+	await seedHistory(orm, {executions: EXECUTIONS, messagesPerExecution: 8});
+	// Only the History screen: the others would ask for services this test does not build.
+	const screens = SCREENS.filter(screen => screen.id === 'history');
+	const services = {history: createHistoryServices(orm, new Recorder(orm)), close: async () => undefined} as unknown as UiServices;
+	const app = render(
+		<App
+			screens={screens}
+			options={{project: process.cwd(), yes: false, ...(replay === undefined ? {} : {replay})}}
+			loadServices={async () => services}
+			onQuit={() => undefined}
+		/>,
+	);
+	t.teardown(() => app.unmount());
+	return app;
+}
+
+/** The execution ids of the rows on screen, top to bottom. */
+function shownIds(frame: string): number[] {
+	return frame
+		.split('\n')
+		.map(line => /^\s*(\d+)\s+\d\d-\d\d \d\d:\d\d/.exec(line)?.[1])
+		.filter((id): id is string => id !== undefined)
+		.map(Number);
+}
+
+test.serial('History lists the executions newest first, one page at a time, and pages both ways', async t => {
+	const app = await startHistory(t);
+	const first = await until(app.lastFrame, /\n\s*\d+\s+\d\d-\d\d \d\d:\d\d[\s\S]*History page 1/, 'the first page');
+	const page = shownIds(first);
+	t.true(page.length > 5 && page.length < EXECUTIONS, `one page, not every row (${page.length})`);
+	t.deepEqual(page, newestFirst.slice(0, page.length));
+	t.is(first.split('\n').length, 23, 'fits the 80x24 terminal');
+	app.stdin.write(KEYS_MORE.pageDown);
+	const rowOf = (id: number) => new RegExp(`\\n\\s*${id}\\s+\\d\\d-`);
+	const second = await until(app.lastFrame, rowOf(newestFirst[page.length]!), 'the second page');
+	t.regex(second, /History page 2/);
+	t.deepEqual(shownIds(second), newestFirst.slice(page.length, page.length * 2));
+	app.stdin.write(KEYS.pageUp);
+	const back = await until(app.lastFrame, rowOf(newestFirst[0]!), 'the first page again');
+	t.regex(back, /History page 1/);
+	t.deepEqual(shownIds(back), page);
+	// The status filter: only FAILED rows.
+	app.stdin.write('s');
+	await until(app.lastFrame, /No execution matches[\s\S]*status STARTED/, 'the STARTED filter (the seed has none)');
+	app.stdin.write('s');
+	const completed = await until(app.lastFrame, /\n\s*\d+\s+\d\d-\d\d[\s\S]*status COMPLETED/, 'the COMPLETED filter');
+	t.true(shownIds(completed).every(id => id % 4 === 0), 'only COMPLETED rows (every 4th of the seed)');
+});
+
+test.serial('Enter opens the Replay of the selected execution; stepping changes the frame; Esc comes back', async t => {
+	const app = await startHistory(t);
+	await until(app.lastFrame, /History page 1/, 'the first page');
+	app.stdin.write(KEYS.down);
+	await tick();
+	app.stdin.write(KEYS.enter);
+	const id = newestFirst[1]!;
+	const first = await until(app.lastFrame, /Replay #\d+ · step 1 of \d+/, 'the replay');
+	t.regex(first, new RegExp(`Replay #${id} `));
+	const total = Number(/step 1 of (\d+)/.exec(first)![1]);
+	t.true(total > 3);
+	app.stdin.write(KEYS_MORE.right);
+	const second = await until(app.lastFrame, /step 2 of/, 'step 2');
+	t.not(second, first);
+	t.regex(second, /text 0/, 'the first model message is on the conversation pane');
+	app.stdin.write('t');
+	// The next tool call is a later step than the one on show (itself a tool call).
+	const call = await until(app.lastFrame, /step (?!2 of)\d+ of \d+ ─[\s\S]*· tool call/, 'the next tool call');
+	const at = Number(/step (\d+) of/.exec(call)![1]);
+	t.true(at > 2);
+	t.regex(call, /"schema": "Blog\.Post"/, 'its arguments');
+	app.stdin.write(KEYS_MORE.left);
+	await until(app.lastFrame, new RegExp(`step ${at - 1} of`), 'back one step');
+	app.stdin.write(KEYS.escape);
+	await until(app.lastFrame, /History page 1/, 'the list again');
+	t.pass();
+});
