@@ -10,7 +10,6 @@ import type {Logger} from '../log/types.js';
 import {filterTools} from './mcp-service.js';
 import {ServerConnection} from './server-connection.js';
 import {McpServerError, notRunnableReason} from './types.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
 
 export interface ProbedTool {
 	name: string;
@@ -64,21 +63,3 @@ export async function probeServer(
 	}
 }
 
-/** The Test report as lines, shared by the command and the form. */
-export function probeLines(result: ProbeResult, enabled = true): string[] {
-	if (!result.ok) {
-		return [
-			sanitizeLine(result.error),
-			...(result.stderrTail.length > 0 ? ['Last lines of its stderr:', ...result.stderrTail.map(line => `  ${sanitizeLine(line)}`)] : []),
-		];
-	}
-
-	const lines = [`Started; ${result.tools.length} tool(s)${enabled ? '' : ' (the entry is disabled: enable it to use them)'}:`];
-	for (const tool of result.tools) {
-		const marks = [tool.readOnly ? 'read-only' : 'writes', tool.offered ? '' : 'not offered (include/exclude)'].filter(Boolean).join(', ');
-		lines.push(sanitizeLine(`  ${tool.name} [${marks}]${tool.description ? `: ${tool.description.split('\n')[0]}` : ''}`));
-		for (const loss of tool.geminiLosses) lines.push(sanitizeLine(`    Gemini cannot express, dropped: ${loss}`));
-	}
-
-	return lines;
-}
