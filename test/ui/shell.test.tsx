@@ -39,7 +39,7 @@ test.serial('the shell paints the top bar, the run screen and the status bar bef
 	app.unmount();
 });
 
-test.serial('number keys show the other screens (not built yet), ? lists every key, Esc closes it', async t => {
+test.serial('number keys show the other screens, ? lists every key, Esc closes it', async t => {
 	const app = await start();
 	app.stdin.write('\u001B'); // leave the description field
 	await tick();
