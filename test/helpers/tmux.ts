@@ -49,7 +49,10 @@ export function startTerminal(
 	const socket = `ectosmith-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 	const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
 	// `env -i` gives the program only the environment the test chose (tmux's server would pass its own).
-	const assignments = Object.entries(options.env).map(([key, value]) => shellQuote(`${key}=${value}`));
+	// A user's terminal is not CI: Ink draws nothing live when CI or CI_* is set, so those never pass.
+	const assignments = Object.entries(options.env)
+		.filter(([key]) => key !== 'CI' && !key.startsWith('CI_'))
+		.map(([key, value]) => shellQuote(`${key}=${value}`));
 	const command = `cd ${shellQuote(options.cwd)} && echo BEFORE-THE-TUI && env -i ${assignments.join(' ')} ${options.command.map(shellQuote).join(' ')}; echo "EXITED:$?"; sleep 600`;
 	const started = tmux('new-session', '-d', '-s', 'main', '-x', String(options.width ?? 80), '-y', String(options.height ?? 24), command);
 	if (started.status !== 0) throw new Error(`tmux did not start: ${started.stderr}`);
