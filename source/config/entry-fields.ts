@@ -4,6 +4,7 @@
  * field and the command line can name the flag.
  */
 import {serverTransports, type ServerTransport} from '../db/entities/mcp-server.js';
+import type {SeedWorkflow} from '../db/seed.js';
 import {PLACEHOLDERS, templatePlaceholders} from '../engine/prompt.js';
 import {EctosmithError} from '../errors.js';
 import {envReferences} from '../mcp/child-env.js';
@@ -37,14 +38,8 @@ export interface ServerFields {
 	clientInputs: Array<Record<string, unknown>> | null;
 }
 
-export interface WorkflowFields {
-	name: string;
-	description: string;
-	llmModel: string;
-	initialPromptTemplate: string;
-	maxConversationTurns: number;
-	serverNames: string[];
-}
+/** A workflow's editable fields: the same shape as an entry of workflows.json, defined once there. */
+export type WorkflowFields = SeedWorkflow;
 
 export type FieldProblems<T> = Partial<Record<keyof T, string>>;
 
