@@ -6,7 +6,7 @@
 import type {MikroORM} from '@mikro-orm/core';
 import pluralize from 'pluralize';
 import {Execution, Message} from '../db/entities/index.js';
-import type {HistorySource} from '../engine/history.js';
+import type {HistorySource} from '../engine/conversation-chain.js';
 import {EctosmithError} from '../errors.js';
 
 export class DeleteRefusedError extends EctosmithError {}
