@@ -6,7 +6,7 @@ import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import type {EngineEvent} from '../engine/events.js';
-import type {HistorySource} from '../engine/history.js';
+import type {HistorySource} from '../engine/conversation-chain.js';
 import {replayEvents} from '../engine/replay.js';
 import {ensurePriceFile, pricesPath} from '../history/prices.js';
 import {listExecutions, type HistoryCursor, type HistoryFilter, type HistoryPage} from '../history/queries.js';
