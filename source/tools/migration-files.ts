@@ -3,10 +3,10 @@
  * same second stay distinct and ordered), and no second migration with an existing name — Phoenix
  * writes such a duplicate and `mix ecto.migrate` then fails.
  */
-import type {ProjectInfo} from '../generators/project.js';
+import type {ProjectInfo} from '../generators/project-info.js';
 import type {SchemaSpec} from '../generators/schema-spec.js';
 import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
-import {listMigrations, migrationName, migrationStamps} from './project.js';
+import {listMigrations, migrationName, migrationStamps} from './read-project.js';
 import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 
 function splitPath(path: string): {dir: string; name: string} {
