@@ -3,7 +3,11 @@
  * a window of a fixed size; keys are sent and the screen is read with capture-pane.
  */
 import {spawnSync} from 'node:child_process';
+import path from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {packageRoot} from '../../source/package-root.js';
+import {tempDir} from './temp-dir.js';
+import {tsxLoader} from './tsx-loader.js';
 
 let available: boolean | undefined;
 
@@ -22,6 +26,25 @@ export function requireTmux(t: ExecutionContext): boolean {
 	}
 
 	return false;
+}
+
+/** `ectosmith ARGS`, run from source. */
+export function ectosmithCommand(...args: string[]): string[] {
+	return [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), ...args];
+}
+
+/** What the program gets in the terminal: PATH, a temp home and state folder, a real terminal, UTF-8, and `extra`. */
+export function terminalEnv(t: ExecutionContext, extra: Record<string, string> = {}): Record<string, string> {
+	return {
+		PATH: process.env.PATH ?? '/usr/bin:/bin',
+		HOME: tempDir(t, 'ectosmith-home-'),
+		XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		// Run from source: tsx must find the project's JSX settings from a temp folder too.
+		TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.json'),
+		...extra,
+	};
 }
 
 function shellQuote(value: string): string {
