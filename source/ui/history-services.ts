@@ -12,7 +12,9 @@ import type {ExecutionRecord, Recorder} from '../engine/recorder.js';
 import {replayEvents} from '../engine/replay.js';
 import {DeleteRefusedError, deleteExecution, deletionQuestion, planDeletion, type Deletion} from '../history/delete.js';
 import {ExportFileExistsError, ExportRefusedError, exportToFile} from '../history/export.js';
+import {ensurePriceFile, pricesPath} from '../history/prices.js';
 import {listExecutions, type HistoryCursor, type HistoryFilter, type HistoryPage} from '../history/queries.js';
+import {statsReport, type StatsReport} from '../history/stats.js';
 import {applyUndo, planUndo, UndoRefusedError, type UndoPlan, type UndoStep} from '../history/undo.js';
 
 export interface HistoryServices {
@@ -33,6 +35,10 @@ export interface HistoryServices {
 	 * existing file only with overwrite): the absolute path written, or why not.
 	 */
 	exportTo(executionId: number, file: string, options?: {overwrite?: boolean}): Promise<Refusable<{file: string; executions: number}> | {exists: string}>;
+	/** The Stats screen's figures since a date (all time without one), costed with the user's price table. */
+	stats(since?: Date): Promise<StatsReport>;
+	/** The price table's file for $EDITOR, written with the built-in prices first when missing. */
+	priceFile(): Promise<string>;
 }
 
 /**
@@ -50,7 +56,7 @@ async function refusable<T>(work: () => Promise<T>, refusal: new (...args: never
 	}
 }
 
-export function createHistoryServices(orm: MikroORM, recorder: Recorder): HistoryServices {
+export function createHistoryServices(orm: MikroORM, recorder: Recorder, pricesFile = pricesPath()): HistoryServices {
 	return {
 		listPage: async (filter, after, limit) => listExecutions(orm, filter, {limit, ...(after ? {after} : {})}),
 		replay: async executionId => replayEvents(recorder, executionId),
@@ -79,5 +85,7 @@ export function createHistoryServices(orm: MikroORM, recorder: Recorder): Histor
 				throw error;
 			}
 		},
+		stats: async since => statsReport(orm, {...(since ? {since} : {}), pricesFile}),
+		priceFile: async () => ensurePriceFile(pricesFile),
 	};
 }
