@@ -3,7 +3,11 @@
  * a window of a fixed size; keys are sent and the screen is read with capture-pane.
  */
 import {spawnSync} from 'node:child_process';
+import path from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {packageRoot} from '../../source/package-root.js';
+import {tempDir} from './temp-dir.js';
+import {tsxLoader} from './tsx-loader.js';
 
 let available: boolean | undefined;
 
@@ -86,4 +90,33 @@ export function startTerminal(
 		},
 		kill,
 	};
+}
+
+/**
+ * `ectosmith ARGS` from source in a real terminal, with only the environment a user's shell would
+ * give it: PATH, a temp HOME (so ~/.config is the test's) and state folder, TERM and LANG, plus `env`.
+ */
+export function startTui(
+	t: ExecutionContext,
+	options: {args: string[]; cwd?: string; env?: Record<string, string>; width?: number; height?: number},
+): {terminal: Terminal; home: string} {
+	const home = tempDir(t, 'ectosmith-home-');
+	const env: Record<string, string> = {
+		PATH: process.env.PATH ?? '/usr/bin:/bin',
+		HOME: home,
+		XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		// Run from source: tsx must find the project's JSX settings from the temp folder too.
+		TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.json'),
+		...options.env,
+	};
+	const terminal = startTerminal(t, {
+		cwd: options.cwd ?? tempDir(t, 'ectosmith-cwd-'),
+		env,
+		command: [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), ...options.args],
+		...(options.width === undefined ? {} : {width: options.width}),
+		...(options.height === undefined ? {} : {height: options.height}),
+	});
+	return {terminal, home};
 }

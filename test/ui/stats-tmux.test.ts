@@ -7,12 +7,10 @@ import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
-import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTerminal} from '../helpers/tmux.js';
-import {tsxLoader} from '../helpers/tsx-loader.js';
+import {requireTmux, startTui} from '../helpers/tmux.js';
 
 test('key 5 shows the stats at 80x24; p edits the price table in $EDITOR and the costs follow', async t => {
 	if (!requireTmux(t)) return;
@@ -21,26 +19,11 @@ test('key 5 shows the stats at 80x24; p edits the price table in $EDITOR and the
 	// 40 executions on 2026-01-01 (a quarter COMPLETED), 1.01 to 1.4 s, two tool calls each.
 	await seedHistory(orm, {executions: 40, messagesPerExecution: 8});
 	await orm.close(true);
-	const home = tempDir(t, 'ectosmith-home-');
 	const folder = tempDir(t, 'ectosmith-editor-');
 	const editor = path.join(folder, 'editor.sh');
 	writeFileSync(editor, `#!/bin/sh\ncp "$1" '${folder}/seen.json'\nprintf '%s' '{"test-model": {"input": 1000, "output": 2000}}' > "$1"\n`);
 	chmodSync(editor, 0o755);
-	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? '/usr/bin:/bin',
-		HOME: home,
-		XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
-		EDITOR: editor,
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		TZ: 'UTC',
-		TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.json'),
-	};
-	const terminal = startTerminal(t, {
-		cwd: tempDir(t, 'ectosmith-cwd-'),
-		env,
-		command: [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), '--db', db],
-	});
+	const {terminal, home} = startTui(t, {args: ['--db', db], env: {EDITOR: editor, TZ: 'UTC'}});
 
 	await terminal.waitFor(/Describe your data model/, 'the Run screen');
 	terminal.keys('Escape');
