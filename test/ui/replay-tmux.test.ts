@@ -7,7 +7,7 @@ import {openDatabase} from '../../source/db/orm.js';
 import {cliEnv, runCli, seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTui} from '../helpers/tmux.js';
+import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';
 
 test('ectosmith replay ID at 80x24: steps, Esc lists the history, q quits cleanly', async t => {
 	if (!requireTmux(t)) return;
@@ -15,7 +15,11 @@ test('ectosmith replay ID at 80x24: steps, Esc lists the history, q quits cleanl
 	const orm = await openDatabase({dbPath: db});
 	await seedHistory(orm, {executions: 5, messagesPerExecution: 8});
 	await orm.close(true);
-	const {terminal} = startTui(t, {args: ['--db', db, 'replay', '3'], env: {TZ: 'UTC'}});
+	const terminal = startTerminal(t, {
+		cwd: tempDir(t, 'ectosmith-cwd-'),
+		env: terminalEnv(t, {TZ: 'UTC'}),
+		command: ectosmithCommand('--db', db, 'replay', '3'),
+	});
 
 	const first = await terminal.waitFor(/Replay #3 · step 1 of \d+/, 'the replay of #3');
 	t.regex(first, /Conversation #3/);

@@ -10,7 +10,7 @@ import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTui} from '../helpers/tmux.js';
+import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';
 
 test('key 5 shows the stats at 80x24; p edits the price table in $EDITOR and the costs follow', async t => {
 	if (!requireTmux(t)) return;
@@ -23,7 +23,8 @@ test('key 5 shows the stats at 80x24; p edits the price table in $EDITOR and the
 	const editor = path.join(folder, 'editor.sh');
 	writeFileSync(editor, `#!/bin/sh\ncp "$1" '${folder}/seen.json'\nprintf '%s' '{"test-model": {"input": 1000, "output": 2000}}' > "$1"\n`);
 	chmodSync(editor, 0o755);
-	const {terminal, home} = startTui(t, {args: ['--db', db], env: {EDITOR: editor, TZ: 'UTC'}});
+	const env = terminalEnv(t, {EDITOR: editor, TZ: 'UTC'});
+	const terminal = startTerminal(t, {cwd: tempDir(t, 'ectosmith-cwd-'), env, command: ectosmithCommand('--db', db)});
 
 	await terminal.waitFor(/Describe your data model/, 'the Run screen');
 	terminal.keys('Escape');
@@ -41,7 +42,7 @@ test('key 5 shows the stats at 80x24; p edits the price table in $EDITOR and the
 	const priced = await terminal.waitFor(/scripted\/test-model +40 +820 +80 +900 +\$0\.9800/, 'the cost from the edited table');
 	t.regex(priced, /Stats · all time/, 'back on the Stats screen');
 	t.deepEqual(JSON.parse(readFileSync(path.join(folder, 'seen.json'), 'utf8')), DEFAULT_PRICES, 'the table was written with the built-in prices first');
-	t.deepEqual(JSON.parse(readFileSync(path.join(home, '.config', 'ectosmith', 'prices.json'), 'utf8')), {'test-model': {input: 1000, output: 2000}});
+	t.deepEqual(JSON.parse(readFileSync(path.join(env['HOME']!, '.config', 'ectosmith', 'prices.json'), 'utf8')), {'test-model': {input: 1000, output: 2000}});
 	terminal.type('q');
 	await terminal.waitFor(/EXITED:0/, 'the program to exit');
 });

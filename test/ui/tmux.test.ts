@@ -10,13 +10,17 @@ import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/engine/recorder.js';
 import {seededDb} from '../commands/_cli.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {requireTmux, startTui} from '../helpers/tmux.js';
+import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';
 
 test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the shell', async t => {
 	if (!requireTmux(t)) return;
 	const project = await copyFixtureProject(t, 'my_app');
 	const db = await seededDb(t);
-	const {terminal} = startTui(t, {cwd: path.dirname(project), args: ['--db', db, '--project', path.basename(project), '--provider', 'offline']});
+	const terminal = startTerminal(t, {
+		cwd: path.dirname(project),
+		env: terminalEnv(t),
+		command: ectosmithCommand('--db', db, '--project', path.basename(project), '--provider', 'offline'),
+	});
 
 	const ready = await terminal.waitFor(/app MyApp[\s\S]*No Ecto schemas yet/, 'the project and its schema');
 	t.regex(ready, /1 Run {2}2 History {2}3 Servers {2}4 Workflows/);
