@@ -6,6 +6,7 @@ import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
+import type {RecordedApproval} from './approval-record.js';
 import type {ApprovalOutcome} from './events.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
@@ -37,6 +38,8 @@ export interface NewMessage {
 	isError?: boolean;
 	/** tool_response rows of calls that went through approval: how it ended. */
 	approval?: ApprovalOutcome;
+	/** With approval: what the user was asked, and a decline's note (see approval-record.ts). */
+	approvalRequest?: RecordedApproval;
 	/** A model row's own usage. */
 	usage?: TokenUsage;
 	/** A tool_request row's server and read-only hint. */
@@ -170,6 +173,7 @@ export class Recorder {
 				durationMs: message.durationMs ?? null,
 				isError: message.isError ?? false,
 				approval: message.approval ?? null,
+				approvalRequest: message.approvalRequest ?? null,
 				promptTokens: message.usage?.promptTokens ?? null,
 				outputTokens: message.usage?.outputTokens ?? null,
 				totalTokens: message.usage?.totalTokens ?? null,
@@ -375,6 +379,8 @@ function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage 
 	if (row.durationMs != null) message.durationMs = row.durationMs;
 	message.isError = Boolean(row.isError);
 	if (row.approval != null) message.approval = row.approval;
+	// Read back as stored; approvalFromRecord checks its shape before use.
+	if (row.approvalRequest != null) message.approvalRequest = row.approvalRequest as RecordedApproval;
 	if (row.totalTokens != null) {
 		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
 	}

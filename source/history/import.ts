@@ -10,9 +10,9 @@ import type {MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
+import {reportedFiles} from '../tools/result-files.js';
 import {assertRelativePath} from '../tools/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, exportFile, IMPORT_LIMITS, type ExportFile} from './export-format.js';
-import {reportedFiles} from './file-changes.js';
 
 export class ImportRefusedError extends EctosmithError {}
 
@@ -164,6 +164,7 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 					toolServer: message.toolServer ?? null,
 					readOnly: message.readOnly ?? null,
 					approval: message.approval ?? null,
+					approvalRequest: message.approvalRequest ?? null,
 				});
 			}
 
