@@ -1,9 +1,11 @@
 /**
- * The program opened for the commands that only read or edit the record (history, show, export,
- * import, undo, stats, delete, replay): the database and its recorder, without the tool servers,
- * the providers or the engine, so they start fast. openApp wires the rest for a run.
+ * The program opened for the commands that only read or edit the database (history, show, export,
+ * import, undo, stats, delete, replay, db, servers, workflows): the database and its recorder,
+ * without the tool servers, the providers or the engine, so they start fast. openApp wires the rest
+ * for a run.
  */
 import type {MikroORM} from '@mikro-orm/core';
+import type {SeedReport} from '../db/seed.js';
 import type {Recorder} from '../engine/recorder.js';
 import {UsageError} from '../errors.js';
 
@@ -11,10 +13,21 @@ export interface Records {
 	orm: MikroORM;
 	recorder: Recorder;
 	dbPath: string;
+	/** The migrations opening applied (empty when the database was up to date). */
+	applied: string[];
+	/** The default configuration opening seeded into an empty database, if it did. */
+	seeded?: SeedReport;
 	close(): Promise<void>;
 }
 
-export async function openRecords(options: {db?: string; env?: NodeJS.ProcessEnv} = {}): Promise<Records> {
+export interface RecordsOptions {
+	db?: string;
+	env?: NodeJS.ProcessEnv;
+	/** Seed the default configuration into an empty database (default true; `db seed` imports its own). */
+	seed?: boolean;
+}
+
+export async function openRecords(options: RecordsOptions = {}): Promise<Records> {
 	const {resolveDbPath} = await import('../db/db-path.js');
 	let dbPath: string;
 	try {
@@ -23,7 +36,7 @@ export async function openRecords(options: {db?: string; env?: NodeJS.ProcessEnv
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 
-	const [{openDatabase}, {Recorder}] = await Promise.all([import('../db/orm.js'), import('../engine/recorder.js')]);
-	const orm = await openDatabase({dbPath});
-	return {orm, recorder: new Recorder(orm), dbPath, close: async () => orm.close(true).catch(() => undefined)};
+	const [{openDatabaseReporting}, {Recorder}] = await Promise.all([import('../db/orm.js'), import('../engine/recorder.js')]);
+	const {orm, applied, seeded} = await openDatabaseReporting({dbPath, ...(options.seed === undefined ? {} : {seed: options.seed})});
+	return {orm, recorder: new Recorder(orm), dbPath, applied, ...(seeded ? {seeded} : {}), close: async () => orm.close(true).catch(() => undefined)};
 }

@@ -2,9 +2,9 @@
  * What `servers` and `workflows` share: opening the configuration store on the database, turning a
  * field's validation problem into the flag that set it, and printing untrusted text safely.
  */
+import {openRecords} from '../app/open-records.js';
 import {ConfigStore} from '../config/config-store.js';
 import {ConfigValidationError} from '../config/entry-fields.js';
-import {resolveDbPath} from '../db/db-path.js';
 import {UsageError} from '../errors.js';
 
 /** Field name -> the flag that sets it (a problem names what the user typed). */
@@ -26,11 +26,9 @@ const FLAG_OF: Record<string, string> = {
 };
 
 export async function withStore<T>(db: string | undefined, work: (store: ConfigStore) => Promise<T>): Promise<T> {
-	const dbPath = resolveDbPath({...(db === undefined ? {} : {db}), env: process.env});
-	const {openDatabase} = await import('../db/orm.js');
-	const orm = await openDatabase({dbPath});
+	const records = await openRecords(db === undefined ? {} : {db});
 	try {
-		return await work(new ConfigStore(orm.em));
+		return await work(new ConfigStore(records.orm.em));
 	} catch (error) {
 		if (error instanceof ConfigValidationError) {
 			const problems = Object.entries(error.problems).map(([field, problem]) => `${FLAG_OF[field] ?? field} ${problem}`);
@@ -39,7 +37,7 @@ export async function withStore<T>(db: string | undefined, work: (store: ConfigS
 
 		throw error;
 	} finally {
-		await orm.close(true);
+		await records.close();
 	}
 }
 

@@ -1,4 +1,5 @@
 import {resolve} from 'node:path';
+import {openRecords} from '../app/open-records.js';
 import {resolveDbPath} from '../db/db-path.js';
 import type {SeedCounts} from '../db/seed.js';
 
@@ -24,6 +25,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 	}
 
 	const dbPath = resolveDbPath({db: flags.db, env: process.env});
+	const opening = flags.db === undefined ? {} : {db: flags.db};
 	switch (subcommand) {
 		case 'path': {
 			process.stdout.write(`${dbPath}\n`);
@@ -31,10 +33,9 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		}
 
 		case 'migrate': {
-			const {openDatabaseReporting} = await import('../db/orm.js');
 			// As on every start: pending migrations, then the default configuration for an empty database.
-			const {orm, applied, seeded} = await openDatabaseReporting({dbPath});
-			await orm.close(true);
+			const {applied, seeded, close} = await openRecords(opening);
+			await close();
 			process.stdout.write(
 				applied.length === 0
 					? `Database ${dbPath} is up to date; no pending migrations.\n`
@@ -48,7 +49,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		}
 
 		default: {
-			const {explainDatabaseError, openDatabase} = await import('../db/orm.js');
+			const {explainDatabaseError} = await import('../db/database-error.js');
 			const {defaultFixturesDir, importSeed, loadSeedFiles} = await import('../db/seed.js');
 			// Validate the files before touching the database.
 			if (flags.from !== undefined && flags.from.trim() === '') {
@@ -58,16 +59,16 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 
 			const from = flags.from === undefined ? defaultFixturesDir() : resolve(flags.from);
 			const data = loadSeedFiles(from);
-			const orm = await openDatabase({dbPath, seed: false});
+			const records = await openRecords({...opening, seed: false});
 			try {
-				const report = await importSeed(orm.em.fork(), data).catch((error: unknown) => {
+				const report = await importSeed(records.orm.em.fork(), data).catch((error: unknown) => {
 					throw explainDatabaseError(dbPath, error);
 				});
 				process.stdout.write(
 					`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`,
 				);
 			} finally {
-				await orm.close(true);
+				await records.close();
 			}
 
 			return 0;

@@ -10,7 +10,8 @@ import {listExecutions, MAX_PAGE, parseStatuses, type HistoryRow} from '../histo
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from '../cli/flags.js';
 import {terminalSafeJson} from './render-json.js';
-import {colorStatus, formatDuration, wantsColor} from './records-cli.js';
+import {formatDuration} from '../history/stats-format.js';
+import {colorStatus, wantsColor} from './records-cli.js';
 
 export function historyLine(row: HistoryRow, color: boolean): string {
 	const when = row.startTime.toISOString().slice(0, 16).replace('T', ' ');

@@ -45,11 +45,3 @@ const STATUS_COLORS: Record<ExecutionStatus, string> = {
 export function colorStatus(status: ExecutionStatus, color: boolean): string {
 	return color ? `${STATUS_COLORS[status]}${status}\u001B[0m` : status;
 }
-
-/** 850 ms, 14.1 s, 3 min 5 s. */
-export function formatDuration(ms: number | undefined): string {
-	if (ms === undefined) return '-';
-	if (ms < 1000) return `${ms} ms`;
-	if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-	return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
-}

@@ -4,10 +4,10 @@ import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {loadPrices, pricesPath} from '../history/prices.js';
 import {computeStats, type Stats} from '../history/stats.js';
+import {formatCost, formatCount, formatDuration, formatRate} from '../history/stats-format.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from '../cli/flags.js';
 import {terminalSafeJson} from './render-json.js';
-import {formatDuration} from './records-cli.js';
 
 /** 2026-11-01, or a full ISO date-time; a bad one is a UsageError. */
 export function parseSince(text: string): Date {
@@ -29,13 +29,13 @@ export function statsText(stats: Stats, pricesFile: string): string {
 	for (const row of stats.byDay) lines.push(`  ${row.day}  ${sanitizeLine(row.workflow)}  ${row.status}  ${row.count}`);
 	lines.push('', 'Tokens per workflow and model (prompt / output / total, estimated cost):');
 	for (const row of stats.tokens) {
-		const cost = row.estimatedCost === undefined ? 'no price' : `$${row.estimatedCost.toFixed(4)}`;
-		lines.push(`  ${sanitizeLine(row.workflow)}  ${sanitizeLine(`${row.provider}/${row.model}`)}  ${row.executions} runs  ${row.promptTokens} / ${row.outputTokens} / ${row.totalTokens}  ${cost}`);
+		const tokens = [row.promptTokens, row.outputTokens, row.totalTokens].map(formatCount).join(' / ');
+		lines.push(`  ${sanitizeLine(row.workflow)}  ${sanitizeLine(`${row.provider}/${row.model}`)}  ${row.executions} runs  ${tokens}  ${formatCost(row.estimatedCost)}`);
 	}
 
 	lines.push(`  (prices per million tokens: ${pricesFile}, edit it to change them)`, '', 'Tools (calls, failure rate, median duration, declined by the user):');
 	for (const row of stats.tools) {
-		lines.push(`  ${sanitizeLine(row.name).padEnd(32)} ${String(row.calls).padStart(6)}  ${(row.failureRate * 100).toFixed(1).padStart(5)}%  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`);
+		lines.push(`  ${sanitizeLine(row.name).padEnd(32)} ${formatCount(row.calls).padStart(6)}  ${formatRate(row.failureRate).padStart(6)}  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`);
 	}
 
 	return `${lines.join('\n')}\n`;

@@ -1,11 +1,13 @@
 /**
  * Validated writes of server entries and workflows: each edit is one transaction that takes the
- * write lock first, updated_at moves, and an edit that carries the updated_at it started from is
+ * write lock first (waiting, as the recorder does, while another process holds it), updated_at moves, and an edit that carries the updated_at it started from is
  * refused when someone else saved the row meanwhile (nothing is silently lost). Reads give the stored
  * values (placeholders unexpanded); AppConfig stays what the engine reads.
  */
 import type {EntityManager} from '@mikro-orm/core';
 import {Execution, McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
+import {writeWaitMs} from '../db/limits.js';
+import {retryWhileBusy} from '../db/retry-busy.js';
 import {takeWriteLock} from '../db/write-lock.js';
 import {EctosmithError} from '../errors.js';
 import {UnknownNameError} from './app-config.js';
@@ -81,7 +83,15 @@ export interface ImportCounts {
 }
 
 export class ConfigStore {
-	constructor(private readonly root: EntityManager) {}
+	private readonly waitMs: number;
+
+	/** `waitMs`: how long an edit waits for another process's write lock; default ECTOSMITH_DB_WAIT_SECONDS, else 30 s. */
+	constructor(
+		private readonly root: EntityManager,
+		options: {waitMs?: number} = {},
+	) {
+		this.waitMs = options.waitMs ?? writeWaitMs();
+	}
 
 	async listServers(): Promise<StoredServer[]> {
 		const em = this.root.fork();
@@ -230,11 +240,16 @@ export class ConfigStore {
 		});
 	}
 
+	/** One transaction on a fresh fork, tried again while another process holds the lock (a busy try rolled back). */
 	private async write<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
-		return this.root.fork().transactional(async tx => {
-			await takeWriteLock(tx);
-			return work(tx);
-		});
+		return retryWhileBusy(
+			async () =>
+				this.root.fork().transactional(async tx => {
+					await takeWriteLock(tx);
+					return work(tx);
+				}),
+			{waitMs: this.waitMs},
+		);
 	}
 
 	private async serverRow(em: EntityManager, name: string): Promise<IMcpServer> {

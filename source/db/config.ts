@@ -29,6 +29,9 @@ export function ormConfig(dbPath: string, options: {waitMs?: number} = {}): Opti
 		ensureDatabase: false,
 		debug: false,
 		extensions: [Migrator],
+		// The full-text index over executions.user_query (a virtual table and its shadow tables) is
+		// made by a migration, not by an entity: schema diffs must not propose dropping it.
+		schemaGenerator: {skipTables: [/^executions_search(_|$)/]},
 		migrations: {
 			tableName: 'mikro_orm_migrations',
 			path: 'migrations/sqlite',

@@ -1,7 +1,7 @@
 import {hostname} from 'node:os';
 import {raw, type EntityManager, type MikroORM} from '@mikro-orm/core';
 import {DatabaseError, explainDatabaseError} from '../db/database-error.js';
-import {Execution, Message, Workflow, type IExecution, type IMessage} from '../db/entities/index.js';
+import {Execution, Message, Workflow, type IExecution} from '../db/entities/index.js';
 import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
@@ -160,27 +160,7 @@ export class Recorder {
 
 	async addMessage(executionId: number, message: NewMessage): Promise<number> {
 		return this.guard(`record a message of execution ${executionId}`, async em => {
-			const row = em.create(Message, {
-				execution: em.getReference(Execution, executionId),
-				turnNumber: message.turnNumber,
-				role: message.role,
-				contentText: message.contentText ?? null,
-				functionCallName: message.functionCallName ?? null,
-				functionCallArgs: message.functionCallArgs ?? null,
-				functionResponseName: message.functionResponseName ?? null,
-				functionResponseContent: message.functionResponseContent ?? null,
-				rawParts: message.rawParts ?? null,
-				durationMs: message.durationMs ?? null,
-				isError: message.isError ?? false,
-				approval: message.approval ?? null,
-				approvalRequest: message.approvalRequest ?? null,
-				promptTokens: message.usage?.promptTokens ?? null,
-				outputTokens: message.usage?.outputTokens ?? null,
-				totalTokens: message.usage?.totalTokens ?? null,
-				toolServer: message.toolServer ?? null,
-				readOnly: message.readOnly ?? null,
-				timestamp: new Date(),
-			});
+			const row = em.create(Message, {execution: em.getReference(Execution, executionId), ...messageRow(message), timestamp: new Date()});
 			try {
 				await em.flush();
 			} catch (error) {
@@ -254,7 +234,10 @@ export class Recorder {
 
 	async getExecution(id: number): Promise<ExecutionRecord> {
 		return this.guard(`read execution ${id}`, async em => {
-			const row = await em.findOne(Execution, {id}, {populate: ['workflow']});
+			// Plain SQL, no entity hydration: a replay reads a whole chain through here.
+			const [row] = await em
+				.getConnection()
+				.execute<ExecutionRow[]>(`select e.*, w.name as workflow_name from executions e join workflows w on w.id = e.workflow_id where e.id = ?`, [id], 'all');
 			if (!row) throw new UnknownExecutionError(id);
 			return toExecutionRecord(row);
 		});
@@ -263,8 +246,12 @@ export class Recorder {
 	/** Ordered by turn number, then by insertion. */
 	async listMessages(executionId: number): Promise<RecordedMessage[]> {
 		return this.guard(`read the messages of execution ${executionId}`, async em => {
-			const rows = await em.find(Message, {execution: executionId}, {orderBy: {turnNumber: 'asc', id: 'asc'}});
-			return rows.map(row => toRecordedMessage(row, executionId));
+			// Plain SQL on the (execution_id, turn_number) index, each JSON column parsed once and no
+			// entity hydration: a replay of hundreds of messages opens in a few milliseconds.
+			const rows = await em
+				.getConnection()
+				.execute<MessageRow[]>(`select * from messages where execution_id = ? order by turn_number, id`, [executionId], 'all');
+			return rows.map(toRecordedMessage);
 		});
 	}
 
@@ -344,48 +331,129 @@ export class Recorder {
 	}
 }
 
-function toExecutionRecord(row: IExecution): ExecutionRecord {
+/**
+ * A message as the columns of its row (all but its execution and timestamp): the one mapping the
+ * recorder and `ectosmith import` write with.
+ */
+export function messageRow(message: NewMessage) {
+	return {
+		turnNumber: message.turnNumber,
+		role: message.role,
+		contentText: message.contentText ?? null,
+		functionCallName: message.functionCallName ?? null,
+		functionCallArgs: message.functionCallArgs ?? null,
+		functionResponseName: message.functionResponseName ?? null,
+		functionResponseContent: message.functionResponseContent ?? null,
+		rawParts: message.rawParts ?? null,
+		durationMs: message.durationMs ?? null,
+		isError: message.isError ?? false,
+		approval: message.approval ?? null,
+		approvalRequest: message.approvalRequest ?? null,
+		promptTokens: message.usage?.promptTokens ?? null,
+		outputTokens: message.usage?.outputTokens ?? null,
+		totalTokens: message.usage?.totalTokens ?? null,
+		toolServer: message.toolServer ?? null,
+		readOnly: message.readOnly ?? null,
+	};
+}
+
+/** An executions row as SQLite returns it (dates are epoch milliseconds), with its workflow's name. */
+interface ExecutionRow {
+	id: number;
+	workflow_name: string;
+	user_query: string;
+	status: ExecutionStatus;
+	start_time: number;
+	end_time: number | null;
+	final_response_text: string | null;
+	error_message: string | null;
+	target_project_path: string | null;
+	provider: string | null;
+	model: string | null;
+	prompt_tokens: number;
+	output_tokens: number;
+	total_tokens: number;
+	turn_count: number;
+	parent_execution_id: number | null;
+	max_turns: number | null;
+	undone_at: number | null;
+}
+
+/** A messages row as SQLite returns it: JSON columns as text, booleans as 0/1, dates as epoch milliseconds. */
+interface MessageRow {
+	id: number;
+	execution_id: number;
+	turn_number: number;
+	role: MessageRole;
+	content_text: string | null;
+	function_call_name: string | null;
+	function_call_args: string | null;
+	function_response_name: string | null;
+	function_response_content: string | null;
+	raw_parts: string | null;
+	timestamp: number;
+	duration_ms: number | null;
+	is_error: number;
+	approval: ApprovalOutcome | null;
+	approval_request: string | null;
+	prompt_tokens: number | null;
+	output_tokens: number | null;
+	total_tokens: number | null;
+	tool_server: string | null;
+	read_only: number | null;
+}
+
+function toExecutionRecord(row: ExecutionRow): ExecutionRecord {
 	const record: ExecutionRecord = {
 		id: row.id,
-		workflowName: row.workflow.name,
-		userQuery: row.userQuery,
+		workflowName: row.workflow_name,
+		userQuery: row.user_query,
 		status: row.status,
-		startTime: row.startTime,
-		promptTokens: row.promptTokens,
-		outputTokens: row.outputTokens,
-		totalTokens: row.totalTokens,
-		turnCount: row.turnCount,
+		startTime: new Date(Number(row.start_time)),
+		promptTokens: row.prompt_tokens,
+		outputTokens: row.output_tokens,
+		totalTokens: row.total_tokens,
+		turnCount: row.turn_count,
 	};
-	if (row.endTime) record.endTime = row.endTime;
-	if (row.finalResponseText != null) record.finalResponseText = row.finalResponseText;
-	if (row.errorMessage != null) record.errorMessage = row.errorMessage;
-	if (row.targetProjectPath != null) record.targetProjectPath = row.targetProjectPath;
+	if (row.end_time != null) record.endTime = new Date(Number(row.end_time));
+	if (row.final_response_text != null) record.finalResponseText = row.final_response_text;
+	if (row.error_message != null) record.errorMessage = row.error_message;
+	if (row.target_project_path != null) record.targetProjectPath = row.target_project_path;
 	if (row.provider != null) record.provider = row.provider;
 	if (row.model != null) record.model = row.model;
-	if (row.parentExecution) record.parentExecutionId = row.parentExecution.id;
-	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
-	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
+	if (row.parent_execution_id != null) record.parentExecutionId = row.parent_execution_id;
+	if (row.max_turns != null) record.maxTurns = row.max_turns;
+	if (row.undone_at != null) record.undoneAt = new Date(Number(row.undone_at));
 	return record;
 }
 
-function toRecordedMessage(row: IMessage, executionId: number): RecordedMessage {
-	const message: RecordedMessage = {id: row.id, executionId, turnNumber: row.turnNumber, role: row.role, timestamp: row.timestamp};
-	if (row.contentText != null) message.contentText = row.contentText;
-	if (row.functionCallName != null) message.functionCallName = row.functionCallName;
-	if (row.functionCallArgs != null) message.functionCallArgs = row.functionCallArgs;
-	if (row.functionResponseName != null) message.functionResponseName = row.functionResponseName;
-	if (row.functionResponseContent != null) message.functionResponseContent = row.functionResponseContent;
-	if (row.rawParts != null) message.rawParts = row.rawParts;
-	if (row.durationMs != null) message.durationMs = row.durationMs;
-	message.isError = Boolean(row.isError);
+/** A JSON column's value (what the ORM's JSON type gives: the text itself if it is not JSON). */
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+function toRecordedMessage(row: MessageRow): RecordedMessage {
+	const message: RecordedMessage = {id: row.id, executionId: row.execution_id, turnNumber: row.turn_number, role: row.role, timestamp: new Date(Number(row.timestamp))};
+	if (row.content_text != null) message.contentText = row.content_text;
+	if (row.function_call_name != null) message.functionCallName = row.function_call_name;
+	if (row.function_call_args != null) message.functionCallArgs = parseJson(row.function_call_args);
+	if (row.function_response_name != null) message.functionResponseName = row.function_response_name;
+	if (row.function_response_content != null) message.functionResponseContent = parseJson(row.function_response_content);
+	if (row.raw_parts != null) message.rawParts = parseJson(row.raw_parts);
+	if (row.duration_ms != null) message.durationMs = row.duration_ms;
+	message.isError = Boolean(row.is_error);
 	if (row.approval != null) message.approval = row.approval;
 	// Read back as stored; approvalFromRecord checks its shape before use.
-	if (row.approvalRequest != null) message.approvalRequest = row.approvalRequest as RecordedApproval;
-	if (row.totalTokens != null) {
-		message.usage = {promptTokens: row.promptTokens ?? 0, outputTokens: row.outputTokens ?? 0, totalTokens: row.totalTokens};
+	if (row.approval_request != null) message.approvalRequest = parseJson(row.approval_request) as RecordedApproval;
+	if (row.total_tokens != null) {
+		message.usage = {promptTokens: row.prompt_tokens ?? 0, outputTokens: row.output_tokens ?? 0, totalTokens: row.total_tokens};
 	}
 
-	if (row.toolServer != null) message.toolServer = row.toolServer;
-	if (row.readOnly != null) message.readOnly = Boolean(row.readOnly);
+	if (row.tool_server != null) message.toolServer = row.tool_server;
+	if (row.read_only != null) message.readOnly = Boolean(row.read_only);
 	return message;
 }

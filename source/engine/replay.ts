@@ -14,7 +14,7 @@ import type {TokenUsage} from '../llm/provider.js';
 import type {EngineEvent} from './events.js';
 import {isRecord} from '../is-record.js';
 import {approvalFromRecord} from './approval-record.js';
-import {loadChain, type HistorySource, type StoredToolResponse} from './history.js';
+import {loadChain, type HistorySource, type StoredToolResponse} from './conversation-chain.js';
 import type {ExecutionRecord, RecordedMessage} from './recorder.js';
 
 function argsOf(message: RecordedMessage): Record<string, unknown> {

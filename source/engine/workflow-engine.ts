@@ -22,7 +22,7 @@ import type {
 import {recordApproval, type ApprovalShown} from './approval-record.js';
 import {checkDescription} from './description.js';
 import {pinProjectPath, takesProjectPath} from './project-pin.js';
-import {loadConversation, type CallRawParts, type StoredToolResponse} from './history.js';
+import {loadConversation, type CallRawParts, type StoredToolResponse} from './conversation-chain.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
 import {isRecord} from '../is-record.js';

@@ -5,7 +5,7 @@
  */
 import type {Attr} from './attributes.js';
 import {inspectAtom, inspectString} from './naming.js';
-import type {ScopeConfig} from './project.js';
+import type {ScopeConfig} from './project-info.js';
 import type {SchemaSpec} from './schema-spec.js';
 import {requiredAttrs} from './schema.js';
 

@@ -9,7 +9,7 @@ import {GeneratorError} from './errors.js';
 import {renderFixtures, renderFixturesModule} from './fixtures.js';
 import {createOrInject, type FileAction} from './inject.js';
 import {underscore} from './naming.js';
-import type {ProjectInfo, ScopeConfig} from './project.js';
+import type {ProjectInfo, ScopeConfig} from './project-info.js';
 import {assertContextNames, assertGeneratableModule} from './reserved-names.js';
 import {assertModuleName, assertProject, buildSchemaSpec, type GeneratedFile, type SchemaOptions, type SchemaSpec} from './schema-spec.js';
 

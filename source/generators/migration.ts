@@ -5,7 +5,7 @@
 import type {Attr} from './attributes.js';
 import {GeneratorError} from './errors.js';
 import {camelize, inspectAtom, underscore} from './naming.js';
-import type {ProjectInfo} from './project.js';
+import type {ProjectInfo} from './project-info.js';
 import {assertModuleName, assertProject, resolveMigrationDir, type GeneratedFile, type SchemaSpec} from './schema-spec.js';
 import {defaultLiteral, plainAttrs, referenceAttrs, timestampsCall} from './schema.js';
 

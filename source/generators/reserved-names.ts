@@ -8,7 +8,7 @@
  */
 import {GeneratorError} from './errors.js';
 import {underscore} from './naming.js';
-import type {ProjectInfo} from './project.js';
+import type {ProjectInfo} from './project-info.js';
 
 /** Modules a Phoenix project defines under its base module (MyApp.Repo...) or beside it (MyAppWeb.Router). */
 export const FRAMEWORK_MODULES: readonly string[] = ['Repo', 'Application', 'Endpoint', 'Router', 'Mailer', 'Gettext', 'Telemetry', 'Web', 'DataCase', 'ConnCase'];

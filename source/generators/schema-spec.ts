@@ -5,7 +5,7 @@
 import {GeneratorError} from './errors.js';
 import {assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, parseAttrs, RESERVED_WORDS, type Attr} from './attributes.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
-import type {ProjectInfo, ScopeConfig} from './project.js';
+import type {ProjectInfo, ScopeConfig} from './project-info.js';
 import {assertGeneratableModule} from './reserved-names.js';
 
 export interface SchemaOptions {

@@ -6,7 +6,7 @@
  */
 import type {MikroORM} from '@mikro-orm/core';
 import {Workflow} from '../db/entities/index.js';
-import {loadChain} from '../engine/history.js';
+import {loadChain} from '../engine/conversation-chain.js';
 import type {ExecutionRecord, Recorder, RecordedMessage} from '../engine/recorder.js';
 import {maskValues} from '../config/secrets.js';
 import {isRecord} from '../is-record.js';

@@ -8,6 +8,7 @@ import {readFile, stat} from 'node:fs/promises';
 import {createHash} from 'node:crypto';
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../db/entities/index.js';
+import {messageRow} from '../engine/recorder.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {reportedFiles} from '../tools/result-files.js';
@@ -145,27 +146,7 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 				importFingerprint: index === file.executions.length - 1 ? key : null,
 			});
 			for (const message of exported.messages) {
-				em.create(Message, {
-					execution: row,
-					turnNumber: message.turnNumber,
-					role: message.role,
-					contentText: message.contentText ?? null,
-					functionCallName: message.functionCallName ?? null,
-					functionCallArgs: message.functionCallArgs ?? null,
-					functionResponseName: message.functionResponseName ?? null,
-					functionResponseContent: message.functionResponseContent ?? null,
-					rawParts: message.rawParts ?? null,
-					timestamp: new Date(message.timestamp),
-					durationMs: message.durationMs ?? null,
-					isError: message.isError,
-					promptTokens: message.usage?.promptTokens ?? null,
-					outputTokens: message.usage?.outputTokens ?? null,
-					totalTokens: message.usage?.totalTokens ?? null,
-					toolServer: message.toolServer ?? null,
-					readOnly: message.readOnly ?? null,
-					approval: message.approval ?? null,
-					approvalRequest: message.approvalRequest ?? null,
-				});
+				em.create(Message, {execution: row, ...messageRow(message), timestamp: new Date(message.timestamp)});
 			}
 
 			// Flushed per execution so its id exists for the next one's parent link and for the report.

@@ -4,9 +4,9 @@
  * by model by a JSON file the user edits: $ECTOSMITH_PRICES, else $XDG_CONFIG_HOME/ectosmith/prices.json
  * (~/.config/ectosmith/prices.json), e.g. {"gemini-2.5-flash": {"input": 0.3, "output": 2.5}}.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {isAbsolute, join, resolve} from 'node:path';
+import {dirname, isAbsolute, join, resolve} from 'node:path';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 
@@ -27,7 +27,17 @@ export const DEFAULT_PRICES: PriceTable = {
 	'offline-planner': {input: 0, output: 0},
 };
 
-export class PriceFileError extends EctosmithError {}
+/** The file and what is wrong with it, as a phrase that follows the file's name ("is not valid JSON (…)"). */
+export class PriceFileError extends EctosmithError {
+	constructor(
+		readonly file: string,
+		readonly problem: string,
+	) {
+		super(`The price table ${file} ${problem}.`);
+	}
+}
+
+const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function pricesPath(env: NodeJS.ProcessEnv = process.env): string {
 	if (env.ECTOSMITH_PRICES) return resolve(env.ECTOSMITH_PRICES);
@@ -39,22 +49,47 @@ export function pricesPath(env: NodeJS.ProcessEnv = process.env): string {
 /** The defaults with the user's file laid over them; a malformed file is an error naming it. */
 export function loadPrices(file: string): PriceTable {
 	if (!existsSync(file)) return {...DEFAULT_PRICES};
-	let parsed: unknown;
+	let text: string;
 	try {
-		parsed = JSON.parse(readFileSync(file, 'utf8'));
+		text = readFileSync(file, 'utf8');
 	} catch (error) {
-		throw new PriceFileError(`The price table ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
+		throw new PriceFileError(file, `cannot be read (${reason(error)})`);
 	}
 
-	if (!isRecord(parsed)) throw new PriceFileError(`The price table ${file} must be a JSON object of model names, e.g. {"gemini-2.5-flash": {"input": 0.3, "output": 2.5}}.`);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		throw new PriceFileError(file, `is not valid JSON (${reason(error)})`);
+	}
+
+	if (!isRecord(parsed)) throw new PriceFileError(file, 'is not a JSON object of model names such as {"gemini-2.5-flash": {"input": 0.3, "output": 2.5}}');
 	const table: PriceTable = {...DEFAULT_PRICES};
 	for (const [model, price] of Object.entries(parsed)) {
 		const valid = isRecord(price) && [price['input'], price['output']].every(value => typeof value === 'number' && Number.isFinite(value) && value >= 0);
-		if (!valid) throw new PriceFileError(`The price of "${model}" in ${file} must be {"input": <dollars per million tokens>, "output": <dollars per million tokens>}.`);
+		if (!valid) throw new PriceFileError(file, `has a bad price for "${model}": it needs {"input": n, "output": n}, dollars per million tokens`);
 		table[model] = {input: price['input'] as number, output: price['output'] as number};
 	}
 
 	return table;
+}
+
+/** The file, written with the built-in prices when it does not exist yet, so an editor opens on something to change. */
+export function ensurePriceFile(file: string): string {
+	if (existsSync(file)) return file;
+	const temp = `${file}.${process.pid}.tmp`;
+	try {
+		mkdirSync(dirname(file), {recursive: true});
+		writeFileSync(temp, `${JSON.stringify(DEFAULT_PRICES, null, '\t')}\n`);
+		// A hard link appears whole, and never over a file that appeared meanwhile.
+		linkSync(temp, file);
+	} catch (error) {
+		if (!existsSync(file)) throw new PriceFileError(file, `cannot be created (${reason(error)})`);
+	} finally {
+		rmSync(temp, {force: true});
+	}
+
+	return file;
 }
 
 /** The price of a model: its own entry, else the longest entry it starts with (gemini-2.5-flash-001). */

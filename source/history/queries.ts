@@ -1,8 +1,9 @@
 /**
  * Read-only queries over recorded executions for the History screen and `ectosmith history`:
  * keyset pages (newest first, never all rows loaded), filters by status, workflow and project, a
- * text search over queries. Plain SQL on the indexes (start_time, status, workflow_id,
- * target_project_path, each carrying the rowid), so a page costs the same whatever the table size.
+ * text search over queries. Plain SQL on the indexes (start_time, status + start_time, workflow_id,
+ * target_project_path, each carrying the rowid, and the trigram search index executions_search), so
+ * a page costs about the same whatever the table size and however many rows a filter matches.
  */
 import type {MikroORM} from '@mikro-orm/core';
 import type {ExecutionStatus} from '../engine/events.js';
@@ -14,7 +15,7 @@ export interface HistoryFilter {
 	workflow?: string;
 	/** An absolute project path, matched exactly. */
 	project?: string;
-	/** Words that must appear in the query, in order (case-insensitive for ASCII). */
+	/** Text the query contains (case-insensitive for ASCII; % _ and \ are literal). */
 	search?: string;
 }
 
@@ -68,6 +69,22 @@ function likePattern(text: string): string {
 	return `%${text.replace(/[\\%_]/g, char => `\\${char}`)}%`;
 }
 
+/** The search as one FTS5 phrase: the trigram index finds it as a substring, case folded. */
+function searchPhrase(text: string): string {
+	return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * How many of the newest rows (after the cursor) a filtered page reads in start order before it
+ * turns to the indexes: a filter most rows pass fills its page within them, a rarer one is then
+ * looked up by the search index or the status index among the older rows.
+ */
+const RECENT_WINDOW = 2000;
+/** A search matching more rows than this is not worth the search index: the rows are read instead. */
+const SEARCH_INDEX_CAP = 20_000;
+/** The trigram index finds substrings of at least this many characters; shorter ones are read row by row. */
+const MIN_INDEXED_SEARCH = 3;
+
 interface RawRow {
 	id: number;
 	start_time: number;
@@ -85,6 +102,50 @@ interface RawRow {
 	follow_ups: number;
 }
 
+interface Condition {
+	sql: string;
+	params: unknown[];
+}
+
+/** Rows newer than `after` (or `inclusive`: not older), newest first. */
+function newerThan(cursor: HistoryCursor, inclusive: boolean): Condition {
+	return {
+		sql: `e.start_time >= ? and (e.start_time > ? or (e.start_time = ? and e.id ${inclusive ? '>=' : '>'} ?))`,
+		params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id],
+	};
+}
+
+function olderThan(cursor: HistoryCursor): Condition {
+	return {sql: 'e.start_time <= ? and (e.start_time < ? or (e.start_time = ? and e.id < ?))', params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id]};
+}
+
+/**
+ * The filter's conditions. `inStartOrder` writes them so no index but start time's applies (a
+ * unary + hides a column from the planner): the rows are then read newest first and tested.
+ */
+function filterConditions(filter: HistoryFilter, inStartOrder: boolean): Condition[] {
+	const column = (name: string) => (inStartOrder ? `+e.${name}` : `e.${name}`);
+	const conditions: Condition[] = [];
+	if (filter.status && filter.status.length > 0) {
+		conditions.push({sql: `${column('status')} in (${filter.status.map(() => '?').join(', ')})`, params: [...filter.status]});
+	}
+
+	if (filter.workflow !== undefined) {
+		conditions.push({sql: `${column('workflow_id')} = (select id from workflows where name = ?)`, params: [filter.workflow]});
+	}
+
+	if (filter.project !== undefined) conditions.push({sql: `${column('target_project_path')} = ?`, params: [filter.project]});
+	const search = searchText(filter);
+	// Always tested on the row itself: the exact LIKE semantics (ASCII case folding, % _ \ literal).
+	if (search !== undefined) conditions.push({sql: "e.user_query like ? escape '\\'", params: [likePattern(search)]});
+	return conditions;
+}
+
+function searchText(filter: HistoryFilter): string | undefined {
+	const text = filter.search?.trim();
+	return text ? text : undefined;
+}
+
 /** One page of executions, newest first. */
 export async function listExecutions(
 	orm: MikroORM,
@@ -92,45 +153,53 @@ export async function listExecutions(
 	page: {after?: HistoryCursor; limit?: number} = {},
 ): Promise<HistoryPage> {
 	const limit = Math.min(Math.max(1, page.limit ?? 50), MAX_PAGE);
-	const where: string[] = [];
-	const params: unknown[] = [];
-	if (page.after) {
-		where.push('(e.start_time < ? or (e.start_time = ? and e.id < ?))');
-		params.push(page.after.startTime, page.after.startTime, page.after.id);
+	const connection = orm.em.getConnection();
+	const select = async (conditions: Condition[], count: number): Promise<RawRow[]> => {
+		const sql = `select e.id, e.start_time, e.end_time, w.name as workflow, e.status, e.turn_count, e.provider, e.model,
+				e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, e.undone_at,
+				(select count(*) from executions c where c.parent_execution_id = e.id) as follow_ups
+			from executions e join workflows w on w.id = e.workflow_id
+			${conditions.length > 0 ? `where ${conditions.map(condition => condition.sql).join(' and ')}` : ''}
+			order by e.start_time desc, e.id desc
+			limit ?`;
+		return connection.execute<RawRow[]>(sql, [...conditions.flatMap(condition => condition.params), count], 'all');
+	};
+
+	const after = page.after ? [olderThan(page.after)] : [];
+	let raw: RawRow[];
+	if (filterConditions(filter, false).length === 0) {
+		raw = await select(after, limit + 1);
+	} else {
+		// First the newest rows in start order: where the filter passes often, the page is there.
+		const [edge] = await connection.execute<Array<{start_time: number; id: number}>>(
+			`select e.start_time, e.id from executions e ${after.length > 0 ? `where ${after[0]!.sql}` : ''}
+				order by e.start_time desc, e.id desc limit 1 offset ${RECENT_WINDOW - 1}`,
+			after.flatMap(condition => condition.params),
+			'all',
+		);
+		const window = edge ? {startTime: Number(edge.start_time), id: edge.id} : undefined;
+		raw = await select([...after, ...(window ? [newerThan(window, true)] : []), ...filterConditions(filter, true)], limit + 1);
+		if (window && raw.length <= limit) {
+			// The filter is rare among recent rows: look the older ones up through the indexes.
+			raw.push(...(await select([olderThan(window), ...(await searchIndexCondition(orm, filter)), ...filterConditions(filter, false)], limit + 1 - raw.length)));
+		}
 	}
 
-	if (filter.status && filter.status.length > 0) {
-		where.push(`e.status in (${filter.status.map(() => '?').join(', ')})`);
-		params.push(...filter.status);
-	}
-
-	if (filter.workflow !== undefined) {
-		where.push('e.workflow_id = (select id from workflows where name = ?)');
-		params.push(filter.workflow);
-	}
-
-	if (filter.project !== undefined) {
-		where.push('e.target_project_path = ?');
-		params.push(filter.project);
-	}
-
-	if (filter.search !== undefined && filter.search.trim() !== '') {
-		where.push("e.user_query like ? escape '\\'");
-		params.push(likePattern(filter.search.trim()));
-	}
-
-	const sql = `select e.id, e.start_time, e.end_time, w.name as workflow, e.status, e.turn_count, e.provider, e.model,
-			e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, e.undone_at,
-			(select count(*) from executions c where c.parent_execution_id = e.id) as follow_ups
-		from executions e join workflows w on w.id = e.workflow_id
-		${where.length > 0 ? `where ${where.join(' and ')}` : ''}
-		order by e.start_time desc, e.id desc
-		limit ?`;
-	params.push(limit + 1);
-	const raw = await orm.em.getConnection().execute<RawRow[]>(sql, params, 'all');
 	const rows = raw.slice(0, limit).map(toRow);
 	const last = rows.at(-1);
 	return {rows, ...(raw.length > limit && last ? {next: {startTime: last.startTime.getTime(), id: last.id}} : {})};
+}
+
+/** Restricts to the search index's candidates when the search is long enough and not too common. */
+async function searchIndexCondition(orm: MikroORM, filter: HistoryFilter): Promise<Condition[]> {
+	const search = searchText(filter);
+	if (search === undefined || [...search].length < MIN_INDEXED_SEARCH) return [];
+	const phrase = searchPhrase(search);
+	const [counted] = await orm.em
+		.getConnection()
+		.execute<Array<{n: number}>>('select count(*) as n from (select rowid from executions_search where executions_search match ? limit ?)', [phrase, SEARCH_INDEX_CAP], 'all');
+	if (Number(counted?.n ?? 0) >= SEARCH_INDEX_CAP) return [];
+	return [{sql: 'e.id in (select rowid from executions_search where executions_search match ?)', params: [phrase]}];
 }
 
 /** The first non-empty line, at most 200 characters. */

@@ -6,7 +6,7 @@
  */
 import type {MikroORM} from '@mikro-orm/core';
 import type {ExecutionStatus} from '../engine/events.js';
-import {costOf, type PriceTable} from './prices.js';
+import {costOf, loadPrices, PriceFileError, type PriceTable} from './prices.js';
 
 export interface Stats {
 	/** ISO date the figures start from (inclusive), when --since was given. */
@@ -115,4 +115,27 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 			};
 		}),
 	};
+}
+
+/** The figures with the price table they were costed with, for the Stats screen. */
+export interface StatsReport {
+	stats: Stats;
+	pricesFile: string;
+	/** What is wrong with the price table, a phrase after its name ("is not valid JSON (…)"): no costs then. */
+	priceProblem?: string;
+}
+
+/** As computeStats, but a bad price table leaves the costs out (said in priceProblem) instead of failing. */
+export async function statsReport(orm: MikroORM, options: {since?: Date; pricesFile: string}): Promise<StatsReport> {
+	let prices: PriceTable = {};
+	let priceProblem: string | undefined;
+	try {
+		prices = loadPrices(options.pricesFile);
+	} catch (error) {
+		if (!(error instanceof PriceFileError)) throw error;
+		priceProblem = error.problem;
+	}
+
+	const stats = await computeStats(orm, {...(options.since ? {since: options.since} : {}), prices});
+	return {stats, pricesFile: options.pricesFile, ...(priceProblem === undefined ? {} : {priceProblem})};
 }

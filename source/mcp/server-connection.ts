@@ -11,7 +11,7 @@ import type {Logger} from '../log/types.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
 import {childEnv, expandEnvReferences} from './child-env.js';
 import {StderrTail} from './stderr-tail.js';
-import {toToolCallResult} from './tool-result.js';
+import {toToolCallResult} from './flatten-result.js';
 import {McpServerError, type ToolCallResult} from './types.js';
 
 export interface ConnectionOptions {

@@ -6,7 +6,7 @@
  * or its migration is gone), the table is new and generate_migration writes the create migration.
  */
 import {attrName} from './attrs.js';
-import type {KnownEntity} from './history.js';
+import type {KnownEntity} from './progress.js';
 import {describe, SYNTAX_HINT} from './resolve.js';
 import type {Parsed} from './types.js';
 import {pluralize, singularize} from './words.js';

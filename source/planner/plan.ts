@@ -6,7 +6,7 @@
 import {addFieldsMigrationName} from '../generators/migration.js';
 import {attrName, isUnique, referencedTable} from './attrs.js';
 import {planAddFields, readAddFields} from './follow-up.js';
-import {isTool, knownEntities, projectFacts, type ProjectFacts, type Progress} from './history.js';
+import {isTool, knownEntities, projectFacts, type ProjectFacts, type Progress} from './progress.js';
 import {describe} from './resolve.js';
 import {planTable} from './plan-table.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';

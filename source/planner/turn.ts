@@ -7,7 +7,7 @@
  */
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
 import {summarizeRun} from '../engine/run-summary.js';
-import {isTool, readProgress, type Progress} from './history.js';
+import {isTool, readProgress, type Progress} from './progress.js';
 import {buildPlan, type Plan, type PlannedCall} from './plan.js';
 
 const LABEL = 'Offline planner';

@@ -10,7 +10,7 @@ import {checkElixirSyntax} from './elixir-syntax.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
-import type {AppliedFiles, ResultFile} from './tool-result.js';
+import type {AppliedFiles, ResultFile} from './generate-result.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
 export interface GeneratedWrite extends FileToWrite {

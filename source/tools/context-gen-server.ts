@@ -4,7 +4,7 @@ import {generateContext} from './generate-context.js';
 import {generateContextInput} from './inputs.js';
 import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './tool-result.js';
+import {generateOutput, guarded} from './generate-result.js';
 
 export function createContextGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'phoenix_context_gen_tool', version: packageVersion()});

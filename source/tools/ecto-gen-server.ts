@@ -5,7 +5,7 @@ import {generateSchemaInput, inspectProjectInput} from './inputs.js';
 import {inspectOutput, inspectProjectTool} from './inspect-project.js';
 import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './tool-result.js';
+import {generateOutput, guarded} from './generate-result.js';
 
 export function createEctoGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_ecto_gen_tool', version: packageVersion()});

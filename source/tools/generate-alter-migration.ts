@@ -11,10 +11,10 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
 import {migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from './project.js';
+import {loadProject} from './read-project.js';
 import {readExisting, WriteRefusedError} from './safe-writer.js';
 import {tableColumns} from './table-columns.js';
-import {generateResult} from './tool-result.js';
+import {generateResult} from './generate-result.js';
 
 async function alterMigrationFile(
 	root: string,

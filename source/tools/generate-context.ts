@@ -19,9 +19,9 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from './project.js';
+import {loadProject} from './read-project.js';
 import {readExisting, WriteRefusedError} from './safe-writer.js';
-import {generateResult} from './tool-result.js';
+import {generateResult} from './generate-result.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
 	const {root, info, facts} = await loadProject(args.project_path, cwd);

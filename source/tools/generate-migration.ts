@@ -5,8 +5,8 @@ import {applyFiles, wroteMigration} from './apply-files.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateEmptyMigrationArgs, GenerateMigrationArgs} from './inputs.js';
 import {createTableMigration, emptyMigration, stampReport} from './migration-files.js';
-import {loadProject} from './project.js';
-import {generateResult} from './tool-result.js';
+import {loadProject} from './read-project.js';
+import {generateResult} from './generate-result.js';
 
 export const MIGRATE_STEP = 'Run mix ecto.migrate to apply the migration.';
 

@@ -4,10 +4,10 @@
  * writes such a duplicate and `mix ecto.migrate` then fails. A dry run reports the stamp it chose
  * (apply_args.migration_stamp), so the approved real call writes the very file that was previewed.
  */
-import type {ProjectInfo} from '../generators/project.js';
+import type {ProjectInfo} from '../generators/project-info.js';
 import type {SchemaSpec} from '../generators/schema-spec.js';
 import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
-import {listMigrations, migrationName, migrationStamps} from './project.js';
+import {listMigrations, migrationName, migrationStamps} from './read-project.js';
 import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
 
 function splitPath(path: string): {dir: string; name: string} {

@@ -5,7 +5,7 @@ import {generateEmptyMigration, generateMigration} from './generate-migration.js
 import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
 import {withProjectPathLock} from './project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './tool-result.js';
+import {generateOutput, guarded} from './generate-result.js';
 
 export function createMigrationGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_migration_gen_tool', version: packageVersion()});

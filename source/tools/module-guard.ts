@@ -8,7 +8,7 @@
  */
 import {structure} from '../generators/elixir-tokens.js';
 import {describeModule, modulesOf, type DefinedModule, type ModuleKind} from './module-kind.js';
-import {projectModules} from './project.js';
+import {projectModules} from './read-project.js';
 import {WriteRefusedError, type PlannedWrite} from './safe-writer.js';
 
 /** What a generated file holds. */

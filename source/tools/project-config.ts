@@ -1,11 +1,11 @@
 /**
  * Pure parsing of a Mix project's mix.exs and config/*.exs texts into what the generators need
- * (ProjectInfo) plus the facts inspect_project reports. No file access here: project.ts reads the
+ * (ProjectInfo) plus the facts inspect_project reports. No file access here: read-project.ts reads the
  * files and resolves `import_config`.
  */
 import {tokenize} from '../generators/elixir-tokens.js';
 import {camelize} from '../generators/naming.js';
-import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
+import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
 import {keywordGet, mergeKeyword, topLevelCalls, type Term} from './elixir-terms.js';
 import {EctosmithError} from '../errors.js';
 
@@ -89,11 +89,11 @@ export function parseConfigFile(text: string, env = 'dev'): ConfigStatement[] {
 }
 
 /** The merged configuration of one app: top-level keys to values (aliases keyed as "Elixir.Mod"). */
-export type AppConfig = Map<string, Term>;
+export type ElixirAppConfig = Map<string, Term>;
 
 /** Applies statements in order the way Config does (keyword values deep-merge). */
-export function appConfig(statements: ConfigStatement[], app: string): AppConfig {
-	const config: AppConfig = new Map();
+export function elixirAppConfig(statements: ConfigStatement[], app: string): ElixirAppConfig {
+	const config: ElixirAppConfig = new Map();
 	const put = (key: string, value: Term) => config.set(key, mergeKeyword(config.get(key), value));
 	for (const statement of statements) {
 		if (statement.kind !== 'config' || statement.app !== app) continue;
@@ -117,7 +117,7 @@ export interface ProjectConfigFacts {
 /** Turns mix.exs facts and the config statements into ProjectInfo and the inspect facts. */
 export function projectConfigFacts(mix: MixProjectFacts, statements: ConfigStatement[]): ProjectConfigFacts {
 	const app = mix.app;
-	const config = appConfig(statements, app);
+	const config = elixirAppConfig(statements, app);
 	const warnings: string[] = [];
 	for (const statement of statements) {
 		if (statement.kind === 'unreadable-import') warnings.push(`import_config ${statement.source} (line ${statement.line}) was not followed: its path is computed.`);

@@ -18,7 +18,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {isProcessAlive} from '../process-alive.js';
 import {ProjectError} from './project-config.js';
-import {isInside, resolveProjectRoot} from './project.js';
+import {isInside, resolveProjectRoot} from './read-project.js';
 
 const queues = new Map<string, Promise<unknown>>();
 

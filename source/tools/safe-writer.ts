@@ -7,7 +7,7 @@
 import {randomBytes} from 'node:crypto';
 import {lstat, mkdir, open, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {basename, dirname, join, relative, sep} from 'node:path';
-import {isInside} from './project.js';
+import {isInside} from './read-project.js';
 import {readRegularFile} from './read-regular.js';
 import {EctosmithError} from '../errors.js';
 

@@ -156,7 +156,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 				<Box flexDirection="column" width={width} height={rows - 1}>
 					<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 					<Box height={bodyHeight} width={width} flexDirection="column">
-						{help ? <HelpOverlay screens={screens} width={width} height={bodyHeight} /> : null}
+						{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
 						{screens.map(screen => {
 							const Screen = screen.component;
 							const active = !help && screen.id === current;

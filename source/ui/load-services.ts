@@ -3,13 +3,14 @@ import type {AppOptions} from '../app/open-app.js';
 import type {UiServices} from './services.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
-	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}] = await Promise.all([
+	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}, {pricesPath}] = await Promise.all([
 		import('../app/open-app.js'),
 		import('./app-services.js'),
 		import('../engine/prompt.js'),
 		import('../commands/demo.js'),
 		import('./config-services.js'),
 		import('./history-services.js'),
+		import('../history/prices.js'),
 	]);
 	const app = await openApp(options);
 	const services = createAppServices(app, {
@@ -18,5 +19,5 @@ export async function loadServices(options: AppOptions): Promise<UiServices> {
 			createDemoProject(folder);
 		},
 	});
-	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp')), history: createHistoryServices(app.orm, app.recorder)};
+	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp')), history: createHistoryServices(app.orm, app.recorder, pricesPath(options.env))};
 }

@@ -1,8 +1,9 @@
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {AppConfig} from '../../source/config/app-config.js';
 import {ConfigStore, EditConflictError, fieldsOf, ServerInUseError, workflowFieldsOf} from '../../source/config/config-store.js';
 import {ConfigValidationError, serverDefaults} from '../../source/config/entry-fields.js';
-import {openDatabase} from '../../source/db/orm.js';
+import {isBusyError, openDatabase} from '../../source/db/orm.js';
+import {holdWriteLock} from '../helpers/hold-lock.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 
 const github = {...serverDefaults('github'), command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: {GITHUB_TOKEN: '${GITHUB_TOKEN}'}};
@@ -81,4 +82,39 @@ test('workflows: unknown placeholders and no server are refused; edits replace t
 	t.deepEqual((await new AppConfig(orm.em).getWorkflow('elixir_crud_generator')).servers.map(server => server.name), ['elixir_ecto_gen_tool']);
 	const stale = await t.throwsAsync(store.updateWorkflow('elixir_crud_generator', base, {expectedUpdatedAt: new Date(0)}));
 	t.true(stale instanceof EditConflictError);
+});
+
+/** The store on its own connection to the file, whose SQLite busy wait (200 ms) is far shorter than the other process's hold. */
+async function storeBesideLock(t: ExecutionContext, storeWaitMs: number) {
+	const seeded = await openTempDatabase(t);
+	const dbPath = seeded.config.get('dbName')!;
+	const orm = await openDatabase({dbPath, seed: false, waitMs: 200});
+	t.teardown(async () => orm.close(true));
+	return {dbPath, store: new ConfigStore(orm.em, {waitMs: storeWaitMs})};
+}
+
+test('an edit waits while another process holds the write lock, then saves', async t => {
+	const {dbPath, store} = await storeBesideLock(t, 60_000);
+	const before = await store.getServer('elixir_ecto_gen_tool');
+	const lock = await holdWriteLock(t, dbPath, 2000);
+	const workflow = await store.getWorkflow('elixir_crud_generator');
+	const [server, edited] = await Promise.all([
+		store.updateServer('elixir_ecto_gen_tool', {...fieldsOf(before), description: 'waited'}, {expectedUpdatedAt: before.updatedAt}),
+		store.updateWorkflow('elixir_crud_generator', {...workflowFieldsOf(workflow), description: 'waited too'}, {expectedUpdatedAt: workflow.updatedAt}),
+	]);
+	await lock.released;
+	t.is(server.description, 'waited');
+	t.is(edited.description, 'waited too');
+	t.is((await store.getServer('elixir_ecto_gen_tool')).description, 'waited');
+	t.is((await store.getWorkflow('elixir_crud_generator')).description, 'waited too');
+});
+
+test('an edit gives up with the busy error once its wait is over, and nothing is written', async t => {
+	const {dbPath, store} = await storeBesideLock(t, 300);
+	const before = await store.getServer('elixir_ecto_gen_tool');
+	const lock = await holdWriteLock(t, dbPath, 4000);
+	const error = await t.throwsAsync(store.updateServer('elixir_ecto_gen_tool', {...fieldsOf(before), description: 'lost'}));
+	t.true(isBusyError(error), String(error));
+	await lock.released;
+	t.is((await store.getServer('elixir_ecto_gen_tool')).description, before.description);
 });

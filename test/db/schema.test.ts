@@ -37,7 +37,14 @@ test('migrations on an empty file create the five tables with every column, and 
 	const orm = await openDatabase({dbPath, seed: false});
 	try {
 		const tables = sqlite(dbPath, "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").split('\n');
-		t.deepEqual(tables, [...Object.keys(expectedColumns), 'mikro_orm_migrations'].sort());
+		// The history search index is a virtual table with its shadow tables (no copy of the text: content='executions').
+		const searchIndex = ['executions_search', 'executions_search_config', 'executions_search_data', 'executions_search_docsize', 'executions_search_idx'];
+		t.deepEqual(tables, [...Object.keys(expectedColumns), 'mikro_orm_migrations', ...searchIndex].sort());
+		t.deepEqual(sqlite(dbPath, "select name from sqlite_master where type = 'trigger' and tbl_name = 'executions' order by name").split('\n'), [
+			'executions_search_delete',
+			'executions_search_insert',
+			'executions_search_update',
+		]);
 		for (const [table, columns] of Object.entries(expectedColumns)) {
 			const actual = sqlite(dbPath, `select name from pragma_table_info('${table}')`).split('\n');
 			t.deepEqual(actual.sort(), [...columns].sort(), table);
@@ -47,6 +54,7 @@ test('migrations on an empty file create the five tables with every column, and 
 		const indexes = sqlite(dbPath, "select name from sqlite_master where type = 'index'");
 		t.regex(indexes, /executions_start_time_index/);
 		t.regex(indexes, /executions_status_index/);
+		t.is(sqlite(dbPath, "select group_concat(name) from pragma_index_info('executions_status_start_time_index')"), 'status,start_time');
 		t.is(sqlite(dbPath, "select group_concat(name) from pragma_index_info('messages_execution_id_turn_number_index')"), 'execution_id,turn_number');
 		t.regex(sqlite(dbPath, "select sql from sqlite_master where name = 'messages'"), /foreign key ?\(`execution_id`\) references `executions` ?\(`id`\) on delete cascade/i);
 		t.is(sqlite(dbPath, 'pragma journal_mode'), 'wal');

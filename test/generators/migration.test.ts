@@ -2,7 +2,7 @@ import test from 'ava';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {migrationModuleName, migrationStamp, renderEmptyMigration, renderMigration} from '../../source/generators/migration.js';
 import {buildSchemaSpec, type SchemaOptions} from '../../source/generators/schema-spec.js';
-import type {ProjectInfo} from '../../source/generators/project.js';
+import type {ProjectInfo} from '../../source/generators/project-info.js';
 import {mixFormatCheck, parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {modernProject, plainProject, scopedProject} from './projects.js';
 

@@ -5,7 +5,7 @@ import test from 'ava';
 import {buildContextSpec, renderContextModule} from '../../source/generators/context.js';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {renderMigration} from '../../source/generators/migration.js';
-import type {ProjectInfo, ScopeConfig} from '../../source/generators/project.js';
+import type {ProjectInfo, ScopeConfig} from '../../source/generators/project-info.js';
 import {renderSchema} from '../../source/generators/schema.js';
 import {buildSchemaSpec, repoAliasFor} from '../../source/generators/schema-spec.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';

@@ -1,5 +1,5 @@
 // Project descriptions shared by the generator tests (not a test file: ava runs *.test.ts only).
-import type {ProjectInfo, ScopeConfig} from '../../source/generators/project.js';
+import type {ProjectInfo, ScopeConfig} from '../../source/generators/project-info.js';
 
 /** A plain `mix phx.new my_app` project before 1.7.8: no generator config. */
 export const plainProject: ProjectInfo = {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo', binaryId: false, scopes: []};

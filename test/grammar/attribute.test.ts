@@ -3,7 +3,7 @@ import {AttributeError, ATTRIBUTE_SYNTAX, checkAttr, formatAttr, parseAttr} from
 import {renderMigration} from '../../source/generators/migration.js';
 import {renderSchema} from '../../source/generators/schema.js';
 import {buildSchemaSpec} from '../../source/generators/schema-spec.js';
-import type {ProjectInfo} from '../../source/generators/project.js';
+import type {ProjectInfo} from '../../source/generators/project-info.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 
 const project = {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo', scopes: []} as unknown as ProjectInfo;

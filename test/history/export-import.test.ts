@@ -67,6 +67,9 @@ test.serial('a follow-up chain exports without secrets and imports into another 
 		value.executions.map(({id: _id, parentExecutionId: _parent, messages, ...rest}) => ({...rest, messages: messages.map(({id: _messageId, ...message}) => message)}));
 	t.deepEqual(withoutIds(reexport), withoutIds(file));
 	t.is((await otherRecorder.getExecution(followUp!.to)).parentExecutionId, root!.to);
+	// The imported queries are in the history search index.
+	const searched = await other.em.getConnection().execute<Array<{rowid: number}>>(`select rowid from executions_search where executions_search match '"ONE MORE thing"'`, [], 'all');
+	t.deepEqual(searched.map(row => row.rowid), [followUp!.to]);
 	// And it replays as one conversation.
 	const events = await replayEvents(otherRecorder, followUp!.to);
 	t.is(events.filter(event => event.type === 'execution_started').length, 2);

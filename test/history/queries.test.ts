@@ -4,7 +4,9 @@ import {listExecutions, parseStatuses, type HistoryRow} from '../../source/histo
 import {computeStats} from '../../source/history/stats.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {UsageError} from '../../source/errors.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {openDatabase} from '../../source/db/orm.js';
+import {migrationsList} from '../../migrations/sqlite/index.js';
+import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
 import {seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
 
 const EXECUTIONS = 3000;
@@ -90,4 +92,75 @@ test('statuses are checked and named', t => {
 	t.deepEqual(parseStatuses('failed, Completed'), ['FAILED', 'COMPLETED']);
 	const error = t.throws(() => parseStatuses('done'), {instanceOf: UsageError});
 	t.regex(error!.message, /Unknown status "done".*COMPLETED, FAILED/);
+});
+
+/** Every page of a filter, walked with the given page size. */
+async function walk(orm: Parameters<typeof listExecutions>[0], filter: Parameters<typeof listExecutions>[1], limit: number): Promise<number[]> {
+	return (await allPages(after => listExecutions(orm, filter, {limit, ...(after ? {after} : {})}))).map(row => row.id);
+}
+
+test('search finds what a scan of every row finds, whatever its match rate, through the search index kept in step by inserts, updates and deletes', async t => {
+	const orm = await openTempDatabase(t, {seed: false});
+	const connection = orm.em.getConnection();
+	await connection.execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0)", [], 'run');
+	// More rows than the search index is worth for a common word, so every way a page is found runs.
+	const count = 26_000;
+	await seedHistory(orm, {executions: count, messagesPerExecution: 0, workflowIds: [1]});
+	// Old rows rewritten (the update trigger): a word common overall that no recent row has.
+	await connection.execute("update executions set user_query = 'Old Report #' || id where id <= 21000", [], 'run');
+	await connection.execute("update executions set user_query = 'Path C:\\tmp 100%_done \"quoted\" Ünïcode' where id in (5, 25990)", [], 'run');
+	await connection.execute('delete from executions where id between 25991 and 25999', [], 'run');
+
+	const all = await connection.execute<Array<{id: number; start_time: number; user_query: string; status: string}>>('select id, start_time, user_query, status from executions', [], 'all');
+	// The contract: a substring, ASCII case folded, nothing special about % _ \ or quotes.
+	const scan = (search: string, statuses?: string[]) =>
+		all
+			.filter(row => row.user_query.replace(/[A-Z]/g, char => char.toLowerCase()).includes(search.replace(/[A-Z]/g, char => char.toLowerCase())))
+			.filter(row => !statuses || statuses.includes(row.status))
+			.sort((a, b) => Number(b.start_time) - Number(a.start_time) || b.id - a.id)
+			.map(row => row.id);
+
+	const cases: Array<[string, string[]?]> = [
+		['OLD report'], // common, only in old rows
+		['old REPORT', ['FAILED']],
+		['invoices'], // common among recent rows, absent from old ones
+		['invoices', ['COMPLETED']],
+		['invoices', ['FAILED']], // two common filters that never meet
+		['#2500'], // rare
+		['#2500', ['INTERRUPTED', 'CANCELLED']],
+		['nothing like it'],
+		['nothing like it', ['COMPLETED']],
+		['#1'], // shorter than the index's trigrams... and common
+		['t:'],
+		['%_d'],
+		['C:\\tmp'],
+		['"quoted"'],
+		['ünï'], // not ASCII: matched as written only
+		['second line'],
+	];
+	for (const [search, status] of cases) {
+		const filter = {search, ...(status ? {status: status as Array<'FAILED'>} : {})};
+		const expected = scan(search, status);
+		t.deepEqual(await walk(orm, filter, 500), expected, `${search} ${status?.join(',') ?? ''}`);
+		t.deepEqual((await listExecutions(orm, filter, {limit: 50})).rows.map(row => row.id), expected.slice(0, 50), `${search} ${status?.join(',') ?? ''}, first page`);
+	}
+
+	t.true(scan('#2599').length > 0);
+	t.false(scan('#2599').some(id => id >= 25991 && id <= 25999));
+	t.deepEqual(scan('"quoted"'), [25990, 5]);
+});
+
+test('the migration fills the search index for executions recorded before it', async t => {
+	const orm = await openDatabase({dbPath: tempDbPath(t), migrate: false, seed: false});
+	t.teardown(async () => orm.close(true));
+	const connection = orm.em.getConnection();
+	const migrator = orm.getMigrator();
+	const names = migrationsList.map(migration => migration.name);
+	await migrator.up({to: names[names.findIndex(name => name.endsWith('_history_search_index')) - 1]});
+	t.deepEqual((await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all')), []);
+	await connection.execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0)", [], 'run');
+	await seedHistory(orm, {executions: 3000, messagesPerExecution: 0, workflowIds: [1]});
+	await migrator.up();
+	// #12 and #120..#129 are older than the newest 2000 rows: found through the index.
+	t.deepEqual(await walk(orm, {search: '#12'}, 50), expected(n => String(n).startsWith('12')));
 });

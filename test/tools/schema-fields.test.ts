@@ -1,7 +1,7 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import test from 'ava';
-import {inspectProject} from '../../source/tools/project.js';
+import {inspectProject} from '../../source/tools/read-project.js';
 import {migrationReferences, schemaFileFields} from '../../source/tools/schema-fields.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 

@@ -9,22 +9,9 @@ import type {UiServices} from '../../source/ui/services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {tick, until} from './_frames.js';
 
-export const tick = (ms = 300) => new Promise(resolve => setTimeout(resolve, ms));
-
-export async function until(frame: () => string | undefined, pattern: RegExp, what: string, timeoutMs = 60_000): Promise<string> {
-	for (let waited = 0; waited < timeoutMs; waited += 50) {
-		const text = frame() ?? '';
-		if (pattern.test(text)) {
-			// Ink subscribes the key handlers of a new frame in effects: let them settle before the next key.
-			await tick();
-			return text;
-		}
-		await tick(50);
-	}
-
-	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
-}
+export {tick, until};
 
 export interface StartedUi {
 	app: ReturnType<typeof render>;

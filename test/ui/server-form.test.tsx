@@ -8,32 +8,8 @@ import {fieldsOf} from '../../source/config/config-store.js';
 import {createConfigServices} from '../../source/ui/config-services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
+import {press, tick, until} from './_frames.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
-
-const tick = (ms = 150) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function until(frame: () => string | undefined, pattern: RegExp, what: string): Promise<string> {
-	for (let waited = 0; waited < 60_000; waited += 50) {
-		const text = frame() ?? '';
-		if (pattern.test(text)) return text;
-		await tick(50);
-	}
-
-	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
-}
-
-/** Text arrives in one write (as a paste would); the next key waits until the frame has changed. */
-async function type(app: ReturnType<typeof render>, text: string) {
-	await key(app, text);
-}
-
-async function key(app: ReturnType<typeof render>, sequence: string) {
-	const before = app.lastFrame();
-	app.stdin.write(sequence);
-	for (let waited = 0; app.lastFrame() === before && waited < 10_000; waited += 20) await tick(20);
-	// Ink subscribes the new render's key handlers in an effect after the frame.
-	await tick(250);
-}
 
 const TAB = '\t';
 const CTRL_S = '\u0013';
@@ -49,33 +25,33 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 	await tick(300);
 	t.regex(app.lastFrame()!, /Name .*✗ is required/);
 	t.regex(app.lastFrame()!, /Command .*✗ is required/);
-	await type(app, 'github');
+	await press(app, 'github');
 	await until(app.lastFrame, /✗ "github" is already taken/, 'the uniqueness message');
 	await tick(250);
-	await type(app, '2');
-	await key(app, TAB);
-	await type(app, 'npx');
-	await key(app, TAB);
-	await type(app, '-y');
-	await key(app, '\r');
-	await type(app, 'server-github');
-	await key(app, TAB);
-	await type(app, 'GITHUB_TOKEN=${GITHUB_TOKEN}');
-	await key(app, '\r');
-	await type(app, 'BAD');
+	await press(app, '2');
+	await press(app, TAB);
+	await press(app, 'npx');
+	await press(app, TAB);
+	await press(app, '-y');
+	await press(app, '\r');
+	await press(app, 'server-github');
+	await press(app, TAB);
+	await press(app, 'GITHUB_TOKEN=${GITHUB_TOKEN}');
+	await press(app, '\r');
+	await press(app, 'BAD');
 	await until(app.lastFrame, /Env .*✗ line 2 "BAD" is not KEY=VALUE/, 'the env message');
-	await type(app, '=1');
-	await key(app, TAB);
-	await key(app, TAB);
-	await type(app, 'GitHub issues');
-	await key(app, TAB);
-	await type(app, '5s');
+	await press(app, '=1');
+	await press(app, TAB);
+	await press(app, TAB);
+	await press(app, 'GitHub issues');
+	await press(app, TAB);
+	await press(app, '5s');
 	await until(app.lastFrame, /Timeout \(ms\) .*✗ must be a whole number/, 'the timeout message');
-	await key(app, CTRL_S);
+	await press(app, CTRL_S);
 	await until(app.lastFrame, /Not saved: fix the fields marked ✗/, 'the refusal');
-	await key(app, '\u007F');
-	await type(app, '000');
-	await key(app, CTRL_S);
+	await press(app, '\u007F');
+	await press(app, '000');
+	await press(app, CTRL_S);
 	for (let waited = 0; done === 'not yet' && waited < 30_000; waited += 50) await tick(50);
 	t.like(done, {name: 'github2'}, app.lastFrame());
 	const stored = await services.listServers();
@@ -106,26 +82,26 @@ test.serial('editing: env values are masked until revealed; Esc asks before disc
 	await tick(300);
 	t.regex(app.lastFrame()!, /FIXTURE_LABEL=\*{8}/);
 	t.false(app.lastFrame()!.includes('stored-secret-label'));
-	await key(app, CTRL_R);
+	await press(app, CTRL_R);
 	await until(app.lastFrame, /FIXTURE_LABEL=stored-secret-label/, 'the revealed value');
 
-	await key(app, CTRL_T);
+	await press(app, CTRL_T);
 	const tested = await until(app.lastFrame, /Started; \d+ tool\(s\)/, 'the test report');
 	t.regex(tested, /echo \[writes\]: Echoes the text back/);
 
 	// A change, then Esc: asked, n keeps the form, y leaves without saving.
-	await key(app, TAB);
-	await key(app, TAB);
-	await key(app, TAB);
-	await key(app, TAB);
-	await key(app, TAB);
-	await type(app, 'changed');
+	await press(app, TAB);
+	await press(app, TAB);
+	await press(app, TAB);
+	await press(app, TAB);
+	await press(app, TAB);
+	await press(app, 'changed');
 	await until(app.lastFrame, /unsaved changes/, 'the dirty mark');
-	await key(app, ESC);
+	await press(app, ESC);
 	await until(app.lastFrame, /Discard the unsaved changes\? y \/ n/, 'the question');
-	await key(app, 'n');
+	await press(app, 'n');
 	t.is(done, 'not yet');
-	await key(app, ESC);
+	await press(app, ESC);
 	await until(app.lastFrame, /Discard the unsaved changes/, 'the question again');
 	app.stdin.write('y');
 	for (let waited = 0; done === 'not yet' && waited < 10_000; waited += 50) await tick(50);

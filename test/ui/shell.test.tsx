@@ -6,20 +6,9 @@ import {App} from '../../source/ui/app.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {runCli, cliEnv} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {tick, until} from './_frames.js';
 
 const never = () => new Promise<UiServices>(() => undefined);
-const tick = (ms = 300) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function until(frame: () => string | undefined, pattern: RegExp, what: string): Promise<string> {
-	for (let waited = 0; waited < 10_000; waited += 40) {
-		const text = frame() ?? '';
-		if (pattern.test(text)) return text;
-		await tick(40);
-	}
-
-	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
-}
-
 async function start(onQuit: () => void = () => undefined) {
 	const app = render(<App options={{project: process.cwd(), yes: false}} loadServices={never} onQuit={onQuit} />);
 	// Ink subscribes the key handlers in effects after the first frame.

@@ -5,26 +5,7 @@ import {render} from 'ink-testing-library';
 import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
 import {createConfigServices} from '../../source/ui/config-services.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
-
-const tick = (ms = 150) => new Promise(resolve => setTimeout(resolve, ms));
-
-async function until(frame: () => string | undefined, pattern: RegExp, what: string): Promise<string> {
-	for (let waited = 0; waited < 60_000; waited += 50) {
-		const text = frame() ?? '';
-		if (pattern.test(text)) return text;
-		await tick(50);
-	}
-
-	throw new Error(`Timed out waiting for ${what}. Last frame:\n${frame()}`);
-}
-
-/** One write per call (text arrives as a paste would); the next waits for the frame to change and the handlers to follow. */
-async function key(app: ReturnType<typeof render>, sequence: string) {
-	const before = app.lastFrame();
-	app.stdin.write(sequence);
-	for (let waited = 0; app.lastFrame() === before && waited < 10_000; waited += 20) await tick(20);
-	await tick(250);
-}
+import {press, tick, until} from './_frames.js';
 
 test('a workflow cannot be saved with an unknown placeholder or without a server; fixed, it is saved', async t => {
 	const orm = await openTempDatabase(t);
@@ -34,24 +15,24 @@ test('a workflow cannot be saved with an unknown placeholder or without a server
 	const app = render(<WorkflowForm otherNames={['elixir_crud_generator']} serverNames={servers} services={services} onDone={saved => (done = saved)} width={140} height={40} active />);
 	await tick(300);
 	t.regex(app.lastFrame()!, /Servers .*✗ needs at least one MCP server/);
-	await key(app, 'schemas');
-	for (let field = 0; field < 4; field++) await key(app, '\t');
+	await press(app, 'schemas');
+	for (let field = 0; field < 4; field++) await press(app, '\t');
 	// The template starts as {{schema_description}}; a typo is named beside it.
-	await key(app, ' into {{project_dir}}');
+	await press(app, ' into {{project_dir}}');
 	await until(app.lastFrame, /Prompt template.*✗ has unknown placeholder\(s\) \{\{project_dir\}\}/, 'the placeholder message');
-	await key(app, '\u0013');
+	await press(app, '\u0013');
 	await until(app.lastFrame, /Not saved: fix the fields marked ✗/, 'the refusal');
 	t.is(done, 'not yet');
-	for (let index = 0; index < 'dir}}'.length; index++) await key(app, '\u007F');
-	await key(app, 'path}}');
+	for (let index = 0; index < 'dir}}'.length; index++) await press(app, '\u007F');
+	await press(app, 'path}}');
 	await until(app.lastFrame, /uses \{\{schema_description\}\} \{\{project_path\}\} · known:/, 'the placeholders listed');
-	await key(app, '\t');
-	await key(app, ' ');
-	await key(app, '\u001B[B');
-	await key(app, ' ');
+	await press(app, '\t');
+	await press(app, ' ');
+	await press(app, '\u001B[B');
+	await press(app, ' ');
 	await until(app.lastFrame, /\[x\] elixir_ecto_gen_tool[\s\S]*\[x\] elixir_migration_gen_tool/, 'two servers chosen');
 	t.notRegex(app.lastFrame()!, / ✗ /, 'no problem beside any field');
-	await key(app, '\u0013');
+	await press(app, '\u0013');
 	for (let waited = 0; done === 'not yet' && waited < 30_000; waited += 50) await tick(50);
 	t.like(done, {name: 'schemas'});
 	const saved = (await services.listWorkflows()).find(workflow => workflow.name === 'schemas');

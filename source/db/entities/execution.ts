@@ -8,6 +8,8 @@ import {Message} from './message.js';
 export const Execution = defineEntity({
 	name: 'Execution',
 	tableName: 'executions',
+	// A status filter walks its rows newest first without sorting them (History, `history --status`).
+	indexes: [{properties: ['status', 'startTime'], name: 'executions_status_start_time_index'}],
 	properties: p => ({
 		id: p.integer().primary().autoincrement(),
 		workflow: p.manyToOne(Workflow),

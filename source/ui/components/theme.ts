@@ -2,6 +2,7 @@
  * Colours of the screen, in one place. NO_COLOR (any non-empty value) turns every colour off;
  * bold, dim and inverse stay, as the convention allows.
  */
+import type {ExecutionStatus} from '../../db/entities/statuses.js';
 import type {Tone} from '../state/lines.js';
 
 export const colorEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => !env['NO_COLOR'];
@@ -36,3 +37,6 @@ export function toneStyle(tone: Tone = 'plain', bold = false): TextStyle {
 		...(bold || tone === 'answer' ? {bold: true} : {}),
 	};
 }
+
+/** An execution's status, coloured the same on every screen. */
+export const STATUS_TONE: Record<ExecutionStatus, Tone> = {STARTED: 'accent', COMPLETED: 'ok', FAILED: 'error', CANCELLED: 'warn', INTERRUPTED: 'warn'};

@@ -8,7 +8,7 @@ import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import type {ProjectSchema, SchemaTable} from '../services.js';
 import type {Line} from '../state/lines.js';
 import type {ConversationEntry, ToolRow} from '../state/run-state.js';
-import type {RunSummary} from '../state/run-summary.js';
+import type {RunOutcome} from '../state/run-outcome.js';
 
 function textLines(text: string, tone: Line['tone'], label?: string): Line[] {
 	const rows = sanitizeForTerminal(text).replace(/\t/g, '  ').split('\n');
@@ -27,7 +27,7 @@ export function fileLine(file: {path: string; action: string}): string {
 	return mark === undefined ? `${file.action} ${sanitizeLine(file.path)}` : `${mark} ${sanitizeLine(file.path)}${file.action === 'created' ? '' : ` (${file.action})`}`;
 }
 
-export function summaryLines(summary: RunSummary): Line[] {
+export function summaryLines(summary: RunOutcome): Line[] {
 	const after = `after ${summary.turns} turn${summary.turns === 1 ? '' : 's'} in ${seconds(summary.durationMs)} (#${summary.executionId})`;
 	const lines: Line[] = [];
 	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});

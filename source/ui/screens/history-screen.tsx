@@ -5,16 +5,14 @@
  */
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
-import type {ExecutionStatus} from '../../engine/events.js';
 import {executionStatuses} from '../../db/entities/statuses.js';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import {toneStyle} from '../components/theme.js';
+import {STATUS_TONE, toneStyle} from '../components/theme.js';
 import {seconds} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp} from '../shell.js';
-import type {Tone} from '../state/lines.js';
 import {ReplayScreen} from './replay-screen.js';
 import type {ScreenProps} from './types.js';
 
@@ -25,8 +23,6 @@ export const HISTORY_KEYS: KeyHelp[] = [
 	{keys: 's', does: 'cycle the status filter'},
 	{keys: 'Enter', does: 'replay the execution'},
 ];
-
-const STATUS_TONE: Record<ExecutionStatus, Tone> = {STARTED: 'accent', COMPLETED: 'ok', FAILED: 'error', CANCELLED: 'warn', INTERRUPTED: 'warn'};
 
 function when(date: Date): string {
 	const pad = (n: number) => String(n).padStart(2, '0');

@@ -6,6 +6,7 @@ import {HISTORY_KEYS, HistoryScreen} from './history-screen.js';
 import {REPLAY_KEYS} from './replay-screen.js';
 import {RUN_KEYS, RunScreen} from './run-screen.js';
 import {SERVERS_KEYS, ServersScreen} from './servers-screen.js';
+import {STATS_KEYS, StatsScreen} from './stats-screen.js';
 import {WORKFLOWS_KEYS, WorkflowsScreen} from './workflows-screen.js';
 import type {ScreenEntry} from './types.js';
 
@@ -16,4 +17,5 @@ export const SCREENS: ScreenEntry[] = [
 	{id: 'history', title: 'History', key: '2', component: HistoryScreen, keys: [...HISTORY_KEYS, ...REPLAY_KEYS]},
 	{id: 'servers', title: 'Servers', key: '3', component: ServersScreen, keys: SERVERS_KEYS},
 	{id: 'workflows', title: 'Workflows', key: '4', component: WorkflowsScreen, keys: WORKFLOWS_KEYS},
+	{id: 'stats', title: 'Stats', key: '5', component: StatsScreen, keys: STATS_KEYS},
 ];

@@ -5,13 +5,15 @@
  * detach while a workflow uses it).
  */
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
+import {useLayoutEffect, useState} from 'react';
 import type {StoredServer} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
+import type {ConfigServices} from '../config-services.js';
+import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {ServerForm} from '../components/server-form.js';
 import {toneStyle} from '../components/theme.js';
+import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp} from '../shell.js';
 import type {ScreenProps} from './types.js';
 
@@ -26,30 +28,16 @@ export const SERVERS_KEYS: KeyHelp[] = [
 
 type Mode = {kind: 'list'} | {kind: 'form'; server?: StoredServer};
 
+const readServers = async (config: ConfigServices) => config.listServers();
+const noServers: StoredServer[] = [];
+
 export function ServersScreen({width, height, active}: ScreenProps) {
-	const {services, error} = useServices();
-	const config = services?.config;
+	const {config, error, entries: servers, reload, message, setMessage, fail} = useConfigList(active, readServers, noServers);
 	const shell = useShell();
-	const [servers, setServers] = useState<StoredServer[]>([]);
 	const [selected, setSelected] = useState(0);
 	const [mode, setMode] = useState<Mode>({kind: 'list'});
 	const [probed, setProbed] = useState<Record<string, {text: string; ok: boolean}>>({});
 	const [confirm, setConfirm] = useState<StoredServer>();
-	const [message, setMessage] = useState<{text: string; tone: 'ok' | 'error' | 'warn'}>();
-
-	const reload = useCallback(async () => {
-		if (!config) return;
-		try {
-			setServers(await config.listServers());
-		} catch (failure) {
-			setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'});
-		}
-	}, [config]);
-
-	// Read again whenever the screen is shown: another process may have edited the entries.
-	useEffect(() => {
-		if (active) void reload();
-	}, [active, reload]);
 
 	useLayoutEffect(() => {
 		if (!active) return;
@@ -77,9 +65,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 			else if (server && (key.return || input === 'e')) setMode({kind: 'form', server});
 			else if (server && input === 'd') setConfirm(server);
 			else if (server && input === ' ') {
-				config.setServerEnabled(server.name, !server.enabled).then(reload, (failure: unknown) =>
-					setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'}),
-				);
+				config.setServerEnabled(server.name, !server.enabled).then(reload, fail);
 			} else if (server && input === 't') {
 				setProbed(known => ({...known, [server.name]: {text: 'testing…', ok: true}}));
 				config.testServer(server).then(
@@ -105,21 +91,15 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 				setSelected(index => Math.max(0, index - 1));
 				void reload();
 			},
-			(failure: unknown) => setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'}),
+			fail,
 		);
 	}
 
-	if (!config) {
-		return (
-			<Box width={width} height={height} paddingX={1}>
-				<Text>{error ? `ectosmith: ${sanitizeLine(error)}` : 'Loading…'}</Text>
-			</Box>
-		);
-	}
+	if (!config) return <LoadingFrame width={width} height={height} error={error} />;
 
 	if (mode.kind === 'form') {
 		return (
-			<Box width={width} height={height} paddingX={1}>
+			<FormFrame width={width} height={height}>
 				<ServerForm
 					{...(mode.server ? {initial: mode.server} : {})}
 					otherNames={servers.map(server => server.name).filter(name => name !== mode.server?.name)}
@@ -133,16 +113,27 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 					height={height}
 					active={active}
 				/>
-			</Box>
+			</FormFrame>
 		);
 	}
 
 	const rows = Math.max(1, Math.floor((height - 4) / 2));
 	const start = Math.max(0, Math.min(selected - rows + 1, servers.length - rows));
 	return (
-		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
-			<Text bold>MCP servers</Text>
-			{servers.length === 0 ? <Text dimColor>No MCP servers: press a to add one, or run `ectosmith servers import FILE`.</Text> : null}
+		<ListFrame
+			width={width}
+			height={height}
+			title="MCP servers"
+			empty={servers.length === 0 ? 'No MCP servers: press a to add one, or run `ectosmith servers import FILE`.' : undefined}
+			question={
+				confirm
+					? confirm.usedBy.length > 0
+						? `${confirm.name} is used by ${confirm.usedBy.join(', ')}. D: detach it from them and delete · n: keep it`
+						: `Delete ${confirm.name}? y / n`
+					: undefined
+			}
+			message={message}
+		>
 			{servers.slice(start, start + rows).map((server, offset) => {
 				const index = start + offset;
 				const state = probed[server.name];
@@ -161,19 +152,6 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 					</Box>
 				);
 			})}
-			{confirm ? (
-				<Text {...toneStyle('warn', true)} wrap="truncate-end">
-					{sanitizeLine(
-						confirm.usedBy.length > 0
-							? `${confirm.name} is used by ${confirm.usedBy.join(', ')}. D: detach it from them and delete · n: keep it`
-							: `Delete ${confirm.name}? y / n`,
-					)}
-				</Text>
-			) : message ? (
-				<Text {...toneStyle(message.tone)} wrap="truncate-end">
-					{sanitizeLine(message.text)}
-				</Text>
-			) : null}
-		</Box>
+		</ListFrame>
 	);
 }

@@ -4,13 +4,14 @@
  * next run on the Run screen uses.
  */
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
+import {useLayoutEffect, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import {toneStyle} from '../components/theme.js';
+import type {ConfigServices} from '../config-services.js';
+import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {WorkflowForm} from '../components/workflow-form.js';
+import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp} from '../shell.js';
 import type {ScreenProps} from './types.js';
 
@@ -22,31 +23,21 @@ export const WORKFLOWS_KEYS: KeyHelp[] = [
 
 type Mode = {kind: 'list'} | {kind: 'form'; workflow?: StoredWorkflow};
 
+/** The workflows, and the server names their form offers. */
+async function readWorkflows(config: ConfigServices): Promise<{workflows: StoredWorkflow[]; serverNames: string[]}> {
+	const [workflows, servers] = await Promise.all([config.listWorkflows(), config.listServers()]);
+	return {workflows, serverNames: servers.map(server => server.name)};
+}
+
+const noWorkflows = {workflows: [], serverNames: []};
+
 export function WorkflowsScreen({width, height, active}: ScreenProps) {
-	const {services, error} = useServices();
-	const config = services?.config;
+	const {config, error, entries, reload, message, setMessage, fail} = useConfigList(active, readWorkflows, noWorkflows);
+	const {workflows, serverNames} = entries;
 	const shell = useShell();
-	const [workflows, setWorkflows] = useState<StoredWorkflow[]>([]);
-	const [serverNames, setServerNames] = useState<string[]>([]);
 	const [selected, setSelected] = useState(0);
 	const [mode, setMode] = useState<Mode>({kind: 'list'});
 	const [confirm, setConfirm] = useState<string>();
-	const [message, setMessage] = useState<{text: string; tone: 'ok' | 'error'}>();
-
-	const reload = useCallback(async () => {
-		if (!config) return;
-		try {
-			const [list, servers] = await Promise.all([config.listWorkflows(), config.listServers()]);
-			setWorkflows(list);
-			setServerNames(servers.map(server => server.name));
-		} catch (failure) {
-			setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'});
-		}
-	}, [config]);
-
-	useEffect(() => {
-		if (active) void reload();
-	}, [active, reload]);
 
 	useLayoutEffect(() => {
 		if (!active) return;
@@ -69,7 +60,7 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 						setSelected(index => Math.max(0, index - 1));
 						void reload();
 					},
-					(failure: unknown) => setMessage({text: failure instanceof Error ? failure.message : String(failure), tone: 'error'}),
+					fail,
 				);
 				return;
 			}
@@ -84,17 +75,11 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 		{isActive: active && mode.kind === 'list'},
 	);
 
-	if (!config) {
-		return (
-			<Box width={width} height={height} paddingX={1}>
-				<Text>{error ? `ectosmith: ${sanitizeLine(error)}` : 'Loading…'}</Text>
-			</Box>
-		);
-	}
+	if (!config) return <LoadingFrame width={width} height={height} error={error} />;
 
 	if (mode.kind === 'form') {
 		return (
-			<Box width={width} height={height} paddingX={1}>
+			<FormFrame width={width} height={height}>
 				<WorkflowForm
 					{...(mode.workflow ? {initial: mode.workflow} : {})}
 					otherNames={workflows.map(workflow => workflow.name).filter(name => name !== mode.workflow?.name)}
@@ -109,14 +94,19 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 					height={height}
 					active={active}
 				/>
-			</Box>
+			</FormFrame>
 		);
 	}
 
 	return (
-		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
-			<Text bold>Workflows</Text>
-			{workflows.length === 0 ? <Text dimColor>No workflows: press a to add one.</Text> : null}
+		<ListFrame
+			width={width}
+			height={height}
+			title="Workflows"
+			empty={workflows.length === 0 ? 'No workflows: press a to add one.' : undefined}
+			question={confirm === undefined ? undefined : `Delete workflow ${confirm}? y / n`}
+			message={message}
+		>
 			{workflows.slice(0, Math.max(1, Math.floor((height - 3) / 2))).map((workflow, index) => (
 				<Box key={workflow.name} flexDirection="column" width={width - 2}>
 					<Text wrap="truncate-end" inverse={index === selected && active}>
@@ -127,13 +117,6 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 					</Text>
 				</Box>
 			))}
-			{confirm ? (
-				<Text {...toneStyle('warn', true)}>{sanitizeLine(`Delete workflow ${confirm}? y / n`)}</Text>
-			) : message ? (
-				<Text {...toneStyle(message.tone)} wrap="truncate-end">
-					{sanitizeLine(message.text)}
-				</Text>
-			) : null}
-		</Box>
+		</ListFrame>
 	);
 }

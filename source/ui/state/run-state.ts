@@ -7,7 +7,7 @@
  */
 import type {ApprovalOutcome, ApprovalRequest, EngineEvent, FinishedStatus} from '../../engine/events.js';
 import type {ProviderName, TokenUsage} from '../../llm/provider.js';
-import {filesOf, summarizeRun, type RunSummary} from './run-summary.js';
+import {listedFiles, summarizeOutcome, type RunOutcome} from './run-outcome.js';
 import {argsSummary} from './args-summary.js';
 
 export type EntryKind = 'user' | 'model' | 'answer' | 'notice' | 'error' | 'summary';
@@ -23,7 +23,7 @@ export interface ConversationEntry {
 	/** Model text still arriving. */
 	streaming?: boolean;
 	/** For a summary entry: the summary itself. */
-	summary?: RunSummary;
+	summary?: RunOutcome;
 }
 
 export type ToolStatus = 'running' | 'awaiting_approval' | 'ok' | 'error' | 'declined';
@@ -76,7 +76,7 @@ export interface RunState {
 	tools: ToolRow[];
 	approval?: ApprovalRequest;
 	/** Summaries of the finished executions of this session, oldest first. */
-	summaries: RunSummary[];
+	summaries: RunOutcome[];
 	/** Every execution of this conversation, oldest first (a follow-up continues the last). */
 	executions: number[];
 	/** Bumped after every call that may have written files (the schema pane re-reads then). */
@@ -238,18 +238,18 @@ export function applyEvent(state: RunState, event: EngineEvent): RunState {
 					status: declined ? 'declined' : event.isError ? 'error' : 'ok',
 					responseMessageId: event.messageId,
 					durationMs: event.durationMs,
-					files: filesOf(event.structuredContent),
+					files: listedFiles(event.structuredContent),
 					...(event.isError ? {error: event.text} : {}),
 					...(event.approval === undefined ? {} : {approval: event.approval}),
 					...(event.structuredContent === undefined ? {} : {structuredContent: event.structuredContent}),
 				};
 			});
-			const wrote = !event.isError && filesOf(event.structuredContent).some(file => file.action !== 'unchanged' && file.action !== 'planned');
+			const wrote = !event.isError && listedFiles(event.structuredContent).some(file => file.action !== 'unchanged' && file.action !== 'planned');
 			return wrote ? {...next, writes: next.writes + 1} : next;
 		}
 
 		case 'execution_finished': {
-			const summary = summarizeRun(
+			const summary = summarizeOutcome(
 				event,
 				state.tools.filter(row => row.executionId === event.executionId),
 				state.projectPath,

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {historyFromMessages, loadConversation, MISSING_RESULT_TEXT} from '../../source/engine/history.js';
+import {historyFromMessages, loadConversation, MISSING_RESULT_TEXT} from '../../source/engine/conversation-chain.js';
 import type {ExecutionRecord, NewMessage, RecordedMessage} from '../../source/engine/recorder.js';
 
 let nextId = 1;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {toToolCallResult} from '../../source/mcp/tool-result.js';
+import {toToolCallResult} from '../../source/mcp/flatten-result.js';
 
 test('text parts are joined with newlines; other content is summarised', (t) => {
 	const result = toToolCallResult('t', {

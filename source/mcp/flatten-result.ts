@@ -1,4 +1,4 @@
-/** Turns an MCP tools/call result into what the engine and the model see. */
+/** Flattens an MCP tools/call reply (content items, isError, structuredContent) into what the engine and the model see. */
 import type {ToolCallResult} from './types.js';
 
 interface ContentItem {

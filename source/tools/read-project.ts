@@ -5,7 +5,7 @@
  */
 import {lstat, readdir, realpath, stat} from 'node:fs/promises';
 import {isAbsolute, join, relative, resolve, sep} from 'node:path';
-import type {ProjectInfo, ScopeConfig} from '../generators/project.js';
+import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
 import {resolveMigrationDir} from '../generators/schema-spec.js';
 import {
 	parseConfigFile,

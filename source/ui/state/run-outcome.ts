@@ -3,10 +3,10 @@
  * the project, next steps for the user; source/engine/run-summary.ts) with the execution's outcome.
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
-import {summarizeRun as summarizeCalls, type RunSummary as FilesSummary} from '../../engine/run-summary.js';
+import {summarizeRun as summarizeCalls, type RunSummary} from '../../engine/run-summary.js';
 import {reportedFiles} from '../../tools/result-files.js';
 
-export interface RunSummary extends FilesSummary {
+export interface RunOutcome extends RunSummary {
 	executionId: number;
 	status: FinishedStatus;
 	turns: number;
@@ -17,15 +17,15 @@ export interface RunSummary extends FilesSummary {
 }
 
 /** The files of one tool result, as the tool-calls pane lists them (a dry run's are "planned"). */
-export function filesOf(structuredContent: unknown): Array<{path: string; action: string}> {
+export function listedFiles(structuredContent: unknown): Array<{path: string; action: string}> {
 	return reportedFiles(structuredContent).map(file => ({path: file.path, action: file.planned ? 'planned' : file.action}));
 }
 
-export function summarizeRun(
+export function summarizeOutcome(
 	finished: Extract<EngineEvent, {type: 'execution_finished'}>,
 	calls: Array<{name: string; status: string; structuredContent?: unknown}>,
 	projectPath?: string,
-): RunSummary {
+): RunOutcome {
 	const summary = summarizeCalls(
 		calls.map(call => ({name: call.name, isError: call.status !== 'ok', ...(call.structuredContent === undefined ? {} : {structuredContent: call.structuredContent})})),
 		{...(projectPath === undefined ? {} : {projectPath}), ...(finished.finalResponseText === undefined ? {} : {finalAnswer: finished.finalResponseText})},

@@ -1,0 +1,196 @@
+/**
+ * The rows of the Stats screen, from a stats report: pure, so the screen only cuts a window out of
+ * them. Each row is one terminal line of coloured segments. Names from the database (workflows,
+ * models, tools) go through the terminal sanitizer here; figures read as `ectosmith stats` says them.
+ */
+import {homedir} from 'node:os';
+import path from 'node:path';
+import {executionStatuses, type ExecutionStatus} from '../../db/entities/statuses.js';
+import type {Stats, StatsReport} from '../../history/stats.js';
+import {formatCost, formatCount, formatDuration, formatRate} from '../../history/stats-format.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import type {Tone} from '../state/lines.js';
+import {STATUS_TONE} from './theme.js';
+
+export interface Segment {
+	text: string;
+	tone?: Tone;
+	bold?: boolean;
+}
+
+export type StatsRow = Segment[];
+
+export interface StatsLayout {
+	/** Columns for the text. */
+	width: number;
+	/** How many of the most recent days the per-day chart shows. */
+	days: number;
+	/** The last day of the chart (YYYY-MM-DD, UTC): today for a period that ends now; else the last day with runs. */
+	lastDay?: string;
+	/** Said when there is nothing: "yet", or "in the last 7 days". */
+	periodLabel: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The text cut or padded to exactly `width` columns; numbers align right. */
+function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
+	if (width <= 0) return '';
+	if (text.length > width) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
+	return align === 'left' ? text.padEnd(width) : text.padStart(width);
+}
+
+/** A file under the home folder as ~/…, to leave room on the line for what is said about it. */
+export function shortPath(file: string, home = process.env['HOME'] || homedir()): string {
+	return home && file.startsWith(home + path.sep) ? `~${file.slice(home.length)}` : file;
+}
+
+/** The one line about a price table that does not load: the file, then what is wrong. */
+export function priceProblemLine(report: StatsReport): string | undefined {
+	return report.priceProblem === undefined ? undefined : sanitizeLine(`Prices: ${shortPath(report.pricesFile)} ${report.priceProblem}; costs show as "no price"`);
+}
+
+const heading = (text: string): StatsRow => [{text, bold: true}];
+const blank: StatsRow = [];
+
+export function statsRows(report: StatsReport, layout: StatsLayout): StatsRow[] {
+	const {stats} = report;
+	if (stats.executions === 0) {
+		return [
+			layout.periodLabel === 'all time'
+				? [{text: 'No executions yet: run one from the Run screen (1), then come back here.'}]
+				: [{text: `No executions in the ${layout.periodLabel}: s changes the period.`}],
+		];
+	}
+
+	return [
+		statusRow(stats),
+		blank,
+		...dayRows(stats, layout),
+		blank,
+		...durationRows(stats, layout.width),
+		blank,
+		...tokenRows(stats, layout.width),
+		blank,
+		...toolRows(stats, layout.width),
+		blank,
+		[{text: `Prices per million tokens: ${sanitizeLine(shortPath(report.pricesFile))} (p edits it)`, tone: 'dim'}],
+	];
+}
+
+function statusRow(stats: Stats): StatsRow {
+	const counts = new Map(stats.byStatus.map(row => [row.status, row.count]));
+	const row: StatsRow = [{text: `Executions ${formatCount(stats.executions)}`, bold: true}];
+	for (const status of executionStatuses) {
+		const count = counts.get(status);
+		if (count) row.push({text: '  '}, {text: `${status} ${formatCount(count)}`, tone: STATUS_TONE[status]});
+	}
+
+	return row;
+}
+
+interface Day {
+	total: number;
+	statuses: Map<ExecutionStatus, number>;
+	workflows: Map<string, number>;
+}
+
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** Consecutive days ending at the last one, each with a bar split by status and its counts per workflow. */
+function dayRows(stats: Stats, layout: StatsLayout): StatsRow[] {
+	const days = new Map<string, Day>();
+	for (const row of stats.byDay) {
+		const day = days.get(row.day) ?? {total: 0, statuses: new Map(), workflows: new Map()};
+		day.total += row.count;
+		day.statuses.set(row.status, (day.statuses.get(row.status) ?? 0) + row.count);
+		day.workflows.set(row.workflow, (day.workflows.get(row.workflow) ?? 0) + row.count);
+		days.set(row.day, day);
+	}
+
+	const known = [...days.keys()].sort();
+	const last = Date.parse(`${layout.lastDay ?? known.at(-1)!}T00:00:00Z`);
+	const first = Math.max(Date.parse(`${known[0]!}T00:00:00Z`), last - (Math.max(1, layout.days) - 1) * DAY_MS);
+	const shown: string[] = [];
+	for (let at = last; at >= first; at -= DAY_MS) shown.push(dayOf(at));
+	const max = Math.max(1, ...shown.map(day => days.get(day)?.total ?? 0));
+	const barWidth = Math.max(8, Math.min(30, Math.floor(layout.width / 4)));
+	const rows: StatsRow[] = [heading('Per day (UTC), newest first')];
+	for (const day of shown) {
+		const figures = days.get(day);
+		const row: StatsRow = [{text: `${day} `}];
+		let cumulative = 0;
+		let drawn = 0;
+		for (const status of executionStatuses) {
+			cumulative += figures?.statuses.get(status) ?? 0;
+			const end = Math.ceil((cumulative / max) * barWidth);
+			if (end > drawn) row.push({text: '█'.repeat(end - drawn), tone: STATUS_TONE[status]});
+			drawn = Math.max(drawn, end);
+		}
+
+		const workflows = [...(figures?.workflows ?? [])]
+			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+			.map(([name, count]) => `${sanitizeLine(name)} ${formatCount(count)}`)
+			.join(' · ');
+		row.push({text: `${' '.repeat(barWidth - drawn)} ${fit(formatCount(figures?.total ?? 0), 5, 'right')}  `}, {text: workflows, tone: 'dim'});
+		rows.push(row);
+	}
+
+	const earlier = known.filter(day => day < shown.at(-1)!);
+	if (earlier.length > 0) {
+		const count = earlier.reduce((sum, day) => sum + days.get(day)!.total, 0);
+		rows.push([{text: `and ${formatCount(count)} earlier on ${earlier.length} day${earlier.length === 1 ? '' : 's'} (${earlier[0]} to ${earlier.at(-1)})`, tone: 'dim'}]);
+	}
+
+	return rows;
+}
+
+function durationRows(stats: Stats, width: number): StatsRow[] {
+	const named = width >= 120;
+	const slowest = stats.durations.slowest.map(row => `#${row.id} ${formatDuration(row.durationMs)}${named ? ` ${sanitizeLine(row.workflow)}` : ''}`).join(' · ');
+	return [
+		[{text: 'Durations of finished runs', bold: true}, {text: `  median ${formatDuration(stats.durations.medianMs)}`}],
+		[{text: `  slowest  ${slowest || '-'}`}],
+	];
+}
+
+function tokenRows(stats: Stats, width: number): StatsRow[] {
+	const figures = [5, 10, 9, 10, 9];
+	const rest = Math.max(10, width - figures.reduce((sum, cell) => sum + cell + 1, 0) - 1);
+	const workflowWidth = Math.min(32, Math.floor(rest / 2));
+	const modelWidth = Math.min(40, rest - workflowWidth);
+	const line = (workflow: string, model: string, cells: string[]) =>
+		`${fit(workflow, workflowWidth)} ${fit(model, modelWidth)}${cells.map((cell, index) => ` ${fit(cell, figures[index]!, 'right')}`).join('')}`;
+	const rows: StatsRow[] = [heading(line('Tokens: workflow', 'provider/model', ['runs', 'prompt', 'output', 'total', 'cost']))];
+	for (const row of stats.tokens) {
+		const text = line(sanitizeLine(row.workflow), sanitizeLine([row.provider, row.model].filter(Boolean).join('/') || '-'), [
+			formatCount(row.executions),
+			formatCount(row.promptTokens),
+			formatCount(row.outputTokens),
+			formatCount(row.totalTokens),
+			formatCost(row.estimatedCost),
+		]);
+		rows.push([{text, ...(row.estimatedCost === undefined ? {tone: 'dim' as const} : {})}]);
+	}
+
+	return rows;
+}
+
+function toolRows(stats: Stats, width: number): StatsRow[] {
+	const figures = [7, 7, 9, 8];
+	const nameWidth = Math.max(10, Math.min(40, width - figures.reduce((sum, cell) => sum + cell + 1, 0)));
+	const cells = (values: string[]) => values.map((value, index) => ` ${fit(value, figures[index]!, 'right')}`);
+	if (stats.tools.length === 0) return [heading('Tools'), [{text: '  no tool calls', tone: 'dim'}]];
+	const rows: StatsRow[] = [heading(`${fit('Tools', nameWidth)}${cells(['calls', 'failed', 'median', 'declined']).join('')}`)];
+	for (const tool of stats.tools) {
+		const [calls, failed, median, declined] = cells([formatCount(tool.calls), formatRate(tool.failureRate), formatDuration(tool.medianMs), formatCount(tool.declined)]);
+		rows.push([
+			{text: `${fit(sanitizeLine(tool.name), nameWidth)}${calls}`},
+			{text: failed!, ...(tool.failures > 0 ? {tone: 'error' as const} : {})},
+			{text: median!},
+			{text: declined!, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})},
+		]);
+	}
+
+	return rows;
+}

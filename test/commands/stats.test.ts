@@ -1,0 +1,37 @@
+/** `ectosmith stats` through the real CLI on a seeded record: the figures read as the Stats screen says them. */
+import {writeFileSync} from 'node:fs';
+import path from 'node:path';
+import test from 'ava';
+import {openDatabase} from '../../source/db/orm.js';
+import {seedHistory} from '../helpers/seed-history.js';
+import {tempDir} from '../helpers/temp-dir.js';
+import {cliEnv, runCli, seededDb} from './_cli.js';
+
+test('stats prints counts, durations, costs and tool figures; a bad price table is one line naming it', async t => {
+	t.timeout(120_000);
+	const db = await seededDb(t);
+	const orm = await openDatabase({dbPath: db, seed: false});
+	// 40 executions of 1.01 to 1.4 s, tokens n % 50 and n % 5, two tool calls each (failing in every third).
+	await seedHistory(orm, {executions: 40, messagesPerExecution: 8});
+	await orm.close(true);
+	const folder = tempDir(t);
+	const prices = path.join(folder, 'prices.json');
+	writeFileSync(prices, '{"test-model": {"input": 1000, "output": 2000}}');
+	const env = cliEnv(folder, {ECTOSMITH_PRICES: prices});
+
+	const text = await runCli(['stats', '--db', db], {env});
+	t.is(text.code, 0, text.stderr);
+	t.regex(text.stdout, /^Executions: 40$/m);
+	t.regex(text.stdout, /^ {2}COMPLETED +10$/m);
+	t.regex(text.stdout, /Durations: median 1\.2 s; slowest:\n {2}#40 \S+ 1\.4 s/);
+	// Prompt: the sum of n % 50 for n = 1..40 (820); output: of n % 5 (80); 820 * 1000 + 80 * 2000 dollars per million.
+	t.regex(text.stdout, /scripted\/test-model {2}40 runs {2}820 \/ 80 \/ 900 {2}\$0\.9800/);
+	t.regex(text.stdout, /generate_schema +80 +32\.5% +13 ms {2}0 declined/);
+
+	writeFileSync(prices, '[1, 2]');
+	const bad = await runCli(['stats', '--db', db], {env});
+	t.not(bad.code, 0);
+	t.is(bad.stdout, '');
+	t.is(bad.stderr.trim().split('\n').length, 1, bad.stderr);
+	t.true(bad.stderr.includes(`The price table ${prices} is not a JSON object of model names`), bad.stderr);
+});
