@@ -1,8 +1,9 @@
 /**
  * Validated writes of server entries and workflows: each edit is one transaction that takes the
- * write lock first (waiting, as the recorder does, while another process holds it), updated_at moves, and an edit that carries the updated_at it started from is
- * refused when someone else saved the row meanwhile (nothing is silently lost). Reads give the stored
- * values (placeholders unexpanded); AppConfig stays what the engine reads.
+ * write lock first (waiting, as the recorder does, while another process holds it), updated_at
+ * moves, and an edit that carries the updated_at it started from is refused when someone else saved
+ * the row meanwhile (nothing is silently lost). Reads give the stored values (placeholders
+ * unexpanded); AppConfig stays what the engine reads.
  */
 import type {EntityManager} from '@mikro-orm/core';
 import {Execution, McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';

@@ -1,7 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import test from 'ava';
+import test, {type ExecutionContext} from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
 import type {EngineEvent} from '../../source/engine/events.js';
 import {Recorder} from '../../source/engine/recorder.js';
@@ -146,7 +146,8 @@ test.serial('an unknown workflow exits 1 naming the known ones', async t => {
 	t.regex(result.stderr, /elixir_crud_generator/);
 });
 
-test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED and leaves no server running', async t => {
+/** A run against a Gemini that streams then hangs: `signal` is sent once its first text shows. */
+async function signalMidStream(t: ExecutionContext, signal: NodeJS.Signals) {
 	const marker = randomUUID();
 	const db = await seededDb(t, {marker});
 	const project = await copyFixtureProject(t);
@@ -154,18 +155,21 @@ test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED an
 	t.teardown(() => fake.close());
 	let sent = false;
 	let serversWhileRunning = 0;
-
 	const result = await runCli(['run', '--db', db, '-p', project, 'Blog.Post posts title:string'], {
 		env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
 		onStdout(stdout, child) {
 			if (!sent && stdout.includes('Thinking about your schema')) {
 				sent = true;
 				serversWhileRunning = markedProcesses(marker).length;
-				child.kill('SIGINT');
+				child.kill(signal);
 			}
 		},
 	});
+	return {result, db, marker, sent, serversWhileRunning};
+}
 
+test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED and leaves no server running', async t => {
+	const {result, db, marker, sent, serversWhileRunning} = await signalMidStream(t, 'SIGINT');
 	t.true(sent, result.stdout + result.stderr);
 	// The marker check means something: the three servers were found while the run was live.
 	if (process.platform === 'linux') t.is(serversWhileRunning, 3);
@@ -178,22 +182,7 @@ test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED an
 
 for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
 	test.serial(`${signal} is treated like Ctrl-C: the row ends CANCELLED, no server is left, exit ${code}`, async t => {
-		const marker = randomUUID();
-		const db = await seededDb(t, {marker});
-		const project = await copyFixtureProject(t);
-		const fake = await startFakeGemini([{hang: true, text: 'Thinking about your schema'}]);
-		t.teardown(() => fake.close());
-		let sent = false;
-		const result = await runCli(['run', '--db', db, '-p', project, 'Blog.Post posts title:string'], {
-			env: cliEnv(tempDir(t), {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}),
-			onStdout(stdout, child) {
-				if (!sent && stdout.includes('Thinking about your schema')) {
-					sent = true;
-					child.kill(signal);
-				}
-			},
-		});
-
+		const {result, db, marker, sent} = await signalMidStream(t, signal);
 		t.true(sent, result.stdout + result.stderr);
 		t.is(result.code, code, result.stderr);
 		t.deepEqual(markedProcesses(marker), []);

@@ -2,15 +2,12 @@
  * `ectosmith replay ID` in a real terminal (tmux, 80x24): it opens on the Replay screen of that
  * execution, steps, goes back to the History list, and quits back to the shell.
  */
-import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {packageRoot} from '../../source/package-root.js';
 import {cliEnv, runCli, seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTerminal} from '../helpers/tmux.js';
-import {tsxLoader} from '../helpers/tsx-loader.js';
+import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';
 
 test('ectosmith replay ID at 80x24: steps, Esc lists the history, q quits cleanly', async t => {
 	if (!requireTmux(t)) return;
@@ -18,19 +15,10 @@ test('ectosmith replay ID at 80x24: steps, Esc lists the history, q quits cleanl
 	const orm = await openDatabase({dbPath: db});
 	await seedHistory(orm, {executions: 5, messagesPerExecution: 8});
 	await orm.close(true);
-	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? '/usr/bin:/bin',
-		HOME: tempDir(t, 'ectosmith-home-'),
-		XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		TZ: 'UTC',
-		TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.json'),
-	};
 	const terminal = startTerminal(t, {
 		cwd: tempDir(t, 'ectosmith-cwd-'),
-		env,
-		command: [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), '--db', db, 'replay', '3'],
+		env: terminalEnv(t, {TZ: 'UTC'}),
+		command: ectosmithCommand('--db', db, 'replay', '3'),
 	});
 
 	const first = await terminal.waitFor(/Replay #3 · step 1 of \d+/, 'the replay of #3');

@@ -1,20 +1,18 @@
 /** The real TUI in a real terminal (tmux): edit a server's description in the form, then read the database. */
-import path from 'node:path';
 import test from 'ava';
 import {ConfigStore} from '../../source/config/config-store.js';
 import {openDatabase} from '../../source/db/orm.js';
 import {packageRoot} from '../../source/package-root.js';
 import {cliEnv, seededDb} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTerminal} from '../helpers/tmux.js';
-import {tsxLoader} from '../helpers/tsx-loader.js';
+import {ectosmithCommand, requireTmux, startTerminal} from '../helpers/tmux.js';
 
 test('editing a server description in the Servers form saves it to the database', async t => {
 	if (!requireTmux(t)) return;
 	const dbPath = await seededDb(t);
 	const env = Object.fromEntries(Object.entries(cliEnv(tempDir(t, 'ectosmith-state-'), {TERM: 'xterm-256color'})).filter((entry): entry is [string, string] => entry[1] !== undefined));
 	const terminal = startTerminal(t, {
-		command: [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), '--db', dbPath],
+		command: ectosmithCommand('--db', dbPath),
 		env,
 		// tsx reads the JSX settings from the tsconfig.json of the folder it starts in.
 		cwd: packageRoot(),

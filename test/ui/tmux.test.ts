@@ -8,30 +8,18 @@ import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/engine/recorder.js';
-import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {tempDir} from '../helpers/temp-dir.js';
-import {requireTmux, startTerminal} from '../helpers/tmux.js';
-import {tsxLoader} from '../helpers/tsx-loader.js';
+import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';
 
 test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the shell', async t => {
 	if (!requireTmux(t)) return;
 	const project = await copyFixtureProject(t, 'my_app');
 	const db = await seededDb(t);
-	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? '/usr/bin:/bin',
-		HOME: tempDir(t, 'ectosmith-home-'),
-		XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
-		TERM: 'xterm-256color',
-		LANG: 'C.UTF-8',
-		// Run from source: tsx must find the project's JSX settings from the temp folder too.
-		TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.json'),
-	};
 	const terminal = startTerminal(t, {
 		cwd: path.dirname(project),
-		env,
-		command: [process.execPath, '--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), '--db', db, '--project', path.basename(project), '--provider', 'offline'],
+		env: terminalEnv(t),
+		command: ectosmithCommand('--db', db, '--project', path.basename(project), '--provider', 'offline'),
 	});
 
 	const ready = await terminal.waitFor(/app MyApp[\s\S]*No Ecto schemas yet/, 'the project and its schema');
