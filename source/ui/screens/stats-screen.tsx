@@ -66,17 +66,16 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 		if (active) void load();
 	}, [active, load]);
 
-	const today = new Date().toISOString().slice(0, 10);
+	// The last line of the body is the footer: a problem, or where the scroll is.
+	const visible = Math.max(1, height - 1);
 	const rows = report
 		? statsRows(report, {
 				width: width - 2,
-				days: Math.min('days' in period ? period.days : 31, Math.max(5, Math.min(31, height - 16))),
+				height: visible,
 				periodLabel: period.label,
-				...('days' in period ? {lastDay: today} : {}),
+				...('days' in period ? {maxDays: period.days, lastDay: new Date().toISOString().slice(0, 10)} : {}),
 			})
 		: [];
-	// The last line of the body is the footer: a problem, or where the scroll is.
-	const visible = Math.max(1, height - 1);
 	const maxTop = Math.max(0, rows.length - visible);
 	const shownTop = Math.min(top, maxTop);
 
