@@ -17,7 +17,17 @@ import {EctosmithError} from '../errors.js';
 import {atomicWrite, resolveInsideRoot} from '../tools/safe-writer.js';
 import {fileChanges, foldersCreated, sha256, type FileChange} from './file-changes.js';
 
-export class UndoRefusedError extends EctosmithError {}
+export class UndoRefusedError extends EctosmithError {
+	constructor(
+		message: string,
+		/** Forcing would get past it (the TUI offers that as its own step). */
+		readonly forceable = false,
+		/** The message without the command line's --force hint, for the TUI. */
+		readonly reason = message,
+	) {
+		super(message);
+	}
+}
 
 export interface UndoStep {
 	path: string;
@@ -51,8 +61,9 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 	const messages = await recorder.listMessages(executionId);
 	const changes = fileChanges(messages);
 	const plan: UndoPlan = {executionId, projectPath, steps: [], skipped: []};
-	const refuse = (change: FileChange, reason: string): never => {
-		throw new UndoRefusedError(`Refusing to undo execution ${executionId}: ${change.path} ${reason}`);
+	const refuse = (change: FileChange, reason: string, forceHint: string): never => {
+		const base = `Refusing to undo execution ${executionId}: ${change.path} ${reason}`;
+		throw new UndoRefusedError(`${base}${forceHint}`, true, base);
 	};
 
 	for (const change of changes) {
@@ -67,16 +78,16 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 		const current = await currentContent(absolute);
 		if (change.kind === 'changed' && !change.before) {
 			const reason = 'was changed by it, but its previous content is not on record (cut at the size limit, or written by an older tool server); restore it from version control.';
-			if (!options.force) refuse(change, `${reason} Pass --force to undo the other files.`);
+			if (!options.force) refuse(change, reason, ' Pass --force to undo the other files.');
 			plan.skipped.push({path: change.path, reason});
 			continue;
 		}
 
 		if (current === undefined) {
 			if (change.kind === 'created') continue; // already gone
-			if (!options.force) refuse(change, 'has been deleted since; pass --force to recreate it as it was before the execution.');
+			if (!options.force) refuse(change, 'has been deleted since.', ' Pass --force to recreate it as it was before the execution.');
 		} else if (sha256(current) !== change.after.sha256 && !options.force) {
-			refuse(change, 'has been edited since the execution wrote it; pass --force to undo anyway (the edits to it would be lost).');
+			refuse(change, 'has been edited since the execution wrote it.', ' Pass --force to undo anyway (the edits to it would be lost).');
 		}
 
 		plan.steps.push(

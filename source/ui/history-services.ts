@@ -25,7 +25,7 @@ export interface HistoryServices {
 	/** A file of a project as it is now (undefined: missing, unreadable, or outside the project). */
 	currentFile(projectPath: string, relativePath: string): Promise<string | undefined>;
 	/** Checks every file first: a plan, or why not (naming the file in the way; force skips what it can). */
-	planUndo(executionId: number, options?: {force?: boolean}): Promise<Refusable<{plan: UndoPlan}>>;
+	planUndo(executionId: number, options?: {force?: boolean}): Promise<{plan: UndoPlan} | {refused: string; forceable: boolean}>;
 	applyUndo(plan: UndoPlan): Promise<UndoStep[]>;
 	/** What deleting it removes and the question to ask ("Delete execution #12 and its 40 messages?…"), or why it may not be deleted. */
 	planDeletion(executionId: number): Promise<Refusable<{deletion: Deletion; question: string}>>;
@@ -67,7 +67,14 @@ export function createHistoryServices(orm: MikroORM, recorder: Recorder, pricesF
 			if (!file.startsWith(root + path.sep)) return undefined;
 			return readFile(file, 'utf8').catch(() => undefined);
 		},
-		planUndo: async (executionId, options = {}) => refusable(async () => ({plan: await planUndo(recorder, executionId, options)}), UndoRefusedError),
+		async planUndo(executionId, options = {}) {
+			try {
+				return {plan: await planUndo(recorder, executionId, options)};
+			} catch (error) {
+				if (error instanceof UndoRefusedError) return {refused: error.reason, forceable: error.forceable};
+				throw error;
+			}
+		},
 		applyUndo: async plan => applyUndo(orm, plan),
 		planDeletion: async executionId => refusable(async () => {
 				const deletion = await planDeletion(orm, recorder, executionId);

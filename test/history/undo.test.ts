@@ -53,6 +53,11 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 	writeFileSync(path.join(project, schema), `${readFileSync(path.join(project, schema), 'utf8')}# my edit\n`);
 	const refused = await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError});
 	t.true(refused!.message.includes(schema.replace(/^\.\//, '')), refused!.message);
+	// Forcing gets past it; the TUI shows the reason without the command line's --force hint.
+	t.true(refused!.forceable);
+	t.regex(refused!.message, /--force/);
+	t.notRegex(refused!.reason, /--force/);
+	t.true(refused!.reason.includes(schema.replace(/^\.\//, '')));
 	t.true(written.every(file => existsSync(path.join(project, file))));
 
 	// --force undoes it anyway; the project is the fixture again.
@@ -65,7 +70,8 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 	t.deepEqual(listFiles(project), before);
 	t.deepEqual(listFolders(project), foldersBefore, 'the folders it created are gone, every other stays');
 	t.truthy((await recorder.getExecution(result.executionId)).undoneAt);
-	await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError, message: /already undone/});
+	const again = await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError, message: /already undone/});
+	t.false(again!.forceable, 'forcing would not help');
 	t.true(existsSync(path.join(fixtureProjectPath(), 'mix.exs')));
 });
 

@@ -34,7 +34,7 @@ export interface ActionNotice {
 type Phase =
 	| {step: 'working'; what: string}
 	| {step: 'undo-plan'; plan: UndoPlan; forced: boolean}
-	| {step: 'undo-refused'; reason: string; forced: boolean}
+	| {step: 'undo-refused'; reason: string; forceable: boolean}
 	| {step: 'force-confirm'; reason: string}
 	| {step: 'delete-confirm'; deletion: Deletion; question: string}
 	| {step: 'export-path'; value: string; problem?: string}
@@ -99,7 +99,7 @@ export function useExecutionActions({history, executionId, active, width, height
 		if (!history) return;
 		setPhase({step: 'working', what: force ? 'Checking the files again (forced)…' : 'Checking the files…'});
 		history.planUndo(id, {force}).then(result => {
-			if ('refused' in result) setPhase({step: 'undo-refused', reason: sanitizeLine(result.refused), forced: force});
+			if ('refused' in result) setPhase({step: 'undo-refused', reason: sanitizeLine(result.refused), forceable: result.forceable && !force});
 			else setPhase({step: 'undo-plan', plan: result.plan, forced: force});
 		}, failed('Undo'));
 	};
@@ -155,7 +155,7 @@ export function useExecutionActions({history, executionId, active, width, height
 					else end(`Undo of #${id} cancelled: nothing changed.`, 'warn');
 					return;
 				case 'undo-refused':
-					if ((input === 'f' || input === 'F') && !phase.forced) setPhase({step: 'force-confirm', reason: phase.reason});
+					if ((input === 'f' || input === 'F') && phase.forceable) setPhase({step: 'force-confirm', reason: phase.reason});
 					else end(`Not undone: ${phase.reason}`, 'error');
 					return;
 				case 'force-confirm':
@@ -192,7 +192,7 @@ export function useExecutionActions({history, executionId, active, width, height
 					{keys: 'Enter', does: 'export'},
 					{keys: 'Esc', does: 'cancel'},
 				]
-			: phase.step === 'undo-refused' && !phase.forced
+			: phase.step === 'undo-refused' && phase.forceable
 				? [
 						{keys: 'f', does: 'force…'},
 						{keys: 'other', does: 'cancel'},
@@ -232,7 +232,7 @@ function ActionPanel({phase, id, width, height, active, onChange, onSubmit}: {ph
 			lines = [
 				{text: phase.reason, tone: 'error'},
 				{text: ''},
-				phase.forced ? {text: 'Any key: close', tone: 'accent'} : {text: 'f: force the undo (asks again first) · any other key: cancel', tone: 'accent'},
+				phase.forceable ? {text: 'f: force the undo (asks again first) · any other key: cancel', tone: 'accent'} : {text: 'Any key: close', tone: 'accent'},
 			];
 			break;
 		case 'force-confirm':
