@@ -1,5 +1,6 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run (`npm run bench`).
 // Needs a build (npm run build). Figures are medians of repeated runs on this machine.
+// `npm run bench -- --history` runs only the history and replay figures (on 100k executions).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, cpSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -9,6 +10,7 @@ import {performance} from 'node:perf_hooks';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const cli = path.join(root, 'dist/source/cli.js');
+const historyOnly = process.argv.includes('--history');
 const scratch = mkdtempSync(path.join(tmpdir(), 'ectosmith-bench-'));
 const env = {
 	...process.env,
@@ -42,10 +44,10 @@ function timeCommand(args, runs, prepare) {
  * Time from starting a command in a real terminal (a private tmux server, 80x24) to `marker` on
  * its screen; undefined without tmux. The polling (capture-pane) costs the same for every command.
  */
-function timeToScreen(command, marker, runs) {
+function timeToScreen(command, marker, runs, dbPath = env.ECTOSMITH_DB) {
 	if (spawnSync('tmux', ['-V']).status !== 0) return undefined;
 	const times = [];
-	const shellEnv = Object.entries({PATH: process.env.PATH, HOME: scratch, TERM: 'xterm-256color', LANG: 'C.UTF-8', ECTOSMITH_DB: env.ECTOSMITH_DB, XDG_STATE_HOME: env.XDG_STATE_HOME})
+	const shellEnv = Object.entries({PATH: process.env.PATH, HOME: scratch, TERM: 'xterm-256color', LANG: 'C.UTF-8', ECTOSMITH_DB: dbPath, XDG_STATE_HOME: env.XDG_STATE_HOME})
 		.map(([key, value]) => `'${key}=${value}'`)
 		.join(' ');
 	for (let i = 0; i < runs; i++) {
@@ -56,7 +58,8 @@ function timeToScreen(command, marker, runs) {
 		tmux('new-session', '-d', '-x', '80', '-y', '24', `cd '${scratch}' && env -i ${shellEnv} ${command}; sleep 30`);
 		let shown = false;
 		while (performance.now() - start < 20_000) {
-			if (tmux('capture-pane', '-p').stdout.includes(marker)) {
+			const screen = tmux('capture-pane', '-p').stdout;
+			if (typeof marker === 'string' ? screen.includes(marker) : marker.test(screen)) {
 				shown = true;
 				break;
 			}
@@ -71,41 +74,46 @@ function timeToScreen(command, marker, runs) {
 }
 
 const results = [];
+/** The CPU milliseconds of the last in-process measurement, reported with it. */
+let lastCpu;
 function report(name, ms, baselineMs) {
-	results.push({name, ms, ratio: ms / baselineMs});
+	results.push({name, ms, ratio: ms / baselineMs, ...(lastCpu === undefined ? {} : {cpu: lastCpu})});
+	lastCpu = undefined;
 }
 
 try {
 	const baseline = timeCommand(['-e', ''], 15);
 	report('node -e "" (baseline)', baseline, baseline);
-	report('ectosmith --help', timeCommand([cli, '--help'], 15), baseline);
-	report('ectosmith --version', timeCommand([cli, '--version'], 15), baseline);
-	report('ectosmith db path', timeCommand([cli, 'db', 'path'], 15), baseline);
-	timeCommand([cli, 'db', 'migrate'], 1); // first run creates, migrates and seeds
-	report('ectosmith db migrate (nothing pending)', timeCommand([cli, 'db', 'migrate'], 9), baseline);
+	if (!historyOnly) {
+		report('ectosmith --help', timeCommand([cli, '--help'], 15), baseline);
+		report('ectosmith --version', timeCommand([cli, '--version'], 15), baseline);
+		report('ectosmith db path', timeCommand([cli, 'db', 'path'], 15), baseline);
+		timeCommand([cli, 'db', 'migrate'], 1); // first run creates, migrates and seeds
+		report('ectosmith db migrate (nothing pending)', timeCommand([cli, 'db', 'migrate'], 9), baseline);
 
-	// First paint of the TUI: from spawn to the top bar on screen, against a node that prints a word.
-	const printed = timeToScreen(`'${process.execPath}' -e "process.stdout.write('ready')"`, 'ready', 9);
-	const painted = timeToScreen(`'${process.execPath}' '${cli}'`, '1 Run', 9);
-	if (printed !== undefined && painted !== undefined) {
-		report('node printing a word, in tmux (baseline of the next)', printed, baseline);
-		report('ectosmith TUI first paint, in tmux', painted, baseline);
-		results.push({name: '  first paint x node printing a word', ms: painted - printed, ratio: painted / printed});
+		// First paint of the TUI: from spawn to the top bar on screen, against a node that prints a word.
+		const printed = timeToScreen(`'${process.execPath}' -e "process.stdout.write('ready')"`, 'ready', 9);
+		const painted = timeToScreen(`'${process.execPath}' '${cli}'`, '1 Run', 9);
+		if (printed !== undefined && painted !== undefined) {
+			report('node printing a word, in tmux (baseline of the next)', printed, baseline);
+			report('ectosmith TUI first paint, in tmux', painted, baseline);
+			results.push({name: '  first paint x node printing a word', ms: painted - printed, ratio: painted / printed});
+		}
+
+		const fixture = path.join(root, 'fixtures/phoenix/my_app');
+		const project = i => {
+			const dir = path.join(scratch, `project-${Date.now()}-${i}`);
+			cpSync(fixture, dir, {recursive: true});
+			return dir;
+		};
+
+		const description = 'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts';
+		report(
+			'ectosmith run, offline, 2 entities (3 tool servers)',
+			timeCommand([cli, 'run', '--project', '.', description], 5, project),
+			baseline,
+		);
 	}
-
-	const fixture = path.join(root, 'fixtures/phoenix/my_app');
-	const project = i => {
-		const dir = path.join(scratch, `project-${Date.now()}-${i}`);
-		cpSync(fixture, dir, {recursive: true});
-		return dir;
-	};
-
-	const description = 'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts';
-	report(
-		'ectosmith run, offline, 2 entities (3 tool servers)',
-		timeCommand([cli, 'run', '--project', '.', description], 5, project),
-		baseline,
-	);
 
 	// History and replay on a database of 100,000 executions (about a million messages), filled
 	// with bulk INSERT ... SELECT through the sqlite3 shell; one execution has 400 messages.
@@ -143,6 +151,8 @@ try {
 				1767225600000 + k.j, 10, 0
 			from k;
 			update executions set turn_count = 100 where id = 50000;
+			-- A follow-up chain of 10 executions (70001 <- ... <- 70010), 10 messages each.
+			update executions set parent_execution_id = id - 1 where id between 70002 and 70010;
 			commit;
 		`,
 	});
@@ -159,39 +169,86 @@ try {
 		return median(times);
 	};
 
-	report('ectosmith history --limit 1 (the 5 runs above)', timeCommand([cli, 'history', '--limit', '1'], 9), baseline);
+	if (!historyOnly) report('ectosmith history --limit 1 (the 5 runs above)', timeCommand([cli, 'history', '--limit', '1'], 9), baseline);
 	report('ectosmith history, first page of 50 (100k executions)', onBig(['history', '--limit', '50'], 9), baseline);
-	report('ectosmith history --status FAILED --search invoices (100k)', onBig(['history', '--limit', '50', '--status', 'FAILED', '--search', 'invoices'], 9), baseline);
-	report('ectosmith replay, 400 messages (100k executions)', onBig(['replay', '50000'], 9), baseline);
+	report('ectosmith history --status COMPLETED --search invoices (100k)', onBig(['history', '--limit', '50', '--status', 'COMPLETED', '--search', 'invoices'], 9), baseline);
+	report('ectosmith history --search zzzz, no match (100k)', onBig(['history', '--limit', '50', '--search', 'zzzz'], 9), baseline);
+	report('ectosmith show, 400 messages (100k executions)', onBig(['show', '50000'], 9), baseline);
+	// The Replay screen in a real terminal, against the TUI's first paint on the same file: the
+	// difference is opening the program's services (database, configuration) and the replay itself.
+	const paintedBig = timeToScreen(`'${process.execPath}' '${cli}'`, '1 Run', 5, bigDb);
+	const replayShown = timeToScreen(`'${process.execPath}' '${cli}' replay 50000`, /step \d+ of \d+/, 5, bigDb);
+	if (paintedBig !== undefined && replayShown !== undefined) {
+		report('ectosmith TUI first paint, in tmux (100k; baseline of the next)', paintedBig, baseline);
+		results.push({name: 'ectosmith replay 50000 (400 messages), in tmux, to its first step', ms: replayShown, ratio: replayShown / paintedBig});
+	}
 
 	// The same in process, against a trivial query on the same connection: what the screens pay.
 	const {openDatabase} = await import(path.join(root, 'dist/source/db/orm.js'));
 	const {Recorder} = await import(path.join(root, 'dist/source/engine/recorder.js'));
 	const {listExecutions} = await import(path.join(root, 'dist/source/history/queries.js'));
 	const {replayEvents} = await import(path.join(root, 'dist/source/engine/replay.js'));
+	const {replaySteps, replayStates} = await import(path.join(root, 'dist/source/ui/state/replay-state.js'));
 	const orm = await openDatabase({dbPath: bigDb});
 	try {
+		// Median wall time; the CPU time (this process, SQLite's threads included) is kept beside it
+		// because it hardly moves when other work loads the machine.
 		const timeAsync = async (fn, runs = 25) => {
 			const times = [];
+			const cpu = [];
 			for (let i = 0; i < runs; i++) {
 				const start = performance.now();
+				const startCpu = process.cpuUsage();
 				await fn();
+				const used = process.cpuUsage(startCpu);
 				times.push(performance.now() - start);
+				cpu.push((used.user + used.system) / 1000);
 			}
 
+			lastCpu = median(cpu);
 			return median(times);
 		};
 
 		const connection = orm.em.getConnection();
 		const trivial = await timeAsync(() => connection.execute('select 1', [], 'all'));
 		report('in process: select 1 (baseline of the rows below)', trivial, trivial);
-		report('in process: history page of 50 (100k executions)', await timeAsync(() => listExecutions(orm, {}, {limit: 50})), trivial);
+		report('in process: history page 1 of 50 (100k executions)', await timeAsync(() => listExecutions(orm, {}, {limit: 50})), trivial);
 		let deep;
 		for (let page = 0; page < 100; page++) deep = (await listExecutions(orm, {}, {limit: 50, ...(deep ? {after: deep} : {})})).next;
 		report('in process: history page 101 by keyset (100k)', await timeAsync(() => listExecutions(orm, {}, {limit: 50, after: deep})), trivial);
-		report('in process: history page, status + search filter (100k)', await timeAsync(() => listExecutions(orm, {status: ['FAILED'], search: 'invoices'}, {limit: 50})), trivial);
+		report('in process: status FAILED, page 1 (25% of rows)', await timeAsync(() => listExecutions(orm, {status: ['FAILED']}, {limit: 50})), trivial);
+		let failedDeep;
+		for (let page = 0; page < 100; page++) failedDeep = (await listExecutions(orm, {status: ['FAILED']}, {limit: 50, ...(failedDeep ? {after: failedDeep} : {})})).next;
+		report('in process: status FAILED, page 101', await timeAsync(() => listExecutions(orm, {status: ['FAILED']}, {limit: 50, after: failedDeep})), trivial);
+		// Searches through the trigram index (rare, none) or the newest rows in order (common).
+		const searches = [
+			['rare "#12345" (1 row)', '#12345'],
+			['common "posts" (90%)', 'posts'],
+			['"invoices" (10%)', 'invoices'],
+			['none "zzzz"', 'zzzz'],
+			['short "zz" (no index, no match)', 'zz'],
+		];
+		for (const [label, search] of searches) {
+			report(`in process: search ${label}`, await timeAsync(() => listExecutions(orm, {search}, {limit: 50})), trivial);
+			report(`in process: search ${label} + status COMPLETED`, await timeAsync(() => listExecutions(orm, {search, status: ['COMPLETED']}, {limit: 50})), trivial);
+		}
+
+		report('in process: search "invoices" + status FAILED (never meet)', await timeAsync(() => listExecutions(orm, {search: 'invoices', status: ['FAILED']}, {limit: 50})), trivial);
+		let searchDeep;
+		for (let page = 0; page < 20; page++) searchDeep = (await listExecutions(orm, {search: 'invoices'}, {limit: 50, ...(searchDeep ? {after: searchDeep} : {})})).next;
+		report('in process: search "invoices", page 21', await timeAsync(() => listExecutions(orm, {search: 'invoices'}, {limit: 50, after: searchDeep})), trivial);
+
+		// What the Replay screen pays to open: load the chain, rebuild the events, cut the steps and
+		// fold the screen state at every step.
 		const recorder = new Recorder(orm);
-		report('in process: replay events of 400 messages (100k)', await timeAsync(() => replayEvents(recorder, 50000)), trivial);
+		const openReplay = async id => {
+			const events = await replayEvents(recorder, id);
+			const steps = replaySteps(events);
+			return replayStates(events, steps);
+		};
+		report('in process: replay open, 400 messages (load + events + steps + states)', await timeAsync(() => openReplay(50000)), trivial);
+		report('in process:   of which loading the 400 messages', await timeAsync(() => recorder.listMessages(50000)), trivial);
+		report('in process: replay open, follow-up chain of 10 executions x 10 messages', await timeAsync(() => openReplay(70010)), trivial);
 	} finally {
 		await orm.close(true);
 	}
@@ -200,7 +257,7 @@ try {
 }
 
 const width = Math.max(...results.map(r => r.name.length));
-console.log(`${'benchmark'.padEnd(width)}  median ms  x baseline`);
-for (const {name, ms, ratio} of results) {
-	console.log(`${name.padEnd(width)}  ${ms.toFixed(1).padStart(9)}  ${ratio.toFixed(2).padStart(10)}`);
+console.log(`${'benchmark'.padEnd(width)}  median ms  x baseline  CPU ms`);
+for (const {name, ms, ratio, cpu} of results) {
+	console.log(`${name.padEnd(width)}  ${ms.toFixed(2).padStart(9)}  ${ratio.toFixed(2).padStart(10)}  ${cpu === undefined ? '' : cpu.toFixed(2).padStart(6)}`);
 }

@@ -3,8 +3,9 @@
  * arguments, its result and the files it wrote (with their actions), then the outcome.
  */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
-import {filesOf, summarizeRun, type SummaryCall} from '../engine/run-summary.js';
+import {summarizeRun, type SummaryCall} from '../engine/run-summary.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
+import {reportedFiles} from '../tools/result-files.js';
 import type {LineSink} from './render-json.js';
 
 export interface TextRendererOptions {
@@ -115,7 +116,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				calls.push({name: event.name, isError: event.isError, ...(event.structuredContent === undefined ? {} : {structuredContent: event.structuredContent})});
 				const text = clean(options.verbose || event.isError ? event.text : firstLine(event.text));
 				line(`  ${mark} ${indent(text, '    ').trimStart()}${paint('dim', ` (${seconds(event.durationMs)})`)}`);
-				for (const file of filesOf(event.structuredContent)) {
+				for (const file of reportedFiles(event.structuredContent)) {
 					// A file an earlier call wrote, seen again untouched, is noise unless asked for.
 					if (options.verbose || file.action !== 'unchanged') fileLine(file.planned ? `would ${file.action}` : file.action, file.path);
 				}

@@ -9,13 +9,20 @@ import {UsageError} from '../errors.js';
 import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
 import {parseProviderName} from '../llm/provider.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import type {ScreenEntry} from '../ui/screens/types.js';
 import type {UiServices} from '../ui/services.js';
 import {alternateScreen} from '../ui/terminal-screen.js';
 
 export const NOT_A_TERMINAL = 'ectosmith: the terminal UI needs a terminal; for scripts and pipes use `ectosmith run "<description>"` (see ectosmith --help).';
 
-/** `replay`: open on the Replay screen of this execution (`ectosmith replay ID`). */
-export async function tuiCommand(args: string[], flags: CliFlags, start: {replay?: number} = {}): Promise<number> {
+export interface TuiStart {
+	/** `replay`: open on the Replay screen of this execution (`ectosmith replay ID`). */
+	replay?: number;
+	/** Other screens than the registry's (the terminal tests add one that fails to render). */
+	screens?: ScreenEntry[];
+}
+
+export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStart = {}): Promise<number> {
 	if (args.length > 0) throw new UsageError(`Unknown command "${args[0]}". Run ectosmith --help for the commands.`);
 	// Bad flags are refused before the screen is taken over (one line, exit 2).
 	if (flags.provider !== undefined) parseProviderName(flags.provider);
@@ -27,15 +34,13 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: {replay
 
 	// React's production build: the development one costs a large part of the first paint.
 	process.env['NODE_ENV'] ??= 'production';
-	const [{render}, {createElement}, {App}, {loadServices}] = await Promise.all([
-		import('ink'),
-		import('react'),
-		import('../ui/app.js'),
-		import('../ui/load-services.js'),
-	]);
+	const [{render}, {createElement}, {App}, {loadServices}] = await withoutCiVariables(async () =>
+		Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/load-services.js')]),
+	);
 
 	const screen = alternateScreen(process.stdout);
-	let services: UiServices | undefined;
+	// Loading may still be under way when the TUI ends (an early error, a signal): it is closed once loaded.
+	let loading: Promise<UiServices> | undefined;
 	let settle!: (code: number) => void;
 	const done = new Promise<number>(resolve => (settle = resolve));
 	let fatal: string | undefined;
@@ -62,15 +67,16 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: {replay
 				...(start.replay === undefined ? {} : {replay: start.replay}),
 			},
 			...(start.replay === undefined ? {} : {initialScreen: 'history'}),
+			...(start.screens === undefined ? {} : {screens: start.screens}),
 			loadServices: async () => {
-				services = await loadServices({
+				loading = loadServices({
 					...(flags.db === undefined ? {} : {db: flags.db}),
 					...(flags.provider === undefined ? {} : {provider: flags.provider}),
 					...(flags.model === undefined ? {} : {model: flags.model}),
 					...(flags.script === undefined ? {} : {script: flags.script}),
 					...(flags.debug ? {logLevel: 'debug' as const} : flags.verbose ? {logLevel: 'info' as const} : {}),
 				});
-				return services;
+				return loading;
 			},
 			onQuit: () => settle(ExitCode.ok),
 			onFatal: fail,
@@ -98,8 +104,35 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: {replay
 	process.off('SIGHUP', onHup);
 	if (fatal !== undefined) process.stderr.write(`ectosmith: ${sanitizeLine(fatal)}\n`);
 	// Cancels a run still going (its row ends CANCELLED), stops the tool servers, closes the database.
-	await services?.close().catch(() => undefined);
+	await loading?.then(async services => services.close()).catch(() => undefined);
 	process.off('uncaughtException', fail);
 	process.off('unhandledRejection', fail);
+	// The screen is left and the run recorded: a handle something leaked must not keep the user
+	// waiting at a dead terminal (this fires only if the process did not end by itself).
+	setTimeout(() => process.exit(code), 3000).unref();
 	return code;
+}
+
+/**
+ * Variables that make Ink and chalk think they write to a CI log: Ink (is-in-ci) then draws only
+ * the last frame, chalk no colour. Many developers' shells set CI; the TUI runs only on an
+ * interactive terminal (checked before), which is never a CI log.
+ */
+const CI_VARIABLES = ['CI', 'CONTINUOUS_INTEGRATION'] as const;
+
+/**
+ * Both decide once, when imported, so the variables are hidden only while the UI modules load and
+ * put back after, for the programs the TUI starts (tool servers, $EDITOR).
+ */
+async function withoutCiVariables<T>(load: () => Promise<T>): Promise<T> {
+	const saved = CI_VARIABLES.flatMap(name => {
+		const value = process.env[name];
+		delete process.env[name];
+		return value === undefined ? [] : [[name, value] as const];
+	});
+	try {
+		return await load();
+	} finally {
+		for (const [name, value] of saved) process.env[name] = value;
+	}
 }

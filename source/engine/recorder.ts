@@ -6,6 +6,7 @@ import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
+import type {RecordedApproval} from './approval-record.js';
 import type {ApprovalOutcome} from './events.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
@@ -37,6 +38,8 @@ export interface NewMessage {
 	isError?: boolean;
 	/** tool_response rows of calls that went through approval: how it ended. */
 	approval?: ApprovalOutcome;
+	/** With approval: what the user was asked, and a decline's note (see approval-record.ts). */
+	approvalRequest?: RecordedApproval;
 	/** A model row's own usage. */
 	usage?: TokenUsage;
 	/** A tool_request row's server and read-only hint. */
@@ -345,6 +348,7 @@ export function messageRow(message: NewMessage) {
 		durationMs: message.durationMs ?? null,
 		isError: message.isError ?? false,
 		approval: message.approval ?? null,
+		approvalRequest: message.approvalRequest ?? null,
 		promptTokens: message.usage?.promptTokens ?? null,
 		outputTokens: message.usage?.outputTokens ?? null,
 		totalTokens: message.usage?.totalTokens ?? null,
@@ -391,6 +395,7 @@ interface MessageRow {
 	duration_ms: number | null;
 	is_error: number;
 	approval: ApprovalOutcome | null;
+	approval_request: string | null;
 	prompt_tokens: number | null;
 	output_tokens: number | null;
 	total_tokens: number | null;
@@ -442,6 +447,8 @@ function toRecordedMessage(row: MessageRow): RecordedMessage {
 	if (row.duration_ms != null) message.durationMs = row.duration_ms;
 	message.isError = Boolean(row.is_error);
 	if (row.approval != null) message.approval = row.approval;
+	// Read back as stored; approvalFromRecord checks its shape before use.
+	if (row.approval_request != null) message.approvalRequest = parseJson(row.approval_request) as RecordedApproval;
 	if (row.total_tokens != null) {
 		message.usage = {promptTokens: row.prompt_tokens ?? 0, outputTokens: row.output_tokens ?? 0, totalTokens: row.total_tokens};
 	}

@@ -2,14 +2,18 @@
  * Recorded rows -> the engine's events: the one way a past execution is turned back into the stream
  * a live run emitted, so the UI's reducer and panes draw a replay exactly as they drew the run.
  * What is not in the record is not invented: text deltas (a finished model message is one
- * `model_message_done`), the approval request and decision events (the outcome is on
- * `tool_call_finished.approval`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
- * in the model's call as it did in the tool request. A model message cut short by a cancel or an
- * error (recorded with is_error) comes back as the one `text_delta` the screen had streamed.
+ * `model_message_done`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
+ * in the model's call as it did in the tool request. Approvals come back from the tool_response
+ * row: `approval_requested` from the request it recorded (messages.approval_request, see
+ * approval-record.ts), then `approval_decided` from its outcome, before the call's
+ * `tool_call_finished`; a record from before approval requests were kept has only the decision.
+ * A model message cut short by a cancel or an error (recorded with is_error) comes back as the one
+ * `text_delta` the screen had streamed.
  */
 import type {TokenUsage} from '../llm/provider.js';
 import type {EngineEvent} from './events.js';
 import {isRecord} from '../is-record.js';
+import {approvalFromRecord} from './approval-record.js';
 import {loadChain, type HistorySource, type StoredToolResponse} from './conversation-chain.js';
 import type {ExecutionRecord, RecordedMessage} from './recorder.js';
 
@@ -109,6 +113,33 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 					const index = finished++;
 					const request = started.get(index);
 					const structuredContent = structuredOf(message);
+					const shown = approvalFromRecord(message.approvalRequest, structuredContent);
+					if (shown && request) {
+						events.push({
+							type: 'approval_requested',
+							executionId,
+							turn,
+							callIndex: index,
+							messageId: request.id,
+							name: request.functionCallName ?? '',
+							...(request.toolServer === undefined ? {} : {server: request.toolServer}),
+							args: argsOf(request),
+							files: shown.files,
+							dryRunText: shown.dryRunText,
+						});
+					}
+
+					if (message.approval !== undefined) {
+						events.push({
+							type: 'approval_decided',
+							executionId,
+							turn,
+							callIndex: index,
+							outcome: message.approval,
+							...(shown?.note === undefined ? {} : {note: shown.note}),
+						});
+					}
+
 					events.push({
 						type: 'tool_call_finished',
 						executionId,

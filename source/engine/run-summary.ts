@@ -10,17 +10,7 @@
  */
 import path from 'node:path';
 import {isRecord} from '../is-record.js';
-
-export type FileAction = 'created' | 'injected' | 'overwritten' | 'unchanged';
-
-/** One file as a tool reported it. */
-export interface ReportedFile {
-	path: string;
-	/** What was done; for a dry run, what a real run would do. */
-	action: FileAction | 'written';
-	/** True when the tool ran as a dry run and wrote nothing. */
-	planned: boolean;
-}
+import {reportedFiles, type FileAction} from '../tools/result-files.js';
 
 export interface SummaryFile {
 	/** Relative to the project (absolute only when it lies outside it). */
@@ -53,21 +43,8 @@ export interface SummaryOptions {
 	finalAnswer?: string;
 }
 
-const ACTIONS = new Set<string>(['created', 'injected', 'overwritten', 'unchanged']);
 // A step naming one of our tools (generate_migration, inspect_project...) was advice for the model.
 const TOOL_MENTION = /\b(?:generate|inspect)_[a-z_]+\b/;
-
-/** The files of one structured tool result. */
-export function filesOf(structuredContent: unknown): ReportedFile[] {
-	const files = isRecord(structuredContent) ? structuredContent['files'] : undefined;
-	if (!Array.isArray(files)) return [];
-	return files.flatMap((file): ReportedFile[] => {
-		if (!isRecord(file) || typeof file['path'] !== 'string') return [];
-		const planned = file['action'] === 'planned';
-		const action = planned ? file['would'] : file['action'];
-		return [{path: file['path'], action: typeof action === 'string' && ACTIONS.has(action) ? (action as FileAction) : 'written', planned}];
-	});
-}
 
 /** The next steps of one structured tool result. */
 export function nextStepsOf(structuredContent: unknown): string[] {
@@ -95,7 +72,7 @@ export function summarizeRun(calls: readonly SummaryCall[], options: SummaryOpti
 	const steps: string[] = [];
 	const toolNames = new Set(calls.map(call => call.name));
 	for (const call of calls) {
-		for (const file of filesOf(call.structuredContent)) {
+		for (const file of reportedFiles(call.structuredContent)) {
 			if (file.planned) dryRun = true;
 			const key = relative(file.path, options.projectPath);
 			// A file created then injected into (the context tool re-reports the schema) was created.

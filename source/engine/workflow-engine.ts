@@ -19,12 +19,14 @@ import type {
 	ExecutionStatus,
 	PlannedFile,
 } from './events.js';
+import {recordApproval, type ApprovalShown} from './approval-record.js';
 import {checkDescription} from './description.js';
 import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import {loadConversation, type CallRawParts, type StoredToolResponse} from './conversation-chain.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
 import {isRecord} from '../is-record.js';
+import {applyArgs, reportedFiles} from '../tools/result-files.js';
 
 export type FinalStatus = Exclude<ExecutionStatus, 'STARTED' | 'INTERRUPTED'>;
 
@@ -115,14 +117,10 @@ function errorMessage(error: unknown): string {
 
 /** The files of a dry run's structured result, as the approval hook sees them. */
 function plannedFiles(structuredContent: unknown): PlannedFile[] {
-	const files = isRecord(structuredContent) ? structuredContent['files'] : undefined;
-	if (!Array.isArray(files)) return [];
-	return files.flatMap((file): PlannedFile[] => {
-		if (!isRecord(file) || typeof file['path'] !== 'string' || typeof file['content'] !== 'string') return [];
-		const action = file['would'] ?? file['action'];
-		if (action !== 'created' && action !== 'injected' && action !== 'overwritten' && action !== 'unchanged') return [];
-		const current = file['previous_content'];
-		return [{path: file['path'], action, content: file['content'], ...(typeof current === 'string' ? {currentContent: current} : {})}];
+	return reportedFiles(structuredContent).flatMap((file): PlannedFile[] => {
+		if (file.content === undefined || file.action === 'written') return [];
+		const current = file.previousContent;
+		return [{path: file.path, action: file.action, content: file.content, ...(current === undefined ? {} : {currentContent: current})}];
 	});
 }
 
@@ -469,6 +467,8 @@ export class WorkflowEngine {
 		let result: ToolCallResult;
 		let cancelled = false;
 		let approval: ApprovalOutcome | undefined;
+		/** The approval request the user was shown, and their note, to record. */
+		let shown: ApprovalShown | undefined;
 		if (context.skip !== undefined) {
 			result = {isError: true, text: context.skip};
 		} else if (!binding) {
@@ -489,6 +489,7 @@ export class WorkflowEngine {
 				// A call that writes nothing (read-only, or a dry run) is never asked about.
 				const writes = !binding.readOnly && !context.dryRun && args['dry_run'] !== true;
 				const gate = writes ? await this.approve({...context, binding, args, requestId}) : undefined;
+				if (gate !== undefined && gate.kind !== 'answer' && gate.shown) shown = gate.shown;
 				if (gate?.kind === 'cancelled') {
 					cancelled = true;
 					result = {isError: true, text: CANCELLED_APPROVAL_TEXT};
@@ -499,7 +500,8 @@ export class WorkflowEngine {
 					if (gate?.outcome === 'declined' || gate?.outcome === 'declined_with_note') {
 						result = {isError: true, text: gate.note === undefined ? DECLINED_TEXT : `The user declined: ${gate.note}`};
 					} else {
-						const invoked = await this.invoke(binding, args, signal);
+						// The dry run's apply_args (a migration's stamp) make the real call write what was shown.
+						const invoked = await this.invoke(binding, gate?.applyArgs ? {...args, ...gate.applyArgs} : args, signal);
 						cancelled = invoked.cancelled;
 						result = invoked.result;
 					}
@@ -522,6 +524,7 @@ export class WorkflowEngine {
 			durationMs,
 			isError: result.isError,
 			...(approval === undefined ? {} : {approval}),
+			...(shown === undefined ? {} : {approvalRequest: recordApproval(shown, result.structuredContent)}),
 		});
 		this.emit({
 			type: 'tool_call_finished',
@@ -597,9 +600,9 @@ export class WorkflowEngine {
 		signal: AbortSignal | undefined;
 		approvals: Approvals;
 	}): Promise<
-		| {kind: 'decided'; outcome: ApprovalOutcome; note?: string}
+		| {kind: 'decided'; outcome: ApprovalOutcome; note?: string; shown?: ApprovalShown; applyArgs?: Record<string, unknown>}
 		| {kind: 'answer'; result: ToolCallResult}
-		| {kind: 'cancelled'}
+		| {kind: 'cancelled'; shown?: ApprovalShown}
 		| undefined
 	> {
 		const {approvals, binding, args, signal, executionId, turn, callIndex} = context;
@@ -617,6 +620,7 @@ export class WorkflowEngine {
 
 		let files: PlannedFile[] = [];
 		let dryRunText = `${binding.exposedName} has no dry run: it will run with the arguments shown.`;
+		let applyWith: Record<string, unknown> | undefined;
 		if (hasDryRun(binding)) {
 			// The preview writes nothing, so it may be abandoned on cancel like a read-only call.
 			const timeoutMs = this.options.toolTimeoutMs;
@@ -634,6 +638,7 @@ export class WorkflowEngine {
 			if (preview.isError) return {kind: 'answer', result: preview};
 			files = plannedFiles(preview.structuredContent);
 			dryRunText = preview.text;
+			applyWith = this.applyArgsOf(binding, args, preview.structuredContent);
 		}
 
 		const request: ApprovalRequest = {
@@ -652,7 +657,7 @@ export class WorkflowEngine {
 		try {
 			decision = await untilAborted(approvals.hook(request, signal), signal);
 		} catch (error) {
-			if (signal?.aborted) return {kind: 'cancelled'};
+			if (signal?.aborted) return {kind: 'cancelled', shown: {files, dryRunText}};
 			throw error;
 		}
 
@@ -660,7 +665,28 @@ export class WorkflowEngine {
 		const outcome: ApprovalOutcome = decision.kind === 'decline' ? (note === undefined ? 'declined' : 'declined_with_note') : 'approved';
 		if (decision.kind === 'approve_all') approvals.all = true;
 		this.emit({type: 'approval_decided', executionId, turn, callIndex, outcome, ...(note === undefined ? {} : {note})});
-		return {kind: 'decided', outcome, ...(note === undefined ? {} : {note})};
+		return {
+			kind: 'decided',
+			outcome,
+			...(note === undefined ? {} : {note}),
+			shown: {files, dryRunText, ...(note === undefined ? {} : {note})},
+			...(applyWith === undefined ? {} : {applyArgs: applyWith}),
+		};
+	}
+
+	/**
+	 * A dry run's apply_args, when the tool takes each of them and the call stays valid with them;
+	 * undefined otherwise (the real call then runs with the model's arguments alone).
+	 */
+	private applyArgsOf(binding: ToolBinding, args: Record<string, unknown>, structuredContent: unknown): Record<string, unknown> | undefined {
+		const extra = applyArgs(structuredContent);
+		const properties = binding.inputSchema['properties'];
+		if (!isRecord(properties)) return undefined;
+		const keys = Object.keys(extra);
+		// Only additions: never a changed argument the user saw (the pinned project_path, dry_run...).
+		const adds = (key: string) => key in properties && key !== 'dry_run' && (!(key in args) || args[key] === extra[key]);
+		if (keys.length === 0 || !keys.every(adds)) return undefined;
+		return this.options.mcp.validateArgs(binding, {...args, ...extra}).length === 0 ? extra : undefined;
 	}
 
 	private emit(event: EngineEvent): void {

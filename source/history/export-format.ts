@@ -5,6 +5,7 @@
  */
 import {z} from 'zod';
 import {approvalOutcomes, executionStatuses, messageRoles} from '../db/entities/statuses.js';
+import {fileActions} from '../tools/result-files.js';
 
 export const EXPORT_FORMAT = 'ectosmith-execution';
 export const EXPORT_VERSION = 1;
@@ -21,6 +22,21 @@ const projectPath = z
 const date = z.iso.datetime();
 const name = z.string().min(1).max(200);
 const usage = z.object({promptTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative(), totalTokens: z.number().int().nonnegative()});
+
+// A tool_response's recorded approval request (source/engine/approval-record.ts); files marked
+// asResult stand for the same path in the call's own result.
+const approvalRequest = z.object({
+	dryRunText: z.string(),
+	files: z
+		.array(
+			z.union([
+				z.object({path: z.string().max(4096), action: z.enum(fileActions), asResult: z.literal(true)}),
+				z.object({path: z.string().max(4096), action: z.enum(fileActions), content: z.string(), currentContent: z.string().optional()}),
+			]),
+		)
+		.max(10_000),
+	note: z.string().optional(),
+});
 
 export const exportedMessage = z.object({
 	id: z.number().int(),
@@ -39,6 +55,8 @@ export const exportedMessage = z.object({
 	toolServer: z.string().max(200).optional(),
 	readOnly: z.boolean().optional(),
 	approval: z.enum(approvalOutcomes).optional(),
+	// Added within version 1 (optional, so older files still read): what the user was asked.
+	approvalRequest: approvalRequest.optional(),
 });
 
 export const exportedExecution = z.object({

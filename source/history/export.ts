@@ -39,6 +39,7 @@ function exportedMessage(message: RecordedMessage): ExportedMessage {
 		...(message.toolServer === undefined ? {} : {toolServer: message.toolServer}),
 		...(message.readOnly === undefined ? {} : {readOnly: message.readOnly}),
 		...(message.approval === undefined ? {} : {approval: message.approval}),
+		...(message.approvalRequest === undefined ? {} : {approvalRequest: message.approvalRequest}),
 	};
 }
 

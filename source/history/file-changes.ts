@@ -8,6 +8,7 @@
 import {createHash} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {RecordedMessage} from '../engine/recorder.js';
+import {createdFolders, reportedFiles} from '../tools/result-files.js';
 
 export function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -28,24 +29,6 @@ export interface FileChange {
 	messageIds: number[];
 }
 
-interface ReportedFile {
-	path: string;
-	action: string;
-	content: string;
-	sha256_before?: string | null;
-	sha256_after?: string;
-	previous_content?: string;
-	previous_truncated?: boolean;
-}
-
-/** The files a tool result reports, leaving out dry runs and anything malformed. */
-export function reportedFiles(structuredContent: unknown): ReportedFile[] {
-	if (!isRecord(structuredContent) || !Array.isArray(structuredContent['files'])) return [];
-	return structuredContent['files'].filter(
-		(file): file is ReportedFile => isRecord(file) && typeof file['path'] === 'string' && typeof file['action'] === 'string' && typeof file['content'] === 'string',
-	);
-}
-
 function structuredOf(message: RecordedMessage): unknown {
 	const content = message.functionResponseContent;
 	return isRecord(content) ? content['structuredContent'] : undefined;
@@ -57,8 +40,9 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 	for (const message of messages) {
 		if (message.role !== 'tool_response' || message.isError) continue;
 		for (const file of reportedFiles(structuredOf(message))) {
-			if (!['created', 'injected', 'overwritten', 'unchanged'].includes(file.action)) continue;
-			const after = {content: file.content, sha256: file.sha256_after ?? sha256(file.content)};
+			// Dry runs wrote nothing; an entry without its content cannot be checked or undone.
+			if (file.planned || file.action === 'written' || file.content === undefined) continue;
+			const after = {content: file.content, sha256: file.sha256After ?? sha256(file.content)};
 			const known = byPath.get(file.path);
 			if (known) {
 				known.after = after;
@@ -82,9 +66,9 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 				change.before = after;
 				change.beforeSha256 = after.sha256;
 			} else if (file.action !== 'created') {
-				if (typeof file.sha256_before === 'string') change.beforeSha256 = file.sha256_before;
-				if (typeof file.previous_content === 'string' && file.previous_truncated !== true) {
-					change.before = {content: file.previous_content, sha256: file.sha256_before ?? sha256(file.previous_content)};
+				if (typeof file.sha256Before === 'string') change.beforeSha256 = file.sha256Before;
+				if (file.previousContent !== undefined && file.previousTruncated !== true) {
+					change.before = {content: file.previousContent, sha256: file.sha256Before ?? sha256(file.previousContent)};
 				}
 			}
 
@@ -93,4 +77,18 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 	}
 
 	return [...byPath.values()].filter(change => change.touched && change.before?.content !== change.after.content).map(({touched: _touched, ...change}) => change);
+}
+
+/**
+ * The folders an execution's writes created (relative to the project root), each once, in the
+ * order created; none for records from before the tools reported them.
+ */
+export function foldersCreated(messages: RecordedMessage[]): string[] {
+	const folders = new Set<string>();
+	for (const message of messages) {
+		if (message.role !== 'tool_response' || message.isError) continue;
+		for (const folder of createdFolders(structuredOf(message))) folders.add(folder);
+	}
+
+	return [...folders];
 }

@@ -82,6 +82,8 @@ function searchPhrase(text: string): string {
 const RECENT_WINDOW = 2000;
 /** A search matching more rows than this is not worth the search index: the rows are read instead. */
 const SEARCH_INDEX_CAP = 20_000;
+/** Up to this many, the search index's matches are read one by one (then sorted) whatever else the filter says. */
+const SEARCH_INDEX_DRIVES = 2000;
 /** The trigram index finds substrings of at least this many characters; shorter ones are read row by row. */
 const MIN_INDEXED_SEARCH = 3;
 
@@ -120,11 +122,11 @@ function olderThan(cursor: HistoryCursor): Condition {
 }
 
 /**
- * The filter's conditions. `inStartOrder` writes them so no index but start time's applies (a
- * unary + hides a column from the planner): the rows are then read newest first and tested.
+ * The filter's conditions. Without `ownIndexes` no index of theirs applies (a unary + hides a
+ * column from the planner): the rows are then read in start order, or from the search index's list.
  */
-function filterConditions(filter: HistoryFilter, inStartOrder: boolean): Condition[] {
-	const column = (name: string) => (inStartOrder ? `+e.${name}` : `e.${name}`);
+function filterConditions(filter: HistoryFilter, ownIndexes: boolean): Condition[] {
+	const column = (name: string) => (ownIndexes ? `e.${name}` : `+e.${name}`);
 	const conditions: Condition[] = [];
 	if (filter.status && filter.status.length > 0) {
 		conditions.push({sql: `${column('status')} in (${filter.status.map(() => '?').join(', ')})`, params: [...filter.status]});
@@ -167,7 +169,7 @@ export async function listExecutions(
 
 	const after = page.after ? [olderThan(page.after)] : [];
 	let raw: RawRow[];
-	if (filterConditions(filter, false).length === 0) {
+	if (filterConditions(filter, true).length === 0) {
 		raw = await select(after, limit + 1);
 	} else {
 		// First the newest rows in start order: where the filter passes often, the page is there.
@@ -178,10 +180,14 @@ export async function listExecutions(
 			'all',
 		);
 		const window = edge ? {startTime: Number(edge.start_time), id: edge.id} : undefined;
-		raw = await select([...after, ...(window ? [newerThan(window, true)] : []), ...filterConditions(filter, true)], limit + 1);
+		raw = await select([...after, ...(window ? [newerThan(window, true)] : []), ...filterConditions(filter, false)], limit + 1);
 		if (window && raw.length <= limit) {
 			// The filter is rare among recent rows: look the older ones up through the indexes.
-			raw.push(...(await select([olderThan(window), ...(await searchIndexCondition(orm, filter)), ...filterConditions(filter, false)], limit + 1 - raw.length)));
+			// A short list from the search index drives alone; a longer one is left to the planner, which
+			// may read a status's rows instead and test them against it.
+			const searched = await searchIndexCondition(orm, filter);
+			const drives = searched !== undefined && searched.candidates <= SEARCH_INDEX_DRIVES;
+			raw.push(...(await select([olderThan(window), ...(searched ? [searched.condition] : []), ...filterConditions(filter, !drives)], limit + 1 - raw.length)));
 		}
 	}
 
@@ -190,16 +196,17 @@ export async function listExecutions(
 	return {rows, ...(raw.length > limit && last ? {next: {startTime: last.startTime.getTime(), id: last.id}} : {})};
 }
 
-/** Restricts to the search index's candidates when the search is long enough and not too common. */
-async function searchIndexCondition(orm: MikroORM, filter: HistoryFilter): Promise<Condition[]> {
+/** Restricts to the search index's candidates (and says how many) when the search is long enough and not too common. */
+async function searchIndexCondition(orm: MikroORM, filter: HistoryFilter): Promise<{condition: Condition; candidates: number} | undefined> {
 	const search = searchText(filter);
-	if (search === undefined || [...search].length < MIN_INDEXED_SEARCH) return [];
+	if (search === undefined || [...search].length < MIN_INDEXED_SEARCH) return undefined;
 	const phrase = searchPhrase(search);
 	const [counted] = await orm.em
 		.getConnection()
 		.execute<Array<{n: number}>>('select count(*) as n from (select rowid from executions_search where executions_search match ? limit ?)', [phrase, SEARCH_INDEX_CAP], 'all');
-	if (Number(counted?.n ?? 0) >= SEARCH_INDEX_CAP) return [];
-	return [{sql: 'e.id in (select rowid from executions_search where executions_search match ?)', params: [phrase]}];
+	const candidates = Number(counted?.n ?? 0);
+	if (candidates >= SEARCH_INDEX_CAP) return undefined;
+	return {condition: {sql: 'e.id in (select rowid from executions_search where executions_search match ?)', params: [phrase]}, candidates};
 }
 
 /** The first non-empty line, at most 200 characters. */

@@ -2,14 +2,15 @@
  * The one path from a generating tool's files to the disk: plan them through the guarded writer,
  * refuse any that would replace or inject into a module the tool does not generate, refuse any
  * whose result would not parse as Elixir, write them unless it is a dry run, and report each file
- * with what undo and the approval view need (hashes before and after, the previous content).
+ * with what undo and the approval view need (hashes before and after, the previous content), and
+ * the folders the write created.
  */
 import {createHash} from 'node:crypto';
 import {checkElixirSyntax} from './elixir-syntax.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
-import type {ResultFile} from './generate-result.js';
+import type {AppliedFiles, ResultFile} from './generate-result.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
 export interface GeneratedWrite extends FileToWrite {
@@ -35,7 +36,7 @@ export async function applyFiles(
 	base: string,
 	files: GeneratedWrite[],
 	options: {overwrite: boolean; dryRun: boolean},
-): Promise<ResultFile[]> {
+): Promise<AppliedFiles> {
 	const plans = await planWrites(root, files, {overwrite: options.overwrite});
 	const kinds = new Map(files.map((file) => [file.path, file.kind]));
 	await assertGeneratedModules(
@@ -55,8 +56,8 @@ export async function applyFiles(
 		);
 	}
 
-	if (!options.dryRun) await commitUnlessStopping(async () => commitWrites(root, plans));
-	return plans.map((plan) => {
+	const createdFolders = options.dryRun ? [] : await commitUnlessStopping(async () => commitWrites(root, plans));
+	const reported = plans.map((plan): ResultFile => {
 		const hashes = {sha256_before: plan.previous === undefined ? null : sha256(plan.previous), sha256_after: sha256(plan.content)};
 		const changedExisting = plan.previous !== undefined && plan.action !== 'unchanged';
 		if (options.dryRun) {
@@ -72,11 +73,12 @@ export async function applyFiles(
 
 		return {path: plan.path, action: plan.action, content: plan.content, ...hashes, ...(changedExisting ? bounded(plan.previous!) : {})};
 	});
+	return {files: reported, createdFolders};
 }
 
 /** True when the result wrote (or would write) a migration file. */
-export function wroteMigration(files: ResultFile[], migrationPaths: string[]): boolean {
-	return files.some((file) => {
+export function wroteMigration(applied: AppliedFiles, migrationPaths: string[]): boolean {
+	return applied.files.some((file) => {
 		const action = file.would ?? file.action;
 		return migrationPaths.includes(file.path) && (action === 'created' || action === 'overwritten');
 	});

@@ -4,23 +4,23 @@
  * of it (as far as the migrations show), or when a migration of that name exists (unless overwrite).
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
-import {migrationStamp, renderAlterMigration} from '../generators/migration.js';
+import {renderAlterMigration} from '../generators/migration.js';
 import {buildSchemaSpec, type SchemaSpec} from '../generators/schema-spec.js';
 import {applyFiles, wroteMigration} from './apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
-import {migrationSlot, PROBE_STAMP} from './migration-files.js';
-import {loadProject, migrationStamps} from './read-project.js';
-import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
+import {loadProject} from './read-project.js';
+import {readExisting, WriteRefusedError} from './safe-writer.js';
 import {tableColumns} from './table-columns.js';
 import {generateResult} from './generate-result.js';
 
 async function alterMigrationFile(
 	root: string,
 	spec: SchemaSpec,
-	options: {name?: string; overwrite: boolean; now: Date},
-): Promise<FileToWrite> {
+	options: {name?: string; overwrite: boolean; now: Date; stamp?: string},
+): Promise<MigrationFile> {
 	const nameOption = options.name === undefined ? {} : {name: options.name};
 	const {dir, name, taken, existing: sameName} = await migrationSlot(root, renderAlterMigration(spec, nameOption, PROBE_STAMP).path);
 	if (sameName !== undefined && !options.overwrite) {
@@ -45,8 +45,9 @@ async function alterMigrationFile(
 		throw new WriteRefusedError(`Table "${spec.table}" already has ${where}. Give only the new fields in attrs.`);
 	}
 
-	const file = renderAlterMigration(spec, nameOption, migrationStamp(options.now, migrationStamps(taken)));
-	return sameName === undefined ? file : {path: `${dir}/${sameName}`, content: file.content};
+	const chosen = newMigrationStamp(dir, taken, options.now, options.stamp);
+	const file = renderAlterMigration(spec, nameOption, chosen.stamp);
+	return sameName === undefined ? {...file, stamp: chosen} : {path: `${dir}/${sameName}`, content: file.content};
 }
 
 export async function generateAddFieldsMigration(args: GenerateAddFieldsMigrationArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
@@ -55,9 +56,14 @@ export async function generateAddFieldsMigration(args: GenerateAddFieldsMigratio
 	const spec = buildSchemaSpec(info, {...schemaOptions(args), noScope: true});
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
-	const file = await alterMigrationFile(root, spec, {...(args.name === undefined ? {} : {name: args.name}), overwrite, now});
-	const files = await applyFiles(root, info.base, [{...file, kind: 'migration'}], {overwrite, dryRun});
-	const nextSteps = wroteMigration(files, [file.path]) ? [MIGRATE_STEP] : [];
+	const file = await alterMigrationFile(root, spec, {
+		...(args.name === undefined ? {} : {name: args.name}),
+		...(args.migration_stamp === undefined ? {} : {stamp: args.migration_stamp}),
+		overwrite,
+		now,
+	});
+	const applied = await applyFiles(root, info.base, [{path: file.path, content: file.content, kind: 'migration'}], {overwrite, dryRun});
+	const nextSteps = wroteMigration(applied, [file.path]) ? [MIGRATE_STEP] : [];
 	const fields = spec.attrs.map((attr) => attr.name).join(', ');
-	return generateResult(`Migration adding ${fields} to table "${spec.table}" in ${root}:`, files, nextSteps, dryRun);
+	return generateResult(`Migration adding ${fields} to table "${spec.table}" in ${root}:`, applied, nextSteps, dryRun, stampReport(file, dryRun));
 }

@@ -18,7 +18,7 @@ import {applyFiles, wroteMigration, type GeneratedWrite} from './apply-files.js'
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
-import {createTableMigration} from './migration-files.js';
+import {createTableMigration, stampReport, type MigrationFile} from './migration-files.js';
 import {loadProject} from './read-project.js';
 import {readExisting, WriteRefusedError} from './safe-writer.js';
 import {generateResult} from './generate-result.js';
@@ -32,14 +32,14 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const dryRun = args.dry_run ?? false;
 
 	const files: GeneratedWrite[] = [];
-	let migrationPath: string | undefined;
+	let migration: MigrationFile | undefined;
 	if (!args.no_schema) {
 		files.push({...renderSchema(spec.schema), kind: 'schema'});
 		// `config :my_app, :generators, migration: false` turns migrations off, as in Phoenix.
 		if (facts.generators.migration) {
-			const migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now}), [spec.schema.file, 'A migration named']);
-			migrationPath = migration.path;
-			files.push({...migration, kind: 'migration'});
+			const stamp = args.migration_stamp === undefined ? {} : {stamp: args.migration_stamp};
+			migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now, ...stamp}), [spec.schema.file, 'A migration named']);
+			files.push({path: migration.path, content: migration.content, kind: 'migration'});
 		}
 	}
 
@@ -56,9 +56,9 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected', kind});
 	}
 
-	const written = await withNoSchemaHint(applyFiles(root, info.base, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migrationPath ? [`"${migrationPath}"`] : [])]);
+	const written = await withNoSchemaHint(applyFiles(root, info.base, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migration ? [`"${migration.path}"`] : [])]);
 	const nextSteps: string[] = [];
-	if (migrationPath !== undefined && wroteMigration(written, [migrationPath])) nextSteps.push(MIGRATE_STEP);
+	if (migration !== undefined && wroteMigration(written, [migration.path])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
 	if (spec.schema.scope) {
 		nextSteps.push(
@@ -66,7 +66,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		);
 	}
 
-	return generateResult(`Context ${spec.module} with ${spec.schema.module} in ${root}:`, written, nextSteps, dryRun);
+	return generateResult(`Context ${spec.module} with ${spec.schema.module} in ${root}:`, written, nextSteps, dryRun, migration ? stampReport(migration, dryRun) : {});
 }
 
 /** A refused schema/migration here is often one written earlier on purpose: say how to keep it. */

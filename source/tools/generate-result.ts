@@ -37,6 +37,15 @@ export const generateOutput = z.object({
 		}),
 	),
 	next_steps: z.array(z.string()),
+	created_folders: z
+		.array(z.string())
+		.optional()
+		.describe('Folders the call created to hold its files (relative to the project root, outermost first); undo removes them again when empty.'),
+	apply_args: z
+		.object({migration_stamp: z.string()})
+		.optional()
+		.describe('For a dry run: arguments to add to the real call so it writes exactly the files shown (a new migration\'s stamp).'),
+	notices: z.array(z.string()).optional().describe('What the call did differently from what was asked (a migration stamp that had to be replaced).'),
 });
 
 export type GenerateOutput = z.infer<typeof generateOutput>;
@@ -59,16 +68,38 @@ const verbs: Record<WriteAction, string> = {
 	unchanged: 'unchanged (identical)',
 };
 
+/** What applyFiles wrote (or would write) and the folders it created. */
+export interface AppliedFiles {
+	files: ResultFile[];
+	/** Relative to the project root, outermost first; none for a dry run. */
+	createdFolders: string[];
+}
+
+/** What a result says besides its files (see generateOutput). */
+export interface ResultExtras {
+	applyArgs?: {migration_stamp: string};
+	notices?: string[];
+}
+
 /** The success result: a readable summary and the structured files and next steps. */
-export function generateResult(headline: string, files: ResultFile[], nextSteps: string[], dryRun: boolean): CallToolResult {
+export function generateResult(headline: string, applied: AppliedFiles, nextSteps: string[], dryRun: boolean, extras: ResultExtras = {}): CallToolResult {
+	const {files, createdFolders} = applied;
 	const lines = [dryRun ? `${headline} (dry run: nothing was written)` : headline];
 	for (const file of files) {
 		const action = file.would ?? (file.action as WriteAction);
 		lines.push(`  ${dryRun ? `would be ${action}` : verbs[action]}: ${file.path}`);
 	}
 
+	const notices = extras.notices ?? [];
+	for (const notice of notices) lines.push(`Note: ${notice}`);
 	if (nextSteps.length > 0) lines.push('Next steps:', ...nextSteps.map((step) => `  - ${step}`));
-	const structuredContent: GenerateOutput = {files: files.map((file) => ({...file})), next_steps: nextSteps};
+	const structuredContent: GenerateOutput = {
+		files: files.map((file) => ({...file})),
+		next_steps: nextSteps,
+		...(createdFolders.length === 0 ? {} : {created_folders: createdFolders}),
+		...(extras.applyArgs === undefined ? {} : {apply_args: extras.applyArgs}),
+		...(notices.length === 0 ? {} : {notices}),
+	};
 	return {content: [{type: 'text', text: lines.join('\n')}], structuredContent};
 }
 

@@ -57,6 +57,12 @@ const overwrite = z
 	.boolean()
 	.describe('Replace existing files that differ from the generated ones (default false: such files are refused and nothing is written). Identical files are always left unchanged.');
 const dryRun = z.boolean().describe('Only report what would be written (action "planned"); write nothing.');
+const migrationStamp = z
+	.string()
+	.regex(/^\d{14}$/)
+	.describe(
+		'Normally left out. The UTC stamp (YYYYMMDDHHMMSS) for the file name of a new migration, as a dry run reported it in apply_args.migration_stamp, so the real call writes the file that was previewed. Kept only while it sorts after every existing migration; otherwise a fresh stamp is taken and the result says so.',
+	);
 
 const uniqueIndexes = z
 	.array(z.array(z.string().min(1).max(MAX_TEXT)).min(2).max(16))
@@ -84,7 +90,7 @@ export const inspectProjectInput = z.object({project_path: projectPath}).strict(
 export const generateSchemaInput = z.object(schemaFields).strict();
 
 export const generateMigrationInput = z
-	.object({...schemaFields, repo: repo.optional(), migration_dir: migrationDir.optional()})
+	.object({...schemaFields, repo: repo.optional(), migration_dir: migrationDir.optional(), migration_stamp: migrationStamp.optional()})
 	.strict();
 
 export const generateEmptyMigrationInput = z
@@ -97,6 +103,7 @@ export const generateEmptyMigrationInput = z
 			.describe('Migration name, snake_case or CamelCase, as for `mix ecto.gen.migration`. Example: "add_published_at_to_posts". Refused when a migration with that name exists.'),
 		repo: repo.optional(),
 		migration_dir: migrationDir.optional(),
+		migration_stamp: migrationStamp.optional(),
 		dry_run: dryRun.optional(),
 	})
 	.strict();
@@ -126,6 +133,7 @@ export const generateAddFieldsMigrationInput = z
 			.boolean()
 			.describe('Replace an existing migration of the same name (its file name is kept). Default false: a migration with that name is refused.')
 			.optional(),
+		migration_stamp: migrationStamp.optional(),
 		dry_run: dryRun.optional(),
 	})
 	.strict();
@@ -145,6 +153,7 @@ export const generateContextInput = z
 			.describe('Schema module relative to the context. Example: "Post" with context "Blog" gives MyApp.Blog.Post.'),
 		repo: repo.optional(),
 		no_schema: z.boolean().optional().describe('Do not write the schema and migration (they exist already elsewhere); only the context, its tests and fixtures.'),
+		migration_stamp: migrationStamp.optional(),
 	})
 	.strict();
 

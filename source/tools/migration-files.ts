@@ -1,7 +1,8 @@
 /**
  * Where a new migration goes: a fresh stamp past every existing one (so two migrations made in the
  * same second stay distinct and ordered), and no second migration with an existing name — Phoenix
- * writes such a duplicate and `mix ecto.migrate` then fails.
+ * writes such a duplicate and `mix ecto.migrate` then fails. A dry run reports the stamp it chose
+ * (apply_args.migration_stamp), so the approved real call writes the very file that was previewed.
  */
 import type {ProjectInfo} from '../generators/project-info.js';
 import type {SchemaSpec} from '../generators/schema-spec.js';
@@ -66,15 +67,46 @@ export async function migrationSlot(root: string, renderedPath: string): Promise
 /** A stamp for the probe render that only tells a migration's folder and name. */
 export const PROBE_STAMP = '00000000000000';
 
+/** The stamp a new migration gets, and, when the stamp asked for could not be kept, why. */
+export interface ChosenStamp {
+	stamp: string;
+	notice?: string;
+}
+
+/**
+ * The stamp of a new migration in `dir`: the one asked for (a dry run's, passed back to the real
+ * call) while it still sorts after every migration there, else a fresh one past them all, with a
+ * notice saying so (the project changed since the preview).
+ */
+export function newMigrationStamp(dir: string, taken: string[], now: Date, requested?: string): ChosenStamp {
+	const stamps = migrationStamps(taken);
+	if (requested === undefined) return {stamp: migrationStamp(now, stamps)};
+	// ecto orders migrations by their number.
+	if (/^\d{14}$/.test(requested) && stamps.every((stamp) => BigInt(stamp) < BigInt(requested))) return {stamp: requested};
+	const stamp = migrationStamp(now, stamps);
+	return {
+		stamp,
+		notice: `The migration stamp ${requested} (from the preview) no longer sorts after every migration in ${dir}, so the migration was written with the fresh stamp ${stamp} instead.`,
+	};
+}
+
+/** A migration file to write, with the stamp choice that named it (none for an existing file kept under its name). */
+export type MigrationFile = FileToWrite & {stamp?: ChosenStamp};
+
 /**
  * The create-table migration for a schema. When a migration of the same name exists: identical
  * content → that file (left unchanged); different → refused unless overwrite, which replaces it
  * under its existing file name.
  */
-export async function createTableMigration(root: string, spec: SchemaSpec, options: {overwrite: boolean; now: Date}): Promise<FileToWrite> {
+export async function createTableMigration(
+	root: string,
+	spec: SchemaSpec,
+	options: {overwrite: boolean; now: Date; stamp?: string},
+): Promise<MigrationFile> {
 	const {dir, name, taken, existing} = await migrationSlot(root, renderMigration(spec, PROBE_STAMP).path);
-	const file = renderMigration(spec, migrationStamp(options.now, migrationStamps(taken)));
-	if (existing === undefined) return file;
+	const chosen = newMigrationStamp(dir, taken, options.now, options.stamp);
+	const file = renderMigration(spec, chosen.stamp);
+	if (existing === undefined) return {...file, stamp: chosen};
 	const existingPath = `${dir}/${existing}`;
 	const current = await readExisting(root, existingPath);
 	if (current !== file.content && !options.overwrite) {
@@ -90,9 +122,9 @@ export async function createTableMigration(root: string, spec: SchemaSpec, optio
 export async function emptyMigration(
 	root: string,
 	project: ProjectInfo,
-	options: {name: string; repo?: string; migrationDir?: string},
+	options: {name: string; repo?: string; migrationDir?: string; stamp?: string},
 	now: Date,
-): Promise<FileToWrite> {
+): Promise<MigrationFile> {
 	// Render once to learn the folder, then again with a stamp past the folder's migrations.
 	const {dir, name, taken, existing} = await migrationSlot(root, renderEmptyMigration(project, options, PROBE_STAMP).path);
 	if (existing !== undefined) {
@@ -101,5 +133,15 @@ export async function emptyMigration(
 		);
 	}
 
-	return renderEmptyMigration(project, options, migrationStamp(now, migrationStamps(taken)));
+	const chosen = newMigrationStamp(dir, taken, now, options.stamp);
+	return {...renderEmptyMigration(project, options, chosen.stamp), stamp: chosen};
+}
+
+/** What a tool result says of a new migration's stamp: apply_args for a dry run, the notice of a replaced one. */
+export function stampReport(file: MigrationFile, dryRun: boolean): {applyArgs?: {migration_stamp: string}; notices: string[]} {
+	if (file.stamp === undefined) return {notices: []};
+	return {
+		...(dryRun ? {applyArgs: {migration_stamp: file.stamp.stamp}} : {}),
+		notices: file.stamp.notice === undefined ? [] : [file.stamp.notice],
+	};
 }

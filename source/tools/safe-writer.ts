@@ -6,7 +6,7 @@
  */
 import {randomBytes} from 'node:crypto';
 import {lstat, mkdir, open, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
-import {basename, dirname, join} from 'node:path';
+import {basename, dirname, join, relative, sep} from 'node:path';
 import {isInside} from './read-project.js';
 import {readRegularFile} from './read-regular.js';
 import {EctosmithError} from '../errors.js';
@@ -61,9 +61,9 @@ export function assertRelativePath(path: string): void {
 /**
  * Resolves where `path` lands and refuses anything that would leave the root: existing folders on
  * the way are resolved with realpath (so a symlinked lib/ pointing elsewhere is caught), the file
- * itself must not be a symlink or a folder.
+ * itself must not be a symlink or a folder (with `kind: 'folder'`, it must be a real folder).
  */
-export async function resolveInsideRoot(root: string, path: string): Promise<string> {
+export async function resolveInsideRoot(root: string, path: string, kind: 'file' | 'folder' = 'file'): Promise<string> {
 	assertRelativePath(path);
 	const realRoot = await realpath(root);
 	const segments = path.split('/');
@@ -82,7 +82,10 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
 				throw new WriteRefusedError(`Refusing to write "${path}": it is a symbolic link; replace it by a regular file first.`);
 			}
 
-			if (!info.isFile()) throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a regular file.`);
+			if (kind === 'folder' ? !info.isDirectory() : !info.isFile()) {
+				throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a ${kind === 'folder' ? 'folder' : 'regular file'}.`);
+			}
+
 			return next;
 		}
 
@@ -154,8 +157,12 @@ export class WriteFailedError extends EctosmithError {
 	}
 }
 
-/** Writes the planned files (skipping unchanged ones); on failure restores what this call wrote. */
-export async function commitWrites(root: string, plans: PlannedWrite[]): Promise<void> {
+/**
+ * Writes the planned files (skipping unchanged ones); on failure restores what this call wrote.
+ * Returns the folders it created for them (relative to the root, '/' separated, outermost first),
+ * so the call can report them and an undo can remove them again.
+ */
+export async function commitWrites(root: string, plans: PlannedWrite[]): Promise<string[]> {
 	// Nothing may have changed since planning: re-check before the first byte is written.
 	for (const plan of plans) {
 		const absolute = await resolveInsideRoot(root, plan.path);
@@ -195,7 +202,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 			}
 		}
 
-		for (const folder of createdFolders.reverse()) await rmdir(folder).catch(() => undefined);
+		for (const folder of [...createdFolders].reverse()) await rmdir(folder).catch(() => undefined);
 		if (error instanceof WriteRefusedError) throw error;
 		const what = current ? `"${current.path}"` : 'the files';
 		const reason = describeFsError(error);
@@ -207,6 +214,9 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 				: ` These files written by this call could not be restored and may need fixing by hand: ${unrestored.join(', ')}.`;
 		throw new WriteFailedError(`Could not write ${what}: ${reason}. Check that the project folder is writable and the disk has space.${undo}`, unrestored.length === 0);
 	}
+
+	const realRoot = await realpath(root);
+	return createdFolders.map((folder) => relative(realRoot, folder).split(sep).join('/'));
 }
 
 /** The folders from `first` (the first one mkdir created) down to `last`, outermost first. */

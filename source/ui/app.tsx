@@ -31,6 +31,10 @@ export interface AppProps {
 	initialScreen?: string;
 }
 
+/** The smallest terminal the layout is drawn for; below it the screen says so instead of breaking. */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 20;
+
 class Boundary extends Component<{onFatal?: (error: Error) => void; children: ReactNode}, {error?: Error}> {
 	override state: {error?: Error} = {};
 	static getDerivedStateFromError(error: Error) {
@@ -113,9 +117,11 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	);
 	const status = statuses[current] ?? {text: loaded.services || loaded.error ? '' : 'Loading…', keys: []};
 
-	const latest = useLatest({help, message});
+	// Too small: the message instead of the layout, whose screens stay mounted (a run goes on).
+	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
+	const latest = useLatest({help, message, tooSmall});
 	useInput((input, key) => {
-		const {help, message} = latest.current;
+		const {help, message, tooSmall} = latest.current;
 		if (key.ctrl && input === 'c') {
 			interrupts.current++;
 			if (interrupts.current >= 2) return quit();
@@ -130,6 +136,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 		}
 
 		interrupts.current = 0;
+		// Nothing to press on a screen not drawn, except Ctrl-C.
+		if (tooSmall) return;
 		if (message) setMessage(undefined);
 		if (help) {
 			if (key.escape || input === '?' || input === 'q') setHelp(false);
@@ -152,14 +160,15 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const width = columns;
 	return (
 		<ServicesContext.Provider value={loaded}>
+				{tooSmall ? <Text>{`Make the terminal at least ${MIN_COLUMNS}x${MIN_ROWS} to use ectosmith (it is ${columns}x${rows}).`}</Text> : null}
 				{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
-				<Box flexDirection="column" width={width} height={rows - 1}>
+				<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
 					<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 					<Box height={bodyHeight} width={width} flexDirection="column">
 						{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
 						{screens.map(screen => {
 							const Screen = screen.component;
-							const active = !help && screen.id === current;
+							const active = !help && !tooSmall && screen.id === current;
 							return (
 								<ShellContext.Provider key={screen.id} value={apis.get(screen.id)!}>
 									<Box display={active ? 'flex' : 'none'} width={width} height={bodyHeight}>

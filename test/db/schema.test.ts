@@ -24,7 +24,7 @@ const expectedColumns: Record<string, string[]> = {
 	messages: [
 		'id', 'execution_id', 'turn_number', 'role', 'content_text', 'function_call_name', 'function_call_args',
 		'function_response_name', 'function_response_content', 'timestamp', 'duration_ms', 'is_error', 'raw_parts',
-		'prompt_tokens', 'output_tokens', 'total_tokens', 'tool_server', 'read_only', 'approval',
+		'prompt_tokens', 'output_tokens', 'total_tokens', 'tool_server', 'read_only', 'approval', 'approval_request',
 	],
 };
 

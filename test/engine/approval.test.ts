@@ -3,7 +3,7 @@
  * run plans, then approved, declined (with or without a note) or approved for the rest of the run;
  * read-only calls are never asked about; every decision is on the tool_response row.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import type {ApprovalDecision, ApprovalRequest, EngineEvent} from '../../source/engine/events.js';
@@ -192,4 +192,38 @@ test.serial('events carry approval_requested and approval_decided in order, befo
 		.filter((event): event is EngineEvent => ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished'].includes(event.type))
 		.map(event => event.type);
 	t.deepEqual(order, ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished']);
+});
+
+test.serial('what the user approved is what is written: the migration keeps the previewed stamp, unless the project changed meanwhile', async t => {
+	const project = await copyFixtureProject(t);
+	const migrationArgs = {...schemaArgs, project_path: project};
+	const provider = new TestProvider([call('generate_migration', migrationArgs), call('generate_migration', {...migrationArgs, schema: 'Blog.Tag', plural: 'tags'}), answer('Done.')]);
+	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
+	const requests: ApprovalRequest[] = [];
+	const result = await engine.run({
+		query: 'posts',
+		projectPath: project,
+		approve: async request => {
+			requests.push(request);
+			// A slow answer: the clock moves past the previewed stamp.
+			await new Promise(resolve => setTimeout(resolve, 1100));
+			if (requests.length === 2) {
+				// Someone adds a migration stamped after the preview's before the user approves.
+				const stamp = /(\d{14})_/.exec(request.files[0]!.path)![1]!;
+				writeFileSync(path.join(project, `priv/repo/migrations/${BigInt(stamp) + 1n}_by_hand.exs`), 'defmodule MyApp.Repo.Migrations.ByHand do\nend\n');
+			}
+
+			return {kind: 'approve'};
+		},
+	});
+
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response');
+	const written = responses.map(message => (message.functionResponseContent as {structuredContent: {files: Array<{path: string; content: string}>}}).structuredContent.files[0]!);
+	const [first, second] = requests.map(request => request.files[0]!);
+	t.deepEqual({path: written[0]!.path, content: written[0]!.content}, {path: first!.path, content: first!.content});
+	t.is(readFileSync(path.join(project, first!.path), 'utf8'), first!.content);
+	t.not(written[1]!.path, second!.path, 'a fresh stamp: the previewed one no longer sorts last');
+	t.regex(responses[1]!.contentText!, /Note: The migration stamp \d{14} \(from the preview\) no longer sorts after every migration/);
+	t.false(existsSync(path.join(project, second!.path)));
 });

@@ -4,12 +4,12 @@
  * a real database.
  */
 import test from 'ava';
-import type {EngineEvent} from '../../source/engine/events.js';
+import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
 import {eventsFromRecord, replayEvents} from '../../source/engine/replay.js';
 import {OfflineProvider} from '../../source/llm/offline.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';
-import {answer, setupEngine, TestProvider} from './_support.js';
+import {answer, call, setupEngine, TestProvider} from './_support.js';
 
 const withoutDeltas = (events: EngineEvent[]) => events.filter(event => event.type !== 'text_delta');
 
@@ -69,4 +69,73 @@ test.serial('a cancelled run replays its cut-short text as the text the screen h
 	const replayed = await replayEvents(recorder, result.executionId);
 	t.deepEqual(replayed, events);
 	t.like(replayed.at(-1), {type: 'execution_finished', status: 'CANCELLED'});
+});
+
+// With project_path given: the engine records a call's arguments as pinned to the project, and the
+// model's own call (in model_message_done) is rebuilt from that record.
+const postArgsIn = (project: string) => ({project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']});
+
+test.serial('approvals replay: approve (a new and a changed file), decline, decline with a note, approve all, then auto-approval', async t => {
+	const project = await copyFixtureProject(t);
+	const postArgs = postArgsIn(project);
+	const provider = new TestProvider([
+		call('generate_schema', postArgs),
+		call('generate_schema', {...postArgs, attrs: ['title:string', 'body:text'], overwrite: true}),
+		// Declined, so the context call after it in the same turn is not run (and not asked about).
+		{text: 'Two calls.', functionCalls: [{name: 'generate_migration', args: postArgs}, {name: 'generate_context', args: {...postArgs, context: 'Blog', schema: 'Post'}}]},
+		call('generate_migration', postArgs),
+		call('generate_migration', {...postArgs, attrs: ['title:string', 'body:text']}),
+		call('generate_context', {...postArgs, attrs: ['title:string', 'body:text'], context: 'Blog', schema: 'Post'}),
+		answer('Done.'),
+	]);
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider, maxTurns: 10});
+	const decisions: ApprovalDecision[] = [{kind: 'approve'}, {kind: 'approve'}, {kind: 'decline'}, {kind: 'decline', note: 'add a body column'}, {kind: 'approve_all'}];
+	const result = await engine.run({query: 'posts', projectPath: project, approve: async () => decisions.shift()!});
+
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	t.is(decisions.length, 0);
+	const replayed = await replayEvents(recorder, result.executionId);
+	t.deepEqual(replayed, withoutDeltas(events));
+	const decided = replayed.flatMap(event => (event.type === 'approval_decided' ? [event.note === undefined ? event.outcome : `${event.outcome}: ${event.note}`] : []));
+	t.deepEqual(decided, ['approved', 'approved', 'declined', 'declined_with_note: add a body column', 'approved', 'auto_approved']);
+	const requested = replayed.filter(event => event.type === 'approval_requested');
+	t.is(requested.length, 5);
+	// The changed file's preview carries its content before, rebuilt from the record.
+	t.like(requested[1], {type: 'approval_requested', files: [{path: 'lib/my_app/blog/post.ex', action: 'overwritten'}]});
+	t.true(requested[1]!.type === 'approval_requested' && requested[1].files[0]!.currentContent?.includes('field :title, :string') && !requested[1].files[0]!.currentContent.includes(':body'));
+
+	// Stored once: an approved preview that was written as shown points at the call's result.
+	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response' && message.approvalRequest);
+	t.deepEqual(
+		responses.map(message => message.approvalRequest!.files.map(file => ('asResult' in file ? 'asResult' : 'whole'))),
+		[['asResult'], ['asResult'], ['whole'], ['whole'], ['asResult']],
+	);
+});
+
+test.serial('approvals replay: a trusted server\'s auto-approval, and a cancel while the user is asked', async t => {
+	const project = await copyFixtureProject(t);
+	const postArgs = postArgsIn(project);
+	const provider = new TestProvider([call('generate_schema', postArgs), call('generate_migration', postArgs), answer('never reached')]);
+	const [ecto, migrations] = realToolServers();
+	const {engine, recorder, events} = await setupEngine(t, {servers: [{...ecto!, trust: true}, migrations!], provider});
+	const controller = new AbortController();
+	const result = await engine.run({
+		query: 'posts',
+		projectPath: project,
+		signal: controller.signal,
+		// Never answers: the cancel ends the wait.
+		approve: async () => {
+			setTimeout(() => controller.abort(), 20);
+			return new Promise<never>(() => undefined);
+		},
+	});
+
+	t.is(result.status, 'CANCELLED');
+	const replayed = await replayEvents(recorder, result.executionId);
+	t.deepEqual(replayed, withoutDeltas(events));
+	t.deepEqual(
+		replayed.filter(event => event.type.startsWith('approval_')).map(event => event.type),
+		['approval_decided', 'approval_requested'],
+	);
+	t.like(replayed.find(event => event.type === 'approval_decided'), {outcome: 'auto_approved'});
 });

@@ -52,8 +52,8 @@ function shellQuote(value: string): string {
 }
 
 export interface Terminal {
-	/** The visible screen, one string. */
-	screen(): string;
+	/** The visible screen, one string; with `escapes`, its colours and attributes as escape codes. */
+	screen(escapes?: boolean): string;
 	/** Waits until the screen matches; returns it. */
 	waitFor(pattern: RegExp, what: string, timeoutMs?: number): Promise<string>;
 	/** Literal text, as typed. */
@@ -62,26 +62,39 @@ export interface Terminal {
 	keys(...names: string[]): void;
 	/** A tmux format of the pane, e.g. #{alternate_on}. */
 	display(format: string): string;
+	/** Resizes the window, as a user dragging the terminal's corner (the program gets SIGWINCH). */
+	resize(width: number, height: number): void;
+	/** The pid of the program under test (the child of the pane's shell), to send it signals. */
+	programPid(): number;
 	kill(): void;
 }
 
 export function startTerminal(
 	t: ExecutionContext,
-	options: {command: string[]; env: Record<string, string>; cwd: string; width?: number; height?: number},
+	options: {
+		command: string[];
+		env: Record<string, string>;
+		cwd: string;
+		width?: number;
+		height?: number;
+		/** Pass CI variables of env on (a user whose shell sets CI); by default they are dropped. */
+		keepCi?: boolean;
+	},
 ): Terminal {
 	const socket = `ectosmith-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 	const tmux = (...args: string[]) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
 	// `env -i` gives the program only the environment the test chose (tmux's server would pass its own).
 	// A user's terminal is not CI: Ink draws nothing live when CI or CI_* is set, so those never pass.
 	const assignments = Object.entries(options.env)
-		.filter(([key]) => key !== 'CI' && !key.startsWith('CI_'))
+		.filter(([key]) => options.keepCi === true || (key !== 'CI' && !key.startsWith('CI_')))
 		.map(([key, value]) => shellQuote(`${key}=${value}`));
-	const command = `cd ${shellQuote(options.cwd)} && echo BEFORE-THE-TUI && env -i ${assignments.join(' ')} ${options.command.map(shellQuote).join(' ')}; echo "EXITED:$?"; sleep 600`;
+	// TTY:RESTORED after the exit: the terminal's settings (raw mode, echo) are as before, the shell usable.
+	const command = `cd ${shellQuote(options.cwd)} && tty=$(stty -g) && echo BEFORE-THE-TUI && env -i ${assignments.join(' ')} ${options.command.map(shellQuote).join(' ')}; status=$?; [ "$(stty -g)" = "$tty" ] && echo TTY:RESTORED || echo TTY:CHANGED; echo "EXITED:$status"; sleep 600`;
 	const started = tmux('new-session', '-d', '-s', 'main', '-x', String(options.width ?? 80), '-y', String(options.height ?? 24), command);
 	if (started.status !== 0) throw new Error(`tmux did not start: ${started.stderr}`);
 	const kill = () => void tmux('kill-server');
 	t.teardown(kill);
-	const screen = () => tmux('capture-pane', '-p', '-t', 'main').stdout;
+	const screen = (escapes = false) => tmux('capture-pane', '-p', ...(escapes ? ['-e'] : []), '-t', 'main').stdout;
 	return {
 		screen,
 		async waitFor(pattern, what, timeoutMs = 90_000) {
@@ -106,6 +119,16 @@ export function startTerminal(
 		},
 		display(format) {
 			return tmux('display-message', '-p', '-t', 'main', format).stdout.trim();
+		},
+		resize(width, height) {
+			const resized = tmux('resize-window', '-t', 'main', '-x', String(width), '-y', String(height));
+			if (resized.status !== 0) throw new Error(`tmux did not resize: ${resized.stderr}`);
+		},
+		programPid() {
+			const shell = tmux('display-message', '-p', '-t', 'main', '#{pane_pid}').stdout.trim();
+			const child = spawnSync('pgrep', ['-P', shell], {encoding: 'utf8'}).stdout.trim().split('\n')[0];
+			if (!child) throw new Error(`no program runs in the pane (shell ${shell})`);
+			return Number(child);
 		},
 		kill,
 	};

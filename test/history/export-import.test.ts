@@ -7,6 +7,7 @@ import {truncateSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
+import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
 import {Recorder} from '../../source/engine/recorder.js';
 import {replayEvents} from '../../source/engine/replay.js';
 import {buildExport, exportMarkdown} from '../../source/history/export.js';
@@ -134,4 +135,32 @@ test('newer, malformed, hostile and huge files are refused with one line and imp
 	const imported = await importExport(orm, await readExportFile(write('good.json', JSON.stringify({...good, executions: [{...good.executions[0], workflow: 'brand_new'}]}))));
 	t.deepEqual(imported.createdWorkflows, ['brand_new']);
 	t.is(await count(), 1);
+});
+
+test.serial('an exported then imported execution still replays its approvals (the requests the user saw, the decisions)', async t => {
+	const project = await copyFixtureProject(t);
+	const schema = {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']};
+	const provider = new TestProvider([
+		{text: 'Schema.', functionCalls: [{name: 'generate_schema', args: schema}]},
+		{text: 'Migration.', functionCalls: [{name: 'generate_migration', args: schema}]},
+		answer('Done.'),
+	]);
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider});
+	const decisions: ApprovalDecision[] = [{kind: 'approve'}, {kind: 'decline', note: 'not yet'}];
+	const run = await engine.run({query: 'posts', projectPath: project, approve: async () => decisions.shift()!});
+	t.is(run.status, 'COMPLETED', run.errorMessage);
+
+	const exportPath = path.join(tempDir(t), 'export.json');
+	writeFileSync(exportPath, JSON.stringify(await buildExport(orm, recorder, run.executionId, {})));
+	const other = await openTempDatabase(t);
+	const imported = await importExport(other, await readExportFile(exportPath));
+
+	// Ids differ between the databases; everything else of the approvals is the same.
+	const approvals = (events: EngineEvent[]) =>
+		events.flatMap(event => (event.type === 'approval_requested' || event.type === 'approval_decided' ? [{...event, executionId: 0, ...('messageId' in event ? {messageId: 0} : {})}] : []));
+	const original = approvals(await replayEvents(recorder, run.executionId));
+	t.deepEqual(original.map(event => event.type), ['approval_requested', 'approval_decided', 'approval_requested', 'approval_decided']);
+	t.like(original[3], {outcome: 'declined_with_note', note: 'not yet'});
+	t.true(original[0]!.type === 'approval_requested' && original[0].files[0]!.content.includes('schema "posts"'));
+	t.deepEqual(approvals(await replayEvents(new Recorder(other), imported.ids[0]!.to)), original);
 });

@@ -136,7 +136,9 @@ test('search finds what a scan of every row finds, whatever its match rate, thro
 		['C:\\tmp'],
 		['"quoted"'],
 		['ünï'], // not ASCII: matched as written only
-		['second line'],
+		['second line'], // more matches than the search index reads alone: the planner may use the status index
+		['second line', ['COMPLETED']],
+		['second line', ['FAILED']], // never meet
 	];
 	for (const [search, status] of cases) {
 		const filter = {search, ...(status ? {status: status as Array<'FAILED'>} : {})};

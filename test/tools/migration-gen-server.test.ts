@@ -144,3 +144,45 @@ test('binary ids and an explicit repo change the migration as Phoenix does', asy
 	t.true(content.includes('create table(:posts, primary_key: false) do\n      add :id, :binary_id, primary_key: true'));
 	t.true(content.includes('references(:users, on_delete: :nothing, type: :binary_id)'));
 });
+
+test('a dry run reports its stamp in apply_args; the real call given it writes the previewed file, even seconds later', async (t) => {
+	const root = await copyFixtureProject(t, 'my_app');
+	for (const [tool, args] of [
+		['generate_migration', posts],
+		['generate_add_fields_migration', {schema: 'Blog.Post', plural: 'posts', attrs: ['views:integer']}],
+		['generate_empty_migration', {name: 'add_search_index'}],
+	] as const) {
+		const preview = await callTool(client, tool, {project_path: root, ...args, dry_run: true});
+		t.false(preview.isError, preview.text);
+		const stamp = (preview.structured!['apply_args'] as {migration_stamp: string}).migration_stamp;
+		t.regex(stamp, /^\d{14}$/);
+		t.true(preview.files[0]!.path.includes(`/${stamp}_`), tool);
+		// A stamp in the past (as a slow approval would leave) still sorts after the project's migrations here.
+		const written = await callTool(client, tool, {project_path: root, ...args, migration_stamp: stamp});
+		t.false(written.isError, written.text);
+		t.deepEqual(
+			written.files.map((file) => ({path: file.path, content: file.content})),
+			preview.files.map((file) => ({path: file.path, content: file.content})),
+			tool,
+		);
+		t.is(written.structured!['apply_args'], undefined, 'only a dry run reports apply_args');
+		t.is(written.structured!['notices'], undefined);
+	}
+});
+
+test('a stamp that no longer sorts after every migration is replaced by a fresh one, and the result says so', async (t) => {
+	const root = await copyFixtureProject(t, 'my_app');
+	const preview = await callTool(client, 'generate_migration', {project_path: root, ...posts, dry_run: true});
+	const stamp = (preview.structured!['apply_args'] as {migration_stamp: string}).migration_stamp;
+	// Meanwhile someone adds a migration stamped after the previewed one.
+	const later = await callTool(client, 'generate_empty_migration', {project_path: root, name: 'meanwhile', migration_stamp: String(BigInt(stamp) + 5n)});
+	t.false(later.isError, later.text);
+	const written = await callTool(client, 'generate_migration', {project_path: root, ...posts, migration_stamp: stamp});
+	t.false(written.isError, written.text);
+	const path = written.files[0]!.path;
+	t.not(path, preview.files[0]!.path);
+	t.true(path > later.files[0]!.path, 'the new migration still sorts after every existing one');
+	t.regex(written.text, new RegExp(`Note: The migration stamp ${stamp} \\(from the preview\\) no longer sorts after every migration in priv/repo/migrations`));
+	t.deepEqual(written.structured!['notices'], [written.text.split('Note: ')[1]!.split('\n')[0]]);
+	t.deepEqual(await migrations(root), [later.files[0]!.path.split('/').pop(), path.split('/').pop()].sort());
+});

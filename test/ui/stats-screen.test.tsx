@@ -55,7 +55,7 @@ async function seed(orm: MikroORM) {
 	);
 }
 
-async function startStats(t: ExecutionContext, options: {empty?: boolean; prices?: string} = {}) {
+async function startStats(t: ExecutionContext, options: {empty?: boolean; prices?: string; alsoHistory?: boolean} = {}) {
 	const orm = await openTempDatabase(t, {seed: false});
 	if (!options.empty) await seed(orm);
 	const pricesFile = path.join(tempDir(t, 'ectosmith-prices-'), 'ectosmith', 'prices.json');
@@ -65,13 +65,13 @@ async function startStats(t: ExecutionContext, options: {empty?: boolean; prices
 	}
 
 	// Only the Stats screen: the others would ask for services this test does not build.
-	const screens = SCREENS.filter(screen => screen.id === 'stats');
+	const screens = SCREENS.filter(screen => screen.id === 'stats' || (options.alsoHistory === true && screen.id === 'history'));
 	const services = {history: createHistoryServices(orm, new Recorder(orm), pricesFile), close: async () => undefined} as unknown as UiServices;
-	const app = render(<App screens={screens} options={{project: process.cwd(), yes: false}} loadServices={async () => services} onQuit={() => undefined} />);
+	const app = render(<App screens={screens} initialScreen="stats" options={{project: process.cwd(), yes: false}} loadServices={async () => services} onQuit={() => undefined} />);
 	t.teardown(() => app.unmount());
 	// Colours off the text, so the figures read as on a plain terminal.
 	const frame = () => (app.lastFrame() ?? '').replace(/\u001B\[[\d;]*m/g, '');
-	return {app, frame, pricesFile};
+	return {app, frame, pricesFile, orm};
 }
 
 test.serial('Stats shows the figures of the whole record, fitted to the terminal, and scrolls', async t => {
@@ -163,4 +163,19 @@ test.serial('p writes the built-in prices to a missing table, opens it in $EDITO
 	app.stdin.write('p');
 	await until(frame, /blog_gen +scripted\/gemini-2\.5-flash +8 +72,000 +7,200 +79,200 +\$0\.1440/, 'the edited prices');
 	t.deepEqual(JSON.parse(readFileSync(seen, 'utf8')), DEFAULT_PRICES, 'the editor opened on the built-in table');
+});
+
+test.serial('the figures are read again each time the screen is shown, and on r', async t => {
+	const {app, frame, orm} = await startStats(t, {alsoHistory: true});
+	await until(frame, /Stats · all time · 16 executions/, 'the figures');
+	// A run finishes while another screen is on show.
+	await seedHistory(orm, {executions: 1, messagesPerExecution: 0, workflowIds: [1]});
+	app.stdin.write('2');
+	await until(frame, /History page 1/, 'the History screen');
+	app.stdin.write('5');
+	await until(frame, /Stats · all time · 17 executions/, 'the new figures');
+	await seedHistory(orm, {executions: 1, messagesPerExecution: 0, workflowIds: [1]});
+	app.stdin.write('r');
+	await until(frame, /Executions 18 [\s\S]*Stats · all time · 18 executions/, 'the figures after r');
+	t.pass();
 });

@@ -26,6 +26,9 @@ export const Message = defineEntity({
 		rawParts: p.type(StoredJson).$type<unknown>().nullable(),
 		// On tool_response rows of calls that went through approval.
 		approval: p.enum([...approvalOutcomes]).nullable(),
+		// With it, what the user was asked: the dry run's files and text, and a decline's note, so a
+		// replay rebuilds the approval events (the files the call's result also reports stored there only).
+		approvalRequest: p.type(StoredJson).$type<unknown>().nullable(),
 		// A model row's own usage (the execution keeps the totals), so a replay shows tokens per step.
 		promptTokens: p.integer().nullable(),
 		outputTokens: p.integer().nullable(),

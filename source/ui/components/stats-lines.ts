@@ -23,8 +23,10 @@ export type StatsRow = Segment[];
 export interface StatsLayout {
 	/** Columns for the text. */
 	width: number;
-	/** How many of the most recent days the per-day chart shows. */
-	days: number;
+	/** Rows on screen: the per-day chart takes what the other sections leave (5 to 31 days, at most `maxDays`). */
+	height: number;
+	/** The length of the period in days, when it has one. */
+	maxDays?: number;
 	/** The last day of the chart (YYYY-MM-DD, UTC): today for a period that ends now; else the last day with runs. */
 	lastDay?: string;
 	/** Said when there is nothing: "yet", or "in the last 7 days". */
@@ -63,10 +65,7 @@ export function statsRows(report: StatsReport, layout: StatsLayout): StatsRow[] 
 		];
 	}
 
-	return [
-		statusRow(stats),
-		blank,
-		...dayRows(stats, layout),
+	const after: StatsRow[] = [
 		blank,
 		...durationRows(stats, layout.width),
 		blank,
@@ -76,6 +75,9 @@ export function statsRows(report: StatsReport, layout: StatsLayout): StatsRow[] 
 		blank,
 		[{text: `Prices per million tokens: ${sanitizeLine(shortPath(report.pricesFile))} (p edits it)`, tone: 'dim'}],
 	];
+	// Status row, blank, chart heading and its "earlier" line around the days.
+	const days = Math.min(layout.maxDays ?? 31, Math.max(5, Math.min(31, layout.height - after.length - 4)));
+	return [statusRow(stats), blank, ...dayRows(stats, layout, days), ...after];
 }
 
 function statusRow(stats: Stats): StatsRow {
@@ -98,7 +100,7 @@ interface Day {
 const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Consecutive days ending at the last one, each with a bar split by status and its counts per workflow. */
-function dayRows(stats: Stats, layout: StatsLayout): StatsRow[] {
+function dayRows(stats: Stats, layout: StatsLayout, count: number): StatsRow[] {
 	const days = new Map<string, Day>();
 	for (const row of stats.byDay) {
 		const day = days.get(row.day) ?? {total: 0, statuses: new Map(), workflows: new Map()};
@@ -110,7 +112,7 @@ function dayRows(stats: Stats, layout: StatsLayout): StatsRow[] {
 
 	const known = [...days.keys()].sort();
 	const last = Date.parse(`${layout.lastDay ?? known.at(-1)!}T00:00:00Z`);
-	const first = Math.max(Date.parse(`${known[0]!}T00:00:00Z`), last - (Math.max(1, layout.days) - 1) * DAY_MS);
+	const first = Math.max(Date.parse(`${known[0]!}T00:00:00Z`), last - (Math.max(1, count) - 1) * DAY_MS);
 	const shown: string[] = [];
 	for (let at = last; at >= first; at -= DAY_MS) shown.push(dayOf(at));
 	const max = Math.max(1, ...shown.map(day => days.get(day)?.total ?? 0));
@@ -154,43 +156,59 @@ function durationRows(stats: Stats, width: number): StatsRow[] {
 	];
 }
 
-function tokenRows(stats: Stats, width: number): StatsRow[] {
-	const figures = [5, 10, 9, 10, 9];
-	const rest = Math.max(10, width - figures.reduce((sum, cell) => sum + cell + 1, 0) - 1);
-	const workflowWidth = Math.min(32, Math.floor(rest / 2));
-	const modelWidth = Math.min(40, rest - workflowWidth);
-	const line = (workflow: string, model: string, cells: string[]) =>
-		`${fit(workflow, workflowWidth)} ${fit(model, modelWidth)}${cells.map((cell, index) => ` ${fit(cell, figures[index]!, 'right')}`).join('')}`;
-	const rows: StatsRow[] = [heading(line('Tokens: workflow', 'provider/model', ['runs', 'prompt', 'output', 'total', 'cost']))];
-	for (const row of stats.tokens) {
-		const text = line(sanitizeLine(row.workflow), sanitizeLine([row.provider, row.model].filter(Boolean).join('/') || '-'), [
-			formatCount(row.executions),
-			formatCount(row.promptTokens),
-			formatCount(row.outputTokens),
-			formatCount(row.totalTokens),
-			formatCost(row.estimatedCost),
-		]);
-		rows.push([{text, ...(row.estimatedCost === undefined ? {tone: 'dim' as const} : {})}]);
+/**
+ * A table of one or two name columns and right-aligned figures: each figure column as wide as its
+ * widest cell, the names sharing what is left (each at most 40 columns).
+ */
+function table(width: number, header: string[], names: number, body: string[][]): string[][] {
+	const all = [header, ...body];
+	const widths = header.map((_, column) => Math.max(...all.map(cells => cells[column]!.length)));
+	const figures = widths.slice(names).reduce((sum, cell) => sum + cell + 1, 0);
+	let rest = Math.max(names * 6, width - figures - (names - 1));
+	for (let column = 0; column < names; column++) {
+		const left = names - column;
+		widths[column] = Math.min(40, widths[column]!, left === 1 ? rest : Math.max(Math.floor(rest / left), rest - widths.slice(column + 1, names).reduce((sum, cell) => sum + cell + 1, 0)));
+		rest -= widths[column]! + 1;
 	}
 
-	return rows;
+	return all.map(cells => cells.map((cell, column) => (column < names ? `${column > 0 ? ' ' : ''}${fit(cell, widths[column]!)}` : ` ${fit(cell, widths[column]!, 'right')}`)));
+}
+
+/** gemini-2.5-flash rather than gemini/gemini-2.5-flash; scripted/test-model where the provider adds something. */
+function modelName(provider: string, model: string): string {
+	if (!model) return provider || '-';
+	return !provider || model.startsWith(provider) ? model : `${provider}/${model}`;
+}
+
+function tokenRows(stats: Stats, width: number): StatsRow[] {
+	const body = stats.tokens.map(row => [
+		sanitizeLine(row.workflow),
+		sanitizeLine(modelName(row.provider, row.model)),
+		formatCount(row.executions),
+		formatCount(row.promptTokens),
+		formatCount(row.outputTokens),
+		formatCount(row.totalTokens),
+		formatCost(row.estimatedCost),
+	]);
+	const [header, ...lines] = table(width, ['Tokens', 'model', 'runs', 'prompt', 'output', 'total', 'cost'], 2, body);
+	return [heading(header!.join('')), ...lines.map((cells, index): StatsRow => [{text: cells.join(''), ...(stats.tokens[index]!.estimatedCost === undefined ? {tone: 'dim' as const} : {})}])];
 }
 
 function toolRows(stats: Stats, width: number): StatsRow[] {
-	const figures = [7, 7, 9, 8];
-	const nameWidth = Math.max(10, Math.min(40, width - figures.reduce((sum, cell) => sum + cell + 1, 0)));
-	const cells = (values: string[]) => values.map((value, index) => ` ${fit(value, figures[index]!, 'right')}`);
 	if (stats.tools.length === 0) return [heading('Tools'), [{text: '  no tool calls', tone: 'dim'}]];
-	const rows: StatsRow[] = [heading(`${fit('Tools', nameWidth)}${cells(['calls', 'failed', 'median', 'declined']).join('')}`)];
-	for (const tool of stats.tools) {
-		const [calls, failed, median, declined] = cells([formatCount(tool.calls), formatRate(tool.failureRate), formatDuration(tool.medianMs), formatCount(tool.declined)]);
-		rows.push([
-			{text: `${fit(sanitizeLine(tool.name), nameWidth)}${calls}`},
-			{text: failed!, ...(tool.failures > 0 ? {tone: 'error' as const} : {})},
-			{text: median!},
-			{text: declined!, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})},
-		]);
-	}
-
-	return rows;
+	const body = stats.tools.map(tool => [sanitizeLine(tool.name), formatCount(tool.calls), formatRate(tool.failureRate), formatDuration(tool.medianMs), formatCount(tool.declined)]);
+	const [header, ...lines] = table(width, ['Tools', 'calls', 'failed', 'median', 'declined'], 1, body);
+	return [
+		heading(header!.join('')),
+		...lines.map((cells, index): StatsRow => {
+			const tool = stats.tools[index]!;
+			const [name, calls, failed, median, declined] = cells as [string, string, string, string, string];
+			return [
+				{text: name + calls},
+				{text: failed, ...(tool.failures > 0 ? {tone: 'error' as const} : {})},
+				{text: median},
+				{text: declined, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})},
+			];
+		}),
+	];
 }

@@ -10,10 +10,13 @@ export function keysLine(keys: KeyHelp[]): string {
 
 /** The screens on the left; the keys of the screen on show on the right. */
 export function TopBar({screens, current, width, keys}: {screens: ScreenEntry[]; current: string; width: number; keys: KeyHelp[]}) {
+	// A narrow terminal keeps every screen's name on the one line and drops the program's name first.
+	const names = screens.reduce((sum, screen) => sum + screen.key.length + screen.title.length + 3, 0);
+	const brand = width >= names + 'ectosmith '.length + 12;
 	return (
 		<Box width={width} height={1}>
 			<Box flexShrink={0}>
-				<Text bold>ectosmith </Text>
+				{brand ? <Text bold>ectosmith </Text> : null}
 				{screens.map(screen => (
 					<Text key={screen.id} inverse={screen.id === current}>
 						{` ${screen.key} ${screen.title} `}

@@ -7,8 +7,8 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent, PlannedFile} from '../../engine/events.js';
-import {reportedFiles} from '../../history/file-changes.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import {reportedFiles} from '../../tools/result-files.js';
 import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
 import {Pane} from '../components/pane.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
@@ -118,11 +118,13 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		const started = loaded.events.find(event => event.type === 'execution_started' && event.executionId === step.executionId);
 		const project = started?.type === 'execution_started' ? started.projectPath : '';
 		if (!result || result.isError || !project) return;
-		const written = reportedFiles(result.structuredContent);
+		const written = reportedFiles(result.structuredContent).flatMap(file =>
+			file.content === undefined || file.action === 'written' ? [] : [{...file, action: file.action, content: file.content}],
+		);
 		void Promise.all(
 			written.map(async file => {
 				const now = await history.currentFile(project, file.path);
-				const planned: PlannedFile = {path: file.path, action: file.action as PlannedFile['action'], content: file.content, ...(now === undefined ? {} : {currentContent: now})};
+				const planned: PlannedFile = {path: file.path, action: file.action, content: file.content, ...(now === undefined ? {} : {currentContent: now})};
 				return {file: planned, changedSince: now !== file.content};
 			}),
 		).then(found => live && setFiles(found));

@@ -5,7 +5,7 @@
  * p edits the price table in $EDITOR, r reads again; it scrolls when it does not fit.
  */
 import {Box, Text, useInput} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {StatsReport} from '../../history/stats.js';
 import {formatCount} from '../../history/stats-format.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -52,12 +52,21 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 	const [top, setTop] = useState(0);
 	const period = PERIODS[periodIndex]!;
 
+	// On a large record the aggregates take a moment: the figures on show stay until the new ones
+	// arrive, and an answer to an older request (another period) is dropped.
+	const [reading, setReading] = useState(false);
+	const requests = useRef(0);
 	const load = useCallback(async () => {
 		if (!history) return;
+		const request = ++requests.current;
+		setReading(true);
 		try {
-			setReport(await history.stats(periodStart('days' in period ? period.days : undefined, Date.now())));
+			const next = await history.stats(periodStart('days' in period ? period.days : undefined, Date.now()));
+			if (request === requests.current) setReport(next);
 		} catch (failure) {
-			setProblem(message(failure));
+			if (request === requests.current) setProblem(message(failure));
+		} finally {
+			if (request === requests.current) setReading(false);
 		}
 	}, [history, period]);
 
@@ -66,26 +75,25 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 		if (active) void load();
 	}, [active, load]);
 
-	const today = new Date().toISOString().slice(0, 10);
+	// The last line of the body is the footer: a problem, or where the scroll is.
+	const visible = Math.max(1, height - 1);
 	const rows = report
 		? statsRows(report, {
 				width: width - 2,
-				days: Math.min('days' in period ? period.days : 31, Math.max(5, Math.min(31, height - 16))),
+				height: visible,
 				periodLabel: period.label,
-				...('days' in period ? {lastDay: today} : {}),
+				...('days' in period ? {maxDays: period.days, lastDay: new Date().toISOString().slice(0, 10)} : {}),
 			})
 		: [];
-	// The last line of the body is the footer: a problem, or where the scroll is.
-	const visible = Math.max(1, height - 1);
 	const maxTop = Math.max(0, rows.length - visible);
 	const shownTop = Math.min(top, maxTop);
 
 	useLayoutEffect(() => {
 		if (!active) return;
 		shell.setTyping(false);
-		const count = report ? ` · ${formatCount(report.stats.executions)} execution${report.stats.executions === 1 ? '' : 's'}` : '';
-		shell.setStatus({text: `Stats · ${period.label}${count}`, keys: [{keys: 's', does: 'period'}, {keys: 'p', does: 'prices'}, {keys: 'r', does: 'reload'}]});
-	}, [active, period, report]);
+		const shown = report && !reading ? ` · ${formatCount(report.stats.executions)} execution${report.stats.executions === 1 ? '' : 's'}` : ' · reading…';
+		shell.setStatus({text: `Stats · ${period.label}${shown}`, keys: [{keys: 's', does: 'period'}, {keys: 'p', does: 'prices'}, {keys: 'r', does: 'reload'}]});
+	}, [active, period, report, reading]);
 
 	const latest = useLatest({shownTop, maxTop, visible});
 	useInput(

@@ -3,7 +3,8 @@
  * the project, next steps for the user; source/engine/run-summary.ts) with the execution's outcome.
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
-import {filesOf as reportedFiles, summarizeRun as summarizeCalls, type RunSummary} from '../../engine/run-summary.js';
+import {summarizeRun as summarizeCalls, type RunSummary} from '../../engine/run-summary.js';
+import {reportedFiles} from '../../tools/result-files.js';
 
 export interface RunOutcome extends RunSummary {
 	executionId: number;
