@@ -1,17 +1,11 @@
 /** `run --json`: one engine event per line, as JSON, for scripts and pipes. */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
+import {terminalSafeJson} from '../terminal/safe-json.js';
+
+export {terminalSafeJson} from '../terminal/safe-json.js';
 
 export interface LineSink {
 	write(chunk: string): unknown;
-}
-
-// JSON.stringify escapes C0 controls but leaves DEL, the C1 controls (U+009B is a CSI) and the
-// bidi overrides raw; escaped as \uXXXX the line means the same and is safe on a terminal.
-const RAW_IN_JSON = /[\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
-
-/** JSON as JSON.stringify writes it, with the characters that could act on a terminal escaped. */
-export function terminalSafeJson(value: unknown, space?: number): string {
-	return JSON.stringify(value, null, space).replace(RAW_IN_JSON, char => `\\u${char.codePointAt(0)!.toString(16).padStart(4, '0')}`);
 }
 
 export function createJsonRenderer(out: LineSink): EngineEventListener {

@@ -34,7 +34,8 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 
 	// React's production build: the development one costs a large part of the first paint.
 	process.env['NODE_ENV'] ??= 'production';
-	const [{render}, {createElement}, {App}, {loadServices}] = await withoutCiVariables(async () =>
+	// React is CommonJS: its default export is the module, also when a bundler wraps it.
+	const [{render}, {default: React}, {App}, {loadServices}] = await withoutCiVariables(async () =>
 		Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/load-services.js')]),
 	);
 
@@ -59,7 +60,7 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 
 	screen.enter();
 	const instance = render(
-		createElement(App, {
+		React.createElement(App, {
 			options: {
 				project: path.resolve(flags.project ?? process.cwd()),
 				...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),

@@ -18,7 +18,8 @@ export async function undoCommand(args: string[], flags: CliFlags): Promise<numb
 		if (plan.steps.length === 0) {
 			process.stdout.write(`Execution #${id} left no file to remove or restore.\n`);
 		} else {
-			const list = plan.steps.map(step => `  ${step.action === 'remove' ? 'remove ' : 'restore'} ${sanitizeLine(step.path)}`).join('\n');
+			const verbs = {remove: 'remove ', restore: 'restore', remove_folder: 'remove folder'} as const;
+			const list = plan.steps.map(step => `  ${verbs[step.action]} ${sanitizeLine(step.path)}${step.action === 'remove_folder' ? '/' : ''}`).join('\n');
 			process.stdout.write(`In ${sanitizeLine(plan.projectPath)}:\n${list}\n`);
 			if (!(await confirm(`Undo execution #${id}?`, flags.yes))) {
 				process.stdout.write('Nothing was changed.\n');
@@ -27,7 +28,9 @@ export async function undoCommand(args: string[], flags: CliFlags): Promise<numb
 		}
 
 		const done = await applyUndo(records.orm, plan);
-		process.stdout.write(`Undid execution #${id}: ${done.filter(step => step.action === 'remove').length} removed, ${done.filter(step => step.action === 'restore').length} restored.\n`);
+		const count = (action: (typeof done)[number]['action']) => done.filter(step => step.action === action).length;
+		const folders = count('remove_folder') > 0 ? `, ${count('remove_folder')} emptied folder(s) removed` : '';
+		process.stdout.write(`Undid execution #${id}: ${count('remove')} removed, ${count('restore')} restored${folders}.\n`);
 		return ExitCode.ok;
 	} finally {
 		await records.close();

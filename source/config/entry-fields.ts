@@ -3,7 +3,8 @@
  * handle them, and the one validation of each: a problem per field, so a form can show it beside the
  * field and the command line can name the flag.
  */
-import {serverTransports, type ServerTransport} from '../db/entities/mcp-server.js';
+// The values module, not the entity: the Servers form is drawn before the ORM is loaded.
+import {serverTransports, type ServerTransport} from '../db/entities/statuses.js';
 import type {SeedWorkflow} from '../db/seed.js';
 import {PLACEHOLDERS, templatePlaceholders} from '../engine/prompt.js';
 import {EctosmithError} from '../errors.js';

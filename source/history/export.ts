@@ -4,13 +4,19 @@
  * never leave: MCP server env values are masked, and every string of the record is scrubbed of the
  * values of those env entries, of the API keys in our environment and of secret-looking patterns.
  */
+import {randomBytes} from 'node:crypto';
+import {link, rm} from 'node:fs/promises';
+import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {Workflow} from '../db/entities/index.js';
 import {loadChain} from '../engine/conversation-chain.js';
 import type {ExecutionRecord, Recorder, RecordedMessage} from '../engine/recorder.js';
 import {maskValues} from '../config/secrets.js';
+import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
+import {terminalSafeJson} from '../terminal/safe-json.js';
+import {atomicWrite} from '../tools/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
 import {fileChanges} from './file-changes.js';
 
@@ -157,4 +163,65 @@ export function exportMarkdown(file: ExportFile): string {
 	}
 
 	return `${lines.join('\n').trimEnd()}\n`;
+}
+
+export const EXPORT_FORMATS = ['json', 'md'] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+/** An export that cannot be written as asked: a format we do not write, a file in the way. */
+export class ExportRefusedError extends EctosmithError {}
+
+/** The target exists and overwriting it was not asked for. */
+export class ExportFileExistsError extends ExportRefusedError {
+	constructor(readonly file: string) {
+		super(`${file} already exists.`);
+	}
+}
+
+export function isExportFormat(value: string): value is ExportFormatName {
+	return (EXPORT_FORMATS as readonly string[]).includes(value);
+}
+
+/** The format a file name asks for: its extension, .json or .md. */
+export function exportFormatOf(file: string): ExportFormatName {
+	const extension = path.extname(file).slice(1).toLowerCase();
+	if (isExportFormat(extension)) return extension;
+	throw new ExportRefusedError(`Cannot export to "${path.basename(file)}": the file name must end in ${EXPORT_FORMATS.map(format => `.${format}`).join(' or ')}.`);
+}
+
+/** The export as the text of a file: JSON (terminal-safe) or the Markdown transcript. */
+export function renderExport(file: ExportFile, format: ExportFormatName): string {
+	return format === 'md' ? exportMarkdown(file) : `${terminalSafeJson(file, 2)}\n`;
+}
+
+/**
+ * Writes an export file whole or not at all: a temp file beside it, then renamed over it
+ * (overwrite) or hard-linked to its name, which fails when the name is taken (no overwrite).
+ */
+export async function writeExportFile(file: string, text: string, options: {overwrite?: boolean} = {}): Promise<void> {
+	if (options.overwrite) return atomicWrite(file, text);
+	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	await atomicWrite(temp, text);
+	try {
+		await link(temp, file);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExportFileExistsError(file);
+		throw error;
+	} finally {
+		await rm(temp, {force: true});
+	}
+}
+
+/** Builds, renders and writes the export of one execution to `file` (format from its extension). */
+export async function exportToFile(
+	orm: MikroORM,
+	recorder: Recorder,
+	executionId: number,
+	file: string,
+	options: {overwrite?: boolean; format?: ExportFormatName} = {},
+): Promise<{file: string; format: ExportFormatName; executions: number}> {
+	const format = options.format ?? exportFormatOf(file);
+	const built = await buildExport(orm, recorder, executionId);
+	await writeExportFile(file, renderExport(built, format), {overwrite: options.overwrite === true});
+	return {file, format, executions: built.executions.length};
 }

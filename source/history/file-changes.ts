@@ -8,7 +8,7 @@
 import {createHash} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {RecordedMessage} from '../engine/recorder.js';
-import {reportedFiles} from '../tools/result-files.js';
+import {createdFolders, reportedFiles} from '../tools/result-files.js';
 
 export function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -77,4 +77,18 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 	}
 
 	return [...byPath.values()].filter(change => change.touched && change.before?.content !== change.after.content).map(({touched: _touched, ...change}) => change);
+}
+
+/**
+ * The folders an execution's writes created (relative to the project root), each once, in the
+ * order created; none for records from before the tools reported them.
+ */
+export function foldersCreated(messages: RecordedMessage[]): string[] {
+	const folders = new Set<string>();
+	for (const message of messages) {
+		if (message.role !== 'tool_response' || message.isError) continue;
+		for (const folder of createdFolders(structuredOf(message))) folders.add(folder);
+	}
+
+	return [...folders];
 }

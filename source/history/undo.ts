@@ -1,29 +1,34 @@
 /**
  * Undo an execution: remove the files it created and put back those it changed, from what it
- * recorded. Everything is checked before the first file is touched: each file must be as the
- * execution left it (else the undo is refused naming it, unless forced), must resolve inside the
- * execution's project (symlinks resolved, through the tool servers' own guard), and a changed file
- * needs its previous content on record. The undo itself is recorded (executions.undone_at).
+ * recorded, then remove the folders its writes created that are left empty (deepest first).
+ * Everything is checked before the first file is touched: each file must be as the execution left
+ * it (else the undo is refused naming it, unless forced), must resolve inside the execution's
+ * project (symlinks resolved, through the tool servers' own guard), and a changed file needs its
+ * previous content on record. A folder is removed only when the execution created it (as its tool
+ * results report), it resolves inside the project, and nothing but what the undo removes is in it.
+ * The undo itself is recorded (executions.undone_at).
  */
-import {readFile, rm} from 'node:fs/promises';
+import {readdir, readFile, rm, rmdir} from 'node:fs/promises';
+import {join} from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution} from '../db/entities/index.js';
 import type {Recorder} from '../engine/recorder.js';
 import {EctosmithError} from '../errors.js';
 import {atomicWrite, resolveInsideRoot} from '../tools/safe-writer.js';
-import {fileChanges, sha256, type FileChange} from './file-changes.js';
+import {fileChanges, foldersCreated, sha256, type FileChange} from './file-changes.js';
 
 export class UndoRefusedError extends EctosmithError {}
 
 export interface UndoStep {
 	path: string;
-	/** remove: a file it created; restore: a file it changed. */
-	action: 'remove' | 'restore';
+	/** remove: a file it created; restore: a file it changed; remove_folder: a folder it created, left empty. */
+	action: 'remove' | 'restore' | 'remove_folder';
 }
 
 export interface UndoPlan {
 	executionId: number;
 	projectPath: string;
+	/** Files first, then folders, deepest first. */
 	steps: Array<UndoStep & {absolute: string; content?: string}>;
 	/** Files skipped under --force, with why. */
 	skipped: Array<{path: string; reason: string}>;
@@ -43,7 +48,8 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 	if (execution.undoneAt) throw new UndoRefusedError(`Execution ${executionId} was already undone on ${execution.undoneAt.toISOString()}.`);
 	const projectPath = execution.targetProjectPath;
 	if (!projectPath) throw new UndoRefusedError(`Execution ${executionId} has no project folder on record; there is nothing to undo.`);
-	const changes = fileChanges(await recorder.listMessages(executionId));
+	const messages = await recorder.listMessages(executionId);
+	const changes = fileChanges(messages);
 	const plan: UndoPlan = {executionId, projectPath, steps: [], skipped: []};
 	const refuse = (change: FileChange, reason: string): never => {
 		throw new UndoRefusedError(`Refusing to undo execution ${executionId}: ${change.path} ${reason}`);
@@ -80,13 +86,43 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 		);
 	}
 
+	plan.steps.push(...(await emptiedFolders(projectPath, foldersCreated(messages), plan.steps)));
 	return plan;
+}
+
+/**
+ * The folders among `created` that the undo leaves empty: everything in each is a file the undo
+ * removes or a deeper folder it removes. Deepest first; a folder that no longer resolves to a
+ * real folder inside the project (gone, now a symlink, escaping) is left alone.
+ */
+async function emptiedFolders(projectPath: string, created: string[], fileSteps: UndoPlan['steps']): Promise<UndoPlan['steps']> {
+	const removed = new Set(fileSteps.filter(step => step.action === 'remove').map(step => step.absolute));
+	const folders: UndoPlan['steps'] = [];
+	const deepestFirst = [...created].sort((a, b) => b.split('/').length - a.split('/').length || b.localeCompare(a));
+	for (const folder of deepestFirst) {
+		const absolute = await resolveInsideRoot(projectPath, folder, 'folder').catch(() => undefined);
+		if (absolute === undefined || removed.has(absolute)) continue;
+		const entries = await readdir(absolute).catch(() => undefined);
+		if (entries?.every(entry => removed.has(join(absolute, entry)))) {
+			removed.add(absolute);
+			folders.push({path: folder, action: 'remove_folder', absolute});
+		}
+	}
+
+	return folders;
 }
 
 /** Applies a checked plan and records the undo; returns what was done. */
 export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep[]> {
 	const done: UndoStep[] = [];
 	for (const step of plan.steps) {
+		if (step.action === 'remove_folder') {
+			// rmdir removes only an empty folder: one filled since the plan stays, unreported.
+			const emptied = await rmdir(step.absolute).then(() => true, () => false);
+			if (emptied) done.push({path: step.path, action: step.action});
+			continue;
+		}
+
 		if (step.action === 'remove') await rm(step.absolute, {force: true});
 		else await atomicWrite(step.absolute, step.content ?? '');
 		done.push({path: step.path, action: step.action});

@@ -61,9 +61,9 @@ export function assertRelativePath(path: string): void {
 /**
  * Resolves where `path` lands and refuses anything that would leave the root: existing folders on
  * the way are resolved with realpath (so a symlinked lib/ pointing elsewhere is caught), the file
- * itself must not be a symlink or a folder.
+ * itself must not be a symlink or a folder (with `kind: 'folder'`, it must be a real folder).
  */
-export async function resolveInsideRoot(root: string, path: string): Promise<string> {
+export async function resolveInsideRoot(root: string, path: string, kind: 'file' | 'folder' = 'file'): Promise<string> {
 	assertRelativePath(path);
 	const realRoot = await realpath(root);
 	const segments = path.split('/');
@@ -82,7 +82,10 @@ export async function resolveInsideRoot(root: string, path: string): Promise<str
 				throw new WriteRefusedError(`Refusing to write "${path}": it is a symbolic link; replace it by a regular file first.`);
 			}
 
-			if (!info.isFile()) throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a regular file.`);
+			if (kind === 'folder' ? !info.isDirectory() : !info.isFile()) {
+				throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a ${kind === 'folder' ? 'folder' : 'regular file'}.`);
+			}
+
 			return next;
 		}
 

@@ -14,7 +14,7 @@ import {SCREENS} from './screens/index.js';
 import type {ScreenEntry} from './screens/types.js';
 import type {UiServices} from './services.js';
 import {ServicesContext, type ServicesState, type UiOptions} from './services-context.js';
-import {ShellContext, type ShellApi, type ShellStatus} from './shell.js';
+import {ShellContext, type RunIntent, type ShellApi, type ShellStatus} from './shell.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
 export interface AppProps {
@@ -72,6 +72,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const cancel = useRef<(() => void) | undefined>(undefined);
 	const interrupts = useRef(0);
 	const quitting = useRef(false);
+	// A run handed to the Run screen, until it takes it.
+	const runIntent = useRef<RunIntent | undefined>(undefined);
 
 	const quit = useCallback(() => {
 		if (quitting.current) return;
@@ -109,6 +111,18 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 						},
 						show: setCurrent,
 						quit,
+						requestRun: (intent: RunIntent) => {
+							// The Run screen holds one conversation: a run in progress there keeps it.
+							if (cancel.current) return false;
+							runIntent.current = intent;
+							setCurrent('run');
+							return true;
+						},
+						takeRunIntent: () => {
+							const intent = runIntent.current;
+							runIntent.current = undefined;
+							return intent;
+						},
 						suspend: <T,>(work: () => T) => (suspend ? suspend(work) : work()),
 					} satisfies ShellApi,
 				]),

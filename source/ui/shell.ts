@@ -3,6 +3,7 @@
  * field has the keyboard (then the global keys stay quiet), and how to cancel work in progress.
  */
 import {createContext, useContext} from 'react';
+import type {EngineEvent} from '../engine/events.js';
 
 export interface KeyHelp {
 	keys: string;
@@ -15,6 +16,13 @@ export interface ShellStatus {
 	keys: KeyHelp[];
 }
 
+/** A run one screen hands to the Run screen (which takes it when it is shown). */
+export type RunIntent =
+	/** The same query again as a new execution, with the same workflow and project, started at once. */
+	| {kind: 'rerun'; executionId: number; workflow: string; query: string; projectPath: string}
+	/** That execution's conversation loaded (its replayed events), so the next description follows it up. */
+	| {kind: 'continue'; executionId: number; workflow: string; projectPath: string; events: EngineEvent[]};
+
 export interface ShellApi {
 	setStatus(status: ShellStatus): void;
 	/** A text field has the keyboard: digits, q and ? are typed, not obeyed. */
@@ -24,6 +32,10 @@ export interface ShellApi {
 	/** Switch to another screen of the registry. */
 	show(id: string): void;
 	quit(): void;
+	/** Hands a run to the Run screen and shows it; false (nothing done) while a run is in progress. */
+	requestRun(intent: RunIntent): boolean;
+	/** The Run screen takes the run handed to it, once. */
+	takeRunIntent(): RunIntent | undefined;
 	/** Run a program on the real terminal (an editor), the screen suspended meanwhile. */
 	suspend<T>(work: () => T): T;
 }
@@ -36,6 +48,8 @@ export const ShellContext = createContext<ShellApi>({
 	setCancel: noop,
 	show: noop,
 	quit: noop,
+	requestRun: () => false,
+	takeRunIntent: noop,
 	suspend: work => work(),
 });
 

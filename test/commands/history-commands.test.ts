@@ -48,6 +48,10 @@ test('run, then history, show and undo from the command line', async t => {
 	const undo = await cli('undo', '1', '--yes');
 	t.is(undo.code, 0, undo.stderr);
 	t.false(existsSync(schema));
+	// The folder the run created for the schema goes with it.
+	t.regex(undo.stdout, /remove folder lib\/my_app\/blog\//);
+	t.regex(undo.stdout, /emptied folder\(s\) removed/);
+	t.false(existsSync(path.dirname(schema)));
 	t.regex((await cli('history')).stdout, /\[undone\]/);
 
 });

@@ -30,9 +30,18 @@ function listFiles(root: string): Map<string, string> {
 	return files;
 }
 
-test.serial('undo of a real run removes exactly the files it created, and is recorded', async t => {
+/** Every folder under root, relative. */
+function listFolders(root: string): string[] {
+	return readdirSync(root, {recursive: true, withFileTypes: true})
+		.filter(entry => entry.isDirectory())
+		.map(entry => path.relative(root, path.join(entry.parentPath, entry.name)))
+		.sort();
+}
+
+test.serial('undo of a real run removes exactly the files and the folders it created, and is recorded', async t => {
 	const project = await copyFixtureProject(t);
 	const before = listFiles(project);
+	const foldersBefore = listFolders(project);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
 	const result = await engine.run({query: 'Blog.Post posts title:string body:text', projectPath: project});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
@@ -48,9 +57,13 @@ test.serial('undo of a real run removes exactly the files it created, and is rec
 
 	// --force undoes it anyway; the project is the fixture again.
 	const plan = await planUndo(recorder, result.executionId, {force: true});
-	t.deepEqual(plan.steps.map(step => step.action).filter(action => action !== 'remove'), []);
+	t.deepEqual(plan.steps.map(step => step.action).filter(action => action !== 'remove' && action !== 'remove_folder'), []);
+	const createdFolders = listFolders(project).filter(folder => !foldersBefore.includes(folder));
+	t.true(createdFolders.length > 0, 'the run created folders (lib/my_app/blog at least)');
+	t.deepEqual(plan.steps.filter(step => step.action === 'remove_folder').map(step => step.path).sort(), createdFolders);
 	await applyUndo(orm, plan);
 	t.deepEqual(listFiles(project), before);
+	t.deepEqual(listFolders(project), foldersBefore, 'the folders it created are gone, every other stays');
 	t.truthy((await recorder.getExecution(result.executionId)).undoneAt);
 	await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError, message: /already undone/});
 	t.true(existsSync(path.join(fixtureProjectPath(), 'mix.exs')));
@@ -110,4 +123,71 @@ test('a changed file is restored from its recorded previous content; paths outsi
 	writeFileSync(path.join(project, 'lib', 'ctx.ex'), 'v2\n');
 	const unknown = await recordInjection(recorder, project, [{path: 'lib/ctx.ex', action: 'overwritten', content: 'v2\n'}]);
 	await t.throwsAsync(planUndo(recorder, unknown), {instanceOf: UndoRefusedError, message: /lib\/ctx\.ex .*previous content is not on record/});
+});
+
+test.serial('undo keeps a folder the execution created that holds a file of the user\'s, and the folders above it', async t => {
+	const project = await copyFixtureProject(t);
+	const foldersBefore = listFolders(project);
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
+	const result = await engine.run({query: 'Shop.Catalog.Product products name:string', projectPath: project});
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	const created = listFolders(project).filter(folder => !foldersBefore.includes(folder));
+	const deepest = created.sort((a, b) => b.split(path.sep).length - a.split(path.sep).length)[0]!;
+	t.true(deepest.split(path.sep).length >= 3, deepest);
+	writeFileSync(path.join(project, deepest, 'notes.md'), 'mine\n');
+
+	const plan = await planUndo(recorder, result.executionId);
+	const removedFolders = plan.steps.filter(step => step.action === 'remove_folder').map(step => step.path);
+	t.false(removedFolders.includes(deepest.split(path.sep).join('/')));
+	await applyUndo(orm, plan);
+	t.is(readFileSync(path.join(project, deepest, 'notes.md'), 'utf8'), 'mine\n');
+	// Kept: the folder with the user's file and every folder above it; the other created ones are gone.
+	const kept = created.filter(folder => deepest === folder || deepest.startsWith(`${folder}${path.sep}`));
+	t.deepEqual(listFolders(project), [...foldersBefore, ...kept].sort());
+});
+
+test('folders reported outside the project, never created by it, or from a record without them are left alone', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const outer = tempDir(t);
+	const project = path.join(outer, 'app');
+	mkdirSync(path.join(project, 'lib', 'made'), {recursive: true});
+	mkdirSync(path.join(outer, 'empty-outside'));
+	mkdirSync(path.join(project, 'lib', 'old'));
+	mkdirSync(path.join(project, 'lib', 'linked-target'));
+	symlinkSync(path.join(outer, 'empty-outside'), path.join(project, 'lib', 'escape'));
+	writeFileSync(path.join(project, 'lib', 'made', 'new.ex'), 'new\n');
+	writeFileSync(path.join(project, 'lib', 'old', 'old.ex'), 'old\n');
+	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, userQuery: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
+	await recorder.addMessage(id, {
+		turnNumber: 1,
+		role: 'tool_response',
+		functionResponseName: 'generate_schema',
+		contentText: 'ok',
+		functionResponseContent: {
+			text: 'ok',
+			structuredContent: {
+				files: [{path: 'lib/made/new.ex', action: 'created', content: 'new\n', sha256_before: null, sha256_after: sha256('new\n')}],
+				next_steps: [],
+				created_folders: ['lib/made', '../empty-outside', '/tmp', 'lib/escape', '', 'lib'],
+			},
+		},
+	});
+	await recorder.finishExecution(id, {status: 'COMPLETED', turnCount: 1});
+
+	const plan = await planUndo(recorder, id);
+	t.deepEqual(plan.steps.map(step => `${step.action} ${step.path}`), ['remove lib/made/new.ex', 'remove_folder lib/made']);
+	await applyUndo(orm, plan);
+	t.false(existsSync(path.join(project, 'lib', 'made')));
+	t.true(existsSync(path.join(outer, 'empty-outside')), 'never outside the project, even through a symlink');
+	t.true(existsSync(path.join(project, 'lib', 'old', 'old.ex')));
+	t.true(existsSync(path.join(project, 'lib', 'linked-target')));
+
+	// A record from before the tools reported folders: the file goes, its folder stays, as before.
+	mkdirSync(path.join(project, 'lib', 'older'));
+	writeFileSync(path.join(project, 'lib', 'older', 'x.ex'), 'x\n');
+	const older = await recordInjection(recorder, project, [{path: 'lib/older/x.ex', action: 'created', content: 'x\n'}]);
+	await applyUndo(orm, await planUndo(recorder, older));
+	t.false(existsSync(path.join(project, 'lib', 'older', 'x.ex')));
+	t.true(existsSync(path.join(project, 'lib', 'older')));
 });

@@ -75,3 +75,13 @@ test('commit refuses when a file changed after planning, writing nothing', async
 	await t.throwsAsync(commitWrites(root, plans), {instanceOf: WriteRefusedError, message: /changed/});
 	t.deepEqual(await readdir(join(root, 'lib')), ['a.ex']);
 });
+
+test('commit reports the folders it created, relative and outermost first, and none that existed', async (t) => {
+	const {root} = await tempRoot(t);
+	const plans = await planWrites(root, [{path: 'lib/a/b/c.ex', content: 'c\n'}, {path: 'lib/a/d.ex', content: 'd\n'}, {path: 'lib/e.ex', content: 'e\n'}, {path: 'priv/x/y.exs', content: 'y\n'}], {overwrite: false});
+	t.deepEqual(await commitWrites(root, plans), ['lib/a', 'lib/a/b', 'priv', 'priv/x']);
+	const again = await planWrites(root, [{path: 'lib/a/f.ex', content: 'f\n'}], {overwrite: false});
+	t.deepEqual(await commitWrites(root, again), []);
+	t.true((await resolveInsideRoot(root, 'lib/a', 'folder')).endsWith('/lib/a'));
+	await t.throwsAsync(resolveInsideRoot(root, 'lib/e.ex', 'folder'), {instanceOf: WriteRefusedError, message: /not a folder/});
+});

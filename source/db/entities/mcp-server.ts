@@ -1,8 +1,7 @@
 import {defineEntity, type InferEntity} from '@mikro-orm/core';
+import {serverTransports} from './statuses.js';
 
-/** How a client reaches a server: a child over stdio (all we run today), or a URL. */
-export const serverTransports = ['stdio', 'http', 'sse'] as const;
-export type ServerTransport = (typeof serverTransports)[number];
+export {serverTransports, type ServerTransport} from './statuses.js';
 
 /** One MCP tool server entry, as the MCP clients people use describe it. */
 export const McpServer = defineEntity({

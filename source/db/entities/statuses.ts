@@ -1,6 +1,6 @@
 /**
- * The values the data layer stores for an execution's status and a message's role. The data layer
- * owns them (the engine's event contract re-exports them), so nothing here depends on the engine.
+ * The values the data layer stores for an execution's status, a message's role and a server's transport.
+ * The data layer owns them (the engine's event contract re-exports some); nothing here loads the ORM.
  */
 export const executionStatuses = ['STARTED', 'COMPLETED', 'FAILED', 'CANCELLED', 'INTERRUPTED'] as const;
 export type ExecutionStatus = (typeof executionStatuses)[number];
@@ -11,3 +11,7 @@ export type MessageRole = (typeof messageRoles)[number];
 /** How a tool call's approval ended, on its tool_response row (null when none was asked). */
 export const approvalOutcomes = ['approved', 'auto_approved', 'declined', 'declined_with_note'] as const;
 export type ApprovalOutcome = (typeof approvalOutcomes)[number];
+
+/** How a client reaches a server: a child over stdio (all we run today), or a URL. */
+export const serverTransports = ['stdio', 'http', 'sse'] as const;
+export type ServerTransport = (typeof serverTransports)[number];

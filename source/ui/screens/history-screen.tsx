@@ -35,10 +35,11 @@ const cell = (text: string, width: number) => (text.length > width ? `${text.sli
 export function rowColumns(row: HistoryRow): {head: string; status: string; tail: string} {
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
 	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
+	const marks = `${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
 	return {
 		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 8)} `,
 		status: cell(row.status, 9),
-		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)} ${cell(model, 10)} ${cell(String(row.totalTokens), 5)} ${row.parentExecutionId === undefined ? '' : `${id} `}${sanitizeLine(row.queryLine)}`,
+		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)} ${cell(model, 10)} ${cell(String(row.totalTokens), 5)} ${row.parentExecutionId === undefined ? '' : `${id} `}${marks}${sanitizeLine(row.queryLine)}`,
 	};
 }
 
@@ -57,6 +58,8 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	const [typing, setTyping] = useState<string>();
 	const [replay, setReplay] = useState<number | undefined>(options.replay);
 	const [problem, setProblem] = useState<string>();
+	// What the Replay did before coming back (a deletion), until the next key.
+	const [notice, setNotice] = useState<string>();
 	const status = statusIndex < 0 ? undefined : executionStatuses[statusIndex];
 	const page = cursors.length - 1;
 
@@ -82,13 +85,15 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 		if (!active || replay !== undefined) return;
 		shell.setTyping(typing !== undefined);
 		const filters = [status ? `status ${status}` : '', search ? `"${sanitizeLine(search)}"` : ''].filter(Boolean).join(', ');
-		shell.setStatus({text: `History page ${page + 1}${filters ? ` · ${filters}` : ''}`, keys: typing === undefined ? HISTORY_KEYS.slice(0, 4) : [{keys: 'Enter / Esc', does: 'search / clear'}]});
-	}, [active, replay, typing, status, search, page]);
+		const text = `History page ${page + 1}${filters ? ` · ${filters}` : ''}`;
+		shell.setStatus({text: notice ? `${notice} · ${text}` : text, keys: typing === undefined ? HISTORY_KEYS.slice(0, 4) : [{keys: 'Enter / Esc', does: 'search / clear'}]});
+	}, [active, replay, typing, status, search, page, notice]);
 
 	const latest = useLatest({rows, selected, next, typing, cursors});
 	useInput(
 		(input, key) => {
 			const {rows, selected, next, typing, cursors} = latest.current;
+			setNotice(undefined);
 			if (typing !== undefined) {
 				if (key.return || key.escape) {
 					const text = key.escape ? '' : typing.trim();
@@ -128,7 +133,10 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	}
 
 	if (replay !== undefined) {
-		return <ReplayScreen executionId={replay} width={width} height={height} active={active} onBack={() => setReplay(undefined)} />;
+		return <ReplayScreen executionId={replay} width={width} height={height} active={active} onBack={said => {
+					setNotice(said);
+					setReplay(undefined);
+				}} />;
 	}
 
 	const inner = width - 2;

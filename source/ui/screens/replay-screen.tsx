@@ -7,9 +7,11 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent, PlannedFile} from '../../engine/events.js';
+import type {ExecutionRecord} from '../../engine/recorder.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import {reportedFiles} from '../../tools/result-files.js';
 import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
+import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
@@ -24,6 +26,11 @@ export const REPLAY_KEYS: KeyHelp[] = [
 	{keys: 'Space, + / -', does: 'replay: play or pause, faster / slower'},
 	{keys: 'Home / End', does: 'replay: first / last step'},
 	{keys: 't / x', does: 'replay: next tool call / next error'},
+	{keys: 'r', does: 'replay: run the same query again (a new execution, on the Run screen)'},
+	{keys: 'c', does: 'replay: continue it with a follow-up (on the Run screen)'},
+	{keys: 'u', does: 'replay: undo its files (the plan first; y applies)'},
+	{keys: 'd', does: 'replay: delete it from the record (asks first)'},
+	{keys: 'e', does: 'replay: export it to a file (.md or .json)'},
 	{keys: 'Esc', does: 'replay: back to the list'},
 ];
 
@@ -34,7 +41,8 @@ export interface ReplayScreenProps {
 	width: number;
 	height: number;
 	active: boolean;
-	onBack: () => void;
+	/** Back to the list; `notice` says what happened (the execution was deleted). */
+	onBack: (notice?: string) => void;
 }
 
 interface Loaded {
@@ -89,6 +97,18 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 	const [libraries, setLibraries] = useState<ApprovalLibraries>();
 	const [top, setTop] = useState(0);
 	const [files, setFiles] = useState<Array<{file: PlannedFile; changedSince: boolean}>>([]);
+	const [record, setRecord] = useState<ExecutionRecord>();
+	const [notice, setNotice] = useState<string>();
+	const layout = runLayout(width, height);
+	const actions = useExecutionActions({
+		history,
+		executionId,
+		active,
+		width: layout.right,
+		height,
+		onDeleted: (_deletion, text) => onBack(text),
+		onUndone: () => void history?.execution(executionId).then(setRecord, () => undefined),
+	});
 
 	useEffect(() => {
 		let live = true;
@@ -99,6 +119,8 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 			(failure: unknown) => live && setProblem(failure instanceof Error ? failure.message : String(failure)),
 		);
 		void loadApprovalLibraries().then(loaded => live && setLibraries(loaded));
+		setRecord(undefined);
+		history?.execution(executionId).then(found => live && setRecord(found), () => undefined);
 		return () => {
 			live = false;
 		};
@@ -148,23 +170,44 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		return () => clearInterval(timer);
 	}, [playing, speed, steps.length]);
 
+	const said = actions.notice?.text ?? notice;
+	const undone = record?.undoneAt !== undefined;
 	useLayoutEffect(() => {
 		if (!active) return;
-		shell.setTyping(false);
+		shell.setTyping(actions.typing);
 		const position = loaded ? positionText(index, steps) : 'loading…';
 		const numbers = step ? [step.usage ? `${step.usage.totalTokens} tokens` : '', step.durationMs === undefined ? '' : seconds(step.durationMs)].filter(Boolean).join(' · ') : '';
+		const replay = `Replay #${executionId}${undone ? ' (undone)' : ''} · ${position}${numbers ? ` · ${numbers}` : ''}${playing ? ` · playing ×${speed}` : ''}`;
 		shell.setStatus({
-			text: `Replay #${executionId} · ${position}${numbers ? ` · ${numbers}` : ''}${playing ? ` · playing ×${speed}` : ''}`,
-			keys: [
-				{keys: '←→', does: 'step'},
-				{keys: 'Space', does: playing ? 'pause' : 'play'},
-				{keys: 't/x', does: 'tool/error'},
-				{keys: 'Esc', does: 'back'},
-			],
+			text: said ? `${said} · ${replay}` : replay,
+			keys: actions.open
+				? actions.keys
+				: [
+						{keys: '←→', does: 'step'},
+						{keys: 'Space', does: playing ? 'pause' : 'play'},
+						{keys: 'r/c', does: 'rerun/continue'},
+						{keys: 'u/d/e', does: 'undo/del/export'},
+						{keys: 'Esc', does: 'back'},
+					],
 		});
-	}, [active, loaded, index, playing, speed, executionId]);
+	}, [active, loaded, index, playing, speed, executionId, said, undone, actions.open, actions.keys.length, actions.typing]);
 
-	const layout = runLayout(width, height);
+	/** What the Run screen needs of this execution: its own start event (the last of the chain). */
+	const handOver = (kind: 'rerun' | 'continue') => {
+		const started = [...(loaded?.events ?? [])].reverse().find(event => event.type === 'execution_started' && event.executionId === executionId);
+		if (started?.type !== 'execution_started') return;
+		if (kind === 'continue' && record?.status === 'STARTED') {
+			setNotice(`Execution #${executionId} is still running: continue it once it has finished.`);
+			return;
+		}
+
+		const handed =
+			kind === 'rerun'
+				? shell.requestRun({kind, executionId, workflow: started.workflow, query: started.query, projectPath: started.projectPath})
+				: shell.requestRun({kind, executionId, workflow: started.workflow, projectPath: started.projectPath, events: loaded!.events});
+		if (!handed) setNotice('A run is in progress on the Run screen: let it finish or cancel it (Ctrl-C there) first.');
+		else setPlaying(false);
+	};
 	const detail = useMemo(() => (step ? wrapLines(stepLines(step, files, libraries), layout.left) : []), [step, files, libraries, layout.left]);
 	useEffect(() => setTop(0), [index]);
 
@@ -174,7 +217,13 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 			const {steps, index, speed, maxTop} = latest.current;
 			const page = Math.max(1, height - 2);
 			const last = Math.max(0, steps.length - 1);
-			if (key.escape) {
+			setNotice(undefined);
+			actions.clearNotice();
+			if (input === 'r' || input === 'c') handOver(input === 'r' ? 'rerun' : 'continue');
+			else if (input === 'u' || input === 'd' || input === 'e') {
+				setPlaying(false);
+				actions.start(input === 'u' ? 'undo' : input === 'd' ? 'delete' : 'export');
+			} else if (key.escape) {
 				setPlaying(false);
 				onBack();
 			} else if (key.rightArrow) setIndex(Math.min(last, index + 1));
@@ -189,7 +238,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 			else if (key.pageDown) setTop(value => Math.min(maxTop, Math.min(value, maxTop) + page));
 			else if (key.pageUp) setTop(value => Math.max(0, Math.min(value, maxTop) - page));
 		},
-		{isActive: active},
+		{isActive: active && !actions.open},
 	);
 
 	// The step is read from its first line: PageUp/PageDown move a window counted from the top.
@@ -212,10 +261,17 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		<Box width={width} height={height}>
 			<Pane title={positionText(index, steps)} width={layout.left} height={height} lines={detailLines} note={maxTop > 0 ? `${Math.min(detail.length, shownTop + rows)}/${detail.length} PgUp/PgDn` : ''} />
 			<Box width={1} />
-			<Box flexDirection="column" width={layout.right} height={height}>
-				<Pane title={`Conversation #${executionId}`} width={layout.right} height={layout.conversation} lines={conversationWindow.lines} />
-				<Pane title="Tool calls" width={layout.right} height={layout.tools} lines={toolsWindow.lines} />
-			</Box>
+			{actions.panel ?? (
+				<Box flexDirection="column" width={layout.right} height={height}>
+					<Pane
+						title={`Conversation #${executionId}${undone ? ` · undone ${record!.undoneAt!.toISOString().slice(0, 16).replace('T', ' ')}` : ''}`}
+						width={layout.right}
+						height={layout.conversation}
+						lines={conversationWindow.lines}
+					/>
+					<Pane title="Tool calls" width={layout.right} height={layout.tools} lines={toolsWindow.lines} />
+				</Box>
+			)}
 		</Box>
 	);
 }

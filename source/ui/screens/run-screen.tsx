@@ -11,6 +11,7 @@ import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {ApprovalView} from '../components/approval-view.js';
 import {DescriptionBox} from '../components/description-box.js';
+import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
 import {ProjectBox, type FolderRequest} from '../components/project-box.js';
 import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines} from '../components/transcript.js';
@@ -21,7 +22,7 @@ import {useScroll} from '../hooks/use-scroll.js';
 import {openEditor} from '../editor.js';
 import type {ProjectSchema, ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
-import {useShell, type KeyHelp} from '../shell.js';
+import {useShell, type KeyHelp, type RunIntent} from '../shell.js';
 import {tailWindow, windowOf, wrapLines, type LineWindow} from '../state/lines.js';
 import {continuationOf, initialRunState, runReducer, type RunState} from '../state/run-state.js';
 import type {ScreenProps} from './types.js';
@@ -37,6 +38,7 @@ export const RUN_KEYS: KeyHelp[] = [
 	{keys: 'j / k, g / G', does: 'scroll the focused pane; top / follow the end'},
 	{keys: 'c / d', does: 'project: choose another folder / create the demo project'},
 	{keys: 'n', does: 'new conversation'},
+	{keys: 'u / e', does: 'after a run: undo its files / export it (Esc leaves the field first)'},
 	{keys: 'y / n / e / a', does: 'approval: approve / decline / decline with a note / approve all'},
 ];
 
@@ -102,9 +104,13 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const [running, setRunning] = useState(false);
 	const [now, setNow] = useState(Date.now());
 	const decide = useRef<((decision: ApprovalDecision) => void) | undefined>(undefined);
+	// A re-run handed over by another screen, started once its project has been read.
+	const [pending, setPending] = useState<{query: string; projectPath: string}>();
 
 	const layout = runLayout(width, height);
 	const workflow = workflows?.[chosen];
+	const finished = !running && state.executionId !== undefined && state.phase !== 'running' && state.phase !== 'idle';
+	const actions = useExecutionActions({history: services?.history, executionId: finished ? state.executionId : undefined, active, width: layout.right, height});
 
 	// Services arrive after the first paint: then the workflows, the project, earlier descriptions.
 	useEffect(() => {
@@ -161,13 +167,16 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	}, [running]);
 
 	const approving = state.approval !== undefined;
-	const typing = active && !approving && ((focus === 'description' && !running) || (focus === 'project' && fieldTyping));
+	const typing = active && !approving && !actions.open && ((focus === 'description' && !running) || (focus === 'project' && fieldTyping));
 	const approvalTyping = active && approving && fieldTyping;
-	useLayoutEffect(() => shell.setTyping(typing || approvalTyping), [typing, approvalTyping]);
+	const idle = active && !approving && !actions.open;
+	useLayoutEffect(() => shell.setTyping(typing || approvalTyping || actions.typing), [typing, approvalTyping, actions.typing]);
 
 	const followUp = state.executions.length > 0;
 	useEffect(() => {
-		const keys: KeyHelp[] = approving
+		const keys: KeyHelp[] = actions.open
+			? actions.keys
+			: approving
 			? [
 					{keys: 'y', does: 'approve'},
 					{keys: 'n', does: 'decline'},
@@ -188,10 +197,52 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					: [
 							{keys: 'i', does: 'describe'},
 							{keys: 'n', does: 'new'},
+							...(finished
+								? [
+										{keys: 'u', does: 'undo'},
+										{keys: 'e', does: 'export'},
+									]
+								: []),
 							{keys: 'q', does: 'quit'},
 						];
-		shell.setStatus({text: statusText(state, workflow, now), keys});
-	}, [state, workflow, now, focus, running, approving]);
+		const text = statusText(state, workflow, now);
+		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
+	}, [state, workflow, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice]);
+
+	// A run handed over by another screen (Replay: r re-runs, c continues), taken once shown.
+	useEffect(() => {
+		if (!active || !workflows) return;
+		const intent = shell.takeRunIntent();
+		if (intent) takeOver(intent);
+	}, [active, workflows]);
+
+	const takeOver = (intent: RunIntent) => {
+		const index = workflows!.findIndex(entry => entry.name === intent.workflow);
+		if (index < 0) {
+			dispatch({type: 'notice', error: true, text: `Execution #${intent.executionId} used the workflow "${intent.workflow}", which no longer exists.`});
+			return;
+		}
+
+		setChosen(index);
+		setProjectPath(intent.projectPath);
+		setDescription('');
+		if (intent.kind === 'rerun') {
+			dispatch({type: 'reset'});
+			setFocus('conversation');
+			setPending({query: intent.query, projectPath: intent.projectPath});
+		} else {
+			dispatch({type: 'load', events: intent.events});
+			setFocus('description');
+		}
+	};
+
+	// The re-run starts once its project has been read (and is refused, saying why, if it is no Mix project now).
+	useEffect(() => {
+		if (!pending || project?.path !== pending.projectPath) return;
+		setPending(undefined);
+		if (project.kind === 'mix') submit(pending.query);
+		else dispatch({type: 'notice', error: true, text: `Cannot run it again in ${pending.projectPath}: ${project.message}`});
+	}, [pending, project]);
 
 	const approve: ApprovalHook = useCallback(
 		(_request, signal) =>
@@ -274,10 +325,11 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		);
 	};
 
-	const keyState = useLatest({focus, fieldTyping});
+	const keyState = useLatest({focus, fieldTyping, finished});
 	useInput(
 		(input, key) => {
-			const {focus, fieldTyping} = keyState.current;
+			const {focus, fieldTyping, finished} = keyState.current;
+			actions.clearNotice();
 			if (key.tab) {
 				const index = FOCUS_ORDER.indexOf(focus);
 				const step = key.shift ? -1 : 1;
@@ -292,20 +344,21 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			}
 
 			if (fieldTyping) return;
-			if (input === 'i' || key.return) setFocus('description');
+			if ((input === 'u' || input === 'e') && finished && focus !== 'project') actions.start(input === 'u' ? 'undo' : 'export');
+			else if (input === 'i' || key.return) setFocus('description');
 			else if (input === 'n' || (key.ctrl && input === 'n')) fresh();
 			else if (key.escape) setFocus('conversation');
 		},
-		{isActive: active && !approving},
+		{isActive: idle},
 	);
 
 	const conversationFocused = focus === 'conversation';
 	const [conversationOffset, setConversationOffset] = useScroll(layout.conversation - 1, {
 		focused: conversationFocused,
-		active: active && !approving,
+		active: idle,
 		pageKeys: focus === 'description' || focus === 'workflow' || focus === 'project',
 	});
-	const [toolsOffset, setToolsOffset] = useScroll(layout.tools - 1, {focused: focus === 'tools', active: active && !approving});
+	const [toolsOffset, setToolsOffset] = useScroll(layout.tools - 1, {focused: focus === 'tools', active: idle});
 	const [schemaOffset, setSchemaOffset] = useScroll(layout.schema - 1, {focused: focus === 'schema', active});
 
 	const conversationWindow = tailWindow(state.conversation, entryLines, layout.right, layout.conversation - 1, conversationOffset);
@@ -335,7 +388,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					width={layout.left}
 					height={layout.workflow}
 					focused={focus === 'workflow'}
-					active={active && !approving}
+					active={idle}
 					locked={running}
 				/>
 				<ProjectBox
@@ -343,7 +396,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					width={layout.left}
 					height={layout.project}
 					focused={focus === 'project'}
-					active={active && !approving}
+					active={idle}
 					locked={running}
 					demoFolder={path.join(projectPath, 'ectosmith_demo')}
 					onFolder={onFolder}
@@ -358,7 +411,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					width={layout.left}
 					height={layout.description}
 					focused={focus === 'description'}
-					active={active && !approving && !running}
+					active={idle && !running}
 					busy={running}
 					followUp={followUp}
 				/>
@@ -366,7 +419,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			</Box>
 			<Box width={1} />
 			<Box flexDirection="column" width={layout.right} height={height}>
-				{state.approval ? (
+				{actions.panel ?? (state.approval ? (
 					<ApprovalView
 						key={`${state.approval.executionId}:${state.approval.turn}:${state.approval.callIndex}`}
 						request={state.approval}
@@ -388,7 +441,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 						/>
 						<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools} focused={focus === 'tools'} lines={toolsWindow.lines} />
 					</>
-				)}
+				))}
 			</Box>
 		</Box>
 	);

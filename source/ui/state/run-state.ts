@@ -99,7 +99,9 @@ export type RunAction =
 	/** A line of our own in the conversation (a set-up failure, a hint). */
 	| {type: 'notice'; text: string; error?: boolean}
 	/** `n`: a fresh conversation. */
-	| {type: 'reset'};
+	| {type: 'reset'}
+	/** A recorded conversation (replayed events) in place of this one, to follow it up. */
+	| {type: 'load'; events: EngineEvent[]};
 
 const toolKey = (executionId: number, turn: number, callIndex: number) => `${executionId}:${turn}:${callIndex}`;
 
@@ -283,6 +285,11 @@ export function runReducer(state: RunState, action: RunAction): RunState {
 
 		case 'reset': {
 			return initialRunState;
+		}
+
+		case 'load': {
+			// A record cut off while a write waited for its answer asks for nothing now.
+			return {...action.events.reduce(applyEvent, initialRunState), approval: undefined};
 		}
 	}
 }
