@@ -49,7 +49,7 @@ export interface AppOptions {
 	toolTimeoutMs?: number;
 }
 
-export interface App {
+export interface WiredApp {
 	engine: WorkflowEngine;
 	config: AppConfig;
 	recorder: Recorder;
@@ -69,7 +69,7 @@ export interface App {
  * the database (migrating and seeding it), and wires the rest. Bad options throw UsageError;
  * database problems throw DatabaseError (one line naming the file and what to do).
  */
-export async function openApp(options: AppOptions = {}): Promise<App> {
+export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 	const env = options.env ?? process.env;
 	const provider = options.provider === undefined ? undefined : parseProviderName(options.provider);
 	const recordFile = options.record === undefined ? undefined : path.resolve(options.record);

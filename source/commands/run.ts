@@ -4,7 +4,7 @@
  */
 import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {openApp, type App} from '../app/open-app.js';
+import {openApp, type WiredApp} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
 import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
@@ -89,7 +89,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 			if (count === 1) process.stderr.write(`\nCancelling… (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
 		},
 	});
-	let app: App | undefined;
+	let app: WiredApp | undefined;
 	try {
 		app = await openApp({
 			...(flags.db === undefined ? {} : {db: flags.db}),

@@ -4,8 +4,7 @@ import type {ExecutionContext} from 'ava';
 import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {tempDir} from '../helpers/temp-dir.js';
-import {startTerminal, type Terminal} from '../helpers/tmux.js';
+import {startTerminal, terminalEnv, type Terminal} from '../helpers/tmux.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 
 export interface TuiOptions {
@@ -24,16 +23,8 @@ export async function startTui(t: ExecutionContext, options: TuiOptions = {}): P
 		options.entry === 'faults' ? path.join(packageRoot(), 'test/ui/_tui-with-faults.tsx') : path.join(packageRoot(), 'source/cli.tsx');
 	const terminal = startTerminal(t, {
 		cwd: path.dirname(project),
-		env: {
-			PATH: process.env.PATH ?? '/usr/bin:/bin',
-			HOME: tempDir(t, 'ectosmith-home-'),
-			XDG_STATE_HOME: tempDir(t, 'ectosmith-state-'),
-			TERM: 'xterm-256color',
-			LANG: 'C.UTF-8',
-			// Run from source from the temp folder: tsx needs the JSX settings (the test config covers test/ too).
-			TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.test.json'),
-			...options.env,
-		},
+		// Run from source from the temp folder: tsx needs the JSX settings (the test config covers test/ too).
+		env: terminalEnv(t, {TSX_TSCONFIG_PATH: path.join(packageRoot(), 'tsconfig.test.json'), ...options.env}),
 		// The environment is only what is listed here: a CI variable in it is the test's choice.
 		keepCi: true,
 		...(options.width === undefined ? {} : {width: options.width}),

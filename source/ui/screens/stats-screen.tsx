@@ -95,10 +95,10 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 		shell.setStatus({text: `Stats · ${period.label}${shown}`, keys: [{keys: 's', does: 'period'}, {keys: 'p', does: 'prices'}, {keys: 'r', does: 'reload'}]});
 	}, [active, period, report, reading]);
 
-	const latest = useLatest({shownTop, maxTop, visible});
+	const latest = useLatest({shownTop, maxTop, visible, load});
 	useInput(
 		(input, key) => {
-			const {shownTop, maxTop, visible} = latest.current;
+			const {shownTop, maxTop, visible, load} = latest.current;
 			const scrollTo = (next: number) => setTop(Math.max(0, Math.min(maxTop, next)));
 			setProblem(undefined);
 			if (input === 's') {
@@ -121,7 +121,7 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 			file => {
 				const edited = shell.suspend(() => editFile(file));
 				setProblem(edited ? undefined : `The editor (${editorCommand()}) ended with an error; ${shortPath(file)} is as it left it.`);
-				void load();
+				void latest.current.load();
 			},
 			(failure: unknown) => setProblem(message(failure)),
 		);
