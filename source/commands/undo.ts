@@ -5,6 +5,7 @@
 import {openRecords} from '../app/open-records.js';
 import {ExitCode} from '../exit-codes.js';
 import {applyUndo, planUndo} from '../history/undo.js';
+import {undoStepLine, undoSummary} from '../history/undo-text.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from '../cli/flags.js';
 import {confirm, executionIdArgument} from './records-cli.js';
@@ -18,8 +19,7 @@ export async function undoCommand(args: string[], flags: CliFlags): Promise<numb
 		if (plan.steps.length === 0) {
 			process.stdout.write(`Execution #${id} left no file to remove or restore.\n`);
 		} else {
-			const verbs = {remove: 'remove ', restore: 'restore', remove_folder: 'remove folder'} as const;
-			const list = plan.steps.map(step => `  ${verbs[step.action]} ${sanitizeLine(step.path)}${step.action === 'remove_folder' ? '/' : ''}`).join('\n');
+			const list = plan.steps.map(step => `  ${undoStepLine(step)}`).join('\n');
 			process.stdout.write(`In ${sanitizeLine(plan.projectPath)}:\n${list}\n`);
 			if (!(await confirm(`Undo execution #${id}?`, flags.yes))) {
 				process.stdout.write('Nothing was changed.\n');
@@ -28,9 +28,7 @@ export async function undoCommand(args: string[], flags: CliFlags): Promise<numb
 		}
 
 		const done = await applyUndo(records.orm, plan);
-		const count = (action: (typeof done)[number]['action']) => done.filter(step => step.action === action).length;
-		const folders = count('remove_folder') > 0 ? `, ${count('remove_folder')} emptied folder(s) removed` : '';
-		process.stdout.write(`Undid execution #${id}: ${count('remove')} removed, ${count('restore')} restored${folders}.\n`);
+		process.stdout.write(`${undoSummary(id, done)}\n`);
 		return ExitCode.ok;
 	} finally {
 		await records.close();

@@ -105,7 +105,7 @@ test.serial('after a run, e exports it to a file (format from the extension, no 
 	await ui.press('u');
 	await until(ui.app.lastFrame, /Undo #1[\s\S]*y: undo/, 'the undo plan');
 	await ui.press('y');
-	await until(ui.app.lastFrame, /Undid execution #1: \d+ removed, \d+ restored/, 'the undo');
+	await until(ui.app.lastFrame, /Undid execution #1: 5 removed, 0 restored, \d+ emptied folder\(s\) removed\./, 'the undo');
 	t.false(existsSync(path.join(project, SCHEMA)));
 	t.truthy((await ui.services().history!.execution(1)).undoneAt);
 });

@@ -12,6 +12,7 @@ import {useEffect, useState, type ReactNode} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {Deletion} from '../../history/delete.js';
 import type {UndoPlan} from '../../history/undo.js';
+import {undoStepLine, undoSummary} from '../../history/undo-text.js';
 import type {HistoryServices} from '../history-services.js';
 import {useLatest} from '../hooks/use-latest.js';
 import type {KeyHelp} from '../shell.js';
@@ -73,7 +74,7 @@ const message = (error: unknown) => sanitizeLine(error instanceof Error ? error.
 function planLines(plan: UndoPlan, forced: boolean): Line[] {
 	const lines: Line[] = [{text: `Undo execution #${plan.executionId} in ${sanitizeLine(plan.projectPath)}:`, bold: true}];
 	if (plan.steps.length === 0) lines.push({text: 'It left no file to remove or restore.', tone: 'dim'});
-	for (const step of plan.steps) lines.push({text: `  ${step.action === 'remove' ? 'remove ' : 'restore'} ${sanitizeLine(step.path)}`, tone: step.action === 'remove' ? 'del' : 'add'});
+	for (const step of plan.steps) lines.push({text: `  ${undoStepLine(step)}`, tone: step.action === 'restore' ? 'add' : 'del'});
 	for (const skipped of plan.skipped) lines.push({text: `  skip    ${sanitizeLine(skipped.path)}: ${sanitizeLine(skipped.reason)}`, tone: 'warn'});
 	if (forced) lines.push({text: 'Forced: edits made to these files since the execution are lost.', tone: 'warn'});
 	lines.push({text: ''}, {text: 'y: undo · any other key: cancel', tone: 'accent'});
@@ -108,8 +109,7 @@ export function useExecutionActions({history, executionId, active, width, height
 		if (!history) return;
 		setPhase({step: 'working', what: 'Undoing…'});
 		history.applyUndo(plan).then(done => {
-			const removed = done.filter(step => step.action === 'remove').length;
-			end(`Undid execution #${plan.executionId}: ${removed} removed, ${done.length - removed} restored.`, 'ok');
+			end(undoSummary(plan.executionId, done), 'ok');
 			onUndone?.();
 		}, failed('Undo'));
 	};
