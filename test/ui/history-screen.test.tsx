@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import {Recorder} from '../../source/engine/recorder.js';
 import {createHistoryServices} from '../../source/ui/history-services.js';
+import {headerLine, rowColumns} from '../../source/ui/screens/history-screen.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
@@ -95,4 +96,33 @@ test.serial('Enter opens the Replay of the selected execution; stepping changes 
 	app.stdin.write(KEYS.escape);
 	await until(app.lastFrame, /History page 1/, 'the list again');
 	t.pass();
+});
+
+test('a row gives the description the room: at 80 columns the model and tokens columns step aside', t => {
+	const row = {
+		id: 7,
+		startTime: new Date(2026, 10, 27, 9, 5),
+		workflow: 'elixir_crud_generator',
+		status: 'COMPLETED' as const,
+		durationMs: 3700,
+		turns: 3,
+		provider: 'gemini',
+		model: 'gemini-2.5-flash',
+		totalTokens: 1234,
+		queryLine: 'a blog: posts with a title, a body and a published flag',
+		followUps: 0,
+	};
+	const line = (width: number) => {
+		const {head, status, tail} = rowColumns(row, width);
+		return head + status + tail;
+	};
+
+	const narrow = line(78);
+	t.true(narrow.indexOf('a blog: posts') <= 78 - 30, 'at least 30 characters of the description fit at 80 columns');
+	t.false(narrow.includes('gemini'));
+	t.regex(headerLine(78), /tn description$/);
+	const wide = line(118);
+	t.true(wide.includes('gemini/ge'));
+	t.true(wide.includes('1234'));
+	t.regex(headerLine(118), /model +tokens +description$/);
 });

@@ -31,15 +31,25 @@ function when(date: Date): string {
 
 const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
+/** Below this width the model and tokens columns give their room to the description (Replay shows both). */
+const WIDE = 110;
+
+/** The header line, with the columns rowColumns gives at this width. */
+export function headerLine(width: number): string {
+	const wide = width >= WIDE ? ` ${cell('model', 10)} ${cell('tokens', 6)}` : '';
+	return `${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 8)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)}${wide} description`;
+}
+
 /** One row as columns (the status is drawn apart, in its colour). */
-export function rowColumns(row: HistoryRow): {head: string; status: string; tail: string} {
+export function rowColumns(row: HistoryRow, width: number): {head: string; status: string; tail: string} {
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
 	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
 	const marks = `${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
+	const wide = width >= WIDE ? ` ${cell(model, 10)} ${cell(String(row.totalTokens), 6)}` : '';
 	return {
 		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 8)} `,
 		status: cell(row.status, 9),
-		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)} ${cell(model, 10)} ${cell(String(row.totalTokens), 5)} ${row.parentExecutionId === undefined ? '' : `${id} `}${marks}${sanitizeLine(row.queryLine)}`,
+		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)}${wide} ${row.parentExecutionId === undefined ? '' : `${id} `}${marks}${sanitizeLine(row.queryLine)}`,
 	};
 }
 
@@ -143,11 +153,11 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
-				{`${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 8)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)} ${cell('model', 10)} ${cell('tokens', 5)} description`}
+				{headerLine(width)}
 			</Text>
 			{rows.length === 0 ? <Text dimColor>{search || status ? 'No execution matches.' : 'No executions yet: run one from the Run screen (1).'}</Text> : null}
 			{rows.map((row, index) => {
-				const columns = rowColumns(row);
+				const columns = rowColumns(row, width);
 				const chosen = index === selected && active;
 				return (
 					<Box key={row.id} width={inner} height={1} overflow="hidden">
