@@ -2,12 +2,18 @@
  * Rebuilds a provider-neutral conversation from recorded messages. Each execution records only its
  * own new messages, so a continued conversation is the chain root -> ... -> parent, concatenated.
  */
+import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ProviderName} from '../llm/provider.js';
 import type {ExecutionRecord, RecordedMessage} from './recorder.js';
 
-/** What the engine stores in raw_parts of tool_request / tool_response rows: the provider's call id. */
+/**
+ * What the engine stores in raw_parts of tool_request / tool_response rows: the provider's call id
+ * and, on a request whose arguments the engine changed (pinned to the project, a dry run), the
+ * model's own arguments, so a replay shows the call the model made beside the one that ran.
+ */
 export interface CallRawParts {
-	callId: string;
+	callId?: string;
+	modelArgs?: Record<string, unknown>;
 }
 
 /** What the engine stores in function_response_content. */
@@ -35,7 +41,7 @@ function callIdOf(rawParts: unknown): string | undefined {
 }
 
 function asArgs(value: unknown): Record<string, unknown> {
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+	return isRecord(value) ? value : {};
 }
 
 function responseOf(message: RecordedMessage): FunctionResult['response'] {

@@ -2,8 +2,8 @@
  * Recorded rows -> the engine's events: the one way a past execution is turned back into the stream
  * a live run emitted, so the UI's reducer and panes draw a replay exactly as they drew the run.
  * What is not in the record is not invented: text deltas (a finished model message is one
- * `model_message_done`), and the dry-run `dry_run: true` the engine adds to a call's arguments shows
- * in the model's call as it did in the tool request. Approvals come back from the tool_response
+ * `model_message_done`). A model's call shows the arguments the model gave (kept beside the tool
+ * request when the engine pinned them to the project or added `dry_run`). Approvals come back from the tool_response
  * row: `approval_requested` from the request it recorded (messages.approval_request, see
  * approval-record.ts), then `approval_decided` from its outcome, before the call's
  * `tool_call_finished`; a record from before approval requests were kept has only the decision.
@@ -19,6 +19,12 @@ import type {ExecutionRecord, RecordedMessage} from './recorder.js';
 
 function argsOf(message: RecordedMessage): Record<string, unknown> {
 	return isRecord(message.functionCallArgs) ? message.functionCallArgs : {};
+}
+
+/** The arguments the model gave, where the engine changed them before the call ran (CallRawParts). */
+function modelArgsOf(message: RecordedMessage): Record<string, unknown> {
+	const raw = message.rawParts;
+	return isRecord(raw) && isRecord(raw['modelArgs']) ? raw['modelArgs'] : argsOf(message);
 }
 
 function structuredOf(message: RecordedMessage): unknown {
@@ -77,7 +83,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 						messageId: message.id,
 						turn,
 						text: message.contentText ?? '',
-						functionCalls: requests.map(request => ({name: request.functionCallName ?? '', args: argsOf(request)})),
+						functionCalls: requests.map(request => ({name: request.functionCallName ?? '', args: modelArgsOf(request)})),
 						durationMs: message.durationMs ?? 0,
 						...(message.usage ? {usage: message.usage} : {}),
 					});

@@ -431,7 +431,8 @@ export class WorkflowEngine {
 		const {recorder, mcp} = this.options;
 		const {executionId, turn, callIndex, call, byName, signal} = context;
 		const binding = byName.get(call.name);
-		let args: Record<string, unknown> = isRecord(call.args) ? call.args : {};
+		const modelArgs: Record<string, unknown> = isRecord(call.args) ? call.args : {};
+		let args = modelArgs;
 		let pinError: string | undefined;
 		if (binding && isRecord(call.args) && takesProjectPath(binding)) {
 			const pinned = pinProjectPath(args, context.projectPath);
@@ -441,13 +442,15 @@ export class WorkflowEngine {
 
 		if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
 		const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
+		// The request row keeps what ran; the model's own arguments go beside it when they differ.
+		const requestParts: CallRawParts = {...idParts, ...(JSON.stringify(args) === JSON.stringify(modelArgs) ? {} : {modelArgs})};
 
 		const requestId = await recorder.addMessage(executionId, {
 			turnNumber: turn,
 			role: 'tool_request',
 			functionCallName: call.name,
 			functionCallArgs: args,
-			...(idParts ? {rawParts: idParts} : {}),
+			...(Object.keys(requestParts).length > 0 ? {rawParts: requestParts} : {}),
 			...(binding ? {toolServer: binding.serverName} : {}),
 			readOnly: binding?.readOnly === true,
 		});

@@ -71,8 +71,23 @@ test.serial('a cancelled run replays its cut-short text as the text the screen h
 	t.like(replayed.at(-1), {type: 'execution_finished', status: 'CANCELLED'});
 });
 
+test.serial('a call the engine changed (project_path filled in) replays as the model made it, and the request as it ran', async t => {
+	const project = await copyFixtureProject(t);
+	const modelArgs = {schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']};
+	const provider = new TestProvider([{text: 'Writing.', functionCalls: [{name: 'generate_schema', args: modelArgs}]}, answer('Done.')]);
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
+
+	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	t.deepEqual(await replayEvents(recorder, result.executionId), withoutDeltas(events));
+	const started = events.find(event => event.type === 'tool_call_started');
+	t.like(started, {args: {...modelArgs, project_path: project}});
+	t.like(events.find(event => event.type === 'model_message_done'), {functionCalls: [{name: 'generate_schema', args: modelArgs}]});
+});
+
 // With project_path given: the engine records a call's arguments as pinned to the project, and the
-// model's own call (in model_message_done) is rebuilt from that record.
+// model's own call (in model_message_done) is the same.
 const postArgsIn = (project: string) => ({project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']});
 
 test.serial('approvals replay: approve (a new and a changed file), decline, decline with a note, approve all, then auto-approval', async t => {
