@@ -5,9 +5,10 @@
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {UndoStep} from './undo.js';
 
-const VERBS: Record<UndoStep['action'], string> = {remove: 'remove       ', restore: 'restore      ', remove_folder: 'remove folder'};
+// Files line up; the folders come last, so their longer verb costs no width on the file lines.
+const VERBS: Record<UndoStep['action'], string> = {remove: 'remove ', restore: 'restore', remove_folder: 'remove folder'};
 
-/** "remove        lib/my_app/blog/post.ex", "remove folder lib/my_app/blog/" (path sanitized). */
+/** "remove  lib/my_app/blog/post.ex", "remove folder lib/my_app/blog/" (path sanitized). */
 export function undoStepLine(step: UndoStep): string {
 	return `${VERBS[step.action]} ${sanitizeLine(step.path)}${step.action === 'remove_folder' ? '/' : ''}`;
 }
