@@ -74,7 +74,10 @@ test.serial('an error thrown outside React during a run: one line, exit 1, the r
 test.serial('an error while rendering reaches the error boundary: one line, exit 1, the terminal restored', async t => {
 	if (!requireTmux(t)) return;
 	const {terminal} = await openTui(t, 'faults', false);
-	terminal.keys('Escape', '9');
+	// Escape and 9 sent together read as Alt-9 (typed into the field): wait for the field to be left.
+	terminal.keys('Escape');
+	await terminal.waitFor(/q quit/, 'the keys outside the field');
+	terminal.keys('9');
 	const after = await leftCleanly(t, terminal, ExitCode.failed);
 	const shown = after.split('\n').filter(line => line.startsWith('ectosmith:'));
 	t.is(shown.length, 1, 'one line');
