@@ -5,7 +5,7 @@
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
 import {summarizeRun, type SummaryCall} from '../engine/run-summary.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
-import {reportedFiles} from '../tools/result-files.js';
+import {reportedFiles} from '../tool-results/read-result.js';
 import type {LineSink} from './render-json.js';
 
 export interface TextRendererOptions {

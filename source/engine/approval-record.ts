@@ -8,7 +8,7 @@
  * shape (cut at the limit, a hostile import) is read as no record.
  */
 import {isRecord} from '../is-record.js';
-import {isFileAction, reportedFiles, type ReportedFile} from '../tools/result-files.js';
+import {isFileAction, reportedFiles, type ReportedFile} from '../tool-results/read-result.js';
 import type {PlannedFile} from './events.js';
 
 /** A planned file, or a mark that its content (and content before) are the call result's for its path. */

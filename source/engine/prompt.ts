@@ -4,7 +4,7 @@
  * model is told exactly what the tools accept); single-brace {name} forms too, as older templates wrote them.
  */
 import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
-import {loadProject} from '../tools/read-project.js';
+import {loadProject} from '../phoenix-project/read-project.js';
 
 export interface PromptValues {
 	schemaDescription: string;

@@ -26,7 +26,7 @@ import {loadConversation, type CallRawParts, type StoredToolResponse} from './co
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
 import {isRecord} from '../is-record.js';
-import {applyArgs, reportedFiles} from '../tools/result-files.js';
+import {applyArgs, reportedFiles} from '../tool-results/read-result.js';
 
 export type FinalStatus = Exclude<ExecutionStatus, 'STARTED' | 'INTERRUPTED'>;
 

@@ -7,7 +7,7 @@ export * from './schema-spec.js';
 export * from './schema.js';
 export * from './migration.js';
 export * from './inject.js';
-export * from './elixir-tokens.js';
+export * from '../elixir/lexer.js';
 export * from './reserved-names.js';
 export * from './context-test.js';
 export * from './fixtures.js';

@@ -1,9 +1,9 @@
 /**
  * Phoenix's inject_eex_before_final_end: add a block of code just before the `end` that closes a
- * module, once. The `end` is found with Elixir's tokens (elixir-tokens.ts), so an `end` in a
+ * module, once. The `end` is found with Elixir's tokens (elixir/lexer.ts), so an `end` in a
  * trailing comment, a string, a heredoc or an atom is never taken for it.
  */
-import {structure} from './elixir-tokens.js';
+import {structure} from '../elixir/lexer.js';
 import {GeneratorError} from './errors.js';
 
 export type FileAction = 'created' | 'injected' | 'unchanged';

@@ -3,7 +3,7 @@
  * (Repo, Application, Endpoint, Router, Mailer, Gettext, Telemetry, Web, the test cases), the
  * configured repo and scope modules, the application module itself, and, for a context, names
  * whose alias would shadow a module the generated code uses. The tool servers add the on-disk half
- * (source/tools/module-guard.ts: an existing file is replaced or injected into only when it holds
+ * (source/tools/write/module-guard.ts: an existing file is replaced or injected into only when it holds
  * a module of the kind the tool generates).
  */
 import {GeneratorError} from './errors.js';

@@ -5,7 +5,7 @@
  */
 import {z} from 'zod';
 import {approvalOutcomes, executionStatuses, messageRoles} from '../db/entities/statuses.js';
-import {fileActions} from '../tools/result-files.js';
+import {fileActions} from '../tool-results/read-result.js';
 
 export const EXPORT_FORMAT = 'ectosmith-execution';
 export const EXPORT_VERSION = 1;

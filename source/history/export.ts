@@ -16,7 +16,7 @@ import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
 import {terminalSafeJson} from '../terminal/safe-json.js';
-import {atomicWrite} from '../tools/safe-writer.js';
+import {atomicWrite} from '../tools/write/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
 import {fileChanges} from './file-changes.js';
 

@@ -8,7 +8,7 @@
 import {createHash} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {RecordedMessage} from '../engine/recorder.js';
-import {createdFolders, reportedFiles} from '../tools/result-files.js';
+import {createdFolders, reportedFiles} from '../tool-results/read-result.js';
 
 export function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');

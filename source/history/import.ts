@@ -11,8 +11,8 @@ import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../
 import {messageRow} from '../engine/recorder.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
-import {reportedFiles} from '../tools/result-files.js';
-import {assertRelativePath} from '../tools/safe-writer.js';
+import {reportedFiles} from '../tool-results/read-result.js';
+import {assertRelativePath} from '../tools/write/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, exportFile, IMPORT_LIMITS, type ExportFile} from './export-format.js';
 
 export class ImportRefusedError extends EctosmithError {}

@@ -14,7 +14,7 @@ import type {MikroORM} from '@mikro-orm/core';
 import {Execution} from '../db/entities/index.js';
 import type {Recorder} from '../engine/recorder.js';
 import {EctosmithError} from '../errors.js';
-import {atomicWrite, resolveInsideRoot} from '../tools/safe-writer.js';
+import {atomicWrite, resolveInsideRoot} from '../tools/write/safe-writer.js';
 import {fileChanges, foldersCreated, sha256, type FileChange} from './file-changes.js';
 
 export class UndoRefusedError extends EctosmithError {

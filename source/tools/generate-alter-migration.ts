@@ -6,15 +6,15 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {renderAlterMigration} from '../generators/migration.js';
 import {buildSchemaSpec, type SchemaSpec} from '../generators/schema-spec.js';
-import {applyFiles, wroteMigration} from './apply-files.js';
+import {applyFiles, wroteMigration} from './write/apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
 import {migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from './read-project.js';
-import {readExisting, WriteRefusedError} from './safe-writer.js';
-import {tableColumns} from './table-columns.js';
-import {generateResult} from './generate-result.js';
+import {loadProject} from '../phoenix-project/read-project.js';
+import {readExisting, WriteRefusedError} from './write/safe-writer.js';
+import {tableColumns} from '../phoenix-project/table-columns.js';
+import {generateResult} from './tool-result.js';
 
 async function alterMigrationFile(
 	root: string,

@@ -14,14 +14,14 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildContextSpec, renderContextFiles, type ContextOptions} from '../generators/context.js';
 import {renderSchema} from '../generators/schema.js';
-import {applyFiles, wroteMigration, type GeneratedWrite} from './apply-files.js';
+import {applyFiles, wroteMigration, type GeneratedWrite} from './write/apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from './read-project.js';
-import {readExisting, WriteRefusedError} from './safe-writer.js';
-import {generateResult} from './generate-result.js';
+import {loadProject} from '../phoenix-project/read-project.js';
+import {readExisting, WriteRefusedError} from './write/safe-writer.js';
+import {generateResult} from './tool-result.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
 	const {root, info, facts} = await loadProject(args.project_path, cwd);

@@ -2,10 +2,10 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildSchemaSpec, type SchemaOptions} from '../generators/schema-spec.js';
 import {renderSchema} from '../generators/schema.js';
-import {applyFiles} from './apply-files.js';
+import {applyFiles} from './write/apply-files.js';
 import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
-import {loadProject} from './read-project.js';
-import {generateResult} from './generate-result.js';
+import {loadProject} from '../phoenix-project/read-project.js';
+import {generateResult} from './tool-result.js';
 
 /** Tool arguments (snake_case) to the generators' SchemaOptions, leaving absent options absent. */
 export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMigrationArgs, 'repo' | 'migration_dir'>>): SchemaOptions {

@@ -2,7 +2,7 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {z} from 'zod';
 import type {InspectProjectArgs} from './inputs.js';
-import {inspectProject, type ProjectInspection} from './read-project.js';
+import {inspectProject, type ProjectInspection} from '../phoenix-project/read-project.js';
 
 const fileEntry = z.object({module: z.string(), file: z.string()});
 

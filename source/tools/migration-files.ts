@@ -7,8 +7,8 @@
 import type {ProjectInfo} from '../generators/project-info.js';
 import type {SchemaSpec} from '../generators/schema-spec.js';
 import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
-import {listMigrations, migrationName, migrationStamps} from './read-project.js';
-import {readExisting, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {listMigrations, migrationName, migrationStamps} from '../phoenix-project/read-project.js';
+import {readExisting, WriteRefusedError, type FileToWrite} from './write/safe-writer.js';
 
 function splitPath(path: string): {dir: string; name: string} {
 	const slash = path.lastIndexOf('/');

@@ -8,7 +8,7 @@ import {chmod, chown, mkdir, readdir, readFile, rename, symlink} from 'node:fs/p
 import {existsSync} from 'node:fs';
 import {dirname, join, relative} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
-import {lockFileOf} from '../../source/tools/project-lock.js';
+import {lockFileOf} from '../../source/tools/write/project-lock.js';
 import {checkElixirFiles, mixFormatCheck, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {canTestPermissions, NOBODY, runsAsRoot} from '../helpers/unprivileged.js';

@@ -8,7 +8,7 @@ import {spawn, execFileSync, type ChildProcessWithoutNullStreams} from 'node:chi
 import {chmod, mkdir, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {packageRoot} from '../../source/package-root.js';
-import {lockFileOf} from '../../source/tools/project-lock.js';
+import {lockFileOf} from '../../source/tools/write/project-lock.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 

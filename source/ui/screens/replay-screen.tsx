@@ -9,7 +9,7 @@ import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent, PlannedFile} from '../../engine/events.js';
 import type {ExecutionRecord} from '../../engine/recorder.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
-import {reportedFiles} from '../../tools/result-files.js';
+import {reportedFiles} from '../../tool-results/read-result.js';
 import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
 import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';

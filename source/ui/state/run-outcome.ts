@@ -4,7 +4,7 @@
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
 import {summarizeRun as summarizeCalls, type RunSummary} from '../../engine/run-summary.js';
-import {reportedFiles} from '../../tools/result-files.js';
+import {reportedFiles} from '../../tool-results/read-result.js';
 
 export interface RunOutcome extends RunSummary {
 	executionId: number;

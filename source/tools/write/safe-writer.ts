@@ -7,9 +7,9 @@
 import {randomBytes} from 'node:crypto';
 import {lstat, mkdir, open, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
 import {basename, dirname, join, relative, sep} from 'node:path';
-import {isInside} from './read-project.js';
-import {readRegularFile} from './read-regular.js';
-import {EctosmithError} from '../errors.js';
+import {isInside} from '../../phoenix-project/read-project.js';
+import {readRegularFile} from '../../phoenix-project/read-regular.js';
+import {EctosmithError} from '../../errors.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
 export class WriteRefusedError extends EctosmithError {

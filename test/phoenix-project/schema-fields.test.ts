@@ -1,8 +1,8 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import test from 'ava';
-import {inspectProject} from '../../source/tools/read-project.js';
-import {migrationReferences, schemaFileFields} from '../../source/tools/schema-fields.js';
+import {inspectProject} from '../../source/phoenix-project/read-project.js';
+import {migrationReferences, schemaFileFields} from '../../source/phoenix-project/schema-fields.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 
 const comment = `defmodule MyApp.Blog.Comment do

@@ -6,9 +6,9 @@
  * must hold an Ecto schema, a context file a plain module...); a new file is refused when its
  * module is already defined in another file of lib/.
  */
-import {structure} from '../generators/elixir-tokens.js';
-import {describeModule, modulesOf, type DefinedModule, type ModuleKind} from './module-kind.js';
-import {projectModules} from './read-project.js';
+import {structure} from '../../elixir/lexer.js';
+import {describeModule, modulesOf, type DefinedModule, type ModuleKind} from '../../phoenix-project/module-kind.js';
+import {projectModules} from '../../phoenix-project/read-project.js';
 import {WriteRefusedError, type PlannedWrite} from './safe-writer.js';
 
 /** What a generated file holds. */

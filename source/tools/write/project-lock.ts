@@ -16,9 +16,9 @@ import {chmod, lstat, mkdir, open, readFile, realpath, rm, rmdir, stat} from 'no
 import type {Stats} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {isProcessAlive} from '../process-alive.js';
-import {ProjectError} from './project-config.js';
-import {isInside, resolveProjectRoot} from './read-project.js';
+import {isProcessAlive} from '../../process-alive.js';
+import {ProjectError} from '../../phoenix-project/project-config.js';
+import {isInside, resolveProjectRoot} from '../../phoenix-project/read-project.js';
 
 const queues = new Map<string, Promise<unknown>>();
 

@@ -6,11 +6,11 @@
  * the folders the write created.
  */
 import {createHash} from 'node:crypto';
-import {checkElixirSyntax} from './elixir-syntax.js';
+import {checkElixirSyntax} from './parse-check.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
-import type {AppliedFiles, ResultFile} from './generate-result.js';
+import type {AppliedFiles, ResultFile} from '../tool-result.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
 export interface GeneratedWrite extends FileToWrite {

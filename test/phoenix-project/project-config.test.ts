@@ -1,8 +1,8 @@
 import test from 'ava';
 import {mkdir, symlink, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {parseConfigFile, parseMixExs, ProjectError, projectConfigFacts} from '../../source/tools/project-config.js';
-import {inspectProject, loadProject} from '../../source/tools/read-project.js';
+import {parseConfigFile, parseMixExs, ProjectError, projectConfigFacts} from '../../source/phoenix-project/project-config.js';
+import {inspectProject, loadProject} from '../../source/phoenix-project/read-project.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 
 const mix = (app = 'my_app') => `defmodule X.MixProject do\n  use Mix.Project\n\n  def project do\n    [\n      # app: :commented_out,\n      app: :${app},\n      version: "0.1.0"\n    ]\n  end\nend\n`;

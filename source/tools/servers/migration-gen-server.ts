@@ -1,11 +1,11 @@
 /** The elixir_migration_gen_tool MCP server: generate_migration, generate_add_fields_migration and generate_empty_migration. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
-import {generateAddFieldsMigration} from './generate-alter-migration.js';
-import {generateEmptyMigration, generateMigration} from './generate-migration.js';
-import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from './inputs.js';
-import {withProjectPathLock} from './project-lock.js';
+import {generateAddFieldsMigration} from '../generate-alter-migration.js';
+import {generateEmptyMigration, generateMigration} from '../generate-migration.js';
+import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from '../inputs.js';
+import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './generate-result.js';
+import {generateOutput, guarded} from '../tool-result.js';
 
 export function createMigrationGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_migration_gen_tool', version: packageVersion()});

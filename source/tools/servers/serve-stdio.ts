@@ -8,7 +8,7 @@
  */
 import type {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js';
-import {callsAnswered, stopCommits} from './shutdown.js';
+import {callsAnswered, stopCommits} from '../write/shutdown.js';
 
 const COMMIT_GRACE_MS = 3000;
 const CALL_GRACE_MS = 10_000;

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {applyArgs, createdFolders, reportedFiles} from '../../source/tools/result-files.js';
+import {applyArgs, createdFolders, reportedFiles} from '../../source/tool-results/read-result.js';
 
 test('reportedFiles reads only well-formed entries, a dry run as planned with what it would do', t => {
 	t.deepEqual(reportedFiles(undefined), []);

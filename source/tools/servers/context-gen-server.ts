@@ -1,10 +1,10 @@
 /** The phoenix_context_gen_tool MCP server: generate_context. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
-import {generateContext} from './generate-context.js';
-import {generateContextInput} from './inputs.js';
-import {withProjectPathLock} from './project-lock.js';
+import {generateContext} from '../generate-context.js';
+import {generateContextInput} from '../inputs.js';
+import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './generate-result.js';
+import {generateOutput, guarded} from '../tool-result.js';
 
 export function createContextGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'phoenix_context_gen_tool', version: packageVersion()});

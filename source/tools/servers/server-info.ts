@@ -1,7 +1,7 @@
 /** Name/version of a tool server, and the working directory relative project paths resolve against. */
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {packageRoot} from '../package-root.js';
+import {packageRoot} from '../../package-root.js';
 
 export interface ToolServerOptions {
 	/** Folder relative `project_path`s resolve against; default process.cwd() at call time. */

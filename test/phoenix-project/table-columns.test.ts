@@ -1,5 +1,5 @@
 import test from 'ava';
-import {tableColumns} from '../../source/tools/table-columns.js';
+import {tableColumns} from '../../source/phoenix-project/table-columns.js';
 
 test('columns of a table across create, alter, remove and rename; other tables are ignored', (t) => {
 	const found = tableColumns('posts', [

@@ -2,11 +2,11 @@
  * Every Elixir file a tool writes or changes must parse before it reaches the disk. With `elixir`
  * on the PATH, all the files of one call are parsed by Code.string_to_quoted/1 in one Elixir
  * process (parsing runs no code); without it, or when it does not answer in time, by our own
- * tokenizer-level check (elixir-tokens.ts: closed strings, heredocs and sigils, balanced
+ * tokenizer-level check (elixir/lexer.ts: closed strings, heredocs and sigils, balanced
  * do/end, fn/end and brackets).
  */
 import {spawn} from 'node:child_process';
-import {structure} from '../generators/elixir-tokens.js';
+import {structure} from '../../elixir/lexer.js';
 
 export interface SyntaxProblem {
 	path: string;

@@ -1,11 +1,11 @@
 /** The elixir_ecto_gen_tool MCP server: inspect_project and generate_schema. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
-import {generateSchema} from './generate-schema.js';
-import {generateSchemaInput, inspectProjectInput} from './inputs.js';
-import {inspectOutput, inspectProjectTool} from './inspect-project.js';
-import {withProjectPathLock} from './project-lock.js';
+import {generateSchema} from '../generate-schema.js';
+import {generateSchemaInput, inspectProjectInput} from '../inputs.js';
+import {inspectOutput, inspectProjectTool} from '../inspect-project.js';
+import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from './generate-result.js';
+import {generateOutput, guarded} from '../tool-result.js';
 
 export function createEctoGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_ecto_gen_tool', version: packageVersion()});

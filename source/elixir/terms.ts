@@ -4,7 +4,7 @@
  * (function calls, maps, sigils, interpolated strings) becomes an `opaque` term with its source.
  * The tokens come from the one Elixir tokenizer.
  */
-import {tokenize as lex} from '../generators/elixir-tokens.js';
+import {tokenize as lex} from './lexer.js';
 
 export type Term =
 	| {kind: 'atom'; value: string}
@@ -39,7 +39,7 @@ interface Token {
 }
 
 /**
- * The tokens of the one Elixir tokenizer (generators/elixir-tokens.ts), in the shape this reader
+ * The tokens of the one Elixir tokenizer (elixir/lexer.ts), in the shape this reader
  * parses: comments dropped, newlines kept (they end calls), strings and atoms decoded.
  */
 export function tokenize(source: string): Token[] {

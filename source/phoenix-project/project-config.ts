@@ -3,10 +3,10 @@
  * (ProjectInfo) plus the facts inspect_project reports. No file access here: read-project.ts reads the
  * files and resolves `import_config`.
  */
-import {tokenize} from '../generators/elixir-tokens.js';
+import {tokenize} from '../elixir/lexer.js';
 import {camelize} from '../generators/naming.js';
 import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
-import {keywordGet, mergeKeyword, topLevelCalls, type Term} from './elixir-terms.js';
+import {keywordGet, mergeKeyword, topLevelCalls, type Term} from '../elixir/terms.js';
 import {EctosmithError} from '../errors.js';
 
 /** Raised for a project the tools cannot work with; the message says what is wrong and what to do. */

@@ -6,11 +6,11 @@ import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {z} from 'zod';
 import {GeneratorError} from '../generators/errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {MAX_PREVIOUS_BYTES} from './apply-files.js';
-import {ProjectError} from './project-config.js';
-import {UnreadableFileError} from './read-regular.js';
-import {trackCall} from './shutdown.js';
-import {WriteFailedError, WriteRefusedError, type WriteAction} from './safe-writer.js';
+import {MAX_PREVIOUS_BYTES} from './write/apply-files.js';
+import {ProjectError} from '../phoenix-project/project-config.js';
+import {UnreadableFileError} from '../phoenix-project/read-regular.js';
+import {trackCall} from './write/shutdown.js';
+import {WriteFailedError, WriteRefusedError, type WriteAction} from './write/safe-writer.js';
 
 export type ResultAction = WriteAction | 'planned';
 

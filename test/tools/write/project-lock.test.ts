@@ -4,7 +4,7 @@ import {existsSync} from 'node:fs';
 import {chmod, lstat, mkdir, mkdtemp, readdir, realpath, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {lockFileOf, runtimeLockFileOf, withProjectLock} from '../../source/tools/project-lock.js';
+import {lockFileOf, runtimeLockFileOf, withProjectLock} from '../../../source/tools/write/project-lock.js';
 
 async function project(t: import('ava').ExecutionContext): Promise<string> {
 	const root = await realpath(await mkdtemp(join(tmpdir(), 'ectosmith-lock-')));

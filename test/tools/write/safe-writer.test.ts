@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, readFile, realpath, rm, symlink, writeFile} fro
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {ExecutionContext} from 'ava';
-import {commitWrites, planWrites, resolveInsideRoot, WriteRefusedError} from '../../source/tools/safe-writer.js';
+import {commitWrites, planWrites, resolveInsideRoot, WriteRefusedError} from '../../../source/tools/write/safe-writer.js';
 
 async function tempRoot(t: ExecutionContext): Promise<{root: string; outside: string}> {
 	const parent = await realpath(await mkdtemp(join(tmpdir(), 'ectosmith-writer-')));
