@@ -186,7 +186,7 @@ try {
 
 	// The same in process, against a trivial query on the same connection: what the screens pay.
 	const {openDatabase} = await import(path.join(root, 'dist/source/db/orm.js'));
-	const {Recorder} = await import(path.join(root, 'dist/source/engine/recorder.js'));
+	const {Recorder} = await import(path.join(root, 'dist/source/records/recorder.js'));
 	const {listExecutions} = await import(path.join(root, 'dist/source/history/queries.js'));
 	const {replayEvents} = await import(path.join(root, 'dist/source/engine/replay.js'));
 	const {replaySteps, replayStates} = await import(path.join(root, 'dist/source/ui/state/replay-state.js'));

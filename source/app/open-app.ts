@@ -17,7 +17,7 @@
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import type {AppConfig} from '../config/app-config.js';
-import type {Recorder} from '../engine/recorder.js';
+import type {Recorder} from '../records/recorder.js';
 import type {WorkflowEngine} from '../engine/workflow-engine.js';
 import {parseProviderName, type LlmProvider} from '../llm/provider.js';
 import type {FileLogger} from '../log/logger.js';
@@ -93,7 +93,7 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		import('../db/orm.js'),
 		import('../mcp/mcp-service.js'),
 		import('../config/app-config.js'),
-		import('../engine/recorder.js'),
+		import('../records/recorder.js'),
 		import('../engine/workflow-engine.js'),
 		import('../llm/create-provider.js'),
 	]);

@@ -6,7 +6,7 @@
  */
 import type {MikroORM} from '@mikro-orm/core';
 import type {SeedReport} from '../db/seed.js';
-import type {Recorder} from '../engine/recorder.js';
+import type {Recorder} from '../records/recorder.js';
 import {UsageError} from '../errors.js';
 
 export interface Records {
@@ -36,7 +36,7 @@ export async function openRecords(options: RecordsOptions = {}): Promise<Records
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 
-	const [{openDatabaseReporting}, {Recorder}] = await Promise.all([import('../db/orm.js'), import('../engine/recorder.js')]);
+	const [{openDatabaseReporting}, {Recorder}] = await Promise.all([import('../db/orm.js'), import('../records/recorder.js')]);
 	const {orm, applied, seeded} = await openDatabaseReporting({dbPath, ...(options.seed === undefined ? {} : {seed: options.seed})});
 	return {orm, recorder: new Recorder(orm), dbPath, applied, ...(seeded ? {seeded} : {}), close: async () => orm.close(true).catch(() => undefined)};
 }

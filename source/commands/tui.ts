@@ -36,7 +36,7 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 	process.env['NODE_ENV'] ??= 'production';
 	// React is CommonJS: its default export is the module, also when a bundler wraps it.
 	const [{render}, {default: React}, {App}, {loadServices}] = await withoutCiVariables(async () =>
-		Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../ui/load-services.js')]),
+		Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../app/load-ui-services.js')]),
 	);
 
 	const screen = alternateScreen(process.stdout);

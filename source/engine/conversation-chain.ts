@@ -4,7 +4,7 @@
  */
 import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ProviderName} from '../llm/provider.js';
-import type {ExecutionRecord, RecordedMessage} from './recorder.js';
+import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
 
 /**
  * What the engine stores in raw_parts of tool_request / tool_response rows: the provider's call id

@@ -15,7 +15,7 @@ import type {EngineEvent} from './events.js';
 import {isRecord} from '../is-record.js';
 import {approvalFromRecord} from './approval-record.js';
 import {loadChain, type HistorySource, type StoredToolResponse} from './conversation-chain.js';
-import type {ExecutionRecord, RecordedMessage} from './recorder.js';
+import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
 
 function argsOf(message: RecordedMessage): Record<string, unknown> {
 	return isRecord(message.functionCallArgs) ? message.functionCallArgs : {};

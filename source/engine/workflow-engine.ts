@@ -24,7 +24,7 @@ import {checkDescription} from './description.js';
 import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import {loadConversation, type CallRawParts, type StoredToolResponse} from './conversation-chain.js';
 import {readAppModule, renderPrompt} from './prompt.js';
-import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './recorder.js';
+import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from '../records/recorder.js';
 import {isRecord} from '../is-record.js';
 import {applyArgs, reportedFiles} from '../tool-results/read-result.js';
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {Workflow} from '../db/entities/index.js';
 import {loadChain} from '../engine/conversation-chain.js';
-import type {ExecutionRecord, Recorder, RecordedMessage} from '../engine/recorder.js';
+import type {ExecutionRecord, Recorder, RecordedMessage} from '../records/recorder.js';
 import {maskValues} from '../config/secrets.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';

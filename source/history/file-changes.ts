@@ -7,7 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import {isRecord} from '../is-record.js';
-import type {RecordedMessage} from '../engine/recorder.js';
+import type {RecordedMessage} from '../records/recorder.js';
 import {createdFolders, reportedFiles} from '../tool-results/read-result.js';
 
 export function sha256(text: string): string {

@@ -8,7 +8,7 @@ import {readFile, stat} from 'node:fs/promises';
 import {createHash} from 'node:crypto';
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../db/entities/index.js';
-import {messageRow} from '../engine/recorder.js';
+import {messageRow} from '../records/recorder.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {reportedFiles} from '../tool-results/read-result.js';

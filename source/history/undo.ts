@@ -12,7 +12,7 @@ import {readdir, readFile, rm, rmdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution} from '../db/entities/index.js';
-import type {Recorder} from '../engine/recorder.js';
+import type {Recorder} from '../records/recorder.js';
 import {EctosmithError} from '../errors.js';
 import {atomicWrite, resolveInsideRoot} from '../tools/write/safe-writer.js';
 import {fileChanges, foldersCreated, sha256, type FileChange} from './file-changes.js';

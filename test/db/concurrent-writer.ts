@@ -1,7 +1,7 @@
 // Child process for the two-writers test: opens the database given as argv[2] and records
 // argv[3] executions with a few messages each, as fast as it can.
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 
 const [dbPath, countText, label] = process.argv.slice(2);
 const orm = await openDatabase({dbPath: dbPath!});

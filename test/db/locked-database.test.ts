@@ -3,7 +3,7 @@ import test, {type ExecutionContext} from 'ava';
 import type {MikroORM} from '@mikro-orm/core';
 import {openDatabase} from '../../source/db/orm.js';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {WorkflowEngine} from '../../source/engine/workflow-engine.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {cliEnv, runCli} from '../commands/_cli.js';

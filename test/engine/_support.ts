@@ -3,7 +3,7 @@ import type {ExecutionContext} from 'ava';
 import type {MikroORM} from '@mikro-orm/core';
 import type {McpServerConfig, WorkflowConfig} from '../../source/config/types.js';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {WorkflowEngine} from '../../source/engine/workflow-engine.js';
 import type {LlmProvider, ModelTurn, NextTurnRequest, ProviderName} from '../../source/llm/provider.js';
 import {McpService} from '../../source/mcp/mcp-service.js';

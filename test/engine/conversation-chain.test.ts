@@ -1,6 +1,6 @@
 import test from 'ava';
 import {historyFromMessages, loadConversation, MISSING_RESULT_TEXT} from '../../source/engine/conversation-chain.js';
-import type {ExecutionRecord, NewMessage, RecordedMessage} from '../../source/engine/recorder.js';
+import type {ExecutionRecord, NewMessage, RecordedMessage} from '../../source/records/recorder.js';
 
 let nextId = 1;
 function rows(executionId: number, messages: NewMessage[]): RecordedMessage[] {

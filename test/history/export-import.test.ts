@@ -8,7 +8,7 @@ import path from 'node:path';
 import test from 'ava';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {replayEvents} from '../../source/engine/replay.js';
 import {buildExport, exportMarkdown} from '../../source/history/export.js';
 import {ImportRefusedError, importExport, readExportFile} from '../../source/history/import.js';

@@ -6,7 +6,7 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {sha256} from '../../source/history/file-changes.js';
 import {applyUndo, planUndo, UndoRefusedError} from '../../source/history/undo.js';
 import {OfflineProvider} from '../../source/llm/offline.js';

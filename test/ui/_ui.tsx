@@ -4,7 +4,7 @@ import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
-import {loadServices} from '../../source/ui/load-services.js';
+import {loadServices} from '../../source/app/load-ui-services.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';

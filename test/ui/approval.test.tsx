@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {KEYS, startUi, until} from './_ui.js';
 

@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {sha256} from '../../source/history/file-changes.js';
 import {cliEnv, runCli, seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';

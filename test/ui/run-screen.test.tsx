@@ -3,7 +3,7 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {KEYS, startUi, until} from './_ui.js';
 
@@ -50,7 +50,7 @@ test.serial('a project that is not a Mix project is named as such, with the offe
 	const empty = tempDir(t, 'ectosmith-empty-');
 	const {render} = await import('ink-testing-library');
 	const {App} = await import('../../source/ui/app.js');
-	const {loadServices} = await import('../../source/ui/load-services.js');
+	const {loadServices} = await import('../../source/app/load-ui-services.js');
 	const {seededDb} = await import('../commands/_cli.js');
 	const db = await seededDb(t);
 	let services: Awaited<ReturnType<typeof loadServices>> | undefined;

@@ -5,7 +5,7 @@ import test from 'ava';
 import {render} from 'ink-testing-library';
 import {ServerForm} from '../../source/ui/components/server-form.js';
 import {fieldsOf} from '../../source/config/config-store.js';
-import {createConfigServices} from '../../source/ui/config-services.js';
+import {createConfigServices} from '../../source/app/config-services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {press, tick, until} from './_frames.js';

@@ -7,7 +7,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/engine/recorder.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {seededDb} from '../commands/_cli.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {ectosmithCommand, requireTmux, startTerminal, terminalEnv} from '../helpers/tmux.js';

@@ -3,7 +3,7 @@ import React from 'react';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
-import {createConfigServices} from '../../source/ui/config-services.js';
+import {createConfigServices} from '../../source/app/config-services.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {press, tick, until} from './_frames.js';
 

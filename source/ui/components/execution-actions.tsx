@@ -13,7 +13,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {Deletion} from '../../history/delete.js';
 import type {UndoPlan} from '../../history/undo.js';
 import {undoStepLine, undoSummary} from '../../history/undo-text.js';
-import type {HistoryServices} from '../history-services.js';
+import type {HistoryServices} from '../services.js';
 import {useLatest} from '../hooks/use-latest.js';
 import type {KeyHelp} from '../shell.js';
 import type {Line, Tone} from '../state/lines.js';

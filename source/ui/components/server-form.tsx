@@ -8,7 +8,7 @@ import {useMemo, useState} from 'react';
 import type {StoredServer} from '../../config/config-store.js';
 import {serverDefaults} from '../../config/entry-fields.js';
 import {probeLines} from '../../mcp/probe-lines.js';
-import type {ConfigServices} from '../config-services.js';
+import type {ConfigServices} from '../services.js';
 import {maskedEnv, serverDraft, serverFromDraft, type ServerDraft} from '../state/config-drafts.js';
 import {FormView, type FormFieldSpec, type FormValue} from './form-view.js';
 

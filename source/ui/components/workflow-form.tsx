@@ -6,7 +6,7 @@
 import {useMemo, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {PLACEHOLDERS, templatePlaceholders} from '../../engine/prompt.js';
-import type {ConfigServices} from '../config-services.js';
+import type {ConfigServices} from '../services.js';
 import {workflowDraft, workflowFromDraft, type WorkflowDraft} from '../state/config-drafts.js';
 import {FormView, type FormFieldSpec, type FormValue} from './form-view.js';
 

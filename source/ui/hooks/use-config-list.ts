@@ -4,7 +4,7 @@
  * one-line message under the list (a failed read or edit is one).
  */
 import {useCallback, useEffect, useState} from 'react';
-import type {ConfigServices} from '../config-services.js';
+import type {ConfigServices} from '../services.js';
 import type {Notice} from '../components/config-frames.js';
 import {useServices} from '../services-context.js';
 

@@ -7,7 +7,7 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent, PlannedFile} from '../../engine/events.js';
-import type {ExecutionRecord} from '../../engine/recorder.js';
+import type {ExecutionRecord} from '../../records/recorder.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import {reportedFiles} from '../../tool-results/read-result.js';
 import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';

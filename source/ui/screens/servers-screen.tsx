@@ -8,7 +8,7 @@ import {Box, Text, useInput} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredServer} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import type {ConfigServices} from '../config-services.js';
+import type {ConfigServices} from '../services.js';
 import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {ServerForm} from '../components/server-form.js';
 import {toneStyle} from '../components/theme.js';

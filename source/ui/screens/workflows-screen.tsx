@@ -7,7 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import type {ConfigServices} from '../config-services.js';
+import type {ConfigServices} from '../services.js';
 import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {WorkflowForm} from '../components/workflow-form.js';
 import {useConfigList} from '../hooks/use-config-list.js';

@@ -1,13 +1,13 @@
 /** Opens the wired program (source/app) and puts the screens' services on top of it. */
-import type {AppOptions} from '../app/open-app.js';
-import type {UiServices} from './services.js';
+import type {AppOptions} from './open-app.js';
+import type {UiServices} from '../ui/services.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
 	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}, {pricesPath}] = await Promise.all([
-		import('../app/open-app.js'),
-		import('./app-services.js'),
+		import('./open-app.js'),
+		import('./ui-services.js'),
 		import('../engine/prompt.js'),
-		import('../commands/demo.js'),
+		import('../phoenix-project/demo-project.js'),
 		import('./config-services.js'),
 		import('./history-services.js'),
 		import('../history/prices.js'),

@@ -2,7 +2,7 @@ import {execFileSync, spawn} from 'node:child_process';
 import {hostname} from 'node:os';
 import test from 'ava';
 import {Execution, Message, Workflow} from '../../source/db/entities/index.js';
-import {Recorder, UnknownExecutionError} from '../../source/engine/recorder.js';
+import {Recorder, UnknownExecutionError} from '../../source/records/recorder.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 
 const newExecution = {

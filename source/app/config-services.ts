@@ -1,7 +1,8 @@
 /**
  * What the Servers and Workflows screens ask of the program: the configuration store and the
- * server probe. Built on the wired app's database (load-services.ts) or, in tests, a temp one.
+ * server probe. Built on the wired app's database (load-ui-services.ts) or, in tests, a temp one.
  */
+import type {ConfigServices} from '../ui/services.js';
 import type {EntityManager} from '@mikro-orm/core';
 import {toServerConfig} from '../config/app-config.js';
 import {ConfigStore, type EditOptions, type StoredServer, type StoredWorkflow} from '../config/config-store.js';
@@ -9,18 +10,6 @@ import type {ServerFields, WorkflowFields} from '../config/entry-fields.js';
 import type {Logger} from '../log/types.js';
 import {probeServer, type ProbeResult} from '../mcp/probe.js';
 
-export interface ConfigServices {
-	listServers(): Promise<StoredServer[]>;
-	/** Creates (original undefined) or replaces the entry first read as `original`. */
-	saveServer(original: string | undefined, fields: ServerFields, options?: EditOptions): Promise<StoredServer>;
-	removeServer(name: string, detach: boolean): Promise<{detachedFrom: string[]}>;
-	setServerEnabled(name: string, enabled: boolean): Promise<StoredServer>;
-	/** Starts the entry as given (saved or not), lists its tools, stops it. */
-	testServer(fields: ServerFields): Promise<ProbeResult>;
-	listWorkflows(): Promise<StoredWorkflow[]>;
-	saveWorkflow(original: string | undefined, fields: WorkflowFields, options?: EditOptions): Promise<StoredWorkflow>;
-	removeWorkflow(name: string): Promise<void>;
-}
 
 export function createConfigServices(em: EntityManager, logger?: Logger): ConfigServices {
 	const store = new ConfigStore(em);

@@ -2,13 +2,14 @@
  * What the History and Replay screens ask of the program: keyset pages of executions, one
  * execution's events rebuilt from its record, and the actions on a past execution (undo, delete,
  * export), each the one implementation the CLI commands use too. Built on the wired app's database
- * (load-services.ts).
+ * (load-ui-services.ts).
  */
+import type {HistoryServices} from '../ui/services.js';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import type {EngineEvent} from '../engine/events.js';
-import type {ExecutionRecord, Recorder} from '../engine/recorder.js';
+import type {ExecutionRecord, Recorder} from '../records/recorder.js';
 import {replayEvents} from '../engine/replay.js';
 import {DeleteRefusedError, deleteExecution, deletionQuestion, planDeletion, type Deletion} from '../history/delete.js';
 import {ExportFileExistsError, ExportRefusedError, exportToFile} from '../history/export.js';
@@ -17,35 +18,7 @@ import {listExecutions, type HistoryCursor, type HistoryFilter, type HistoryPage
 import {statsReport, type StatsReport} from '../history/stats.js';
 import {applyUndo, planUndo, UndoRefusedError, type UndoPlan, type UndoStep} from '../history/undo.js';
 
-export interface HistoryServices {
-	listPage(filter: HistoryFilter, after: HistoryCursor | undefined, limit: number): Promise<HistoryPage>;
-	replay(executionId: number): Promise<EngineEvent[]>;
-	/** One execution's row (status, undone or not). */
-	execution(executionId: number): Promise<ExecutionRecord>;
-	/** A file of a project as it is now (undefined: missing, unreadable, or outside the project). */
-	currentFile(projectPath: string, relativePath: string): Promise<string | undefined>;
-	/** Checks every file first: a plan, or why not (naming the file in the way; force skips what it can). */
-	planUndo(executionId: number, options?: {force?: boolean}): Promise<{plan: UndoPlan} | {refused: string; forceable: boolean}>;
-	applyUndo(plan: UndoPlan): Promise<UndoStep[]>;
-	/** What deleting it removes and the question to ask ("Delete execution #12 and its 40 messages?…"), or why it may not be deleted. */
-	planDeletion(executionId: number): Promise<Refusable<{deletion: Deletion; question: string}>>;
-	deleteExecution(executionId: number): Promise<Deletion>;
-	/**
-	 * Writes its export to `file` (relative to the working folder; format from the extension; an
-	 * existing file only with overwrite): the absolute path written, or why not.
-	 */
-	exportTo(executionId: number, file: string, options?: {overwrite?: boolean}): Promise<Refusable<{file: string; executions: number}> | {exists: string}>;
-	/** The Stats screen's figures since a date (all time without one), costed with the user's price table. */
-	stats(since?: Date): Promise<StatsReport>;
-	/** The price table's file for $EDITOR, written with the built-in prices first when missing. */
-	priceFile(): Promise<string>;
-}
 
-/**
- * A result or the one-line reason it was refused. The screens load before the ORM, so they cannot
- * import the error classes to match them: the refusals are matched here, by class.
- */
-export type Refusable<T> = T | {refused: string};
 
 async function refusable<T>(work: () => Promise<T>, refusal: new (...args: never[]) => Error): Promise<T | {refused: string}> {
 	try {

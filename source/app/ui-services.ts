@@ -11,7 +11,7 @@ import type {LlmProvider} from '../llm/provider.js';
 import type {McpServiceApi} from '../mcp/types.js';
 import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
 import {isRecord} from '../is-record.js';
-import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from './services.js';
+import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
 
 /** The parts of the wired app the screens use. */
 export interface WiredApp {
