@@ -4,7 +4,7 @@
  * schema through the inspect_project tool of the workflow's MCP servers, runs through the engine.
  * Loaded after the first paint (it pulls in the ORM, the SDKs and the MCP client).
  */
-import {existsSync, readdirSync, statSync} from 'node:fs';
+import {readdirSync} from 'node:fs';
 import type {EngineEvent} from '../engine/events.js';
 import type {WorkflowConfig} from '../config/types.js';
 import type {LlmProvider} from '../llm/provider.js';
@@ -12,6 +12,7 @@ import type {McpServiceApi} from '../mcp/types.js';
 import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
 import {isRecord} from '../is-record.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
+import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 
 /** The parts of the wired app the screens use. */
 export interface WiredApp {
@@ -31,16 +32,16 @@ export interface AppServicesOptions {
 }
 
 function problemOf(folder: string): ProjectStatus | undefined {
-	if (!existsSync(folder)) {
-		return {kind: 'problem', path: folder, message: 'This folder does not exist.', canCreateDemo: true};
+	switch (mixProjectProblem(folder)) {
+		case 'missing':
+			return {kind: 'problem', path: folder, message: 'This folder does not exist.', canCreateDemo: true};
+		case 'not-a-folder':
+			return {kind: 'problem', path: folder, message: 'This is not a folder.', canCreateDemo: false};
+		case 'no-mix-exs':
+			return {kind: 'problem', path: folder, message: 'Not a Mix project (no mix.exs).', canCreateDemo: readdirSync(folder).length === 0};
+		case undefined:
+			return undefined;
 	}
-
-	if (!statSync(folder).isDirectory()) return {kind: 'problem', path: folder, message: 'This is not a folder.', canCreateDemo: false};
-	if (!existsSync(`${folder}/mix.exs`)) {
-		return {kind: 'problem', path: folder, message: 'Not a Mix project (no mix.exs).', canCreateDemo: readdirSync(folder).length === 0};
-	}
-
-	return undefined;
 }
 
 /** inspect_project's structuredContent -> the tables the schema pane draws. */

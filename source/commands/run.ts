@@ -2,7 +2,6 @@
  * `ectosmith run`: one workflow execution without the TUI, the conversation streamed to stdout
  * (readable text, or one JSON event per line with --json). Exit 0 COMPLETED, 1 FAILED, 130 Ctrl-C.
  */
-import {existsSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {openApp, type WiredApp} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
@@ -13,6 +12,7 @@ import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
+import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 
 export interface RunFlags {
 	db?: string;
@@ -48,16 +48,16 @@ async function readStdin(): Promise<string> {
 
 /** Why a folder cannot be a target project, with what to do instead; undefined when it is fine. */
 export function projectProblem(projectPath: string): string | undefined {
-	if (!existsSync(projectPath)) {
-		return `The project folder ${projectPath} does not exist. Pass --project with your Phoenix project's folder, or run \`ectosmith demo my_app\` to create a demo project.`;
+	switch (mixProjectProblem(projectPath)) {
+		case 'missing':
+			return `The project folder ${projectPath} does not exist. Pass --project with your Phoenix project's folder, or run \`ectosmith demo my_app\` to create a demo project.`;
+		case 'not-a-folder':
+			return `${projectPath} is not a folder. Pass --project with your Phoenix project's folder.`;
+		case 'no-mix-exs':
+			return `${projectPath} is not a Mix project (it has no mix.exs). Run it inside your Phoenix project, pass --project <dir>, or run \`ectosmith demo my_app\` to create a demo project and then \`ectosmith run --project my_app "Blog.Post posts title:string"\`.`;
+		case undefined:
+			return undefined;
 	}
-
-	if (!statSync(projectPath).isDirectory()) return `${projectPath} is not a folder. Pass --project with your Phoenix project's folder.`;
-	if (!existsSync(path.join(projectPath, 'mix.exs'))) {
-		return `${projectPath} is not a Mix project (it has no mix.exs). Run it inside your Phoenix project, pass --project <dir>, or run \`ectosmith demo my_app\` to create a demo project and then \`ectosmith run --project my_app "Blog.Post posts title:string"\`.`;
-	}
-
-	return undefined;
 }
 
 export async function runCommand(args: string[], flags: RunFlags): Promise<number> {

@@ -3,7 +3,7 @@
  * simple import_config calls) and lists schemas, contexts and migrations. Parsing is delegated to
  * project-config.ts; this module only touches files.
  */
-import {lstat, readdir, realpath, stat} from 'node:fs/promises';
+import {readdir, realpath} from 'node:fs/promises';
 import {isAbsolute, join, relative, resolve, sep} from 'node:path';
 import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
 import {resolveMigrationDir} from '../generators/schema-spec.js';
@@ -19,6 +19,7 @@ import {modulesOf, type DefinedModule} from './module-kind.js';
 import {readRegularFile, UnreadableFileError} from './read-regular.js';
 
 import {migrationReferences, schemaFileFields, type SchemaField, type SchemaReference} from './schema-fields.js';
+import {mixProjectProblem} from './mix-project.js';
 
 export {ProjectError} from './project-config.js';
 
@@ -45,10 +46,9 @@ export async function resolveProjectRoot(projectPath: string, cwd = process.cwd(
 		throw new ProjectError(`project_path "${projectPath}" does not exist (resolved to ${absolute}).`);
 	}
 
-	if (!(await stat(root)).isDirectory()) throw new ProjectError(`project_path "${projectPath}" is not a folder.`);
-	const mix = join(root, 'mix.exs');
-	const mixStat = await lstat(mix).catch(() => undefined);
-	if (!mixStat?.isFile()) {
+	const problem = mixProjectProblem(root);
+	if (problem === 'not-a-folder') throw new ProjectError(`project_path "${projectPath}" is not a folder.`);
+	if (problem) {
 		throw new ProjectError(
 			`"${projectPath}" is not a Mix project: it has no mix.exs. Give the root folder of the Phoenix application (the folder that holds mix.exs, config/ and lib/).`,
 		);
