@@ -95,7 +95,7 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		import('../config/app-config.js'),
 		import('../records/recorder.js'),
 		import('../engine/workflow-engine.js'),
-		import('../llm/create-provider.js'),
+		import('./create-provider.js'),
 	]);
 
 	// Only the default location's folder is created; a chosen file must be in a folder that exists.

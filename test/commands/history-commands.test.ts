@@ -6,7 +6,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {setupEngine} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';

@@ -6,8 +6,8 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {createProvider} from '../../source/llm/create-provider.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {createProvider} from '../../source/app/create-provider.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {packageRoot} from '../../source/package-root.js';

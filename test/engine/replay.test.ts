@@ -6,7 +6,7 @@
 import test from 'ava';
 import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
 import {eventsFromRecord, replayEvents} from '../../source/engine/replay.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, setupEngine, TestProvider} from './_support.js';

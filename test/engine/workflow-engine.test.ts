@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {createProvider} from '../../source/llm/create-provider.js';
+import {createProvider} from '../../source/app/create-provider.js';
 import {ProviderError} from '../../source/llm/provider.js';
 import type {ConversationItem} from '../../source/llm/provider.js';
 import {isProcessAlive} from '../../source/process-alive.js';

@@ -9,7 +9,7 @@ import test from 'ava';
 import {Recorder} from '../../source/records/recorder.js';
 import {sha256} from '../../source/history/file-changes.js';
 import {applyUndo, planUndo, UndoRefusedError} from '../../source/history/undo.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';

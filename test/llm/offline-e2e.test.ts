@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ToolSpec} from '../../source/llm/provider.js';
 import {packageRoot} from '../../source/package-root.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';

@@ -4,13 +4,13 @@
  * An explicit choice is honoured or refused with a message that says what to do.
  */
 import type {Logger} from '../log/types.js';
-import {parseProviderName, type LlmProvider, type ProviderName} from './provider.js';
-import {GeminiProvider, type GeminiProviderOptions} from './gemini.js';
-import {OfflineProvider} from './offline.js';
-import {ScriptedProvider} from './scripted.js';
-import {RecordingProvider} from './scripted-recorder.js';
+import {parseProviderName, type LlmProvider, type ProviderName} from '../llm/provider.js';
+import {GeminiProvider, type GeminiProviderOptions} from '../llm/gemini.js';
+import {OfflineProvider} from '../planner/offline-provider.js';
+import {ScriptedProvider} from '../llm/scripted.js';
+import {RecordingProvider} from '../llm/scripted-recorder.js';
 
-export {PROVIDER_NAMES, parseProviderName} from './provider.js';
+export {PROVIDER_NAMES, parseProviderName} from '../llm/provider.js';
 
 export interface CreateProviderOptions {
 	provider?: ProviderName;

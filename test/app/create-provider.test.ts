@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {createProvider, geminiApiKey, parseProviderName} from '../../source/llm/create-provider.js';
+import {createProvider, geminiApiKey, parseProviderName} from '../../source/app/create-provider.js';
 import {GeminiProvider} from '../../source/llm/gemini.js';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {RecordingProvider} from '../../source/llm/scripted-recorder.js';
 import type {ProviderName} from '../../source/llm/provider.js';

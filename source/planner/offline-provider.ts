@@ -3,14 +3,14 @@
  * the provider interface. The planner and its English libraries load on the first turn, so the
  * CLI's --help and the TUI's first paint do not pay for them.
  */
-import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
+import type {LlmProvider, ModelTurn, NextTurnRequest} from '../llm/provider.js';
 
 export class OfflineProvider implements LlmProvider {
 	readonly name = 'offline' as const;
 	readonly model = 'offline-planner';
 
 	async nextTurn(request: NextTurnRequest): Promise<ModelTurn> {
-		const {nextPlannerTurn} = await import('../planner/turn.js');
+		const {nextPlannerTurn} = await import('./turn.js');
 		const turn = nextPlannerTurn(request);
 		request.signal?.throwIfAborted();
 		if (turn.text) request.onTextDelta?.(turn.text);

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {OfflineProvider} from '../../source/llm/offline.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ModelTurn, ToolSpec} from '../../source/llm/provider.js';
 
 const PROJECT = '/tmp/my_app';
