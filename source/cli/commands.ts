@@ -3,7 +3,7 @@
  * and where its code lives (imported only when it runs, so `--help` stays instant). `cli.tsx`
  * parses the command line against this table; a command's module gets its arguments and flags.
  */
-import type {CliFlags, FlagName} from './flags.js';
+import type {CliFlags, FlagName} from '../commands/flags.js';
 
 export type CommandRunner = (args: string[], flags: CliFlags) => Promise<number>;
 

@@ -10,7 +10,7 @@ import meow, {type AnyFlags} from 'meow';
 import {UsageError} from '../errors.js';
 import {packageRoot} from '../package-root.js';
 import {COMMANDS, findCommand, GLOBAL_FLAGS, type CommandSpec} from './commands.js';
-import {FLAGS, flagText, type CliFlags, type FlagName} from './flags.js';
+import {FLAGS, flagText, type CliFlags, type FlagName} from '../commands/flags.js';
 
 export type CommandLine =
 	| {kind: 'command'; command: CommandSpec; args: string[]; flags: CliFlags}

@@ -3,7 +3,7 @@ import pluralize from 'pluralize';
 import {openRecords} from '../app/open-records.js';
 import {ExitCode} from '../exit-codes.js';
 import {deleteExecution, deletionQuestion, planDeletion} from '../history/delete.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {confirm, executionIdArgument} from './records-cli.js';
 
 export async function deleteCommand(args: string[], flags: CliFlags): Promise<number> {

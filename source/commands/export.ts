@@ -3,7 +3,7 @@ import {openRecords} from '../app/open-records.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {buildExport, EXPORT_FORMATS, ExportFileExistsError, exportToFile, isExportFormat, renderExport} from '../history/export.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {executionIdArgument} from './records-cli.js';
 
 export async function exportCommand(args: string[], flags: CliFlags): Promise<number> {

@@ -8,7 +8,7 @@ import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {listExecutions, MAX_PAGE, parseStatuses, type HistoryRow} from '../history/queries.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {terminalSafeJson} from './render-json.js';
 import {formatDuration} from '../history/stats-format.js';
 import {colorStatus, wantsColor} from './records-cli.js';

@@ -5,7 +5,7 @@ import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {importExport, readExportFile} from '../history/import.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 
 export async function importCommand(args: string[], flags: CliFlags): Promise<number> {
 	if (args.length !== 1) throw new UsageError('`ectosmith import` takes one file written by `ectosmith export --format json`, e.g. ectosmith import execution-12.json');

@@ -10,7 +10,7 @@ import {CLIENT_FORMATS, exportClientFile, parseClientFile, type ClientFormat} fr
 import {fieldsOf, type StoredServer} from '../config/config-store.js';
 import {parseEnvLines, serverDefaults, type ServerFields} from '../config/entry-fields.js';
 import {maskValues} from '../config/secrets.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeLine} from '../terminal/sanitize.js';

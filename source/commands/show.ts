@@ -7,7 +7,7 @@ import {openRecords} from '../app/open-records.js';
 import {replayEvents} from '../engine/replay.js';
 import {ExitCode} from '../exit-codes.js';
 import {buildExport} from '../history/export.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {terminalSafeJson} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 import {executionIdArgument, wantsColor} from './records-cli.js';

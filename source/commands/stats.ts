@@ -6,7 +6,7 @@ import {loadPrices, pricesPath} from '../history/prices.js';
 import {computeStats, type Stats} from '../history/stats.js';
 import {formatCost, formatCount, formatDuration, formatRate} from '../history/stats-format.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {terminalSafeJson} from './render-json.js';
 
 /** 2026-11-01, or a full ISO date-time; a bad one is a UsageError. */

@@ -4,7 +4,7 @@
  * on every way out: q, Ctrl-C twice, SIGTERM/SIGHUP, an uncaught error (shown after leaving).
  */
 import path from 'node:path';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
 import {parseProviderName} from '../llm/provider.js';

@@ -7,7 +7,7 @@ import {ExitCode} from '../exit-codes.js';
 import {applyUndo, planUndo} from '../history/undo.js';
 import {undoStepLine, undoSummary} from '../history/undo-text.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {confirm, executionIdArgument} from './records-cli.js';
 
 export async function undoCommand(args: string[], flags: CliFlags): Promise<number> {

@@ -6,7 +6,7 @@ import {readFileSync} from 'node:fs';
 import {createInterface} from 'node:readline/promises';
 import {workflowFieldsOf} from '../config/config-store.js';
 import type {WorkflowFields} from '../config/entry-fields.js';
-import type {CliFlags} from '../cli/flags.js';
+import type {CliFlags} from './flags.js';
 import {templatePlaceholders} from '../engine/prompt.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';

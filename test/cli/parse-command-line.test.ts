@@ -1,7 +1,7 @@
 import test from 'ava';
 import {parseCommandLine} from '../../source/cli/parse-command-line.js';
 import {COMMANDS} from '../../source/cli/commands.js';
-import {FLAGS} from '../../source/cli/flags.js';
+import {FLAGS} from '../../source/commands/flags.js';
 import {UsageError} from '../../source/errors.js';
 
 const parse = (...argv: string[]) => parseCommandLine(argv, import.meta);
