@@ -8,6 +8,7 @@ import {toServerConfig} from '../config/app-config.js';
 import {ConfigStore, type EditOptions, type StoredServer, type StoredWorkflow} from '../config/config-store.js';
 import type {ServerFields, WorkflowFields} from '../config/entry-fields.js';
 import type {Logger} from '../log/types.js';
+import {geminiSchemaLosses} from '../llm/json-schema.js';
 import {probeServer, type ProbeResult} from '../mcp/probe.js';
 
 
@@ -18,7 +19,7 @@ export function createConfigServices(em: EntityManager, logger?: Logger): Config
 		saveServer: async (original, fields, options) => (original === undefined ? store.addServer(fields) : store.updateServer(original, fields, options)),
 		removeServer: async (name, detach) => store.removeServer(name, {detach}),
 		setServerEnabled: async (name, enabled) => store.setServerEnabled(name, enabled),
-		testServer: async fields => probeServer(toServerConfig(fields), logger ? {logger} : {}),
+		testServer: async fields => probeServer(toServerConfig(fields), {geminiLosses: geminiSchemaLosses, ...(logger ? {logger} : {})}),
 		listWorkflows: async () => store.listWorkflows(),
 		saveWorkflow: async (original, fields, options) => (original === undefined ? store.addWorkflow(fields) : store.updateWorkflow(original, fields, options)),
 		removeWorkflow: async name => store.removeWorkflow(name),

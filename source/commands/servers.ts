@@ -166,9 +166,14 @@ async function enable(name: string, enabled: boolean, flags: CliFlags): Promise<
 
 async function test(name: string, flags: CliFlags): Promise<number> {
 	const stored = await withStore(flags.db, async store => store.getServer(name));
-	const [{probeServer}, {probeLines}, {createLogger}] = await Promise.all([import('../mcp/probe.js'), import('../mcp/probe-lines.js'), import('../log/logger.js')]);
+	const [{probeServer}, {probeLines}, {createLogger}, {geminiSchemaLosses}] = await Promise.all([
+		import('../mcp/probe.js'),
+		import('../mcp/probe-lines.js'),
+		import('../log/logger.js'),
+		import('../llm/json-schema.js'),
+	]);
 	const config = toServerConfig(stored);
-	const result = await probeServer(config, {logger: createLogger().child('mcp')});
+	const result = await probeServer(config, {logger: createLogger().child('mcp'), geminiLosses: geminiSchemaLosses});
 	if (flags.json) {
 		writeJson({name, ...result});
 	} else {

@@ -4,7 +4,6 @@
  * schema, and stop it. A failure gives the error and the last lines of the server's stderr.
  */
 import type {McpServerConfig} from '../config/types.js';
-import {geminiSchemaLosses} from '../llm/json-schema.js';
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
 import {filterTools} from './mcp-service.js';
@@ -17,7 +16,7 @@ export interface ProbedTool {
 	readOnly: boolean;
 	/** False when the entry's include/exclude lists keep it from the model. */
 	offered: boolean;
-	/** Schema features Gemini cannot express, dropped when the tool is declared to it. */
+	/** Schema features Gemini cannot express, dropped when the tool is declared to it (from options.geminiLosses). */
 	geminiLosses: string[];
 }
 
@@ -27,7 +26,13 @@ export type ProbeResult =
 
 export async function probeServer(
 	config: McpServerConfig,
-	options: {logger?: Logger; startTimeoutMs?: number; stderrLines?: number} = {},
+	options: {
+		logger?: Logger;
+		startTimeoutMs?: number;
+		stderrLines?: number;
+		/** What Gemini's function declarations would drop of an input schema; given by the caller, since mcp/ sits below llm/. */
+		geminiLosses?: (inputSchema: Record<string, unknown>) => string[];
+	} = {},
 ): Promise<ProbeResult> {
 	// Testing a disabled entry is how one checks it before enabling it; a remote one cannot be run.
 	const notRunnable = notRunnableReason({...config, enabled: true});
@@ -55,7 +60,7 @@ export async function probeServer(
 				description: tool.description ?? tool.title ?? '',
 				readOnly: tool.annotations?.readOnlyHint === true,
 				offered: offered.has(tool.name),
-				geminiLosses: geminiSchemaLosses(tool.inputSchema as Record<string, unknown>),
+				geminiLosses: options.geminiLosses?.(tool.inputSchema as Record<string, unknown>) ?? [],
 			})),
 		};
 	} finally {
