@@ -7,7 +7,7 @@ import {createInterface} from 'node:readline/promises';
 import {workflowFieldsOf} from '../config/config-store.js';
 import type {WorkflowFields} from '../config/entry-fields.js';
 import type {CliFlags} from './flags.js';
-import {templatePlaceholders} from '../engine/prompt.js';
+import {templatePlaceholders} from '../config/template-placeholders.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal, sanitizeLine} from '../terminal/sanitize.js';

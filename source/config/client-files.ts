@@ -8,7 +8,7 @@
  */
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
-import {envReferences} from '../mcp/child-env.js';
+import {envReferences} from './env-references.js';
 import {expandPackage} from './app-config.js';
 import {nameProblem, serverDefaults, serverProblems, type ServerFields} from './entry-fields.js';
 import {maskValues, maskedCount} from './secrets.js';

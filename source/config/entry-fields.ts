@@ -6,9 +6,9 @@
 // The values module, not the entity: the Servers form is drawn before the ORM is loaded.
 import {serverTransports, type ServerTransport} from '../db/entities/statuses.js';
 import type {SeedWorkflow} from '../db/seed.js';
-import {PLACEHOLDERS, templatePlaceholders} from '../engine/prompt.js';
+import {PLACEHOLDERS, templatePlaceholders} from './template-placeholders.js';
 import {EctosmithError} from '../errors.js';
-import {envReferences} from '../mcp/child-env.js';
+import {envReferences} from './env-references.js';
 
 /** Names of servers and workflows: letters, digits, "_", "." and "-", starting with a letter or digit. */
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;

@@ -3,7 +3,7 @@
  * the user asks (--show-secrets, or "reveal" in the form). A value that is only a reference to our
  * environment (`${GITHUB_TOKEN}`) holds no secret and is shown as it is.
  */
-import {isOnlyReferences} from '../mcp/child-env.js';
+import {isOnlyReferences} from './env-references.js';
 
 export const SECRET_MASK = '********';
 

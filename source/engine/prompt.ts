@@ -4,6 +4,7 @@
  * model is told exactly what the tools accept); single-brace {name} forms too, as older templates wrote them.
  */
 import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
+import {PLACEHOLDERS, type Placeholder} from '../config/template-placeholders.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 
 export interface PromptValues {
@@ -13,31 +14,11 @@ export interface PromptValues {
 	appModule?: string;
 }
 
-export const PLACEHOLDERS = ['schema_description', 'project_path', 'app_module', 'attribute_grammar'] as const;
-type Placeholder = (typeof PLACEHOLDERS)[number];
-
 // One pass over the template, so a value that itself contains braces is never expanded again.
 const PLACEHOLDER_PATTERN = new RegExp(
 	`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}|\\{(${PLACEHOLDERS.join('|')})\\}`,
 	'g',
 );
-
-/**
- * The `{{name}}` placeholders a template uses, split into the known ones and the rest (a typo such as
- * `{{project_dir}}` would otherwise reach the model as it is). Single-brace forms are only read when
- * known: templates may hold Elixir maps such as `%{title: ...}`.
- */
-export function templatePlaceholders(template: string): {known: Placeholder[]; unknown: string[]} {
-	const known = new Set<Placeholder>();
-	const unknown = new Set<string>();
-	for (const [, name] of template.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)) {
-		if ((PLACEHOLDERS as readonly string[]).includes(name!)) known.add(name as Placeholder);
-		else unknown.add(name!);
-	}
-
-	for (const [, name] of template.matchAll(new RegExp(`(?<!\\{)\\{(${PLACEHOLDERS.join('|')})\\}(?!\\})`, 'g'))) known.add(name as Placeholder);
-	return {known: PLACEHOLDERS.filter(name => known.has(name)), unknown: [...unknown]};
-}
 
 export function renderPrompt(template: string, values: PromptValues): string {
 	const lookup: Record<Placeholder, string> = {

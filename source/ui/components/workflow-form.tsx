@@ -5,7 +5,7 @@
  */
 import {useMemo, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
-import {PLACEHOLDERS, templatePlaceholders} from '../../engine/prompt.js';
+import {PLACEHOLDERS, templatePlaceholders} from '../../config/template-placeholders.js';
 import type {ConfigServices} from '../services.js';
 import {workflowDraft, workflowFromDraft, type WorkflowDraft} from '../state/config-drafts.js';
 import {FormView, type FormFieldSpec, type FormValue} from './form-view.js';
