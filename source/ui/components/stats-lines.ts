@@ -5,7 +5,7 @@
  */
 import {homedir} from 'node:os';
 import path from 'node:path';
-import {executionStatuses, type ExecutionStatus} from '../../db/entities/statuses.js';
+import {executionStatuses, type ExecutionStatus} from '../../records/statuses.js';
 import type {Stats, StatsReport} from '../../history/stats.js';
 import {formatCost, formatCount, formatDuration, formatRate} from '../../history/stats-format.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';

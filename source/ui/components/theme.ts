@@ -2,7 +2,7 @@
  * Colours of the screen, in one place. NO_COLOR (any non-empty value) turns every colour off;
  * bold, dim and inverse stay, as the convention allows.
  */
-import type {ExecutionStatus} from '../../db/entities/statuses.js';
+import type {ExecutionStatus} from '../../records/statuses.js';
 import type {Tone} from '../state/lines.js';
 
 export const colorEnabled = (env: NodeJS.ProcessEnv = process.env): boolean => !env['NO_COLOR'];

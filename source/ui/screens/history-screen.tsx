@@ -5,7 +5,7 @@
  */
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
-import {executionStatuses} from '../../db/entities/statuses.js';
+import {executionStatuses} from '../../records/statuses.js';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {STATUS_TONE, toneStyle} from '../components/theme.js';
