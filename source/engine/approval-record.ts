@@ -9,17 +9,8 @@
  */
 import {isRecord} from '../is-record.js';
 import {isFileAction, reportedFiles, type ReportedFile} from '../tool-results/read-result.js';
-import type {PlannedFile} from './events.js';
-
-/** A planned file, or a mark that its content (and content before) are the call result's for its path. */
-export type RecordedPlannedFile = PlannedFile | {path: string; action: PlannedFile['action']; asResult: true};
-
-export interface RecordedApproval {
-	dryRunText: string;
-	files: RecordedPlannedFile[];
-	/** A decline's note (it went back to the model). */
-	note?: string;
-}
+import type {RecordedApproval} from '../records/recorded-approval.js';
+import type {PlannedFile} from '../tool-results/output.js';
 
 /** The approval as the user saw it: the request's files and text, and the decision's note. */
 export interface ApprovalShown {

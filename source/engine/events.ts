@@ -6,21 +6,11 @@
  */
 import type {ApprovalOutcome, ExecutionStatus} from '../db/entities/statuses.js';
 import type {ProviderName, TokenUsage} from '../llm/provider.js';
+import type {PlannedFile} from '../tool-results/output.js';
 
 // The data layer owns the statuses and roles; the event contract re-exports them.
 export type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 export type FinishedStatus = Exclude<ExecutionStatus, 'STARTED'>;
-
-/** What a write tool plans to do to one file, as its dry run reported it. */
-export interface PlannedFile {
-	/** Relative to the project root. */
-	path: string;
-	action: 'created' | 'injected' | 'overwritten' | 'unchanged';
-	/** The whole new content of the file. */
-	content: string;
-	/** The file as it is on disk now, for a diff (undefined for a new file). */
-	currentContent?: string;
-}
 
 /** The user's answer to one approval request. */
 export type ApprovalDecision =

@@ -17,8 +17,8 @@ import type {
 	EngineEvent,
 	EngineEventListener,
 	ExecutionStatus,
-	PlannedFile,
 } from './events.js';
+import type {PlannedFile} from '../tool-results/output.js';
 import {recordApproval, type ApprovalShown} from './approval-record.js';
 import {checkDescription} from './description.js';
 import {pinProjectPath, takesProjectPath} from './project-pin.js';

@@ -6,8 +6,8 @@ import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {isProcessAlive} from '../process-alive.js';
-import type {RecordedApproval} from '../engine/approval-record.js';
-import type {ApprovalOutcome} from '../engine/events.js';
+import type {RecordedApproval} from './recorded-approval.js';
+import type {ApprovalOutcome} from './statuses.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
 

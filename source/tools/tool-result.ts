@@ -3,77 +3,21 @@
  * conversion of every expected failure into an `isError` result a model can act on.
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
-import {z} from 'zod';
 import {GeneratorError} from '../generators/errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {MAX_PREVIOUS_BYTES} from './write/apply-files.js';
 import {ProjectError} from '../phoenix-project/project-config.js';
 import {UnreadableFileError} from '../phoenix-project/read-regular.js';
 import {trackCall} from './write/shutdown.js';
-import {WriteFailedError, WriteRefusedError, type WriteAction} from './write/safe-writer.js';
+import type {FileAction} from '../tool-results/read-result.js';
+import type {AppliedFiles, GenerateOutput} from '../tool-results/output.js';
+import {WriteFailedError, WriteRefusedError} from './write/safe-writer.js';
 
-export type ResultAction = WriteAction | 'planned';
-
-export const generateOutput = z.object({
-	files: z.array(
-		z.object({
-			path: z.string().describe('Relative to the project root.'),
-			action: z.enum(['created', 'injected', 'overwritten', 'unchanged', 'planned']),
-			content: z.string(),
-			would: z
-				.enum(['created', 'injected', 'overwritten', 'unchanged'])
-				.optional()
-				.describe('For a dry run (action "planned"): what a real run would do.'),
-			sha256_before: z.string().nullable().describe('SHA-256 (hex) of the file before the call; null when it did not exist.'),
-			sha256_after: z.string().describe('SHA-256 (hex) of `content`: the file after the call (for a dry run, after a real run).'),
-			previous_content: z
-				.string()
-				.optional()
-				.describe('The file before the call, when it existed and was changed (injected, overwritten); in a dry run, whenever it exists.'),
-			previous_truncated: z
-				.literal(true)
-				.optional()
-				.describe(`Set when previous_content was cut at ${MAX_PREVIOUS_BYTES} bytes.`),
-		}),
-	),
-	next_steps: z.array(z.string()),
-	created_folders: z
-		.array(z.string())
-		.optional()
-		.describe('Folders the call created to hold its files (relative to the project root, outermost first); undo removes them again when empty.'),
-	apply_args: z
-		.object({migration_stamp: z.string()})
-		.optional()
-		.describe('For a dry run: arguments to add to the real call so it writes exactly the files shown (a new migration\'s stamp).'),
-	notices: z.array(z.string()).optional().describe('What the call did differently from what was asked (a migration stamp that had to be replaced).'),
-});
-
-export type GenerateOutput = z.infer<typeof generateOutput>;
-
-export interface ResultFile {
-	path: string;
-	action: ResultAction;
-	content: string;
-	would?: WriteAction;
-	sha256_before: string | null;
-	sha256_after: string;
-	previous_content?: string;
-	previous_truncated?: true;
-}
-
-const verbs: Record<WriteAction, string> = {
+const verbs: Record<FileAction, string> = {
 	created: 'created',
 	injected: 'injected into',
 	overwritten: 'overwrote',
 	unchanged: 'unchanged (identical)',
 };
-
-/** What applyFiles wrote (or would write) and the folders it created. */
-export interface AppliedFiles {
-	files: ResultFile[];
-	/** Relative to the project root, outermost first; none for a dry run. */
-	createdFolders: string[];
-}
 
 /** What a result says besides its files (see generateOutput). */
 export interface ResultExtras {
@@ -86,7 +30,7 @@ export function generateResult(headline: string, applied: AppliedFiles, nextStep
 	const {files, createdFolders} = applied;
 	const lines = [dryRun ? `${headline} (dry run: nothing was written)` : headline];
 	for (const file of files) {
-		const action = file.would ?? (file.action as WriteAction);
+		const action = file.would ?? (file.action as FileAction);
 		lines.push(`  ${dryRun ? `would be ${action}` : verbs[action]}: ${file.path}`);
 	}
 

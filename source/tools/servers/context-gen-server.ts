@@ -4,7 +4,8 @@ import {generateContext} from '../generate-context.js';
 import {generateContextInput} from '../inputs.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from '../tool-result.js';
+import {generateOutput} from '../../tool-results/output.js';
+import {guarded} from '../tool-result.js';
 
 export function createContextGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'phoenix_context_gen_tool', version: packageVersion()});

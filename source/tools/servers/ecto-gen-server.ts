@@ -5,7 +5,8 @@ import {generateSchemaInput, inspectProjectInput} from '../inputs.js';
 import {inspectOutput, inspectProjectTool} from '../inspect-project.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from '../tool-result.js';
+import {generateOutput} from '../../tool-results/output.js';
+import {guarded} from '../tool-result.js';
 
 export function createEctoGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_ecto_gen_tool', version: packageVersion()});

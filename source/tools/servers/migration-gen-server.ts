@@ -5,7 +5,8 @@ import {generateEmptyMigration, generateMigration} from '../generate-migration.j
 import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from '../inputs.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput, guarded} from '../tool-result.js';
+import {generateOutput} from '../../tool-results/output.js';
+import {guarded} from '../tool-result.js';
 
 export function createMigrationGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_migration_gen_tool', version: packageVersion()});

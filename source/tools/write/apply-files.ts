@@ -10,15 +10,12 @@ import {checkElixirSyntax} from './parse-check.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
-import type {AppliedFiles, ResultFile} from '../tool-result.js';
+import {MAX_PREVIOUS_BYTES, type AppliedFiles, type ResultFile} from '../../tool-results/output.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
 export interface GeneratedWrite extends FileToWrite {
 	kind?: GeneratedKind;
 }
-
-/** previous_content is kept up to this many bytes (UTF-8); beyond, it is cut and marked truncated. */
-export const MAX_PREVIOUS_BYTES = 512 * 1024;
 
 export function sha256(text: string): string {
 	return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -10,6 +10,7 @@ import {basename, dirname, join, relative, sep} from 'node:path';
 import {isInside} from '../../phoenix-project/read-project.js';
 import {readRegularFile} from '../../phoenix-project/read-regular.js';
 import {EctosmithError} from '../../errors.js';
+import type {FileAction} from '../../tool-results/read-result.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
 export class WriteRefusedError extends EctosmithError {
@@ -30,13 +31,12 @@ export interface FileToWrite {
 	derivedFromExisting?: boolean;
 }
 
-export type WriteAction = 'created' | 'injected' | 'overwritten' | 'unchanged';
 
 export interface PlannedWrite {
 	path: string;
 	absolute: string;
 	content: string;
-	action: WriteAction;
+	action: FileAction;
 	/** The current text when the file exists. */
 	previous?: string;
 }
@@ -126,7 +126,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 		if (seen.has(absolute)) throw new WriteRefusedError(`Refusing to write "${file.path}" twice in one call.`);
 		seen.add(absolute);
 		const previous = await readRegularFile(absolute, file.path);
-		let action: WriteAction;
+		let action: FileAction;
 		if (previous === undefined) action = 'created';
 		else if (previous === file.content) action = 'unchanged';
 		else if (file.derivedFromExisting) action = 'injected';

@@ -3,7 +3,8 @@
  * unified diff against the file on disk now. The diff and highlighting libraries load on first
  * use, after the first paint. File contents come from a model's call: sanitized before colouring.
  */
-import type {ApprovalRequest, PlannedFile} from '../../engine/events.js';
+import type {ApprovalRequest} from '../../engine/events.js';
+import type {PlannedFile} from '../../tool-results/output.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import type {Line} from '../state/lines.js';
 import {colorEnabled} from './theme.js';

@@ -6,7 +6,8 @@
  */
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
-import type {EngineEvent, PlannedFile} from '../../engine/events.js';
+import type {EngineEvent} from '../../engine/events.js';
+import type {PlannedFile} from '../../tool-results/output.js';
 import type {ExecutionRecord} from '../../records/recorder.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import {reportedFiles} from '../../tool-results/read-result.js';
