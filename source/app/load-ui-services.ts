@@ -3,7 +3,7 @@ import type {AppOptions} from './open-app.js';
 import type {UiServices} from '../ui/services.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
-	const [{openApp}, {createAppServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}, {pricesPath}] = await Promise.all([
+	const [{openApp}, {createUiServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}, {pricesPath}] = await Promise.all([
 		import('./open-app.js'),
 		import('./ui-services.js'),
 		import('../engine/prompt.js'),
@@ -13,7 +13,7 @@ export async function loadServices(options: AppOptions): Promise<UiServices> {
 		import('../history/prices.js'),
 	]);
 	const app = await openApp(options);
-	const services = createAppServices(app, {
+	const services = createUiServices(app, {
 		readAppModule,
 		createDemo: async folder => {
 			createDemoProject(folder);

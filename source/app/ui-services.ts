@@ -13,18 +13,12 @@ import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
 import {isRecord} from '../is-record.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
+import type {WiredApp} from './open-app.js';
 
 /** The parts of the wired app the screens use. */
-export interface WiredApp {
-	engine: {run(options: RunOptions): Promise<RunResult>; on(listener: (event: EngineEvent) => void): () => void};
-	config: {listWorkflows(): Promise<WorkflowConfig[]>; getWorkflow(name: string): Promise<WorkflowConfig>; defaultWorkflow(): Promise<WorkflowConfig>};
-	recorder: {recentQueries(limit: number): Promise<string[]>};
-	mcp: McpServiceApi;
-	providerFor(workflow: WorkflowConfig): LlmProvider;
-	close(): Promise<void>;
-}
+type ScreensApp = Pick<WiredApp, 'engine' | 'config' | 'recorder' | 'mcp' | 'providerFor' | 'close'>;
 
-export interface AppServicesOptions {
+export interface UiServicesOptions {
 	/** Checks a folder and reads its app module (the engine's project reader). */
 	readAppModule: (folder: string) => Promise<string | undefined>;
 	/** Copies the demo project into a folder. */
@@ -76,7 +70,7 @@ export function schemaFromInspection(structured: unknown): ProjectSchema {
 	return {tables};
 }
 
-export function createAppServices(app: WiredApp, options: AppServicesOptions): UiServices {
+export function createUiServices(app: ScreensApp, options: UiServicesOptions): UiServices {
 	// Runs in progress: closing cancels them and waits, so their rows end CANCELLED, not STARTED.
 	const running = new Set<{controller: AbortController; done: Promise<unknown>}>();
 	const workflowOf = (name?: string) => (name === undefined ? app.config.defaultWorkflow() : app.config.getWorkflow(name));
