@@ -1,8 +1,8 @@
 import {setTimeout} from 'node:timers/promises';
-import {MikroORM} from '@mikro-orm/sqlite';
+import {MikroORM, TableExistsException, UniqueConstraintViolationException} from '@mikro-orm/sqlite';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {ormConfig} from './config.js';
-import {DatabaseError, explainDatabaseError, prepareLocation} from './database-error.js';
+import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
 import {defaultDbPath} from './db-path.js';
 import {seedIfEmpty, type SeedReport} from './seed.js';
 
@@ -131,6 +131,7 @@ async function withFirstOpenRetry<T>(step: () => Promise<T>): Promise<T> {
 
 function isConcurrentSetupError(error: unknown): boolean {
 	if (error instanceof DatabaseError) return false;
-	const message = error instanceof Error ? error.message : String(error);
-	return /already exists|UNIQUE constraint failed|SQLITE_BUSY|database is locked/i.test(message);
+	// The ORM converts the errors of its own queries (the seed's flush); raw statements and migrations give the driver's.
+	if (error instanceof UniqueConstraintViolationException || error instanceof TableExistsException) return true;
+	return isBusyError(error) || sqliteSays(error, 'tableExists') !== undefined || sqliteSays(error, 'unique') !== undefined;
 }
