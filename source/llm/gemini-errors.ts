@@ -1,7 +1,7 @@
 /**
  * Turns what the SDK throws into facts the retry loop needs (status, server-given delay) and into
  * a readable message. The SDK's ApiError message is the raw JSON body; we show its status and
- * message instead. Every message passes through `redact` so the key can never leak.
+ * message instead. Every message passes through log/redact's `redact` so the key can never leak.
  */
 import {retryDelayFromErrorBody} from './retry.js';
 
@@ -25,15 +25,6 @@ export function errorFacts(error: unknown): ErrorFacts {
 	}
 	const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
 	return {status, retryDelayMs, summary: `${error.message}${cause}`};
-}
-
-/** Replaces every occurrence of the secret (and its URL-encoded form) in a text. */
-export function redact(text: string, secret: string | undefined): string {
-	if (!secret) return text;
-	let out = text.split(secret).join('[redacted]');
-	const encoded = encodeURIComponent(secret);
-	if (encoded !== secret) out = out.split(encoded).join('[redacted]');
-	return out;
 }
 
 interface GoogleErrorBody {

@@ -10,7 +10,8 @@ import type {Logger} from '../log/types.js';
 import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest, type ToolSpec} from './provider.js';
 import {toGeminiContents} from './gemini-history.js';
 import {TurnAccumulator} from './gemini-stream.js';
-import {errorFacts, redact} from './gemini-errors.js';
+import {errorFacts} from './gemini-errors.js';
+import {redact} from '../log/redact.js';
 import {cleanSchemaForGemini} from './json-schema.js';
 import {
 	isAbortError,
@@ -100,7 +101,7 @@ export class GeminiProvider implements LlmProvider {
 				if (signal?.aborted) throw abortError(signal);
 				if (isAbortError(error)) throw error;
 				const facts = errorFacts(error);
-				const summary = redact(facts.summary, this.apiKey);
+				const summary = redact(facts.summary, [this.apiKey]);
 				failures++;
 				this.logger?.warn('gemini request failed', {model: this.model, attempt, durationMs: Date.now() - started, status: facts.status, error: summary});
 				const transient = facts.status === undefined || isRetryableStatus(facts.status);
