@@ -1,6 +1,6 @@
-import {setTimeout} from 'node:timers/promises';
 import {MikroORM, TableExistsException, UniqueConstraintViolationException} from '@mikro-orm/sqlite';
 import {migrationsList} from '../../migrations/sqlite/index.js';
+import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
 import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
 import {defaultDbPath} from './db-path.js';
@@ -119,14 +119,7 @@ async function checkSchemaOwner(orm: MikroORM, dbPath: string): Promise<void> {
  * nothing left to do; the short random pause lets it commit.
  */
 async function withFirstOpenRetry<T>(step: () => Promise<T>): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await step();
-		} catch (error) {
-			if (attempt >= 40 || !isConcurrentSetupError(error)) throw error;
-			await setTimeout(25 + Math.random() * 75);
-		}
-	}
+	return retry(step, {attempts: 40, retries: isConcurrentSetupError, delayMs: () => 25 + Math.random() * 75});
 }
 
 function isConcurrentSetupError(error: unknown): boolean {

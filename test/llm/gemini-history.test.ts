@@ -3,12 +3,11 @@ import test from 'ava';
 import type {GenerateContentResponse} from '@google/genai';
 import {toGeminiContents} from '../../source/llm/gemini-history.js';
 import {TurnAccumulator} from '../../source/llm/gemini-stream.js';
-import {errorFacts} from '../../source/llm/gemini-errors.js';
+import {errorFacts, retryDelayFromErrorBody} from '../../source/llm/gemini-errors.js';
 import {
 	abortableSleep,
 	isRetryableStatus,
 	retryAfterHeaderMs,
-	retryDelayFromErrorBody,
 	retryDelayMs,
 	retryPolicy,
 } from '../../source/llm/retry.js';
