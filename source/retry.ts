@@ -1,7 +1,8 @@
 /**
- * The one retry loop (Gemini requests, a busy database, two processes opening a new database): try
- * until the operation succeeds, a failure is not worth another try, or the tries or the time run
- * out; then the last error is thrown as it is. Sleep and clock are injectable, so tests never wait.
+ * The one retry loop (Gemini requests, a busy database, two processes opening a new database, a
+ * tool server that died at start): try until the operation succeeds, a failure is not worth another
+ * try, or the tries or the time run out; then the last error is thrown as it is. Sleep and clock
+ * are injectable, so tests never wait.
  */
 import {abortError} from './abort-error.js';
 
@@ -31,7 +32,8 @@ export async function retry<T>(operation: (attempt: number) => Promise<T>, optio
 		} catch (error) {
 			const left = options.withinMs === undefined ? Number.POSITIVE_INFINITY : options.withinMs - (now() - started);
 			if (attempt >= attempts || left <= 0 || !options.retries(error, attempt)) throw error;
-			await sleep(Math.min(left, options.delayMs(attempt, error)), options.signal);
+			const delay = Math.min(left, options.delayMs(attempt, error));
+			if (delay > 0) await sleep(delay, options.signal);
 		}
 	}
 }
