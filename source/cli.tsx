@@ -6,7 +6,8 @@
 import {parseCommandLine} from './cli/parse-command-line.js';
 import {explainDatabaseError} from './db/database-error.js';
 import {resolveDbPath} from './db/db-path.js';
-import {EctosmithError, UsageError} from './errors.js';
+import {reportFailure} from './commands/report-failure.js';
+import {EctosmithError} from './errors.js';
 import {ExitCode} from './exit-codes.js';
 
 // A reader that stops early (`ectosmith history | head`) closes our stdout: that is the reader's
@@ -20,6 +21,8 @@ for (const stream of [process.stdout, process.stderr]) {
 
 /** --db of this command line, so a database failure no command explained can still name the file. */
 let dbFlag: string | undefined;
+/** --debug of this command line: an internal error then shows its stack trace. */
+let debugFlag = false;
 
 async function main(): Promise<number> {
 	const line = parseCommandLine(process.argv.slice(2), import.meta);
@@ -30,22 +33,13 @@ async function main(): Promise<number> {
 
 	const {command, args, flags} = line;
 	if (typeof flags.db === 'string') dbFlag = flags.db;
+	debugFlag = flags.debug === true;
 	const run = await command.load();
 	return run(args, flags);
 }
 
-process.exitCode = await main().catch((thrown: unknown) => {
-	const error = explainUncaught(thrown);
-	if (error instanceof UsageError) {
-		process.stderr.write(`ectosmith: ${error.message}\n`);
-		return ExitCode.usage;
-	}
-
-	// Known failures are one line; anything else is a bug, still shown without a stack trace.
-	const message = error instanceof EctosmithError || error instanceof Error ? error.message : String(error);
-	process.stderr.write(`ectosmith: ${message}\n`);
-	return ExitCode.failed;
-});
+// Ours are one line (usage errors exit 2); anything else is a bug, its stack shown with --debug.
+process.exitCode = await main().catch((thrown: unknown) => reportFailure(explainUncaught(thrown), {debug: debugFlag, prefix: 'ectosmith', stderr: process.stderr}));
 
 /**
  * The last guard of "never SQL on the screen": a database failure that reached here unexplained

@@ -1,6 +1,7 @@
 /**
  * The base of every error ectosmith raises on purpose. Callers match errors by class (instanceof),
- * never by message text; anything that is not an EctosmithError is a bug and is reported as one.
+ * never by message text; anything that is not an EctosmithError is a bug and is reported as one
+ * (cli/report-failure.ts: "internal error", its stack with --debug).
  */
 export class EctosmithError extends Error {
 	constructor(message: string, options?: ErrorOptions) {

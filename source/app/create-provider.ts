@@ -4,7 +4,8 @@
  * An explicit choice is honoured or refused with a message that says what to do.
  */
 import type {Logger} from '../log/types.js';
-import {parseProviderName, type LlmProvider, type ProviderName} from '../llm/provider.js';
+import {UsageError} from '../errors.js';
+import {parseProviderName, ProviderError, type LlmProvider, type ProviderName} from '../llm/provider.js';
 import {GeminiProvider, type GeminiProviderOptions} from '../llm/gemini.js';
 import {OfflineProvider} from '../planner/offline-provider.js';
 import {ScriptedProvider} from '../llm/scripted.js';
@@ -46,14 +47,14 @@ function chooseProvider(options: CreateProviderOptions, env: NodeJS.ProcessEnv):
 
 	if (requested === 'scripted' || (requested === undefined && options.scriptFile)) {
 		if (!options.scriptFile) {
-			throw new Error('The scripted provider plays a recorded conversation: pass --script FILE (e.g. fixtures/conversations/blog.json).');
+			throw new UsageError('The scripted provider plays a recorded conversation: pass --script FILE (e.g. fixtures/conversations/blog.json).');
 		}
 		return new ScriptedProvider(options.scriptFile);
 	}
 	if (requested === 'offline') return new OfflineProvider();
 	if (requested === 'gemini' || (requested === undefined && key)) {
 		if (!key) {
-			throw new Error(
+			throw new ProviderError(
 				'The gemini provider needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or use --provider offline.',
 			);
 		}

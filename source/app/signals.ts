@@ -46,7 +46,8 @@ export function cancelOnSignals(options: SignalOptions = {}): SignalCancellation
 				return;
 			}
 
-			controller.abort(new Error(`Stopped by ${name}`));
+			// Named AbortError, as abortError() makes them: a cancellation, never reported as a bug.
+			controller.abort(Object.assign(new Error(`Stopped by ${name}`), {name: 'AbortError'}));
 		};
 
 		handlers.set(name, handler);

@@ -7,7 +7,7 @@ import {openApp, type WiredApp} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
 import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
-import {UsageError} from '../errors.js';
+import {reportFailure} from './report-failure.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
@@ -129,8 +129,8 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		// Only set-up errors get here (bad option, unknown workflow or execution, provider without a key...).
 		// A database failure outside the recorder (reading the configuration) is one line too, never SQL.
 		const error = app === undefined ? thrown : explainDatabaseError(app.dbPath, thrown);
-		if (error instanceof UsageError) return fail(error.message, ExitCode.usage);
-		return fail(error instanceof Error ? error.message : String(error), stop.exitCode() ?? ExitCode.failed);
+		const code = reportFailure(error, {debug: flags.debug === true, prefix: 'ectosmith run', stderr: process.stderr});
+		return code === ExitCode.failed ? (stop.exitCode() ?? code) : code;
 	} finally {
 		await app?.close();
 		stop.dispose();

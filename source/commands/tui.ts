@@ -4,11 +4,12 @@
  * on every way out: q, Ctrl-C twice, SIGTERM/SIGHUP, an uncaught error (shown after leaving).
  */
 import path from 'node:path';
+import {describeFailure} from './report-failure.js';
 import type {CliFlags} from './flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
 import {parseProviderName} from '../llm/provider.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {sanitizeForTerminal, sanitizeLine} from '../terminal/sanitize.js';
 import type {ScreenEntry} from '../ui/screens/types.js';
 import type {UiServices} from '../ui/services.js';
 import {alternateScreen} from '../ui/terminal-screen.js';
@@ -46,7 +47,7 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 	const done = new Promise<number>(resolve => (settle = resolve));
 	let fatal: string | undefined;
 	const fail = (error: unknown) => {
-		fatal ??= error instanceof Error ? error.message : String(error);
+		fatal ??= describeFailure(error, {debug: flags.debug === true}).text;
 		settle(ExitCode.failed);
 	};
 
@@ -103,7 +104,8 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 	screen.leave();
 	process.off('SIGTERM', onTerm);
 	process.off('SIGHUP', onHup);
-	if (fatal !== undefined) process.stderr.write(`ectosmith: ${sanitizeLine(fatal)}\n`);
+	// A stack trace (--debug) keeps its lines; a message is one line.
+	if (fatal !== undefined) process.stderr.write(`ectosmith: ${flags.debug === true ? sanitizeForTerminal(fatal) : sanitizeLine(fatal)}\n`);
 	// Cancels a run still going (its row ends CANCELLED), stops the tool servers, closes the database.
 	await loading?.then(async services => services.close()).catch(() => undefined);
 	process.off('uncaughtException', fail);

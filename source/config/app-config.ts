@@ -23,6 +23,9 @@ export class UnknownNameError extends EctosmithError {
 	}
 }
 
+/** No workflow to take when none is named: none at all, or several and none the default. */
+export class NoDefaultWorkflowError extends EctosmithError {}
+
 /**
  * Workflows and MCP servers, read from the database into the engine's shapes. Every read uses a
  * fresh fork of the entity manager, so an edit saved meanwhile (by the form or another process) is
@@ -46,13 +49,13 @@ export class AppConfig {
 		return toWorkflowConfig(workflow);
 	}
 
-	/** The only workflow, else the one named elixir_crud_generator. */
+	/** The only workflow, else the one named elixir_crud_generator; NoDefaultWorkflowError when neither. */
 	async defaultWorkflow(): Promise<WorkflowConfig> {
 		const workflows = await this.listWorkflows();
 		if (workflows.length === 1) return workflows[0]!;
 		const preferred = workflows.find(workflow => workflow.name === defaultWorkflowName);
 		if (preferred) return preferred;
-		throw new Error(
+		throw new NoDefaultWorkflowError(
 			workflows.length === 0
 				? 'No workflows in the database; import some with `ectosmith db seed --from DIR`'
 				: `Several workflows and none named ${defaultWorkflowName}; pick one with --workflow: ${workflows.map(workflow => workflow.name).join(', ')}`,

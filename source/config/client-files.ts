@@ -191,15 +191,25 @@ export function parseJsonc(text: string, file: string): unknown {
 	try {
 		return JSON.parse(clean);
 	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		const position = /position (\d+)/.exec(message);
 		if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
-		if (!position) throw new ClientFileError(`${file}: not valid JSON: ${message.split('\n')[0]}`);
-		const before = clean.slice(0, Number(position[1]));
+		const {reason, position} = jsonSyntaxError(error);
+		if (position === undefined) throw new ClientFileError(`${file}: not valid JSON: ${reason}`);
+		const before = clean.slice(0, position);
 		const line = before.split('\n').length;
 		const column = before.length - before.lastIndexOf('\n');
-		throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${message.replace(/ in JSON at position \d+.*$/s, '').split('\n')[0]}`);
+		throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${reason}`);
 	}
+}
+
+/**
+ * JSON.parse's complaint and where it stopped. Only its text says where ("... in JSON at position
+ * 12 (line 2 column 3)"): a SyntaxError has no position field, so this is the one place reading it.
+ */
+function jsonSyntaxError(error: unknown): {reason: string; position?: number} {
+	const message = error instanceof Error ? error.message : String(error);
+	const position = /position (\d+)/.exec(message);
+	if (!position) return {reason: message.split('\n')[0]!};
+	return {reason: message.replace(/ in JSON at position \d+.*$/s, '').split('\n')[0]!, position: Number(position[1])};
 }
 
 /** Comments become spaces (positions stay), trailing commas go; strings are left alone. */

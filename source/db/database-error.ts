@@ -65,19 +65,42 @@ function blockingFile(folder: string): string {
 	return current;
 }
 
+// SQLite's words, for what its result code does not tell (see sqliteSays).
+const SQLITE_WORDS = {
+	code: /SQLITE_[A-Z_]+/,
+	locked: /database is locked/i,
+	tableExists: /already exists/i,
+	unique: /UNIQUE constraint failed/i,
+} as const;
+
+/**
+ * The one place that reads SQLite's message text, the match or undefined. Text because the sqlite3
+ * driver gives only the primary result code (SQLITE_CONSTRAINT, never which constraint; "table
+ * exists" is plain SQLITE_ERROR), and errors of raw statements reach us unconverted by the ORM,
+ * wrapped by the migrator (its message quotes the driver's, the driver's error is its `cause`).
+ */
+export function sqliteSays(error: unknown, what: keyof typeof SQLITE_WORDS): string | undefined {
+	for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+		const match = SQLITE_WORDS[what].exec(current.message)?.[0];
+		if (match !== undefined) return match;
+	}
+
+	return undefined;
+}
+
 /** SQLite's result code carried by a driver or ORM error (SQLITE_BUSY...), if it has one. */
 export function sqliteCodeOf(error: unknown): string | undefined {
 	if (!(error instanceof Error)) return undefined;
 	const code = (error as NodeJS.ErrnoException).code;
 	if (typeof code === 'string' && code.startsWith('SQLITE_')) return code;
-	return /SQLITE_[A-Z_]+/.exec(error.message)?.[0];
+	return sqliteSays(error, 'code');
 }
 
 /** Another connection holds the lock (SQLite gave up waiting, or could not wait). */
 export function isBusyError(error: unknown): boolean {
 	if (error instanceof DatabaseError) return error.isBusy;
 	const code = sqliteCodeOf(error);
-	return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (code === undefined && error instanceof Error && /database is locked/i.test(error.message));
+	return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (code === undefined && sqliteSays(error, 'locked') !== undefined);
 }
 
 /**

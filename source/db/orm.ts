@@ -1,8 +1,8 @@
-import {setTimeout} from 'node:timers/promises';
-import {MikroORM} from '@mikro-orm/sqlite';
+import {MikroORM, TableExistsException, UniqueConstraintViolationException} from '@mikro-orm/sqlite';
 import {migrationsList} from '../../migrations/sqlite/index.js';
+import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
-import {DatabaseError, explainDatabaseError, prepareLocation} from './database-error.js';
+import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
 import {defaultDbPath} from './db-path.js';
 import {seedIfEmpty, type SeedReport} from './seed.js';
 
@@ -119,18 +119,12 @@ async function checkSchemaOwner(orm: MikroORM, dbPath: string): Promise<void> {
  * nothing left to do; the short random pause lets it commit.
  */
 async function withFirstOpenRetry<T>(step: () => Promise<T>): Promise<T> {
-	for (let attempt = 1; ; attempt++) {
-		try {
-			return await step();
-		} catch (error) {
-			if (attempt >= 40 || !isConcurrentSetupError(error)) throw error;
-			await setTimeout(25 + Math.random() * 75);
-		}
-	}
+	return retry(step, {attempts: 40, retries: isConcurrentSetupError, delayMs: () => 25 + Math.random() * 75});
 }
 
 function isConcurrentSetupError(error: unknown): boolean {
 	if (error instanceof DatabaseError) return false;
-	const message = error instanceof Error ? error.message : String(error);
-	return /already exists|UNIQUE constraint failed|SQLITE_BUSY|database is locked/i.test(message);
+	// The ORM converts the errors of its own queries (the seed's flush); raw statements and migrations give the driver's.
+	if (error instanceof UniqueConstraintViolationException || error instanceof TableExistsException) return true;
+	return isBusyError(error) || sqliteSays(error, 'tableExists') !== undefined || sqliteSays(error, 'unique') !== undefined;
 }

@@ -1,4 +1,4 @@
-import {setTimeout as sleep} from 'node:timers/promises';
+import {backoffMs, retry, type Sleep} from '../retry.js';
 import {isBusyError} from './database-error.js';
 
 /**
@@ -8,17 +8,12 @@ import {isBusyError} from './database-error.js';
  * transaction that read first cannot take the lock once another writer committed. The operation
  * must be safe to repeat: a failed try rolled back.
  */
-export async function retryWhileBusy<T>(operation: () => Promise<T>, options: {waitMs: number}): Promise<T> {
-	const started = Date.now();
-	let delay = 25;
-	for (;;) {
-		try {
-			return await operation();
-		} catch (error) {
-			const left = options.waitMs - (Date.now() - started);
-			if (!isBusyError(error) || left <= 0) throw error;
-			await sleep(Math.min(left, delay * (0.5 + Math.random() / 2)));
-			delay = Math.min(delay * 2, 1000);
-		}
-	}
+export async function retryWhileBusy<T>(operation: () => Promise<T>, options: {waitMs: number; sleep?: Sleep; now?: () => number}): Promise<T> {
+	return retry(operation, {
+		withinMs: options.waitMs,
+		retries: isBusyError,
+		delayMs: failures => backoffMs(failures, {baseMs: 25, maxMs: 1000}),
+		...(options.sleep === undefined ? {} : {sleep: options.sleep}),
+		...(options.now === undefined ? {} : {now: options.now}),
+	});
 }

@@ -2,6 +2,7 @@
  * Rebuilds a provider-neutral conversation from recorded messages. Each execution records only its
  * own new messages, so a continued conversation is the chain root -> ... -> parent, concatenated.
  */
+import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ProviderName} from '../llm/provider.js';
 import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
@@ -164,13 +165,16 @@ export interface HistorySource {
 	listMessages(executionId: number): Promise<RecordedMessage[]>;
 }
 
+/** The recorded parent links of a follow-up loop back on themselves: the records are damaged. */
+export class BrokenChainError extends EctosmithError {}
+
 /** The executions of a follow-up chain, root first, ending with `executionId`. */
 export async function loadChain(source: Pick<HistorySource, 'getExecution'>, executionId: number): Promise<ExecutionRecord[]> {
 	const chain: ExecutionRecord[] = [];
 	const seen = new Set<number>();
 	let id: number | undefined = executionId;
 	while (id !== undefined) {
-		if (seen.has(id)) throw new Error(`Execution ${executionId} has a cycle in its parent chain at execution ${id}.`);
+		if (seen.has(id)) throw new BrokenChainError(`Execution ${executionId} has a cycle in its parent chain at execution ${id}.`);
 		seen.add(id);
 		const execution: ExecutionRecord = await source.getExecution(id);
 		chain.unshift(execution);

@@ -25,6 +25,7 @@ import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import {loadConversation, type CallRawParts, type StoredToolResponse} from './conversation-chain.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from '../records/recorder.js';
+import {UsageError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {applyArgs, reportedFiles} from '../tool-results/read-result.js';
 
@@ -206,7 +207,7 @@ export class WorkflowEngine {
 		const workflow =
 			workflowName === undefined ? await this.options.config.defaultWorkflow() : await this.options.config.getWorkflow(workflowName);
 		const projectSource = options.projectPath ?? parent?.targetProjectPath;
-		if (projectSource === undefined) throw new Error('No project path: pass the Phoenix project to write into.');
+		if (projectSource === undefined) throw new UsageError('No project path: pass the Phoenix project to write into.');
 		const projectPath = path.resolve(projectSource);
 		const provider = this.options.providerFor(workflow);
 		const prior: ConversationItem[] = parent ? await loadConversation(recorder, parent.id, {provider: provider.name}) : [];

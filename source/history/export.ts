@@ -14,18 +14,11 @@ import type {ExecutionRecord, Recorder, RecordedMessage} from '../records/record
 import {maskValues} from '../config/secrets.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
-import {redact, SECRET_ENV_VARS} from '../log/redact.js';
+import {redactStrings, SECRET_ENV_VARS} from '../log/redact.js';
 import {terminalSafeJson} from '../terminal/safe-json.js';
 import {atomicWrite} from '../tools/write/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
 import {fileChanges} from './file-changes.js';
-
-function scrub(value: unknown, secrets: string[]): unknown {
-	if (typeof value === 'string') return redact(value, secrets);
-	if (Array.isArray(value)) return value.map(item => scrub(item, secrets));
-	if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, secrets)]));
-	return value;
-}
 
 function exportedMessage(message: RecordedMessage): ExportedMessage {
 	return {
@@ -98,7 +91,7 @@ export async function buildExport(orm: MikroORM, recorder: Recorder, executionId
 	}));
 
 	const file: ExportFile = {format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), workflows, executions};
-	return scrub(file, secrets) as ExportFile;
+	return redactStrings(file, secrets) as ExportFile;
 }
 
 const fence = (text: string, language = '') => {

@@ -1,9 +1,9 @@
 /**
  * Turns what the SDK throws into facts the retry loop needs (status, server-given delay) and into
- * a readable message. The SDK's ApiError message is the raw JSON body; we show its status and
- * message instead. Every message passes through `redact` so the key can never leak.
+ * a readable message. The status is the ApiError's own `status`; the rest is only in its message,
+ * the raw JSON body, so this module is the one place reading that text (parseErrorBody and
+ * retryDelayFromErrorBody). Every message passes through log/redact's `redact` before it is shown.
  */
-import {retryDelayFromErrorBody} from './retry.js';
 
 export interface ErrorFacts {
 	status?: number;
@@ -25,15 +25,6 @@ export function errorFacts(error: unknown): ErrorFacts {
 	}
 	const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
 	return {status, retryDelayMs, summary: `${error.message}${cause}`};
-}
-
-/** Replaces every occurrence of the secret (and its URL-encoded form) in a text. */
-export function redact(text: string, secret: string | undefined): string {
-	if (!secret) return text;
-	let out = text.split(secret).join('[redacted]');
-	const encoded = encodeURIComponent(secret);
-	if (encoded !== secret) out = out.split(encoded).join('[redacted]');
-	return out;
 }
 
 interface GoogleErrorBody {
@@ -60,4 +51,13 @@ function parseErrorBody(message: string): GoogleErrorBody | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/**
+ * The `retryDelay` of a google.rpc.RetryInfo detail found in an error body (JSON text, possibly
+ * embedded in a longer message), in ms. Formats: "2s", "1.5s", "0.250s".
+ */
+export function retryDelayFromErrorBody(text: string): number | undefined {
+	const match = /"retryDelay"\s*:\s*"(\d+(?:\.\d+)?)s"/.exec(text);
+	return match ? Math.round(Number(match[1]) * 1000) : undefined;
 }

@@ -10,7 +10,9 @@ import type {Logger} from '../log/types.js';
 import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest, type ToolSpec} from './provider.js';
 import {toGeminiContents} from './gemini-history.js';
 import {TurnAccumulator} from './gemini-stream.js';
-import {errorFacts, redact} from './gemini-errors.js';
+import {errorFacts} from './gemini-errors.js';
+import {redact} from '../log/redact.js';
+import {retry} from '../retry.js';
 import {cleanSchemaForGemini} from './json-schema.js';
 import {
 	isAbortError,
@@ -73,79 +75,92 @@ export class GeminiProvider implements LlmProvider {
 			request.onTextDelta(delta);
 		};
 
+		// Two budgets: failed requests (only transient ones are retried) and unusable answers.
 		let failures = 0;
 		let invalidAnswers = 0;
-		for (let attempt = 1; ; attempt++) {
-			if (signal?.aborted) throw abortError(signal);
-			const started = Date.now();
-			let retryAfter: number | undefined;
-			const config: GenerateContentConfig = {
-				...(tools ? {tools} : {}),
-				automaticFunctionCalling: {disable: true},
-				...(signal ? {abortSignal: signal} : {}),
-				// Our own fetch wrapper, to read a Retry-After header the SDK's error does not keep.
-				httpOptions: {
-					fetch: async (input, init) => {
-						const response = await fetch(input, init);
-						if (!response.ok) retryAfter = retryAfterHeaderMs(response.headers.get('retry-after'));
-						return response;
-					},
+		try {
+			return await retry(async attempt => this.tryOnce(attempt, contents, tools, signal, emit), {
+				retries: error => {
+					if (error instanceof FailedRequest) return error.transient && ++failures < this.policy.maxAttempts;
+					if (error instanceof UnusableAnswer) return ++invalidAnswers < this.maxInvalidAnswers;
+					return false;
 				},
-			};
-
-			let answer: TurnAccumulator;
-			try {
-				answer = await this.streamOnce(contents, config, signal, emit);
-			} catch (error) {
-				if (signal?.aborted) throw abortError(signal);
-				if (isAbortError(error)) throw error;
-				const facts = errorFacts(error);
-				const summary = redact(facts.summary, this.apiKey);
-				failures++;
-				this.logger?.warn('gemini request failed', {model: this.model, attempt, durationMs: Date.now() - started, status: facts.status, error: summary});
-				const transient = facts.status === undefined || isRetryableStatus(facts.status);
-				if (!transient) {
-					throw new ProviderError(`Gemini request failed: ${summary}${hint(facts.status)}`, facts.status);
-				}
-				if (failures >= this.policy.maxAttempts) {
-					throw new ProviderError(
-						`Gemini request failed after ${failures} attempts: ${summary}`,
-						facts.status,
-					);
-				}
-				await this.policy.sleep(retryDelayMs(failures, this.policy, retryAfter ?? facts.retryDelayMs), signal);
-				continue;
-			}
-
-			const durationMs = Date.now() - started;
-			this.logger?.info('gemini request', {
-				model: this.model,
-				attempt,
-				durationMs,
-				finishReason: answer.finishReason,
-				promptTokens: answer.usage?.promptTokens,
-				outputTokens: answer.usage?.outputTokens,
+				delayMs: (_failures, error) =>
+					error instanceof FailedRequest ? retryDelayMs(failures, this.policy, error.serverDelayMs) : retryDelayMs(invalidAnswers, this.policy),
+				sleep: this.policy.sleep,
+				...(signal ? {signal} : {}),
 			});
-			if (answer.blockReason) {
-				throw new ProviderError(`Gemini blocked the prompt (${answer.blockReason}); rephrase the request.`);
+		} catch (error) {
+			if (error instanceof FailedRequest) {
+				throw error.transient
+					? new ProviderError(`Gemini request failed after ${failures} attempts: ${error.message}`, error.status)
+					: new ProviderError(`Gemini request failed: ${error.message}${hint(error.status)}`, error.status);
 			}
-			const problem = invalidAnswer(answer);
-			if (!problem) {
-				return {
-					text: answer.text,
-					functionCalls: answer.functionCalls,
-					raw: answer.parts,
-					...(answer.usage ? {usage: answer.usage} : {}),
-					...(answer.finishReason ? {finishReason: answer.finishReason} : {}),
-				};
-			}
-			invalidAnswers++;
-			this.logger?.warn('gemini answer unusable', {model: this.model, attempt, problem});
-			if (invalidAnswers >= this.maxInvalidAnswers) {
-				throw new ProviderError(`Gemini ${problem} ${invalidAnswers} times in a row; giving up.`);
-			}
-			await this.policy.sleep(retryDelayMs(invalidAnswers, this.policy), signal);
+			if (error instanceof UnusableAnswer) throw new ProviderError(`Gemini ${error.message} ${invalidAnswers} times in a row; giving up.`);
+			throw error;
 		}
+	}
+
+	/** One request and its answer; FailedRequest or UnusableAnswer when another try may help. */
+	private async tryOnce(
+		attempt: number,
+		contents: ReturnType<typeof toGeminiContents>,
+		tools: ReturnType<typeof functionDeclarations>,
+		signal: AbortSignal | undefined,
+		emit: (attemptText: string) => void,
+	): Promise<ModelTurn> {
+		if (signal?.aborted) throw abortError(signal);
+		const started = Date.now();
+		let retryAfter: number | undefined;
+		const config: GenerateContentConfig = {
+			...(tools ? {tools} : {}),
+			automaticFunctionCalling: {disable: true},
+			...(signal ? {abortSignal: signal} : {}),
+			// Our own fetch wrapper, to read a Retry-After header the SDK's error does not keep.
+			httpOptions: {
+				fetch: async (input, init) => {
+					const response = await fetch(input, init);
+					if (!response.ok) retryAfter = retryAfterHeaderMs(response.headers.get('retry-after'));
+					return response;
+				},
+			},
+		};
+
+		let answer: TurnAccumulator;
+		try {
+			answer = await this.streamOnce(contents, config, signal, emit);
+		} catch (error) {
+			if (signal?.aborted) throw abortError(signal);
+			if (isAbortError(error)) throw error;
+			const facts = errorFacts(error);
+			const summary = redact(facts.summary, [this.apiKey]);
+			this.logger?.warn('gemini request failed', {model: this.model, attempt, durationMs: Date.now() - started, status: facts.status, error: summary});
+			throw new FailedRequest(summary, facts.status, retryAfter ?? facts.retryDelayMs);
+		}
+
+		this.logger?.info('gemini request', {
+			model: this.model,
+			attempt,
+			durationMs: Date.now() - started,
+			finishReason: answer.finishReason,
+			promptTokens: answer.usage?.promptTokens,
+			outputTokens: answer.usage?.outputTokens,
+		});
+		if (answer.blockReason) {
+			throw new ProviderError(`Gemini blocked the prompt (${answer.blockReason}); rephrase the request.`);
+		}
+		const problem = invalidAnswer(answer);
+		if (problem) {
+			this.logger?.warn('gemini answer unusable', {model: this.model, attempt, problem});
+			throw new UnusableAnswer(problem);
+		}
+		return {
+			text: answer.text,
+			functionCalls: answer.functionCalls,
+			raw: answer.parts,
+			...(answer.usage ? {usage: answer.usage} : {}),
+			...(answer.finishReason ? {finishReason: answer.finishReason} : {}),
+		};
 	}
 
 	/** One streamed request; resolves with the merged answer, rejects promptly on abort. */
@@ -196,6 +211,22 @@ function invalidAnswer(answer: TurnAccumulator): string | undefined {
 	if (answer.text.trim() === '' && !hasOtherParts) return `sent an empty answer (finish reason ${answer.finishReason})`;
 	return undefined;
 }
+
+// What one try tells the retry loop; never leaves nextTurn (it becomes a ProviderError).
+class FailedRequest extends Error {
+	readonly transient: boolean;
+
+	constructor(
+		summary: string,
+		readonly status: number | undefined,
+		readonly serverDelayMs: number | undefined,
+	) {
+		super(summary);
+		this.transient = status === undefined || isRetryableStatus(status);
+	}
+}
+
+class UnusableAnswer extends Error {}
 
 function hint(status: number | undefined): string {
 	if (status === 400) return ' (the request was refused as invalid; check the model name and the tools\' schemas)';

@@ -1,9 +1,11 @@
 /**
- * Retry timing for provider requests: exponential backoff with jitter, a server-given delay
- * (google.rpc.RetryInfo `retryDelay`, or a Retry-After header) wins when there is one.
- * Sleep and randomness are injectable so tests run fast and deterministically.
+ * Retry timing for provider requests (the loop itself is ../retry.ts): exponential backoff with
+ * jitter, a server-given delay (google.rpc.RetryInfo `retryDelay`, or a Retry-After header) wins
+ * when there is one. Sleep and randomness are injectable so tests run fast and deterministically.
  */
-import {abortError} from '../abort-error.js';
+import {abortableSleep, backoffMs, type Sleep} from '../retry.js';
+
+export {abortableSleep} from '../retry.js';
 
 export interface RetryOptions {
 	/** Tries in all, the first one included. */
@@ -12,7 +14,7 @@ export interface RetryOptions {
 	baseDelayMs?: number;
 	/** Cap for computed delays and for server-given ones. */
 	maxDelayMs?: number;
-	sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+	sleep?: Sleep;
 	/** A number in [0, 1), for jitter. */
 	random?: () => number;
 }
@@ -42,22 +44,12 @@ export function retryPolicy(options: RetryOptions = {}): RetryPolicy {
  */
 export function retryDelayMs(attempt: number, policy: RetryPolicy, serverDelayMs?: number): number {
 	if (serverDelayMs !== undefined && serverDelayMs >= 0) return Math.min(policy.maxDelayMs, serverDelayMs);
-	const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
-	return Math.round(backoff * (0.5 + policy.random() * 0.5));
+	return backoffMs(attempt, {baseMs: policy.baseDelayMs, maxMs: policy.maxDelayMs, random: policy.random});
 }
 
 /** HTTP statuses worth another try: rate limits, timeouts and server-side failures. */
 export function isRetryableStatus(status: number | undefined): boolean {
 	return status === 429 || status === 408 || (status !== undefined && status >= 500 && status <= 599);
-}
-
-/**
- * The `retryDelay` of a google.rpc.RetryInfo detail found in an error body (JSON text, possibly
- * embedded in a longer message), in ms. Formats: "2s", "1.5s", "0.250s".
- */
-export function retryDelayFromErrorBody(text: string): number | undefined {
-	const match = /"retryDelay"\s*:\s*"(\d+(?:\.\d+)?)s"/.exec(text);
-	return match ? Math.round(Number(match[1]) * 1000) : undefined;
 }
 
 /** A Retry-After header value (seconds, or an HTTP date) in ms from `now`. */
@@ -67,25 +59,6 @@ export function retryAfterHeaderMs(value: string | null | undefined, now = Date.
 	if (/^\d+(?:\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
 	const date = Date.parse(trimmed);
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-/** Sleeps, or rejects with the abort reason as soon as the signal aborts. */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	return new Promise((resolve, reject) => {
-		if (signal?.aborted) {
-			reject(abortError(signal));
-			return;
-		}
-		const onAbort = () => {
-			clearTimeout(timer);
-			reject(abortError(signal!));
-		};
-		const timer = setTimeout(() => {
-			signal?.removeEventListener('abort', onAbort);
-			resolve();
-		}, ms);
-		signal?.addEventListener('abort', onAbort, {once: true});
-	});
 }
 
 export function isAbortError(error: unknown): boolean {

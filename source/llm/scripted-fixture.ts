@@ -7,6 +7,7 @@
 import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import type {TokenUsage} from './provider.js';
+import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 
 export const PROJECT_PATH_PLACEHOLDER = '${project_path}';
@@ -31,13 +32,16 @@ export interface ScriptFixture {
 	turns: ScriptTurn[];
 }
 
+/** A --script file that is missing, not JSON, not a conversation, or that cannot be played in this run. */
+export class ScriptFixtureError extends EctosmithError {}
+
 export function loadScriptFixture(file: string): ScriptFixture {
-	if (!existsSync(file)) throw new Error(`Script file not found: ${file}`);
+	if (!existsSync(file)) throw new ScriptFixtureError(`Script file not found: ${file}`);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(readFileSync(file, 'utf8'));
 	} catch (error) {
-		throw new Error(`Script file ${file} is not valid JSON: ${(error as Error).message}`);
+		throw new ScriptFixtureError(`Script file ${file} is not valid JSON: ${(error as Error).message}`);
 	}
 	return parseScriptFixture(parsed, file);
 }
@@ -45,7 +49,7 @@ export function loadScriptFixture(file: string): ScriptFixture {
 /** Checks the shape, naming the bad part: `blog.json: turns[2].functionCalls[0].name must be ...`. */
 export function parseScriptFixture(value: unknown, source = 'script'): ScriptFixture {
 	const fail = (where: string, what: string): never => {
-		throw new Error(`${source}: ${where} ${what}`);
+		throw new ScriptFixtureError(`${source}: ${where} ${what}`);
 	};
 	if (!isRecord(value)) fail('the file', 'must hold a JSON object with "provider", "model" and "turns"');
 	const record = value as Record<string, unknown>;
@@ -107,7 +111,7 @@ export function fillProjectPath<T>(value: T, projectPath: string | undefined, wh
 	return mapStrings(value, text => {
 		if (!text.includes(PROJECT_PATH_PLACEHOLDER)) return text;
 		if (projectPath === undefined) {
-			throw new Error(`${where} uses ${PROJECT_PATH_PLACEHOLDER} but the run has no project path.`);
+			throw new ScriptFixtureError(`${where} uses ${PROJECT_PATH_PLACEHOLDER} but the run has no project path.`);
 		}
 		return text.split(PROJECT_PATH_PLACEHOLDER).join(projectPath);
 	});

@@ -3,7 +3,7 @@
  * turn, for tests and demos. Text is streamed in a few deltas like a live model; "${project_path}"
  * in the script becomes the run's project path, so one fixture works on any temp project.
  */
-import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
+import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest} from './provider.js';
 import {abortError} from '../abort-error.js';
 import {fillProjectPath, loadScriptFixture, parseScriptFixture, type ScriptFixture} from './scripted-fixture.js';
 
@@ -35,7 +35,7 @@ export class ScriptedProvider implements LlmProvider {
 		const index = this.played;
 		const scripted = this.turns[index];
 		if (!scripted) {
-			throw new Error(
+			throw new ProviderError(
 				`Scripted conversation ${this.source} has only ${this.turns.length} model turns; turn ${index + 1} was asked for.`,
 			);
 		}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type {LogLevel, Logger} from './types.js';
+import {EctosmithError} from '../errors.js';
 import {redact, redactFields, MIN_SECRET_LENGTH, SECRET_ENV_VARS} from './redact.js';
 
 export {redact} from './redact.js';
@@ -51,14 +52,17 @@ export function defaultLogPath(env: NodeJS.ProcessEnv = process.env): string {
 	return path.join(home, '.local', 'state', 'ectosmith', 'ectosmith.log');
 }
 
-/** Parses a level name; throws naming the bad value and the allowed ones. */
+/** A level name that is none of LOG_LEVELS (from ECTOSMITH_LOG_LEVEL or an option). */
+export class LogLevelError extends EctosmithError {}
+
+/** Parses a level name; throws LogLevelError naming the bad value and the allowed ones. */
 export function parseLogLevel(value: string, source = 'log level'): LogLevel {
 	const normalised = value.trim().toLowerCase();
 	if ((LOG_LEVELS as readonly string[]).includes(normalised)) {
 		return normalised as LogLevel;
 	}
 
-	throw new Error(`${source} "${value}" is not a log level; use one of: ${LOG_LEVELS.join(', ')}`);
+	throw new LogLevelError(`${source} "${value}" is not a log level; use one of: ${LOG_LEVELS.join(', ')}`);
 }
 
 /** Discards everything; for tests and for code that was given no logger. */

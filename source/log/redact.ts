@@ -1,4 +1,9 @@
-/** Secret scrubbing for log lines: known secret values, secret-looking keys and token patterns. */
+/**
+ * The one secret scrubber, for log lines, provider errors, server output and exports: known secret
+ * values (also URL-encoded, as they appear in a request URL), secret-looking keys and token patterns,
+ * all replaced by one marker.
+ */
+import {isRecord} from '../is-record.js';
 
 export const REDACTED = '[REDACTED]';
 
@@ -45,7 +50,7 @@ const GOOGLE_API_KEY = /\bAIza[\w-]{35}\b/g;
 export function redact(text: string, secrets: Iterable<string>): string {
 	let result = text;
 	// Longest first, so a secret that contains another is replaced whole.
-	const values = [...new Set(secrets)].filter((value) => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+	const values = [...new Set([...secrets].flatMap(withEncoded))].filter((value) => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 	for (const value of values) {
 		if (result.includes(value)) {
 			result = result.split(value).join(REDACTED);
@@ -57,6 +62,27 @@ export function redact(text: string, secrets: Iterable<string>): string {
 		.replace(URL_PARAMETER, `$1${REDACTED}`)
 		.replace(KEY_VALUE, `$1$2${REDACTED}`)
 		.replace(GOOGLE_API_KEY, REDACTED);
+}
+
+/** A secret and, when it differs, its URL-encoded form (`a/b+c` is sent as `a%2Fb%2Bc`). */
+function withEncoded(value: string): string[] {
+	const encoded = encodeURIComponent(value);
+	return encoded === value ? [value] : [value, encoded];
+}
+
+/** A deep copy with every string scrubbed and nothing else changed (keys, numbers, shape), for exports. */
+export function redactStrings(value: unknown, secrets: Iterable<string>): unknown {
+	const list = [...secrets];
+	const walk = (item: unknown): unknown => {
+		if (typeof item === 'string') return redact(item, list);
+		if (Array.isArray(item)) return item.map(walk);
+		if (isRecord(item)) {
+			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, walk(entry)]));
+		}
+
+		return item;
+	};
+	return walk(value);
 }
 
 /**

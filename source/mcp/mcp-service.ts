@@ -7,11 +7,19 @@ import {createHash} from 'node:crypto';
 import {abortError} from '../abort-error.js';
 import type {McpServerConfig} from '../config/types.js';
 import {silentLogger} from '../log/logger.js';
+import {retry} from '../retry.js';
 import type {Logger} from '../log/types.js';
 import {ArgsValidator} from './args-validator.js';
 import {expandedOrNothing, ServerConnection, TOOL_CALL_CANCELLED, type ConnectionOptions} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
 import {McpServerError, notRunnableReason, ServerNotRunnableError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
+
+// A connection that died right after it started: ready() starts it again, then gives up with an McpServerError.
+class ExitedAtStart extends Error {
+	constructor(readonly connection: ServerConnection) {
+		super('the server exited right after it started');
+	}
+}
 
 export {McpServerError, ServerNotRunnableError} from './types.js';
 export type {McpServiceApi, ToolBinding, ToolCallResult} from './types.js';
@@ -174,8 +182,26 @@ export class McpService implements McpServiceApi {
 		return entry;
 	}
 
-	/** The entry's live connection: started when missing, restarted when it died. */
-	private async ready(entry: Entry, attempt = 1): Promise<ServerConnection> {
+	/** The entry's live connection: started when missing, restarted (twice at most) when it died. */
+	private async ready(entry: Entry): Promise<ServerConnection> {
+		try {
+			return await retry(async () => this.connect(entry), {
+				attempts: 3,
+				retries: error => {
+					if (!(error instanceof ExitedAtStart)) return false;
+					this.options.logger.info(`restarting server "${entry.config.name}" after it exited`);
+					return true;
+				},
+				delayMs: () => 0,
+			});
+		} catch (error) {
+			if (error instanceof ExitedAtStart) throw new McpServerError(entry.config.name, 'keeps exiting right after it starts', error.connection.stderrTail());
+			throw error;
+		}
+	}
+
+	/** One try of ready(): the entry's connection, started when missing; ExitedAtStart when it is dead. */
+	private async connect(entry: Entry): Promise<ServerConnection> {
 		const current = entry.current ?? this.start(entry);
 		entry.current = current;
 		let connection: ServerConnection;
@@ -202,12 +228,7 @@ export class McpService implements McpServiceApi {
 			entry.current = undefined;
 		}
 
-		if (attempt > 2) {
-			throw new McpServerError(entry.config.name, 'keeps exiting right after it starts', connection.stderrTail());
-		}
-
-		this.options.logger.info(`restarting server "${entry.config.name}" after it exited`);
-		return this.ready(entry, attempt + 1);
+		throw new ExitedAtStart(connection);
 	}
 
 	private async start(entry: Entry): Promise<ServerConnection> {

@@ -1,5 +1,5 @@
 import {hostname} from 'node:os';
-import {raw, type EntityManager, type MikroORM} from '@mikro-orm/core';
+import {ForeignKeyConstraintViolationException, raw, type EntityManager, type MikroORM} from '@mikro-orm/core';
 import {DatabaseError, explainDatabaseError} from '../db/database-error.js';
 import {Execution, Message, Workflow, type IExecution} from '../db/entities/index.js';
 import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
@@ -164,7 +164,8 @@ export class Recorder {
 			try {
 				await em.flush();
 			} catch (error) {
-				if (/FOREIGN KEY constraint failed/i.test(String(error))) throw new UnknownExecutionError(executionId);
+				// The ORM converts the driver's error of a flush into its own class.
+				if (error instanceof ForeignKeyConstraintViolationException) throw new UnknownExecutionError(executionId);
 				throw error;
 			}
 

@@ -10,7 +10,7 @@ import {applyFiles, wroteMigration} from './write/apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
-import {migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
+import {MigrationNameTakenError, migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
 import {tableColumns} from '../phoenix-project/table-columns.js';
@@ -24,8 +24,9 @@ async function alterMigrationFile(
 	const nameOption = options.name === undefined ? {} : {name: options.name};
 	const {dir, name, taken, existing: sameName} = await migrationSlot(root, renderAlterMigration(spec, nameOption, PROBE_STAMP).path);
 	if (sameName !== undefined && !options.overwrite) {
-		throw new WriteRefusedError(
+		throw new MigrationNameTakenError(
 			`A migration named ${name} already exists (${dir}/${sameName}); ecto refuses duplicate migration names. Give another name, or pass overwrite: true to replace it (its file name is kept).`,
+			{path: `${dir}/${sameName}`},
 		);
 	}
 

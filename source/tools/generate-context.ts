@@ -18,7 +18,7 @@ import {applyFiles, wroteMigration, type GeneratedWrite} from './write/apply-fil
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
-import {createTableMigration, stampReport, type MigrationFile} from './migration-files.js';
+import {createTableMigration, MigrationNameTakenError, stampReport, type MigrationFile} from './migration-files.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
 import {generateResult} from './tool-result.js';
@@ -38,7 +38,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		// `config :my_app, :generators, migration: false` turns migrations off, as in Phoenix.
 		if (facts.generators.migration) {
 			const stamp = args.migration_stamp === undefined ? {} : {stamp: args.migration_stamp};
-			migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now, ...stamp}), [spec.schema.file, 'A migration named']);
+			migration = await withNoSchemaHint(createTableMigration(root, spec.schema, {overwrite, now, ...stamp}), error => error instanceof MigrationNameTakenError);
 			files.push({path: migration.path, content: migration.content, kind: 'migration'});
 		}
 	}
@@ -56,7 +56,8 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		files.push({path: change.path, content: change.content, derivedFromExisting: change.action === 'injected', kind});
 	}
 
-	const written = await withNoSchemaHint(applyFiles(root, info.base, files, {overwrite, dryRun}), args.no_schema ? [] : [`"${spec.schema.file}"`, ...(migration ? [`"${migration.path}"`] : [])]);
+	const ours = args.no_schema ? [] : [spec.schema.file, ...(migration ? [migration.path] : [])];
+	const written = await withNoSchemaHint(applyFiles(root, info.base, files, {overwrite, dryRun}), error => error.path !== undefined && ours.includes(error.path));
 	const nextSteps: string[] = [];
 	if (migration !== undefined && wroteMigration(written, [migration.path])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
@@ -70,12 +71,12 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 }
 
 /** A refused schema/migration here is often one written earlier on purpose: say how to keep it. */
-async function withNoSchemaHint<T>(work: Promise<T>, about: string[]): Promise<T> {
+async function withNoSchemaHint<T>(work: Promise<T>, about: (error: WriteRefusedError) => boolean): Promise<T> {
 	try {
 		return await work;
 	} catch (error) {
-		if (error instanceof WriteRefusedError && about.some((part) => error.message.includes(part))) {
-			throw new WriteRefusedError(`${error.message} To keep an existing schema and migration as they are, pass no_schema: true.`);
+		if (error instanceof WriteRefusedError && about(error)) {
+			throw new WriteRefusedError(`${error.message} To keep an existing schema and migration as they are, pass no_schema: true.`, error.path === undefined ? {} : {path: error.path});
 		}
 
 		throw error;

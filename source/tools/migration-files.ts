@@ -10,6 +10,9 @@ import {migrationStamp, renderEmptyMigration, renderMigration} from '../generato
 import {listMigrations, migrationName, migrationStamps} from '../phoenix-project/read-project.js';
 import {readExisting, WriteRefusedError, type FileToWrite} from './write/safe-writer.js';
 
+/** A migration with the same name exists already (ecto refuses two); `path` is that migration. */
+export class MigrationNameTakenError extends WriteRefusedError {}
+
 function splitPath(path: string): {dir: string; name: string} {
 	const slash = path.lastIndexOf('/');
 	return {dir: path.slice(0, slash), name: migrationName(path.slice(slash + 1))};
@@ -110,8 +113,9 @@ export async function createTableMigration(
 	const existingPath = `${dir}/${existing}`;
 	const current = await readExisting(root, existingPath);
 	if (current !== file.content && !options.overwrite) {
-		throw new WriteRefusedError(
+		throw new MigrationNameTakenError(
 			`A migration named ${name} already exists (${existingPath}) with different content; a second one would make mix ecto.migrate fail on the duplicate name. Pass overwrite: true to replace it (its file name is kept), or use generate_add_fields_migration to add columns to the existing table.`,
+			{path: existingPath},
 		);
 	}
 
@@ -128,8 +132,9 @@ export async function emptyMigration(
 	// Render once to learn the folder, then again with a stamp past the folder's migrations.
 	const {dir, name, taken, existing} = await migrationSlot(root, renderEmptyMigration(project, options, PROBE_STAMP).path);
 	if (existing !== undefined) {
-		throw new WriteRefusedError(
+		throw new MigrationNameTakenError(
 			`A migration named ${name} already exists (${dir}/${existing}); ecto refuses duplicate migration names. Choose another name, e.g. ${name}_2 or a more specific one.`,
+			{path: `${dir}/${existing}`},
 		);
 	}
 

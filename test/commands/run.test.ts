@@ -135,6 +135,16 @@ test.serial('bad usage exits 2 with a message naming the problem', async t => {
 	t.regex(badProvider.stderr, /Unknown provider "openai".*gemini, offline, scripted/);
 });
 
+test.serial('--provider scripted without --script is a usage error: exit 2, one line', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+
+	const result = await runCli(['run', '--db', db, '-p', project, '--provider', 'scripted', 'Blog.Post posts title:string'], {env: cliEnv(tempDir(t))});
+
+	t.is(result.code, 2, result.stderr);
+	t.is(result.stderr, 'ectosmith run: The scripted provider plays a recorded conversation: pass --script FILE (e.g. fixtures/conversations/blog.json).\n');
+});
+
 test.serial('an unknown workflow exits 1 naming the known ones', async t => {
 	const db = await seededDb(t);
 	const project = await copyFixtureProject(t);

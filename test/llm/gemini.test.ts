@@ -259,10 +259,23 @@ test('the key never appears in error messages or logs, even when the server echo
 	const error = await t.throwsAsync(provider.nextTurn({history, tools}), {instanceOf: ProviderError});
 	t.is(error.status, 403);
 	t.false(error.message.includes(KEY));
-	t.regex(error.message, /\[redacted\] is not valid/);
+	t.regex(error.message, /\[REDACTED\] is not valid/);
 	t.regex(error.message, /GEMINI_API_KEY/);
 	t.false(JSON.stringify(logs).includes(KEY));
 	t.false(String(error.stack).includes(KEY));
+});
+
+test('a URL-encoded key echoed by the server is redacted with the one marker, in the error and the log', async t => {
+	const key = 'AIza/odd+key=with/slashes';
+	const fake = await startFakeGemini([{error: {status: 403, message: `Bad request to ?key=x for ${encodeURIComponent(key)}.`}}]);
+	t.teardown(() => fake.close());
+	const logs: Setup['logs'] = [];
+	const provider = new GeminiProvider({apiKey: key, baseUrl: fake.url, logger: captureLogger(logs)});
+	const error = await t.throwsAsync(provider.nextTurn({history, tools}), {instanceOf: ProviderError});
+	t.false(error.message.includes(encodeURIComponent(key)));
+	t.regex(error.message, /for \[REDACTED\]\./);
+	t.false(JSON.stringify(logs).includes(encodeURIComponent(key)));
+	t.regex(JSON.stringify(logs), /for \[REDACTED\]\./);
 });
 
 test('a server that is not there: network errors are retried, then reported without the key', async t => {

@@ -95,6 +95,16 @@ test('the file rotates by size and keeps a bounded number of old files', (t) => 
 	t.is(Number(/line (\d+)/.exec(lastOfFirst)![1]) + 1, Number(/line (\d+)/.exec(firstOfLive)![1]));
 });
 
+test('the API key URL-encoded in a log line is redacted with the same marker as a Gemini error', (t) => {
+	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
+	const key = 'AIza/odd+key=from-env';
+	const logger = createLogger({file, env: {GEMINI_API_KEY: key}});
+	logger.warn(`request to /models?alt=sse&k=${encodeURIComponent(key)} failed`, {error: `echoed ${encodeURIComponent(key)}`});
+	const log = fs.readFileSync(file, 'utf8');
+	t.false(log.includes(encodeURIComponent(key)));
+	t.regex(log, /k=\[REDACTED\] failed \{"error":"echoed \[REDACTED\]"\}/);
+});
+
 test('secret keys, bearer tokens, key= in URLs, API keys from the environment and registered secrets are redacted', (t) => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, env: {GEMINI_API_KEY: 'gemini-secret-from-env-123'}});

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isSecretKey, redact, redactFields} from '../../source/log/redact.js';
+import {isSecretKey, redact, redactFields, redactStrings} from '../../source/log/redact.js';
 
 test('isSecretKey knows the usual spellings and leaves ordinary keys alone', (t) => {
 	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
@@ -19,6 +19,19 @@ test('redact replaces known values, longest first, and well-known patterns', (t)
 	t.is(redact(`key AIza${'A'.repeat(35)} leaked`, []), 'key [REDACTED] leaked');
 	// Values too short to be secrets are not scrubbed: they would garble every line.
 	t.is(redact('level 1 of dev', ['1', 'dev']), 'level 1 of dev');
+});
+
+test('a URL-encoded secret is redacted too, with the same marker (the Gemini key in a request URL)', (t) => {
+	const key = 'AIza/odd+key=1';
+	t.is(redact(`GET /v1/models?alt=sse&x=${encodeURIComponent(key)} failed; sent ${key}`, [key]), 'GET /v1/models?alt=sse&x=[REDACTED] failed; sent [REDACTED]');
+});
+
+test('redactStrings scrubs every string of a value and changes nothing else', (t) => {
+	t.deepEqual(redactStrings({token: 'plain', list: ['has s3cret-value', 2, null], nested: {ok: true}}, ['s3cret-value']), {
+		token: 'plain',
+		list: ['has [REDACTED]', 2, null],
+		nested: {ok: true},
+	});
 });
 
 test('redactFields blanks secret keys at any depth and keeps the rest', (t) => {

@@ -50,6 +50,7 @@ export async function applyFiles(
 	if (problem) {
 		throw new WriteRefusedError(
 			`Refusing to write "${problem.path}": the result would not parse as Elixir (${problem.error}${syntax.checker === 'elixir' ? ', Code.string_to_quoted/1' : ''}). Fix the existing file, or remove it to have it created.`,
+			{path: problem.path},
 		);
 	}
 

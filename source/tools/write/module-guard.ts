@@ -46,7 +46,7 @@ export async function assertGeneratedModules(root: string, base: string, writes:
 		if (write.previous !== undefined) {
 			const verb = write.action === 'injected' ? 'inject into' : 'replace';
 			if (structure(write.previous).error) {
-				throw new WriteRefusedError(`Refusing to ${verb} "${write.path}": it is not valid Elixir, so what it defines cannot be told; fix it, or remove it to have it created.`);
+				throw new WriteRefusedError(`Refusing to ${verb} "${write.path}": it is not valid Elixir, so what it defines cannot be told; fix it, or remove it to have it created.`, {path: write.path});
 			}
 
 			const defined = modulesOf(write.path, write.previous, base);
@@ -55,12 +55,14 @@ export async function assertGeneratedModules(root: string, base: string, writes:
 				const names = defined.map((module) => module.module);
 				throw new WriteRefusedError(
 					`Refusing to ${verb} "${write.path}": it defines ${names.length > 0 ? names.join(', ') : 'no module'}, not ${expected}; a generator never ${write.action === 'injected' ? 'injects into' : 'replaces'} a module it does not generate. Choose another name, or move that file away.`,
+					{path: write.path},
 				);
 			}
 
 			if (!accepts.kinds.includes(found.kind)) {
 				throw new WriteRefusedError(
 					`Refusing to ${verb} "${write.path}": ${expected} there is ${describeModule(found)}, not ${accepts.what}; a generator never ${write.action === 'injected' ? 'injects into' : 'replaces'} a module it does not generate. Choose another name.`,
+					{path: write.path},
 				);
 			}
 		} else if (write.kind === 'schema' || write.kind === 'context') {
@@ -69,6 +71,7 @@ export async function assertGeneratedModules(root: string, base: string, writes:
 			if (elsewhere) {
 				throw new WriteRefusedError(
 					`Refusing to create "${write.path}": ${expected} is already defined in ${elsewhere.file} (${describeModule(elsewhere)}); a second definition would not compile. Choose another name.`,
+					{path: write.path},
 				);
 			}
 		}

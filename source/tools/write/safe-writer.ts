@@ -14,9 +14,13 @@ import type {FileAction} from '../../tool-results/read-result.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
 export class WriteRefusedError extends EctosmithError {
-	constructor(message: string) {
+	/** The project file refused (relative to the root), when the refusal is about one file. */
+	readonly path: string | undefined;
+
+	constructor(message: string, options: {path?: string} = {}) {
 		super(message);
 		this.name = 'WriteRefusedError';
+		this.path = options.path;
 	}
 }
 
@@ -54,6 +58,7 @@ export function assertRelativePath(path: string): void {
 	if (bad) {
 		throw new WriteRefusedError(
 			`Refusing to write "${String(path)}": paths must be relative to the project root, '/' separated, without "..", "." or empty segments.`,
+			{path: String(path)},
 		);
 	}
 }
@@ -79,11 +84,11 @@ export async function resolveInsideRoot(root: string, path: string, kind: 'file'
 
 		if (isLast) {
 			if (info.isSymbolicLink()) {
-				throw new WriteRefusedError(`Refusing to write "${path}": it is a symbolic link; replace it by a regular file first.`);
+				throw new WriteRefusedError(`Refusing to write "${path}": it is a symbolic link; replace it by a regular file first.`, {path});
 			}
 
 			if (kind === 'folder' ? !info.isDirectory() : !info.isFile()) {
-				throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a ${kind === 'folder' ? 'folder' : 'regular file'}.`);
+				throw new WriteRefusedError(`Refusing to write "${path}": it exists and is not a ${kind === 'folder' ? 'folder' : 'regular file'}.`, {path});
 			}
 
 			return next;
@@ -94,12 +99,14 @@ export async function resolveInsideRoot(root: string, path: string, kind: 'file'
 			if (!target) {
 				throw new WriteRefusedError(
 					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that cannot be resolved (it loops or points to nothing); replace it by a folder first.`,
+					{path},
 				);
 			}
 
 			if (!isInside(realRoot, target)) {
 				throw new WriteRefusedError(
 					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that points outside the project root.`,
+					{path},
 				);
 			}
 
@@ -110,7 +117,7 @@ export async function resolveInsideRoot(root: string, path: string, kind: 'file'
 
 		const folder = await stat(current).catch(() => undefined);
 		if (!folder?.isDirectory()) {
-			throw new WriteRefusedError(`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" exists and is not a folder.`);
+			throw new WriteRefusedError(`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" exists and is not a folder.`, {path});
 		}
 	}
 
@@ -123,7 +130,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 	const seen = new Set<string>();
 	for (const file of files) {
 		const absolute = await resolveInsideRoot(root, file.path);
-		if (seen.has(absolute)) throw new WriteRefusedError(`Refusing to write "${file.path}" twice in one call.`);
+		if (seen.has(absolute)) throw new WriteRefusedError(`Refusing to write "${file.path}" twice in one call.`, {path: file.path});
 		seen.add(absolute);
 		const previous = await readRegularFile(absolute, file.path);
 		let action: FileAction;
@@ -134,6 +141,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 		else {
 			throw new WriteRefusedError(
 				`Refusing to replace "${file.path}": it already exists with different content. Pass overwrite: true to replace it, or choose another name.`,
+				{path: file.path},
 			);
 		}
 
@@ -168,7 +176,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 		const absolute = await resolveInsideRoot(root, plan.path);
 		const current = await readRegularFile(absolute, plan.path).catch(() => undefined);
 		if (absolute !== plan.absolute || current !== plan.previous) {
-			throw new WriteRefusedError(`Refusing to write "${plan.path}": it changed while the files were being prepared; try again.`);
+			throw new WriteRefusedError(`Refusing to write "${plan.path}": it changed while the files were being prepared; try again.`, {path: plan.path});
 		}
 	}
 
@@ -185,7 +193,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 			// mkdir may have followed nothing new, but check again that the folder is still inside.
 			const folder = await realpath(dirname(plan.absolute));
 			if (!isInside(await realpath(root), folder)) {
-				throw new WriteRefusedError(`Refusing to write "${plan.path}": its folder resolves outside the project root.`);
+				throw new WriteRefusedError(`Refusing to write "${plan.path}": its folder resolves outside the project root.`, {path: plan.path});
 			}
 
 			await atomicWrite(plan.absolute, plan.content);
