@@ -3,7 +3,7 @@
  * arguments, its result and the files it wrote (with their actions), then the outcome.
  */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
-import {summarizeRun, type SummaryCall} from '../engine/run-summary.js';
+import {summarizeRun, type SummaryCall} from '../tool-results/run-summary.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
 import {reportedFiles} from '../tool-results/read-result.js';
 import type {LineSink} from './render-json.js';

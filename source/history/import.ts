@@ -8,7 +8,7 @@ import {readFile, stat} from 'node:fs/promises';
 import {createHash} from 'node:crypto';
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../db/entities/index.js';
-import {messageRow} from '../records/recorder.js';
+import {executionRow, messageRow} from '../records/row-mapping.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {reportedFiles} from '../tool-results/read-result.js';
@@ -125,23 +125,15 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 		const ids: ImportResult['ids'] = [];
 		let parent: IExecution | undefined;
 		for (const [index, exported] of file.executions.entries()) {
+			const {startTime, endTime, undoneAt, ...fields} = exported;
 			const row: IExecution = em.create(Execution, {
 				workflow: workflows.get(exported.workflow)!,
-				userQuery: exported.userQuery,
-				status: exported.status,
-				startTime: new Date(exported.startTime),
-				endTime: exported.endTime ? new Date(exported.endTime) : null,
-				finalResponseText: exported.finalResponseText ?? null,
-				errorMessage: exported.errorMessage ?? null,
-				targetProjectPath: exported.targetProjectPath ?? null,
-				provider: exported.provider ?? null,
-				model: exported.model ?? null,
-				promptTokens: exported.promptTokens,
-				outputTokens: exported.outputTokens,
-				totalTokens: exported.totalTokens,
-				turnCount: exported.turnCount,
-				maxTurns: exported.maxTurns ?? null,
-				undoneAt: exported.undoneAt ? new Date(exported.undoneAt) : null,
+				...executionRow({
+					...fields,
+					startTime: new Date(startTime),
+					...(endTime ? {endTime: new Date(endTime)} : {}),
+					...(undoneAt ? {undoneAt: new Date(undoneAt)} : {}),
+				}),
 				parentExecution: parent ?? null,
 				importFingerprint: index === file.executions.length - 1 ? key : null,
 			});

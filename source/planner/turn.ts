@@ -6,7 +6,7 @@
  * summary of the files the tools reported. It keeps no state: each turn is derived from the history.
  */
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
-import {summarizeRun} from '../engine/run-summary.js';
+import {summarizeRun} from '../tool-results/run-summary.js';
 import {isTool, readProgress, type Progress} from './progress.js';
 import {buildPlan, type Plan, type PlannedCall} from './plan.js';
 

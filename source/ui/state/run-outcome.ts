@@ -1,9 +1,9 @@
 /**
  * What the screen says when an execution ends: the shared run summary (files written relative to
- * the project, next steps for the user; source/engine/run-summary.ts) with the execution's outcome.
+ * the project, next steps for the user; source/tool-results/run-summary.ts) with the execution's outcome.
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
-import {summarizeRun as summarizeCalls, type RunSummary} from '../../engine/run-summary.js';
+import {summarizeRun as summarizeCalls, type RunSummary} from '../../tool-results/run-summary.js';
 import {reportedFiles} from '../../tool-results/read-result.js';
 
 export interface RunOutcome extends RunSummary {

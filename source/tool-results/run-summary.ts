@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import {isRecord} from '../is-record.js';
-import {reportedFiles, type FileAction} from '../tool-results/read-result.js';
+import {reportedFiles, type FileAction} from './read-result.js';
 
 export interface SummaryFile {
 	/** Relative to the project (absolute only when it lies outside it). */

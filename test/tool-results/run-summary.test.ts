@@ -1,5 +1,5 @@
 import test from 'ava';
-import {summarizeRun} from '../../source/engine/run-summary.js';
+import {summarizeRun} from '../../source/tool-results/run-summary.js';
 
 const result = (files: Array<Record<string, unknown>>, nextSteps: string[] = []) => ({files, next_steps: nextSteps});
 

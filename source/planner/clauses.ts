@@ -1,0 +1,65 @@
+/**
+ * A description cut into clauses (lines, sentences, `;`, " - ", list items), and a clause's
+ * request wording ("I need", "please build", "the following:") taken off.
+ */
+import type {Token} from './words.js';
+
+const REQUEST = [
+	/^(?:hi|hello|hey)\b[!,.]?\s*/i,
+	/^(?:please\s+)?(?:can|could|would) you(?: please)?\s+/i,
+	/^(?:please\s+)?(?:i|we)(?:'d| would)? (?:need|want|like|would like)(?: to (?:have|build|make|create|keep track of|track|manage|store|model|record))?\s+/i,
+	/^(?:please\s+)?(?:i|we)(?:'m|'re| am| are) (?:building|making|creating|writing|working on)\s+/i,
+	/^(?:please\s+)?(?:let's|lets|let us) (?:build|make|create|model)\s+/i,
+	/^(?:please\s+)?(?:build|create|make|generate|set up|setup|add|model|design|scaffold|give)(?: me| us)?\s+/i,
+	/^please\s+/i,
+	/^(?:to )?(?:track|manage|keep track of)\s+/i,
+];
+
+export interface Clause {
+	text: string;
+	tokens: Token[];
+}
+
+/** Lines, sentences, `;` and " - " separate clauses; list markers go. */
+export function splitClauses(text: string): string[] {
+	const out: string[] = [];
+	for (const rawLine of text.split(/\r?\n/)) {
+		const line = rawLine.replace(/^\s*(?:[-*•+]|\d+[.)])\s+/, '');
+		let depth = 0;
+		let current = '';
+		for (let i = 0; i < line.length; i++) {
+			const char = line[i]!;
+			if (char === '(') depth++;
+			if (char === ')') depth = Math.max(0, depth - 1);
+			const next = line[i + 1];
+			const stop = (char === '.' || char === '!' || char === '?') && (next === undefined || /\s/.test(next));
+			const dash = (char === '-' || char === '—' || char === '–') && line[i - 1] === ' ' && next === ' ';
+			if (depth === 0 && (char === ';' || stop || dash)) {
+				out.push(current);
+				current = '';
+			} else {
+				current += char;
+			}
+		}
+
+		out.push(current);
+	}
+
+	return out.map(clause => clause.trim()).filter(clause => clause.length > 0);
+}
+
+export function stripRequest(text: string): string {
+	let out = text;
+	for (let changed = true; changed; ) {
+		changed = false;
+		for (const pattern of REQUEST) {
+			const next = out.replace(pattern, '');
+			if (next !== out) {
+				out = next;
+				changed = true;
+			}
+		}
+	}
+
+	return out.replace(/^(?:the following|following)\s*:?\s*/i, '').replace(/^(?:a |an |the )?(?:schema|schemas|table|tables|model|models|database) (?:for|of|with)\s+/i, '');
+}

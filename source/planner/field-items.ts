@@ -1,0 +1,91 @@
+/**
+ * A field list cut into items: at top-level "," and "and", with enum value lists, "between 1 and
+ * 5" ranges and "first and last names" kept together.
+ */
+import {ARTICLES} from './field.js';
+import {SEPARATORS} from './reader-words.js';
+import {isPlural, isWord, singularize, type Token} from './words.js';
+
+/** Splits a field list at top-level "," and "and"; keeps enum values, ranges and "first and last names" together. */
+export function splitItems(tokens: Token[]): Token[][] {
+	const items: Token[][] = [];
+	let current: Token[] = [];
+	let depth = 0;
+	for (const token of tokens) {
+		if (token.low === '(') depth++;
+		if (token.low === ')') depth = Math.max(0, depth - 1);
+		if (depth === 0 && (SEPARATORS.has(token.low) || token.low === ';')) {
+			items.push(current);
+			current = [];
+			continue;
+		}
+
+		// Generator syntax is one field per token: "title:string body:text".
+		if (depth === 0 && /^[A-Za-z_][A-Za-z0-9_]*:./.test(token.raw)) {
+			items.push(current, [token]);
+			current = [];
+			continue;
+		}
+
+		current.push(token);
+	}
+
+	items.push(current);
+	const merged: Token[][] = [];
+	for (const item of items.filter(part => part.length > 0)) {
+		const previous = merged[merged.length - 1];
+		const words = item.map(token => token.low);
+		if (previous && enumOpen(previous) && !words.includes('(') && (words.length <= 2 || (words.includes('or') && words.length <= 5))) {
+			previous.push({raw: ',', low: ','}, ...item);
+			continue;
+		}
+
+		if (previous && previous.length >= 2 && previous[previous.length - 2]!.low === 'between' && /^\d/.test(item[0]!.low)) {
+			previous.push({raw: 'and', low: 'and'}, ...item);
+			continue;
+		}
+
+		merged.push([...item]);
+	}
+
+	return spreadShared(merged);
+}
+
+/** Whether an item opened an enum list that has not been closed by "or" yet. */
+function enumOpen(item: Token[]): boolean {
+	const words = item.map(token => token.low);
+	if (words.includes('(')) return false;
+	const openers = [
+		words.findIndex((word, i) => word === 'one' && words[i + 1] === 'of'),
+		words.indexOf('either'),
+		words.findIndex((word, i) => word === 'can' && words[i + 1] === 'be'),
+		words.findIndex((word, i) => ['which', 'that'].includes(word) && ['is', 'are'].includes(words[i + 1] ?? '')),
+		words.findIndex((word, i) => word === ':' && i > 0 && i < words.length - 1),
+		words.findIndex((word, i) => word === 'of' && i > 0 && i < words.length - 1 && !['number', 'date', 'day', 'week', 'list', 'array', 'set', 'type', 'out'].includes(words[i - 1]!)),
+		words.findIndex((word, i) => (word === 'is' || word === 'are') && i > 0 && i < words.length - 1),
+	].filter(index => index !== -1);
+	if (openers.length === 0) return false;
+	const start = Math.min(...openers);
+	const values = words.slice(start + 1);
+	if (values.includes('or')) return false;
+	if (words.some(word => ['default', 'defaults', 'defaulting'].includes(word))) return false;
+	return values.filter(word => isWord(word) || /^[A-Za-z0-9_]+$/.test(word)).length >= 1;
+}
+
+/** "first and last names", "start and end dates": the shared noun goes to the bare word before it. */
+function spreadShared(items: Token[][]): Token[][] {
+	return items.map((item, i) => {
+		const next = items[i + 1];
+		const words = item.filter(token => !ARTICLES.has(token.low));
+		if (words.length !== 1 || !isWord(words[0]!.low) || !next) return item;
+		const nextWords = next.filter(token => !ARTICLES.has(token.low));
+		const noun = nextWords[1];
+		if (nextWords.length !== 2 || !noun || !isPlural(noun.low) || !['name', 'date', 'time', 'address', 'number'].includes(singularize(noun.low))) return item;
+		return [words[0]!, {raw: singularize(noun.low), low: singularize(noun.low)}];
+	}).map((item, i, all) => {
+		const previous = all[i - 1];
+		const words = item.filter(token => !ARTICLES.has(token.low));
+		if (previous && previous.length === 2 && words.length === 2 && isPlural(words[1]!.low) && singularize(words[1]!.low) === previous[1]!.low) return [words[0]!, previous[1]!];
+		return item;
+	});
+}

@@ -1,0 +1,117 @@
+/**
+ * The relations of a statement: belongs to / has many / has one TARGETS (a target may be
+ * described in place), joins A and B, A and B are many to many, can be assigned to / can reply to
+ * a parent NAME.
+ */
+import type {EntityDraft, Relation} from './draft.js';
+import {ARTICLES} from './field.js';
+import {BELONG, HAVE, KEYWORDS, SEPARATORS} from './reader-words.js';
+import {FieldListReader} from './statement-fields.js';
+import {isWord, singularize} from './words.js';
+
+export class RelationReader extends FieldListReader {
+	/** "playlists and songs are many to many", "posts and tags (many to many)". */
+	protected manyToMany(): boolean {
+		const a = this.nameAt(this.pos);
+		if (!a || !['and', '&'].includes(this.at(a.end) ?? '')) return false;
+		const b = this.nameAt(a.end + 1);
+		if (!b) return false;
+		let at = b.end;
+		if (['are', 'is'].includes(this.at(at) ?? '')) at++;
+		if (this.at(at) === '(') at++;
+		if (this.at(at) !== 'many' || this.at(at + 1) !== 'to' || this.at(at + 2) !== 'many') return false;
+		at += 3;
+		if (this.at(at) === ')') at++;
+		const first = singularize(a.words.join('_'));
+		const second = singularize(b.words.join('_'));
+		this.reader.entity(first);
+		this.reader.entity(second);
+		this.reader.reading.manyToMany.push([first, second]);
+		this.pos = at;
+		return true;
+	}
+
+	/** "can be assigned to a user", "can reply to a parent comment". */
+	protected ability(entity: EntityDraft, index: number): boolean {
+		const rest = this.words.slice(index);
+		let at = 0;
+		if (rest[at] === 'be') at++;
+		const verb = rest[at];
+		if (!verb || rest[at + 1] !== 'to') return false;
+		let target = at + 2;
+		while (ARTICLES.has(rest[target] ?? '')) target++;
+		const words: string[] = [];
+		while (isWord(rest[target]) && !KEYWORDS.has(rest[target]!) && words.length < 3) words.push(rest[target++]!);
+		if (words.length === 0) return false;
+		let relation: Relation;
+		if (words[0] === 'parent' && words.length > 1) relation = {target: singularize(words.slice(1).join('_')), as: 'parent'};
+		else if (verb === 'assigned') relation = {target: singularize(words.join('_')), as: 'assignee'};
+		else return false;
+		entity.belongsTo.push(relation);
+		if (relation.target !== entity.singular) this.reader.entity(relation.target);
+		this.pos = index + target;
+		return true;
+	}
+
+	/** "memberships join users and organizations", "enrollments linking students to courses". */
+	protected join(entity: EntityDraft): boolean {
+		const a = this.nameAt(this.pos);
+		if (!a) return false;
+		const link = this.at(a.end);
+		if (!['and', 'to', 'with', '&'].includes(link ?? '')) return false;
+		const b = this.nameAt(a.end + 1);
+		if (!b) return false;
+		const first = singularize(a.words.join('_'));
+		const second = singularize(b.words.join('_'));
+		entity.joins = [first, second];
+		this.reader.entity(first);
+		this.reader.entity(second);
+		this.pos = b.end;
+		return true;
+	}
+
+	protected targets(entity: EntityDraft, kind: 'belongsTo' | 'hasMany' | 'hasOne'): void {
+		for (;;) {
+			const name = this.nameAt(this.pos);
+			if (!name) return;
+			const target = singularize(name.words.join('_'));
+			if (kind === 'belongsTo') {
+				if (!entity.belongsTo.some(relation => relation.target === target)) entity.belongsTo.push({target});
+			} else {
+				const list = kind === 'hasMany' ? entity.hasMany : entity.hasOne;
+				if (!list.includes(target)) list.push(target);
+			}
+
+			const owned = this.reader.entity(target);
+			this.pos = name.end;
+			const next = this.at(this.pos);
+			if (next === '(' && kind !== 'belongsTo') {
+				// The target described in place: "authors have many books (title, isbn)".
+				const close = this.closing(this.pos);
+				owned.mentioned = false;
+				this.fields(owned, this.clause.tokens.slice(this.pos + 1, close));
+				this.pos = close + 1;
+				return;
+			}
+
+			if (next === 'with' && kind !== 'belongsTo' && !['many', 'multiple'].includes(this.at(this.pos + 1) ?? '')) {
+				this.pos++;
+				owned.mentioned = false;
+				this.fieldsUntilStatement(owned);
+				return;
+			}
+
+			let at = this.pos;
+			if (this.at(at) === ',') at++;
+			if (this.at(at) !== 'and' && this.at(at) !== '&') return;
+			at++;
+			const more = this.nameAt(at);
+			if (!more) return;
+			const after = this.at(more.end);
+			// "belong to a user and have a name": the and opens the entity's next phrase.
+			if (after !== undefined && !SEPARATORS.has(after) && after !== '(' && after !== 'with' && after !== ':') return;
+			if (HAVE.has(this.at(at) ?? '') || BELONG.has(this.at(at) ?? '')) return;
+			this.pos = at;
+		}
+	}
+}

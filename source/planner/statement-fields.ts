@@ -1,0 +1,116 @@
+/**
+ * Field lists inside a statement: where one ends (the next statement or relation), each item read
+ * by field.ts, a bare modifier ("unique") applied to the field before, "both" reaching back one.
+ */
+import type {EntityDraft, FieldDraft} from './draft.js';
+import {ARTICLES, readField} from './field.js';
+import {splitItems} from './field-items.js';
+import {BELONG, HAVE, JOIN, SEPARATORS} from './reader-words.js';
+import {StatementCursor} from './statement-cursor.js';
+import {isPlural, isWord, singularize, type Token} from './words.js';
+
+export class FieldListReader extends StatementCursor {
+	/** Whether a new entity statement starts after the separators at `index`. */
+	protected statementAhead(index: number): boolean {
+		let at = index;
+		while (SEPARATORS.has(this.at(at) ?? '')) at++;
+		const name = this.nameAt(at);
+		if (!name) return false;
+		const next = this.at(name.end);
+		const last = name.words[name.words.length - 1]!;
+		if (next === '(') {
+			if (ARTICLES.has(this.at(at) ?? '')) return false;
+			const close = this.closing(name.end);
+			const inner = this.clause.tokens.slice(name.end, close + 1);
+			const note = readField([{raw: 'x', low: 'x'}, ...inner]);
+			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:')) return false;
+			return isPlural(last) || this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')));
+		}
+		if (!isPlural(last)) return false;
+		if (next === ':' || next === 'with' || next === 'having') return true;
+		let verbAt = name.end;
+		if (['that', 'which', 'who'].includes(next ?? '')) verbAt++;
+		const verb = this.at(verbAt);
+		return (verb !== undefined && (BELONG.has(verb) || JOIN.has(verb) || verb === 'has' || verb === 'have')) || (verb === 'on' && this.at(verbAt + 1) !== undefined && this.words.slice(verbAt).includes('many'));
+	}
+
+	/** Fields after "with"/"has"/"," up to the next statement or relation. */
+	protected fieldsUntilStatement(entity: EntityDraft): void {
+		const start = this.pos;
+		let depth = 0;
+		let end = this.pos;
+		for (; end < this.words.length; end++) {
+			const word = this.words[end]!;
+			if (word === '(') depth++;
+			if (word === ')') depth--;
+			if (depth > 0) continue;
+			if (SEPARATORS.has(word) && this.statementAhead(end)) break;
+			if (SEPARATORS.has(word)) {
+				let at = end;
+				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the'].includes(this.words[at] ?? '')) at++;
+				// "…, each task belongs to a project": the entity named again opens its next phrase.
+				if (isWord(this.words[at]) && singularize(this.words[at]!) === entity.singular) at++;
+				if (BELONG.has(this.words[at] ?? '') && this.words[at + 1] === 'to') break;
+				if (HAVE.has(this.words[at] ?? '') && ['many', 'one'].includes(this.words[at + 1] ?? '')) break;
+				if (this.words[at] === 'can' && this.words.slice(at).includes('to')) break;
+			}
+
+			if ((word === 'belonging' || word === 'belongs' || word === 'belong') && this.words[end + 1] === 'to') break;
+		}
+
+		this.fields(entity, this.clause.tokens.slice(start, end));
+		this.pos = end;
+	}
+
+	/** A field list: items split at top-level commas and "and", enum value lists kept together. */
+	protected fields(entity: EntityDraft, tokens: Token[]): void {
+		entity.mentioned = false;
+		let previous: FieldDraft | undefined;
+		for (const item of splitItems(tokens)) {
+			const words = item.map(token => token.low).filter(word => !ARTICLES.has(word));
+			if (words.length === 0) continue;
+			if (words.join(' ') === 'timestamps' || words.join(' ') === 'with timestamps') {
+				this.reader.reading.ignored.push(`'${item.map(token => token.raw).join(' ')}': Phoenix adds inserted_at and updated_at already`);
+				continue;
+			}
+
+			// "belonging to posts" inside a list.
+			if (BELONG.has(words[0]!) && words[1] === 'to') {
+				for (const target of words.slice(2).filter(word => isWord(word) && !SEPARATORS.has(word))) {
+					entity.belongsTo.push({target: singularize(target)});
+					this.reader.entity(singularize(target));
+				}
+
+				continue;
+			}
+
+			const read = readField(item);
+			if (read.ok) {
+				entity.fields.push(read.field);
+				previous = read.field;
+				continue;
+			}
+
+			if (read.message) {
+				this.reader.reading.errors.push(read.message);
+				continue;
+			}
+
+			// "a slug, unique" / "with timestamps": a modifier for the field before.
+			if (previous && words.every(word => ['unique', 'optional', 'required', 'nullable', 'redacted'].includes(word))) {
+				previous.unique ||= words.includes('unique');
+				previous.optional ||= words.includes('optional') || words.includes('nullable');
+				previous.redact ||= words.includes('redacted');
+				continue;
+			}
+
+			this.reader.reading.unreadable.push(item.map(token => token.raw).join(' ').replace(/ ([,)])/g, '$1').replace(/\( /g, '('));
+		}
+
+		// "follower_id and followed_id both referencing users": "both" reaches back one field.
+		const fields = entity.fields;
+		for (let i = fields.length - 1; i > 0; i--) {
+			if (fields[i]!.ref && fields[i]!.words.includes('both') && !fields[i - 1]!.ref && !fields[i - 1]!.type) fields[i - 1]!.ref = fields[i]!.ref;
+		}
+	}
+}
