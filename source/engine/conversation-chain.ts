@@ -2,10 +2,10 @@
  * Rebuilds a provider-neutral conversation from recorded messages. Each execution records only its
  * own new messages, so a continued conversation is the chain root -> ... -> parent, concatenated.
  */
-import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ProviderName} from '../llm/provider.js';
-import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
+import {loadChain, type RecordSource} from '../records/chain.js';
+import type {RecordedMessage} from '../records/recorder.js';
 
 /**
  * What the engine stores in raw_parts of tool_request / tool_response rows: the provider's call id
@@ -160,36 +160,12 @@ function completeCalls(items: ConversationItem[]): ConversationItem[] {
 	return out;
 }
 
-export interface HistorySource {
-	getExecution(id: number): Promise<ExecutionRecord>;
-	listMessages(executionId: number): Promise<RecordedMessage[]>;
-}
-
-/** The recorded parent links of a follow-up loop back on themselves: the records are damaged. */
-export class BrokenChainError extends EctosmithError {}
-
-/** The executions of a follow-up chain, root first, ending with `executionId`. */
-export async function loadChain(source: Pick<HistorySource, 'getExecution'>, executionId: number): Promise<ExecutionRecord[]> {
-	const chain: ExecutionRecord[] = [];
-	const seen = new Set<number>();
-	let id: number | undefined = executionId;
-	while (id !== undefined) {
-		if (seen.has(id)) throw new BrokenChainError(`Execution ${executionId} has a cycle in its parent chain at execution ${id}.`);
-		seen.add(id);
-		const execution: ExecutionRecord = await source.getExecution(id);
-		chain.unshift(execution);
-		id = execution.parentExecutionId ?? undefined;
-	}
-
-	return chain;
-}
-
 /**
  * The whole conversation up to and including `executionId`: its ancestors first (root first).
  * Raw parts are kept only for executions made by `provider` (another provider cannot read them).
  */
 export async function loadConversation(
-	source: HistorySource,
+	source: RecordSource,
 	executionId: number,
 	options: {provider?: ProviderName} = {},
 ): Promise<ConversationItem[]> {

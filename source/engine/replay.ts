@@ -14,7 +14,8 @@ import type {TokenUsage} from '../llm/provider.js';
 import type {EngineEvent} from './events.js';
 import {isRecord} from '../is-record.js';
 import {approvalFromRecord} from './approval-record.js';
-import {loadChain, type HistorySource, type StoredToolResponse} from './conversation-chain.js';
+import {loadChain, type RecordSource} from '../records/chain.js';
+import type {StoredToolResponse} from './conversation-chain.js';
 import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
 
 function argsOf(message: RecordedMessage): Record<string, unknown> {
@@ -185,7 +186,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 }
 
 /** A follow-up chain's events as one conversation: each execution's events, root first. */
-export async function replayEvents(source: HistorySource, executionId: number): Promise<EngineEvent[]> {
+export async function replayEvents(source: RecordSource, executionId: number): Promise<EngineEvent[]> {
 	const events: EngineEvent[] = [];
 	for (const execution of await loadChain(source, executionId)) {
 		events.push(...eventsFromRecord(execution, await source.listMessages(execution.id)));

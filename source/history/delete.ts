@@ -6,7 +6,7 @@
 import type {MikroORM} from '@mikro-orm/core';
 import pluralize from 'pluralize';
 import {Execution, Message} from '../db/entities/index.js';
-import type {HistorySource} from '../engine/conversation-chain.js';
+import type {RecordSource} from '../records/chain.js';
 import {EctosmithError} from '../errors.js';
 
 export class DeleteRefusedError extends EctosmithError {}
@@ -20,7 +20,7 @@ export interface Deletion {
 }
 
 /** Checks that the execution may be deleted and counts what goes; throws DeleteRefusedError if not. */
-export async function planDeletion(orm: MikroORM, source: Pick<HistorySource, 'getExecution'>, executionId: number): Promise<Deletion> {
+export async function planDeletion(orm: MikroORM, source: Pick<RecordSource, 'getExecution'>, executionId: number): Promise<Deletion> {
 	const execution = await source.getExecution(executionId);
 	// A dead process's STARTED row becomes INTERRUPTED on the next start: STARTED means running.
 	if (execution.status === 'STARTED') throw new DeleteRefusedError(`Execution #${executionId} is still running; delete it once it has finished.`);
@@ -30,7 +30,7 @@ export async function planDeletion(orm: MikroORM, source: Pick<HistorySource, 'g
 }
 
 /** Deletes it (checked again first); returns what went. */
-export async function deleteExecution(orm: MikroORM, source: Pick<HistorySource, 'getExecution'>, executionId: number): Promise<Deletion> {
+export async function deleteExecution(orm: MikroORM, source: Pick<RecordSource, 'getExecution'>, executionId: number): Promise<Deletion> {
 	const deletion = await planDeletion(orm, source, executionId);
 	await orm.em.fork().nativeDelete(Execution, {id: executionId});
 	return deletion;

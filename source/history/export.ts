@@ -9,7 +9,7 @@ import {link, rm} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {Workflow} from '../db/entities/index.js';
-import {loadChain} from '../engine/conversation-chain.js';
+import {loadChain} from '../records/chain.js';
 import type {ExecutionRecord, Recorder, RecordedMessage} from '../records/recorder.js';
 import {maskValues} from '../config/secrets.js';
 import {EctosmithError} from '../errors.js';
