@@ -6,10 +6,11 @@ import type {WorkflowConfig} from '../config/types.js';
 import type {LlmProvider} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {McpServiceApi} from '../mcp/types.js';
-import type {ApprovalHook, EngineEvent, ExecutionStatus} from './events.js';
+import type {ApprovalHook, EngineEvent, FinishedStatus} from './events.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from '../records/recorder.js';
 
-export type FinalStatus = Exclude<ExecutionStatus, 'STARTED' | 'INTERRUPTED'>;
+/** How a live run ends; INTERRUPTED is only ever set later, on the record of a process that died. */
+export type LiveFinishedStatus = Exclude<FinishedStatus, 'INTERRUPTED'>;
 
 /** The part of AppConfig the engine needs. */
 export interface WorkflowSource {
@@ -24,7 +25,7 @@ export interface EngineRecorder {
 	addUsage(executionId: number, usage: {promptTokens: number; outputTokens: number; totalTokens: number}): Promise<void>;
 	finishExecution(
 		executionId: number,
-		end: {status: FinalStatus; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
+		end: {status: LiveFinishedStatus; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
 	): Promise<void>;
 	getExecution(id: number): Promise<ExecutionRecord>;
 	listMessages(executionId: number): Promise<RecordedMessage[]>;
@@ -64,7 +65,7 @@ export interface RunOptions {
 
 /** How an execution ended, as its row and its execution_finished event keep it. */
 export interface RunOutcome {
-	status: FinalStatus;
+	status: LiveFinishedStatus;
 	finalResponseText?: string;
 	errorMessage?: string;
 }

@@ -14,7 +14,7 @@ import {openConversation, prepareRun, startExecution} from './run-setup.js';
 import {errorMessage, type EngineParts, type RunOptions, type RunOutcome, type RunResult, type WorkflowEngineOptions} from './run-types.js';
 import {runTurns} from './turn-loop.js';
 
-export type {EngineRecorder, FinalStatus, RunOptions, RunResult, WorkflowEngineOptions, WorkflowSource} from './run-types.js';
+export type {EngineRecorder, LiveFinishedStatus, RunOptions, RunResult, WorkflowEngineOptions, WorkflowSource} from './run-types.js';
 export {CANCELLED_MESSAGE, DEFAULT_WRITE_GRACE_MS} from './cancel.js';
 export {DECLINED_TEXT} from './approval-gate.js';
 
