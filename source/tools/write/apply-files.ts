@@ -5,11 +5,11 @@
  * with what undo and the approval view need (hashes before and after, the previous content), and
  * the folders the write created.
  */
-import {createHash} from 'node:crypto';
 import {checkElixirSyntax} from './parse-check.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {contentSha256} from '../../tool-results/content-hash.js';
 import type {AppliedFiles, ResultFile} from '../tool-result.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
@@ -19,10 +19,6 @@ export interface GeneratedWrite extends FileToWrite {
 
 /** previous_content is kept up to this many bytes (UTF-8); beyond, it is cut and marked truncated. */
 export const MAX_PREVIOUS_BYTES = 512 * 1024;
-
-export function sha256(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 function bounded(text: string): {previous_content: string; previous_truncated?: true} {
 	if (Buffer.byteLength(text, 'utf8') <= MAX_PREVIOUS_BYTES) return {previous_content: text};
@@ -58,7 +54,7 @@ export async function applyFiles(
 
 	const createdFolders = options.dryRun ? [] : await commitUnlessStopping(async () => commitWrites(root, plans));
 	const reported = plans.map((plan): ResultFile => {
-		const hashes = {sha256_before: plan.previous === undefined ? null : sha256(plan.previous), sha256_after: sha256(plan.content)};
+		const hashes = {sha256_before: plan.previous === undefined ? null : contentSha256(plan.previous), sha256_after: contentSha256(plan.content)};
 		const changedExisting = plan.previous !== undefined && plan.action !== 'unchanged';
 		if (options.dryRun) {
 			return {
