@@ -14,7 +14,8 @@ import type {MikroORM} from '@mikro-orm/core';
 import {Execution} from '../db/entities/index.js';
 import type {Recorder} from '../records/recorder.js';
 import {EctosmithError} from '../errors.js';
-import {atomicWrite, resolveInsideRoot} from '../tools/write/safe-writer.js';
+import {writeFileAtomic} from '../atomic-write.js';
+import {resolveInsideRoot} from '../tools/write/safe-writer.js';
 import {contentSha256} from '../tool-results/content-hash.js';
 import {fileChanges, foldersCreated, type FileChange} from './file-changes.js';
 
@@ -136,7 +137,7 @@ export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep
 		}
 
 		if (step.action === 'remove') await rm(step.absolute, {force: true});
-		else await atomicWrite(step.absolute, step.content ?? '');
+		else await writeFileAtomic(step.absolute, step.content ?? '');
 		done.push({path: step.path, action: step.action});
 	}
 
