@@ -10,7 +10,7 @@ import type {WorkflowConfig} from '../config/types.js';
 import type {LlmProvider} from '../llm/provider.js';
 import type {McpServiceApi} from '../mcp/types.js';
 import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
-import {isRecord} from '../is-record.js';
+import {inspectOutput} from '../tool-results/inspect-result.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import type {WiredApp} from './open-app.js';
@@ -38,34 +38,35 @@ function problemOf(folder: string): ProjectStatus | undefined {
 	}
 }
 
-/** inspect_project's structuredContent -> the tables the schema pane draws. */
+/** Only what the pane draws is required, so a server that reports less still gets its tables drawn. */
+const schemaList = inspectOutput.pick({schemas: true});
+
+/** inspect_project's structuredContent -> the tables the schema pane draws, read by the tool's own schema. */
 export function schemaFromInspection(structured: unknown): ProjectSchema {
-	if (!isRecord(structured) || !Array.isArray(structured['schemas'])) return {tables: [], problem: 'inspect_project gave no schema list.'};
-	const tables: SchemaTable[] = [];
-	const moduleTables = new Map<string, string>();
-	for (const schema of structured['schemas']) {
-		if (isRecord(schema) && typeof schema['module'] === 'string' && typeof schema['table'] === 'string') moduleTables.set(schema['module'], schema['table']);
+	const parsed = schemaList.safeParse(structured);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const problem = issue.path.length <= 1 ? 'inspect_project gave no schema list.' : `inspect_project's schema list does not read: ${issue.path.join('.')}: ${issue.message}`;
+		return {tables: [], problem};
 	}
 
-	for (const schema of structured['schemas']) {
-		if (!isRecord(schema) || typeof schema['table'] !== 'string' || typeof schema['module'] !== 'string') continue;
-		const fields = Array.isArray(schema['fields'])
-			? schema['fields'].flatMap(field => (isRecord(field) && typeof field['name'] === 'string' ? [{name: field['name'], type: String(field['type'] ?? '')}] : []))
-			: [];
-		const references = Array.isArray(schema['references'])
-			? schema['references'].flatMap(link =>
-					isRecord(link) && typeof link['field'] === 'string'
-						? typeof link['table'] === 'string'
-							? [{field: link['field'], target: link['table']}]
-							: typeof link['module'] === 'string'
-								? [{field: link['field'], target: moduleTables.get(link['module']) ?? link['module']}]
-								: []
-						: [],
-				)
-			: [];
-		tables.push({table: schema['table'], module: schema['module'], fields, references});
-	}
-
+	const {schemas} = parsed.data;
+	const moduleTables = new Map(schemas.flatMap(schema => (schema.table === undefined ? [] : [[schema.module, schema.table] as const])));
+	const tables: SchemaTable[] = schemas.flatMap(schema =>
+		schema.table === undefined
+			? []
+			: [
+					{
+						table: schema.table,
+						module: schema.module,
+						fields: schema.fields,
+						references: schema.references.flatMap(link => {
+							const target = link.table ?? (link.module === undefined ? undefined : (moduleTables.get(link.module) ?? link.module));
+							return target === undefined ? [] : [{field: link.field, target}];
+						}),
+					},
+				],
+	);
 	tables.sort((a, b) => a.table.localeCompare(b.table));
 	return {tables};
 }

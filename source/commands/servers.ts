@@ -2,9 +2,10 @@
  * `ectosmith servers list|show|add|edit|remove|enable|disable|test|import|export`: what the Servers
  * screen does, for scripts. Stored env and header values are masked unless --show-secrets.
  */
-import {existsSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
+import {writeFileAtomic} from '../atomic-write.js';
 import {toServerConfig} from '../config/app-config.js';
 import {CLIENT_FORMATS, exportClientFile, parseClientFile, type ClientFormat} from '../config/client-files.js';
 import {fieldsOf, type StoredServer} from '../config/config-store.js';
@@ -222,9 +223,7 @@ async function exportFile(rest: string[], flags: CliFlags): Promise<number> {
 		process.stdout.write(text);
 	} else {
 		// Written whole or not at all.
-		const temporary = `${flags.out}.${process.pid}.tmp`;
-		writeFileSync(temporary, text, {mode: 0o600});
-		renameSync(temporary, flags.out);
+		await writeFileAtomic(flags.out, text, {mode: 0o600});
 		process.stderr.write(`Wrote ${servers.length} server(s) to ${sanitizeLine(flags.out)} (${format} format)\n`);
 	}
 

@@ -5,6 +5,7 @@ import {ExitCode} from '../exit-codes.js';
 import {loadPrices, pricesPath} from '../history/prices.js';
 import {computeStats, type Stats} from '../history/stats.js';
 import {formatCost, formatCount, formatDuration, formatRate} from '../history/stats-format.js';
+import {padColumns} from '../terminal/columns.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from './flags.js';
 import {terminalSafeJson} from './render-json.js';
@@ -35,7 +36,7 @@ export function statsText(stats: Stats, pricesFile: string): string {
 
 	lines.push(`  (prices per million tokens: ${pricesFile}, edit it to change them)`, '', 'Tools (calls, failure rate, median duration, declined by the user):');
 	for (const row of stats.tools) {
-		lines.push(`  ${sanitizeLine(row.name).padEnd(32)} ${formatCount(row.calls).padStart(6)}  ${formatRate(row.failureRate).padStart(6)}  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`);
+		lines.push(`  ${padColumns(sanitizeLine(row.name), 32)} ${formatCount(row.calls).padStart(6)}  ${formatRate(row.failureRate).padStart(6)}  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`);
 	}
 
 	return `${lines.join('\n')}\n`;

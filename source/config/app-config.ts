@@ -2,14 +2,12 @@ import type {EntityManager} from '@mikro-orm/core';
 import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
 import {packageRoot} from '../package-root.js';
 import type {McpServerConfig, WorkflowConfig} from './types.js';
+import {defaultWorkflowOf, noDefaultWorkflowMessage, NoDefaultWorkflowError} from './default-workflow.js';
 import type {ServerFields} from './entry-fields.js';
 import {EctosmithError} from '../errors.js';
 
 /** The placeholder seeded server entries use for this package's own folder. */
 export const packagePlaceholder = '${ECTOSMITH_PACKAGE}';
-
-/** The workflow picked when several exist and none is named. */
-export const defaultWorkflowName = 'elixir_crud_generator';
 
 /** A workflow or server name that is not in the database; the message lists the known ones. */
 export class UnknownNameError extends EctosmithError {
@@ -22,9 +20,6 @@ export class UnknownNameError extends EctosmithError {
 		this.name = 'UnknownNameError';
 	}
 }
-
-/** No workflow to take when none is named: none at all, or several and none the default. */
-export class NoDefaultWorkflowError extends EctosmithError {}
 
 /**
  * Workflows and MCP servers, read from the database into the engine's shapes. Every read uses a
@@ -49,17 +44,12 @@ export class AppConfig {
 		return toWorkflowConfig(workflow);
 	}
 
-	/** The only workflow, else the one named elixir_crud_generator; NoDefaultWorkflowError when neither. */
+	/** The workflow taken when none is named (config/default-workflow.ts), else an error naming them. */
 	async defaultWorkflow(): Promise<WorkflowConfig> {
 		const workflows = await this.listWorkflows();
-		if (workflows.length === 1) return workflows[0]!;
-		const preferred = workflows.find(workflow => workflow.name === defaultWorkflowName);
-		if (preferred) return preferred;
-		throw new NoDefaultWorkflowError(
-			workflows.length === 0
-				? 'No workflows in the database; import some with `ectosmith db seed --from DIR`'
-				: `Several workflows and none named ${defaultWorkflowName}; pick one with --workflow: ${workflows.map(workflow => workflow.name).join(', ')}`,
-		);
+		const chosen = defaultWorkflowOf(workflows);
+		if (chosen) return chosen;
+		throw new NoDefaultWorkflowError(noDefaultWorkflowMessage(workflows.map(workflow => workflow.name), 'pick one with --workflow'));
 	}
 
 	async listServers(): Promise<McpServerConfig[]> {

@@ -6,6 +6,7 @@
  * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
  * Gemini allow them) are accepted.
  */
+import {parse, printParseErrorCode, type ParseError} from 'jsonc-parser';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {envReferences} from './env-references.js';
@@ -185,60 +186,39 @@ function stringMap(entry: Record<string, unknown>, key: string, where: string): 
 	);
 }
 
-/** JSON with // and /* comments and trailing commas; errors name the line and column. */
+/** What each parse error says, in words. */
+const PARSE_PROBLEMS: Record<string, string> = {
+	InvalidSymbol: 'unexpected character',
+	InvalidNumberFormat: 'a malformed number',
+	PropertyNameExpected: 'expected a property name in double quotes',
+	ValueExpected: 'expected a value',
+	ColonExpected: "expected ':' after the property name",
+	CommaExpected: "expected ','",
+	CloseBraceExpected: "expected '}'",
+	CloseBracketExpected: "expected ']'",
+	EndOfFileExpected: 'unexpected text after the end',
+	InvalidCommentToken: 'a malformed comment',
+	UnexpectedEndOfComment: 'a comment that is never closed',
+	UnexpectedEndOfString: 'a string that is never closed',
+	UnexpectedEndOfNumber: 'a number cut short',
+	InvalidUnicode: 'a malformed \\u escape',
+	InvalidEscapeCharacter: 'an unknown escape in a string',
+	InvalidCharacter: 'a control character in a string',
+};
+
+/** JSON with // and /* comments and trailing commas (jsonc-parser); errors name the line and column. */
 export function parseJsonc(text: string, file: string): unknown {
-	const clean = stripJsonc(text.replace(/^\uFEFF/, ''));
-	try {
-		return JSON.parse(clean);
-	} catch (error) {
-		if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
-		const {reason, position} = jsonSyntaxError(error);
-		if (position === undefined) throw new ClientFileError(`${file}: not valid JSON: ${reason}`);
-		const before = clean.slice(0, position);
-		const line = before.split('\n').length;
-		const column = before.length - before.lastIndexOf('\n');
-		throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${reason}`);
-	}
-}
-
-/**
- * JSON.parse's complaint and where it stopped. Only its text says where ("... in JSON at position
- * 12 (line 2 column 3)"): a SyntaxError has no position field, so this is the one place reading it.
- */
-function jsonSyntaxError(error: unknown): {reason: string; position?: number} {
-	const message = error instanceof Error ? error.message : String(error);
-	const position = /position (\d+)/.exec(message);
-	if (!position) return {reason: message.split('\n')[0]!};
-	return {reason: message.replace(/ in JSON at position \d+.*$/s, '').split('\n')[0]!, position: Number(position[1])};
-}
-
-/** Comments become spaces (positions stay), trailing commas go; strings are left alone. */
-function stripJsonc(text: string): string {
-	let out = '';
-	for (let index = 0; index < text.length; index++) {
-		const char = text[index]!;
-		if (char === '"') {
-			const start = index;
-			for (index++; index < text.length && text[index] !== '"'; index++) if (text[index] === '\\') index++;
-			out += text.slice(start, index + 1);
-		} else if (char === '/' && text[index + 1] === '/') {
-			while (index < text.length && text[index] !== '\n') {
-				out += ' ';
-				index++;
-			}
-
-			out += text[index] ?? '';
-		} else if (char === '/' && text[index + 1] === '*') {
-			const end = text.indexOf('*/', index + 2);
-			const stop = end === -1 ? text.length : end + 2;
-			out += text.slice(index, stop).replace(/[^\n]/g, ' ');
-			index = stop - 1;
-		} else {
-			out += char;
-		}
-	}
-
-	return out.replace(/,(\s*[}\]])/g, ' $1');
+	const clean = text.replace(/^\uFEFF/, '');
+	if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
+	const errors: ParseError[] = [];
+	const value: unknown = parse(clean, errors, {allowTrailingComma: true, disallowComments: false});
+	const first = errors[0];
+	if (first === undefined) return value;
+	const before = clean.slice(0, first.offset);
+	const line = before.split('\n').length;
+	const column = before.length - before.lastIndexOf('\n');
+	const code = printParseErrorCode(first.error);
+	throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${PARSE_PROBLEMS[code] ?? code}`);
 }
 
 export interface ExportResult {

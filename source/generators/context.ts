@@ -9,7 +9,7 @@ import {GeneratorError} from './errors.js';
 import {renderFixtures, renderFixturesModule} from './fixtures.js';
 import {createOrInject, type FileAction} from './inject.js';
 import {underscore} from './naming.js';
-import type {ProjectInfo, ScopeConfig} from './project-info.js';
+import {scopeAlias, type ProjectInfo, type ScopeConfig} from './project-info.js';
 import {assertContextNames, assertGeneratableModule} from './reserved-names.js';
 import {assertModuleName, assertProject, buildSchemaSpec, type GeneratedFile, type SchemaOptions, type SchemaSpec} from './schema-spec.js';
 
@@ -236,8 +236,6 @@ function schemaAccess(context: ContextSpec): string {
   end
 `;
 }
-
-const scopeAlias = (scope: ScopeConfig): string => scope.module.split('.').pop()!;
 
 function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): string {
 	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;

@@ -17,6 +17,11 @@ export interface ScopeConfig {
 	schemaTable: string;
 }
 
+/** The name scoped code uses for the scope (`alias MyApp.Accounts.Scope` -> `Scope`): its module's last segment. */
+export function scopeAlias(scope: Pick<ScopeConfig, 'module'>): string {
+	return scope.module.slice(scope.module.lastIndexOf('.') + 1);
+}
+
 export interface ProjectInfo {
 	/** the OTP app, e.g. "my_app" */
 	app: string;

@@ -8,7 +8,7 @@
  */
 import {GeneratorError} from './errors.js';
 import {underscore} from './naming.js';
-import type {ProjectInfo} from './project-info.js';
+import {scopeAlias, type ProjectInfo} from './project-info.js';
 
 /** Modules a Phoenix project defines under its base module (MyApp.Repo...) or beside it (MyAppWeb.Router). */
 export const FRAMEWORK_MODULES: readonly string[] = ['Repo', 'Application', 'Endpoint', 'Router', 'Mailer', 'Gettext', 'Telemetry', 'Web', 'DataCase', 'ConnCase'];
@@ -65,7 +65,7 @@ export function assertContextNames(
 	}
 	const scope = schema.scope;
 	if (scope) {
-		const scopeAliasName = scope.module.split('.').pop()!;
+		const scopeAliasName = scopeAlias(scope);
 		if (schema.alias === scopeAliasName || alias === scopeAliasName) {
 			throw new GeneratorError(`The name "${scopeAliasName}" is taken by the scope module ${scope.module}, which the scoped code aliases; rename the ${schema.alias === scopeAliasName ? 'schema' : 'context'} or use noScope.`);
 		}

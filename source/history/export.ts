@@ -4,10 +4,9 @@
  * never leave: MCP server env values are masked, and every string of the record is scrubbed of the
  * values of those env entries, of the API keys in our environment and of secret-looking patterns.
  */
-import {randomBytes} from 'node:crypto';
-import {link, rm} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
+import {writeFileAtomic} from '../atomic-write.js';
 import {Workflow} from '../db/entities/index.js';
 import {loadChain} from '../records/chain.js';
 import type {ExecutionRecord, Recorder, RecordedMessage} from '../records/recorder.js';
@@ -16,7 +15,6 @@ import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {redactStrings, SECRET_ENV_VARS} from '../log/redact.js';
 import {terminalSafeJson} from '../terminal/safe-json.js';
-import {atomicWrite} from '../tools/write/safe-writer.js';
 import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
 import {fileChanges} from './file-changes.js';
 
@@ -192,16 +190,11 @@ export function renderExport(file: ExportFile, format: ExportFormatName): string
  * (overwrite) or hard-linked to its name, which fails when the name is taken (no overwrite).
  */
 export async function writeExportFile(file: string, text: string, options: {overwrite?: boolean} = {}): Promise<void> {
-	if (options.overwrite) return atomicWrite(file, text);
-	const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-	await atomicWrite(temp, text);
 	try {
-		await link(temp, file);
+		await writeFileAtomic(file, text, {exclusive: options.overwrite !== true});
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExportFileExistsError(file);
 		throw error;
-	} finally {
-		await rm(temp, {force: true});
 	}
 }
 

@@ -5,14 +5,10 @@
  * nothing is stored twice. Per path: the state before the execution's first write (absent, or the
  * previous content when the tool returned it whole) and the content after its last write.
  */
-import {createHash} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {RecordedMessage} from '../records/recorder.js';
+import {contentSha256} from '../tool-results/content-hash.js';
 import {createdFolders, reportedFiles} from '../tool-results/read-result.js';
-
-export function sha256(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 export interface FileChange {
 	/** Relative to the project root, as the tool reported it. */
@@ -42,7 +38,7 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 		for (const file of reportedFiles(structuredOf(message))) {
 			// Dry runs wrote nothing; an entry without its content cannot be checked or undone.
 			if (file.planned || file.action === 'written' || file.content === undefined) continue;
-			const after = {content: file.content, sha256: file.sha256After ?? sha256(file.content)};
+			const after = {content: file.content, sha256: file.sha256After ?? contentSha256(file.content)};
 			const known = byPath.get(file.path);
 			if (known) {
 				known.after = after;
@@ -68,7 +64,7 @@ export function fileChanges(messages: RecordedMessage[]): FileChange[] {
 			} else if (file.action !== 'created') {
 				if (typeof file.sha256Before === 'string') change.beforeSha256 = file.sha256Before;
 				if (file.previousContent !== undefined && file.previousTruncated !== true) {
-					change.before = {content: file.previousContent, sha256: file.sha256Before ?? sha256(file.previousContent)};
+					change.before = {content: file.previousContent, sha256: file.sha256Before ?? contentSha256(file.previousContent)};
 				}
 			}
 

@@ -4,9 +4,10 @@
  * by model by a JSON file the user edits: $ECTOSMITH_PRICES, else $XDG_CONFIG_HOME/ectosmith/prices.json
  * (~/.config/ectosmith/prices.json), e.g. {"gemini-2.5-flash": {"input": 0.3, "output": 2.5}}.
  */
-import {existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {dirname, isAbsolute, join, resolve} from 'node:path';
+import {writeFileAtomicSync} from '../atomic-write.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 
@@ -77,16 +78,12 @@ export function loadPrices(file: string): PriceTable {
 /** The file, written with the built-in prices when it does not exist yet, so an editor opens on something to change. */
 export function ensurePriceFile(file: string): string {
 	if (existsSync(file)) return file;
-	const temp = `${file}.${process.pid}.tmp`;
 	try {
 		mkdirSync(dirname(file), {recursive: true});
-		writeFileSync(temp, `${JSON.stringify(DEFAULT_PRICES, null, '\t')}\n`);
-		// A hard link appears whole, and never over a file that appeared meanwhile.
-		linkSync(temp, file);
+		// Exclusive: never over a file that appeared meanwhile.
+		writeFileAtomicSync(file, `${JSON.stringify(DEFAULT_PRICES, null, '\t')}\n`, {exclusive: true});
 	} catch (error) {
 		if (!existsSync(file)) throw new PriceFileError(file, `cannot be created (${reason(error)})`);
-	} finally {
-		rmSync(temp, {force: true});
 	}
 
 	return file;

@@ -14,8 +14,10 @@ import type {MikroORM} from '@mikro-orm/core';
 import {Execution} from '../db/entities/index.js';
 import type {Recorder} from '../records/recorder.js';
 import {EctosmithError} from '../errors.js';
-import {atomicWrite, resolveInsideRoot} from '../tools/write/safe-writer.js';
-import {fileChanges, foldersCreated, sha256, type FileChange} from './file-changes.js';
+import {writeFileAtomic} from '../atomic-write.js';
+import {resolveInsideRoot} from '../tools/write/safe-writer.js';
+import {contentSha256} from '../tool-results/content-hash.js';
+import {fileChanges, foldersCreated, type FileChange} from './file-changes.js';
 
 export class UndoRefusedError extends EctosmithError {
 	constructor(
@@ -86,7 +88,7 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 		if (current === undefined) {
 			if (change.kind === 'created') continue; // already gone
 			if (!options.force) refuse(change, 'has been deleted since.', ' Pass --force to recreate it as it was before the execution.');
-		} else if (sha256(current) !== change.after.sha256 && !options.force) {
+		} else if (contentSha256(current) !== change.after.sha256 && !options.force) {
 			refuse(change, 'has been edited since the execution wrote it.', ' Pass --force to undo anyway (the edits to it would be lost).');
 		}
 
@@ -135,7 +137,7 @@ export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep
 		}
 
 		if (step.action === 'remove') await rm(step.absolute, {force: true});
-		else await atomicWrite(step.absolute, step.content ?? '');
+		else await writeFileAtomic(step.absolute, step.content ?? '');
 		done.push({path: step.path, action: step.action});
 	}
 

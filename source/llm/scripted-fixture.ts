@@ -4,9 +4,10 @@
  *    "turns": [{"text": "...", "functionCalls": [{"name": "...", "args": {...}}], "finishReason": "STOP"}]}
  * String values in args may hold "${project_path}", replaced by the run's project path on replay.
  */
-import {existsSync, readFileSync, renameSync, writeFileSync, mkdirSync} from 'node:fs';
+import {existsSync, readFileSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import type {TokenUsage} from './provider.js';
+import {writeFileAtomicSync} from '../atomic-write.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 
@@ -101,9 +102,7 @@ export function parseScriptFixture(value: unknown, source = 'script'): ScriptFix
 /** Writes the fixture atomically, so a crash mid-write never leaves half a file. */
 export function writeScriptFixture(file: string, fixture: ScriptFixture): void {
 	mkdirSync(path.dirname(path.resolve(file)), {recursive: true});
-	const temp = `${file}.${process.pid}.tmp`;
-	writeFileSync(temp, `${JSON.stringify(fixture, null, '\t')}\n`);
-	renameSync(temp, file);
+	writeFileAtomicSync(file, `${JSON.stringify(fixture, null, '\t')}\n`);
 }
 
 /** Deep copy with every "${project_path}" replaced; undefined projectPath with a placeholder is an error. */

@@ -13,6 +13,7 @@
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildContextSpec, renderContextFiles, type ContextOptions} from '../generators/context.js';
+import {scopeAlias} from '../generators/project-info.js';
 import {renderSchema} from '../generators/schema.js';
 import {applyFiles, wroteMigration, type GeneratedWrite} from './write/apply-files.js';
 import {MIGRATE_STEP} from './generate-migration.js';
@@ -63,7 +64,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
 	if (spec.schema.scope) {
 		nextSteps.push(
-			`The functions take a %${spec.schema.scope.module.split('.').pop()}{} scope (${spec.schema.scope.module}) as first argument; pass socket.assigns.${spec.schema.scope.assignKey} or conn.assigns.${spec.schema.scope.assignKey}.`,
+			`The functions take a %${scopeAlias(spec.schema.scope)}{} scope (${spec.schema.scope.module}) as first argument; pass socket.assigns.${spec.schema.scope.assignKey} or conn.assigns.${spec.schema.scope.assignKey}.`,
 		);
 	}
 

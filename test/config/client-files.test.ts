@@ -40,6 +40,13 @@ test('Gemini CLI settings: cwd, timeout, trust, includeTools, excludeTools, head
 	t.true(file.notes.some(note => /pythonTools: env DATABASE_URL use \$NAME/.test(note)));
 });
 
+test('a string holding a comma and a bracket is left as written, comments and trailing commas around it', t => {
+	const file = parseClientFile('{"mcpServers": {"x": {"command": "a", "args": ["--sep", ", ]"]}}}', 'f.json');
+	t.deepEqual(file.entries[0]!.args, ['--sep', ', ]']);
+	const commented = parseClientFile('{"mcpServers": {"x": {"command": "a", // a comment, ]\n"args": ["--sep", ", ]", "/* kept */",],},},}', 'f.json');
+	t.deepEqual(commented.entries[0]!.args, ['--sep', ', ]', '/* kept */']);
+});
+
 test('VS Code: the servers map with type, and the inputs an entry refers to', t => {
 	const file = read('vscode-mcp.json');
 	t.is(file.shape, 'servers');
@@ -64,7 +71,7 @@ test('odd keys are kept (and reported), disabled is read, scalar env values beco
 test('malformed files are one line naming the place', t => {
 	const broken = t.throws(() => read('malformed.json'));
 	t.true(broken instanceof ClientFileError);
-	t.is(broken!.message, "malformed.json: not valid JSON at line 5, column 21: Expected ',' or ']' after array element");
+	t.is(broken!.message, "malformed.json: not valid JSON at line 5, column 21: expected ','");
 	const cases: Array<[string, RegExp]> = [
 		['{"mcpServers": {"x": {"command": 3}}}', /^f.json: mcpServers.x: "command" must be a string$/],
 		['{"mcpServers": {"x": {"args": ["a"]}}}', /^f.json: mcpServers.x: has neither "command" nor "url"$/],
@@ -75,6 +82,8 @@ test('malformed files are one line naming the place', t => {
 		['{"theme": "dark"}', /^f.json: no server map found; expected "mcpServers"/],
 		['[]', /^f.json: expected a JSON object/],
 		['', /^f.json: the file is empty/],
+		['{"mcpServers": {"x": {"command": "a"}}\n  "other": 1}', /^f.json: not valid JSON at line 2, column 3: expected ','$/],
+		['{"mcpServers": {"x": {"command": "a", /* never closed', /^f.json: not valid JSON at line 1, column 39: a comment that is never closed$/],
 	];
 	for (const [text, message] of cases) t.regex(t.throws(() => parseClientFile(text, 'f.json'))!.message, message, text);
 });

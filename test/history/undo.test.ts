@@ -7,7 +7,7 @@ import {existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, symlink
 import path from 'node:path';
 import test from 'ava';
 import {Recorder} from '../../source/records/recorder.js';
-import {sha256} from '../../source/history/file-changes.js';
+import {contentSha256} from '../../source/tool-results/content-hash.js';
 import {applyUndo, planUndo, UndoRefusedError} from '../../source/history/undo.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
@@ -90,8 +90,8 @@ async function recordInjection(recorder: Recorder, project: string, files: Array
 					path: file.path,
 					action: file.action,
 					content: file.content,
-					sha256_before: file.previous === undefined ? null : sha256(file.previous),
-					sha256_after: sha256(file.content),
+					sha256_before: file.previous === undefined ? null : contentSha256(file.previous),
+					sha256_after: contentSha256(file.content),
 					...(file.previous === undefined ? {} : {previous_content: file.previous}),
 				})),
 				next_steps: [],
@@ -173,7 +173,7 @@ test('folders reported outside the project, never created by it, or from a recor
 		functionResponseContent: {
 			text: 'ok',
 			structuredContent: {
-				files: [{path: 'lib/made/new.ex', action: 'created', content: 'new\n', sha256_before: null, sha256_after: sha256('new\n')}],
+				files: [{path: 'lib/made/new.ex', action: 'created', content: 'new\n', sha256_before: null, sha256_after: contentSha256('new\n')}],
 				next_steps: [],
 				created_folders: ['lib/made', '../empty-outside', '/tmp', 'lib/escape', '', 'lib'],
 			},

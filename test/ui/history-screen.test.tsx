@@ -7,6 +7,7 @@ import {App} from '../../source/ui/app.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {headerLine, rowColumns} from '../../source/ui/screens/history-screen.js';
+import {stringWidth} from '../../source/terminal/columns.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
@@ -125,4 +126,33 @@ test('a row gives the description the room: at 80 columns the model and tokens c
 	t.true(wide.includes('gemini/ge'));
 	t.true(wide.includes('1234'));
 	t.regex(headerLine(118), /model +tokens +description$/);
+});
+
+test('CJK and emoji keep the columns aligned: widths are counted in terminal columns', t => {
+	const base = {
+		id: 7,
+		startTime: new Date(2026, 10, 27, 9, 5),
+		status: 'COMPLETED' as const,
+		durationMs: 3700,
+		turns: 3,
+		provider: 'gemini',
+		totalTokens: 1234,
+		followUps: 0,
+	};
+	const rows = [
+		{...base, workflow: 'blog_gen', model: 'gemini-2.5-flash', queryLine: 'a blog with posts'},
+		{...base, workflow: '漢字のワークフロー', model: '模型🚀模型🚀模型', queryLine: 'ブログ: 投稿とコメント 🚀'},
+		{...base, workflow: '🚀🚀🚀🚀🚀', model: 'é́mojí👩‍👩‍👧', queryLine: '👩‍👩‍👧 family posts'},
+	];
+	for (const width of [78, 118]) {
+		const header = headerLine(width);
+		const descriptionAt = stringWidth(header.slice(0, header.indexOf('description')));
+		for (const row of rows) {
+			const {head, status, tail} = rowColumns(row, width);
+			t.is(stringWidth(head), stringWidth(rowColumns(rows[0]!, width).head), row.workflow);
+			t.is(stringWidth(head + status), stringWidth(header.slice(0, header.indexOf(' time'))), row.workflow);
+			const line = head + status + tail;
+			t.is(stringWidth(line.slice(0, line.indexOf(row.queryLine))), descriptionAt, `${row.workflow} at ${width}`);
+		}
+	}
 });

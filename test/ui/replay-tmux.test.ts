@@ -7,7 +7,7 @@ import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/records/recorder.js';
-import {sha256} from '../../source/history/file-changes.js';
+import {contentSha256 as sha256} from '../../source/tool-results/content-hash.js';
 import {cliEnv, runCli, seededDb} from '../commands/_cli.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';

@@ -16,6 +16,8 @@ import {openTempDatabase} from '../helpers/temp-db.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {until} from './_ui.js';
+import {statsRows} from '../../source/ui/components/stats-lines.js';
+import {stringWidth} from '../../source/terminal/columns.js';
 
 const DAY = 86_400_000;
 /** A workflow name with an escape sequence: it must reach the screen made visible, not obeyed. */
@@ -178,4 +180,30 @@ test.serial('the figures are read again each time the screen is shown, and on r'
 	app.stdin.write('r');
 	await until(frame, /Executions 18 [\s\S]*Stats · all time · 18 executions/, 'the figures after r');
 	t.pass();
+});
+
+test('CJK and emoji names keep the Stats tables aligned: widths are counted in terminal columns', t => {
+	const tokens = (workflow: string, model: string) => ({workflow, provider: 'gemini', model, executions: 3, promptTokens: 3000, outputTokens: 300, totalTokens: 3300, estimatedCost: 0.0012});
+	const tool = (name: string) => ({name, calls: 4, failures: 1, failureRate: 0.25, medianMs: 12, declined: 0});
+	const stats = {
+		executions: 9,
+		byStatus: [{status: 'COMPLETED' as const, count: 9}],
+		byDay: [{day: '2026-11-27', workflow: '漢字', status: 'COMPLETED' as const, count: 9}],
+		durations: {medianMs: 1000, slowest: []},
+		tokens: [tokens('blog_gen', 'gemini-2.5-flash'), tokens('漢字のワークフロー', '模型🚀'), tokens('🚀🚀 deploy', 'é́mojí👩‍👩‍👧')],
+		tools: [tool('generate_schema'), tool('生成する_スキーマ'), tool('🚀_tool')],
+	};
+	for (const width of [60, 100]) {
+		const lines = statsRows({stats, pricesFile: '/tmp/prices.json'}, {width, height: 40, periodLabel: 'all time'}).map(row => row.map(segment => segment.text).join(''));
+		for (const [heading, names] of [['Tokens', stats.tokens.map(row => row.workflow)], ['Tools', stats.tools.map(row => row.name)]] as const) {
+			const at = lines.findIndex(line => line.startsWith(heading));
+			const table = lines.slice(at, at + 1 + names.length);
+			t.deepEqual(table.map(line => line.trimEnd().length > 0), table.map(() => true));
+			// Every line of a table ends its figures at the same column, and its first figure too.
+			t.is(new Set(table.map(line => stringWidth(line))).size, 1, `${heading} at ${width}: ${table.join('\n')}`);
+			const figure = heading === 'Tokens' ? /\d+ +[\d,]+ +[\d,]+ +[\d,]+ +\$[\d.]+$/ : /\d+ +[\d.]+% +\d+ ms +\d+$/;
+			t.is(new Set(table.slice(1).map(line => stringWidth(line.slice(0, figure.exec(line)!.index)))).size, 1, `${heading} at ${width}`);
+			if (width === 100) for (const [index, name] of names.entries()) t.true(table[index + 1]!.startsWith(name), `${name} is not cut where it fits`);
+		}
+	}
 });

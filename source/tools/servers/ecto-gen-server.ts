@@ -2,7 +2,8 @@
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
 import {generateSchema} from '../generate-schema.js';
 import {generateSchemaInput, inspectProjectInput} from '../inputs.js';
-import {inspectOutput, inspectProjectTool} from '../inspect-project.js';
+import {inspectOutput} from '../../tool-results/inspect-result.js';
+import {inspectProjectTool} from '../inspect-project.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 import {generateOutput} from '../../tool-results/output.js';

@@ -5,11 +5,11 @@
  * with what undo and the approval view need (hashes before and after, the previous content), and
  * the folders the write created.
  */
-import {createHash} from 'node:crypto';
 import {checkElixirSyntax} from './parse-check.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {commitUnlessStopping} from './shutdown.js';
 import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+import {contentSha256} from '../../tool-results/content-hash.js';
 import {MAX_PREVIOUS_BYTES, type AppliedFiles, type ResultFile} from '../../tool-results/output.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
@@ -17,9 +17,6 @@ export interface GeneratedWrite extends FileToWrite {
 	kind?: GeneratedKind;
 }
 
-export function sha256(text: string): string {
-	return createHash('sha256').update(text, 'utf8').digest('hex');
-}
 
 function bounded(text: string): {previous_content: string; previous_truncated?: true} {
 	if (Buffer.byteLength(text, 'utf8') <= MAX_PREVIOUS_BYTES) return {previous_content: text};
@@ -56,7 +53,7 @@ export async function applyFiles(
 
 	const createdFolders = options.dryRun ? [] : await commitUnlessStopping(async () => commitWrites(root, plans));
 	const reported = plans.map((plan): ResultFile => {
-		const hashes = {sha256_before: plan.previous === undefined ? null : sha256(plan.previous), sha256_after: sha256(plan.content)};
+		const hashes = {sha256_before: plan.previous === undefined ? null : contentSha256(plan.previous), sha256_after: contentSha256(plan.content)};
 		const changedExisting = plan.previous !== undefined && plan.action !== 'unchanged';
 		if (options.dryRun) {
 			return {

@@ -4,11 +4,11 @@
  * overwrite), then written atomically one by one (temp file in the same folder, fsync, rename);
  * if a write fails, the files already written by the call are restored.
  */
-import {randomBytes} from 'node:crypto';
-import {lstat, mkdir, open, realpath, rename, rm, rmdir, stat} from 'node:fs/promises';
-import {basename, dirname, join, relative, sep} from 'node:path';
+import {lstat, mkdir, realpath, rm, rmdir, stat} from 'node:fs/promises';
+import {dirname, join, relative, sep} from 'node:path';
 import {isInside} from '../../phoenix-project/read-project.js';
 import {readRegularFile} from '../../phoenix-project/read-regular.js';
+import {writeFileAtomic} from '../../atomic-write.js';
 import {EctosmithError} from '../../errors.js';
 import type {FileAction} from '../../tool-results/read-result.js';
 
@@ -196,7 +196,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 				throw new WriteRefusedError(`Refusing to write "${plan.path}": its folder resolves outside the project root.`, {path: plan.path});
 			}
 
-			await atomicWrite(plan.absolute, plan.content);
+			await writeFileAtomic(plan.absolute, plan.content);
 			done.push(plan);
 		}
 	} catch (error) {
@@ -204,7 +204,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 		for (const plan of done.reverse()) {
 			try {
 				if (plan.previous === undefined) await rm(plan.absolute, {force: true});
-				else await atomicWrite(plan.absolute, plan.previous);
+				else await writeFileAtomic(plan.absolute, plan.previous);
 			} catch {
 				unrestored.push(plan.path);
 			}
@@ -252,36 +252,6 @@ function describeFsError(error: unknown): string {
 	};
 	if (code && reasons[code]) return `${reasons[code]} (${code})`;
 	return error instanceof Error ? error.message : String(error);
-}
-
-/** Temp file in the same folder, fsync, rename over the target, fsync the folder. */
-export async function atomicWrite(absolute: string, content: string): Promise<void> {
-	const folder = dirname(absolute);
-	const temp = join(folder, `.${basename(absolute)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-	const mode = await stat(absolute).then((info) => info.mode & 0o777).catch(() => 0o644);
-	const handle = await open(temp, 'wx', mode);
-	try {
-		await handle.writeFile(content, 'utf8');
-		await handle.sync();
-	} catch (error) {
-		await handle.close().catch(() => undefined);
-		await rm(temp, {force: true});
-		throw error;
-	}
-
-	await handle.close();
-	try {
-		await rename(temp, absolute);
-	} catch (error) {
-		await rm(temp, {force: true});
-		throw error;
-	}
-
-	const dir = await open(folder, 'r').catch(() => undefined);
-	if (dir) {
-		await dir.sync().catch(() => undefined);
-		await dir.close();
-	}
 }
 
 /** The current text of a project file, read through the same guard; undefined when missing. */

@@ -1,7 +1,7 @@
 /**
  * What a write will do, as lines: a new file whole (Elixir highlighted), a changed file as a
- * unified diff against the file on disk now. The diff and highlighting libraries load on first
- * use, after the first paint. File contents come from a model's call: sanitized before colouring.
+ * unified diff against the file on disk now. The diff library and the Elixir colouring load on
+ * first use, after the first paint. File contents come from a model's call: sanitized before colouring.
  */
 import type {ApprovalRequest} from '../../engine/events.js';
 import type {PlannedFile} from '../../tool-results/output.js';
@@ -17,16 +17,9 @@ export interface ApprovalLibraries {
 let loading: Promise<ApprovalLibraries> | undefined;
 
 export function loadApprovalLibraries(): Promise<ApprovalLibraries> {
-	loading ??= Promise.all([import('diff'), import('cli-highlight')]).then(([diff, highlighter]) => ({
+	loading ??= Promise.all([import('diff'), import('./elixir-colors.js')]).then(([diff, colors]) => ({
 		structuredPatch: diff.structuredPatch,
-		highlight: (code: string) => {
-			if (!colorEnabled()) return code;
-			try {
-				return highlighter.highlight(code, {language: 'elixir', ignoreIllegals: true});
-			} catch {
-				return code;
-			}
-		},
+		highlight: (code: string) => (colorEnabled() ? colors.highlightElixir(code) : code),
 	}));
 	return loading;
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import {executionStatuses, type ExecutionStatus} from '../../records/statuses.js';
 import type {Stats, StatsReport} from '../../history/stats.js';
 import {formatCost, formatCount, formatDuration, formatRate} from '../../history/stats-format.js';
+import {fitColumns, stringWidth} from '../../terminal/columns.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {Tone} from '../state/lines.js';
 import {STATUS_TONE} from './theme.js';
@@ -34,13 +35,6 @@ export interface StatsLayout {
 }
 
 const DAY_MS = 86_400_000;
-
-/** The text cut or padded to exactly `width` columns; numbers align right. */
-function fit(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-	if (width <= 0) return '';
-	if (text.length > width) return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
-	return align === 'left' ? text.padEnd(width) : text.padStart(width);
-}
 
 /** A file under the home folder as ~/…, to leave room on the line for what is said about it. */
 export function shortPath(file: string, home = process.env['HOME'] || homedir()): string {
@@ -134,7 +128,7 @@ function dayRows(stats: Stats, layout: StatsLayout, count: number): StatsRow[] {
 			.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
 			.map(([name, count]) => `${sanitizeLine(name)} ${formatCount(count)}`)
 			.join(' · ');
-		row.push({text: `${' '.repeat(barWidth - drawn)} ${fit(formatCount(figures?.total ?? 0), 5, 'right')}  `}, {text: workflows, tone: 'dim'});
+		row.push({text: `${' '.repeat(barWidth - drawn)} ${fitColumns(formatCount(figures?.total ?? 0), 5, 'right')}  `}, {text: workflows, tone: 'dim'});
 		rows.push(row);
 	}
 
@@ -162,7 +156,7 @@ function durationRows(stats: Stats, width: number): StatsRow[] {
  */
 function table(width: number, header: string[], names: number, body: string[][]): string[][] {
 	const all = [header, ...body];
-	const widths = header.map((_, column) => Math.max(...all.map(cells => cells[column]!.length)));
+	const widths = header.map((_, column) => Math.max(...all.map(cells => stringWidth(cells[column]!))));
 	const figures = widths.slice(names).reduce((sum, cell) => sum + cell + 1, 0);
 	let rest = Math.max(names * 6, width - figures - (names - 1));
 	for (let column = 0; column < names; column++) {
@@ -171,7 +165,7 @@ function table(width: number, header: string[], names: number, body: string[][])
 		rest -= widths[column]! + 1;
 	}
 
-	return all.map(cells => cells.map((cell, column) => (column < names ? `${column > 0 ? ' ' : ''}${fit(cell, widths[column]!)}` : ` ${fit(cell, widths[column]!, 'right')}`)));
+	return all.map(cells => cells.map((cell, column) => (column < names ? `${column > 0 ? ' ' : ''}${fitColumns(cell, widths[column]!)}` : ` ${fitColumns(cell, widths[column]!, 'right')}`)));
 }
 
 /** gemini-2.5-flash rather than gemini/gemini-2.5-flash; scripted/test-model where the provider adds something. */

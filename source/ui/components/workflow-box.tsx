@@ -24,13 +24,14 @@ export function WorkflowBox({workflows, chosen, onChoose, width, height, focused
 		(_input, key) => {
 			const {chosen, workflows} = latest.current;
 			if (!workflows || workflows.length === 0) return;
-			if (key.upArrow) onChoose((chosen - 1 + workflows.length) % workflows.length);
+			// From none chosen (-1), ↓ takes the first and ↑ the last.
+			if (key.upArrow) onChoose(chosen < 0 ? workflows.length - 1 : (chosen - 1 + workflows.length) % workflows.length);
 			else if (key.downArrow) onChoose((chosen + 1) % workflows.length);
 		},
 		{isActive: active && focused && !locked},
 	);
 	const workflow = workflows?.[chosen];
-	const count = workflows && workflows.length > 1 ? `${chosen + 1}/${workflows.length}${focused ? ' ↑↓' : ''}` : '';
+	const count = workflows && workflows.length > 1 ? `${chosen < 0 ? '–' : chosen + 1}/${workflows.length}${focused ? ' ↑↓' : ''}` : '';
 	return (
 		<Pane title="Workflow" note={count} width={width} height={height} focused={focused}>
 			{workflow ? (
@@ -46,7 +47,7 @@ export function WorkflowBox({workflows, chosen, onChoose, width, height, focused
 					</Text>
 				</>
 			) : (
-				<Text dimColor>{workflows ? 'No workflows: ectosmith db seed' : 'Loading…'}</Text>
+				<Text dimColor>{!workflows ? 'Loading…' : workflows.length === 0 ? 'No workflows: ectosmith db seed' : 'None chosen: Tab here, then ↑↓'}</Text>
 			)}
 		</Pane>
 	);

@@ -7,6 +7,7 @@ import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
 import {executionStatuses} from '../../records/statuses.js';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
+import {fitColumns} from '../../terminal/columns.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {STATUS_TONE, toneStyle} from '../components/theme.js';
 import {seconds} from '../components/transcript.js';
@@ -29,7 +30,7 @@ function when(date: Date): string {
 	return `${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-const cell = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+const cell = (text: string, width: number) => fitColumns(text, width);
 
 /** Below this width the model and tokens columns give their room to the description (Replay shows both). */
 const WIDE = 110;

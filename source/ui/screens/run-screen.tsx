@@ -7,6 +7,7 @@
 import path from 'node:path';
 import {Box, useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {defaultWorkflowOf, noDefaultWorkflowMessage} from '../../config/default-workflow.js';
 import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {ApprovalView} from '../components/approval-view.js';
@@ -118,8 +119,9 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		void services.listWorkflows().then(found => {
 			setWorkflows(found);
 			const wanted = options.workflow === undefined ? -1 : found.findIndex(entry => entry.name === options.workflow);
-			const preferred = found.findIndex(entry => entry.name === 'elixir_crud_generator');
-			setChosen(wanted >= 0 ? wanted : preferred >= 0 ? preferred : 0);
+			// The rule headless runs follow; with no default the user chooses (-1: none chosen yet).
+			const fallback = defaultWorkflowOf(found);
+			setChosen(wanted >= 0 ? wanted : fallback ? found.indexOf(fallback) : -1);
 			if (options.workflow !== undefined && wanted < 0) {
 				dispatch({type: 'notice', error: true, text: `Unknown workflow "${options.workflow}". Known: ${found.map(entry => entry.name).join(', ') || '(none)'}`});
 			}
@@ -148,6 +150,11 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			return;
 		}
 
+		if (workflows && !workflow) {
+			setSchema({tables: [], problem: 'No workflow chosen: its inspect_project reads the schema.'});
+			return;
+		}
+
 		let live = true;
 		void services.readSchema(project.path, workflow?.name).then(read => {
 			if (!live) return;
@@ -157,7 +164,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		return () => {
 			live = false;
 		};
-	}, [services, project, state.writes, workflow?.name]);
+	}, [services, project, state.writes, workflows, workflow?.name]);
 
 	// The clock of the status bar, while a run goes on.
 	useEffect(() => {
@@ -268,6 +275,12 @@ export function RunScreen({width, height, active}: ScreenProps) {
 
 		if (project?.kind !== 'mix') {
 			dispatch({type: 'notice', error: true, text: project ? project.message : 'The project is still being read.'});
+			return;
+		}
+
+		if (!workflow && workflows) {
+			dispatch({type: 'notice', error: true, text: noDefaultWorkflowMessage(workflows.map(entry => entry.name), 'choose one in the Workflow pane (↑↓)')});
+			if (workflows.length > 0) setFocus('workflow');
 			return;
 		}
 
