@@ -32,6 +32,7 @@ type ProjectName = keyof typeof PROJECTS;
 
 let workDir: string | undefined;
 let postgres: Postgres | undefined;
+let cliFrom: string | undefined;
 const results = new Map<ProjectName, ChainResult>();
 
 /** Generates one project's descriptions into a fresh copy of the test project and runs the chain. */
@@ -39,6 +40,7 @@ async function checkProject(name: ProjectName, libs: EctoLibs, partition: number
 	const dir = join(workDir!, name);
 	const project = await createCaseProject(join(dir, 'my_app'), libs);
 	const cli = await ectosmith(dir);
+	cliFrom = cli.from;
 	for (const description of PROJECTS[name]) await cli.run(project, description);
 	return runChain({project, postgres: postgres!, env: libsEnv(libs), partition: `_${partition}`});
 }
@@ -61,7 +63,7 @@ if (realAppTools().missing) {
 		const names = Object.keys(PROJECTS) as ProjectName[];
 		const chains = await Promise.all(names.map(async (name, index) => checkProject(name, libs, index)));
 		for (const [index, name] of names.entries()) results.set(name, chains[index]!);
-		t.log(`all projects checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		t.log(`all projects generated (CLI from ${cliFrom}) and checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	});
 
 	test.after.always(async () => {

@@ -4,6 +4,7 @@
  * `postgres` role. initdb refuses root, so as root the server runs as the `postgres` user (or nobody).
  */
 import {spawnSync} from 'node:child_process';
+import {rmSync} from 'node:fs';
 import {chown, mkdtemp, realpath, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -39,7 +40,14 @@ export async function startPostgres(pgBin: string): Promise<Postgres> {
 	const data = join(dir, 'data');
 	const pgCtl = join(pgBin, 'pg_ctl');
 	let running = false;
+	// A worker that exits without its after.always hooks (a timeout, an uncaught error) still stops the server.
+	const onExit = () => {
+		if (running) spawnSync(pgCtl, ['stop', '-D', data, '-m', 'immediate', '-w', '-s'], {...as, stdio: 'ignore'});
+		rmSync(dir, {recursive: true, force: true});
+	};
+	process.once('exit', onExit);
 	const stop = async () => {
+		process.off('exit', onExit);
 		if (running) {
 			running = false;
 			await runChecked(pgCtl, ['stop', '-D', data, '-m', 'fast', '-w', '-s'], as);
