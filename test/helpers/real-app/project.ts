@@ -1,0 +1,32 @@
+/**
+ * The test-only Phoenix project (test/fixtures/real-app/my_app): the demo's app, Repo, config and
+ * test/support without Phoenix, so generated code compiles offline against the Ecto libraries.
+ */
+import {cp, mkdir, utimes} from 'node:fs/promises';
+import {join} from 'node:path';
+import {packageRoot} from '../../../source/package-root.js';
+import type {EctoLibs} from './ecto-libs.js';
+
+/** The files whose content decides how the libraries compile (the cache key). */
+export const VARIANT_KEY_FILES = ['mix.exs', 'config/config.exs', 'config/test.exs'];
+
+// Mix recompiles the libraries when the project's mix.exs or config is newer than their build.
+const OLD = new Date('2000-01-01T00:00:00Z');
+
+export function variantPath(): string {
+	return join(packageRoot(), 'test', 'fixtures', 'real-app', 'my_app');
+}
+
+/** Copies the variant into `dir` (which may exist) with old mtimes on its mix.exs and config. */
+export async function copyVariant(dir: string): Promise<void> {
+	await mkdir(dir, {recursive: true});
+	await cp(variantPath(), dir, {recursive: true});
+	for (const file of VARIANT_KEY_FILES) await utimes(join(dir, file), OLD, OLD);
+}
+
+/** A fresh case project at `dir` with the compiled libraries' `_build` copied in. */
+export async function createCaseProject(dir: string, libs: EctoLibs): Promise<string> {
+	await copyVariant(dir);
+	await cp(libs.build, join(dir, '_build'), {recursive: true, preserveTimestamps: true, verbatimSymlinks: true});
+	return dir;
+}
