@@ -267,9 +267,9 @@ function counts(): SeedCounts {
 	return {created: 0, updated: 0, unchanged: 0};
 }
 
-type ServerFields = Omit<SeedServer, 'name' | 'cwd'> & {cwd: string | null};
+type ServerChanges = Omit<SeedServer, 'name' | 'cwd'> & {cwd: string | null};
 
-function serverChanges(existing: IMcpServer, entry: SeedServer): ServerFields | undefined {
+function serverChanges(existing: IMcpServer, entry: SeedServer): ServerChanges | undefined {
 	const cwd = entry.cwd ?? null;
 	const same =
 		existing.command === entry.command &&
