@@ -246,5 +246,5 @@ test.serial('a FAILED run exits 1 and says why; --model reaches Gemini; gemini w
 	const orm = await openDatabase({dbPath: db, migrate: false, seed: false});
 	t.teardown(async () => orm.close(true));
 	const rows = await orm.em.fork().getConnection().execute('select count(*) as n from executions');
-	t.is(Number(rows[0].n), 1, 'no row for the refused run');
+	t.is(Number(rows[0]!.n), 1, 'no row for the refused run');
 });

@@ -117,7 +117,8 @@ test.serial('approvals replay: approve (a new and a changed file), decline, decl
 	t.is(requested.length, 5);
 	// The changed file's preview carries its content before, rebuilt from the record.
 	t.like(requested[1], {type: 'approval_requested', files: [{path: 'lib/my_app/blog/post.ex', action: 'overwritten'}]});
-	t.true(requested[1]!.type === 'approval_requested' && requested[1].files[0]!.currentContent?.includes('field :title, :string') && !requested[1].files[0]!.currentContent.includes(':body'));
+	const second = requested[1];
+	t.true(second?.type === 'approval_requested' && second.files[0]!.currentContent?.includes('field :title, :string') && !second.files[0]!.currentContent.includes(':body'));
 
 	// Stored once: an approved preview that was written as shown points at the call's result.
 	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response' && message.approvalRequest);

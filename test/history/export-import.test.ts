@@ -161,6 +161,7 @@ test.serial('an exported then imported execution still replays its approvals (th
 	const original = approvals(await replayEvents(recorder, run.executionId));
 	t.deepEqual(original.map(event => event.type), ['approval_requested', 'approval_decided', 'approval_requested', 'approval_decided']);
 	t.like(original[3], {outcome: 'declined_with_note', note: 'not yet'});
-	t.true(original[0]!.type === 'approval_requested' && original[0].files[0]!.content.includes('schema "posts"'));
+	const first = original[0];
+	t.true(first?.type === 'approval_requested' && first.files[0]!.content.includes('schema "posts"'));
 	t.deepEqual(approvals(await replayEvents(new Recorder(other), imported.ids[0]!.to)), original);
 });
