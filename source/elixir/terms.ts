@@ -2,9 +2,9 @@
  * A small reader for the literal parts of Elixir config files (config/*.exs) and mix.exs: enough
  * to read `config :app, key: value` calls without running Elixir. Anything that is not a literal
  * (function calls, maps, sigils, interpolated strings) becomes an `opaque` term with its source.
- * The tokens come from the one Elixir tokenizer.
+ * It reads the tokens of the one Elixir lexer, so an `end` after a dot (`x.end`) ends no block.
  */
-import {tokenize as lex} from './lexer.js';
+import {isKeyword, lineAt, tokenize, type Token} from './lexer.js';
 
 export type Term =
 	| {kind: 'atom'; value: string}
@@ -16,82 +16,24 @@ export type Term =
 	| {kind: 'tuple'; items: Term[]}
 	| {kind: 'opaque'; source: string};
 
-type TokenKind =
-	| 'atom'
-	| 'key'
-	| 'alias'
-	| 'ident'
-	| 'string'
-	| 'istring'
-	| 'number'
-	| 'sigil'
-	| 'punct'
-	| 'op'
-	| 'newline';
-
-interface Token {
-	kind: TokenKind;
-	text: string;
-	/** Decoded value: atom/key/ident/alias name, string contents. */
-	value: string;
-	start: number;
-	end: number;
+/** The tokens this reader parses: comments dropped, newlines kept (they end calls). */
+function readable(source: string): Token[] {
+	return tokenize(source).tokens.filter((token) => token.kind !== 'comment');
 }
 
-/**
- * The tokens of the one Elixir tokenizer (elixir/lexer.ts), in the shape this reader
- * parses: comments dropped, newlines kept (they end calls), strings and atoms decoded.
- */
-export function tokenize(source: string): Token[] {
-	const tokens: Token[] = [];
-	for (const token of lex(source).tokens) {
-		const base = {text: token.text, start: token.start, end: token.end};
-		switch (token.kind) {
-			case 'comment':
-				break;
-			case 'newline':
-				tokens.push({...base, kind: 'newline', value: token.text});
-				break;
-			case 'identifier':
-				tokens.push({...base, kind: 'ident', value: token.text});
-				break;
-			case 'alias':
-				tokens.push({...base, kind: 'alias', value: token.text});
-				break;
-			case 'key': {
-				const name = token.text.slice(0, -1);
-				tokens.push({...base, kind: 'key', value: /^["']/.test(name) ? decodeQuoted(name).value : name});
-				break;
-			}
-			case 'atom': {
-				const name = token.text.slice(1);
-				tokens.push({...base, kind: 'atom', value: /^["']/.test(name) ? decodeQuoted(name).value : name});
-				break;
-			}
-			case 'literal': {
-				if (token.text.startsWith('~')) {
-					tokens.push({...base, kind: 'sigil', value: token.text});
-					break;
-				}
+/** The name a key (`name:`, `"quoted":`) or an atom (`:name`, `:"quoted"`) stands for. */
+function nameOf(token: Token): string {
+	const name = token.kind === 'key' ? token.text.slice(0, -1) : token.text.slice(1);
+	return /^["']/.test(name) ? decodeQuoted(name).value : name;
+}
 
-				const {value, interpolated} = decodeQuoted(token.text);
-				tokens.push({...base, kind: interpolated ? 'istring' : 'string', value});
-				break;
-			}
-			case 'number':
-			case 'char':
-				tokens.push({...base, kind: 'number', value: token.text});
-				break;
-			case 'punct':
-				tokens.push({...base, kind: token.text === ';' ? 'op' : 'punct', value: token.text});
-				break;
-			case 'op':
-				tokens.push({...base, kind: 'op', value: token.text});
-				break;
-		}
-	}
+/** An operator for line continuation; `;` counts as one, as it always has here. */
+function isOperator(token: Token | undefined): boolean {
+	return token?.kind === 'op' || (token?.kind === 'punct' && token.text === ';');
+}
 
-	return tokens;
+function isOpener(token: Token): boolean {
+	return isKeyword(token, 'do') || isKeyword(token, 'fn');
 }
 
 /** The contents of a quoted literal ("...", '...', or a heredoc) with the simple escapes decoded. */
@@ -123,46 +65,37 @@ export interface Call {
 	line: number;
 }
 
-const blockOpeners = new Set(['do', 'fn']);
-
 /**
  * The calls to `names` that stand at the top level of the file (outside do/end blocks, which in
  * config files are conditionals whose outcome we cannot know).
  */
 export function topLevelCalls(source: string, names: readonly string[]): Call[] {
-	const tokens = tokenize(source);
+	const tokens = readable(source);
 	const calls: Call[] = [];
 	let blockDepth = 0;
 	let bracketDepth = 0;
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;
-		if (token.kind === 'ident' && blockOpeners.has(token.value)) blockDepth++;
-		else if (token.kind === 'key' && token.value === 'do') {
-			// `if x, do: y` one-liner: no block.
-		} else if (token.kind === 'ident' && token.value === 'end') blockDepth = Math.max(0, blockDepth - 1);
+		// A `do:` key (`if x, do: y`) is a key token, so it opens no block.
+		if (isOpener(token)) blockDepth++;
+		else if (isKeyword(token, 'end')) blockDepth = Math.max(0, blockDepth - 1);
 		else if (token.kind === 'punct' && '([{'.includes(token.text)) bracketDepth++;
 		else if (token.kind === 'punct' && ')]}'.includes(token.text)) bracketDepth = Math.max(0, bracketDepth - 1);
 		else if (
-			token.kind === 'ident' &&
+			token.kind === 'identifier' &&
 			blockDepth === 0 &&
 			bracketDepth === 0 &&
-			names.includes(token.value) &&
+			names.includes(token.text) &&
 			(i === 0 || tokens[i - 1]!.kind === 'newline')
 		) {
 			const parser = new Parser(source, tokens, i + 1);
 			const args = parser.callArgs();
-			calls.push({name: token.value, args, line: lineOf(source, token.start)});
+			calls.push({name: token.text, args, line: lineAt(source, token.start)});
 			i = parser.position - 1;
 		}
 	}
 
 	return calls;
-}
-
-function lineOf(source: string, offset: number): number {
-	let line = 1;
-	for (let i = 0; i < offset; i++) if (source[i] === '\n') line++;
-	return line;
 }
 
 class Parser {
@@ -191,7 +124,7 @@ class Parser {
 			if (token.kind === 'key') {
 				this.position++;
 				this.skipNewlines();
-				keyword.push([token.value, this.expression(stop, !parenthesized)]);
+				keyword.push([nameOf(token), this.expression(stop, !parenthesized)]);
 			} else {
 				args.push(this.expression(stop, !parenthesized));
 			}
@@ -243,14 +176,14 @@ class Parser {
 			const token = this.peek();
 			if (!token) break;
 			if (depth === 0) {
-				if (token.kind === 'newline' && newlineEnds && !(last?.kind === 'op')) break;
+				if (token.kind === 'newline' && newlineEnds && !isOperator(last)) break;
 				if (token.kind === 'punct' && (token.text === ',' || ')]}'.includes(token.text) || closers.includes(token.text))) break;
 			}
 
 			if (token.kind === 'punct' && '([{'.includes(token.text)) depth++;
 			if (token.kind === 'punct' && ')]}'.includes(token.text)) depth--;
-			if (token.kind === 'ident' && blockOpeners.has(token.value)) depth++;
-			if (token.kind === 'ident' && token.value === 'end') depth--;
+			if (isOpener(token)) depth++;
+			if (isKeyword(token, 'end')) depth--;
 			if (token.kind !== 'newline') last = token;
 			this.position++;
 		}
@@ -265,20 +198,27 @@ class Parser {
 		switch (token.kind) {
 			case 'atom':
 				this.position++;
-				return {kind: 'atom', value: token.value};
-			case 'string':
+				return {kind: 'atom', value: nameOf(token)};
+			case 'literal': {
+				// Sigils and interpolated strings are not literal values: opaque.
+				if (token.text.startsWith('~')) return undefined;
+				const {value, interpolated} = decodeQuoted(token.text);
+				if (interpolated) return undefined;
 				this.position++;
-				return {kind: 'string', value: token.value};
-			case 'number': {
+				return {kind: 'string', value};
+			}
+
+			case 'number':
+			case 'char': {
 				this.position++;
 				const value = Number(token.text.replaceAll('_', ''));
 				return Number.isNaN(value) ? {kind: 'opaque', source: token.text} : {kind: 'number', value};
 			}
 
-			case 'ident':
-				if (['true', 'false', 'nil'].includes(token.value)) {
+			case 'identifier':
+				if (['true', 'false', 'nil'].includes(token.text)) {
 					this.position++;
-					return {kind: 'atom', value: token.value};
+					return {kind: 'atom', value: token.text};
 				}
 
 				return undefined;
@@ -294,13 +234,13 @@ class Parser {
 	}
 
 	private alias(): Term | undefined {
-		const parts = [this.peek()!.value];
+		const parts = [this.peek()!.text];
 		this.position++;
 		for (;;) {
 			const dot = this.peek();
 			const next = this.tokens[this.position + 1];
 			if (dot?.kind === 'op' && dot.text === '.' && next?.kind === 'alias' && next.start === dot.end) {
-				parts.push(next.value);
+				parts.push(next.text);
 				this.position += 2;
 			} else {
 				break;
@@ -329,7 +269,7 @@ class Parser {
 			if (token.kind === 'key') {
 				this.position++;
 				this.skipNewlines();
-				entries.push([token.value, this.expression([']'], false)]);
+				entries.push([nameOf(token), this.expression([']'], false)]);
 			} else {
 				items.push(this.expression([']'], false));
 			}
@@ -361,7 +301,7 @@ class Parser {
 				while (this.peek()?.kind === 'key') {
 					const key = this.peek()!;
 					this.position++;
-					entries.push([key.value, this.expression(['}'], false)]);
+					entries.push([nameOf(key), this.expression(['}'], false)]);
 					if (this.peek()?.kind === 'punct' && this.peek()!.text === ',') this.position++;
 					this.skipNewlines();
 				}

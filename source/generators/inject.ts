@@ -3,7 +3,7 @@
  * module, once. The `end` is found with Elixir's tokens (elixir/lexer.ts), so an `end` in a
  * trailing comment, a string, a heredoc or an atom is never taken for it.
  */
-import {structure} from '../elixir/lexer.js';
+import {structure} from '../elixir/structure.js';
 import {GeneratorError} from './errors.js';
 
 export type FileAction = 'created' | 'injected' | 'unchanged';

@@ -4,7 +4,7 @@
  * with the one Elixir tokenizer. inspect_project lists schemas and contexts with it; the module
  * guard decides with it whether a generator may replace or inject into a file.
  */
-import {structure, usedModules, type ModuleBlock} from '../elixir/lexer.js';
+import {structure, usedModules, type ModuleBlock} from '../elixir/structure.js';
 
 export type ModuleKind =
 	| 'schema'

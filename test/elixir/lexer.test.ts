@@ -2,7 +2,8 @@
 // sigils, charlists, comments, ?-char literals and atoms; checked against real Elixir.
 import test from 'ava';
 import fc from 'fast-check';
-import {structure, tokenize} from '../../source/elixir/lexer.js';
+import {tokenize} from '../../source/elixir/lexer.js';
+import {structure} from '../../source/elixir/structure.js';
 import {injectBeforeFinalEnd} from '../../source/generators/inject.js';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';

@@ -6,7 +6,7 @@
  * must hold an Ecto schema, a context file a plain module...); a new file is refused when its
  * module is already defined in another file of lib/.
  */
-import {structure} from '../../elixir/lexer.js';
+import {structure} from '../../elixir/structure.js';
 import {describeModule, modulesOf, type DefinedModule, type ModuleKind} from '../../phoenix-project/module-kind.js';
 import {projectModules} from '../../phoenix-project/read-project.js';
 import {WriteRefusedError, type PlannedWrite} from './safe-writer.js';

@@ -6,7 +6,7 @@
  * do/end, fn/end and brackets).
  */
 import {spawn} from 'node:child_process';
-import {structure} from '../../elixir/lexer.js';
+import {structure} from '../../elixir/structure.js';
 
 export interface SyntaxProblem {
 	path: string;

@@ -14,13 +14,13 @@ import {reportedFiles} from '../../tool-results/read-result.js';
 import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
 import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
+import {runLayout} from '../components/run-layout.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp} from '../shell.js';
 import {tailWindow, wrapLines, type Line} from '../state/lines.js';
 import {isError, isToolCall, nextStep, positionText, replaySteps, replayStates, type ReplayStep} from '../state/replay-state.js';
-import {runLayout} from './run-screen.js';
 
 export const REPLAY_KEYS: KeyHelp[] = [
 	{keys: '→ / ←', does: 'replay: next / previous step'},

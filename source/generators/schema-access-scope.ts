@@ -1,0 +1,154 @@
+/** schema_access_scope.ex (Phoenix 1.8): the access functions of a scoped schema, with PubSub broadcasts. */
+import {BS, type ContextSpec} from './context-spec.js';
+import {scopeAlias} from './project-info.js';
+import type {ScopeConfig} from './project-info.js';
+
+export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): string {
+	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	const sa = scopeAlias(scope);
+	const key = `scope.${scope.accessPath.join('.')}`;
+	const pk = context.schema.primaryKey ?? 'id';
+	const pubsub = `${context.schema.project.base}.PubSub`;
+	const topic = `"${scope.name}:#{key}:${p}"`;
+	const owns = `true = ${s}.${scope.schemaKey} == ${key}`;
+	return `
+  alias ${module}
+  alias ${scope.module}
+
+  @doc """
+  Subscribes to scoped notifications about any ${s} changes.
+
+  The broadcasted messages match the pattern:
+
+    * {:created, %${a}{}}
+    * {:updated, %${a}{}}
+    * {:deleted, %${a}{}}
+
+  """
+  def subscribe_${p}(%${sa}{} = scope) do
+    key = ${key}
+
+    Phoenix.PubSub.subscribe(${pubsub}, ${topic})
+  end
+
+  defp broadcast_${s}(%${sa}{} = scope, message) do
+    key = ${key}
+
+    Phoenix.PubSub.broadcast(${pubsub}, ${topic}, message)
+  end
+
+  @doc """
+  Returns the list of ${p}.
+
+  ## Examples
+
+      iex> list_${p}(scope)
+      [%${a}{}, ...]
+
+  """
+  def list_${p}(%${sa}{} = scope) do
+    Repo.all_by(${a}, ${scope.schemaKey}: ${key})
+  end
+
+  @doc """
+  Gets a single ${s}.
+
+  Raises \`Ecto.NoResultsError\` if the ${humanSingular} does not exist.
+
+  ## Examples
+
+      iex> get_${s}!(scope, 123)
+      %${a}{}
+
+      iex> get_${s}!(scope, 456)
+      ** (Ecto.NoResultsError)
+
+  """
+  def get_${s}!(%${sa}{} = scope, ${pk}) do
+    Repo.get_by!(${a}, ${pk}: ${pk}, ${scope.schemaKey}: ${key})
+  end
+
+  @doc """
+  Creates a ${s}.
+
+  ## Examples
+
+      iex> create_${s}(scope, %{field: value})
+      {:ok, %${a}{}}
+
+      iex> create_${s}(scope, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def create_${s}(%${sa}{} = scope, attrs) do
+    with {:ok, ${s} = %${a}{}} <-
+           %${a}{}
+           |> ${a}.changeset(attrs, scope)
+           |> Repo.insert() do
+      broadcast_${s}(scope, {:created, ${s}})
+      {:ok, ${s}}
+    end
+  end
+
+  @doc """
+  Updates a ${s}.
+
+  ## Examples
+
+      iex> update_${s}(scope, ${s}, %{field: new_value})
+      {:ok, %${a}{}}
+
+      iex> update_${s}(scope, ${s}, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def update_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs) do
+    ${owns}
+
+    with {:ok, ${s} = %${a}{}} <-
+           ${s}
+           |> ${a}.changeset(attrs, scope)
+           |> Repo.update() do
+      broadcast_${s}(scope, {:updated, ${s}})
+      {:ok, ${s}}
+    end
+  end
+
+  @doc """
+  Deletes a ${s}.
+
+  ## Examples
+
+      iex> delete_${s}(scope, ${s})
+      {:ok, %${a}{}}
+
+      iex> delete_${s}(scope, ${s})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def delete_${s}(%${sa}{} = scope, %${a}{} = ${s}) do
+    ${owns}
+
+    with {:ok, ${s} = %${a}{}} <-
+           Repo.delete(${s}) do
+      broadcast_${s}(scope, {:deleted, ${s}})
+      {:ok, ${s}}
+    end
+  end
+
+  @doc """
+  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
+
+  ## Examples
+
+      iex> change_${s}(scope, ${s})
+      %Ecto.Changeset{data: %${a}{}}
+
+  """
+  def change_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs ${BS} %{}) do
+    ${owns}
+
+    ${a}.changeset(${s}, attrs, scope)
+  end
+`;
+}

@@ -1,0 +1,103 @@
+/** schema_access.ex (Phoenix 1.8): a schema's access functions in its context. */
+import {BS, type ContextSpec} from './context-spec.js';
+
+export function schemaAccess(context: ContextSpec): string {
+	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	return `
+  alias ${module}
+
+  @doc """
+  Returns the list of ${p}.
+
+  ## Examples
+
+      iex> list_${p}()
+      [%${a}{}, ...]
+
+  """
+  def list_${p} do
+    Repo.all(${a})
+  end
+
+  @doc """
+  Gets a single ${s}.
+
+  Raises \`Ecto.NoResultsError\` if the ${humanSingular} does not exist.
+
+  ## Examples
+
+      iex> get_${s}!(123)
+      %${a}{}
+
+      iex> get_${s}!(456)
+      ** (Ecto.NoResultsError)
+
+  """
+  def get_${s}!(id), do: Repo.get!(${a}, id)
+
+  @doc """
+  Creates a ${s}.
+
+  ## Examples
+
+      iex> create_${s}(%{field: value})
+      {:ok, %${a}{}}
+
+      iex> create_${s}(%{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def create_${s}(attrs) do
+    %${a}{}
+    |> ${a}.changeset(attrs)
+    |> Repo.insert()
+  end
+
+  @doc """
+  Updates a ${s}.
+
+  ## Examples
+
+      iex> update_${s}(${s}, %{field: new_value})
+      {:ok, %${a}{}}
+
+      iex> update_${s}(${s}, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def update_${s}(%${a}{} = ${s}, attrs) do
+    ${s}
+    |> ${a}.changeset(attrs)
+    |> Repo.update()
+  end
+
+  @doc """
+  Deletes a ${s}.
+
+  ## Examples
+
+      iex> delete_${s}(${s})
+      {:ok, %${a}{}}
+
+      iex> delete_${s}(${s})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def delete_${s}(%${a}{} = ${s}) do
+    Repo.delete(${s})
+  end
+
+  @doc """
+  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
+
+  ## Examples
+
+      iex> change_${s}(${s})
+      %Ecto.Changeset{data: %${a}{}}
+
+  """
+  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
+    ${a}.changeset(${s}, attrs)
+  end
+`;
+}
