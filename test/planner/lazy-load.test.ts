@@ -20,7 +20,7 @@ test('--help and constructing the offline provider do not load pluralize; its fi
 	t.is(help.code, 0);
 	t.notRegex(help.trace, pluralizeModule);
 
-	const offline = join(packageRoot(), 'source', 'llm', 'offline.ts');
+	const offline = join(packageRoot(), 'source', 'planner', 'offline-provider.ts');
 	const script = (turn: boolean) =>
 		`const {OfflineProvider} = await import(${JSON.stringify(offline)}); const provider = new OfflineProvider();` +
 		(turn ? ` await provider.nextTurn({history: [{role: 'user', text: 'posts with a title'}], tools: [], projectPath: '/tmp/x'});` : '');
