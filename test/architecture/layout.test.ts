@@ -34,3 +34,8 @@ test('the check fails on an upward import, a file outside the table and a cycle'
 	t.deepEqual(layoutViolations(['stray/file.ts'], [], table), ['stray/file.ts is in no part of the table']);
 	t.deepEqual(importCycles([...upward, {from: 'engine/events.ts', to: 'db/orm.ts'}]), [['db/orm.ts', 'engine/events.ts']]);
 });
+
+test('no file of source/ is over 400 lines', t => {
+	const long = files.filter(file => readFileSync(path.join(sourceRoot, file), 'utf8').split('\n').length > 400);
+	t.deepEqual(long, []);
+});

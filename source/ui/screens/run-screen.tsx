@@ -20,12 +20,15 @@ import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines}
 import {WorkflowBox} from '../components/workflow-box.js';
 import {useEventBatch} from '../hooks/use-event-batch.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useProjectSchema} from '../hooks/use-project-schema.js';
+import {useRunClock} from '../hooks/use-run-clock.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {openEditor} from '../editor.js';
-import type {ProjectSchema, ProjectStatus, WorkflowChoice} from '../services.js';
+import type {ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp, type RunIntent} from '../shell.js';
 import {tailWindow, windowOf, wrapLines, type LineWindow} from '../state/lines.js';
+import {runStatusKeys} from './run-status-keys.js';
 import {continuationOf, initialRunState, runReducer, type RunState} from '../state/run-state.js';
 import type {ScreenProps} from './types.js';
 
@@ -77,10 +80,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	// Bumped to read the same folder again (the demo project was just copied into it).
 	const [projectReads, setProjectReads] = useState(0);
 	const [project, setProject] = useState<ProjectStatus>();
-	const [schema, setSchema] = useState<ProjectSchema>();
-	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
 	const [running, setRunning] = useState(false);
-	const [now, setNow] = useState(Date.now());
 	const decide = useRef<((decision: ApprovalDecision) => void) | undefined>(undefined);
 	// A re-run handed over by another screen, started once its project has been read.
 	const [pending, setPending] = useState<{query: string; projectPath: string}>();
@@ -120,35 +120,8 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		};
 	}, [services, projectPath, projectReads]);
 
-	// The schema: read when the project is chosen and after every write.
-	useEffect(() => {
-		if (!services || project?.kind !== 'mix') {
-			setSchema(project ? {tables: [], problem: 'No Mix project: no schema to show.'} : undefined);
-			return;
-		}
-
-		if (workflows && !workflow) {
-			setSchema({tables: [], problem: 'No workflow chosen: its inspect_project reads the schema.'});
-			return;
-		}
-
-		let live = true;
-		void services.readSchema(project.path, workflow?.name).then(read => {
-			if (!live) return;
-			if (baseline.current?.path !== project.path && !read.problem) baseline.current = {path: project.path, schema: read};
-			setSchema(read);
-		});
-		return () => {
-			live = false;
-		};
-	}, [services, project, state.writes, workflows, workflow?.name]);
-
-	// The clock of the status bar, while a run goes on.
-	useEffect(() => {
-		if (!running) return;
-		const timer = setInterval(() => setNow(Date.now()), 1000);
-		return () => clearInterval(timer);
-	}, [running]);
+	const {schema, baseline} = useProjectSchema(services, project, workflows, workflow, state.writes);
+	const now = useRunClock(running);
 
 	const approving = state.approval !== undefined;
 	const typing = active && !approving && !actions.open && ((focus === 'description' && !running) || (focus === 'project' && fieldTyping));
@@ -158,37 +131,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 
 	const followUp = state.executions.length > 0;
 	useEffect(() => {
-		const keys: KeyHelp[] = actions.open
-			? actions.keys
-			: approving
-			? [
-					{keys: 'y', does: 'approve'},
-					{keys: 'n', does: 'decline'},
-					{keys: 'e', does: 'note'},
-					{keys: 'a', does: 'all'},
-				]
-			: focus === 'description' && !running
-				? [
-						{keys: 'Enter', does: 'run'},
-						{keys: 'Esc', does: 'keys'},
-						{keys: 'Tab', does: 'panes'},
-					]
-				: running
-					? [
-							{keys: 'Ctrl-C', does: 'cancel'},
-							{keys: 'PgUp/PgDn', does: 'scroll'},
-						]
-					: [
-							{keys: 'i', does: 'describe'},
-							{keys: 'n', does: 'new'},
-							...(finished
-								? [
-										{keys: 'u', does: 'undo'},
-										{keys: 'e', does: 'export'},
-									]
-								: []),
-							{keys: 'q', does: 'quit'},
-						];
+		const keys = runStatusKeys({actionKeys: actions.open ? actions.keys : undefined, approving, typing: focus === 'description' && !running, running, finished});
 		const text = statusText(state, workflow, now);
 		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
 	}, [state, workflow, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice]);
@@ -353,7 +296,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 
 	const conversationWindow = tailWindow(state.conversation, entryLines, layout.right, layout.conversation - 1, conversationOffset);
 	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, toolsOffset);
-	const marks = useMemo(() => (schema ? schemaMarks(baseline.current?.path === project?.path ? baseline.current?.schema : undefined, schema) : undefined), [schema]);
+	const marks = useMemo(() => (schema ? schemaMarks(baseline, schema) : undefined), [schema]);
 	const schemaAll = useMemo(() => wrapLines(schemaLines(schema, marks ?? {newTables: new Set(), newFields: new Set()}), layout.left), [schema, marks, layout.left]);
 	const schemaWindow = windowOf(schemaAll, layout.schema - 1, schemaOffset);
 	// Keep the offsets within what there is, so scrolling back down answers at once.

@@ -1,0 +1,46 @@
+/**
+ * The schema pane's content: read through the workflow's inspect_project when the project is
+ * chosen and after every write, with the first good read kept as the baseline the `+` marks
+ * compare against.
+ */
+import {useEffect, useRef, useState} from 'react';
+import type {ProjectSchema, ProjectStatus, UiServices, WorkflowChoice} from '../services.js';
+
+export interface ProjectSchemaRead {
+	schema: ProjectSchema | undefined;
+	/** The first schema read of this project, before this session wrote anything. */
+	baseline: ProjectSchema | undefined;
+}
+
+export function useProjectSchema(
+	services: UiServices | undefined,
+	project: ProjectStatus | undefined,
+	workflows: WorkflowChoice[] | undefined,
+	workflow: WorkflowChoice | undefined,
+	writes: number,
+): ProjectSchemaRead {
+	const [schema, setSchema] = useState<ProjectSchema>();
+	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
+	useEffect(() => {
+		if (!services || project?.kind !== 'mix') {
+			setSchema(project ? {tables: [], problem: 'No Mix project: no schema to show.'} : undefined);
+			return;
+		}
+
+		if (workflows && !workflow) {
+			setSchema({tables: [], problem: 'No workflow chosen: its inspect_project reads the schema.'});
+			return;
+		}
+
+		let live = true;
+		void services.readSchema(project.path, workflow?.name).then(read => {
+			if (!live) return;
+			if (baseline.current?.path !== project.path && !read.problem) baseline.current = {path: project.path, schema: read};
+			setSchema(read);
+		});
+		return () => {
+			live = false;
+		};
+	}, [services, project, writes, workflows, workflow?.name]);
+	return {schema, baseline: baseline.current?.path === project?.path ? baseline.current?.schema : undefined};
+}
