@@ -101,7 +101,7 @@ export function createUiServices(app: ScreensApp, options: UiServicesOptions): U
 		},
 
 		async recentDescriptions(limit = 50) {
-			return app.recorder.recentQueries(limit);
+			return app.recorder.recentDescriptions(limit);
 		},
 
 		async checkProject(folder) {
@@ -141,7 +141,7 @@ export function createUiServices(app: ScreensApp, options: UiServicesOptions): U
 			try {
 				const options: RunOptions = {
 					...(request.workflow === undefined ? {} : {workflow: request.workflow}),
-					query: request.query,
+					description: request.description,
 					projectPath: request.projectPath,
 					signal: controller.signal,
 					...(request.continueFrom === undefined ? {} : {continueFrom: request.continueFrom}),

@@ -70,7 +70,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${sanitizeLine(event.workflow)} · ${event.provider}/${sanitizeLine(event.model)}`));
 				line(paint('dim', `Project: ${sanitizeLine(event.projectPath)}`));
 				line();
-				line(`${paint('bold', 'You:')} ${clean(event.query)}`);
+				line(`${paint('bold', 'You:')} ${clean(event.description)}`);
 				break;
 			}
 

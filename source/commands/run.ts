@@ -116,7 +116,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
-			query,
+			description: query,
 			...(projectPath === undefined ? {} : {projectPath}),
 			signal: stop.signal,
 			...(flags.continue === undefined ? {} : {continueFrom: flags.continue}),

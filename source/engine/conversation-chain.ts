@@ -84,7 +84,7 @@ export function historyFromMessages(messages: RecordedMessage[], options: Histor
 				items.push({
 					role: 'user',
 					text,
-					...(query === undefined ? {} : {query}),
+					...(query === undefined ? {} : {description: query}),
 					...(options.keepRaw && message.rawParts !== undefined && message.rawParts !== null ? {raw: message.rawParts} : {}),
 				});
 				break;
@@ -174,7 +174,7 @@ export async function loadConversation(
 	for (const execution of chain) {
 		const messages = await source.listMessages(execution.id);
 		const keepRaw = options.provider === undefined || execution.provider == null || execution.provider === options.provider;
-		items.push(...historyFromMessages(messages, {query: execution.userQuery, keepRaw}));
+		items.push(...historyFromMessages(messages, {query: execution.description, keepRaw}));
 	}
 
 	return items;

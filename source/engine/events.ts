@@ -51,7 +51,7 @@ export type EngineEvent =
 			provider: ProviderName;
 			model: string;
 			projectPath: string;
-			query: string;
+			description: string;
 			maxTurns: number;
 			/** ISO 8601. */
 			startedAt: string;

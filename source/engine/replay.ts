@@ -45,7 +45,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 		provider: (execution.provider ?? 'offline') as Extract<EngineEvent, {type: 'execution_started'}>['provider'],
 		model: execution.model ?? '',
 		projectPath: execution.targetProjectPath ?? '',
-		query: execution.userQuery,
+		description: execution.description,
 		maxTurns,
 		startedAt: execution.startTime.toISOString(),
 		...(execution.parentExecutionId === undefined ? {} : {parentExecutionId: execution.parentExecutionId}),

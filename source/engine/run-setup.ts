@@ -30,7 +30,7 @@ export interface PreparedRun {
 
 export async function prepareRun(parts: EngineParts, options: RunOptions): Promise<PreparedRun> {
 	const {recorder} = parts.options;
-	const query = checkDescription(options.query);
+	const query = checkDescription(options.description);
 	const parent = options.continueFrom === undefined ? undefined : await recorder.getExecution(options.continueFrom);
 	const workflowName = options.workflow ?? parent?.workflowName;
 	const workflow =
@@ -54,7 +54,7 @@ export async function startExecution(
 	const maxTurns = Math.max(1, workflow.maxConversationTurns);
 	const executionId = await parts.options.recorder.startExecution({
 		workflowName: workflow.name,
-		userQuery: query,
+		description: query,
 		targetProjectPath: projectPath,
 		provider: provider.name,
 		model: provider.model,
@@ -71,7 +71,7 @@ export async function startExecution(
 		provider: provider.name,
 		model: provider.model,
 		projectPath,
-		query,
+		description: query,
 		maxTurns,
 		startedAt: new Date(startedAt).toISOString(),
 		...(parent ? {parentExecutionId: parent.id} : {}),
@@ -98,7 +98,7 @@ export async function openConversation(
 		: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: await readAppModule(projectPath)});
 	const userMessageId = await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
 	parts.emit({type: 'user_message', executionId, messageId: userMessageId, turn: 1, text: userText});
-	const history: ConversationItem[] = [...run.prior, {role: 'user', text: userText, ...(userText === query ? {} : {query})}];
+	const history: ConversationItem[] = [...run.prior, {role: 'user', text: userText, ...(userText === query ? {} : {description: query})}];
 
 	throwIfCancelled(signal);
 	// A server that cannot start fails the run with its own error (it names the server).

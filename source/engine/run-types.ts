@@ -48,7 +48,7 @@ export interface RunOptions {
 	/** Workflow name; default: the parent's workflow when continuing, else the default workflow. */
 	workflow?: string;
 	/** The schema description (or, when continuing, the follow-up message). */
-	query: string;
+	description: string;
 	/** The Phoenix project; default: the parent's project when continuing. */
 	projectPath?: string;
 	signal?: AbortSignal;

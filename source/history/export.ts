@@ -47,7 +47,7 @@ function exportedExecution(execution: ExecutionRecord, messages: RecordedMessage
 		id: execution.id,
 		workflow: execution.workflowName,
 		...optional('parentExecutionId'),
-		userQuery: execution.userQuery,
+		userQuery: execution.description,
 		status: execution.status,
 		startTime: execution.startTime.toISOString(),
 		...optional('endTime', value => value.toISOString()),

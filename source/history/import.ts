@@ -125,11 +125,13 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 		const ids: ImportResult['ids'] = [];
 		let parent: IExecution | undefined;
 		for (const [index, exported] of file.executions.entries()) {
-			const {startTime, endTime, undoneAt, ...fields} = exported;
+			// The export format keeps its published name for the description (userQuery).
+			const {startTime, endTime, undoneAt, userQuery: description, ...fields} = exported;
 			const row: IExecution = em.create(Execution, {
 				workflow: workflows.get(exported.workflow)!,
 				...executionRow({
 					...fields,
+					description,
 					startTime: new Date(startTime),
 					...(endTime ? {endTime: new Date(endTime)} : {}),
 					...(undoneAt ? {undoneAt: new Date(undoneAt)} : {}),

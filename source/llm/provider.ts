@@ -40,7 +40,7 @@ export interface FunctionResult {
 
 export type ConversationItem =
 	/** `query` is the user's own words when `text` is a rendered prompt template around them. */
-	| {role: 'user'; text: string; query?: string; raw?: unknown}
+	| {role: 'user'; text: string; description?: string; raw?: unknown}
 	| {role: 'model'; text: string; functionCalls: FunctionCall[]; raw?: unknown}
 	| {role: 'tool'; results: FunctionResult[]; raw?: unknown};
 

@@ -49,7 +49,7 @@ export class RecordingProvider implements LlmProvider {
 
 function describe(inner: LlmProvider, request: NextTurnRequest): string {
 	const first = request.history.find(item => item.role === 'user');
-	const query = first && first.role === 'user' ? (first.query ?? first.text) : '';
+	const query = first && first.role === 'user' ? (first.description ?? first.text) : '';
 	const short = query.length > 200 ? `${query.slice(0, 197)}...` : query;
 	return `Recorded from ${inner.name} (${inner.model}) on ${new Date().toISOString().slice(0, 10)}: ${short}`.trim();
 }

@@ -26,7 +26,7 @@ export function readProgress(history: ConversationItem[]): Progress | undefined 
 	const user = history[index] as Extract<ConversationItem, {role: 'user'}>;
 	const after = history.slice(index + 1);
 	return {
-		request: user.query ?? user.text,
+		request: user.description ?? user.text,
 		earlier: history.slice(0, index),
 		calls: after.flatMap(item => (item.role === 'model' ? item.functionCalls : [])),
 		results: after.flatMap(item => (item.role === 'tool' ? item.results : [])),

@@ -40,7 +40,7 @@ export class RecordReader {
 	}
 
 	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
-	async recentQueries(limit = 50): Promise<string[]> {
+	async recentDescriptions(limit = 50): Promise<string[]> {
 		return this.guard.run('read recent descriptions', async em => {
 			const rows = await em.find(Execution, {}, {fields: ['userQuery'], orderBy: {id: 'desc'}, limit: limit * 4});
 			return [...new Set(rows.map(row => row.userQuery))].slice(0, limit);

@@ -76,7 +76,7 @@ export class Recorder {
 	}
 
 	/** The users' descriptions, newest first, each once (the TUI recalls them with ↑). */
-	async recentQueries(limit = 50): Promise<string[]> {
-		return this.reader.recentQueries(limit);
+	async recentDescriptions(limit = 50): Promise<string[]> {
+		return this.reader.recentDescriptions(limit);
 	}
 }

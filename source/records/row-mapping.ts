@@ -77,7 +77,7 @@ export function messageRow(message: NewMessage) {
  */
 export function executionRow(execution: Omit<ExecutionRecord, 'id' | 'workflowName' | 'parentExecutionId'>) {
 	return {
-		userQuery: execution.userQuery,
+		userQuery: execution.description,
 		status: execution.status,
 		startTime: execution.startTime,
 		endTime: execution.endTime ?? null,
@@ -99,7 +99,7 @@ export function toExecutionRecord(row: StoredExecution): ExecutionRecord {
 	const record: ExecutionRecord = {
 		id: row.id,
 		workflowName: row.workflowName,
-		userQuery: row.userQuery,
+		description: row.userQuery,
 		status: row.status,
 		startTime: row.startTime,
 		promptTokens: row.promptTokens,

@@ -12,7 +12,7 @@ export type {MessageRole} from '../db/entities/statuses.js';
 
 export interface NewExecution {
 	workflowName: string;
-	userQuery: string;
+	description: string;
 	targetProjectPath: string;
 	provider: string;
 	model: string;
@@ -53,7 +53,7 @@ export interface RecordedMessage extends NewMessage {
 export interface ExecutionRecord {
 	id: number;
 	workflowName: string;
-	userQuery: string;
+	description: string;
 	status: ExecutionStatus;
 	startTime: Date;
 	endTime?: Date;

@@ -39,7 +39,7 @@ export class RecordWriter {
 
 			const row = em.create(Execution, {
 				workflow,
-				userQuery: execution.userQuery,
+				userQuery: execution.description,
 				status: 'STARTED',
 				startTime: execution.startTime ?? new Date(),
 				maxTurns: execution.maxTurns ?? null,

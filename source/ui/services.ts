@@ -51,7 +51,7 @@ export interface ProjectSchema {
 
 export interface UiRunRequest {
 	workflow?: string;
-	query: string;
+	description: string;
 	projectPath: string;
 	continueFrom?: number;
 	signal: AbortSignal;

@@ -19,7 +19,7 @@ export interface ShellStatus {
 /** A run one screen hands to the Run screen (which takes it when it is shown). */
 export type RunIntent =
 	/** The same query again as a new execution, with the same workflow and project, started at once. */
-	| {kind: 'rerun'; executionId: number; workflow: string; query: string; projectPath: string}
+	| {kind: 'rerun'; executionId: number; workflow: string; description: string; projectPath: string}
 	/** That execution's conversation loaded (its replayed events), so the next description follows it up. */
 	| {kind: 'continue'; executionId: number; workflow: string; projectPath: string; events: EngineEvent[]};
 

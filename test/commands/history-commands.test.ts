@@ -66,7 +66,7 @@ test('export, import into another database (once), delete', async t => {
 	const orm = await openDatabase({dbPath: db});
 	try {
 		const {engine} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), orm, maxTurns: 20});
-		t.is((await engine.run({query: 'Blog.Post posts title:string', projectPath: project})).status, 'COMPLETED');
+		t.is((await engine.run({description: 'Blog.Post posts title:string', projectPath: project})).status, 'COMPLETED');
 	} finally {
 		await orm.close(true);
 	}

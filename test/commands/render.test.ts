@@ -4,7 +4,7 @@ import {createTextRenderer} from '../../source/commands/render-text.js';
 import type {EngineEvent} from '../../source/engine/events.js';
 
 const events: EngineEvent[] = [
-	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'Blog.Post posts title', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'},
+	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', description: 'Blog.Post posts title', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'},
 	{type: 'user_message', executionId: 7, messageId: 1, turn: 1, text: 'THE FULL PROMPT'},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'Creating '},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'the schema.'},
@@ -66,7 +66,7 @@ test('failures and cancels say so', t => {
 	t.regex(out, /■ Cancelled after 1 turn /);
 });
 
-const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', query: 'q', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'};
+const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', description: 'q', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'};
 
 function renderAll(list: EngineEvent[], verbose = false): string {
 	let out = '';
@@ -144,7 +144,7 @@ const CLEAR = '\u001B[2J';
 
 test('nothing we did not write reaches the terminal raw: model text, description, results, file names, errors', t => {
 	const out = renderAll([
-		{...started, query: `a blog ${CLEAR}`, projectPath: `/p${OSC_TITLE}`},
+		{...started, description: `a blog ${CLEAR}`, projectPath: `/p${OSC_TITLE}`},
 		{type: 'text_delta', executionId: 3, turn: 1, delta: `Hello ${OSC_TITLE}`},
 		{type: 'text_delta', executionId: 3, turn: 1, delta: '\u001B'},
 		{type: 'text_delta', executionId: 3, turn: 1, delta: '[2J done'},

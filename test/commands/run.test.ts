@@ -74,7 +74,7 @@ test.serial('the description can come from stdin with "-"', async t => {
 
 	t.is(result.code, 0, result.stderr);
 	const first = JSON.parse(result.stdout.split('\n')[0]!) as EngineEvent;
-	t.like(first, {type: 'execution_started', query: 'Accounts.User users email:string:unique'});
+	t.like(first, {type: 'execution_started', description: 'Accounts.User users email:string:unique'});
 	t.true(existsSync(path.join(project, 'lib/my_app/accounts/user.ex')));
 });
 

@@ -10,7 +10,7 @@ try {
 	for (let index = 0; index < Number(countText); index++) {
 		const id = await recorder.startExecution({
 			workflowName: 'elixir_crud_generator',
-			userQuery: `${label} #${index}`,
+			description: `${label} #${index}`,
 			targetProjectPath: '/tmp/p',
 			provider: 'offline',
 			model: 'offline',

@@ -51,7 +51,7 @@ test('a run waits out another process holding the write lock longer than SQLite 
 			return answer('Done.');
 		},
 	]);
-	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: tempDir(t)});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: tempDir(t)});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	await lock!.released;
 	t.like(await recorder.getExecution(result.executionId), {status: 'COMPLETED', finalResponseText: 'Done.'});
@@ -84,7 +84,7 @@ test('a lock held past the wait ends the run with one clear line, no SQL; the ro
 		],
 		1000,
 	);
-	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: tempDir(t)});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: tempDir(t)});
 	t.is(result.status, 'FAILED');
 	const message = result.errorMessage ?? '';
 	t.regex(message, /^Could not record a message of execution \d+: the database .*ectosmith\.db stayed locked by another process for [\d.]+ s\. Let the other program .* finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait\.$/);

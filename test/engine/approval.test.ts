@@ -47,7 +47,7 @@ test.serial('approve: the hook sees the dry run\'s files (read-only calls are no
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve'}]);
 
-	const result = await engine.run({query: 'posts', projectPath: project, approve});
+	const result = await engine.run({description: 'posts', projectPath: project, approve});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(requests.length, 1, 'inspect_project is read-only and never asked about');
@@ -81,7 +81,7 @@ test.serial('decline: nothing is written, the model hears "The user declined thi
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {approve} = hook([{kind: 'decline'}]);
 
-	const result = await engine.run({query: 'posts', projectPath: project, approve});
+	const result = await engine.run({description: 'posts', projectPath: project, approve});
 
 	t.is(result.finalResponseText, 'Understood: The user declined this change.');
 	t.false(existsSync(path.join(project, SCHEMA_FILE)));
@@ -103,7 +103,7 @@ test.serial('decline with a note: the note reaches the model, which redoes the c
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'decline', note}, {kind: 'approve'}]);
 
-	const result = await engine.run({query: 'posts', projectPath: project, approve});
+	const result = await engine.run({description: 'posts', projectPath: project, approve});
 
 	t.is(result.status, 'COMPLETED');
 	t.is(requests.length, 2);
@@ -124,7 +124,7 @@ test.serial('approve all: asked once, the later calls of the execution run as au
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve_all'}]);
 
-	const result = await engine.run({query: 'posts', projectPath: project, approve});
+	const result = await engine.run({description: 'posts', projectPath: project, approve});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(requests.length, 1);
@@ -137,17 +137,17 @@ test.serial('a change to an existing file is shown with what is on disk now; a d
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.'), call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}), answer('Done.')]);
 	const {engine} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
-	const first = await engine.run({query: 'posts', projectPath: project});
+	const first = await engine.run({description: 'posts', projectPath: project});
 	t.is(first.status, 'COMPLETED');
 	const before = readFileSync(path.join(project, SCHEMA_FILE), 'utf8');
 
-	const dryRun = await engine.run({query: 'posts', projectPath: project, dryRun: true, approve: async () => t.fail('a dry run must not ask') as never});
+	const dryRun = await engine.run({description: 'posts', projectPath: project, dryRun: true, approve: async () => t.fail('a dry run must not ask') as never});
 	t.is(dryRun.status, 'COMPLETED');
 
 	const provider2 = new TestProvider([call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}), answer('Done.')]);
 	const {engine: engine2} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider: provider2});
 	const {requests, approve} = hook([{kind: 'decline'}]);
-	await engine2.run({query: 'posts', projectPath: project, approve});
+	await engine2.run({description: 'posts', projectPath: project, approve});
 	const file = requests[0]!.files[0]!;
 	t.is(file.action, 'overwritten');
 	t.true(file.content.includes(':body'));
@@ -163,7 +163,7 @@ test.serial('Ctrl-C while waiting for approval cancels the run, and nothing is w
 	const controller = new AbortController();
 	let hookSignal: AbortSignal | undefined;
 	const result = await engine.run({
-		query: 'posts',
+		description: 'posts',
 		projectPath: project,
 		signal: controller.signal,
 		// A hook that never answers: only the cancel ends the wait.
@@ -187,7 +187,7 @@ test.serial('events carry approval_requested and approval_decided in order, befo
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.')]);
 	const {engine, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
-	await engine.run({query: 'posts', projectPath: project, approve: async () => ({kind: 'approve'})});
+	await engine.run({description: 'posts', projectPath: project, approve: async () => ({kind: 'approve'})});
 	const order = events
 		.filter((event): event is EngineEvent => ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished'].includes(event.type))
 		.map(event => event.type);
@@ -201,7 +201,7 @@ test.serial('what the user approved is what is written: the migration keeps the 
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const requests: ApprovalRequest[] = [];
 	const result = await engine.run({
-		query: 'posts',
+		description: 'posts',
 		projectPath: project,
 		approve: async request => {
 			requests.push(request);

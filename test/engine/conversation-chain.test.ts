@@ -19,7 +19,7 @@ test('rebuilds user, model, calls and results, keeping raw parts and call ids', 
 	]);
 	const items = historyFromMessages(messages, {query: 'Blog.Post', keepRaw: true});
 	t.deepEqual(items, [
-		{role: 'user', text: 'PROMPT around Blog.Post', query: 'Blog.Post'},
+		{role: 'user', text: 'PROMPT around Blog.Post', description: 'Blog.Post'},
 		{role: 'model', text: 'Calling.', functionCalls: [{id: 'id-a', name: 'a', args: {x: 1}}, {name: 'b', args: {y: 2}}], raw: [{functionCall: {name: 'a'}, thoughtSignature: 's'}]},
 		{
 			role: 'tool',
@@ -57,8 +57,8 @@ test('calls left without an answer (a cancelled run) get an error result', t => 
 test('loadConversation walks root to parent and keeps raw parts only for the same provider', async t => {
 	const executions = new Map<number, ExecutionRecord>();
 	const base = {status: 'COMPLETED' as const, startTime: new Date(0), promptTokens: 0, outputTokens: 0, totalTokens: 0, turnCount: 1, workflowName: 'w'};
-	executions.set(10, {...base, id: 10, userQuery: 'root q', provider: 'gemini'});
-	executions.set(11, {...base, id: 11, userQuery: 'follow', provider: 'offline', parentExecutionId: 10});
+	executions.set(10, {...base, id: 10, description: 'root q', provider: 'gemini'});
+	executions.set(11, {...base, id: 11, description: 'follow', provider: 'offline', parentExecutionId: 10});
 	const messages = new Map<number, RecordedMessage[]>([
 		[10, rows(10, [{turnNumber: 1, role: 'user', contentText: 'PROMPT root q'}, {turnNumber: 1, role: 'model', contentText: 'r', rawParts: ['g']}])],
 		[11, rows(11, [{turnNumber: 1, role: 'user', contentText: 'follow'}, {turnNumber: 1, role: 'model', contentText: 'f', rawParts: ['o']}])],
@@ -69,7 +69,7 @@ test('loadConversation walks root to parent and keeps raw parts only for the sam
 	};
 	const items = await loadConversation(source, 11, {provider: 'gemini'});
 	t.deepEqual(items, [
-		{role: 'user', text: 'PROMPT root q', query: 'root q'},
+		{role: 'user', text: 'PROMPT root q', description: 'root q'},
 		{role: 'model', text: 'r', functionCalls: [], raw: ['g']},
 		{role: 'user', text: 'follow'},
 		{role: 'model', text: 'f', functionCalls: []},

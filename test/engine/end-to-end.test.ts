@@ -73,7 +73,7 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 	const provider = createProvider({provider: 'gemini', model: 'gemini-2.5-flash', env: {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}});
 	const {engine, recorder, mcp, events} = await setupEngine(t, {servers: realToolServers(), provider});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string body:text published:boolean', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text published:boolean', projectPath: project});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(result.finalResponseText, 'Done: the Blog context with posts. Run mix ecto.migrate.');
@@ -135,7 +135,7 @@ test('the scripted blog conversation writes the same files', async t => {
 	const provider = new ScriptedProvider(path.join(packageRoot(), 'fixtures/conversations/blog.json'));
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string body:text published:boolean', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text published:boolean', projectPath: project});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.regex(read(project, 'lib/my_app/blog/post.ex'), /field :published, :boolean, default: false/);
@@ -149,7 +149,7 @@ test('dry run through the real servers plans every file and writes none', async 
 	const project = await copyFixtureProject(t);
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider()});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string body:text', projectPath: project, dryRun: true});
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project, dryRun: true});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')));
@@ -263,7 +263,7 @@ for (const offlineCase of offlineCases) {
 		const project = await copyFixtureProject(t);
 		const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), mcp: sharedMcp, maxTurns: 20});
 
-		const result = await engine.run({query: offlineCase.description, projectPath: project});
+		const result = await engine.run({description: offlineCase.description, projectPath: project});
 
 		t.is(result.status, 'COMPLETED', result.errorMessage);
 		const messages = await recorder.listMessages(result.executionId);

@@ -31,7 +31,7 @@ test.serial('a call naming another project is refused where the model sees it, a
 	const provider = new TestProvider([call('generate_schema', {...schemaArgs, project_path: other}), answer('Done.')]);
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 
-	const result = await engine.run({query: 'posts', projectPath: project});
+	const result = await engine.run({description: 'posts', projectPath: project});
 
 	t.deepEqual(allFiles(other), before);
 	t.false(existsSync(path.join(project, SCHEMA_FILE)));
@@ -58,16 +58,16 @@ test.serial('the pin holds for a continuation too, and accepts the project by an
 	]);
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 
-	const first = await engine.run({query: 'posts', projectPath: project});
+	const first = await engine.run({description: 'posts', projectPath: project});
 	t.true(existsSync(path.join(project, SCHEMA_FILE)));
-	const second = await engine.run({query: 'comments', continueFrom: first.executionId});
+	const second = await engine.run({description: 'comments', continueFrom: first.executionId});
 	t.true(existsSync(path.join(project, 'lib/my_app/blog/comment.ex')));
 	// The call that was sent names the project itself.
 	const request = (await recorder.listMessages(second.executionId)).find(message => message.role === 'tool_request');
 	t.like(request?.functionCallArgs, {project_path: project});
 
 	const otherBefore = allFiles(other);
-	const third = await engine.run({query: 'tags', continueFrom: second.executionId});
+	const third = await engine.run({description: 'tags', continueFrom: second.executionId});
 	t.deepEqual(allFiles(other), otherBefore);
 	const refused = (await recorder.listMessages(third.executionId)).find(message => message.role === 'tool_response');
 	t.like(refused, {isError: true});
@@ -92,7 +92,7 @@ test.serial('Ctrl-C during a write: the write finishes and its real result is re
 		}, 10);
 	});
 
-	const result = await engine.run({query: 'write', projectPath: project, signal: controller.signal});
+	const result = await engine.run({description: 'write', projectPath: project, signal: controller.signal});
 
 	t.is(result.status, 'CANCELLED');
 	t.true(existsSync(target));
@@ -113,7 +113,7 @@ test.serial('Ctrl-C during a write that never answers: the wait is bounded and t
 		if (event.type === 'tool_call_started') setTimeout(() => controller.abort(), 300);
 	});
 
-	const result = await engine.run({query: 'write', projectPath: project, signal: controller.signal});
+	const result = await engine.run({description: 'write', projectPath: project, signal: controller.signal});
 
 	t.is(result.status, 'CANCELLED');
 	const response = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response').at(-1);
@@ -127,17 +127,17 @@ test.serial('a description with NUL, or over 64 KiB, is refused before anything 
 	const provider = new TestProvider([answer('unreachable')]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	await t.throwsAsync(engine.run({query: 'Blog.Post posts\u0000 title', projectPath: project}), {
+	await t.throwsAsync(engine.run({description: 'Blog.Post posts\u0000 title', projectPath: project}), {
 		instanceOf: DescriptionError,
 		message: 'The description contains a NUL character (at character 16); a description is plain text. Remove it and try again.',
 	});
-	await t.throwsAsync(engine.run({query: 'x'.repeat(MAX_DESCRIPTION_BYTES + 1), projectPath: project}), {
+	await t.throwsAsync(engine.run({description: 'x'.repeat(MAX_DESCRIPTION_BYTES + 1), projectPath: project}), {
 		instanceOf: DescriptionError,
 		message: /the limit is 64 KiB \(65536 bytes\)/,
 	});
 	// Multi-byte characters count as the bytes they take.
-	await t.throwsAsync(engine.run({query: 'é'.repeat(MAX_DESCRIPTION_BYTES / 2 + 1), projectPath: project}), {instanceOf: DescriptionError});
-	await t.throwsAsync(engine.run({query: ' \n ', projectPath: project}), {instanceOf: DescriptionError, message: /description is empty/});
+	await t.throwsAsync(engine.run({description: 'é'.repeat(MAX_DESCRIPTION_BYTES / 2 + 1), projectPath: project}), {instanceOf: DescriptionError});
+	await t.throwsAsync(engine.run({description: ' \n ', projectPath: project}), {instanceOf: DescriptionError, message: /description is empty/});
 	await t.throwsAsync(recorder.getExecution(1));
 	t.is(provider.requests.length, 0);
 });

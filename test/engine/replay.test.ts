@@ -17,7 +17,7 @@ test.serial('an offline run with the real tool servers replays to the same event
 	const project = await copyFixtureProject(t);
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string body:text', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	const execution = await recorder.getExecution(result.executionId);
@@ -40,10 +40,10 @@ test.serial('usage per turn, a failed tool call and a follow-up chain replay as 
 	]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
 
-	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 	t.is(first.status, 'COMPLETED', first.errorMessage);
 	const firstEvents = withoutDeltas(events.splice(0));
-	const second = await engine.run({query: 'and nothing else', continueFrom: first.executionId});
+	const second = await engine.run({description: 'and nothing else', continueFrom: first.executionId});
 	t.is(second.status, 'COMPLETED', second.errorMessage);
 	const secondEvents = withoutDeltas(events.splice(0));
 
@@ -60,7 +60,7 @@ test.serial('a cancelled run replays its cut-short text as the text the screen h
 	const project = await copyFixtureProject(t);
 	const {engine, recorder, events} = await setupEngine(t, {servers: [], provider});
 	const controller = new AbortController();
-	const running = engine.run({query: 'Blog.Post posts title:string', projectPath: project, signal: controller.signal});
+	const running = engine.run({description: 'Blog.Post posts title:string', projectPath: project, signal: controller.signal});
 	await provider.hanging;
 	controller.abort();
 	const result = await running;
@@ -77,7 +77,7 @@ test.serial('a call the engine changed (project_path filled in) replays as the m
 	const provider = new TestProvider([{text: 'Writing.', functionCalls: [{name: 'generate_schema', args: modelArgs}]}, answer('Done.')]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.deepEqual(await replayEvents(recorder, result.executionId), withoutDeltas(events));
@@ -105,7 +105,7 @@ test.serial('approvals replay: approve (a new and a changed file), decline, decl
 	]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider, maxTurns: 10});
 	const decisions: ApprovalDecision[] = [{kind: 'approve'}, {kind: 'approve'}, {kind: 'decline'}, {kind: 'decline', note: 'add a body column'}, {kind: 'approve_all'}];
-	const result = await engine.run({query: 'posts', projectPath: project, approve: async () => decisions.shift()!});
+	const result = await engine.run({description: 'posts', projectPath: project, approve: async () => decisions.shift()!});
 
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(decisions.length, 0);
@@ -136,7 +136,7 @@ test.serial('approvals replay: a trusted server\'s auto-approval, and a cancel w
 	const {engine, recorder, events} = await setupEngine(t, {servers: [{...ecto!, trust: true}, migrations!], provider});
 	const controller = new AbortController();
 	const result = await engine.run({
-		query: 'posts',
+		description: 'posts',
 		projectPath: project,
 		signal: controller.signal,
 		// Never answers: the cancel ends the wait.

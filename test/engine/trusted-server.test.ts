@@ -13,7 +13,7 @@ test('a trusted server\'s writing call is not sent for approval, and the row say
 	const {engine, recorder, events} = await setupEngine(t, {servers: [ecto], provider});
 	let asked = 0;
 	const result = await engine.run({
-		query: 'posts',
+		description: 'posts',
 		projectPath: project,
 		approve: async () => {
 			asked++;

@@ -25,7 +25,7 @@ test('records every step role by role, in order, and emits the events in order',
 	]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 
 	t.is(result.status, 'COMPLETED');
 	t.is(result.finalResponseText, 'All done: echoed hi.');
@@ -33,7 +33,7 @@ test('records every step role by role, in order, and emits the events in order',
 	t.like(execution, {
 		status: 'COMPLETED',
 		workflowName: WORKFLOW_NAME,
-		userQuery: 'Blog.Post posts title:string',
+		description: 'Blog.Post posts title:string',
 		targetProjectPath: project,
 		provider: 'scripted',
 		model: 'test-model',
@@ -95,7 +95,7 @@ test('records every step role by role, in order, and emits the events in order',
 	const second = provider.requests[1]!.history;
 	t.like(second[1], {role: 'model', functionCalls: [{id: 'call-1', name: 'echo', args: {text: 'hi'}}]});
 	t.like(second[2], {role: 'tool', results: [{id: 'call-1', name: 'echo', response: {text: 'echo: hi', isError: false}}]});
-	t.like(second[0], {role: 'user', query: 'Blog.Post posts title:string'});
+	t.like(second[0], {role: 'user', description: 'Blog.Post posts title:string'});
 	t.deepEqual(
 		provider.requests[0]!.tools.map(tool => tool.name).sort(),
 		['crash', 'echo', 'plan', 'refuse', 'wait', 'write_slowly'],
@@ -113,7 +113,7 @@ test('an unknown tool, bad arguments and a tool error become error results the m
 	]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'anything', projectPath: project});
+	const result = await engine.run({description: 'anything', projectPath: project});
 
 	t.is(result.status, 'COMPLETED');
 	const responses = (await recorder.listMessages(result.executionId)).filter(m => m.role === 'tool_response');
@@ -145,7 +145,7 @@ test('calls of one turn run in order; after one fails, the rest are answered as 
 	]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'three at once', projectPath: project});
+	const result = await engine.run({description: 'three at once', projectPath: project});
 
 	t.is(result.status, 'COMPLETED');
 	const responses = (await recorder.listMessages(result.executionId)).filter(m => m.role === 'tool_response');
@@ -169,7 +169,7 @@ test('a server that crashes mid-call is an error result, the next call restarts 
 	const provider = new TestProvider([call('crash'), call('echo', {text: 'again'}), answer('Recovered.')]);
 	const {engine, recorder, mcp} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'crash then echo', projectPath: project});
+	const result = await engine.run({description: 'crash then echo', projectPath: project});
 
 	t.is(result.status, 'COMPLETED');
 	const responses = (await recorder.listMessages(result.executionId)).filter(m => m.role === 'tool_response');
@@ -187,7 +187,7 @@ test('a server that never starts fails the run with its own error and leaves no 
 	const provider = new TestProvider([answer('never asked')]);
 	const {engine, recorder, mcp} = await setupEngine(t, {servers: [flakyServer(), deadServer()], provider});
 
-	const result = await engine.run({query: 'anything', projectPath: project});
+	const result = await engine.run({description: 'anything', projectPath: project});
 
 	t.is(result.status, 'FAILED');
 	t.regex(result.errorMessage!, /dead/);
@@ -205,7 +205,7 @@ test('hitting the turn limit is a FAILED run that says so', async t => {
 	const provider = new TestProvider([call('echo', {text: '1'}), call('echo', {text: '2'}), call('echo', {text: '3'})]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider, maxTurns: 3});
 
-	const result = await engine.run({query: 'loop forever', projectPath: project});
+	const result = await engine.run({description: 'loop forever', projectPath: project});
 
 	t.is(result.status, 'FAILED');
 	t.regex(result.errorMessage!, /Stopped after 3 turns without a final answer/);
@@ -222,7 +222,7 @@ test('cancelling while the model streams ends the row CANCELLED', async t => {
 	const controller = new AbortController();
 	void provider.hanging.then(() => controller.abort());
 
-	const result = await engine.run({query: 'anything', projectPath: project, signal: controller.signal});
+	const result = await engine.run({description: 'anything', projectPath: project, signal: controller.signal});
 
 	t.is(result.status, 'CANCELLED');
 	t.like(await recorder.getExecution(result.executionId), {status: 'CANCELLED', errorMessage: 'Cancelled by the user.'});
@@ -239,7 +239,7 @@ test('a final answer that says the task could not be done fails the run with its
 	const provider = new TestProvider([{text: 'I could not read: "frobnicate".', functionCalls: [], failure: 'Offline planner: could not read it.'}]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'frobnicate', projectPath: project});
+	const result = await engine.run({description: 'frobnicate', projectPath: project});
 
 	t.is(result.status, 'FAILED');
 	t.like(await recorder.getExecution(result.executionId), {
@@ -258,7 +258,7 @@ test('cancelling during a tool call records the call as cancelled and ends the r
 		if (event.type === 'tool_call_started') setTimeout(() => controller.abort(), 50);
 	});
 
-	const result = await engine.run({query: 'wait', projectPath: project, signal: controller.signal});
+	const result = await engine.run({description: 'wait', projectPath: project, signal: controller.signal});
 
 	t.is(result.status, 'CANCELLED');
 	const messages = await recorder.listMessages(result.executionId);
@@ -278,7 +278,7 @@ test('a provider error fails the run with its message', async t => {
 	]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'anything', projectPath: project});
+	const result = await engine.run({description: 'anything', projectPath: project});
 
 	t.is(result.status, 'FAILED');
 	t.like(await recorder.getExecution(result.executionId), {status: 'FAILED', errorMessage: 'Gemini answered 503 five times; giving up'});
@@ -289,7 +289,7 @@ test('dry run sets dry_run on tools that take it, and only on those', async t =>
 	const provider = new TestProvider([call('plan', {name: 'x'}), call('echo', {text: 'y'}), answer('ok')]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const result = await engine.run({query: 'plan', projectPath: project, dryRun: true});
+	const result = await engine.run({description: 'plan', projectPath: project, dryRun: true});
 
 	t.is(result.status, 'COMPLETED');
 	const messages = await recorder.listMessages(result.executionId);
@@ -309,12 +309,12 @@ test('continueFrom sends the whole chain of history and links the parent', async
 	]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
-	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
-	const second = await engine.run({query: 'also add a slug', continueFrom: first.executionId});
-	const third = await engine.run({query: 'and a body', continueFrom: second.executionId});
+	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
+	const second = await engine.run({description: 'also add a slug', continueFrom: first.executionId});
+	const third = await engine.run({description: 'and a body', continueFrom: second.executionId});
 
 	t.is(third.status, 'COMPLETED');
-	t.like(await recorder.getExecution(second.executionId), {parentExecutionId: first.executionId, targetProjectPath: project, userQuery: 'also add a slug'});
+	t.like(await recorder.getExecution(second.executionId), {parentExecutionId: first.executionId, targetProjectPath: project, description: 'also add a slug'});
 	t.like(await recorder.getExecution(third.executionId), {parentExecutionId: second.executionId});
 	// Each execution recorded only its own messages.
 	t.deepEqual((await recorder.listMessages(second.executionId)).map(m => m.role), ['user', 'model']);
@@ -325,7 +325,7 @@ test('continueFrom sends the whole chain of history and links the parent', async
 		history.map(item => item.role),
 		['user', 'model', 'tool', 'model', 'user', 'model', 'user'],
 	);
-	t.like(history[0], {role: 'user', query: 'Blog.Post posts title:string'});
+	t.like(history[0], {role: 'user', description: 'Blog.Post posts title:string'});
 	t.regex((history[0] as {text: string}).text, /^Generate for ShopFront/);
 	t.like(history[1], {functionCalls: [{id: 'c1', name: 'echo', args: {text: 'first'}}]});
 	t.like(history[2], {results: [{id: 'c1', response: {text: 'echo: first', isError: false}}]});
@@ -339,9 +339,9 @@ test('continuing an unknown execution or naming an unknown workflow throws befor
 	const project = mixProject(t);
 	const {engine, orm} = await setupEngine(t, {servers: [flakyServer()], provider: new TestProvider([])});
 
-	await t.throwsAsync(engine.run({query: 'x', continueFrom: 999}), {message: /999/});
-	await t.throwsAsync(engine.run({query: 'x', projectPath: project, workflow: 'nope'}), {message: /Unknown workflow "nope"/});
-	await t.throwsAsync(engine.run({query: '   ', projectPath: project}), {message: /description is empty/});
+	await t.throwsAsync(engine.run({description: 'x', continueFrom: 999}), {message: /999/});
+	await t.throwsAsync(engine.run({description: 'x', projectPath: project, workflow: 'nope'}), {message: /Unknown workflow "nope"/});
+	await t.throwsAsync(engine.run({description: '   ', projectPath: project}), {message: /description is empty/});
 	const rows = await orm.em.fork().getConnection().execute('select count(*) as n from executions');
 	t.is(Number(rows[0].n), 0);
 });
@@ -350,12 +350,12 @@ test('on start-up, executions left STARTED by a dead process are marked INTERRUP
 	const project = mixProject(t);
 	const provider = new TestProvider([answer('hello')]);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: [flakyServer()], provider});
-	const orphan = await recorder.startExecution({workflowName: WORKFLOW_NAME, userQuery: 'old', targetProjectPath: project, provider: 'offline', model: 'm'});
+	const orphan = await recorder.startExecution({workflowName: WORKFLOW_NAME, description: 'old', targetProjectPath: project, provider: 'offline', model: 'm'});
 	// A pid that surely existed and ended: a finished child's.
 	const deadPid = spawnSync(process.execPath, ['-e', '0']).pid!;
 	await orm.em.fork().getConnection().execute('update executions set owner_pid = ? where id = ?', [deadPid, orphan]);
 
-	const result = await engine.run({query: 'new', projectPath: project});
+	const result = await engine.run({description: 'new', projectPath: project});
 
 	t.is(result.status, 'COMPLETED');
 	const marked = await recorder.getExecution(orphan);
@@ -369,7 +369,7 @@ test('a listener that throws does not break the run', async t => {
 	engine.on(() => {
 		throw new Error('renderer bug');
 	});
-	const result = await engine.run({query: 'x', projectPath: project});
+	const result = await engine.run({description: 'x', projectPath: project});
 	t.is(result.status, 'COMPLETED');
 });
 
@@ -387,9 +387,9 @@ test('continuing a Gemini execution sends its recorded raw parts back: thought s
 		provider: () => createProvider({provider: 'gemini', model: 'gemini-2.5-flash', env: {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}}),
 	});
 
-	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 	t.is(first.status, 'COMPLETED', first.errorMessage);
-	const second = await engine.run({query: 'also give posts a slug, unique', continueFrom: first.executionId});
+	const second = await engine.run({description: 'also give posts a slug, unique', continueFrom: first.executionId});
 
 	t.is(second.status, 'COMPLETED', second.errorMessage);
 	t.like(await recorder.getExecution(second.executionId), {parentExecutionId: first.executionId, provider: 'gemini'});

@@ -37,8 +37,8 @@ test.serial('a follow-up chain exports without secrets and imports into another 
 	workflow.servers.add(server);
 	await em.flush();
 
-	const first = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
-	const second = await engine.run({query: 'one more thing', continueFrom: first.executionId});
+	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
+	const second = await engine.run({description: 'one more thing', continueFrom: first.executionId});
 	t.is(second.status, 'COMPLETED', second.errorMessage);
 
 	const file = await buildExport(orm, recorder, second.executionId, {GEMINI_API_KEY: API_KEY});
@@ -147,7 +147,7 @@ test.serial('an exported then imported execution still replays its approvals (th
 	]);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider});
 	const decisions: ApprovalDecision[] = [{kind: 'approve'}, {kind: 'decline', note: 'not yet'}];
-	const run = await engine.run({query: 'posts', projectPath: project, approve: async () => decisions.shift()!});
+	const run = await engine.run({description: 'posts', projectPath: project, approve: async () => decisions.shift()!});
 	t.is(run.status, 'COMPLETED', run.errorMessage);
 
 	const exportPath = path.join(tempDir(t), 'export.json');

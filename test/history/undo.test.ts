@@ -43,7 +43,7 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 	const before = listFiles(project);
 	const foldersBefore = listFolders(project);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
-	const result = await engine.run({query: 'Blog.Post posts title:string body:text', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	const written = [...listFiles(project).keys()].filter(file => !before.has(file));
 	t.true(written.length >= 3, written.join(', '));
@@ -77,7 +77,7 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 
 /** An execution whose one tool call injected into `file` (previous content recorded) and created `created`. */
 async function recordInjection(recorder: Recorder, project: string, files: Array<{path: string; action: string; content: string; previous?: string}>) {
-	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, userQuery: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
+	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, description: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
 	await recorder.addMessage(id, {
 		turnNumber: 1,
 		role: 'tool_response',
@@ -135,7 +135,7 @@ test.serial('undo keeps a folder the execution created that holds a file of the 
 	const project = await copyFixtureProject(t);
 	const foldersBefore = listFolders(project);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
-	const result = await engine.run({query: 'Shop.Catalog.Product products name:string', projectPath: project});
+	const result = await engine.run({description: 'Shop.Catalog.Product products name:string', projectPath: project});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	const created = listFolders(project).filter(folder => !foldersBefore.includes(folder));
 	const deepest = created.sort((a, b) => b.split(path.sep).length - a.split(path.sep).length)[0]!;
@@ -164,7 +164,7 @@ test('folders reported outside the project, never created by it, or from a recor
 	symlinkSync(path.join(outer, 'empty-outside'), path.join(project, 'lib', 'escape'));
 	writeFileSync(path.join(project, 'lib', 'made', 'new.ex'), 'new\n');
 	writeFileSync(path.join(project, 'lib', 'old', 'old.ex'), 'old\n');
-	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, userQuery: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
+	const id = await recorder.startExecution({workflowName: WORKFLOW_NAME, description: 'q', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
 	await recorder.addMessage(id, {
 		turnNumber: 1,
 		role: 'tool_response',

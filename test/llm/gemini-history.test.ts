@@ -14,7 +14,7 @@ import {
 
 test('a model item without raw is rebuilt from text and calls, followed by its responses', t => {
 	const contents = toGeminiContents([
-		{role: 'user', text: 'Make posts', query: 'posts'},
+		{role: 'user', text: 'Make posts', description: 'posts'},
 		{role: 'model', text: 'Looking.', functionCalls: [{name: 'inspect_project', args: {project_path: '/p'}}]},
 		{role: 'tool', results: [{name: 'inspect_project', response: {text: 'ok', isError: false}}]},
 		{role: 'model', text: 'Done.', functionCalls: []},

@@ -60,7 +60,7 @@ async function converse(
 	request: string,
 ): Promise<{history: ConversationItem[]; final: string; calls: FunctionCall[]}> {
 	const provider = new OfflineProvider();
-	const items: ConversationItem[] = [...history, {role: 'user', text: request, query: request}];
+	const items: ConversationItem[] = [...history, {role: 'user', text: request, description: request}];
 	const calls: FunctionCall[] = [];
 	for (let turn = 0; turn < 30; turn++) {
 		const modelTurn = await provider.nextTurn({history: items, tools: servers.tools, projectPath});

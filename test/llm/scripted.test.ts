@@ -111,7 +111,7 @@ test('RecordingProvider saves a live session after each turn; the scripted provi
 	t.is(recording.name, 'gemini');
 	t.is(recording.model, 'gemini-x');
 	const tools: ToolSpec[] = [{name: 'inspect_project', description: 'd', inputSchema: {type: 'object'}}];
-	const history: ConversationItem[] = [{role: 'user', text: 'prompt around it', query: 'Blog.Post posts title'}];
+	const history: ConversationItem[] = [{role: 'user', text: 'prompt around it', description: 'Blog.Post posts title'}];
 	const request = (): NextTurnRequest => ({history, tools, projectPath});
 
 	const live1 = await recording.nextTurn(request());

@@ -44,7 +44,7 @@ async function run(
 	options: {answer?: Answer; tools?: ToolSpec[]; history?: ConversationItem[]; projectPath?: string | null} = {},
 ): Promise<Run> {
 	const provider = new OfflineProvider();
-	const history: ConversationItem[] = [...(options.history ?? []), {role: 'user', text: `Generate into the project: ${request}`, query: request}];
+	const history: ConversationItem[] = [...(options.history ?? []), {role: 'user', text: `Generate into the project: ${request}`, description: request}];
 	const calls: FunctionCall[] = [];
 	const texts: string[] = [];
 	const deltas: string[] = [];

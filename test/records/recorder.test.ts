@@ -7,7 +7,7 @@ import {openTempDatabase} from '../helpers/temp-db.js';
 
 const newExecution = {
 	workflowName: 'elixir_crud_generator',
-	userQuery: 'Blog.Post posts title:string',
+	description: 'Blog.Post posts title:string',
 	targetProjectPath: '/tmp/my_app',
 	provider: 'scripted',
 	model: 'gemini-2.5-flash',
@@ -133,14 +133,14 @@ test('markInterrupted marks STARTED rows of dead processes on this host only', a
 test('NUL anywhere in recorded text never fails a write: stored visibly in text, exactly in JSON, also in the error of a failed run', async t => {
 	const orm = await openTempDatabase(t);
 	const recorder = new Recorder(orm);
-	const id = await recorder.startExecution({...newExecution, userQuery: 'posts\u0000 title:string'});
+	const id = await recorder.startExecution({...newExecution, description: 'posts\u0000 title:string'});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: 'the model said \u0000 this', rawParts: [{text: 'the model said \u0000 this'}]});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'generate\u0000schema', functionCallArgs: {schema: 'Po\u0000st'}});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_response', contentText: 'bad\u0000', functionResponseName: 'generate_schema', functionResponseContent: {text: 'bad\u0000'}, isError: true});
 	await recorder.finishExecution(id, {status: 'FAILED', errorMessage: 'The tool failed: \u0000 in "Po\u0000st"', turnCount: 1});
 
 	const execution = await recorder.getExecution(id);
-	t.like(execution, {status: 'FAILED', userQuery: 'posts\u2400 title:string', errorMessage: 'The tool failed: \u2400 in "Po\u2400st"'});
+	t.like(execution, {status: 'FAILED', description: 'posts\u2400 title:string', errorMessage: 'The tool failed: \u2400 in "Po\u2400st"'});
 	const [model, request, response] = await recorder.listMessages(id);
 	t.is(model!.contentText, 'the model said \u2400 this');
 	t.deepEqual(model!.rawParts, [{text: 'the model said \u0000 this'}]);
@@ -154,7 +154,7 @@ test('every stored input is bounded: text and JSON kept in full up to 1 MiB, the
 	const orm = await openTempDatabase(t);
 	const recorder = new Recorder(orm);
 	const huge = 'x'.repeat(3 * 1024 * 1024);
-	const id = await recorder.startExecution({...newExecution, userQuery: huge});
+	const id = await recorder.startExecution({...newExecution, description: huge});
 	const full = 'y'.repeat(1024 * 1024 - 10);
 	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: full});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'generate_schema', functionCallArgs: {project_path: '/p', attrs: [huge]}});
@@ -163,7 +163,7 @@ test('every stored input is bounded: text and JSON kept in full up to 1 MiB, the
 
 	const marker = /\n\[… truncated by ectosmith: 2\.0 MiB of 3\.0 MiB not stored\]$/;
 	const execution = await recorder.getExecution(id);
-	for (const text of [execution.userQuery, execution.finalResponseText!]) {
+	for (const text of [execution.description, execution.finalResponseText!]) {
 		t.regex(text, marker);
 		t.true(Buffer.byteLength(text) <= 1024 * 1024);
 	}

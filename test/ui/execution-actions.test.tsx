@@ -126,7 +126,7 @@ test.serial('from the Replay: r re-runs, c continues, d deletes and u undoes, ea
 	await ui.press('r');
 	await until(ui.app.lastFrame, /#2 [^\n]*· (completed|failed)/, 'the re-run to finish on the Run screen');
 	const [first, again] = [await history().execution(1), await history().execution(2)];
-	t.is(again.userQuery, first.userQuery);
+	t.is(again.description, first.description);
 	t.is(again.workflowName, first.workflowName);
 	t.is(again.targetProjectPath, project);
 	t.is(again.parentExecutionId, undefined);

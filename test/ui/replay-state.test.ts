@@ -14,7 +14,7 @@ test('each recorded message is a step; the last step is the live run\'s final st
 	const usage = {promptTokens: 5, outputTokens: 1, totalTokens: 6};
 	const provider = new TestProvider([{...call('echo', {text: 'hi'}), usage}, {...call('refuse'), usage}, {...answer('All done.'), usage}]);
 	const {engine, recorder, events} = await setupEngine(t, {servers: [flakyServer()], provider});
-	const result = await engine.run({query: 'Blog.Post posts title:string', projectPath: project});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 
 	const replayed = await replayEvents(recorder, result.executionId);

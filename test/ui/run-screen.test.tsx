@@ -95,7 +95,7 @@ test.serial('a follow-up continues the conversation as a linked execution; n sta
 	t.teardown(() => orm.close(true));
 	const second = await new Recorder(orm).getExecution(2);
 	t.is(second.parentExecutionId, 1);
-	t.is(second.userQuery, 'add a unique slug to posts');
+	t.is(second.description, 'add a unique slug to posts');
 
 	await ui.press(KEYS.escape);
 	await ui.press('n');

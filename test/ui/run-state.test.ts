@@ -8,7 +8,7 @@ const post = {path: 'lib/my_app/blog/post.ex', action: 'created' as const, conte
 function conversation(executionId = 7, parentExecutionId?: number): EngineEvent[] {
 	const base = {executionId};
 	return [
-		{type: 'execution_started', ...base, workflow: 'elixir_crud_generator', provider: 'scripted', model: 'gemini-2.5-flash', projectPath: '/p', query: 'Blog.Post posts title:string', maxTurns: 10, startedAt: '2026-11-27T10:00:00.000Z', ...(parentExecutionId === undefined ? {} : {parentExecutionId})},
+		{type: 'execution_started', ...base, workflow: 'elixir_crud_generator', provider: 'scripted', model: 'gemini-2.5-flash', projectPath: '/p', description: 'Blog.Post posts title:string', maxTurns: 10, startedAt: '2026-11-27T10:00:00.000Z', ...(parentExecutionId === undefined ? {} : {parentExecutionId})},
 		{type: 'user_message', ...base, messageId: 1, turn: 1, text: 'You are a Phoenix expert... Blog.Post posts title:string'},
 		{type: 'turn_started', ...base, turn: 1, maxTurns: 10},
 		{type: 'text_delta', ...base, turn: 1, delta: 'Inspecting '},

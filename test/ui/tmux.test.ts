@@ -65,7 +65,7 @@ test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the
 	t.is(first.status, 'COMPLETED');
 	t.is(second.status, 'COMPLETED');
 	t.is(second.parentExecutionId, 1);
-	t.is(second.userQuery, 'add a unique slug to posts');
+	t.is(second.description, 'add a unique slug to posts');
 	const responses = (await recorder.listMessages(1)).filter(message => message.role === 'tool_response' && message.functionResponseName !== 'inspect_project');
 	t.true(responses.length >= 3);
 });

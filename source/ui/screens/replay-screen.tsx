@@ -204,7 +204,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 
 		const handed =
 			kind === 'rerun'
-				? shell.requestRun({kind, executionId, workflow: started.workflow, query: started.query, projectPath: started.projectPath})
+				? shell.requestRun({kind, executionId, workflow: started.workflow, description: started.description, projectPath: started.projectPath})
 				: shell.requestRun({kind, executionId, workflow: started.workflow, projectPath: started.projectPath, events: loaded!.events});
 		if (!handed) setNotice('A run is in progress on the Run screen: let it finish or cancel it (Ctrl-C there) first.');
 		else setPlaying(false);

@@ -156,7 +156,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		if (intent.kind === 'rerun') {
 			dispatch({type: 'reset'});
 			setFocus('conversation');
-			setPending({query: intent.query, projectPath: intent.projectPath});
+			setPending({query: intent.description, projectPath: intent.projectPath});
 		} else {
 			dispatch({type: 'load', events: intent.events});
 			setFocus('description');
@@ -215,7 +215,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			.run(
 				{
 					...(workflow ? {workflow: workflow.name} : {}),
-					query,
+					description: query,
 					projectPath: project.path,
 					...(continueFrom === undefined ? {} : {continueFrom}),
 					signal: controller.signal,

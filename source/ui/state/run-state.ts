@@ -146,7 +146,7 @@ export function applyEvent(state: RunState, event: EngineEvent): RunState {
 					approval: undefined,
 					executions: [...state.executions, event.executionId],
 				},
-				{key: `q${event.executionId}`, kind: 'user', text: event.query, executionId: event.executionId, turn: 1},
+				{key: `q${event.executionId}`, kind: 'user', text: event.description, executionId: event.executionId, turn: 1},
 			);
 		}
 
