@@ -10,7 +10,7 @@ import type {ContextSpec} from './context-spec.js';
 import {renderContextTestModule, renderTestCases, DEFAULT_SAMPLE_NOW} from './context-test.js';
 import {GeneratorError} from './errors.js';
 import {renderFixtures, renderFixturesModule} from './fixtures.js';
-import {createOrInject, type FileAction} from './inject.js';
+import {createOrInject, type InjectOutcome} from './inject.js';
 import {schemaAccessScoped} from './schema-access-scope.js';
 import {schemaAccess} from './schema-access.js';
 import type {GeneratedFile} from './schema-spec.js';
@@ -18,8 +18,8 @@ import type {GeneratedFile} from './schema-spec.js';
 export {buildContextSpec, type ContextOptions, type ContextSpec} from './context-spec.js';
 export {renderContextModule} from './context-module.js';
 
-export interface FileChange extends GeneratedFile {
-	action: FileAction;
+export interface ContextFile extends GeneratedFile {
+	action: InjectOutcome;
 }
 
 export interface RenderContextOptions {
@@ -43,10 +43,10 @@ export function renderContextFiles(
 	spec: ContextSpec,
 	existing: {context?: string; test?: string; fixtures?: string},
 	options: RenderContextOptions = {},
-): {context: FileChange; test: FileChange; fixtures: FileChange} {
+): {context: ContextFile; test: ContextFile; fixtures: ContextFile} {
 	const now = options.now ?? DEFAULT_SAMPLE_NOW;
 	if (Number.isNaN(now.getTime())) throw new GeneratorError('The "now" given for sample dates is not a valid date.');
-	const change = (path: string, module: string, current: string | undefined, fresh: string, block: string): FileChange => ({
+	const change = (path: string, module: string, current: string | undefined, fresh: string, block: string): ContextFile => ({
 		path,
 		...createOrInject(current, fresh, block, `The file ${path}`, module),
 	});

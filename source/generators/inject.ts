@@ -6,7 +6,7 @@
 import {structure} from '../elixir/structure.js';
 import {GeneratorError} from './errors.js';
 
-export type FileAction = 'created' | 'injected' | 'unchanged';
+export type InjectOutcome = 'created' | 'injected' | 'unchanged';
 
 /**
  * Returns the file with `block` inserted before the closing `end` of `module` (default: the last
@@ -44,7 +44,7 @@ export function injectBeforeFinalEnd(fileText: string, block: string, what = 'Th
 
 export interface InjectedFile {
 	content: string;
-	action: FileAction;
+	action: InjectOutcome;
 }
 
 /**

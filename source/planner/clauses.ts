@@ -2,7 +2,7 @@
  * A description cut into clauses (lines, sentences, `;`, " - ", list items), and a clause's
  * request wording ("I need", "please build", "the following:") taken off.
  */
-import type {Token} from './words.js';
+import type {Word} from './words.js';
 
 const REQUEST = [
 	/^(?:hi|hello|hey)\b[!,.]?\s*/i,
@@ -17,7 +17,7 @@ const REQUEST = [
 
 export interface Clause {
 	text: string;
-	tokens: Token[];
+	tokens: Word[];
 }
 
 /** Lines, sentences, `;` and " - " separate clauses; list markers go. */

@@ -4,12 +4,12 @@
  */
 import {ARTICLES} from './field.js';
 import {SEPARATORS} from './reader-words.js';
-import {isPlural, isWord, singularize, type Token} from './words.js';
+import {isPlural, isWord, singularize, type Word} from './words.js';
 
 /** Splits a field list at top-level "," and "and"; keeps enum values, ranges and "first and last names" together. */
-export function splitItems(tokens: Token[]): Token[][] {
-	const items: Token[][] = [];
-	let current: Token[] = [];
+export function splitItems(tokens: Word[]): Word[][] {
+	const items: Word[][] = [];
+	let current: Word[] = [];
 	let depth = 0;
 	for (const token of tokens) {
 		if (token.low === '(') depth++;
@@ -31,7 +31,7 @@ export function splitItems(tokens: Token[]): Token[][] {
 	}
 
 	items.push(current);
-	const merged: Token[][] = [];
+	const merged: Word[][] = [];
 	for (const item of items.filter(part => part.length > 0)) {
 		const previous = merged[merged.length - 1];
 		const words = item.map(token => token.low);
@@ -52,7 +52,7 @@ export function splitItems(tokens: Token[]): Token[][] {
 }
 
 /** Whether an item opened an enum list that has not been closed by "or" yet. */
-function enumOpen(item: Token[]): boolean {
+function enumOpen(item: Word[]): boolean {
 	const words = item.map(token => token.low);
 	if (words.includes('(')) return false;
 	const openers = [
@@ -73,7 +73,7 @@ function enumOpen(item: Token[]): boolean {
 }
 
 /** "first and last names", "start and end dates": the shared noun goes to the bare word before it. */
-function spreadShared(items: Token[][]): Token[][] {
+function spreadShared(items: Word[][]): Word[][] {
 	return items.map((item, i) => {
 		const next = items[i + 1];
 		const words = item.filter(token => !ARTICLES.has(token.low));

@@ -7,7 +7,7 @@
 import {checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {FieldDraft} from './draft.js';
 import {TYPE_WORDS, UNITS} from './lexicon.js';
-import {isNumber, isWord, singularize, type Token} from './words.js';
+import {isNumber, isWord, singularize, type Word} from './words.js';
 
 export const ARTICLES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'each', 'every', 'own', 'any']);
 const COPULA = new Set(['which', 'that', 'is', 'are', 'must', 'should', 'be', 'will', 'always', 'can', 'could', 'may', 'has', 'have']);
@@ -26,12 +26,12 @@ const MARKS = new Set([',', '/', '|', 'or', 'and', '&']);
 
 export type FieldRead = {ok: true; field: FieldDraft} | {ok: false; message?: string};
 
-function low(tokens: Token[]): string[] {
+function low(tokens: Word[]): string[] {
 	return tokens.map(token => token.low);
 }
 
 /** Enum values as written (spaces become underscores): `day pass` → `day_pass`, `AB` stays. */
-function enumValues(tokens: Token[]): string[] | undefined {
+function enumValues(tokens: Word[]): string[] | undefined {
 	const values: string[] = [];
 	let current: string[] = [];
 	for (const token of tokens) {
@@ -68,7 +68,7 @@ export function typePhrase(words: string[]): {type: string; why: string} | undef
 }
 
 /** "1-5", "from 1 to 5", "between 1 and 5", "out of 10", "0-100": the range's type, removed from `words`. */
-function takeRange(words: string[], tokens: Token[]): string | undefined {
+function takeRange(words: string[], tokens: Word[]): string | undefined {
 	for (let i = 0; i < words.length; i++) {
 		const [a, b, c, d] = words.slice(i, i + 4);
 		let length = 0;
@@ -86,13 +86,13 @@ function takeRange(words: string[], tokens: Token[]): string | undefined {
 	return undefined;
 }
 
-function splice(words: string[], tokens: Token[], at: number, count: number): Token[] {
+function splice(words: string[], tokens: Word[], at: number, count: number): Word[] {
 	words.splice(at, count);
 	return tokens.splice(at, count);
 }
 
 /** "default 0", "defaults to open", "defaulting to false", "by default true", "default: EUR". */
-function takeDefault(words: string[], tokens: Token[]): string | undefined {
+function takeDefault(words: string[], tokens: Word[]): string | undefined {
 	const at = words.findIndex(word => word === 'default' || word === 'defaults' || word === 'defaulting' || word === 'defaulted');
 	if (at === -1) return undefined;
 	let start = at;
@@ -130,7 +130,7 @@ function enumOpener(words: string[]): {at: number; length: number} | undefined {
 }
 
 /** Reads the parenthesised notes of a field: "(unique)", "(a user)", "(low, medium, high)", "(bool)". */
-function readNote(inner: Token[], field: FieldDraft): boolean {
+function readNote(inner: Word[], field: FieldDraft): boolean {
 	const words = low(inner).filter(word => word !== ',');
 	const plain = words.filter(word => !ARTICLES.has(word));
 	if (plain.length === 0) return true;
@@ -180,7 +180,7 @@ function readNote(inner: Token[], field: FieldDraft): boolean {
 	return false;
 }
 
-function fromGrammar(token: Token): FieldRead {
+function fromGrammar(token: Word): FieldRead {
 	const checked = checkAttr(token.raw);
 	if (!checked.ok) return {ok: false, message: `'${token.raw}': ${checked.message}`};
 	const {attr} = checked;
@@ -201,7 +201,7 @@ function fromGrammar(token: Token): FieldRead {
 }
 
 /** Reads one field; `{ok: false}` when the words do not make one (with a message for grammar errors). */
-export function readField(item: Token[]): FieldRead {
+export function readField(item: Word[]): FieldRead {
 	const words0 = low(item).filter(word => word !== '*');
 	if (item.length === 1 && item[0]!.raw.includes(':')) return fromGrammar(item[0]!);
 	const field: FieldDraft = {name: '', optional: false, unique: false, redact: false, words: item.map(token => token.raw).join(' ').replace(/ ([,)])/g, '$1').replace(/\( /g, '(')};

@@ -6,7 +6,7 @@ import type {Reading} from './draft.js';
 import {ARTICLES} from './field.js';
 import type {Clause} from './clauses.js';
 import {BELONG, FRAMING_ADJECTIVES, GENERIC_HEADS, HAVE, JOIN, KEYWORDS, MAX_ENTITY_WORDS, SEPARATORS} from './reader-words.js';
-import {camelize, isPlural, isWord, type Token} from './words.js';
+import {camelize, isPlural, isWord, type Word} from './words.js';
 
 /** A framing phrase's domain: "a gym booking system" → GymBooking, "app to manage a library" → Library. */
 function domainOf(words: string[]): string | undefined {
@@ -87,7 +87,7 @@ export function takeFraming(reading: Reading, clause: Clause, first: boolean): C
 }
 
 /** Whether tokens start with an entity list: "books (", "invoices and payments", "members (…), trainers". */
-function entityListAhead(tokens: Token[]): boolean {
+function entityListAhead(tokens: Word[]): boolean {
 	const words = tokens.map(token => token.low);
 	let at = 0;
 	while (ARTICLES.has(words[at] ?? '')) at++;

@@ -19,7 +19,7 @@ import {splitItems} from './field-items.js';
 import {takeFraming} from './framing.js';
 import {BELONG, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES} from './reader-words.js';
 import {StatementReader} from './statements.js';
-import {isPlural, isWord, singularize, tokenize, type Token} from './words.js';
+import {isPlural, isWord, singularize, splitWords, type Word} from './words.js';
 
 class Reader {
 	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], errors: [], manyToMany: []};
@@ -67,7 +67,7 @@ class Reader {
 			return;
 		}
 
-		const tokens = tokenize(text);
+		const tokens = splitWords(text);
 		const words = tokens.map(token => token.low);
 		if (this.directive(words, text)) return;
 		if (words.every(word => PLEASANTRIES.has(word) || word === ',' || word === ':')) {
@@ -90,7 +90,7 @@ class Reader {
 	}
 
 	/** "plan which can be free or pro", "renews on": a clause that names no entity, only fields. */
-	private onlyFields(tokens: Token[]): boolean {
+	private onlyFields(tokens: Word[]): boolean {
 		const words = tokens.map(token => token.low);
 		let at = 0;
 		while (ARTICLES.has(words[at] ?? '')) at++;

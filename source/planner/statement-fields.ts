@@ -7,7 +7,7 @@ import {ARTICLES, readField} from './field.js';
 import {splitItems} from './field-items.js';
 import {BELONG, HAVE, JOIN, SEPARATORS} from './reader-words.js';
 import {StatementCursor} from './statement-cursor.js';
-import {isPlural, isWord, singularize, type Token} from './words.js';
+import {isPlural, isWord, singularize, type Word} from './words.js';
 
 export class FieldListReader extends StatementCursor {
 	/** Whether a new entity statement starts after the separators at `index`. */
@@ -63,7 +63,7 @@ export class FieldListReader extends StatementCursor {
 	}
 
 	/** A field list: items split at top-level commas and "and", enum value lists kept together. */
-	protected fields(entity: EntityDraft, tokens: Token[]): void {
+	protected fields(entity: EntityDraft, tokens: Word[]): void {
 		entity.mentioned = false;
 		let previous: FieldDraft | undefined;
 		for (const item of splitItems(tokens)) {

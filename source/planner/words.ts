@@ -6,7 +6,7 @@
  */
 import pluralizeWord from 'pluralize';
 
-export interface Token {
+export interface Word {
 	/** As written: `AB`, `Title`. */
 	raw: string;
 	/** Lowercase, hyphens as underscores: `ab`, `e_mail`. */
@@ -22,9 +22,9 @@ const PATTERNS: RegExp[] = [
 	/[^\s,()&/|:;?!]+/y,
 ];
 
-export function tokenize(text: string): Token[] {
+export function splitWords(text: string): Word[] {
 	const source = text.replace(/[’‘]/g, "'").replace(/[“”]/g, '"');
-	const tokens: Token[] = [];
+	const tokens: Word[] = [];
 	let at = 0;
 	while (at < source.length) {
 		if (/\s/.test(source[at]!)) {

@@ -30,7 +30,7 @@ export type ProjectStatus =
 	/** Not usable: missing, not a folder, or no mix.exs (message: which, in a few words). */
 	| {kind: 'problem'; path: string; message: string; /** Missing or empty: the demo can go right here. */ canCreateDemo: boolean};
 
-export interface SchemaField {
+export interface SchemaPaneField {
 	name: string;
 	type: string;
 }
@@ -38,7 +38,7 @@ export interface SchemaField {
 export interface SchemaTable {
 	table: string;
 	module: string;
-	fields: SchemaField[];
+	fields: SchemaPaneField[];
 	/** belongs_to links: field -> the table it points at (or the module when the table is unknown). */
 	references: Array<{field: string; target: string}>;
 }

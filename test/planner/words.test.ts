@@ -1,6 +1,6 @@
 import test from 'ava';
 import {describe} from '../../source/planner/resolve.js';
-import {pluralize, singularize, tokenize} from '../../source/planner/words.js';
+import {pluralize, singularize, splitWords} from '../../source/planner/words.js';
 
 test('English forms come from pluralize: shelves is Shelf, people is Person', t => {
 	t.is(singularize('shelves'), 'shelf');
@@ -14,7 +14,7 @@ test('English forms come from pluralize: shelves is Shelf, people is Person', t 
 });
 
 test('tokens keep what the user wrote beside the lowercase form used for matching', t => {
-	const tokens = tokenize('Blood type: A, AB; price 1-5, status:enum:Open:Closed e-mail');
+	const tokens = splitWords('Blood type: A, AB; price 1-5, status:enum:Open:Closed e-mail');
 	t.deepEqual(tokens.map(token => token.raw), ['Blood', 'type', ':', 'A', ',', 'AB', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e-mail']);
 	t.deepEqual(tokens.map(token => token.low), ['blood', 'type', ':', 'a', ',', 'ab', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e_mail']);
 });

@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {applyEvent, continuationOf, initialRunState, runReducer, type RunState} from '../../source/ui/state/run-state.js';
+import {applyEvent, parentForFollowUp, initialRunState, runReducer, type RunState} from '../../source/ui/state/run-state.js';
 
 const post = {path: 'lib/my_app/blog/post.ex', action: 'created' as const, content: 'defmodule MyApp.Blog.Post do\nend\n'};
 
@@ -96,12 +96,12 @@ test('streamed text grows one entry and the finished message replaces it; a repl
 test('batched events reduce like one at a time; a follow-up continues the last execution; reset starts fresh', t => {
 	const batched = runReducer(initialRunState, {type: 'events', events: conversation()});
 	t.deepEqual(batched, play(conversation()));
-	t.is(continuationOf(batched), 7);
+	t.is(parentForFollowUp(batched), 7);
 	const followed = runReducer(batched, {type: 'events', events: conversation(8, 7)});
 	t.deepEqual(followed.executions, [7, 8]);
 	t.is(followed.parentExecutionId, 8 - 1);
 	t.is(followed.conversation.filter(entry => entry.kind === 'user').length, 2, 'the whole session stays on screen');
-	t.is(continuationOf(followed), 8);
+	t.is(parentForFollowUp(followed), 8);
 	t.deepEqual(runReducer(followed, {type: 'reset'}), initialRunState);
 });
 

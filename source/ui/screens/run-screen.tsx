@@ -29,7 +29,7 @@ import {useServices} from '../services-context.js';
 import {useShell, type KeyHelp, type RunIntent} from '../shell.js';
 import {tailWindow, windowOf, wrapLines, type LineWindow} from '../state/lines.js';
 import {runStatusKeys} from './run-status-keys.js';
-import {continuationOf, initialRunState, runReducer, type RunState} from '../state/run-state.js';
+import {parentForFollowUp, initialRunState, runReducer, type RunState} from '../state/run-state.js';
 import type {ScreenProps} from './types.js';
 
 export const RUN_KEYS: KeyHelp[] = [
@@ -210,7 +210,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		setRecent(known => [query, ...known.filter(entry => entry !== query)]);
 		setFocus('conversation');
 		shell.setCancel(() => controller.abort());
-		const continueFrom = continuationOf(state);
+		const continueFrom = parentForFollowUp(state);
 		void services
 			.run(
 				{

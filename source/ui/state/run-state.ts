@@ -295,6 +295,6 @@ export function runReducer(state: RunState, action: RunAction): RunState {
 }
 
 /** The execution a follow-up continues: the last one of this conversation that got a row. */
-export function continuationOf(state: RunState): number | undefined {
+export function parentForFollowUp(state: RunState): number | undefined {
 	return state.executions.at(-1);
 }
