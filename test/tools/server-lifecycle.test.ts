@@ -5,7 +5,8 @@
  */
 import test from 'ava';
 import {spawn, execFileSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
-import {chmod, mkdir, rm, writeFile} from 'node:fs/promises';
+import {constants} from 'node:fs';
+import {chmod, mkdir, open, rename, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {packageRoot} from '../../source/package-root.js';
 import {lockFileOf} from '../../source/tools/write/project-lock.js';
@@ -67,13 +68,34 @@ async function withinWatchdog<T>(promise: Promise<T>, what: string): Promise<T> 
 	}
 }
 
-/** A project whose write lock is held by a live process (this test): a writing call waits on it. */
-async function lockedProject(t: import('ava').ExecutionContext): Promise<string> {
+/**
+ * A project whose write lock is held by a live process (this test): a writing call waits on it.
+ * `onTheLock` resolves once a call has opened the lock to read its holder, so it waits: the lock is first
+ * a FIFO, whose opening for writing returns only when the call opens it to read; the test then puts
+ * the lock as a regular file in its place and hands the waiting reader the holder through the FIFO.
+ */
+async function lockedProject(t: import('ava').ExecutionContext): Promise<{root: string; onTheLock: Promise<void>}> {
 	const root = await copyFixtureProject(t, 'my_app');
 	await mkdir(join(root, '_build', '.ectosmith'), {recursive: true, mode: 0o700});
 	await chmod(join(root, '_build', '.ectosmith'), 0o700);
-	await writeFile(lockFileOf(root), `${process.pid} held-by-the-test`);
-	return root;
+	const lock = lockFileOf(root);
+	const holder = `${process.pid} held-by-the-test`;
+	execFileSync('mkfifo', [lock]);
+	let read = false;
+	const onTheLock = (async () => {
+		const fifo = await open(lock, 'w');
+		read = true;
+		await writeFile(`${lock}.new`, holder);
+		await rename(`${lock}.new`, lock);
+		await fifo.writeFile(holder);
+		await fifo.close();
+	})();
+	// A call that never came: open the FIFO to read, so the test's own open above returns.
+	t.teardown(async () => {
+		if (!read) await (await open(lock, constants.O_RDONLY | constants.O_NONBLOCK).catch(() => undefined))?.close();
+		await onTheLock.catch(() => undefined);
+	});
+	return {root, onTheLock};
 }
 
 const schemaCall = (id: number, root: string) => ({
@@ -84,10 +106,10 @@ const schemaCall = (id: number, root: string) => ({
 });
 
 test('SIGTERM ends a server promptly, with the signal, while a call waits for the project lock; nothing is written', async (t) => {
-	const root = await lockedProject(t);
+	const {root, onTheLock} = await lockedProject(t);
 	const server = await startServer(t);
 	server.send(schemaCall(1, root));
-	await new Promise((resolve) => setTimeout(resolve, 300));
+	await withinWatchdog(onTheLock, 'the call waiting on the lock');
 	server.child.kill('SIGTERM');
 	const exit = await withinWatchdog(server.exited, 'exit after SIGTERM');
 	t.deepEqual(exit, {code: null, signal: 'SIGTERM'});
@@ -96,10 +118,10 @@ test('SIGTERM ends a server promptly, with the signal, while a call waits for th
 });
 
 test('closing stdin ends a server within its bound for answering, also while a call waits for the project lock', async (t) => {
-	const root = await lockedProject(t);
+	const {root, onTheLock} = await lockedProject(t);
 	const server = await startServer(t);
 	server.send(schemaCall(1, root));
-	await new Promise((resolve) => setTimeout(resolve, 300));
+	await withinWatchdog(onTheLock, 'the call waiting on the lock');
 	server.child.stdin.end();
 	const exit = await withinWatchdog(server.exited, 'exit after stdin closed');
 	t.deepEqual(exit, {code: 0, signal: null});
