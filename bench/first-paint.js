@@ -25,7 +25,9 @@ function timeToScreen(command, marker, {cwd, env}) {
 	const socket = `ectosmith-bench-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 	const tmux = (...args) => spawnSync('tmux', ['-L', socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
 	// env -i: only these variables (no CI ones: Ink would draw only the last frame).
-	const variables = Object.entries(env).map(([key, value]) => quote(`${key}=${value}`)).join(' ');
+	const variables = Object.entries(env)
+		.map(([key, value]) => quote(`${key}=${value}`))
+		.join(' ');
 	const start = performance.now();
 	tmux('new-session', '-d', '-x', '80', '-y', '24', `cd ${quote(cwd)} && env -i ${variables} ${command}; sleep 30`);
 	try {

@@ -2,11 +2,11 @@
 // Needs a build (npm run build). Figures are medians of repeated runs on this machine.
 // `npm run bench -- --history` runs only the history and replay figures (on 100k executions).
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, cpSync} from 'node:fs';
+import {cpSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {performance} from 'node:perf_hooks';
+import {fileURLToPath} from 'node:url';
 import {measureFirstPaint} from './first-paint.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -48,7 +48,14 @@ function timeCommand(args, runs, prepare) {
 function timeToScreen(command, marker, runs, dbPath = env.ECTOSMITH_DB) {
 	if (spawnSync('tmux', ['-V']).status !== 0) return undefined;
 	const times = [];
-	const shellEnv = Object.entries({PATH: process.env.PATH, HOME: scratch, TERM: 'xterm-256color', LANG: 'C.UTF-8', ECTOSMITH_DB: dbPath, XDG_STATE_HOME: env.XDG_STATE_HOME})
+	const shellEnv = Object.entries({
+		PATH: process.env.PATH,
+		HOME: scratch,
+		TERM: 'xterm-256color',
+		LANG: 'C.UTF-8',
+		ECTOSMITH_DB: dbPath,
+		XDG_STATE_HOME: env.XDG_STATE_HOME,
+	})
 		.map(([key, value]) => `'${key}=${value}'`)
 		.join(' ');
 	for (let i = 0; i < runs; i++) {
@@ -109,11 +116,7 @@ try {
 		};
 
 		const description = 'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts';
-		report(
-			'ectosmith run, offline, 2 entities (3 tool servers)',
-			timeCommand([cli, 'run', '--project', '.', description], 5, project),
-			baseline,
-		);
+		report('ectosmith run, offline, 2 entities (3 tool servers)', timeCommand([cli, 'run', '--project', '.', description], 5, project), baseline);
 	}
 
 	// History and replay on a database of 100,000 executions (about a million messages), filled

@@ -24,7 +24,11 @@ function tempBeside(file: string): string {
 
 export async function writeFileAtomic(file: string, content: string, options: AtomicWriteOptions = {}): Promise<void> {
 	const temp = tempBeside(file);
-	const mode = options.mode ?? (await stat(file).then(info => info.mode & 0o777).catch(() => 0o644));
+	const mode =
+		options.mode ??
+		(await stat(file)
+			.then(info => info.mode & 0o777)
+			.catch(() => 0o644));
 	try {
 		const handle = await open(temp, 'wx', mode);
 		try {

@@ -4,9 +4,9 @@
  * runs (--help and --version must not load the ORM, the SDKs or Ink), run it, exit with its code.
  */
 import {parseCommandLine} from './cli/parse-command-line.js';
+import {reportFailure} from './commands/report-failure.js';
 import {explainDatabaseError} from './db/database-error.js';
 import {resolveDbPath} from './db/db-path.js';
-import {reportFailure} from './commands/report-failure.js';
 import {EctosmithError} from './errors.js';
 import {ExitCode} from './exit-codes.js';
 

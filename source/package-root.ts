@@ -31,9 +31,7 @@ export function packageRoot(): string {
 function readName(manifest: string): string | undefined {
 	try {
 		const parsed: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
-		return typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string'
-			? parsed.name
-			: undefined;
+		return typeof parsed === 'object' && parsed !== null && 'name' in parsed && typeof parsed.name === 'string' ? parsed.name : undefined;
 	} catch {
 		return undefined;
 	}

@@ -2,15 +2,14 @@
  * What the Servers and Workflows screens ask of the program: the configuration store and the
  * server probe. Built on the wired app's database (load-ui-services.ts) or, in tests, a temp one.
  */
-import type {ConfigServices} from '../ui/services.js';
+
 import type {EntityManager} from '@mikro-orm/core';
 import {toServerConfig} from '../config/app-config.js';
-import {ConfigStore, type EditOptions, type StoredServer, type StoredWorkflow} from '../config/config-store.js';
-import type {ServerFields, WorkflowFields} from '../config/entry-fields.js';
-import type {Logger} from '../log/types.js';
+import {ConfigStore} from '../config/config-store.js';
 import {geminiSchemaLosses} from '../llm/json-schema.js';
-import {probeServer, type ProbeResult} from '../mcp/probe.js';
-
+import type {Logger} from '../log/types.js';
+import {probeServer} from '../mcp/probe.js';
+import type {ConfigServices} from '../ui/services.js';
 
 export function createConfigServices(em: EntityManager, logger?: Logger): ConfigServices {
 	const store = new ConfigStore(em);

@@ -3,13 +3,14 @@
  * means gemini, otherwise the offline planner (so the product works with nothing configured).
  * An explicit choice is honoured or refused with a message that says what to do.
  */
-import type {Logger} from '../log/types.js';
+
 import {UsageError} from '../errors.js';
-import {parseProviderName, ProviderError, type LlmProvider, type ProviderName} from '../llm/provider.js';
 import {GeminiProvider, type GeminiProviderOptions} from '../llm/gemini.js';
-import {OfflineProvider} from '../planner/offline-provider.js';
+import {type LlmProvider, ProviderError, type ProviderName, parseProviderName} from '../llm/provider.js';
 import {ScriptedProvider} from '../llm/scripted.js';
 import {RecordingProvider} from '../llm/scripted-recorder.js';
+import type {Logger} from '../log/types.js';
+import {OfflineProvider} from '../planner/offline-provider.js';
 
 export {PROVIDER_NAMES, parseProviderName} from '../llm/provider.js';
 
@@ -54,9 +55,7 @@ function chooseProvider(options: CreateProviderOptions, env: NodeJS.ProcessEnv):
 	if (requested === 'offline') return new OfflineProvider();
 	if (requested === 'gemini' || (requested === undefined && key)) {
 		if (!key) {
-			throw new ProviderError(
-				'The gemini provider needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or use --provider offline.',
-			);
+			throw new ProviderError('The gemini provider needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or use --provider offline.');
 		}
 		const baseUrl = env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined;
 		return new GeminiProvider({apiKey: key, model: options.model, baseUrl, logger, ...options.gemini});

@@ -4,21 +4,19 @@
  * export), each the one implementation the CLI commands use too. Built on the wired app's database
  * (load-ui-services.ts).
  */
-import type {HistoryServices} from '../ui/services.js';
+
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
-import type {EngineEvent} from '../engine/events.js';
-import type {ExecutionRecord, Recorder} from '../records/recorder.js';
 import {replayEvents} from '../engine/replay.js';
-import {DeleteRefusedError, deleteExecution, deletionQuestion, planDeletion, type Deletion} from '../history/delete.js';
+import {DeleteRefusedError, deleteExecution, deletionQuestion, planDeletion} from '../history/delete.js';
 import {ExportFileExistsError, ExportRefusedError, exportToFile} from '../history/export.js';
 import {ensurePriceFile, pricesPath} from '../history/prices.js';
-import {listExecutions, type HistoryCursor, type HistoryFilter, type HistoryPage} from '../history/queries.js';
-import {statsReport, type StatsReport} from '../history/stats.js';
-import {applyUndo, planUndo, UndoRefusedError, type UndoPlan, type UndoStep} from '../history/undo.js';
-
-
+import {listExecutions} from '../history/queries.js';
+import {statsReport} from '../history/stats.js';
+import {applyUndo, planUndo, UndoRefusedError} from '../history/undo.js';
+import type {Recorder} from '../records/recorder.js';
+import type {HistoryServices} from '../ui/services.js';
 
 async function refusable<T>(work: () => Promise<T>, refusal: new (...args: never[]) => Error): Promise<T | {refused: string}> {
 	try {
@@ -49,7 +47,8 @@ export function createHistoryServices(orm: MikroORM, recorder: Recorder, pricesF
 			}
 		},
 		applyUndo: async plan => applyUndo(orm, plan),
-		planDeletion: async executionId => refusable(async () => {
+		planDeletion: async executionId =>
+			refusable(async () => {
 				const deletion = await planDeletion(orm, recorder, executionId);
 				return {deletion, question: deletionQuestion(deletion)};
 			}, DeleteRefusedError),

@@ -1,6 +1,7 @@
 /** Opens the wired program (source/app) and puts the screens' services on top of it. */
-import type {AppOptions} from './open-app.js';
+
 import type {UiServices} from '../ui/services.js';
+import type {AppOptions} from './open-app.js';
 
 export async function loadServices(options: AppOptions): Promise<UiServices> {
 	const [{openApp}, {createUiServices}, {readAppModule}, {createDemoProject}, {createConfigServices}, {createHistoryServices}, {pricesPath}] = await Promise.all([
@@ -19,5 +20,9 @@ export async function loadServices(options: AppOptions): Promise<UiServices> {
 			createDemoProject(folder);
 		},
 	});
-	return {...services, config: createConfigServices(app.orm.em, app.logger.child('mcp')), history: createHistoryServices(app.orm, app.recorder, pricesPath(options.env))};
+	return {
+		...services,
+		config: createConfigServices(app.orm.em, app.logger.child('mcp')),
+		history: createHistoryServices(app.orm, app.recorder, pricesPath(options.env)),
+	};
 }

@@ -17,14 +17,14 @@
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import type {AppConfig} from '../config/app-config.js';
-import type {Recorder} from '../records/recorder.js';
+import type {WorkflowConfig} from '../config/types.js';
 import type {WorkflowEngine} from '../engine/workflow-engine.js';
-import {parseProviderName, type LlmProvider} from '../llm/provider.js';
+import {UsageError} from '../errors.js';
+import {type LlmProvider, parseProviderName} from '../llm/provider.js';
 import type {FileLogger} from '../log/logger.js';
 import type {LogLevel} from '../log/types.js';
 import type {McpService} from '../mcp/mcp-service.js';
-import type {WorkflowConfig} from '../config/types.js';
-import {UsageError} from '../errors.js';
+import type {Recorder} from '../records/recorder.js';
 
 export interface AppOptions {
 	/** --db; default ECTOSMITH_DB, then the XDG data folder (see resolveDbPath). */
@@ -74,11 +74,7 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 	const provider = options.provider === undefined ? undefined : parseProviderName(options.provider);
 	const recordFile = options.record === undefined ? undefined : path.resolve(options.record);
 	const scriptFile = options.script === undefined ? undefined : path.resolve(options.script);
-	const [{defaultDbPath, resolveDbPath}, {createLogger}, scriptedRecorder] = await Promise.all([
-		import('../db/db-path.js'),
-		import('../log/logger.js'),
-		import('../llm/scripted-recorder.js'),
-	]);
+	const [{defaultDbPath, resolveDbPath}, {createLogger}, scriptedRecorder] = await Promise.all([import('../db/db-path.js'), import('../log/logger.js'), import('../llm/scripted-recorder.js')]);
 	if (recordFile !== undefined) scriptedRecorder.checkRecordTarget(recordFile, {force: options.force === true});
 
 	let dbPath: string;
@@ -88,7 +84,11 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 
-	const logger = createLogger({env, ...(options.logLevel === undefined ? {} : {level: options.logLevel}), ...(options.logFile === undefined ? {} : {file: options.logFile})});
+	const logger = createLogger({
+		env,
+		...(options.logLevel === undefined ? {} : {level: options.logLevel}),
+		...(options.logFile === undefined ? {} : {file: options.logFile}),
+	});
 	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}] = await Promise.all([
 		import('../db/orm.js'),
 		import('../mcp/mcp-service.js'),

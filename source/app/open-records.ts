@@ -6,8 +6,8 @@
  */
 import type {MikroORM} from '@mikro-orm/core';
 import type {SeedReport} from '../db/seed.js';
-import type {Recorder} from '../records/recorder.js';
 import {UsageError} from '../errors.js';
+import type {Recorder} from '../records/recorder.js';
 
 export interface Records {
 	orm: MikroORM;

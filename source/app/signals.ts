@@ -4,7 +4,7 @@
  * is 128 + the signal's number. Shared by the headless `run` and the TUI (which reads Ctrl-C from
  * the keyboard itself and passes only the signals it wants handled here).
  */
-import {exitCodeForSignal, type ExitCodeValue} from '../exit-codes.js';
+import {type ExitCodeValue, exitCodeForSignal} from '../exit-codes.js';
 
 export type StopSignal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 

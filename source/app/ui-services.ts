@@ -5,14 +5,11 @@
  * Loaded after the first paint (it pulls in the ORM, the SDKs and the MCP client).
  */
 import {readdirSync} from 'node:fs';
-import type {EngineEvent} from '../engine/events.js';
-import type {WorkflowConfig} from '../config/types.js';
+import type {RunOptions} from '../engine/workflow-engine.js';
 import type {LlmProvider} from '../llm/provider.js';
-import type {McpServiceApi} from '../mcp/types.js';
-import type {RunOptions, RunResult} from '../engine/workflow-engine.js';
+import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {inspectOutput} from '../tool-results/inspect-result.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
-import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import type {WiredApp} from './open-app.js';
 
 /** The parts of the wired app the screens use. */

@@ -125,10 +125,7 @@ export const COMMANDS: CommandSpec[] = [
 			'servers export [--format claude|cursor|vscode|gemini] [--out <file>] [--show-secrets]',
 		],
 		summary: 'MCP server entries: list, edit, test, and share them with Claude Desktop, Cursor, VS Code and Gemini CLI',
-		flags: [
-			'command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename', 'detach',
-			'format', 'out', 'showSecrets', 'force', 'yes', 'json',
-		],
+		flags: ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename', 'detach', 'format', 'out', 'showSecrets', 'force', 'yes', 'json'],
 		load: async () => (await import('../commands/servers.js')).serversCommand,
 	},
 	{

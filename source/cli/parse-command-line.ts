@@ -7,10 +7,10 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import meow, {type AnyFlags} from 'meow';
+import {type CliFlags, FLAGS, type FlagName, flagText} from '../commands/flags.js';
 import {UsageError} from '../errors.js';
 import {packageRoot} from '../package-root.js';
-import {COMMANDS, findCommand, GLOBAL_FLAGS, type CommandSpec} from './commands.js';
-import {FLAGS, flagText, type CliFlags, type FlagName} from '../commands/flags.js';
+import {COMMANDS, type CommandSpec, findCommand, GLOBAL_FLAGS} from './commands.js';
 
 export type CommandLine =
 	| {kind: 'command'; command: CommandSpec; args: string[]; flags: CliFlags}
@@ -18,10 +18,12 @@ export type CommandLine =
 	| {kind: 'print'; text: string};
 
 const flagNames = Object.keys(FLAGS) as FlagName[];
-const byShort = new Map(flagNames.flatMap(name => {
-	const short = (FLAGS[name] as {shortFlag?: string}).shortFlag;
-	return short ? [[short, name] as const] : [];
-}));
+const byShort = new Map(
+	flagNames.flatMap(name => {
+		const short = (FLAGS[name] as {shortFlag?: string}).shortFlag;
+		return short ? [[short, name] as const] : [];
+	}),
+);
 
 /** `--dry-run`, `--dry-run=x`, `--no-dry-run` and `-p` name a declared flag; undefined otherwise. */
 function declaredFlag(token: string): FlagName | undefined {
@@ -69,9 +71,7 @@ function split(argv: string[]): {flagTokens: string[]; positionals: string[]} {
 function helpFor(command: CommandSpec): string {
 	const flagLines = (names: FlagName[]) => names.map(name => `  ${FLAGS[name].usage.padEnd(24)} ${FLAGS[name].description}`);
 	if (command.name === '') {
-		const commandLines = COMMANDS.flatMap(entry =>
-			entry.usage.map((usage, index) => (`  $ ectosmith ${usage}`.padEnd(44) + (index === 0 ? ` ${entry.summary}` : '')).trimEnd()),
-		);
+		const commandLines = COMMANDS.flatMap(entry => entry.usage.map((usage, index) => (`  $ ectosmith ${usage}`.padEnd(44) + (index === 0 ? ` ${entry.summary}` : '')).trimEnd()));
 		return [
 			'Usage',
 			...commandLines,
@@ -92,16 +92,7 @@ function helpFor(command: CommandSpec): string {
 		].join('\n');
 	}
 
-	return [
-		'Usage',
-		...command.usage.map(usage => `  $ ectosmith ${usage}`),
-		'',
-		command.summary,
-		'',
-		'Options',
-		...flagLines([...command.flags, ...GLOBAL_FLAGS]),
-		'  --help',
-	].join('\n');
+	return ['Usage', ...command.usage.map(usage => `  $ ectosmith ${usage}`), '', command.summary, '', 'Options', ...flagLines([...command.flags, ...GLOBAL_FLAGS]), '  --help'].join('\n');
 }
 
 function version(): string {
@@ -114,7 +105,9 @@ export function parseCommandLine(argv: string[], importMeta: ImportMeta): Comman
 	const [word, ...args] = positionals;
 	const command = findCommand(word ?? '');
 	if (!command) {
-		const names = COMMANDS.map(entry => entry.name).filter(Boolean).join(', ');
+		const names = COMMANDS.map(entry => entry.name)
+			.filter(Boolean)
+			.join(', ');
 		throw new UsageError(`Unknown command "${word}". Commands: ${names}. See ectosmith --help.`);
 	}
 

@@ -37,9 +37,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 			const {applied, seeded, close} = await openRecords(opening);
 			await close();
 			process.stdout.write(
-				applied.length === 0
-					? `Database ${dbPath} is up to date; no pending migrations.\n`
-					: `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
+				applied.length === 0 ? `Database ${dbPath} is up to date; no pending migrations.\n` : `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
 			);
 			if (seeded) {
 				process.stdout.write(`Seeded the default configuration\n  servers:   ${describe(seeded.servers)}\n  workflows: ${describe(seeded.workflows)}\n`);
@@ -64,9 +62,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 				const report = await importSeed(records.orm.em.fork(), data).catch((error: unknown) => {
 					throw explainDatabaseError(dbPath, error);
 				});
-				process.stdout.write(
-					`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`,
-				);
+				process.stdout.write(`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`);
 			} finally {
 				await records.close();
 			}

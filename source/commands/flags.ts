@@ -27,7 +27,7 @@ export const FLAGS = {
 	record: {type: 'string', usage: '--record <file>', description: 'Save a live Gemini session as a scripted fixture'},
 	force: {type: 'boolean', usage: '--force', description: 'Replace or undo even where a file says otherwise'},
 	continue: {type: 'number', usage: '--continue <id>', description: 'Continue the conversation of a past execution'},
-	dryRun: {type: 'boolean', usage: '--dry-run', description: 'Plan without writing files (the tools\' dry_run)'},
+	dryRun: {type: 'boolean', usage: '--dry-run', description: "Plan without writing files (the tools' dry_run)"},
 	json: {type: 'boolean', usage: '--json', description: 'Machine-readable output (one JSON value per line for run)'},
 	status: {type: 'string', usage: '--status <S[,S]>', description: 'Only executions with this status: COMPLETED, FAILED, CANCELLED, INTERRUPTED, STARTED'},
 	search: {type: 'string', usage: '--search <text>', description: 'Only executions whose query contains this text'},
@@ -35,8 +35,18 @@ export const FLAGS = {
 	since: {type: 'string', usage: '--since <date>', description: 'Only executions started on or after this date (UTC), e.g. 2026-11-01'},
 	yes: {type: 'boolean', shortFlag: 'y', usage: '--yes, -y', description: 'Do not ask: approve every write, confirm every prompt'},
 	command: {type: 'string', usage: '--command <program>', description: 'The program that starts the MCP server'},
-	arg: {type: 'string', isMultiple: true, usage: '--arg <value>', description: 'An argument of the command; repeat for each, in order (edit: replaces them all)'},
-	env: {type: 'string', isMultiple: true, usage: '--env KEY=VALUE', description: 'A variable for the server; VALUE may be ${NAME} from your environment; repeat (edit: KEY= removes)'},
+	arg: {
+		type: 'string',
+		isMultiple: true,
+		usage: '--arg <value>',
+		description: 'An argument of the command; repeat for each, in order (edit: replaces them all)',
+	},
+	env: {
+		type: 'string',
+		isMultiple: true,
+		usage: '--env KEY=VALUE',
+		description: 'A variable for the server; VALUE may be ${NAME} from your environment; repeat (edit: KEY= removes)',
+	},
 	cwd: {type: 'string', usage: '--cwd <dir>', description: "The server's working folder ('' for the current one)"},
 	url: {type: 'string', usage: '--url <url>', description: 'An HTTP MCP server (kept and exported, not runnable here yet)'},
 	description: {type: 'string', usage: '--description <text>', description: 'What the server or workflow is for'},
@@ -46,7 +56,11 @@ export const FLAGS = {
 	trust: {type: 'boolean', usage: '--trust, --no-trust', description: "The server's writes need no approval"},
 	rename: {type: 'string', usage: '--rename <name>', description: 'Give the server or workflow a new name'},
 	detach: {type: 'boolean', usage: '--detach', description: 'Remove the server from the workflows that use it too'},
-	format: {type: 'string', usage: '--format <name>', description: 'export: json (to import elsewhere) or md (a transcript); servers export: claude, cursor, vscode or gemini'},
+	format: {
+		type: 'string',
+		usage: '--format <name>',
+		description: 'export: json (to import elsewhere) or md (a transcript); servers export: claude, cursor, vscode or gemini',
+	},
 	out: {type: 'string', usage: '--out <file>', description: 'Write to this file instead of stdout (--force replaces one)'},
 	showSecrets: {type: 'boolean', usage: '--show-secrets', description: 'Print stored env and header values instead of masking them'},
 	maxTurns: {type: 'number', usage: '--max-turns <n>', description: 'Turn limit of the workflow (1 to 1000)'},
@@ -57,13 +71,7 @@ export const FLAGS = {
 
 export type FlagName = keyof typeof FLAGS;
 
-type ValueOf<S extends FlagSpec> = S['type'] extends 'string'
-	? S extends {isMultiple: true}
-		? string[]
-		: string
-	: S['type'] extends 'number'
-		? number
-		: boolean;
+type ValueOf<S extends FlagSpec> = S['type'] extends 'string' ? (S extends {isMultiple: true} ? string[] : string) : S['type'] extends 'number' ? number : boolean;
 
 /** The parsed flags: every one optional, typed by its spec. */
 export type CliFlags = {-readonly [K in FlagName]?: ValueOf<(typeof FLAGS)[K]>};

@@ -6,12 +6,12 @@ import path from 'node:path';
 import {openRecords} from '../app/open-records.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
-import {listExecutions, MAX_PAGE, parseStatuses, type HistoryRow} from '../history/queries.js';
+import {type HistoryRow, listExecutions, MAX_PAGE, parseStatuses} from '../history/queries.js';
+import {formatDuration} from '../history/stats-format.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from './flags.js';
-import {terminalSafeJson} from './render-json.js';
-import {formatDuration} from '../history/stats-format.js';
 import {colorStatus, wantsColor} from './records-cli.js';
+import {terminalSafeJson} from './render-json.js';
 
 export function historyLine(row: HistoryRow, color: boolean): string {
 	const when = row.startTime.toISOString().slice(0, 16).replace('T', ' ');

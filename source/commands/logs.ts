@@ -4,7 +4,7 @@ import {tailLog} from '../log/tail.js';
 
 const DEFAULT_TAIL_LINES = 50;
 
-export async function logsCommand(args: string[], _flags: {}): Promise<number> {
+export async function logsCommand(args: string[], _flags: unknown): Promise<number> {
 	const file = defaultLogPath(process.env);
 	const [sub, count, ...extra] = args;
 	if (sub === undefined || sub === 'path') {

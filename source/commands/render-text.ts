@@ -3,9 +3,9 @@
  * arguments, its result and the files it wrote (with their actions), then the outcome.
  */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
-import {summarizeRun, type SummaryCall} from '../tool-results/run-summary.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
 import {reportedFiles} from '../tool-results/read-result.js';
+import {type SummaryCall, summarizeRun} from '../tool-results/run-summary.js';
 import type {LineSink} from './render-json.js';
 
 export interface TextRendererOptions {
@@ -48,8 +48,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 	let failedCalls = 0;
 	const line = (text = '') => out.write(`${text}\n`);
 	const fileLine = (action: string, file: string) => line(`    ${action.padEnd(11)} ${sanitizeLine(file)}`);
-	const summary = (finalAnswer?: string) =>
-		summarizeRun(calls, {...(projectPath === undefined ? {} : {projectPath}), dryRun, ...(finalAnswer === undefined ? {} : {finalAnswer})});
+	const summary = (finalAnswer?: string) => summarizeRun(calls, {...(projectPath === undefined ? {} : {projectPath}), dryRun, ...(finalAnswer === undefined ? {} : {finalAnswer})});
 	// A run that stopped early still changed the project: say what is there now.
 	const writtenBefore = () => {
 		const {files, dryRun: planned} = summary();

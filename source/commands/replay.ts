@@ -2,8 +2,9 @@
  * `ectosmith replay ID`: the terminal UI opened on the Replay screen of that execution (Esc goes
  * to the History list). An unknown id is refused with one line before the screen is taken over.
  */
-import type {CliFlags} from './flags.js';
+
 import {openRecords} from '../app/open-records.js';
+import type {CliFlags} from './flags.js';
 import {executionIdArgument} from './records-cli.js';
 import {tuiCommand} from './tui.js';
 

@@ -7,12 +7,12 @@ import {openApp, type WiredApp} from '../app/open-app.js';
 import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
 import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
-import {reportFailure} from './report-failure.js';
 import {ExitCode} from '../exit-codes.js';
+import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
-import {mixProjectProblem} from '../phoenix-project/mix-project.js';
+import {reportFailure} from './report-failure.js';
 
 export interface RunFlags {
 	db?: string;
@@ -108,11 +108,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		}
 
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-		app.engine.on(
-			flags.json
-				? createJsonRenderer(process.stdout)
-				: createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}),
-		);
+		app.engine.on(flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}));
 
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),

@@ -7,15 +7,15 @@ import path from 'node:path';
 import {createInterface} from 'node:readline/promises';
 import {writeFileAtomic} from '../atomic-write.js';
 import {toServerConfig} from '../config/app-config.js';
-import {CLIENT_FORMATS, exportClientFile, parseClientFile, type ClientFormat} from '../config/client-files.js';
+import {CLIENT_FORMATS, type ClientFormat, exportClientFile, parseClientFile} from '../config/client-files.js';
 import {fieldsOf, type StoredServer} from '../config/config-store.js';
-import {parseEnvLines, serverDefaults, type ServerFields} from '../config/entry-fields.js';
+import {parseEnvLines, type ServerFields, serverDefaults} from '../config/entry-fields.js';
 import {maskValues} from '../config/secrets.js';
-import type {CliFlags} from './flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {needName, withStore, write, writeJson} from './config-session.js';
+import type {CliFlags} from './flags.js';
 
 const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove', 'enable', 'disable', 'test', 'import', 'export'];
 const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename'] as const;
@@ -39,7 +39,9 @@ export async function serversCommand(args: string[], flags: CliFlags): Promise<n
 
 	for (const [flag, allowed] of Object.entries(ONLY_FOR)) {
 		if (flags[flag as keyof CliFlags] !== undefined && !allowed!.includes(subcommand)) {
-			throw new UsageError(`--${flag.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)} means nothing to \`servers ${subcommand}\`; it belongs to: ${allowed!.map(name => `servers ${name}`).join(', ')}`);
+			throw new UsageError(
+				`--${flag.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)} means nothing to \`servers ${subcommand}\`; it belongs to: ${allowed!.map(name => `servers ${name}`).join(', ')}`,
+			);
 		}
 	}
 
@@ -76,15 +78,8 @@ async function list(rest: string[], flags: CliFlags): Promise<number> {
 
 	if (servers.length === 0) write('No MCP servers. Add one with `ectosmith servers add NAME --command PROGRAM` or `ectosmith servers import FILE`.');
 	for (const server of servers) {
-		const state = [server.enabled ? '' : 'disabled', server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`, server.trust ? 'trusted' : '']
-			.filter(Boolean)
-			.join(', ');
-		write(
-			sanitizeLine(
-				`${server.name}${state ? ` [${state}]` : ''}: ${commandLine(server)}` +
-					`${server.usedBy.length > 0 ? `; used by ${server.usedBy.join(', ')}` : '; used by no workflow'}`,
-			),
-		);
+		const state = [server.enabled ? '' : 'disabled', server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`, server.trust ? 'trusted' : ''].filter(Boolean).join(', ');
+		write(sanitizeLine(`${server.name}${state ? ` [${state}]` : ''}: ${commandLine(server)}` + `${server.usedBy.length > 0 ? `; used by ${server.usedBy.join(', ')}` : '; used by no workflow'}`));
 		if (server.description) write(`  ${sanitizeLine(server.description)}`);
 	}
 
@@ -106,8 +101,22 @@ async function show(name: string, flags: CliFlags): Promise<number> {
 		...(server.url ? [['url', server.url] as [string, string]] : []),
 		['command', server.command],
 		['args', server.args.length > 0 ? server.args.map(arg => JSON.stringify(arg)).join(' ') : '(none)'],
-		['env', Object.entries(view.env).map(([key, value]) => `${key}=${value}`).join(' ') || '(none)'],
-		...(view.headers ? [['headers', Object.entries(view.headers).map(([key, value]) => `${key}: ${value}`).join('; ')] as [string, string]] : []),
+		[
+			'env',
+			Object.entries(view.env)
+				.map(([key, value]) => `${key}=${value}`)
+				.join(' ') || '(none)',
+		],
+		...(view.headers
+			? [
+					[
+						'headers',
+						Object.entries(view.headers)
+							.map(([key, value]) => `${key}: ${value}`)
+							.join('; '),
+					] as [string, string],
+				]
+			: []),
 		['cwd', server.cwd ?? '(the current folder)'],
 		['description', server.description || '(none)'],
 		['timeout', server.timeoutMs === null ? '(default)' : `${server.timeoutMs} ms`],
@@ -217,7 +226,11 @@ async function exportFile(rest: string[], flags: CliFlags): Promise<number> {
 	}
 
 	const servers = await withStore(flags.db, async store => store.listServers());
-	const {json, masked} = exportClientFile(servers.map(server => fieldsOf(server)), format, {showSecrets: flags.showSecrets === true});
+	const {json, masked} = exportClientFile(
+		servers.map(server => fieldsOf(server)),
+		format,
+		{showSecrets: flags.showSecrets === true},
+	);
 	const text = `${JSON.stringify(json, null, 2)}\n`;
 	if (flags.out === undefined) {
 		process.stdout.write(text);
@@ -282,6 +295,9 @@ function applyFlags(base: ServerFields, flags: CliFlags): ServerFields {
 }
 
 function toolList(values: string[]): string[] | null {
-	const tools = values.flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean);
+	const tools = values
+		.flatMap(value => value.split(','))
+		.map(value => value.trim())
+		.filter(Boolean);
 	return tools.length > 0 ? tools : null;
 }

@@ -8,9 +8,9 @@ import {replayEvents} from '../engine/replay.js';
 import {ExitCode} from '../exit-codes.js';
 import {buildExport} from '../history/export.js';
 import type {CliFlags} from './flags.js';
+import {executionIdArgument, wantsColor} from './records-cli.js';
 import {terminalSafeJson} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
-import {executionIdArgument, wantsColor} from './records-cli.js';
 
 export async function showCommand(args: string[], flags: CliFlags): Promise<number> {
 	const id = executionIdArgument(args, 'show');

@@ -36,7 +36,9 @@ export function statsText(stats: Stats, pricesFile: string): string {
 
 	lines.push(`  (prices per million tokens: ${pricesFile}, edit it to change them)`, '', 'Tools (calls, failure rate, median duration, declined by the user):');
 	for (const row of stats.tools) {
-		lines.push(`  ${padColumns(sanitizeLine(row.name), 32)} ${formatCount(row.calls).padStart(6)}  ${formatRate(row.failureRate).padStart(6)}  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`);
+		lines.push(
+			`  ${padColumns(sanitizeLine(row.name), 32)} ${formatCount(row.calls).padStart(6)}  ${formatRate(row.failureRate).padStart(6)}  ${formatDuration(row.medianMs).padStart(9)}  ${row.declined} declined`,
+		);
 	}
 
 	return `${lines.join('\n')}\n`;

@@ -4,8 +4,6 @@
  * on every way out: q, Ctrl-C twice, SIGTERM/SIGHUP, an uncaught error (shown after leaving).
  */
 import path from 'node:path';
-import {describeFailure} from './report-failure.js';
-import type {CliFlags} from './flags.js';
 import {UsageError} from '../errors.js';
 import {ExitCode, exitCodeForSignal} from '../exit-codes.js';
 import {parseProviderName} from '../llm/provider.js';
@@ -13,6 +11,8 @@ import {sanitizeForTerminal, sanitizeLine} from '../terminal/sanitize.js';
 import type {ScreenEntry} from '../ui/screens/types.js';
 import type {UiServices} from '../ui/services.js';
 import {alternateScreen} from '../ui/terminal-screen.js';
+import type {CliFlags} from './flags.js';
+import {describeFailure} from './report-failure.js';
 
 export const NOT_A_TERMINAL = 'ectosmith: the terminal UI needs a terminal; for scripts and pipes use `ectosmith run "<description>"` (see ectosmith --help).';
 
@@ -82,7 +82,7 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 			},
 			onQuit: () => settle(ExitCode.ok),
 			onFatal: fail,
-			suspend: <T,>(work: () => T): T => {
+			suspend: <T>(work: () => T): T => {
 				// The editor gets the real terminal: cooked mode, the main screen; then back.
 				process.stdin.setRawMode?.(false);
 				screen.leave();

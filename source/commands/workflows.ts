@@ -6,12 +6,12 @@ import {readFileSync} from 'node:fs';
 import {createInterface} from 'node:readline/promises';
 import {workflowFieldsOf} from '../config/config-store.js';
 import type {WorkflowFields} from '../config/entry-fields.js';
-import type {CliFlags} from './flags.js';
 import {templatePlaceholders} from '../config/template-placeholders.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeForTerminal, sanitizeLine} from '../terminal/sanitize.js';
 import {needName, withStore, write, writeJson} from './config-session.js';
+import type {CliFlags} from './flags.js';
 
 const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove'];
 const EDIT_FLAGS = ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename'] as const;
@@ -75,10 +75,7 @@ export async function workflowsCommand(args: string[], flags: CliFlags): Promise
 
 		case 'add': {
 			const name = needName(rest, 'workflow name', 'workflows add <name> --server <name> --template-file <file>');
-			const fields = applyFlags(
-				{name, description: '', llmModel: DEFAULT_MODEL, initialPromptTemplate: '', maxConversationTurns: 10, serverNames: []},
-				flags,
-			);
+			const fields = applyFlags({name, description: '', llmModel: DEFAULT_MODEL, initialPromptTemplate: '', maxConversationTurns: 10, serverNames: []}, flags);
 			const workflow = await withStore(flags.db, async store => store.addWorkflow(fields));
 			write(sanitizeLine(`Added workflow ${workflow.name} (servers ${workflow.serverNames.join(', ')}).`));
 			return ExitCode.ok;
@@ -123,7 +120,15 @@ function applyFlags(base: WorkflowFields, flags: CliFlags): WorkflowFields {
 	if (flags.model !== undefined) fields.llmModel = flags.model;
 	if (flags.description !== undefined) fields.description = flags.description;
 	if (flags.maxTurns !== undefined) fields.maxConversationTurns = flags.maxTurns;
-	if (flags.server !== undefined) fields.serverNames = [...new Set(flags.server.flatMap(value => value.split(',')).map(value => value.trim()).filter(Boolean))];
+	if (flags.server !== undefined)
+		fields.serverNames = [
+			...new Set(
+				flags.server
+					.flatMap(value => value.split(','))
+					.map(value => value.trim())
+					.filter(Boolean),
+			),
+		];
 	if (flags.template !== undefined) fields.initialPromptTemplate = flags.template;
 	if (flags.templateFile !== undefined) {
 		try {

@@ -1,10 +1,10 @@
 import type {EntityManager} from '@mikro-orm/core';
-import {McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
-import {packageRoot} from '../package-root.js';
-import type {McpServerConfig, WorkflowConfig} from './types.js';
-import {defaultWorkflowOf, noDefaultWorkflowMessage, NoDefaultWorkflowError} from './default-workflow.js';
-import type {ServerFields} from './entry-fields.js';
+import {type IMcpServer, type IWorkflow, McpServer, Workflow} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
+import {packageRoot} from '../package-root.js';
+import {defaultWorkflowOf, NoDefaultWorkflowError, noDefaultWorkflowMessage} from './default-workflow.js';
+import type {ServerFields} from './entry-fields.js';
+import type {McpServerConfig, WorkflowConfig} from './types.js';
 
 /** The placeholder seeded server entries use for this package's own folder. */
 export const packagePlaceholder = '${ECTOSMITH_PACKAGE}';
@@ -49,7 +49,12 @@ export class AppConfig {
 		const workflows = await this.listWorkflows();
 		const chosen = defaultWorkflowOf(workflows);
 		if (chosen) return chosen;
-		throw new NoDefaultWorkflowError(noDefaultWorkflowMessage(workflows.map(workflow => workflow.name), 'pick one with --workflow'));
+		throw new NoDefaultWorkflowError(
+			noDefaultWorkflowMessage(
+				workflows.map(workflow => workflow.name),
+				'pick one with --workflow',
+			),
+		);
 	}
 
 	async listServers(): Promise<McpServerConfig[]> {

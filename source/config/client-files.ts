@@ -6,13 +6,13 @@
  * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
  * Gemini allow them) are accepted.
  */
-import {parse, printParseErrorCode, type ParseError} from 'jsonc-parser';
+import {type ParseError, parse, printParseErrorCode} from 'jsonc-parser';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
-import {envReferences} from './env-references.js';
 import {expandPackage} from './app-config.js';
-import {nameProblem, serverDefaults, serverProblems, type ServerFields} from './entry-fields.js';
-import {maskValues, maskedCount} from './secrets.js';
+import {nameProblem, type ServerFields, serverDefaults, serverProblems} from './entry-fields.js';
+import {envReferences} from './env-references.js';
+import {maskedCount, maskValues} from './secrets.js';
 
 export const CLIENT_FORMATS = ['claude', 'cursor', 'vscode', 'gemini'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -29,9 +29,7 @@ export interface ClientFile {
 }
 
 /** Keys of an entry we read into fields; anything else is kept as a client key. */
-const KNOWN_KEYS = new Set([
-	'type', 'command', 'args', 'env', 'cwd', 'description', 'timeout', 'trust', 'includeTools', 'excludeTools', 'headers', 'url', 'httpUrl', 'disabled', 'enabled',
-]);
+const KNOWN_KEYS = new Set(['type', 'command', 'args', 'env', 'cwd', 'description', 'timeout', 'trust', 'includeTools', 'excludeTools', 'headers', 'url', 'httpUrl', 'disabled', 'enabled']);
 
 export function parseClientFile(text: string, file: string): ClientFile {
 	const json = parseJsonc(text, file);

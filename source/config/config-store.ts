@@ -6,20 +6,13 @@
  * unexpanded); AppConfig stays what the engine reads.
  */
 import type {EntityManager} from '@mikro-orm/core';
-import {Execution, McpServer, Workflow, type IMcpServer, type IWorkflow} from '../db/entities/index.js';
+import {Execution, type IMcpServer, type IWorkflow, McpServer, Workflow} from '../db/entities/index.js';
 import {writeWaitMs} from '../db/limits.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 import {takeWriteLock} from '../db/write-lock.js';
 import {EctosmithError} from '../errors.js';
 import {UnknownNameError} from './app-config.js';
-import {
-	ConfigValidationError,
-	serverDefaults,
-	serverProblems,
-	workflowProblems,
-	type ServerFields,
-	type WorkflowFields,
-} from './entry-fields.js';
+import {ConfigValidationError, type ServerFields, serverDefaults, serverProblems, type WorkflowFields, workflowProblems} from './entry-fields.js';
 
 export interface StoredServer extends ServerFields {
 	id: number;
@@ -47,9 +40,7 @@ export class EditConflictError extends EctosmithError {
 		readonly entryName: string,
 		readonly storedUpdatedAt: Date,
 	) {
-		super(
-			`The ${kind} "${entryName}" was changed elsewhere at ${storedUpdatedAt.toISOString()} after you started editing it; nothing was saved. Reload it and make your change again.`,
-		);
+		super(`The ${kind} "${entryName}" was changed elsewhere at ${storedUpdatedAt.toISOString()} after you started editing it; nothing was saved. Reload it and make your change again.`);
 	}
 }
 
@@ -204,7 +195,14 @@ export class ConfigStore {
 	async addWorkflow(fields: WorkflowFields): Promise<StoredWorkflow> {
 		return this.write(async tx => {
 			const servers = await tx.find(McpServer, {});
-			check(`workflow "${fields.name}"`, workflowProblems(fields, servers.map(server => server.name), await this.names(tx, Workflow)));
+			check(
+				`workflow "${fields.name}"`,
+				workflowProblems(
+					fields,
+					servers.map(server => server.name),
+					await this.names(tx, Workflow),
+				),
+			);
 			const {serverNames, ...scalars} = fields;
 			const workflow = tx.create(Workflow, scalars);
 			workflow.servers.set(serverNames.map(serverName => servers.find(server => server.name === serverName)!));
@@ -219,7 +217,14 @@ export class ConfigStore {
 			checkNotChanged('workflow', workflow, options);
 			const servers = await tx.find(McpServer, {});
 			const others = (await this.names(tx, Workflow)).filter(other => other !== name);
-			check(`workflow "${name}"`, workflowProblems(fields, servers.map(server => server.name), others));
+			check(
+				`workflow "${name}"`,
+				workflowProblems(
+					fields,
+					servers.map(server => server.name),
+					others,
+				),
+			);
 			const {serverNames, ...scalars} = fields;
 			tx.assign(workflow, scalars);
 			workflow.servers.set(serverNames.map(serverName => servers.find(server => server.name === serverName)!));
@@ -318,9 +323,7 @@ export function sameServer(a: ServerFields, b: ServerFields): boolean {
 
 function canonical(value: unknown): string {
 	return JSON.stringify(value, (_key, item: unknown) =>
-		item !== null && typeof item === 'object' && !Array.isArray(item)
-			? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-			: item,
+		item !== null && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) : item,
 	);
 }
 

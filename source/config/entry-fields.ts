@@ -4,11 +4,11 @@
  * field and the command line can name the flag.
  */
 // The values module, not the entity: the Servers form is drawn before the ORM is loaded.
-import {serverTransports, type ServerTransport} from '../db/entities/statuses.js';
+import {type ServerTransport, serverTransports} from '../db/entities/statuses.js';
 import type {SeedWorkflow} from '../db/seed.js';
-import {PLACEHOLDERS, templatePlaceholders} from './template-placeholders.js';
 import {EctosmithError} from '../errors.js';
 import {envReferences} from './env-references.js';
+import {PLACEHOLDERS, templatePlaceholders} from './template-placeholders.js';
 
 /** Names of servers and workflows: letters, digits, "_", "." and "-", starting with a letter or digit. */
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -72,7 +72,11 @@ export class ConfigValidationError extends EctosmithError {
 		readonly what: string,
 		readonly problems: Record<string, string>,
 	) {
-		super(`${what}: ${Object.entries(problems).map(([field, problem]) => `${field} ${problem}`).join('; ')}`);
+		super(
+			`${what}: ${Object.entries(problems)
+				.map(([field, problem]) => `${field} ${problem}`)
+				.join('; ')}`,
+		);
 	}
 }
 
@@ -132,11 +136,7 @@ function toolListProblem(tools: string[] | null): string | undefined {
 }
 
 /** Field-by-field problems of a workflow; knownServers are the names that exist. */
-export function workflowProblems(
-	fields: WorkflowFields,
-	knownServers: Iterable<string>,
-	otherNames: Iterable<string> = [],
-): FieldProblems<WorkflowFields> {
+export function workflowProblems(fields: WorkflowFields, knownServers: Iterable<string>, otherNames: Iterable<string> = []): FieldProblems<WorkflowFields> {
 	const problems: FieldProblems<WorkflowFields> = {};
 	const name = nameProblem(fields.name, otherNames);
 	if (name) problems.name = name;

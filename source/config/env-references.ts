@@ -28,9 +28,7 @@ export function expandEnvReferences(entryEnv: Record<string, string>, ours: Node
 			key,
 			value.replace(REFERENCE, (_match, kind: string | undefined, name: string) => {
 				if (kind === 'input') {
-					throw new EnvReferenceError(
-						`env ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`,
-					);
+					throw new EnvReferenceError(`env ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`);
 				}
 
 				if (!VARIABLE_NAME.test(name)) {

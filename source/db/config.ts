@@ -1,6 +1,6 @@
 import {defineConfig, type Options} from '@mikro-orm/core';
-import {SqliteDriver} from '@mikro-orm/sqlite';
 import {Migrator} from '@mikro-orm/migrations';
+import {SqliteDriver} from '@mikro-orm/sqlite';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {packageRoot} from '../package-root.js';
 import {allEntities} from './entities/index.js';
@@ -48,12 +48,9 @@ export function ormConfig(dbPath: string, options: {waitMs?: number} = {}): Opti
 			// them off per connection). WAL is switched on by openDatabase once the file is known to be
 			// ours: connecting must not change another program's database.
 			afterCreate(connection: RawSqliteConnection, done: (error: Error | null, connection: RawSqliteConnection) => void) {
-				connection.exec(
-					`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreign_keys = ON;`,
-					error => {
-						done(error, connection);
-					},
-				);
+				connection.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreign_keys = ON;`, error => {
+					done(error, connection);
+				});
 			},
 		},
 	});

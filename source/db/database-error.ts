@@ -133,11 +133,16 @@ export function explainDatabaseError(dbPath: string, error: unknown, options: Ex
 	const folder = dirname(dbPath);
 	const lead = options.doing === undefined ? '' : `Could not ${options.doing}: `;
 	const explained = (message: string) =>
-		new DatabaseError(lead === '' ? message[0]!.toUpperCase() + message.slice(1) : lead + message[0]!.toLowerCase() + message.slice(1), {cause: error, sqliteCode: code});
+		new DatabaseError(lead === '' ? message[0]!.toUpperCase() + message.slice(1) : lead + message[0]!.toLowerCase() + message.slice(1), {
+			cause: error,
+			sqliteCode: code,
+		});
 	switch (code) {
 		case 'SQLITE_NOTADB':
 		case 'SQLITE_CORRUPT': {
-			return explained(`${dbPath} is not a usable SQLite database (${code === 'SQLITE_CORRUPT' ? 'it is corrupt' : 'it is another kind of file or damaged'}). Move it aside to start afresh, ${elsewhere}.`);
+			return explained(
+				`${dbPath} is not a usable SQLite database (${code === 'SQLITE_CORRUPT' ? 'it is corrupt' : 'it is another kind of file or damaged'}). Move it aside to start afresh, ${elsewhere}.`,
+			);
 		}
 
 		case 'SQLITE_CANTOPEN': {
@@ -162,7 +167,9 @@ export function explainDatabaseError(dbPath: string, error: unknown, options: Ex
 
 		case 'SQLITE_FULL':
 		case 'SQLITE_IOERR': {
-			return explained(`Cannot write the database ${dbPath}: ${code === 'SQLITE_FULL' ? 'the disk is full' : 'an input/output error'} (${sqliteReason(error)}). Free space or fix the disk, ${elsewhere}.`);
+			return explained(
+				`Cannot write the database ${dbPath}: ${code === 'SQLITE_FULL' ? 'the disk is full' : 'an input/output error'} (${sqliteReason(error)}). Free space or fix the disk, ${elsewhere}.`,
+			);
 		}
 
 		default: {

@@ -28,7 +28,9 @@ function chosenPath(value: string, source: '--db' | 'ECTOSMITH_DB'): string {
 	if (path === '') throw new UsageError(`${source} needs a file path, for example ${source === '--db' ? '--db ' : 'ECTOSMITH_DB='}./ectosmith.db`);
 	// SQLite would keep such a database in memory and lose every run at exit; resolved as a path it would be a file named ":memory:".
 	if (path === ':memory:') {
-		throw new UsageError(`${source} :memory: is refused: an in-memory database cannot keep the history of runs (it is gone when ectosmith exits). Give the path of a file, for example ./ectosmith.db.`);
+		throw new UsageError(
+			`${source} :memory: is refused: an in-memory database cannot keep the history of runs (it is gone when ectosmith exits). Give the path of a file, for example ./ectosmith.db.`,
+		);
 	}
 
 	return resolve(value);

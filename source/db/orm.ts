@@ -4,12 +4,12 @@ import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
 import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
 import {defaultDbPath} from './db-path.js';
-import {seedIfEmpty, type SeedReport} from './seed.js';
+import {type SeedReport, seedIfEmpty} from './seed.js';
 
 export type Database = MikroORM;
 
-export {resolveDbPath} from './db-path.js';
 export {DatabaseError, explainDatabaseError, isBusyError} from './database-error.js';
+export {resolveDbPath} from './db-path.js';
 
 export interface OpenOptions {
 	dbPath: string;
@@ -98,9 +98,7 @@ async function checkSchemaOwner(orm: MikroORM, dbPath: string): Promise<void> {
 	const executed = hasMigrations ? (await connection.execute<Array<{name: string}>>(`select name from ${migrationsTable}`)).map(row => row.name) : [];
 	if (executed.length === 0 && names.length > 0) {
 		const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-		throw new DatabaseError(
-			`${dbPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`,
-		);
+		throw new DatabaseError(`${dbPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`);
 	}
 
 	const known = new Set(migrationsList.map(migration => migration.name));

@@ -1,10 +1,10 @@
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import type {EntityManager, MikroORM} from '@mikro-orm/core';
-import {packageRoot} from '../package-root.js';
-import {McpServer, Workflow, type IMcpServer} from './entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
+import {packageRoot} from '../package-root.js';
+import {type IMcpServer, McpServer, Workflow} from './entities/index.js';
 import {takeWriteLock} from './write-lock.js';
 
 /** One server entry of mcp_servers.json (the `mcpServers` map used by Claude Desktop and friends). */
@@ -81,7 +81,6 @@ function readJson(file: string): unknown {
 		throw new SeedFormatError(`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
 	}
 }
-
 
 const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type'];
 const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];
@@ -244,7 +243,10 @@ export async function importSeed(em: EntityManager, data: SeedData): Promise<See
 			}
 
 			const scalarChanged = (Object.keys(fields) as Array<keyof typeof fields>).some(key => existing[key] !== fields[key]);
-			const currentNames = existing.servers.getItems().map(server => server.name).sort();
+			const currentNames = existing.servers
+				.getItems()
+				.map(server => server.name)
+				.sort();
 			const serversChanged = JSON.stringify(currentNames) !== JSON.stringify([...entry.serverNames].sort());
 			if (!scalarChanged && !serversChanged) {
 				report.workflows.unchanged++;

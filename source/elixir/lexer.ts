@@ -332,7 +332,7 @@ function codePointLength(s: string, i: number): number {
 
 /** The tokens that matter to the structure: no comments, no newlines. */
 export function codeTokens(tokens: Token[]): Token[] {
-	return tokens.filter((token) => token.kind !== 'comment' && token.kind !== 'newline');
+	return tokens.filter(token => token.kind !== 'comment' && token.kind !== 'newline');
 }
 
 /** True when the token is the keyword `word` (do, end, fn...): not an atom, a key or a remote call. */

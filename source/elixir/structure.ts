@@ -3,7 +3,7 @@
  * matched, and the modules they define. Injection before a module's closing `end`, the
  * structural check of a file before it is written, and the module guard all read it.
  */
-import {codeTokens, isKeyword, lineAt, tokenize, type Token} from './lexer.js';
+import {codeTokens, isKeyword, lineAt, type Token, tokenize} from './lexer.js';
 
 /** A block or bracket still open, or closed by the wrong partner. */
 export interface StructureError {
@@ -54,7 +54,12 @@ export function structure(source: string): Structure {
 		else if (token.kind === 'punct' && ')]}'.includes(token.text)) {
 			const top = stack.pop();
 			if (!top || OPENERS[top.kind] !== token.text) {
-				return fail(top ? `"${token.text}" on line ${lineAt(source, token.start)} closes "${top.kind === 'do' || top.kind === 'fn' ? top.kind : top.kind}" opened on line ${lineAt(source, top.token.start)}` : `"${token.text}" on line ${lineAt(source, token.start)} closes nothing`, token);
+				return fail(
+					top
+						? `"${token.text}" on line ${lineAt(source, token.start)} closes "${top.kind === 'do' || top.kind === 'fn' ? top.kind : top.kind}" opened on line ${lineAt(source, top.token.start)}`
+						: `"${token.text}" on line ${lineAt(source, token.start)} closes nothing`,
+					token,
+				);
 			}
 		} else if (isKeyword(token, 'do') || isKeyword(token, 'fn')) {
 			const open: Open = {kind: token.text, token};
@@ -67,11 +72,16 @@ export function structure(source: string): Structure {
 		} else if (isKeyword(token, 'end')) {
 			const top = stack.pop();
 			if (!top || (top.kind !== 'do' && top.kind !== 'fn')) {
-				return fail(top ? `"end" on line ${lineAt(source, token.start)} comes before "${OPENERS[top.kind]}" closes "${top.kind}" from line ${lineAt(source, top.token.start)}` : `"end" on line ${lineAt(source, token.start)} closes nothing`, token);
+				return fail(
+					top
+						? `"end" on line ${lineAt(source, token.start)} comes before "${OPENERS[top.kind]}" closes "${top.kind}" from line ${lineAt(source, top.token.start)}`
+						: `"end" on line ${lineAt(source, token.start)} closes nothing`,
+					token,
+				);
 			}
 
 			if (top.module) {
-				const depth = stack.filter((open) => open.module).length;
+				const depth = stack.filter(open => open.module).length;
 				const body = code.slice(top.module.bodyFrom, index);
 				modules.push({name: top.module.name, depth, start: top.module.start, endOffset: token.start, body: atTopLevel(body)});
 			}

@@ -4,7 +4,7 @@
  * (function calls, maps, sigils, interpolated strings) becomes an `opaque` term with its source.
  * It reads the tokens of the one Elixir lexer, so an `end` after a dot (`x.end`) ends no block.
  */
-import {isKeyword, lineAt, tokenize, type Token} from './lexer.js';
+import {isKeyword, lineAt, type Token, tokenize} from './lexer.js';
 
 export type Term =
 	| {kind: 'atom'; value: string}
@@ -18,7 +18,7 @@ export type Term =
 
 /** The tokens this reader parses: comments dropped, newlines kept (they end calls). */
 function readable(source: string): Token[] {
-	return tokenize(source).tokens.filter((token) => token.kind !== 'comment');
+	return tokenize(source).tokens.filter(token => token.kind !== 'comment');
 }
 
 /** The name a key (`name:`, `"quoted":`) or an atom (`:name`, `:"quoted"`) stands for. */
@@ -81,13 +81,7 @@ export function topLevelCalls(source: string, names: readonly string[]): Call[] 
 		else if (isKeyword(token, 'end')) blockDepth = Math.max(0, blockDepth - 1);
 		else if (token.kind === 'punct' && '([{'.includes(token.text)) bracketDepth++;
 		else if (token.kind === 'punct' && ')]}'.includes(token.text)) bracketDepth = Math.max(0, bracketDepth - 1);
-		else if (
-			token.kind === 'identifier' &&
-			blockDepth === 0 &&
-			bracketDepth === 0 &&
-			names.includes(token.text) &&
-			(i === 0 || tokens[i - 1]!.kind === 'newline')
-		) {
+		else if (token.kind === 'identifier' && blockDepth === 0 && bracketDepth === 0 && names.includes(token.text) && (i === 0 || tokens[i - 1]!.kind === 'newline')) {
 			const parser = new Parser(source, tokens, i + 1);
 			const args = parser.callArgs();
 			calls.push({name: token.text, args, line: lineAt(source, token.start)});

@@ -3,15 +3,16 @@
  * the tool's dry run (when it has one) gives the files to show, the run's hook decides, and the
  * decision comes back as what to record and do.
  */
+
+import {isRecord} from '../is-record.js';
 import type {FunctionCall} from '../llm/provider.js';
 import type {ToolBinding, ToolCallResult} from '../mcp/types.js';
-import type {ApprovalDecision, ApprovalHook, ApprovalOutcome, ApprovalRequest} from './events.js';
 import type {PlannedFile} from '../tool-results/output.js';
+import {applyArgs, reportedFiles} from '../tool-results/read-result.js';
 import type {ApprovalShown} from './approval-record.js';
 import {untilAborted} from './cancel.js';
-import {errorMessage, type EngineParts} from './run-types.js';
-import {isRecord} from '../is-record.js';
-import {applyArgs, reportedFiles} from '../tool-results/read-result.js';
+import type {ApprovalDecision, ApprovalHook, ApprovalOutcome, ApprovalRequest} from './events.js';
+import {type EngineParts, errorMessage} from './run-types.js';
 
 export const DECLINED_TEXT = 'The user declined this change.';
 
@@ -82,10 +83,14 @@ export async function approve(
 		const timeoutMs = parts.options.toolTimeoutMs;
 		let preview: ToolCallResult;
 		try {
-			preview = await parts.options.mcp.callTool(binding, {...args, dry_run: true}, {
-				...(signal ? {signal} : {}),
-				...(timeoutMs === undefined ? {} : {timeoutMs}),
-			});
+			preview = await parts.options.mcp.callTool(
+				binding,
+				{...args, dry_run: true},
+				{
+					...(signal ? {signal} : {}),
+					...(timeoutMs === undefined ? {} : {timeoutMs}),
+				},
+			);
 		} catch (error) {
 			if (signal?.aborted) return {kind: 'cancelled'};
 			return {kind: 'answer', result: {isError: true, text: `The tool ${binding.exposedName} failed: ${errorMessage(error)}`}};

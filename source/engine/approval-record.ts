@@ -8,9 +8,9 @@
  * shape (cut at the limit, a hostile import) is read as no record.
  */
 import {isRecord} from '../is-record.js';
-import {isFileAction, reportedFiles, type ReportedFile} from '../tool-results/read-result.js';
 import type {RecordedApproval} from '../records/recorded-approval.js';
 import type {PlannedFile} from '../tool-results/output.js';
+import {isFileAction, type ReportedFile, reportedFiles} from '../tool-results/read-result.js';
 
 /** The approval as the user saw it: the request's files and text, and the decision's note. */
 export interface ApprovalShown {
@@ -37,9 +37,7 @@ export function recordApproval(shown: ApprovalShown, resultStructured: unknown):
 	const result = reportedFiles(resultStructured);
 	return {
 		dryRunText: shown.dryRunText,
-		files: shown.files.map(file =>
-			samePlanned(file, fromResult(file.path, file.action, result)) ? {path: file.path, action: file.action, asResult: true as const} : file,
-		),
+		files: shown.files.map(file => (samePlanned(file, fromResult(file.path, file.action, result)) ? {path: file.path, action: file.action, asResult: true as const} : file)),
 		...(shown.note === undefined ? {} : {note: shown.note}),
 	};
 }

@@ -142,9 +142,7 @@ function completeCalls(items: ConversationItem[]): ConversationItem[] {
 		const next = items[index + 1];
 		const results = next?.role === 'tool' ? [...next.results] : [];
 		const complete: FunctionResult[] = item.functionCalls.map((call, callIndex) => {
-			const found =
-				results.find(result => call.id !== undefined && result.id === call.id) ??
-				(results[callIndex]?.name === call.name ? results[callIndex] : undefined);
+			const found = results.find(result => call.id !== undefined && result.id === call.id) ?? (results[callIndex]?.name === call.name ? results[callIndex] : undefined);
 			return (
 				found ?? {
 					...(call.id === undefined ? {} : {id: call.id}),
@@ -164,11 +162,7 @@ function completeCalls(items: ConversationItem[]): ConversationItem[] {
  * The whole conversation up to and including `executionId`: its ancestors first (root first).
  * Raw parts are kept only for executions made by `provider` (another provider cannot read them).
  */
-export async function loadConversation(
-	source: RecordSource,
-	executionId: number,
-	options: {provider?: ProviderName} = {},
-): Promise<ConversationItem[]> {
+export async function loadConversation(source: RecordSource, executionId: number, options: {provider?: ProviderName} = {}): Promise<ConversationItem[]> {
 	const chain = await loadChain(source, executionId);
 	const items: ConversationItem[] = [];
 	for (const execution of chain) {

@@ -5,8 +5,8 @@
  */
 import {realpathSync} from 'node:fs';
 import path from 'node:path';
-import type {ToolBinding} from '../mcp/types.js';
 import {isRecord} from '../is-record.js';
+import type {ToolBinding} from '../mcp/types.js';
 
 export const PROJECT_PATH_ARG = 'project_path';
 

@@ -3,8 +3,9 @@
  * {{project_path}}, {{app_module}}, {{attribute_grammar}} (the one grammar's syntax and types, so a
  * model is told exactly what the tools accept); single-brace {name} forms too, as older templates wrote them.
  */
-import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
+
 import {PLACEHOLDERS, type Placeholder} from '../config/template-placeholders.js';
+import {ATTRIBUTE_SYNTAX} from '../grammar/attribute.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 
 export interface PromptValues {
@@ -15,10 +16,7 @@ export interface PromptValues {
 }
 
 // One pass over the template, so a value that itself contains braces is never expanded again.
-const PLACEHOLDER_PATTERN = new RegExp(
-	`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}|\\{(${PLACEHOLDERS.join('|')})\\}`,
-	'g',
-);
+const PLACEHOLDER_PATTERN = new RegExp(`\\{\\{\\s*(${PLACEHOLDERS.join('|')})\\s*\\}\\}|\\{(${PLACEHOLDERS.join('|')})\\}`, 'g');
 
 export function renderPrompt(template: string, values: PromptValues): string {
 	const lookup: Record<Placeholder, string> = {

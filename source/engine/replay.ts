@@ -10,13 +10,14 @@
  * A model message cut short by a cancel or an error (recorded with is_error) comes back as the one
  * `text_delta` the screen had streamed.
  */
-import type {TokenUsage} from '../llm/provider.js';
-import type {EngineEvent} from './events.js';
+
 import {isRecord} from '../is-record.js';
-import {approvalFromRecord} from './approval-record.js';
+import type {TokenUsage} from '../llm/provider.js';
 import {loadChain, type RecordSource} from '../records/chain.js';
-import type {StoredToolResponse} from './conversation-chain.js';
 import type {ExecutionRecord, RecordedMessage} from '../records/recorder.js';
+import {approvalFromRecord} from './approval-record.js';
+import type {StoredToolResponse} from './conversation-chain.js';
+import type {EngineEvent} from './events.js';
 
 function argsOf(message: RecordedMessage): Record<string, unknown> {
 	return isRecord(message.functionCallArgs) ? message.functionCallArgs : {};

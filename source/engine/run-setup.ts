@@ -6,16 +6,16 @@
  */
 import path from 'node:path';
 import type {WorkflowConfig} from '../config/types.js';
+import {UsageError} from '../errors.js';
 import type {ConversationItem, LlmProvider, ToolSpec} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {ToolBinding} from '../mcp/types.js';
+import type {ExecutionRecord} from '../records/recorder.js';
 import {throwIfCancelled} from './cancel.js';
-import {checkDescription} from './description.js';
 import {loadConversation} from './conversation-chain.js';
+import {checkDescription} from './description.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {EngineParts, RunOptions} from './run-types.js';
-import type {ExecutionRecord} from '../records/recorder.js';
-import {UsageError} from '../errors.js';
 
 /** What a run resolved before its row exists. */
 export interface PreparedRun {
@@ -33,8 +33,7 @@ export async function prepareRun(parts: EngineParts, options: RunOptions): Promi
 	const query = checkDescription(options.description);
 	const parent = options.continueFrom === undefined ? undefined : await recorder.getExecution(options.continueFrom);
 	const workflowName = options.workflow ?? parent?.workflowName;
-	const workflow =
-		workflowName === undefined ? await parts.options.config.defaultWorkflow() : await parts.options.config.getWorkflow(workflowName);
+	const workflow = workflowName === undefined ? await parts.options.config.defaultWorkflow() : await parts.options.config.getWorkflow(workflowName);
 	const projectSource = options.projectPath ?? parent?.targetProjectPath;
 	if (projectSource === undefined) throw new UsageError('No project path: pass the Phoenix project to write into.');
 	const projectPath = path.resolve(projectSource);
@@ -44,11 +43,7 @@ export async function prepareRun(parts: EngineParts, options: RunOptions): Promi
 }
 
 /** Creates the execution row and emits execution_started; returns its id, start and logger. */
-export async function startExecution(
-	parts: EngineParts,
-	run: PreparedRun,
-	dryRun: boolean | undefined,
-): Promise<{executionId: number; startedAt: number; maxTurns: number; log: Logger}> {
+export async function startExecution(parts: EngineParts, run: PreparedRun, dryRun: boolean | undefined): Promise<{executionId: number; startedAt: number; maxTurns: number; log: Logger}> {
 	const {workflow, provider, parent, projectPath, query} = run;
 	const startedAt = Date.now();
 	const maxTurns = Math.max(1, workflow.maxConversationTurns);
@@ -93,9 +88,7 @@ export async function openConversation(
 	const {recorder, mcp} = parts.options;
 	const {workflow, projectPath, query} = run;
 	// A follow-up is the user's own words; a first message is the workflow's prompt around them.
-	const userText = run.parent
-		? query
-		: renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: await readAppModule(projectPath)});
+	const userText = run.parent ? query : renderPrompt(workflow.initialPromptTemplate, {schemaDescription: query, projectPath, appModule: await readAppModule(projectPath)});
 	const userMessageId = await recorder.addMessage(executionId, {turnNumber: 1, role: 'user', contentText: userText});
 	parts.emit({type: 'user_message', executionId, messageId: userMessageId, turn: 1, text: userText});
 	const history: ConversationItem[] = [...run.prior, {role: 'user', text: userText, ...(userText === query ? {} : {description: query})}];

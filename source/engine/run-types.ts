@@ -6,8 +6,8 @@ import type {WorkflowConfig} from '../config/types.js';
 import type {LlmProvider} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {McpServiceApi} from '../mcp/types.js';
-import type {ApprovalHook, EngineEvent, FinishedStatus} from './events.js';
 import type {ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from '../records/recorder.js';
+import type {ApprovalHook, EngineEvent, FinishedStatus} from './events.js';
 
 /** How a live run ends; INTERRUPTED is only ever set later, on the record of a process that died. */
 export type LiveFinishedStatus = Exclude<FinishedStatus, 'INTERRUPTED'>;
@@ -23,10 +23,7 @@ export interface EngineRecorder {
 	startExecution(execution: NewExecution): Promise<number>;
 	addMessage(executionId: number, message: NewMessage): Promise<number>;
 	addUsage(executionId: number, usage: {promptTokens: number; outputTokens: number; totalTokens: number}): Promise<void>;
-	finishExecution(
-		executionId: number,
-		end: {status: LiveFinishedStatus; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date},
-	): Promise<void>;
+	finishExecution(executionId: number, end: {status: LiveFinishedStatus; finalResponseText?: string; errorMessage?: string; turnCount: number; endTime?: Date}): Promise<void>;
 	getExecution(id: number): Promise<ExecutionRecord>;
 	listMessages(executionId: number): Promise<RecordedMessage[]>;
 	markInterrupted(): Promise<number>;

@@ -3,16 +3,17 @@
  * or do not validate, a path outside the project), tool failures, timeouts and declined changes
  * become error results it sees; the request and the response are recorded and emitted.
  */
+
+import {isRecord} from '../is-record.js';
 import type {FunctionCall, FunctionResult} from '../llm/provider.js';
 import type {ToolBinding, ToolCallResult} from '../mcp/types.js';
-import type {ApprovalOutcome} from './events.js';
-import {recordApproval, type ApprovalShown} from './approval-record.js';
-import {approve, DECLINED_TEXT, hasDryRun, type Approvals} from './approval-gate.js';
+import {type Approvals, approve, DECLINED_TEXT, hasDryRun} from './approval-gate.js';
+import {type ApprovalShown, recordApproval} from './approval-record.js';
 import {CANCELLED_APPROVAL_TEXT, CANCELLED_TOOL_TEXT, Cancelled, DEFAULT_WRITE_GRACE_MS, graceSignal} from './cancel.js';
-import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import type {CallRawParts, StoredToolResponse} from './conversation-chain.js';
-import {errorMessage, type EngineParts} from './run-types.js';
-import {isRecord} from '../is-record.js';
+import type {ApprovalOutcome} from './events.js';
+import {pinProjectPath, takesProjectPath} from './project-pin.js';
+import {type EngineParts, errorMessage} from './run-types.js';
 
 /**
  * Runs one function call; the model's mistakes, tool failures and declined changes become
@@ -162,12 +163,7 @@ export async function callTool(
  * The real call. A read-only call is abandoned on cancel; a writing call already sent is let
  * finish (up to writeGraceMs after the cancel), so what it wrote is what gets recorded.
  */
-async function invoke(
-	parts: EngineParts,
-	binding: ToolBinding,
-	args: Record<string, unknown>,
-	signal: AbortSignal | undefined,
-): Promise<{result: ToolCallResult; cancelled: boolean}> {
+async function invoke(parts: EngineParts, binding: ToolBinding, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<{result: ToolCallResult; cancelled: boolean}> {
 	if (signal?.aborted) return {result: {isError: true, text: CANCELLED_TOOL_TEXT}, cancelled: true};
 	const timeoutMs = parts.options.toolTimeoutMs;
 	const graceMs = parts.options.writeGraceMs ?? DEFAULT_WRITE_GRACE_MS;

@@ -3,6 +3,7 @@
  * and again, until it answers without any calls or the workflow's turn limit is reached.
  */
 import type {WorkflowConfig} from '../config/types.js';
+import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionResult, LlmProvider, ModelTurn, ToolSpec} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {ToolBinding} from '../mcp/types.js';
@@ -10,7 +11,6 @@ import type {Approvals} from './approval-gate.js';
 import {throwIfCancelled} from './cancel.js';
 import type {EngineParts, RunOutcome} from './run-types.js';
 import {callTool} from './tool-call.js';
-import {isRecord} from '../is-record.js';
 
 export async function runTurns(
 	parts: EngineParts,
@@ -103,9 +103,7 @@ export async function runTurns(
 		history.push({role: 'model', text: modelTurn.text, functionCalls: calls, ...(modelTurn.raw === undefined ? {} : {raw: modelTurn.raw})});
 
 		if (calls.length === 0) {
-			return modelTurn.failure === undefined
-				? {status: 'COMPLETED', finalResponseText: modelTurn.text}
-				: {status: 'FAILED', finalResponseText: modelTurn.text, errorMessage: modelTurn.failure};
+			return modelTurn.failure === undefined ? {status: 'COMPLETED', finalResponseText: modelTurn.text} : {status: 'FAILED', finalResponseText: modelTurn.text, errorMessage: modelTurn.failure};
 		}
 
 		const results: FunctionResult[] = [];
@@ -116,8 +114,7 @@ export async function runTurns(
 		for (const [callIndex, call] of calls.entries()) {
 			// A write that finished after a cancel is recorded; the calls after it are not started.
 			checkCancelled();
-			const skip =
-				failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed or was declined. Deal with that first, then call this again.`;
+			const skip = failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed or was declined. Deal with that first, then call this again.`;
 			const result = await callTool(parts, {
 				executionId,
 				turn,

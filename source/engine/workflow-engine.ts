@@ -7,16 +7,16 @@
  */
 import {silentLogger} from '../log/logger.js';
 import type {Logger} from '../log/types.js';
-import type {EngineEvent, EngineEventListener} from './events.js';
 import type {Approvals} from './approval-gate.js';
-import {Cancelled, CANCELLED_MESSAGE} from './cancel.js';
+import {CANCELLED_MESSAGE, Cancelled} from './cancel.js';
+import type {EngineEvent, EngineEventListener} from './events.js';
 import {openConversation, prepareRun, startExecution} from './run-setup.js';
-import {errorMessage, type EngineParts, type RunOptions, type RunOutcome, type RunResult, type WorkflowEngineOptions} from './run-types.js';
+import {type EngineParts, errorMessage, type RunOptions, type RunOutcome, type RunResult, type WorkflowEngineOptions} from './run-types.js';
 import {runTurns} from './turn-loop.js';
 
-export type {EngineRecorder, LiveFinishedStatus, RunOptions, RunResult, WorkflowEngineOptions, WorkflowSource} from './run-types.js';
-export {CANCELLED_MESSAGE, DEFAULT_WRITE_GRACE_MS} from './cancel.js';
 export {DECLINED_TEXT} from './approval-gate.js';
+export {CANCELLED_MESSAGE, DEFAULT_WRITE_GRACE_MS} from './cancel.js';
+export type {EngineRecorder, LiveFinishedStatus, RunOptions, RunResult, WorkflowEngineOptions, WorkflowSource} from './run-types.js';
 
 export class WorkflowEngine {
 	private readonly listeners = new Set<EngineEventListener>();

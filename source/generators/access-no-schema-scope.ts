@@ -1,7 +1,7 @@
 /** access_no_schema_scope.ex (Phoenix 1.8, --no-schema with a scope): scoped access functions that raise until implemented. */
 import {BS, type ContextSpec} from './context-spec.js';
-import {scopeAlias} from './project-info.js';
 import type {ScopeConfig} from './project-info.js';
+import {scopeAlias} from './project-info.js';
 
 export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): string {
 	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;

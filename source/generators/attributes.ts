@@ -2,10 +2,21 @@
  * The generators' view of the one attribute grammar (source/grammar/): the same rules, with the
  * grammar's AttributeError reported as the GeneratorError every tool turns into an error result.
  */
-import {AttributeError, parseAttr as parseOne, parseAttrs as parseMany, assertFieldName as assertField, assertTableName as assertTable, type Attr} from '../grammar/attribute.js';
+import {type Attr, AttributeError, assertFieldName as assertField, assertTableName as assertTable, parseAttrs as parseMany, parseAttr as parseOne} from '../grammar/attribute.js';
 import {GeneratorError} from './errors.js';
 
-export {ARRAY_INNER_TYPES, ATTRIBUTE_TYPES, MAX_ATTRIBUTES, MAX_ENUM_VALUES, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, RESERVED_WORDS, FIELD_NAME, TABLE_NAME, type Attr} from '../grammar/attribute.js';
+export {
+	ARRAY_INNER_TYPES,
+	ATTRIBUTE_TYPES,
+	type Attr,
+	FIELD_NAME,
+	MAX_ATTRIBUTES,
+	MAX_ENUM_VALUES,
+	MAX_IDENTIFIER_LENGTH,
+	MAX_NAME_LENGTH,
+	RESERVED_WORDS,
+	TABLE_NAME,
+} from '../grammar/attribute.js';
 
 function asGeneratorError<T>(run: () => T): T {
 	try {

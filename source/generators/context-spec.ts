@@ -4,7 +4,7 @@
  */
 import {GeneratorError} from './errors.js';
 import {underscore} from './naming.js';
-import type {ProjectInfo, ScopeConfig} from './project-info.js';
+import type {ProjectInfo} from './project-info.js';
 import {assertContextNames, assertGeneratableModule} from './reserved-names.js';
 import {assertModuleName, assertProject, buildSchemaSpec, type SchemaOptions, type SchemaSpec} from './schema-spec.js';
 
@@ -77,7 +77,5 @@ export function buildContextSpec(project: ProjectInfo, options: ContextOptions):
 	};
 }
 
-
 /** Elixir's default-argument operator `\\`, as the access templates write it. */
 export const BS = '\\\\';
-

@@ -6,8 +6,8 @@
 import type {Attr} from './attributes.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
-import type {SchemaSpec} from './schema-spec.js';
 import {requiredAttrs} from './schema.js';
+import type {SchemaSpec} from './schema-spec.js';
 
 export type SampleAction = 'create' | 'update';
 
@@ -33,7 +33,7 @@ const isoMinute = (d: Date): string => `${isoDate(d)} ${pad(d.getUTCHours())}:${
 
 /** The non-reference attributes, in input order: the ones Phoenix puts in params and fixtures. */
 export function paramAttrs(schema: SchemaSpec): Attr[] {
-	return schema.attrs.filter((attr) => attr.type !== 'references');
+	return schema.attrs.filter(attr => attr.type !== 'references');
 }
 
 /** Mix.Phoenix.Schema's type_to_default, printed as inspect would. */
@@ -56,19 +56,32 @@ function sampleCode(attr: Attr, create: boolean, now: Date): string {
 			const value = create || values.length < 2 ? values[0] : values[1];
 			return inspectAtom(value ?? '');
 		}
-		case 'integer': return create ? '42' : '43';
-		case 'float': return create ? '120.5' : '456.7';
-		case 'decimal': return create ? '"120.5"' : '"456.7"';
-		case 'boolean': return create ? 'true' : 'false';
-		case 'map': return '%{}';
-		case 'date': return `~D[${isoDate(create ? new Date(now.getTime() - DAY_MS) : now)}]`;
-		case 'time': return create ? '~T[14:00:00]' : '~T[15:01:01]';
-		case 'time_usec': return create ? '~T[14:00:00.000000]' : '~T[15:01:01.000000]';
-		case 'uuid': return create ? '"7488a646-e31f-11e4-aace-600308960662"' : '"7488a646-e31f-11e4-aace-600308960668"';
-		case 'utc_datetime': return `~U[${isoMinute(when)}Z]`;
-		case 'utc_datetime_usec': return `~U[${isoMinute(when)}.000000Z]`;
-		case 'naive_datetime': return `~N[${isoMinute(when)}]`;
-		case 'naive_datetime_usec': return `~N[${isoMinute(when)}.000000]`;
+		case 'integer':
+			return create ? '42' : '43';
+		case 'float':
+			return create ? '120.5' : '456.7';
+		case 'decimal':
+			return create ? '"120.5"' : '"456.7"';
+		case 'boolean':
+			return create ? 'true' : 'false';
+		case 'map':
+			return '%{}';
+		case 'date':
+			return `~D[${isoDate(create ? new Date(now.getTime() - DAY_MS) : now)}]`;
+		case 'time':
+			return create ? '~T[14:00:00]' : '~T[15:01:01]';
+		case 'time_usec':
+			return create ? '~T[14:00:00.000000]' : '~T[15:01:01.000000]';
+		case 'uuid':
+			return create ? '"7488a646-e31f-11e4-aace-600308960662"' : '"7488a646-e31f-11e4-aace-600308960668"';
+		case 'utc_datetime':
+			return `~U[${isoMinute(when)}Z]`;
+		case 'utc_datetime_usec':
+			return `~U[${isoMinute(when)}.000000Z]`;
+		case 'naive_datetime':
+			return `~N[${isoMinute(when)}]`;
+		case 'naive_datetime_usec':
+			return `~N[${isoMinute(when)}.000000]`;
 		default:
 			// string, text, binary
 			return inspectString(create ? `some ${attr.name}` : `some updated ${attr.name}`);
@@ -77,7 +90,7 @@ function sampleCode(attr: Attr, create: boolean, now: Date): string {
 
 /** The sample params of an action, in input order (see the report on map key order). */
 export function sampleParams(schema: SchemaSpec, action: SampleAction, now: Date = DEFAULT_SAMPLE_NOW): SampleValue[] {
-	return paramAttrs(schema).map((attr) => sampleValue(attr, action, now));
+	return paramAttrs(schema).map(attr => sampleValue(attr, action, now));
 }
 
 /** A map key as inspect prints it: `title: ` or `"odd-name": `. */
@@ -88,7 +101,7 @@ export function mapKey(name: string): string {
 
 /** Mix.Phoenix.to_text of an atom-keyed map: `%{title: "some title", views: 42}`. */
 export function inspectMap(entries: Array<{name: string; code: string}>): string {
-	return `%{${entries.map((entry) => mapKey(entry.name) + entry.code).join(', ')}}`;
+	return `%{${entries.map(entry => mapKey(entry.name) + entry.code).join(', ')}}`;
 }
 
 /** The module of the scope's test fixtures (`test_data_fixture:` that phx.gen.auth writes). */
@@ -128,21 +141,19 @@ export function renderTestCases(context: TestContextNames, now: Date = DEFAULT_S
 
 /** Our `:optional` extension can leave nothing required; then no attrs are invalid (Phoenix never gets here). */
 function everyFieldOptional(schema: SchemaSpec): boolean {
-	return schema.attrs.some((attr) => attr.optional) && requiredAttrs(schema).length === 0;
+	return schema.attrs.some(attr => attr.optional) && requiredAttrs(schema).length === 0;
 }
 
 function withoutInvalidDataTests(cases: string): string {
-	return cases
-		.replace(/\n {4}@invalid_attrs [^\n]*\n/, '\n')
-		.replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
+	return cases.replace(/\n {4}@invalid_attrs [^\n]*\n/, '\n').replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
 }
 
 function assertions(singular: string, values: SampleValue[]): string {
-	return values.map((value) => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
+	return values.map(value => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
 }
 
 function invalidAttrs(schema: SchemaSpec): string {
-	return inspectMap(paramAttrs(schema).map((attr) => ({name: attr.name, code: 'nil'})));
+	return inspectMap(paramAttrs(schema).map(attr => ({name: attr.name, code: 'nil'})));
 }
 
 function plainTestCases(context: TestContextNames, now: Date): string {

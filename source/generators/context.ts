@@ -3,20 +3,21 @@
  * test and the fixtures, each created or injected before the module's final `end`. The names come
  * from the spec (context-spec.ts); each file Phoenix writes has its own template module.
  */
-import {accessNoSchemaScoped} from './access-no-schema-scope.js';
+
 import {accessNoSchema} from './access-no-schema.js';
+import {accessNoSchemaScoped} from './access-no-schema-scope.js';
 import {renderContextModule} from './context-module.js';
 import type {ContextSpec} from './context-spec.js';
-import {renderContextTestModule, renderTestCases, DEFAULT_SAMPLE_NOW} from './context-test.js';
+import {DEFAULT_SAMPLE_NOW, renderContextTestModule, renderTestCases} from './context-test.js';
 import {GeneratorError} from './errors.js';
 import {renderFixtures, renderFixturesModule} from './fixtures.js';
 import {createOrInject, type InjectOutcome} from './inject.js';
-import {schemaAccessScoped} from './schema-access-scope.js';
 import {schemaAccess} from './schema-access.js';
+import {schemaAccessScoped} from './schema-access-scope.js';
 import type {GeneratedFile} from './schema-spec.js';
 
-export {buildContextSpec, type ContextOptions, type ContextSpec} from './context-spec.js';
 export {renderContextModule} from './context-module.js';
+export {buildContextSpec, type ContextOptions, type ContextSpec} from './context-spec.js';
 
 export interface ContextFile extends GeneratedFile {
 	action: InjectOutcome;

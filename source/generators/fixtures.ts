@@ -42,7 +42,7 @@ const byName = (a: {attr: string}, b: {attr: string}): number => (a.attr < b.att
 export function uniqueFixtureFunctions(schema: SchemaSpec): UniqueFixtureFunction[] {
 	const s = schema.singular;
 	return paramAttrs(schema)
-		.filter((attr) => attr.unique)
+		.filter(attr => attr.unique)
 		.map((attr): UniqueFixtureFunction => {
 			const name = `unique_${s}_${attr.name}`;
 			if (attr.type === 'integer') {
@@ -68,9 +68,9 @@ export function uniqueFixtureFunctions(schema: SchemaSpec): UniqueFixtureFunctio
 
 /** The default params of the fixture, sorted by name: a unique helper call or the create sample. */
 export function fixtureParams(schema: SchemaSpec, now: Date = DEFAULT_SAMPLE_NOW): Array<{name: string; code: string}> {
-	const uniques = new Map(uniqueFixtureFunctions(schema).map((fn) => [fn.attr, fn.name]));
+	const uniques = new Map(uniqueFixtureFunctions(schema).map(fn => [fn.attr, fn.name]));
 	return paramAttrs(schema)
-		.map((attr) => ({attr: attr.name, name: attr.name, code: uniques.has(attr.name) ? `${uniques.get(attr.name)}()` : sampleValue(attr, 'create', now).code}))
+		.map(attr => ({attr: attr.name, name: attr.name, code: uniques.has(attr.name) ? `${uniques.get(attr.name)}()` : sampleValue(attr, 'create', now).code}))
 		.sort(byName)
 		.map(({name, code}) => ({name, code}));
 }
@@ -80,10 +80,10 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 	const {schema} = context;
 	const s = schema.singular;
 	const helpers = uniqueFixtureFunctions(schema)
-		.map((fn) => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
+		.map(fn => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
 		.join('');
 	const params = fixtureParams(schema, now)
-		.map((param) => `        ${param.name}: ${param.code}`)
+		.map(param => `        ${param.name}: ${param.code}`)
 		.join(',\n');
 	const body = schema.scope
 		? `

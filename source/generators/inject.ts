@@ -26,8 +26,8 @@ export function injectBeforeFinalEnd(fileText: string, block: string, what = 'Th
 		);
 	}
 
-	const topLevel = found.modules.filter((candidate) => candidate.depth === 0);
-	const target = module === undefined ? topLevel.at(-1) : topLevel.find((candidate) => candidate.name === module);
+	const topLevel = found.modules.filter(candidate => candidate.depth === 0);
+	const target = module === undefined ? topLevel.at(-1) : topLevel.find(candidate => candidate.name === module);
 	if (!target) {
 		throw new GeneratorError(
 			module === undefined

@@ -6,8 +6,8 @@ import type {Attr} from './attributes.js';
 import {GeneratorError} from './errors.js';
 import {camelize, inspectAtom, underscore} from './naming.js';
 import type {ProjectInfo} from './project-info.js';
-import {assertModuleName, assertProject, resolveMigrationDir, type GeneratedFile, type SchemaSpec} from './schema-spec.js';
 import {defaultLiteral, plainAttrs, referenceAttrs, timestampsCall} from './schema.js';
+import {assertModuleName, assertProject, type GeneratedFile, resolveMigrationDir, type SchemaSpec} from './schema-spec.js';
 
 const STAMP = /^\d{14}$/;
 
@@ -28,8 +28,11 @@ export function migrationModuleName(spec: SchemaSpec): string {
  */
 function indexLines(spec: SchemaSpec, options = ''): string[] {
 	const keys: Array<{name: string; unique: boolean}> = [
-		...spec.attrs.filter((attr) => attr.unique).map((attr) => ({name: attr.name, unique: true})).reverse(),
-		...referenceAttrs(spec).map((attr) => ({name: attr.name, unique: false})),
+		...spec.attrs
+			.filter(attr => attr.unique)
+			.map(attr => ({name: attr.name, unique: true}))
+			.reverse(),
+		...referenceAttrs(spec).map(attr => ({name: attr.name, unique: false})),
 	];
 	const seen = new Set<string>();
 	const lines: string[] = [];
@@ -38,7 +41,7 @@ function indexLines(spec: SchemaSpec, options = ''): string[] {
 		seen.add(key.name);
 		lines.push(`create ${key.unique ? 'unique_index' : 'index'}(:${spec.table}, [:${key.name}]${options})`);
 	}
-	for (const columns of spec.uniqueIndexes) lines.push(`create unique_index(:${spec.table}, [${columns.map((column) => `:${column}`).join(', ')}]${options})`);
+	for (const columns of spec.uniqueIndexes) lines.push(`create unique_index(:${spec.table}, [${columns.map(column => `:${column}`).join(', ')}]${options})`);
 	return lines;
 }
 
@@ -86,7 +89,7 @@ export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile 
 	const columns = columnLines(spec);
 	const scopeIndex = spec.scope ? `\n\n    create index(:${spec.table}, [:${spec.scope.schemaKey}])` : '';
 	const indexes = indexLines(spec);
-	const indexBlock = indexes.length > 0 ? indexes.map((line) => `\n    ${line}`).join('') + '\n' : '';
+	const indexBlock = indexes.length > 0 ? indexes.map(line => `\n    ${line}`).join('') + '\n' : '';
 	const content =
 		`defmodule ${migrationModuleName(spec)} do\n` +
 		'  use Ecto.Migration\n' +
@@ -94,7 +97,7 @@ export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile 
 		'  def change do\n' +
 		`    create table(:${spec.table}${tableOptions(spec)}) do\n` +
 		// As Phoenix's template: the blank line before timestamps is there even without columns.
-		columns.map((line) => `${line}\n`).join('') +
+		columns.map(line => `${line}\n`).join('') +
 		'\n' +
 		`      ${timestampsCall(spec)}\n` +
 		'    end' +
@@ -139,7 +142,12 @@ export function renderAlterMigration(spec: SchemaSpec, options: {name?: string},
 	if (!spec || !Array.isArray(spec.attrs) || spec.attrs.length === 0) {
 		throw new GeneratorError('An add-fields migration needs at least one new attribute: give only the fields to add, e.g. ["slug:string:unique"].');
 	}
-	const name = options?.name ?? addFieldsMigrationName(spec.table, spec.attrs.map((attr) => attr.name));
+	const name =
+		options?.name ??
+		addFieldsMigrationName(
+			spec.table,
+			spec.attrs.map(attr => attr.name),
+		);
 	assertMigrationName(name);
 	const prefix = spec.prefix !== undefined ? `, prefix: :${spec.prefix}` : '';
 	const indexes = indexLines(spec, prefix);
@@ -150,21 +158,17 @@ export function renderAlterMigration(spec: SchemaSpec, options: {name?: string},
 		'  def change do\n' +
 		`    alter table(:${spec.table}${prefix}) do\n` +
 		attrColumnLines(spec)
-			.map((line) => `${line}\n`)
+			.map(line => `${line}\n`)
 			.join('') +
 		'    end\n' +
-		(indexes.length > 0 ? '\n' + indexes.map((line) => `    ${line}\n`).join('') : '') +
+		(indexes.length > 0 ? '\n' + indexes.map(line => `    ${line}\n`).join('') : '') +
 		'  end\n' +
 		'end\n';
 	return {path: `${spec.migrationDir}/${stamp}_${underscore(name)}.exs`, content};
 }
 
 /** `mix ecto.gen.migration add_posts_table`: the file with an empty change/0. */
-export function renderEmptyMigration(
-	project: ProjectInfo,
-	options: {name: string; repo?: string; migrationDir?: string},
-	stamp: string,
-): GeneratedFile {
+export function renderEmptyMigration(project: ProjectInfo, options: {name: string; repo?: string; migrationDir?: string}, stamp: string): GeneratedFile {
 	assertProject(project);
 	assertStamp(stamp);
 	const name = options?.name;
@@ -173,14 +177,7 @@ export function renderEmptyMigration(
 	assertModuleName(repo, 'Repo', 'MyApp.Repo');
 	const dir = resolveMigrationDir(project, repo, options.migrationDir);
 	// ecto_sql names the file with underscore(name) and the module with camelize(name).
-	const content =
-		`defmodule ${repo}.Migrations.${camelize(name)} do\n` +
-		'  use Ecto.Migration\n' +
-		'\n' +
-		'  def change do\n' +
-		'\n' +
-		'  end\n' +
-		'end\n';
+	const content = `defmodule ${repo}.Migrations.${camelize(name)} do\n` + '  use Ecto.Migration\n' + '\n' + '  def change do\n' + '\n' + '  end\n' + 'end\n';
 	return {path: `${dir}/${stamp}_${underscore(name)}.exs`, content};
 }
 
@@ -192,14 +189,7 @@ function assertStamp(stamp: string): void {
 
 function formatStamp(date: Date): string {
 	const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-	return (
-		pad(date.getUTCFullYear(), 4) +
-		pad(date.getUTCMonth() + 1) +
-		pad(date.getUTCDate()) +
-		pad(date.getUTCHours()) +
-		pad(date.getUTCMinutes()) +
-		pad(date.getUTCSeconds())
-	);
+	return pad(date.getUTCFullYear(), 4) + pad(date.getUTCMonth() + 1) + pad(date.getUTCDate()) + pad(date.getUTCHours()) + pad(date.getUTCMinutes()) + pad(date.getUTCSeconds());
 }
 
 function parseStamp(stamp: string): Date {
@@ -215,7 +205,10 @@ function parseStamp(stamp: string): Date {
 export function migrationStamp(now: Date, taken: string[]): string {
 	if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new GeneratorError('migrationStamp needs a valid Date for now.');
 	const candidate = formatStamp(now);
-	const newest = taken.filter((stamp) => STAMP.test(stamp)).sort().pop();
+	const newest = taken
+		.filter(stamp => STAMP.test(stamp))
+		.sort()
+		.pop();
 	if (newest === undefined || candidate > newest) return candidate;
 	// Calendar arithmetic, so 20240101235959 is followed by 20240102000000, not ...235960.
 	const next = new Date(parseStamp(newest).getTime() + 1000);

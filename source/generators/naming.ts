@@ -95,10 +95,59 @@ export function humanize(value: string): string {
 
 // Atoms that inspect prints without quotes although they are not identifiers.
 const OPERATOR_ATOMS = new Set([
-	'+', '-', '*', '/', '**', '++', '--', '+++', '---', '..', '<>', '==', '!=', '===', '!==', '=~',
-	'<', '>', '<=', '>=', '&&', '&&&', '||', '|||', '!', '^', '^^^', '~~~', '<<<', '>>>', '<<~',
-	'~>>', '<~', '~>', '<~>', '<|>', '|>', '<-', '->', '\\\\', '::', '|', '=', '&', '@', '.', '%',
-	'%{}', '{}', '<<>>', '...', '..//', '//',
+	'+',
+	'-',
+	'*',
+	'/',
+	'**',
+	'++',
+	'--',
+	'+++',
+	'---',
+	'..',
+	'<>',
+	'==',
+	'!=',
+	'===',
+	'!==',
+	'=~',
+	'<',
+	'>',
+	'<=',
+	'>=',
+	'&&',
+	'&&&',
+	'||',
+	'|||',
+	'!',
+	'^',
+	'^^^',
+	'~~~',
+	'<<<',
+	'>>>',
+	'<<~',
+	'~>>',
+	'<~',
+	'~>',
+	'<~>',
+	'<|>',
+	'|>',
+	'<-',
+	'->',
+	'\\\\',
+	'::',
+	'|',
+	'=',
+	'&',
+	'@',
+	'.',
+	'%',
+	'%{}',
+	'{}',
+	'<<>>',
+	'...',
+	'..//',
+	'//',
 ]);
 const ATOM_IDENTIFIER = /^[\p{L}_][\p{L}\p{N}\p{Mn}\p{Mc}_@]*[?!]?$/u;
 
@@ -117,18 +166,42 @@ export function inspectString(value: string): string {
 	let out = '"';
 	for (const c of value) {
 		switch (c) {
-			case '"': out += '\\"'; break;
-			case '\\': out += '\\\\'; break;
-			case '\n': out += '\\n'; break;
-			case '\t': out += '\\t'; break;
-			case '\r': out += '\\r'; break;
-			case '\f': out += '\\f'; break;
-			case '\v': out += '\\v'; break;
-			case '\b': out += '\\b'; break;
-			case '\x07': out += '\\a'; break;
-			case '\x1b': out += '\\e'; break;
-			case '\0': out += '\\0'; break;
-			case '#': out += '#'; break;
+			case '"':
+				out += '\\"';
+				break;
+			case '\\':
+				out += '\\\\';
+				break;
+			case '\n':
+				out += '\\n';
+				break;
+			case '\t':
+				out += '\\t';
+				break;
+			case '\r':
+				out += '\\r';
+				break;
+			case '\f':
+				out += '\\f';
+				break;
+			case '\v':
+				out += '\\v';
+				break;
+			case '\b':
+				out += '\\b';
+				break;
+			case '\x07':
+				out += '\\a';
+				break;
+			case '\x1b':
+				out += '\\e';
+				break;
+			case '\0':
+				out += '\\0';
+				break;
+			case '#':
+				out += '#';
+				break;
 			default: {
 				const code = c.codePointAt(0)!;
 				out += code < 0x20 || code === 0x7f ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : c;

@@ -8,7 +8,7 @@
  */
 import {GeneratorError} from './errors.js';
 import {underscore} from './naming.js';
-import {scopeAlias, type ProjectInfo} from './project-info.js';
+import {type ProjectInfo, scopeAlias} from './project-info.js';
 
 /** Modules a Phoenix project defines under its base module (MyApp.Repo...) or beside it (MyAppWeb.Router). */
 export const FRAMEWORK_MODULES: readonly string[] = ['Repo', 'Application', 'Endpoint', 'Router', 'Mailer', 'Gettext', 'Telemetry', 'Web', 'DataCase', 'ConnCase'];
@@ -33,7 +33,7 @@ export function assertGeneratableModule(project: ProjectInfo, relative: string, 
 				? `would be the project's repo module ${project.repo === module ? module : `${project.base}.Repo`}`
 				: FRAMEWORK_MODULES.includes(relative)
 					? `would be ${module}, a module Phoenix generates for the project itself (${FRAMEWORK_MODULES.join(', ')})`
-					: project.scopes.some((scope) => scope.module === module)
+					: project.scopes.some(scope => scope.module === module)
 						? `would be the scope module ${module}`
 						: undefined;
 	if (reason !== undefined) {
@@ -56,7 +56,10 @@ export function assertContextNames(
 	if (module === schema.repo) {
 		throw new GeneratorError(`Context "${module}" is the repo module ${schema.repo}; choose another context name such as "Blog".`);
 	}
-	for (const [what, name] of [['context', alias], ['schema', schema.alias]] as const) {
+	for (const [what, name] of [
+		['context', alias],
+		['schema', schema.alias],
+	] as const) {
 		if (ALIASES_IN_USE.includes(name)) {
 			throw new GeneratorError(
 				`The ${what} name "${name}" would shadow ${name === 'Repo' ? 'the Repo alias' : `the ${name} module`} in the generated code; names ending in ${ALIASES_IN_USE.join(', ')} are not allowed, choose another (e.g. "${name}Entry").`,
@@ -67,7 +70,9 @@ export function assertContextNames(
 	if (scope) {
 		const scopeAliasName = scopeAlias(scope);
 		if (schema.alias === scopeAliasName || alias === scopeAliasName) {
-			throw new GeneratorError(`The name "${scopeAliasName}" is taken by the scope module ${scope.module}, which the scoped code aliases; rename the ${schema.alias === scopeAliasName ? 'schema' : 'context'} or use noScope.`);
+			throw new GeneratorError(
+				`The name "${scopeAliasName}" is taken by the scope module ${scope.module}, which the scoped code aliases; rename the ${schema.alias === scopeAliasName ? 'schema' : 'context'} or use noScope.`,
+			);
 		}
 		if (schema.singular === 'scope' || schema.singular === 'other_scope') {
 			throw new GeneratorError(`Schema "${schema.alias}" gives the variable name "${schema.singular}", which the scoped code already uses for the scope; choose another schema name or use noScope.`);

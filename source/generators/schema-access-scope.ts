@@ -1,7 +1,7 @@
 /** schema_access_scope.ex (Phoenix 1.8): the access functions of a scoped schema, with PubSub broadcasts. */
 import {BS, type ContextSpec} from './context-spec.js';
-import {scopeAlias} from './project-info.js';
 import type {ScopeConfig} from './project-info.js';
+import {scopeAlias} from './project-info.js';
 
 export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): string {
 	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;

@@ -2,8 +2,9 @@
  * Turns the options of `mix phx.gen.schema` into a validated SchemaSpec: every name, path and
  * flag the schema, migration and context templates need, computed once.
  */
+
+import {type Attr, assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, parseAttrs, RESERVED_WORDS} from './attributes.js';
 import {GeneratorError} from './errors.js';
-import {assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_NAME_LENGTH, parseAttrs, RESERVED_WORDS, type Attr} from './attributes.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project-info.js';
 import {assertGeneratableModule} from './reserved-names.js';
@@ -83,7 +84,7 @@ export function assertModuleName(value: unknown, what: string, example: string):
 	if (segments.length > MAX_MODULE_NESTING) {
 		throw new GeneratorError(`${what} "${value}" nests ${segments.length} modules deep; at most ${MAX_MODULE_NESTING} segments are allowed.`);
 	}
-	const long = segments.find((segment) => segment.length > MAX_NAME_LENGTH);
+	const long = segments.find(segment => segment.length > MAX_NAME_LENGTH);
 	if (long) throw new GeneratorError(`${what} segment "${long.slice(0, 20)}..." is ${long.length} characters long; at most ${MAX_NAME_LENGTH} are allowed.`);
 }
 
@@ -116,7 +117,7 @@ export function normaliseMigrationDir(dir: string, what: string): string {
 		/^[a-zA-Z]:/.test(trimmed) ||
 		trimmed.includes('\\') ||
 		trimmed.includes('\0') ||
-		segments.some((segment) => segment === '' || segment === '.' || segment === '..');
+		segments.some(segment => segment === '' || segment === '.' || segment === '..');
 	if (bad) {
 		throw new GeneratorError(`${what} "${dir}" is not allowed: give a relative folder inside the project, '/' separated, without "..", e.g. "priv/repo/migrations".`);
 	}
@@ -145,7 +146,7 @@ function assertScope(scope: ScopeConfig): void {
 		throw new GeneratorError(`${what} schema_type ${JSON.stringify(scope.schemaType)} is not supported; allowed: id, binary_id.`);
 	}
 	if (scope.schemaTable !== '') assertTableName(scope.schemaTable, `${what} schema_table`);
-	if (!Array.isArray(scope.accessPath) || scope.accessPath.length === 0 || scope.accessPath.some((part) => !/^[a-z_][a-zA-Z0-9_]*$/.test(part))) {
+	if (!Array.isArray(scope.accessPath) || scope.accessPath.length === 0 || scope.accessPath.some(part => !/^[a-z_][a-zA-Z0-9_]*$/.test(part))) {
 		throw new GeneratorError(`${what} access_path ${JSON.stringify(scope.accessPath)} is not valid: give a non-empty list of field names such as ["user", "id"].`);
 	}
 }
@@ -159,17 +160,17 @@ export function resolveScope(project: ProjectInfo, options: {scope?: string; noS
 	if (options.noScope) return undefined;
 	let scope: ScopeConfig | undefined;
 	if (options.scope !== undefined) {
-		scope = scopes.find((candidate) => candidate.name === options.scope);
+		scope = scopes.find(candidate => candidate.name === options.scope);
 		if (!scope) {
-			const names = scopes.map((candidate) => candidate.name);
+			const names = scopes.map(candidate => candidate.name);
 			throw new GeneratorError(
 				`Scope "${options.scope}" is not configured in config :${project.app}, :scopes; ${names.length ? `configured scopes: ${names.join(', ')}` : 'no scopes are configured (run mix phx.gen.auth or omit the scope)'}.`,
 			);
 		}
 	} else {
-		const defaults = scopes.filter((candidate) => candidate.default);
+		const defaults = scopes.filter(candidate => candidate.default);
 		if (defaults.length > 1) {
-			throw new GeneratorError(`Only one default scope may be configured, found: ${defaults.map((candidate) => candidate.name).join(', ')}. Name one with the scope option or use noScope.`);
+			throw new GeneratorError(`Only one default scope may be configured, found: ${defaults.map(candidate => candidate.name).join(', ')}. Name one with the scope option or use noScope.`);
 		}
 		scope = defaults[0];
 	}
@@ -211,7 +212,9 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 	let prefix: string | undefined;
 	if (options.prefix !== undefined) {
 		if (!/^[a-z_][a-zA-Z0-9_]*$/.test(options.prefix) || options.prefix.length > MAX_IDENTIFIER_LENGTH) {
-			throw new GeneratorError(`Prefix ${JSON.stringify(options.prefix)} is not valid: give a database schema name in snake_case (letters, digits, underscores, at most ${MAX_IDENTIFIER_LENGTH} characters), e.g. "cms".`);
+			throw new GeneratorError(
+				`Prefix ${JSON.stringify(options.prefix)} is not valid: give a database schema name in snake_case (letters, digits, underscores, at most ${MAX_IDENTIFIER_LENGTH} characters), e.g. "cms".`,
+			);
 		}
 		prefix = options.prefix;
 	}
@@ -234,13 +237,13 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		if (owner) throw new GeneratorError(`Attribute "${attr.name}" clashes with ${owner}; rename the attribute.`);
 	}
 
-	const uniqueIndexes = (options.uniqueIndexes ?? []).map((columns) => {
+	const uniqueIndexes = (options.uniqueIndexes ?? []).map(columns => {
 		if (!Array.isArray(columns) || columns.length < 2 || new Set(columns).size !== columns.length) {
 			throw new GeneratorError(`Unique index ${JSON.stringify(columns)} must name two or more distinct attributes, e.g. ["post_id", "tag_id"]; a single column takes the :unique flag instead.`);
 		}
 		for (const column of columns) {
-			if (!attrs.some((attr) => attr.name === column)) {
-				throw new GeneratorError(`Unique index column "${column}" is not one of the attributes (${attrs.map((attr) => attr.name).join(', ') || 'none'}).`);
+			if (!attrs.some(attr => attr.name === column)) {
+				throw new GeneratorError(`Unique index column "${column}" is not one of the attributes (${attrs.map(attr => attr.name).join(', ') || 'none'}).`);
 			}
 		}
 		return columns;

@@ -18,16 +18,16 @@ function fieldTypeAndOptions(attr: Attr): string {
 
 /** Attributes that are plain fields (references are written as `_id` fields after them). */
 export function plainAttrs(spec: SchemaSpec): Attr[] {
-	return spec.attrs.filter((attr) => attr.type !== 'references');
+	return spec.attrs.filter(attr => attr.type !== 'references');
 }
 
 export function referenceAttrs(spec: SchemaSpec): Attr[] {
-	return spec.attrs.filter((attr) => attr.type === 'references');
+	return spec.attrs.filter(attr => attr.type === 'references');
 }
 
 /** Fields validate_required lists: every plain field but maps and the ones marked optional. */
 export function requiredAttrs(spec: SchemaSpec): Attr[] {
-	return plainAttrs(spec).filter((attr) => attr.type !== 'map' && !attr.optional);
+	return plainAttrs(spec).filter(attr => attr.type !== 'map' && !attr.optional);
 }
 
 /**
@@ -55,7 +55,10 @@ export function defaultLiteral(attr: Attr, where: 'schema' | 'migration'): strin
 
 /** Unique flags in Phoenix's order: reverse input order. */
 export function uniqueNames(spec: SchemaSpec): string[] {
-	return spec.attrs.filter((attr) => attr.unique).map((attr) => attr.name).reverse();
+	return spec.attrs
+		.filter(attr => attr.unique)
+		.map(attr => attr.name)
+		.reverse();
 }
 
 /** `timestamps()` or `timestamps(type: :utc_datetime)`, shared with the migration. */
@@ -77,7 +80,7 @@ function moduleAttributes(spec: SchemaSpec): string {
 }
 
 function fieldLines(spec: SchemaSpec): string[] {
-	const lines = plainAttrs(spec).map((attr) => {
+	const lines = plainAttrs(spec).map(attr => {
 		const literal = defaultLiteral(attr, 'schema');
 		const defaults = literal === undefined ? '' : `, default: ${literal}`;
 		const redact = attr.redact ? ', redact: true' : '';
@@ -89,18 +92,17 @@ function fieldLines(spec: SchemaSpec): string[] {
 }
 
 export function renderSchema(spec: SchemaSpec): GeneratedFile {
-	const names = (attrs: Attr[]): string => attrs.map((attr) => inspectAtom(attr.name)).join(', ');
+	const names = (attrs: Attr[]): string => attrs.map(attr => inspectAtom(attr.name)).join(', ');
 	const scopeArg = spec.scope ? `, ${spec.scope.name}_scope` : '';
 	const fields = fieldLines(spec);
 	// Phoenix's template always writes the blank line before timestamps, even with no fields
 	// (`schema "tags" do`, a blank line, then the timestamps line).
-	const body = fields.map((line) => `${line}\n`).join('') + '\n';
+	const body = fields.map(line => `${line}\n`).join('') + '\n';
 	const uniques =
-		uniqueNames(spec).map((name) => `    |> unique_constraint(${inspectAtom(name)})\n`).join('') +
-		spec.uniqueIndexes.map((columns) => `    |> unique_constraint([${columns.map(inspectAtom).join(', ')}])\n`).join('');
-	const scopeChange = spec.scope
-		? `    |> put_change(:${spec.scope.schemaKey}, ${spec.scope.name}_scope.${spec.scope.accessPath.join('.')})\n`
-		: '';
+		uniqueNames(spec)
+			.map(name => `    |> unique_constraint(${inspectAtom(name)})\n`)
+			.join('') + spec.uniqueIndexes.map(columns => `    |> unique_constraint([${columns.map(inspectAtom).join(', ')}])\n`).join('');
+	const scopeChange = spec.scope ? `    |> put_change(:${spec.scope.schemaKey}, ${spec.scope.name}_scope.${spec.scope.accessPath.join('.')})\n` : '';
 	const content =
 		`defmodule ${spec.module} do\n` +
 		'  use Ecto.Schema\n' +

@@ -14,15 +14,29 @@ export class AttributeError extends EctosmithError {}
 const GeneratorError = AttributeError;
 
 export const ATTRIBUTE_TYPES: readonly string[] = [
-	'integer', 'float', 'decimal', 'boolean', 'map', 'string', 'array', 'references', 'text', 'date',
-	'time', 'time_usec', 'naive_datetime', 'naive_datetime_usec', 'utc_datetime', 'utc_datetime_usec',
-	'uuid', 'binary', 'enum',
+	'integer',
+	'float',
+	'decimal',
+	'boolean',
+	'map',
+	'string',
+	'array',
+	'references',
+	'text',
+	'date',
+	'time',
+	'time_usec',
+	'naive_datetime',
+	'naive_datetime_usec',
+	'utc_datetime',
+	'utc_datetime_usec',
+	'uuid',
+	'binary',
+	'enum',
 ];
 
 /** Types allowed inside `array:` (the plain ones: no nested array, references or enum). */
-export const ARRAY_INNER_TYPES: readonly string[] = ATTRIBUTE_TYPES.filter(
-	(type) => type !== 'array' && type !== 'references' && type !== 'enum',
-);
+export const ARRAY_INNER_TYPES: readonly string[] = ATTRIBUTE_TYPES.filter(type => type !== 'array' && type !== 'references' && type !== 'enum');
 
 export interface Attr {
 	name: string;
@@ -51,10 +65,7 @@ export const MAX_ENUM_VALUES = 200;
 export const MAX_IDENTIFIER_LENGTH = 63; // PostgreSQL's limit for table and column names
 
 /** Words Elixir reserves: a field so named breaks `post.end`, `%{do: ...}` and the like. */
-export const RESERVED_WORDS: readonly string[] = [
-	'and', 'or', 'not', 'when', 'fn', 'do', 'end', 'catch', 'rescue', 'after', 'else', 'true', 'false',
-	'nil', 'in',
-];
+export const RESERVED_WORDS: readonly string[] = ['and', 'or', 'not', 'when', 'fn', 'do', 'end', 'catch', 'rescue', 'after', 'else', 'true', 'false', 'nil', 'in'];
 
 /**
  * A field name: a lowercase-or-underscore start, then letters, digits, underscores. `?` and `!`
@@ -79,7 +90,9 @@ export function assertFieldName(name: string, what: string): void {
 		);
 	}
 	if (RESERVED_WORDS.includes(name)) {
-		throw new GeneratorError(`${what} ${JSON.stringify(name)} is an Elixir reserved word; reserved words (${RESERVED_WORDS.join(', ')}) cannot be field names. Choose another name, e.g. "${name}_value".`);
+		throw new GeneratorError(
+			`${what} ${JSON.stringify(name)} is an Elixir reserved word; reserved words (${RESERVED_WORDS.join(', ')}) cannot be field names. Choose another name, e.g. "${name}_value".`,
+		);
 	}
 }
 
@@ -201,7 +214,8 @@ function parseBody(spec: string, body: string[], unique: boolean, redact: boolea
 			for (const value of rest) {
 				if (value === '') throw new GeneratorError(`Enum attribute "${spec}" has an empty value; separate non-empty values with ":", e.g. "${name}:enum:draft:published".`);
 				if (value.length > MAX_NAME_LENGTH) throw new GeneratorError(`Enum value "${value.slice(0, 20)}..." of "${name}" is ${value.length} characters long; at most ${MAX_NAME_LENGTH} are allowed.`);
-				if (/[\s\p{Cc}]/u.test(value)) throw new GeneratorError(`Enum value ${JSON.stringify(value)} of "${name}" contains whitespace or a control character; use snake_case values such as "in_progress".`);
+				if (/[\s\p{Cc}]/u.test(value))
+					throw new GeneratorError(`Enum value ${JSON.stringify(value)} of "${name}" contains whitespace or a control character; use snake_case values such as "in_progress".`);
 				// :nil, :true and :false are not atoms Ecto.Enum can cast to and from strings usefully.
 				if (['nil', 'true', 'false'].includes(value)) {
 					throw new GeneratorError(`Enum value "${value}" of "${name}" is an Elixir literal (nil, true, false), not a usable Ecto.Enum value; choose another word, e.g. "none", "yes" or "no".`);
@@ -213,7 +227,9 @@ function parseBody(spec: string, body: string[], unique: boolean, redact: boolea
 		}
 		default:
 			if (rest.length > 0) {
-				throw new GeneratorError(`Attribute "${spec}" has extra parts after the type "${rawType}": only array, references and enum take a third part (name:array:inner, name:references:table, name:enum:a:b); modifiers are ":default:VALUE", then the flags "optional", "unique" and "redact".`);
+				throw new GeneratorError(
+					`Attribute "${spec}" has extra parts after the type "${rawType}": only array, references and enum take a third part (name:array:inner, name:references:table, name:enum:a:b); modifiers are ":default:VALUE", then the flags "optional", "unique" and "redact".`,
+				);
 			}
 			return {...base, type};
 	}
@@ -263,7 +279,7 @@ export const TYPE_LIST_TEXT = `${TYPE_LIST} (datetime is an alias of naive_datet
 
 /** The grammar in one paragraph, for tool input descriptions and the prompt. */
 export const ATTRIBUTE_SYNTAX = [
-	'Fields, one string each, in the grammar of Phoenix\'s generators: name[:type[:extra...]][:default:VALUE][:optional][:unique][:redact].',
+	"Fields, one string each, in the grammar of Phoenix's generators: name[:type[:extra...]][:default:VALUE][:optional][:unique][:redact].",
 	'No type means string. Examples: "title", "body:text", "views:integer", "price:decimal", "published:boolean",',
 	'"slug:string:unique", "secret:string:redact", "tags:array:string", "status:enum:draft:published",',
 	'"user_id:references:users", "published_at:utc_datetime".',

@@ -6,8 +6,8 @@
 import type {MikroORM} from '@mikro-orm/core';
 import pluralize from 'pluralize';
 import {Execution, Message} from '../db/entities/index.js';
-import type {RecordSource} from '../records/chain.js';
 import {EctosmithError} from '../errors.js';
+import type {RecordSource} from '../records/chain.js';
 
 export class DeleteRefusedError extends EctosmithError {}
 

@@ -21,7 +21,11 @@ const projectPath = z
 	.refine(value => !/[\u0000-\u001F\u007F]/.test(value), 'must not hold control characters');
 const date = z.iso.datetime();
 const name = z.string().min(1).max(200);
-const usage = z.object({promptTokens: z.number().int().nonnegative(), outputTokens: z.number().int().nonnegative(), totalTokens: z.number().int().nonnegative()});
+const usage = z.object({
+	promptTokens: z.number().int().nonnegative(),
+	outputTokens: z.number().int().nonnegative(),
+	totalTokens: z.number().int().nonnegative(),
+});
 
 // A tool_response's recorded approval request (source/engine/approval-record.ts); files marked
 // asResult stand for the same path in the call's own result.

@@ -7,15 +7,15 @@
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {writeFileAtomic} from '../atomic-write.js';
-import {Workflow} from '../db/entities/index.js';
-import {loadChain} from '../records/chain.js';
-import type {ExecutionRecord, Recorder, RecordedMessage} from '../records/recorder.js';
 import {maskValues} from '../config/secrets.js';
+import {Workflow} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {redactStrings, SECRET_ENV_VARS} from '../log/redact.js';
+import {loadChain} from '../records/chain.js';
+import type {ExecutionRecord, RecordedMessage, Recorder} from '../records/recorder.js';
 import {terminalSafeJson} from '../terminal/safe-json.js';
-import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, type ExportedExecution, type ExportedMessage, type ExportedWorkflow} from './export-format.js';
+import {EXPORT_FORMAT, EXPORT_VERSION, type ExportedExecution, type ExportedMessage, type ExportedWorkflow, type ExportFile} from './export-format.js';
 import {fileChanges} from './file-changes.js';
 
 function exportedMessage(message: RecordedMessage): ExportedMessage {
@@ -145,9 +145,7 @@ export function exportMarkdown(file: ExportFile): string {
 			}
 		}
 
-		const files = fileChanges(
-			execution.messages.map(message => ({...message, executionId: execution.id, timestamp: new Date(message.timestamp)})),
-		);
+		const files = fileChanges(execution.messages.map(message => ({...message, executionId: execution.id, timestamp: new Date(message.timestamp)})));
 		if (files.length > 0) lines.push('**Files written**', '', ...files.map(change => `- \`${change.path}\` (${change.kind})`), '');
 		if (execution.finalResponseText) lines.push('**Final answer**', '', execution.finalResponseText, '');
 		if (execution.errorMessage) lines.push(`**Error:** ${execution.errorMessage}`, '');

@@ -4,16 +4,17 @@
  * depth, the versioned schema, relative file paths in tool results) so a bad one changes nothing;
  * the same file imported twice is refused by the hash of its record.
  */
-import {readFile, stat} from 'node:fs/promises';
+
 import {createHash} from 'node:crypto';
+import {readFile, stat} from 'node:fs/promises';
 import type {MikroORM} from '@mikro-orm/core';
-import {Execution, Message, Workflow, type IExecution, type IWorkflow} from '../db/entities/index.js';
-import {executionRow, messageRow} from '../records/row-mapping.js';
+import {Execution, type IExecution, type IWorkflow, Message, Workflow} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
+import {executionRow, messageRow} from '../records/row-mapping.js';
 import {reportedFiles} from '../tool-results/read-result.js';
 import {assertRelativePath} from '../tools/write/safe-writer.js';
-import {EXPORT_FORMAT, EXPORT_VERSION, exportFile, IMPORT_LIMITS, type ExportFile} from './export-format.js';
+import {EXPORT_FORMAT, EXPORT_VERSION, type ExportFile, exportFile, IMPORT_LIMITS} from './export-format.js';
 
 export class ImportRefusedError extends EctosmithError {}
 

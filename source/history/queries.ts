@@ -6,8 +6,8 @@
  * a page costs about the same whatever the table size and however many rows a filter matches.
  */
 import type {MikroORM} from '@mikro-orm/core';
-import type {ExecutionStatus} from '../engine/events.js';
 import {executionStatuses} from '../db/entities/index.js';
+import type {ExecutionStatus} from '../engine/events.js';
 import {UsageError} from '../errors.js';
 
 export interface HistoryFilter {
@@ -118,7 +118,10 @@ function newerThan(cursor: HistoryCursor, inclusive: boolean): Condition {
 }
 
 function olderThan(cursor: HistoryCursor): Condition {
-	return {sql: 'e.start_time <= ? and (e.start_time < ? or (e.start_time = ? and e.id < ?))', params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id]};
+	return {
+		sql: 'e.start_time <= ? and (e.start_time < ? or (e.start_time = ? and e.id < ?))',
+		params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id],
+	};
 }
 
 /**
@@ -149,11 +152,7 @@ function searchText(filter: HistoryFilter): string | undefined {
 }
 
 /** One page of executions, newest first. */
-export async function listExecutions(
-	orm: MikroORM,
-	filter: HistoryFilter = {},
-	page: {after?: HistoryCursor; limit?: number} = {},
-): Promise<HistoryPage> {
+export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, page: {after?: HistoryCursor; limit?: number} = {}): Promise<HistoryPage> {
 	const limit = Math.min(Math.max(1, page.limit ?? 50), MAX_PAGE);
 	const connection = orm.em.getConnection();
 	const select = async (conditions: Condition[], count: number): Promise<RawRow[]> => {

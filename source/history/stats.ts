@@ -40,9 +40,7 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 	const sinceMs = options.since?.getTime() ?? Number.MIN_SAFE_INTEGER;
 	const all = async <T>(sql: string): Promise<T[]> => (await connection.execute(sql, [sinceMs], 'all')) as unknown as T[];
 
-	const byStatus = await all<{status: ExecutionStatus; count: number}>(
-		'select status, count(*) as count from executions where start_time >= ? group by status order by count desc, status',
-	);
+	const byStatus = await all<{status: ExecutionStatus; count: number}>('select status, count(*) as count from executions where start_time >= ? group by status order by count desc, status');
 	const byDay = await all<{day: string; workflow: string; status: ExecutionStatus; count: number}>(
 		`select date(e.start_time / 1000, 'unixepoch') as day, w.name as workflow, e.status, count(*) as count
 		from executions e join workflows w on w.id = e.workflow_id where e.start_time >= ?

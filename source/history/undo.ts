@@ -11,13 +11,13 @@
 import {readdir, readFile, rm, rmdir} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
-import {Execution} from '../db/entities/index.js';
-import type {Recorder} from '../records/recorder.js';
-import {EctosmithError} from '../errors.js';
 import {writeFileAtomic} from '../atomic-write.js';
-import {resolveInsideRoot} from '../tools/write/safe-writer.js';
+import {Execution} from '../db/entities/index.js';
+import {EctosmithError} from '../errors.js';
+import type {Recorder} from '../records/recorder.js';
 import {contentSha256} from '../tool-results/content-hash.js';
-import {fileChanges, foldersCreated, type FileChange} from './file-changes.js';
+import {resolveInsideRoot} from '../tools/write/safe-writer.js';
+import {type FileChange, fileChanges, foldersCreated} from './file-changes.js';
 
 export class UndoRefusedError extends EctosmithError {
 	constructor(
@@ -92,11 +92,7 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 			refuse(change, 'has been edited since the execution wrote it.', ' Pass --force to undo anyway (the edits to it would be lost).');
 		}
 
-		plan.steps.push(
-			change.kind === 'created'
-				? {path: change.path, action: 'remove', absolute}
-				: {path: change.path, action: 'restore', absolute, content: change.before!.content},
-		);
+		plan.steps.push(change.kind === 'created' ? {path: change.path, action: 'remove', absolute} : {path: change.path, action: 'restore', absolute, content: change.before!.content});
 	}
 
 	plan.steps.push(...(await emptiedFolders(projectPath, foldersCreated(messages), plan.steps)));
@@ -131,7 +127,10 @@ export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep
 	for (const step of plan.steps) {
 		if (step.action === 'remove_folder') {
 			// rmdir removes only an empty folder: one filled since the plan stays, unreported.
-			const emptied = await rmdir(step.absolute).then(() => true, () => false);
+			const emptied = await rmdir(step.absolute).then(
+				() => true,
+				() => false,
+			);
 			if (emptied) done.push({path: step.path, action: step.action});
 			continue;
 		}

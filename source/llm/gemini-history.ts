@@ -6,8 +6,8 @@
  * without a result (a run cut short, then continued) gets an explicit error response.
  */
 import type {Content, Part} from '@google/genai';
-import type {ConversationItem, FunctionCall, FunctionResult} from './provider.js';
 import {isRecord} from '../is-record.js';
+import type {ConversationItem, FunctionCall, FunctionResult} from './provider.js';
 
 const MISSING_RESULT = 'No result: the call was not completed (the run stopped before the tool answered).';
 
@@ -58,18 +58,12 @@ export function rawParts(raw: unknown): Part[] | undefined {
 
 export function functionResponsePart(result: FunctionResult): Part {
 	const {text, structuredContent, isError} = result.response;
-	const response: Record<string, unknown> = isError
-		? {error: text}
-		: {output: text, ...(structuredContent === undefined ? {} : {structured: structuredContent})};
+	const response: Record<string, unknown> = isError ? {error: text} : {output: text, ...(structuredContent === undefined ? {} : {structured: structuredContent})};
 	return {functionResponse: {...(result.id ? {id: result.id} : {}), name: result.name, response}};
 }
 
 function callsOf(parts: Part[]): FunctionCall[] {
-	return parts.flatMap(part =>
-		part.functionCall?.name
-			? [{...(part.functionCall.id ? {id: part.functionCall.id} : {}), name: part.functionCall.name, args: part.functionCall.args ?? {}}]
-			: [],
-	);
+	return parts.flatMap(part => (part.functionCall?.name ? [{...(part.functionCall.id ? {id: part.functionCall.id} : {}), name: part.functionCall.name, args: part.functionCall.args ?? {}}] : []));
 }
 
 /**
@@ -90,4 +84,3 @@ function pairResults(calls: FunctionCall[], results: FunctionResult[]): Function
 	});
 	return [...paired, ...left];
 }
-

@@ -55,12 +55,7 @@ export class TurnAccumulator {
 	private addPart(part: Part): void {
 		const copy = structuredClone(part);
 		const last = this.parts.at(-1);
-		const mergeable =
-			last !== undefined &&
-			isTextPart(last) &&
-			isTextPart(copy) &&
-			Boolean(last.thought) === Boolean(copy.thought) &&
-			!last.thoughtSignature;
+		const mergeable = last !== undefined && isTextPart(last) && isTextPart(copy) && Boolean(last.thought) === Boolean(copy.thought) && !last.thoughtSignature;
 		if (mergeable) {
 			last.text = (last.text ?? '') + (copy.text ?? '');
 			if (copy.thoughtSignature) last.thoughtSignature = copy.thoughtSignature;
@@ -72,8 +67,5 @@ export class TurnAccumulator {
 
 /** A part that is only text (with optional thought flag and signature), safe to concatenate. */
 function isTextPart(part: Part): boolean {
-	return (
-		typeof part.text === 'string' &&
-		Object.keys(part).every(key => key === 'text' || key === 'thought' || key === 'thoughtSignature')
-	);
+	return typeof part.text === 'string' && Object.keys(part).every(key => key === 'text' || key === 'thought' || key === 'thoughtSignature');
 }

@@ -4,25 +4,17 @@
  * failures and on answers that are unusable (empty, cut short, malformed function call).
  * The key goes to the SDK only; it never reaches a message, a log line or the history.
  */
-import {GoogleGenAI, type GenerateContentConfig, type GenerateContentResponse} from '@google/genai';
+import {type GenerateContentConfig, type GenerateContentResponse, GoogleGenAI} from '@google/genai';
 import {abortError} from '../abort-error.js';
+import {redact} from '../log/redact.js';
 import type {Logger} from '../log/types.js';
-import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest, type ToolSpec} from './provider.js';
+import {retry} from '../retry.js';
+import {errorFacts} from './gemini-errors.js';
 import {toGeminiContents} from './gemini-history.js';
 import {TurnAccumulator} from './gemini-stream.js';
-import {errorFacts} from './gemini-errors.js';
-import {redact} from '../log/redact.js';
-import {retry} from '../retry.js';
 import {cleanSchemaForGemini} from './json-schema.js';
-import {
-	isAbortError,
-	isRetryableStatus,
-	retryAfterHeaderMs,
-	retryDelayMs,
-	retryPolicy,
-	type RetryOptions,
-	type RetryPolicy,
-} from './retry.js';
+import {type LlmProvider, type ModelTurn, type NextTurnRequest, ProviderError, type ToolSpec} from './provider.js';
+import {isAbortError, isRetryableStatus, type RetryOptions, type RetryPolicy, retryAfterHeaderMs, retryDelayMs, retryPolicy} from './retry.js';
 
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 
@@ -85,8 +77,7 @@ export class GeminiProvider implements LlmProvider {
 					if (error instanceof UnusableAnswer) return ++invalidAnswers < this.maxInvalidAnswers;
 					return false;
 				},
-				delayMs: (_failures, error) =>
-					error instanceof FailedRequest ? retryDelayMs(failures, this.policy, error.serverDelayMs) : retryDelayMs(invalidAnswers, this.policy),
+				delayMs: (_failures, error) => (error instanceof FailedRequest ? retryDelayMs(failures, this.policy, error.serverDelayMs) : retryDelayMs(invalidAnswers, this.policy)),
 				sleep: this.policy.sleep,
 				...(signal ? {signal} : {}),
 			});
@@ -229,7 +220,7 @@ class FailedRequest extends Error {
 class UnusableAnswer extends Error {}
 
 function hint(status: number | undefined): string {
-	if (status === 400) return ' (the request was refused as invalid; check the model name and the tools\' schemas)';
+	if (status === 400) return " (the request was refused as invalid; check the model name and the tools' schemas)";
 	if (status === 401 || status === 403) return ' (check that GEMINI_API_KEY is a valid key for the Gemini API)';
 	if (status === 404) return ' (check the model name)';
 	return '';

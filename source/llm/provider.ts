@@ -82,7 +82,10 @@ export interface LlmProvider {
 
 /** A provider error that ends the run (after the provider's own retries). */
 export class ProviderError extends EctosmithError {
-	constructor(message: string, readonly status?: number) {
+	constructor(
+		message: string,
+		readonly status?: number,
+	) {
 		super(message);
 		this.name = 'ProviderError';
 	}

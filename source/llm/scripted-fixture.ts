@@ -4,12 +4,12 @@
  *    "turns": [{"text": "...", "functionCalls": [{"name": "...", "args": {...}}], "finishReason": "STOP"}]}
  * String values in args may hold "${project_path}", replaced by the run's project path on replay.
  */
-import {existsSync, readFileSync, mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {TokenUsage} from './provider.js';
 import {writeFileAtomicSync} from '../atomic-write.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
+import type {TokenUsage} from './provider.js';
 
 export const PROJECT_PATH_PLACEHOLDER = '${project_path}';
 
@@ -132,9 +132,5 @@ function mapStrings<T>(value: T, map: (text: string) => string): T {
 }
 
 function isUsage(value: unknown): boolean {
-	return (
-		isRecord(value) &&
-		['promptTokens', 'outputTokens', 'totalTokens'].every(key => typeof value[key] === 'number')
-	);
+	return isRecord(value) && ['promptTokens', 'outputTokens', 'totalTokens'].every(key => typeof value[key] === 'number');
 }
-

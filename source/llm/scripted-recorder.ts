@@ -6,7 +6,7 @@
 import {existsSync, statSync} from 'node:fs';
 import {UsageError} from '../errors.js';
 import type {LlmProvider, ModelTurn, NextTurnRequest} from './provider.js';
-import {abstractProjectPath, loadScriptFixture, writeScriptFixture, type ScriptFixture, type ScriptTurn} from './scripted-fixture.js';
+import {abstractProjectPath, loadScriptFixture, type ScriptFixture, type ScriptTurn, writeScriptFixture} from './scripted-fixture.js';
 
 export class RecordingProvider implements LlmProvider {
 	readonly name: LlmProvider['name'];

@@ -3,8 +3,9 @@
  * turn, for tests and demos. Text is streamed in a few deltas like a live model; "${project_path}"
  * in the script becomes the run's project path, so one fixture works on any temp project.
  */
-import {ProviderError, type LlmProvider, type ModelTurn, type NextTurnRequest} from './provider.js';
+
 import {abortError} from '../abort-error.js';
+import {type LlmProvider, type ModelTurn, type NextTurnRequest, ProviderError} from './provider.js';
 import {fillProjectPath, loadScriptFixture, parseScriptFixture, type ScriptFixture} from './scripted-fixture.js';
 
 export class ScriptedProvider implements LlmProvider {
@@ -35,9 +36,7 @@ export class ScriptedProvider implements LlmProvider {
 		const index = this.played;
 		const scripted = this.turns[index];
 		if (!scripted) {
-			throw new ProviderError(
-				`Scripted conversation ${this.source} has only ${this.turns.length} model turns; turn ${index + 1} was asked for.`,
-			);
+			throw new ProviderError(`Scripted conversation ${this.source} has only ${this.turns.length} model turns; turn ${index + 1} was asked for.`);
 		}
 		const where = `${this.source} turns[${index}]`;
 		const text = fillProjectPath(scripted.text, request.projectPath, where);

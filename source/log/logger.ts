@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type {LogLevel, Logger} from './types.js';
 import {EctosmithError} from '../errors.js';
-import {redact, redactFields, MIN_SECRET_LENGTH, SECRET_ENV_VARS} from './redact.js';
+import {MIN_SECRET_LENGTH, redact, redactFields, SECRET_ENV_VARS} from './redact.js';
+import type {Logger, LogLevel} from './types.js';
 
 export {redact} from './redact.js';
 export {tailLog} from './tail.js';
@@ -217,12 +217,7 @@ function safeJson(value: unknown): string {
 /** Creates the file logger; level from options, else ECTOSMITH_LOG_LEVEL, else info. */
 export function createLogger(options: LoggerOptions = {}): FileLogger {
 	const env = options.env ?? process.env;
-	const level =
-		options.level === undefined
-			? env.ECTOSMITH_LOG_LEVEL
-				? parseLogLevel(env.ECTOSMITH_LOG_LEVEL, 'ECTOSMITH_LOG_LEVEL')
-				: 'info'
-			: parseLogLevel(options.level, 'level');
+	const level = options.level === undefined ? (env.ECTOSMITH_LOG_LEVEL ? parseLogLevel(env.ECTOSMITH_LOG_LEVEL, 'ECTOSMITH_LOG_LEVEL') : 'info') : parseLogLevel(options.level, 'level');
 	const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
 	const keep = options.keep ?? DEFAULT_KEEP;
 	if (!Number.isInteger(maxBytes) || maxBytes <= 0) {

@@ -15,26 +15,12 @@ export const SECRET_ENV_VARS = ['GEMINI_API_KEY', 'GOOGLE_API_KEY'] as const;
 
 // Key names compared after lower-casing and dropping "-" and "_", so apiKey, api_key and API-KEY agree.
 const SECRET_KEY_EXACT = new Set(['key', 'token', 'secret', 'password', 'passwd', 'authorization', 'cookie', 'xgoogapikey', 'xapikey']);
-const SECRET_KEY_SUFFIXES = [
-	'apikey',
-	'secret',
-	'password',
-	'passwd',
-	'accesstoken',
-	'authtoken',
-	'refreshtoken',
-	'sessiontoken',
-	'idtoken',
-	'bearertoken',
-	'privatekey',
-	'secretkey',
-	'accesskey',
-];
+const SECRET_KEY_SUFFIXES = ['apikey', 'secret', 'password', 'passwd', 'accesstoken', 'authtoken', 'refreshtoken', 'sessiontoken', 'idtoken', 'bearertoken', 'privatekey', 'secretkey', 'accesskey'];
 
 /** True for keys like api_key, apiKey, token, password, Authorization, x-goog-api-key, GEMINI_API_KEY. */
 export function isSecretKey(key: string): boolean {
 	const normalised = key.toLowerCase().replaceAll(/[-_]/g, '');
-	return SECRET_KEY_EXACT.has(normalised) || SECRET_KEY_SUFFIXES.some((suffix) => normalised.endsWith(suffix));
+	return SECRET_KEY_EXACT.has(normalised) || SECRET_KEY_SUFFIXES.some(suffix => normalised.endsWith(suffix));
 }
 
 const BEARER = /\bBearer\s+(?!\[REDACTED\])[\w.~+/=-]+/gi;
@@ -50,18 +36,14 @@ const GOOGLE_API_KEY = /\bAIza[\w-]{35}\b/g;
 export function redact(text: string, secrets: Iterable<string>): string {
 	let result = text;
 	// Longest first, so a secret that contains another is replaced whole.
-	const values = [...new Set([...secrets].flatMap(withEncoded))].filter((value) => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
+	const values = [...new Set([...secrets].flatMap(withEncoded))].filter(value => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 	for (const value of values) {
 		if (result.includes(value)) {
 			result = result.split(value).join(REDACTED);
 		}
 	}
 
-	return result
-		.replace(BEARER, `Bearer ${REDACTED}`)
-		.replace(URL_PARAMETER, `$1${REDACTED}`)
-		.replace(KEY_VALUE, `$1$2${REDACTED}`)
-		.replace(GOOGLE_API_KEY, REDACTED);
+	return result.replace(BEARER, `Bearer ${REDACTED}`).replace(URL_PARAMETER, `$1${REDACTED}`).replace(KEY_VALUE, `$1$2${REDACTED}`).replace(GOOGLE_API_KEY, REDACTED);
 }
 
 /** A secret and, when it differs, its URL-encoded form (`a/b+c` is sent as `a%2Fb%2Bc`). */
@@ -125,7 +107,7 @@ function copyObject(value: object, secrets: Iterable<string>, seen: WeakSet<obje
 	}
 
 	if (Array.isArray(value)) {
-		return value.map((item) => redactFields(item, secrets, seen));
+		return value.map(item => redactFields(item, secrets, seen));
 	}
 
 	if (value instanceof Date) {

@@ -27,7 +27,7 @@ export class ArgsValidator {
 			return [];
 		}
 
-		return [...new Set((validate.errors ?? []).map((error) => describeError(error)))];
+		return [...new Set((validate.errors ?? []).map(error => describeError(error)))];
 	}
 
 	private compile(toolName: string, schema: Record<string, unknown>): ValidateFunction | undefined {
@@ -85,7 +85,7 @@ export function propertyPath(instancePath: string): string {
 	return instancePath
 		.split('/')
 		.slice(1)
-		.map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+		.map(part => part.replaceAll('~1', '/').replaceAll('~0', '~'))
 		.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
 }
 
@@ -133,7 +133,7 @@ function describeError(error: ErrorObject): string {
 		}
 
 		case 'enum': {
-			const values = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ');
+			const values = (params.allowedValues as unknown[]).map(value => JSON.stringify(value)).join(', ');
 			return `${where} must be one of ${values}, got ${JSON.stringify(error.data)}`;
 		}
 

@@ -40,8 +40,8 @@ export function toToolCallResult(toolName: string, result: {content?: unknown; i
 	const content = Array.isArray(result.content) ? (result.content as ContentItem[]) : [];
 	const isError = result.isError === true;
 	let text = content
-		.map((item) => describeContent(item))
-		.filter((part) => part !== '')
+		.map(item => describeContent(item))
+		.filter(part => part !== '')
 		.join('\n');
 	if (text === '' && result.structuredContent !== undefined) {
 		text = JSON.stringify(result.structuredContent);

@@ -7,12 +7,12 @@ import {createHash} from 'node:crypto';
 import {abortError} from '../abort-error.js';
 import type {McpServerConfig} from '../config/types.js';
 import {silentLogger} from '../log/logger.js';
-import {retry} from '../retry.js';
 import type {Logger} from '../log/types.js';
+import {retry} from '../retry.js';
 import {ArgsValidator} from './args-validator.js';
-import {expandedOrNothing, ServerConnection, TOOL_CALL_CANCELLED, type ConnectionOptions} from './server-connection.js';
+import {type ConnectionOptions, expandedOrNothing, ServerConnection, TOOL_CALL_CANCELLED} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
-import {McpServerError, notRunnableReason, ServerNotRunnableError, type McpServiceApi, type ToolBinding, type ToolCallResult} from './types.js';
+import {McpServerError, type McpServiceApi, notRunnableReason, ServerNotRunnableError, type ToolBinding, type ToolCallResult} from './types.js';
 
 // A connection that died right after it started: ready() starts it again, then gives up with an McpServerError.
 class ExitedAtStart extends Error {
@@ -21,8 +21,8 @@ class ExitedAtStart extends Error {
 	}
 }
 
-export {McpServerError, ServerNotRunnableError} from './types.js';
 export type {McpServiceApi, ToolBinding, ToolCallResult} from './types.js';
+export {McpServerError, ServerNotRunnableError} from './types.js';
 
 export interface McpServiceOptions {
 	/** Lines are tagged with the server's name under this logger's tag: pass e.g. logger.child('mcp'). */
@@ -69,7 +69,7 @@ export class McpService implements McpServiceApi {
 
 	async toolsFor(servers: McpServerConfig[]): Promise<ToolBinding[]> {
 		const configs = checkConfigs(servers);
-		const settled = await Promise.allSettled(configs.map(async (config) => this.ready(this.entryFor(config))));
+		const settled = await Promise.allSettled(configs.map(async config => this.ready(this.entryFor(config))));
 		const failures = settled.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
 		if (failures.length > 0) {
 			for (const failure of failures.slice(1)) {
@@ -79,9 +79,7 @@ export class McpService implements McpServiceApi {
 			throw failures[0]!.reason;
 		}
 
-		const tools = settled.flatMap((result, index) =>
-			result.status === 'fulfilled' ? this.offered(configs[index]!, result.value.tools).map((tool) => ({config: configs[index]!, tool})) : [],
-		);
+		const tools = settled.flatMap((result, index) => (result.status === 'fulfilled' ? this.offered(configs[index]!, result.value.tools).map(tool => ({config: configs[index]!, tool})) : []));
 		const names = exposedNames(tools.map(({config, tool}) => ({serverName: config.name, toolName: tool.name})));
 		return tools.map(({config, tool}, index) => ({
 			exposedName: names[index]!,
@@ -97,8 +95,8 @@ export class McpService implements McpServiceApi {
 
 	/** The entry's tools after its include and exclude lists; names the lists mention that do not exist are logged. */
 	private offered<T extends {name: string}>(config: McpServerConfig, tools: T[]): T[] {
-		const names = new Set(tools.map((tool) => tool.name));
-		const missing = [...(config.includeTools ?? []), ...(config.excludeTools ?? [])].filter((name) => !names.has(name));
+		const names = new Set(tools.map(tool => tool.name));
+		const missing = [...(config.includeTools ?? []), ...(config.excludeTools ?? [])].filter(name => !names.has(name));
 		if (missing.length > 0) {
 			this.logger.warn(`server "${config.name}" has no tool(s) ${missing.join(', ')} named in its include/exclude lists`);
 		}
@@ -110,11 +108,7 @@ export class McpService implements McpServiceApi {
 		return this.validator.validate(`${binding.serverName}/${binding.toolName}`, binding.inputSchema, args);
 	}
 
-	async callTool(
-		binding: ToolBinding,
-		args: Record<string, unknown>,
-		options: {signal?: AbortSignal; timeoutMs?: number} = {},
-	): Promise<ToolCallResult> {
+	async callTool(binding: ToolBinding, args: Record<string, unknown>, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<ToolCallResult> {
 		if (options.timeoutMs !== undefined) {
 			positive('timeoutMs', options.timeoutMs);
 		}
@@ -134,20 +128,24 @@ export class McpService implements McpServiceApi {
 
 	childPids(): number[] {
 		return this.connections()
-			.map((connection) => connection.pid)
+			.map(connection => connection.pid)
 			.filter((pid): pid is number => pid !== undefined);
 	}
 
 	/** The last stderr lines of a server (empty when it never started). */
 	stderrTail(serverName: string, lines?: number): string[] {
-		return this.connections().find((connection) => connection.config.name === serverName)?.stderrTail(lines) ?? [];
+		return (
+			this.connections()
+				.find(connection => connection.config.name === serverName)
+				?.stderrTail(lines) ?? []
+		);
 	}
 
 	async close(): Promise<void> {
 		const entries = [...this.entries.values()];
 		this.entries.clear();
 		await Promise.all([
-			...entries.map(async (entry) => {
+			...entries.map(async entry => {
 				const connection = await entry.current?.catch(() => undefined);
 				await Promise.all([connection?.stop(), entry.connection?.stop()]);
 			}),
@@ -156,9 +154,7 @@ export class McpService implements McpServiceApi {
 	}
 
 	private connections(): ServerConnection[] {
-		return [...this.entries.values()]
-			.map((entry) => entry.connection)
-			.filter((connection): connection is ServerConnection => connection !== undefined);
+		return [...this.entries.values()].map(entry => entry.connection).filter((connection): connection is ServerConnection => connection !== undefined);
 	}
 
 	private entryFor(config: McpServerConfig): Entry {
@@ -170,9 +166,7 @@ export class McpService implements McpServiceApi {
 
 		if (existing) {
 			this.options.logger.info(`server entry "${config.name}" changed; starting a new client`);
-			const stopping = (existing.current ?? Promise.resolve(existing.connection))
-				.then(async (connection) => connection?.stop())
-				.catch(() => undefined);
+			const stopping = (existing.current ?? Promise.resolve(existing.connection)).then(async connection => connection?.stop()).catch(() => undefined);
 			this.retiring.add(stopping);
 			void stopping.finally(() => this.retiring.delete(stopping));
 		}
@@ -255,7 +249,7 @@ export class McpService implements McpServiceApi {
 export function filterTools<T extends {name: string}>(config: Pick<McpServerConfig, 'includeTools' | 'excludeTools'>, tools: T[]): T[] {
 	const include = config.includeTools && config.includeTools.length > 0 ? new Set(config.includeTools) : undefined;
 	const exclude = new Set(config.excludeTools ?? []);
-	return tools.filter((tool) => (include === undefined || include.has(tool.name)) && !exclude.has(tool.name));
+	return tools.filter(tool => (include === undefined || include.has(tool.name)) && !exclude.has(tool.name));
 }
 
 function positive(name: string, value: number): number {
@@ -300,7 +294,7 @@ function checkConfigs(servers: McpServerConfig[]): McpServerConfig[] {
 			throw bad('args must be an array of strings');
 		}
 
-		const badArg = config.args.findIndex((arg) => typeof arg !== 'string');
+		const badArg = config.args.findIndex(arg => typeof arg !== 'string');
 		if (badArg >= 0) {
 			throw bad(`args[${badArg}] must be a string, got ${typeof config.args[badArg]}`);
 		}

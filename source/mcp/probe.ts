@@ -20,9 +20,7 @@ export interface ProbedTool {
 	geminiLosses: string[];
 }
 
-export type ProbeResult =
-	| {ok: true; tools: ProbedTool[]}
-	| {ok: false; error: string; stderrTail: string[]};
+export type ProbeResult = {ok: true; tools: ProbedTool[]} | {ok: false; error: string; stderrTail: string[]};
 
 export async function probeServer(
 	config: McpServerConfig,
@@ -67,4 +65,3 @@ export async function probeServer(
 		await connection.stop();
 	}
 }
-

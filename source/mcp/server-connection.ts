@@ -6,13 +6,13 @@ import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {ErrorCode, McpError, type Tool} from '@modelcontextprotocol/sdk/types.js';
 import {abortError} from '../abort-error.js';
-import type {McpServerConfig} from '../config/types.js';
-import type {Logger} from '../log/types.js';
-import {redact, SECRET_ENV_VARS} from '../log/redact.js';
 import {expandEnvReferences} from '../config/env-references.js';
+import type {McpServerConfig} from '../config/types.js';
+import {redact, SECRET_ENV_VARS} from '../log/redact.js';
+import type {Logger} from '../log/types.js';
 import {childEnv} from './child-env.js';
-import {StderrTail} from './stderr-tail.js';
 import {toToolCallResult} from './flatten-result.js';
+import {StderrTail} from './stderr-tail.js';
 import {McpServerError, type ToolCallResult} from './types.js';
 
 export interface ConnectionOptions {
@@ -57,16 +57,16 @@ export class ServerConnection {
 		const secrets = [
 			...Object.values(config.env),
 			...Object.values(expandedOrNothing(config.env)),
-			...SECRET_ENV_VARS.map((name) => process.env[name]).filter((value): value is string => Boolean(value)),
+			...SECRET_ENV_VARS.map(name => process.env[name]).filter((value): value is string => Boolean(value)),
 		];
 		this.stderr = new StderrTail(
 			options.stderrLines,
-			(line) => {
+			line => {
 				this.logger.info(line, {stream: 'stderr'});
 			},
-			(line) => redact(line, secrets),
+			line => redact(line, secrets),
 		);
-		this.exited = new Promise((resolve) => {
+		this.exited = new Promise(resolve => {
 			this.markExited = resolve;
 		});
 	}
@@ -83,11 +83,7 @@ export class ServerConnection {
 		return this.stderr.tail(lines);
 	}
 
-	async callTool(
-		toolName: string,
-		args: Record<string, unknown>,
-		options: {signal?: AbortSignal; timeoutMs?: number} = {},
-	): Promise<ToolCallResult> {
+	async callTool(toolName: string, args: Record<string, unknown>, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<ToolCallResult> {
 		const timeout = options.timeoutMs ?? this.options.requestTimeoutMs;
 		if (!this.alive) {
 			throw new McpServerError(this.config.name, `is not running (tool "${toolName}")`, this.stderr.tail());
@@ -183,7 +179,7 @@ export class ServerConnection {
 		this.client.onclose = () => {
 			this.onExit();
 		};
-		this.client.onerror = (error) => {
+		this.client.onerror = error => {
 			this.logger.debug('transport error', {error});
 		};
 
@@ -214,7 +210,7 @@ export class ServerConnection {
 			throw new McpServerError(config.name, `could not list its tools: ${messageOf(error)}`, this.stderr.tail());
 		}
 
-		this.logger.info(`started (pid ${this.pidValue ?? '?'}) with ${this.tools.length} tools`, {tools: this.tools.map((tool) => tool.name)});
+		this.logger.info(`started (pid ${this.pidValue ?? '?'}) with ${this.tools.length} tools`, {tools: this.tools.map(tool => tool.name)});
 	}
 
 	private async listTools(): Promise<Tool[]> {
@@ -274,11 +270,7 @@ export class ServerConnection {
 		if (this.closed || (error instanceof McpError && error.code === Number(ErrorCode.ConnectionClosed))) {
 			await settlesWithin(this.exited, this.options.closeGraceMs);
 			await flushStreams();
-			return new McpServerError(
-				this.config.name,
-				`exited while running tool "${toolName}"${this.exitText}; it will be restarted on the next call`,
-				this.stderr.tail(),
-			);
+			return new McpServerError(this.config.name, `exited while running tool "${toolName}"${this.exitText}; it will be restarted on the next call`, this.stderr.tail());
 		}
 
 		if (error instanceof McpError) {
@@ -321,14 +313,14 @@ function messageOf(error: unknown): string {
 
 /** Lets piped stderr chunks still in flight reach the tail. */
 async function flushStreams(): Promise<void> {
-	await new Promise((resolve) => {
+	await new Promise(resolve => {
 		setImmediate(resolve);
 	});
 }
 
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
 	let timer: NodeJS.Timeout | undefined;
-	const timeout = new Promise<boolean>((resolve) => {
+	const timeout = new Promise<boolean>(resolve => {
 		timer = setTimeout(resolve, ms, false);
 	});
 	try {

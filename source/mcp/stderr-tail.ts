@@ -7,7 +7,7 @@ export class StderrTail {
 	constructor(
 		private readonly limit: number,
 		private readonly onLine: (line: string) => void,
-		private readonly scrub: (line: string) => string = (line) => line,
+		private readonly scrub: (line: string) => string = line => line,
 	) {}
 
 	push(chunk: Buffer | string): void {

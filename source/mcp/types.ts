@@ -30,11 +30,7 @@ export interface McpServiceApi {
 	/** Checks args against the tool's input schema; returns a list of problems (empty when valid). */
 	validateArgs(binding: ToolBinding, args: Record<string, unknown>): string[];
 	/** Calls the tool with an explicit timeout; transport failures throw McpServerError. */
-	callTool(
-		binding: ToolBinding,
-		args: Record<string, unknown>,
-		options?: {signal?: AbortSignal; timeoutMs?: number},
-	): Promise<ToolCallResult>;
+	callTool(binding: ToolBinding, args: Record<string, unknown>, options?: {signal?: AbortSignal; timeoutMs?: number}): Promise<ToolCallResult>;
 	/** Pids of the running children (for tests that check no orphan is left). */
 	childPids(): number[];
 	close(): Promise<void>;
@@ -47,10 +43,7 @@ export class McpServerError extends EctosmithError {
 		message: string,
 		readonly stderrTail: string[] = [],
 	) {
-		super(
-			`MCP server "${serverName}": ${message}` +
-				(stderrTail.length > 0 ? `\nLast lines of its stderr:\n${stderrTail.join('\n')}` : ''),
-		);
+		super(`MCP server "${serverName}": ${message}` + (stderrTail.length > 0 ? `\nLast lines of its stderr:\n${stderrTail.join('\n')}` : ''));
 		this.name = 'McpServerError';
 	}
 }

@@ -4,7 +4,7 @@
  * with the one Elixir tokenizer. inspect_project lists schemas and contexts with it; the module
  * guard decides with it whether a generator may replace or inject into a file.
  */
-import {structure, usedModules, type ModuleBlock} from '../elixir/structure.js';
+import {type ModuleBlock, structure, usedModules} from '../elixir/structure.js';
 
 export type ModuleKind =
 	| 'schema'
@@ -48,7 +48,7 @@ const BY_USE: Array<[RegExp, ModuleKind]> = [
 ];
 
 function kindOf(name: string, uses: string[], base: string): ModuleKind {
-	if (name === `${base}Web` || name.startsWith(`${base}Web.`) || uses.some((used) => used === `${base}Web` || used.startsWith(`${base}Web.`))) return 'web';
+	if (name === `${base}Web` || name.startsWith(`${base}Web.`) || uses.some(used => used === `${base}Web` || used.startsWith(`${base}Web.`))) return 'web';
 	for (const used of uses) {
 		for (const [pattern, kind] of BY_USE) if (pattern.test(used)) return kind;
 	}
@@ -94,8 +94,8 @@ export function modulesOf(file: string, text: string, base: string): DefinedModu
 	const found = structure(text);
 	const usesRepo = /\balias\s+[\w.]*\bRepo\b/.test(text) || /\bRepo\.\w+[!?]?\(/.test(text);
 	return found.modules
-		.filter((module) => module.depth === 0)
-		.map((module) => {
+		.filter(module => module.depth === 0)
+		.map(module => {
 			const uses = usedModules(module);
 			const kind = kindOf(module.name, uses, base);
 			const table = kind === 'schema' ? tableOf(module) : undefined;

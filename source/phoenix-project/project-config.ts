@@ -4,10 +4,10 @@
  * files and resolves `import_config`.
  */
 import {tokenize} from '../elixir/lexer.js';
+import {keywordGet, mergeKeyword, type Term, topLevelCalls} from '../elixir/terms.js';
+import {EctosmithError} from '../errors.js';
 import {camelize} from '../generators/naming.js';
 import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
-import {keywordGet, mergeKeyword, topLevelCalls, type Term} from '../elixir/terms.js';
-import {EctosmithError} from '../errors.js';
 
 /** Raised for a project the tools cannot work with; the message says what is wrong and what to do. */
 export class ProjectError extends EctosmithError {
@@ -30,9 +30,7 @@ export function parseMixExs(text: string): MixProjectFacts {
 	const app = /(?:^|[\s[,(])app:\s*:([a-z_][a-zA-Z0-9_]*)/m.exec(code)?.[1];
 	if (!app) {
 		if (appsPath !== undefined) {
-			throw new ProjectError(
-				`This is an umbrella project (mix.exs sets apps_path: "${appsPath}"): give the path of one app inside it, e.g. ${appsPath}/my_app.`,
-			);
+			throw new ProjectError(`This is an umbrella project (mix.exs sets apps_path: "${appsPath}"): give the path of one app inside it, e.g. ${appsPath}/my_app.`);
 		}
 
 		throw new ProjectError('mix.exs does not name the application: no `app: :my_app` entry was found in its project/0 keyword list.');
@@ -81,7 +79,13 @@ export function parseConfigFile(text: string, env = 'dev'): ConfigStatement[] {
 		if (call.args.length === 2 && second) {
 			statements.push({kind: 'config', app: first.value, value: second, line: call.line});
 		} else if (call.args.length === 3 && second && third && (second.kind === 'atom' || second.kind === 'alias')) {
-			statements.push({kind: 'config', app: first.value, key: second.kind === 'alias' ? `Elixir.${second.value}` : second.value, value: third, line: call.line});
+			statements.push({
+				kind: 'config',
+				app: first.value,
+				key: second.kind === 'alias' ? `Elixir.${second.value}` : second.value,
+				value: third,
+				line: call.line,
+			});
 		}
 	}
 
@@ -126,7 +130,7 @@ export function projectConfigFacts(mix: MixProjectFacts, statements: ConfigState
 	const namespace = config.get('namespace');
 	const base = namespace?.kind === 'alias' ? namespace.value : namespace?.kind === 'atom' ? camelize(namespace.value) : camelize(app);
 	const repos = config.get('ecto_repos');
-	const ectoRepos = repos?.kind === 'list' ? repos.items.flatMap((item) => (item.kind === 'alias' ? [item.value] : [])) : [];
+	const ectoRepos = repos?.kind === 'list' ? repos.items.flatMap(item => (item.kind === 'alias' ? [item.value] : [])) : [];
 	// Phoenix's generators default to <Base>.Repo; follow ecto_repos when it names another one.
 	const repo = ectoRepos.length === 0 || ectoRepos.includes(`${base}.Repo`) ? `${base}.Repo` : ectoRepos[0]!;
 
@@ -177,11 +181,11 @@ function readScopes(term: Term | undefined, warnings: string[]): ScopeConfig[] {
 		const schemaKey = atomValue(keywordGet(options, 'schema_key'));
 		const schemaType = atomValue(keywordGet(options, 'schema_type')) ?? 'id';
 		const accessPath = keywordGet(options, 'access_path');
-		const path = accessPath?.kind === 'list' ? accessPath.items.map((item) => atomValue(item)) : [];
+		const path = accessPath?.kind === 'list' ? accessPath.items.map(item => atomValue(item)) : [];
 		const missing = [
 			module?.kind === 'alias' ? undefined : 'module',
 			schemaKey ? undefined : 'schema_key',
-			path.length > 0 && path.every((part) => part !== undefined) ? undefined : 'access_path',
+			path.length > 0 && path.every(part => part !== undefined) ? undefined : 'access_path',
 			schemaType === 'id' || schemaType === 'binary_id' ? undefined : 'schema_type (id or binary_id)',
 		].filter((part): part is string => part !== undefined);
 		if (missing.length > 0 || module?.kind !== 'alias' || !schemaKey) {

@@ -7,19 +7,11 @@ import {readdir, realpath} from 'node:fs/promises';
 import {isAbsolute, join, relative, resolve, sep} from 'node:path';
 import type {ProjectInfo, ScopeConfig} from '../generators/project-info.js';
 import {resolveMigrationDir} from '../generators/schema-spec.js';
-import {
-	parseConfigFile,
-	parseMixExs,
-	ProjectError,
-	projectConfigFacts,
-	type ConfigStatement,
-	type ProjectConfigFacts,
-} from './project-config.js';
-import {modulesOf, type DefinedModule} from './module-kind.js';
-import {readRegularFile, UnreadableFileError} from './read-regular.js';
-
-import {migrationReferences, schemaFileFields, type SchemaField, type SchemaReference} from './schema-fields.js';
 import {mixProjectProblem} from './mix-project.js';
+import {type DefinedModule, modulesOf} from './module-kind.js';
+import {type ConfigStatement, type ProjectConfigFacts, ProjectError, parseConfigFile, parseMixExs, projectConfigFacts} from './project-config.js';
+import {readRegularFile, UnreadableFileError} from './read-regular.js';
+import {migrationReferences, type SchemaField, type SchemaReference, schemaFileFields} from './schema-fields.js';
 
 export {ProjectError} from './project-config.js';
 
@@ -49,9 +41,7 @@ export async function resolveProjectRoot(projectPath: string, cwd = process.cwd(
 	const problem = mixProjectProblem(root);
 	if (problem === 'not-a-folder') throw new ProjectError(`project_path "${projectPath}" is not a folder.`);
 	if (problem) {
-		throw new ProjectError(
-			`"${projectPath}" is not a Mix project: it has no mix.exs. Give the root folder of the Phoenix application (the folder that holds mix.exs, config/ and lib/).`,
-		);
+		throw new ProjectError(`"${projectPath}" is not a Mix project: it has no mix.exs. Give the root folder of the Phoenix application (the folder that holds mix.exs, config/ and lib/).`);
 	}
 
 	return root;
@@ -84,7 +74,9 @@ export async function loadProject(projectPath: string, cwd = process.cwd()): Pro
 		configFiles.push(file);
 		for (const statement of parseConfigFile(text)) {
 			if (statement.kind === 'import') {
-				const target = relative(root, resolve(root, 'config', statement.file)).split(sep).join('/');
+				const target = relative(root, resolve(root, 'config', statement.file))
+					.split(sep)
+					.join('/');
 				if (target.startsWith('..') || isAbsolute(target)) {
 					warnings.push(`import_config "${statement.file}" in ${file} points outside the project and was not followed.`);
 				} else {
@@ -97,7 +89,8 @@ export async function loadProject(projectPath: string, cwd = process.cwd()): Pro
 	};
 
 	await readConfig('config/config.exs');
-	if (configFiles.length === 0) warnings.push(`config/config.exs ${warnings.some((warning) => warning.startsWith('config/config.exs')) ? 'could not be read' : 'was not found'}; Phoenix defaults are assumed.`);
+	if (configFiles.length === 0)
+		warnings.push(`config/config.exs ${warnings.some(warning => warning.startsWith('config/config.exs')) ? 'could not be read' : 'was not found'}; Phoenix defaults are assumed.`);
 	const facts = projectConfigFacts(mix, statements);
 	facts.warnings.unshift(...warnings);
 	return {root, info: facts.info, facts, configFiles};
@@ -132,7 +125,7 @@ export async function listMigrations(root: string, migrationDir: string): Promis
 		const real = await realpath(folder);
 		if (!isInside(root, real)) return [];
 		const names = await readdir(real);
-		return names.filter((name) => /^\d+_.+\.exs$/.test(name)).sort();
+		return names.filter(name => /^\d+_.+\.exs$/.test(name)).sort();
 	} catch {
 		return [];
 	}
@@ -140,7 +133,7 @@ export async function listMigrations(root: string, migrationDir: string): Promis
 
 /** The stamps (leading digits) of migration file names. */
 export function migrationStamps(names: string[]): string[] {
-	return names.map((name) => /^(\d+)_/.exec(name)![1]!);
+	return names.map(name => /^(\d+)_/.exec(name)![1]!);
 }
 
 /** The name part of a migration file (`20250101000000_create_posts.exs` → `create_posts`). */
@@ -213,7 +206,7 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 	const references = migrationReferences(await readMigrations(root, migrationDir, migrations));
 	for (const schema of schemas) {
 		for (const [column, target] of schema.table === undefined ? [] : (references.get(schema.table) ?? [])) {
-			const known = schema.references.find((reference) => reference.field === column);
+			const known = schema.references.find(reference => reference.field === column);
 			if (known) known.table = target;
 			else schema.references.push({field: column, table: target});
 		}
@@ -233,7 +226,7 @@ export async function inspectProject(projectPath: string, cwd = process.cwd()): 
 			migration_dir: facts.generators.migrationDir ?? null,
 		},
 		migration_dir: migrationDir,
-		scopes: info.scopes.map((scope) => ({
+		scopes: info.scopes.map(scope => ({
 			name: scope.name,
 			default: scope.default,
 			module: scope.module,

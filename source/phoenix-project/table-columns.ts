@@ -15,7 +15,7 @@ function escapeRegExp(value: string): string {
 	return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const COLUMN = String.raw`:"?([a-z_][A-Za-z0-9_?!-]*)"?`;
+const COLUMN = `:"?([a-z_][A-Za-z0-9_?!-]*)"?`;
 
 /** `migrations`: path and text, in the order they run (by stamp). */
 export function tableColumns(table: string, migrations: Array<{path: string; text: string}>): TableColumns {

@@ -74,18 +74,20 @@ function enumOpen(item: Word[]): boolean {
 
 /** "first and last names", "start and end dates": the shared noun goes to the bare word before it. */
 function spreadShared(items: Word[][]): Word[][] {
-	return items.map((item, i) => {
-		const next = items[i + 1];
-		const words = item.filter(token => !ARTICLES.has(token.low));
-		if (words.length !== 1 || !isWord(words[0]!.low) || !next) return item;
-		const nextWords = next.filter(token => !ARTICLES.has(token.low));
-		const noun = nextWords[1];
-		if (nextWords.length !== 2 || !noun || !isPlural(noun.low) || !['name', 'date', 'time', 'address', 'number'].includes(singularize(noun.low))) return item;
-		return [words[0]!, {raw: singularize(noun.low), low: singularize(noun.low)}];
-	}).map((item, i, all) => {
-		const previous = all[i - 1];
-		const words = item.filter(token => !ARTICLES.has(token.low));
-		if (previous && previous.length === 2 && words.length === 2 && isPlural(words[1]!.low) && singularize(words[1]!.low) === previous[1]!.low) return [words[0]!, previous[1]!];
-		return item;
-	});
+	return items
+		.map((item, i) => {
+			const next = items[i + 1];
+			const words = item.filter(token => !ARTICLES.has(token.low));
+			if (words.length !== 1 || !isWord(words[0]!.low) || !next) return item;
+			const nextWords = next.filter(token => !ARTICLES.has(token.low));
+			const noun = nextWords[1];
+			if (nextWords.length !== 2 || !noun || !isPlural(noun.low) || !['name', 'date', 'time', 'address', 'number'].includes(singularize(noun.low))) return item;
+			return [words[0]!, {raw: singularize(noun.low), low: singularize(noun.low)}];
+		})
+		.map((item, i, all) => {
+			const previous = all[i - 1];
+			const words = item.filter(token => !ARTICLES.has(token.low));
+			if (previous && previous.length === 2 && words.length === 2 && isPlural(words[1]!.low) && singularize(words[1]!.low) === previous[1]!.low) return [words[0]!, previous[1]!];
+			return item;
+		});
 }

@@ -10,18 +10,27 @@ import {TYPE_WORDS, UNITS} from './lexicon.js';
 import {isNumber, isWord, singularize, type Word} from './words.js';
 
 export const ARTICLES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'each', 'every', 'own', 'any']);
+// biome-ignore format: a word list, one line
 const COPULA = new Set(['which', 'that', 'is', 'are', 'must', 'should', 'be', 'will', 'always', 'can', 'could', 'may', 'has', 'have']);
+// biome-ignore format: a word list, one line
 const UNIQUE = new Set(['unique', 'distinct']);
+// biome-ignore format: a word list, one line
 const REDACT = new Set(['redacted', 'redact', 'sensitive', 'hidden_in_logs']);
+// biome-ignore format: a word list, one line
 const OPTIONAL = new Set(['optional', 'nullable', 'null', 'blank', 'empty']);
+// biome-ignore format: a word list, one line
 const REQUIRED = new Set(['required', 'mandatory', 'needed']);
 /** Words never part of a field's name. */
+// biome-ignore format: a word list, one line
 const NAME_STOPS = new Set(['and', 'or', 'to', 'with', 'for', 'in', 'as', 'has', 'have', 'many', 'belongs', 'belong', 'from', 'which', 'that', 'be', 'is', 'are', 'per', 'if', 'when', 'where', 'not', 'no', 'every', 'should', 'must', 'will']);
 /** Connectors a name may hold: "placed at", "issued on", "uploaded by", "date of birth". */
+// biome-ignore format: a word list, one line
 const TAIL_CONNECTORS = new Set(['at', 'on', 'by', 'of']);
 const MAX_NAME_WORDS = 4;
 /** Words about behaviour, not data: "make it fast", "cached in redis", "soft deletable". */
+// biome-ignore format: a word list, one line
 const BEHAVIOUR = new Set(['it', 'them', 'they', 'this', 'these', 'those', 'we', 'i', 'you', 'me', 'ensure', 'validate', 'validated', 'cached', 'cache', 'synced', 'sync', 'fast', 'deletable', 'searchable', 'indexed', 'paginated', 'realtime', 'encrypted', 'should', 'would', 'could', 'once', 'per']);
+// biome-ignore format: a word list, one line
 const MARKS = new Set([',', '/', '|', 'or', 'and', '&']);
 
 export type FieldRead = {ok: true; field: FieldDraft} | {ok: false; message?: string};
@@ -100,7 +109,7 @@ function takeDefault(words: string[], tokens: Word[]): string | undefined {
 	let end = at + 1;
 	while (['to', ':', 'of', 'value', 'is'].includes(words[end] ?? '')) end++;
 	const value = tokens[end];
-	if (!value || !/^[A-Za-z0-9_.\-]+$/.test(value.raw)) return undefined;
+	if (!value || !/^[A-Za-z0-9_.-]+$/.test(value.raw)) return undefined;
 	splice(words, tokens, start, end + 1 - start);
 	return value.raw;
 }
@@ -204,7 +213,17 @@ function fromGrammar(token: Word): FieldRead {
 export function readField(item: Word[]): FieldRead {
 	const words0 = low(item).filter(word => word !== '*');
 	if (item.length === 1 && item[0]!.raw.includes(':')) return fromGrammar(item[0]!);
-	const field: FieldDraft = {name: '', optional: false, unique: false, redact: false, words: item.map(token => token.raw).join(' ').replace(/ ([,)])/g, '$1').replace(/\( /g, '(')};
+	const field: FieldDraft = {
+		name: '',
+		optional: false,
+		unique: false,
+		redact: false,
+		words: item
+			.map(token => token.raw)
+			.join(' ')
+			.replace(/ ([,)])/g, '$1')
+			.replace(/\( /g, '('),
+	};
 	let tokens = item.filter(token => token.low !== '*');
 	let words = [...words0];
 
@@ -354,7 +373,8 @@ export function readField(item: Word[]): FieldRead {
 	if (words.some(word => BEHAVIOUR.has(word))) return {ok: false};
 	// Allowed in a name: "is vip", "from account", "check in on", "picked up on".
 	const allowed = (word: string, i: number): boolean =>
-		(i === 0 && words.length > 1 && ['is', 'has', 'from', 'to', 'can'].includes(word)) || (['in', 'out', 'to'].includes(word) && i > 0 && i === words.length - 2 && ['at', 'on'].includes(words[i + 1]!));
+		(i === 0 && words.length > 1 && ['is', 'has', 'from', 'to', 'can'].includes(word)) ||
+		(['in', 'out', 'to'].includes(word) && i > 0 && i === words.length - 2 && ['at', 'on'].includes(words[i + 1]!));
 	if (words.some((word, i) => !isWord(word) || (NAME_STOPS.has(word) && !allowed(word, i)) || (TAIL_CONNECTORS.has(word) && i === 0))) return {ok: false};
 	if (words.some((word, i) => TAIL_CONNECTORS.has(word) && word !== 'of' && i !== words.length - 1)) return {ok: false};
 	field.name = words.join('_') + suffix;

@@ -27,7 +27,10 @@ const GIVE = new RegExp(String.raw`${LEAD}(?:give|add)\s+(?:the\s+)?([a-z][a-z0-
 
 /** Recognises an add-fields request; undefined when the text is not one. */
 export function readAddFields(text: string): {target: string; fieldText: string} | undefined {
-	const clean = text.toLowerCase().trim().replace(/[.!]+$/, '');
+	const clean = text
+		.toLowerCase()
+		.trim()
+		.replace(/[.!]+$/, '');
 	const to = ADD_TO.exec(clean);
 	if (to) return {target: to[2]!.replace(/ /g, '_'), fieldText: to[1]!};
 	const give = GIVE.exec(clean);
@@ -64,7 +67,10 @@ export function planAddFields(request: {target: string; fieldText: string}, know
 
 	const missing = read.value.entities.filter(candidate => candidate.minimal).map(candidate => candidate.plural);
 	if (missing.length > 0) {
-		return {ok: false, message: `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in the project or this conversation: describe ${missing.length > 1 ? 'them' : 'it'} first, then add the reference.`};
+		return {
+			ok: false,
+			message: `${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in the project or this conversation: describe ${missing.length > 1 ? 'them' : 'it'} first, then add the reference.`,
+		};
 	}
 
 	const existing = new Set(entity.attrs.map(attrName));

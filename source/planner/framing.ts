@@ -2,9 +2,10 @@
  * A clause's framing: "A gym booking system.", "a shop where …", "blog:", "a school app: …". It
  * names the domain (the context, when none is set yet) and leaves the statements after it.
  */
+
+import type {Clause} from './clauses.js';
 import type {Reading} from './draft.js';
 import {ARTICLES} from './field.js';
-import type {Clause} from './clauses.js';
 import {BELONG, FRAMING_ADJECTIVES, GENERIC_HEADS, HAVE, JOIN, KEYWORDS, MAX_ENTITY_WORDS, SEPARATORS} from './reader-words.js';
 import {camelize, isPlural, isWord, type Word} from './words.js';
 
@@ -33,13 +34,23 @@ export function takeFraming(reading: Reading, clause: Clause, first: boolean): C
 	let start = 0;
 	while (ARTICLES.has(words[start] ?? '')) start++;
 	let end = start;
-	while (end < words.length && isWord(words[end]) && !['with', 'where', 'that', 'which', 'having', 'has', 'have', 'belong', 'belongs', 'containing', 'and'].includes(words[end]!) && end - start < 6) end++;
+	while (end < words.length && isWord(words[end]) && !['with', 'where', 'that', 'which', 'having', 'has', 'have', 'belong', 'belongs', 'containing', 'and'].includes(words[end]!) && end - start < 6)
+		end++;
 	const phrase = words.slice(start, end);
 	const marker = words[end];
 	const after = words.slice(end + 1);
 	const head = phrase[phrase.length - 1];
 	if (!head || phrase.length === 0) return clause;
-	const takeRest = (from: number): Clause | undefined => (from >= tokens.length ? undefined : {text: tokens.slice(from).map(token => token.raw).join(' '), tokens: tokens.slice(from)});
+	const takeRest = (from: number): Clause | undefined =>
+		from >= tokens.length
+			? undefined
+			: {
+					text: tokens
+						.slice(from)
+						.map(token => token.raw)
+						.join(' '),
+					tokens: tokens.slice(from),
+				};
 	const generic = phrase.some(word => GENERIC_HEADS.has(word)) || ((phrase.includes('to') || phrase.includes('for')) && (first || start > 0));
 	const singularHead = !isPlural(head) || GENERIC_HEADS.has(head) || head === 'crm';
 	const setContext = (): boolean => {
@@ -52,7 +63,7 @@ export function takeFraming(reading: Reading, clause: Clause, first: boolean): C
 	// "A gym booking system." / "Shop." / "a todo list app." / "We're building a fitness tracker."
 	if (marker === undefined) {
 		const hadArticle = start > 0;
-		if ((singularHead && (hadArticle || generic || first || phrase.length === 1)) && !phrase.includes('as')) {
+		if (singularHead && (hadArticle || generic || first || phrase.length === 1) && !phrase.includes('as')) {
 			if (setContext()) return undefined;
 		}
 

@@ -6,9 +6,7 @@ import {referencedTable} from './attrs.js';
 import type {Parsed, PlannedEntity} from './types.js';
 
 function plannedRefs(entity: PlannedEntity, planned: Set<string>): string[] {
-	return entity.attrs
-		.map(attr => referencedTable(attr))
-		.filter((table): table is string => table !== undefined && table !== entity.plural && planned.has(table));
+	return entity.attrs.map(attr => referencedTable(attr)).filter((table): table is string => table !== undefined && table !== entity.plural && planned.has(table));
 }
 
 function findCycle(remaining: PlannedEntity[], planned: Set<string>): string[] {

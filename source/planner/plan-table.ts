@@ -25,13 +25,15 @@ function referenceText(spec: string): string | undefined {
 
 function pad(rows: string[][]): string[] {
 	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
-	return rows.map(row => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd());
+	return rows.map(row =>
+		row
+			.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
+			.join('  ')
+			.trimEnd(),
+	);
 }
 
-export function planTable(
-	entities: PlannedEntity[],
-	options: {binaryId: boolean; ignored: string[]; undescribed: string[]; inspected: boolean},
-): string {
+export function planTable(entities: PlannedEntity[], options: {binaryId: boolean; ignored: string[]; undescribed: string[]; inspected: boolean}): string {
 	const rows = [
 		['Context', 'Schema', 'Table', 'Fields', 'References'],
 		...entities.map(entity => {

@@ -6,9 +6,9 @@
 import {addFieldsMigrationName} from '../generators/migration.js';
 import {attrName, isUnique, referencedTable} from './attrs.js';
 import {planAddFields, readAddFields} from './follow-up.js';
-import {isTool, knownEntities, projectFacts, type ProjectFacts, type Progress} from './progress.js';
-import {describe} from './resolve.js';
 import {planTable} from './plan-table.js';
+import {isTool, knownEntities, type Progress, type ProjectFacts, projectFacts} from './progress.js';
+import {describe} from './resolve.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 
 export interface PlannedCall {
@@ -49,7 +49,11 @@ function entityCalls(entity: PlannedEntity, projectPath: string, binaryId: boole
 	return [
 		{tool: 'generate_schema', args: {project_path: projectPath, schema, plural, attrs, ...extra}, say: `Creating the ${schema} schema (${plural}).`},
 		{tool: 'generate_migration', args: {project_path: projectPath, schema, plural, attrs, ...extra}, say: `Writing the migration that creates ${plural}.`},
-		{tool: 'generate_context', args: {project_path: projectPath, context, schema: alias, plural, attrs, ...extra}, say: `Adding ${alias} to the ${context} context.`},
+		{
+			tool: 'generate_context',
+			args: {project_path: projectPath, context, schema: alias, plural, attrs, ...extra},
+			say: `Adding ${alias} to the ${context} context.`,
+		},
 	];
 }
 
@@ -106,7 +110,7 @@ function addedNote(migrationName: string, table: string, added: string[]): strin
 	return `The ${migrationName} migration adds the ${names.join(', ')} column${names.length > 1 ? 's' : ''} to ${table}${indexes}: run mix ecto.migrate to apply it.`;
 }
 
-function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFacts, value: Extract<ReturnType<typeof planAddFields>, {ok: true}>['value'], inspected: boolean): Plan {
+function addFieldsPlan(_progress: Progress, projectPath: string, facts: ProjectFacts, value: Extract<ReturnType<typeof planAddFields>, {ok: true}>['value'], inspected: boolean): Plan {
 	const {entity, attrs, added, assumptions} = value;
 	const names = added.map(attrName).join(', ');
 	const statement = [
@@ -128,7 +132,11 @@ function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFa
 			calls: [
 				inspectCall(projectPath),
 				schemaCall,
-				{tool: 'generate_migration', args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs}, say: `Writing the migration that creates ${entity.plural} with all its fields.`},
+				{
+					tool: 'generate_migration',
+					args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs},
+					say: `Writing the migration that creates ${entity.plural} with all its fields.`,
+				},
 			],
 			notes: [`The context, its tests and fixtures were not updated: add ${names} to them by hand (the test attrs and the fixture's defaults), or generate the context again.`],
 		};
@@ -148,10 +156,7 @@ function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFa
 				say: `Writing the ${migrationName} migration, which adds ${names} to ${entity.plural}.`,
 			},
 		],
-		notes: [
-			addedNote(migrationName, entity.plural, added),
-			`The context, its tests and fixtures were not updated: add ${names} to them by hand (the test attrs and the fixture's defaults).`,
-		],
+		notes: [addedNote(migrationName, entity.plural, added), `The context, its tests and fixtures were not updated: add ${names} to them by hand (the test attrs and the fixture's defaults).`],
 	};
 }
 

@@ -11,12 +11,13 @@
  *
  * Fields are read by field.ts; words that fit nowhere are kept as unreadable, never dropped.
  */
+
+import {splitClauses, stripRequest} from './clauses.js';
 import type {EntityDraft, Reading} from './draft.js';
 import {ARTICLES, readField} from './field.js';
-import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
-import {splitClauses, stripRequest} from './clauses.js';
 import {splitItems} from './field-items.js';
 import {takeFraming} from './framing.js';
+import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
 import {BELONG, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES} from './reader-words.js';
 import {StatementReader} from './statements.js';
 import {isPlural, isWord, singularize, splitWords, type Word} from './words.js';

@@ -4,7 +4,7 @@
  * and a unique pair, referenced-but-undescribed entities are planned minimal (or left to the
  * project when it has the table), and every entity gets a context.
  */
-import {checkAttr, formatAttr, type Attr} from '../grammar/attribute.js';
+import {type Attr, checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {EntityDraft, FieldDraft, Reading} from './draft.js';
 import {inferType, REFERENCE_NOUNS} from './lexicon.js';
 import {orderEntities} from './order.js';
@@ -16,23 +16,82 @@ export const SYNTAX_HINT =
 	"Write entities like 'posts with a title, a body as text and a unique slug', 'comments belong to posts', 'tags on posts (many to many)', or in generator syntax `Blog.Post posts title:string views:integer:default:0 notes:text:optional`.";
 
 /** Qualifiers that make "from account" a reference named from_account_id. */
-const REF_QUALIFIERS = new Set(['from', 'to', 'parent', 'child', 'source', 'target', 'home', 'away', 'primary', 'secondary', 'main', 'current', 'previous', 'next', 'original', 'assigned', 'default', 'other']);
+const REF_QUALIFIERS = new Set([
+	'from',
+	'to',
+	'parent',
+	'child',
+	'source',
+	'target',
+	'home',
+	'away',
+	'primary',
+	'secondary',
+	'main',
+	'current',
+	'previous',
+	'next',
+	'original',
+	'assigned',
+	'default',
+	'other',
+]);
 
 /** Domains for descriptions that do not name one: the context most of their entities belong to. */
 const DOMAINS: Record<string, string> = {
-	post: 'Blog', comment: 'Blog', article: 'Blog', tag: 'Blog',
-	product: 'Shop', order: 'Shop', cart: 'Shop', customer: 'Shop', order_item: 'Shop', line_item: 'Shop', coupon: 'Shop',
-	doctor: 'Clinic', patient: 'Clinic', appointment: 'Clinic',
-	student: 'School', teacher: 'School', course: 'School', enrollment: 'School', lesson: 'School', grade: 'School',
-	book: 'Library', author: 'Library', loan: 'Library', shelf: 'Library',
-	user: 'Accounts', account: 'Accounts', profile: 'Accounts', organization: 'Accounts', membership: 'Accounts', team: 'Accounts',
-	invoice: 'Billing', payment: 'Billing', subscription: 'Billing',
-	task: 'Tasks', todo: 'Tasks', project: 'Tasks', list: 'Tasks', item: 'Tasks',
-	room: 'Chat', message: 'Chat', channel: 'Chat',
-	poll: 'Polls', vote: 'Polls', option: 'Polls', choice: 'Polls',
-	recipe: 'Recipes', ingredient: 'Recipes',
-	workout: 'Fitness', exercise: 'Fitness',
-	event: 'Events', ticket: 'Events', booking: 'Bookings', reservation: 'Bookings',
+	post: 'Blog',
+	comment: 'Blog',
+	article: 'Blog',
+	tag: 'Blog',
+	product: 'Shop',
+	order: 'Shop',
+	cart: 'Shop',
+	customer: 'Shop',
+	order_item: 'Shop',
+	line_item: 'Shop',
+	coupon: 'Shop',
+	doctor: 'Clinic',
+	patient: 'Clinic',
+	appointment: 'Clinic',
+	student: 'School',
+	teacher: 'School',
+	course: 'School',
+	enrollment: 'School',
+	lesson: 'School',
+	grade: 'School',
+	book: 'Library',
+	author: 'Library',
+	loan: 'Library',
+	shelf: 'Library',
+	user: 'Accounts',
+	account: 'Accounts',
+	profile: 'Accounts',
+	organization: 'Accounts',
+	membership: 'Accounts',
+	team: 'Accounts',
+	invoice: 'Billing',
+	payment: 'Billing',
+	subscription: 'Billing',
+	task: 'Tasks',
+	todo: 'Tasks',
+	project: 'Tasks',
+	list: 'Tasks',
+	item: 'Tasks',
+	room: 'Chat',
+	message: 'Chat',
+	channel: 'Chat',
+	poll: 'Polls',
+	vote: 'Polls',
+	option: 'Polls',
+	choice: 'Polls',
+	recipe: 'Recipes',
+	ingredient: 'Recipes',
+	workout: 'Fitness',
+	exercise: 'Fitness',
+	event: 'Events',
+	ticket: 'Events',
+	booking: 'Bookings',
+	reservation: 'Bookings',
 };
 
 interface Working {
@@ -53,7 +112,14 @@ function refusal(reading: Reading): string | undefined {
 }
 
 function fieldAttr(field: FieldDraft, type: string): Parsed<string> {
-	const attr = [field.name, type, ...(field.default === undefined ? [] : ['default', field.default]), ...(field.optional ? ['optional'] : []), ...(field.unique ? ['unique'] : []), ...(field.redact ? ['redact'] : [])].join(':');
+	const attr = [
+		field.name,
+		type,
+		...(field.default === undefined ? [] : ['default', field.default]),
+		...(field.optional ? ['optional'] : []),
+		...(field.unique ? ['unique'] : []),
+		...(field.redact ? ['redact'] : []),
+	].join(':');
 	const checked = checkAttr(attr);
 	if (!checked.ok) return {ok: false, message: `'${field.words}' would be ${attr}: ${checked.message}`};
 	return {ok: true, value: formatAttr(checked.attr)};
@@ -73,11 +139,23 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 		return {ok: false, message: `I found no entities in '${text.trim().slice(0, 200)}'. ${SYNTAX_HINT}`};
 	}
 
-	const entities: Working[] = drafts.map(draft => ({draft, plural: draft.generator?.plural ?? pluralize(draft.singular), attrs: draft.generator ? [...draft.generator.attrs] : [], assumptions: [], uniquePairs: []}));
+	const entities: Working[] = drafts.map(draft => ({
+		draft,
+		plural: draft.generator?.plural ?? pluralize(draft.singular),
+		attrs: draft.generator ? [...draft.generator.attrs] : [],
+		assumptions: [],
+		uniquePairs: [],
+	}));
 	const ensure = (singular: string): Working => {
 		let found = findEntity(entities, singular);
 		if (!found) {
-			found = {draft: {singular, fields: [], belongsTo: [], hasMany: [], hasOne: [], mentioned: true}, plural: pluralize(singular), attrs: [], assumptions: [], uniquePairs: []};
+			found = {
+				draft: {singular, fields: [], belongsTo: [], hasMany: [], hasOne: [], mentioned: true},
+				plural: pluralize(singular),
+				attrs: [],
+				assumptions: [],
+				uniquePairs: [],
+			};
 			entities.push(found);
 		}
 
@@ -173,7 +251,10 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 	}
 
 	for (const entity of [...entities]) {
-		for (const [list, unique] of [[entity.draft.hasMany, false], [entity.draft.hasOne, true]] as const) {
+		for (const [list, unique] of [
+			[entity.draft.hasMany, false],
+			[entity.draft.hasOne, true],
+		] as const) {
 			for (const target of list) {
 				const added = reference(ensure(target), entity.draft.singular, undefined, unique);
 				if (!added.ok) return added;
@@ -217,7 +298,16 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 		const assumptions = [...entity.assumptions];
 		if (minimal) assumptions.unshift(`${entity.plural} is not described: a minimal table (id and timestamps), unless the project has ${entity.plural}`);
 		else if (entity.draft.mentioned && entity.attrs.length === 0) assumptions.unshift(`${entity.plural} is named without fields: id and timestamps only`);
-		return {context: contextName, alias, schema: `${contextName}.${alias}`, plural: entity.plural, attrs: entity.attrs, uniquePairs: entity.uniquePairs, assumptions, minimal};
+		return {
+			context: contextName,
+			alias,
+			schema: `${contextName}.${alias}`,
+			plural: entity.plural,
+			attrs: entity.attrs,
+			uniquePairs: entity.uniquePairs,
+			assumptions,
+			minimal,
+		};
 	});
 
 	const ordered = orderEntities(planned);

@@ -4,9 +4,10 @@
  * that fit nowhere as unreadable. The layers above it: statement-fields.ts, relations.ts,
  * statements.ts.
  */
+
+import type {Clause} from './clauses.js';
 import type {EntityDraft, Reading} from './draft.js';
 import {ARTICLES} from './field.js';
-import type {Clause} from './clauses.js';
 import {KEYWORDS, MAX_ENTITY_WORDS, NAME_LEAD, OWN_VERBS, SEPARATORS} from './reader-words.js';
 import {isPlural, isWord} from './words.js';
 

@@ -31,7 +31,10 @@ export class FieldListReader extends StatementCursor {
 		let verbAt = name.end;
 		if (['that', 'which', 'who'].includes(next ?? '')) verbAt++;
 		const verb = this.at(verbAt);
-		return (verb !== undefined && (BELONG.has(verb) || JOIN.has(verb) || verb === 'has' || verb === 'have')) || (verb === 'on' && this.at(verbAt + 1) !== undefined && this.words.slice(verbAt).includes('many'));
+		return (
+			(verb !== undefined && (BELONG.has(verb) || JOIN.has(verb) || verb === 'has' || verb === 'have')) ||
+			(verb === 'on' && this.at(verbAt + 1) !== undefined && this.words.slice(verbAt).includes('many'))
+		);
 	}
 
 	/** Fields after "with"/"has"/"," up to the next statement or relation. */
@@ -104,7 +107,13 @@ export class FieldListReader extends StatementCursor {
 				continue;
 			}
 
-			this.reader.reading.unreadable.push(item.map(token => token.raw).join(' ').replace(/ ([,)])/g, '$1').replace(/\( /g, '('));
+			this.reader.reading.unreadable.push(
+				item
+					.map(token => token.raw)
+					.join(' ')
+					.replace(/ ([,)])/g, '$1')
+					.replace(/\( /g, '('),
+			);
 		}
 
 		// "follower_id and followed_id both referencing users": "both" reaches back one field.

@@ -93,7 +93,8 @@ export class StatementReader extends RelationReader {
 			let at = this.pos;
 			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both'].includes(this.at(at) ?? '')) at++;
 			// "…, each task belongs to a project": the entity named again before its next phrase.
-			if (at > this.pos && isWord(this.at(at)) && singularize(this.at(at)!) === entity.singular && (BELONG.has(this.at(at + 1) ?? '') || HAVE.has(this.at(at + 1) ?? '') || this.at(at + 1) === 'can')) at++;
+			if (at > this.pos && isWord(this.at(at)) && singularize(this.at(at)!) === entity.singular && (BELONG.has(this.at(at + 1) ?? '') || HAVE.has(this.at(at + 1) ?? '') || this.at(at + 1) === 'can'))
+				at++;
 			const verb = this.at(at);
 			const object = this.at(at + 1);
 			if (verb && BELONG.has(verb) && object === 'to') {
@@ -149,7 +150,7 @@ export class StatementReader extends RelationReader {
 				continue;
 			}
 
-			if (verb === 'already' || (verb === 'exist' || verb === 'exists')) {
+			if (verb === 'already' || verb === 'exist' || verb === 'exists') {
 				let end = at;
 				while (['already', 'exist', 'exists'].includes(this.at(end) ?? '')) end++;
 				entity.existing = true;

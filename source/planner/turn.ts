@@ -7,8 +7,8 @@
  */
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
 import {summarizeRun} from '../tool-results/run-summary.js';
-import {isTool, readProgress, type Progress} from './progress.js';
 import {buildPlan, type Plan, type PlannedCall} from './plan.js';
+import {isTool, type Progress, readProgress} from './progress.js';
 
 const LABEL = 'Offline planner';
 

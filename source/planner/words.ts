@@ -15,10 +15,10 @@ export interface Word {
 
 const PATTERNS: RegExp[] = [
 	// Generator syntax stays one token: `title:string`, `status:enum:A:B`, `quantity:integer:default:0`.
-	/[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z0-9_.\-]+)+/y,
+	/[A-Za-z_][A-Za-z0-9_]*(?::[A-Za-z0-9_.-]+)+/y,
 	/[A-Za-z_][A-Za-z0-9_]*(?:[-'][A-Za-z0-9_]+)*/y,
 	/\d+(?:\.\d+)?/y,
-	/[,()&/|:;?!*•+\-]/y,
+	/[,()&/|:;?!*•+-]/y,
 	/[^\s,()&/|:;?!]+/y,
 ];
 

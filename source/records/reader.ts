@@ -6,8 +6,8 @@
 import type {MikroORM} from '@mikro-orm/core';
 import {Execution, Message} from '../db/entities/index.js';
 import type {DatabaseGuard} from './guard.js';
-import {storedData, toExecutionRecord, toRecordedMessage, type StoredExecution, type StoredMessage} from './row-mapping.js';
-import {UnknownExecutionError, type ExecutionRecord, type RecordedMessage} from './types.js';
+import {type StoredExecution, type StoredMessage, storedData, toExecutionRecord, toRecordedMessage} from './row-mapping.js';
+import {type ExecutionRecord, type RecordedMessage, UnknownExecutionError} from './types.js';
 
 export class RecordReader {
 	constructor(
@@ -31,9 +31,7 @@ export class RecordReader {
 		return this.guard.run(`read the messages of execution ${executionId}`, async em => {
 			// On the (execution_id, turn_number) index, each JSON column parsed once: a replay of
 			// hundreds of messages opens in a few milliseconds.
-			const rows = await em
-				.getConnection()
-				.execute<Array<Record<string, unknown>>>(`select * from messages where execution_id = ? order by turn_number, id`, [executionId], 'all');
+			const rows = await em.getConnection().execute<Array<Record<string, unknown>>>(`select * from messages where execution_id = ? order by turn_number, id`, [executionId], 'all');
 			const meta = this.orm.getMetadata().get(Message.meta.className);
 			return rows.map((row: Record<string, unknown>) => toRecordedMessage(storedData(meta, row) as StoredMessage));
 		});

@@ -9,8 +9,8 @@ import type {MikroORM} from '@mikro-orm/core';
 import {writeWaitMs} from '../db/limits.js';
 import {DatabaseGuard} from './guard.js';
 import {RecordReader} from './reader.js';
-import {RecordWriter} from './writer.js';
 import type {ExecutionEnd, ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './types.js';
+import {RecordWriter} from './writer.js';
 
 export type {ExecutionEnd, ExecutionRecord, MessageRole, NewExecution, NewMessage, RecordedMessage} from './types.js';
 export {UnknownExecutionError, UnknownWorkflowError} from './types.js';

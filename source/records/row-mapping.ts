@@ -5,7 +5,7 @@
  * hydration: a replay reads hundreds of messages) is named and typed by the entity's metadata
  * first (storedData), so no second list of the columns exists.
  */
-import {JsonType, type EntityMetadata} from '@mikro-orm/core';
+import {type EntityMetadata, JsonType} from '@mikro-orm/core';
 import type {IExecution, IMessage} from '../db/entities/index.js';
 import type {RecordedApproval} from './recorded-approval.js';
 import type {ExecutionRecord, NewMessage, RecordedMessage} from './types.js';

@@ -3,10 +3,10 @@
  * its errors.
  */
 import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
-import type {RecordedApproval} from './recorded-approval.js';
-import type {ApprovalOutcome} from './statuses.js';
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
+import type {RecordedApproval} from './recorded-approval.js';
+import type {ApprovalOutcome} from './statuses.js';
 
 export type {MessageRole} from '../db/entities/statuses.js';
 

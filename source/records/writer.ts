@@ -7,11 +7,11 @@
 import {hostname} from 'node:os';
 import {ForeignKeyConstraintViolationException, raw} from '@mikro-orm/core';
 import {DatabaseError} from '../db/database-error.js';
-import {Execution, Message, Workflow, type IExecution} from '../db/entities/index.js';
+import {Execution, type IExecution, Message, Workflow} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
 import type {DatabaseGuard} from './guard.js';
 import {messageRow} from './row-mapping.js';
-import {UnknownExecutionError, UnknownWorkflowError, type ExecutionEnd, type NewExecution, type NewMessage} from './types.js';
+import {type ExecutionEnd, type NewExecution, type NewMessage, UnknownExecutionError, UnknownWorkflowError} from './types.js';
 
 // Once a write has waited the whole time in vain, the end of the run waits only this long: the
 // user has waited enough, and the end is retried in the background until the database is free.

@@ -17,31 +17,16 @@ export const generateOutput = z.object({
 			path: z.string().describe('Relative to the project root.'),
 			action: z.enum(['created', 'injected', 'overwritten', 'unchanged', 'planned']),
 			content: z.string(),
-			would: z
-				.enum(['created', 'injected', 'overwritten', 'unchanged'])
-				.optional()
-				.describe('For a dry run (action "planned"): what a real run would do.'),
+			would: z.enum(['created', 'injected', 'overwritten', 'unchanged']).optional().describe('For a dry run (action "planned"): what a real run would do.'),
 			sha256_before: z.string().nullable().describe('SHA-256 (hex) of the file before the call; null when it did not exist.'),
 			sha256_after: z.string().describe('SHA-256 (hex) of `content`: the file after the call (for a dry run, after a real run).'),
-			previous_content: z
-				.string()
-				.optional()
-				.describe('The file before the call, when it existed and was changed (injected, overwritten); in a dry run, whenever it exists.'),
-			previous_truncated: z
-				.literal(true)
-				.optional()
-				.describe(`Set when previous_content was cut at ${MAX_PREVIOUS_BYTES} bytes.`),
+			previous_content: z.string().optional().describe('The file before the call, when it existed and was changed (injected, overwritten); in a dry run, whenever it exists.'),
+			previous_truncated: z.literal(true).optional().describe(`Set when previous_content was cut at ${MAX_PREVIOUS_BYTES} bytes.`),
 		}),
 	),
 	next_steps: z.array(z.string()),
-	created_folders: z
-		.array(z.string())
-		.optional()
-		.describe('Folders the call created to hold its files (relative to the project root, outermost first); undo removes them again when empty.'),
-	apply_args: z
-		.object({migration_stamp: z.string()})
-		.optional()
-		.describe('For a dry run: arguments to add to the real call so it writes exactly the files shown (a new migration\'s stamp).'),
+	created_folders: z.array(z.string()).optional().describe('Folders the call created to hold its files (relative to the project root, outermost first); undo removes them again when empty.'),
+	apply_args: z.object({migration_stamp: z.string()}).optional().describe("For a dry run: arguments to add to the real call so it writes exactly the files shown (a new migration's stamp)."),
 	notices: z.array(z.string()).optional().describe('What the call did differently from what was asked (a migration stamp that had to be replaced).'),
 });
 

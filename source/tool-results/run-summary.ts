@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import {isRecord} from '../is-record.js';
-import {reportedFiles, type FileAction} from './read-result.js';
+import {type FileAction, reportedFiles} from './read-result.js';
 
 export interface SummaryFile {
 	/** Relative to the project (absolute only when it lies outside it). */
@@ -62,7 +62,13 @@ function relative(file: string, projectPath: string | undefined): string {
 function answerLines(text: string): string[] {
 	return text
 		.split('\n')
-		.map(line => line.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').replaceAll('`', '').trim().replace(/\.$/, ''))
+		.map(line =>
+			line
+				.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '')
+				.replaceAll('`', '')
+				.trim()
+				.replace(/\.$/, ''),
+		)
 		.filter(line => line.length >= 8);
 }
 
@@ -86,12 +92,6 @@ export function summarizeRun(calls: readonly SummaryCall[], options: SummaryOpti
 	const lines = answerLines(answer);
 	const nextSteps = dryRun
 		? []
-		: steps.filter(
-				step =>
-					!TOOL_MENTION.test(step) &&
-					!(step.match(/\w+/g) ?? []).some(word => toolNames.has(word)) &&
-					!answer.includes(step) &&
-					!lines.some(line => step.includes(line)),
-			);
+		: steps.filter(step => !TOOL_MENTION.test(step) && !(step.match(/\w+/g) ?? []).some(word => toolNames.has(word)) && !answer.includes(step) && !lines.some(line => step.includes(line)));
 	return {files: [...byPath.values()].filter(file => file !== undefined), nextSteps, dryRun};
 }

@@ -6,21 +6,17 @@
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {renderAlterMigration} from '../generators/migration.js';
 import {buildSchemaSpec, type SchemaSpec} from '../generators/schema-spec.js';
-import {applyFiles, wroteMigration} from './write/apply-files.js';
+import {loadProject} from '../phoenix-project/read-project.js';
+import {tableColumns} from '../phoenix-project/table-columns.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateAddFieldsMigrationArgs} from './inputs.js';
-import {MigrationNameTakenError, migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from '../phoenix-project/read-project.js';
-import {readExisting, WriteRefusedError} from './write/safe-writer.js';
-import {tableColumns} from '../phoenix-project/table-columns.js';
+import {type MigrationFile, MigrationNameTakenError, migrationSlot, newMigrationStamp, PROBE_STAMP, stampReport} from './migration-files.js';
 import {generateResult} from './tool-result.js';
+import {applyFiles, wroteMigration} from './write/apply-files.js';
+import {readExisting, WriteRefusedError} from './write/safe-writer.js';
 
-async function alterMigrationFile(
-	root: string,
-	spec: SchemaSpec,
-	options: {name?: string; overwrite: boolean; now: Date; stamp?: string},
-): Promise<MigrationFile> {
+async function alterMigrationFile(root: string, spec: SchemaSpec, options: {name?: string; overwrite: boolean; now: Date; stamp?: string}): Promise<MigrationFile> {
 	const nameOption = options.name === undefined ? {} : {name: options.name};
 	const {dir, name, taken, existing: sameName} = await migrationSlot(root, renderAlterMigration(spec, nameOption, PROBE_STAMP).path);
 	if (sameName !== undefined && !options.overwrite) {
@@ -30,8 +26,8 @@ async function alterMigrationFile(
 		);
 	}
 
-	const others = taken.filter((candidate) => candidate !== sameName);
-	const texts = await Promise.all(others.map(async (file) => ({path: `${dir}/${file}`, text: (await readExisting(root, `${dir}/${file}`)) ?? ''})));
+	const others = taken.filter(candidate => candidate !== sameName);
+	const texts = await Promise.all(others.map(async file => ({path: `${dir}/${file}`, text: (await readExisting(root, `${dir}/${file}`)) ?? ''})));
 	const known = tableColumns(spec.table, texts);
 	// A schema file proves nothing: it may have been written a moment ago, its table never created.
 	if (known.creators.length === 0) {
@@ -40,9 +36,9 @@ async function alterMigrationFile(
 		);
 	}
 
-	const existing = spec.attrs.filter((attr) => known.columns.has(attr.name));
+	const existing = spec.attrs.filter(attr => known.columns.has(attr.name));
 	if (existing.length > 0) {
-		const where = existing.map((attr) => `${attr.name} (added by ${known.columns.get(attr.name)!})`).join(', ');
+		const where = existing.map(attr => `${attr.name} (added by ${known.columns.get(attr.name)!})`).join(', ');
 		throw new WriteRefusedError(`Table "${spec.table}" already has ${where}. Give only the new fields in attrs.`);
 	}
 
@@ -65,6 +61,6 @@ export async function generateAddFieldsMigration(args: GenerateAddFieldsMigratio
 	});
 	const applied = await applyFiles(root, info.base, [{path: file.path, content: file.content, kind: 'migration'}], {overwrite, dryRun});
 	const nextSteps = wroteMigration(applied, [file.path]) ? [MIGRATE_STEP] : [];
-	const fields = spec.attrs.map((attr) => attr.name).join(', ');
+	const fields = spec.attrs.map(attr => attr.name).join(', ');
 	return generateResult(`Migration adding ${fields} to table "${spec.table}" in ${root}:`, applied, nextSteps, dryRun, stampReport(file, dryRun));
 }

@@ -12,17 +12,17 @@
  * no-op on any day.
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
-import {buildContextSpec, renderContextFiles, type ContextOptions} from '../generators/context.js';
+import {buildContextSpec, type ContextOptions, renderContextFiles} from '../generators/context.js';
 import {scopeAlias} from '../generators/project-info.js';
 import {renderSchema} from '../generators/schema.js';
-import {applyFiles, wroteMigration, type GeneratedWrite} from './write/apply-files.js';
+import {loadProject} from '../phoenix-project/read-project.js';
 import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
-import {createTableMigration, MigrationNameTakenError, stampReport, type MigrationFile} from './migration-files.js';
-import {loadProject} from '../phoenix-project/read-project.js';
-import {readExisting, WriteRefusedError} from './write/safe-writer.js';
+import {createTableMigration, type MigrationFile, MigrationNameTakenError, stampReport} from './migration-files.js';
 import {generateResult} from './tool-result.js';
+import {applyFiles, type GeneratedWrite, wroteMigration} from './write/apply-files.js';
+import {readExisting, WriteRefusedError} from './write/safe-writer.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
 	const {root, info, facts} = await loadProject(args.project_path, cwd);

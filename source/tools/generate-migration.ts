@@ -1,12 +1,12 @@
 /** generate_migration and generate_empty_migration: `mix phx.gen.schema`'s migration and `mix ecto.gen.migration`. */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildSchemaSpec} from '../generators/schema-spec.js';
-import {applyFiles, wroteMigration} from './write/apply-files.js';
+import {loadProject} from '../phoenix-project/read-project.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateEmptyMigrationArgs, GenerateMigrationArgs} from './inputs.js';
 import {createTableMigration, emptyMigration, stampReport} from './migration-files.js';
-import {loadProject} from '../phoenix-project/read-project.js';
 import {generateResult} from './tool-result.js';
+import {applyFiles, wroteMigration} from './write/apply-files.js';
 
 export const MIGRATE_STEP = 'Run mix ecto.migrate to apply the migration.';
 

@@ -1,11 +1,11 @@
 /** generate_schema: the Ecto schema module of `mix phx.gen.schema` (the migration is generate_migration's job). */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
-import {buildSchemaSpec, type SchemaOptions} from '../generators/schema-spec.js';
 import {renderSchema} from '../generators/schema.js';
-import {applyFiles} from './write/apply-files.js';
-import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
+import {buildSchemaSpec, type SchemaOptions} from '../generators/schema-spec.js';
 import {loadProject} from '../phoenix-project/read-project.js';
+import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
 import {generateResult} from './tool-result.js';
+import {applyFiles} from './write/apply-files.js';
 
 /** Tool arguments (snake_case) to the generators' SchemaOptions, leaving absent options absent. */
 export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMigrationArgs, 'repo' | 'migration_dir'>>): SchemaOptions {
@@ -28,8 +28,6 @@ export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Pro
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
 	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});
-	const nextSteps = [
-		`Create the table with generate_migration (same schema "${args.schema}", plural "${args.plural}" and attrs), then run mix ecto.migrate.`,
-	];
+	const nextSteps = [`Create the table with generate_migration (same schema "${args.schema}", plural "${args.plural}" and attrs), then run mix ecto.migrate.`];
 	return generateResult(`Schema ${spec.module} (table "${spec.table}") in ${root}:`, files, nextSteps, dryRun);
 }

@@ -12,31 +12,20 @@ export const projectPath = z
 	.string()
 	.min(1)
 	.max(4096)
-	.describe(
-		'Path of the Phoenix project: the folder that holds mix.exs. Absolute, or relative to the tool server\'s working directory. Example: "/home/me/code/my_app".',
-	);
+	.describe('Path of the Phoenix project: the folder that holds mix.exs. Absolute, or relative to the tool server\'s working directory. Example: "/home/me/code/my_app".');
 
 const schemaModule = z
 	.string()
 	.min(1)
 	.max(MAX_TEXT)
-	.describe(
-		'Schema module name relative to the application module, CamelCase segments separated by dots. Example: "Blog.Post" becomes MyApp.Blog.Post in lib/my_app/blog/post.ex.',
-	);
+	.describe('Schema module name relative to the application module, CamelCase segments separated by dots. Example: "Blog.Post" becomes MyApp.Blog.Post in lib/my_app/blog/post.ex.');
 
-const plural = z
-	.string()
-	.min(1)
-	.max(MAX_TEXT)
-	.describe('Plural of the schema in lowercase snake_case; also the table name unless `table` is given. Example: "posts", "blog_posts".');
+const plural = z.string().min(1).max(MAX_TEXT).describe('Plural of the schema in lowercase snake_case; also the table name unless `table` is given. Example: "posts", "blog_posts".');
 
-export const attrs = z
-	.array(z.string().min(1).max(MAX_TEXT))
-	.max(MAX_ATTRIBUTES)
-	.describe(ATTRIBUTE_SYNTAX);
+export const attrs = z.array(z.string().min(1).max(MAX_TEXT)).max(MAX_ATTRIBUTES).describe(ATTRIBUTE_SYNTAX);
 
 const table = z.string().min(1).max(MAX_TEXT).describe('Table name when it differs from the plural. Example: "blog_posts".');
-const binaryId = z.boolean().describe('Use UUID (binary_id) primary and foreign keys. Default: the project\'s `:generators, binary_id:` setting.');
+const binaryId = z.boolean().describe("Use UUID (binary_id) primary and foreign keys. Default: the project's `:generators, binary_id:` setting.");
 const primaryKey = z.string().min(1).max(MAX_TEXT).describe('Name of the primary key column when it is not "id". Example: "post_id".');
 const prefix = z.string().min(1).max(MAX_TEXT).describe('Database schema prefix (PostgreSQL schema) for the table. Example: "cms".');
 const repo = z.string().min(1).max(MAX_TEXT).describe('Repo module when it is not the project\'s own. Example: "MyApp.ReadRepo".');
@@ -52,7 +41,7 @@ const scope = z
 	.min(1)
 	.max(MAX_TEXT)
 	.describe('Name of a scope configured in `config :my_app, :scopes` (Phoenix 1.8, e.g. "user") to tie records to. Default: the default scope, if one is configured.');
-const noScope = z.boolean().describe('Do not apply the project\'s default scope.');
+const noScope = z.boolean().describe("Do not apply the project's default scope.");
 const overwrite = z
 	.boolean()
 	.describe('Replace existing files that differ from the generated ones (default false: such files are refused and nothing is written). Identical files are always left unchanged.');
@@ -89,9 +78,7 @@ export const inspectProjectInput = z.object({project_path: projectPath}).strict(
 
 export const generateSchemaInput = z.object(schemaFields).strict();
 
-export const generateMigrationInput = z
-	.object({...schemaFields, repo: repo.optional(), migration_dir: migrationDir.optional(), migration_stamp: migrationStamp.optional()})
-	.strict();
+export const generateMigrationInput = z.object({...schemaFields, repo: repo.optional(), migration_dir: migrationDir.optional(), migration_stamp: migrationStamp.optional()}).strict();
 
 export const generateEmptyMigrationInput = z
 	.object({
@@ -129,10 +116,7 @@ export const generateAddFieldsMigrationInput = z
 			.max(MAX_TEXT)
 			.describe('Migration name, snake_case or CamelCase. Default: add_<fields joined by _and_>_to_<table> (add_fields_to_<table> for more than three fields). Example: "add_slug_to_posts".')
 			.optional(),
-		overwrite: z
-			.boolean()
-			.describe('Replace an existing migration of the same name (its file name is kept). Default false: a migration with that name is refused.')
-			.optional(),
+		overwrite: z.boolean().describe('Replace an existing migration of the same name (its file name is kept). Default false: a migration with that name is refused.').optional(),
 		migration_stamp: migrationStamp.optional(),
 		dry_run: dryRun.optional(),
 	})
@@ -141,16 +125,8 @@ export const generateAddFieldsMigrationInput = z
 export const generateContextInput = z
 	.object({
 		...schemaFields,
-		context: z
-			.string()
-			.min(1)
-			.max(MAX_TEXT)
-			.describe('Context module relative to the application module. Example: "Blog" gives MyApp.Blog in lib/my_app/blog.ex.'),
-		schema: z
-			.string()
-			.min(1)
-			.max(MAX_TEXT)
-			.describe('Schema module relative to the context. Example: "Post" with context "Blog" gives MyApp.Blog.Post.'),
+		context: z.string().min(1).max(MAX_TEXT).describe('Context module relative to the application module. Example: "Blog" gives MyApp.Blog in lib/my_app/blog.ex.'),
+		schema: z.string().min(1).max(MAX_TEXT).describe('Schema module relative to the context. Example: "Post" with context "Blog" gives MyApp.Blog.Post.'),
 		repo: repo.optional(),
 		no_schema: z.boolean().optional().describe('Do not write the schema and migration (they exist already elsewhere); only the context, its tests and fixtures.'),
 		migration_stamp: migrationStamp.optional(),

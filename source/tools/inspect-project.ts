@@ -1,8 +1,8 @@
 /** inspect_project: what the generators will assume about a project, as text and structured data. */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
+import {inspectProject, type ProjectInspection} from '../phoenix-project/read-project.js';
 import type {InspectResult} from '../tool-results/inspect-result.js';
 import type {InspectProjectArgs} from './inputs.js';
-import {inspectProject, type ProjectInspection} from '../phoenix-project/read-project.js';
 
 export function describeInspection(found: ProjectInspection): string {
 	const list = (items: string[]) => (items.length > 0 ? items.join(', ') : 'none');
@@ -12,12 +12,12 @@ export function describeInspection(found: ProjectInspection): string {
 		`Generators: timestamp_type ${found.generators.timestamp_type ?? 'default (naive_datetime)'}, binary_id ${found.generators.binary_id}` +
 			(found.generators.migration ? '' : ', migrations disabled'),
 		`Migrations folder: ${found.migration_dir}`,
-		`Scopes: ${found.scopes.length > 0 ? found.scopes.map((scope) => `${scope.name}${scope.default ? ' (default)' : ''} ${scope.module}, key ${scope.schema_key}`).join('; ') : 'none'}`,
-		`Contexts: ${list(found.contexts.map((context) => context.module))}`,
-		`Schemas: ${list(found.schemas.map((schema) => (schema.table ? `${schema.module} ("${schema.table}")` : schema.module)))}`,
+		`Scopes: ${found.scopes.length > 0 ? found.scopes.map(scope => `${scope.name}${scope.default ? ' (default)' : ''} ${scope.module}, key ${scope.schema_key}`).join('; ') : 'none'}`,
+		`Contexts: ${list(found.contexts.map(context => context.module))}`,
+		`Schemas: ${list(found.schemas.map(schema => (schema.table ? `${schema.module} ("${schema.table}")` : schema.module)))}`,
 		`Migrations: ${list(found.migrations)}`,
 	];
-	if (found.warnings.length > 0) lines.push('Warnings:', ...found.warnings.map((warning) => `  - ${warning}`));
+	if (found.warnings.length > 0) lines.push('Warnings:', ...found.warnings.map(warning => `  - ${warning}`));
 	return lines.join('\n');
 }
 

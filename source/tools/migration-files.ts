@@ -4,11 +4,12 @@
  * writes such a duplicate and `mix ecto.migrate` then fails. A dry run reports the stamp it chose
  * (apply_args.migration_stamp), so the approved real call writes the very file that was previewed.
  */
+
+import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
 import type {ProjectInfo} from '../generators/project-info.js';
 import type {SchemaSpec} from '../generators/schema-spec.js';
-import {migrationStamp, renderEmptyMigration, renderMigration} from '../generators/migration.js';
 import {listMigrations, migrationName, migrationStamps} from '../phoenix-project/read-project.js';
-import {readExisting, WriteRefusedError, type FileToWrite} from './write/safe-writer.js';
+import {type FileToWrite, readExisting, WriteRefusedError} from './write/safe-writer.js';
 
 /** A migration with the same name exists already (ecto refuses two); `path` is that migration. */
 export class MigrationNameTakenError extends WriteRefusedError {}
@@ -41,7 +42,7 @@ export function assertMigrationFolder(dir: string): void {
 	}
 
 	const segments = dir.split('/');
-	const hidden = segments.find((segment) => segment.startsWith('.'));
+	const hidden = segments.find(segment => segment.startsWith('.'));
 	if (hidden !== undefined) {
 		throw new WriteRefusedError(`Migration folder "${dir}" is not allowed: "${hidden}" is a hidden folder. Use a folder under priv/, e.g. "priv/repo/migrations".`);
 	}
@@ -63,7 +64,7 @@ export async function migrationSlot(root: string, renderedPath: string): Promise
 	const {dir, name} = splitPath(renderedPath);
 	assertMigrationFolder(dir);
 	const taken = await listMigrations(root, dir);
-	const existing = taken.find((candidate) => migrationName(candidate) === name);
+	const existing = taken.find(candidate => migrationName(candidate) === name);
 	return {dir, name, taken, ...(existing === undefined ? {} : {existing})};
 }
 
@@ -85,7 +86,7 @@ export function newMigrationStamp(dir: string, taken: string[], now: Date, reque
 	const stamps = migrationStamps(taken);
 	if (requested === undefined) return {stamp: migrationStamp(now, stamps)};
 	// ecto orders migrations by their number.
-	if (/^\d{14}$/.test(requested) && stamps.every((stamp) => BigInt(stamp) < BigInt(requested))) return {stamp: requested};
+	if (/^\d{14}$/.test(requested) && stamps.every(stamp => BigInt(stamp) < BigInt(requested))) return {stamp: requested};
 	const stamp = migrationStamp(now, stamps);
 	return {
 		stamp,
@@ -101,11 +102,7 @@ export type MigrationFile = FileToWrite & {stamp?: ChosenStamp};
  * content → that file (left unchanged); different → refused unless overwrite, which replaces it
  * under its existing file name.
  */
-export async function createTableMigration(
-	root: string,
-	spec: SchemaSpec,
-	options: {overwrite: boolean; now: Date; stamp?: string},
-): Promise<MigrationFile> {
+export async function createTableMigration(root: string, spec: SchemaSpec, options: {overwrite: boolean; now: Date; stamp?: string}): Promise<MigrationFile> {
 	const {dir, name, taken, existing} = await migrationSlot(root, renderMigration(spec, PROBE_STAMP).path);
 	const chosen = newMigrationStamp(dir, taken, options.now, options.stamp);
 	const file = renderMigration(spec, chosen.stamp);
@@ -123,12 +120,7 @@ export async function createTableMigration(
 }
 
 /** What `mix ecto.gen.migration NAME` writes; refused when a migration with that name exists. */
-export async function emptyMigration(
-	root: string,
-	project: ProjectInfo,
-	options: {name: string; repo?: string; migrationDir?: string; stamp?: string},
-	now: Date,
-): Promise<MigrationFile> {
+export async function emptyMigration(root: string, project: ProjectInfo, options: {name: string; repo?: string; migrationDir?: string; stamp?: string}, now: Date): Promise<MigrationFile> {
 	// Render once to learn the folder, then again with a stamp past the folder's migrations.
 	const {dir, name, taken, existing} = await migrationSlot(root, renderEmptyMigration(project, options, PROBE_STAMP).path);
 	if (existing !== undefined) {

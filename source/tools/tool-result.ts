@@ -4,13 +4,13 @@
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {GeneratorError} from '../generators/errors.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
 import {ProjectError} from '../phoenix-project/project-config.js';
 import {UnreadableFileError} from '../phoenix-project/read-regular.js';
-import {trackCall} from './write/shutdown.js';
-import type {FileAction} from '../tool-results/read-result.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import type {AppliedFiles, GenerateOutput} from '../tool-results/output.js';
+import type {FileAction} from '../tool-results/read-result.js';
 import {WriteFailedError, WriteRefusedError} from './write/safe-writer.js';
+import {trackCall} from './write/shutdown.js';
 
 const verbs: Record<FileAction, string> = {
 	created: 'created',
@@ -36,9 +36,9 @@ export function generateResult(headline: string, applied: AppliedFiles, nextStep
 
 	const notices = extras.notices ?? [];
 	for (const notice of notices) lines.push(`Note: ${notice}`);
-	if (nextSteps.length > 0) lines.push('Next steps:', ...nextSteps.map((step) => `  - ${step}`));
+	if (nextSteps.length > 0) lines.push('Next steps:', ...nextSteps.map(step => `  - ${step}`));
 	const structuredContent: GenerateOutput = {
-		files: files.map((file) => ({...file})),
+		files: files.map(file => ({...file})),
 		next_steps: nextSteps,
 		...(createdFolders.length === 0 ? {} : {created_folders: createdFolders}),
 		...(extras.applyArgs === undefined ? {} : {apply_args: extras.applyArgs}),

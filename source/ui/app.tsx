@@ -4,7 +4,8 @@
  * services (database, MCP, providers) load after the first frame and reach the screens by context.
  */
 import {Box, Text, useInput} from 'ink';
-import {Component, useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {Component, type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TopBar} from './components/top-bar.js';
@@ -14,8 +15,7 @@ import {SCREENS} from './screens/index.js';
 import type {ScreenEntry} from './screens/types.js';
 import type {UiServices} from './services.js';
 import {ServicesContext, type ServicesState, type UiOptions} from './services-context.js';
-import {ShellContext, type RunIntent, type ShellApi, type ShellStatus} from './shell.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {type RunIntent, type ShellApi, ShellContext, type ShellStatus} from './shell.js';
 
 export interface AppProps {
 	loadServices: () => Promise<UiServices>;
@@ -174,26 +174,26 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const width = columns;
 	return (
 		<ServicesContext.Provider value={loaded}>
-				{tooSmall ? <Text>{`Make the terminal at least ${MIN_COLUMNS}x${MIN_ROWS} to use ectosmith (it is ${columns}x${rows}).`}</Text> : null}
-				{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
-				<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
-					<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
-					<Box height={bodyHeight} width={width} flexDirection="column">
-						{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
-						{screens.map(screen => {
-							const Screen = screen.component;
-							const active = !help && !tooSmall && screen.id === current;
-							return (
-								<ShellContext.Provider key={screen.id} value={apis.get(screen.id)!}>
-									<Box display={active ? 'flex' : 'none'} width={width} height={bodyHeight}>
-										<Screen width={width} height={bodyHeight} active={active} />
-									</Box>
-								</ShellContext.Provider>
-							);
-						})}
-					</Box>
-					<StatusBar text={status.text} width={width} {...(message ? {message} : {})} />
+			{tooSmall ? <Text>{`Make the terminal at least ${MIN_COLUMNS}x${MIN_ROWS} to use ectosmith (it is ${columns}x${rows}).`}</Text> : null}
+			{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
+			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
+				<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
+				<Box height={bodyHeight} width={width} flexDirection="column">
+					{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
+					{screens.map(screen => {
+						const Screen = screen.component;
+						const active = !help && !tooSmall && screen.id === current;
+						return (
+							<ShellContext.Provider key={screen.id} value={apis.get(screen.id)!}>
+								<Box display={active ? 'flex' : 'none'} width={width} height={bodyHeight}>
+									<Screen width={width} height={bodyHeight} active={active} />
+								</Box>
+							</ShellContext.Provider>
+						);
+					})}
 				</Box>
+				<StatusBar text={status.text} width={width} {...(message ? {message} : {})} />
+			</Box>
 		</ServicesContext.Provider>
 	);
 }

@@ -3,16 +3,17 @@
  * and the MCP client are loaded, then receives an implementation (source/app/ui-services.ts) built on the
  * wired app. Tests build the same implementation on a temp database.
  */
-import type {ApprovalHook, EngineEvent, FinishedStatus} from '../engine/events.js';
-import type {ProviderName} from '../llm/provider.js';
+
 import type {EditOptions, StoredServer, StoredWorkflow} from '../config/config-store.js';
 import type {ServerFields, WorkflowFields} from '../config/entry-fields.js';
-import type {ProbeResult} from '../mcp/probe.js';
-import type {ExecutionRecord} from '../records/recorder.js';
+import type {ApprovalHook, EngineEvent, FinishedStatus} from '../engine/events.js';
 import type {Deletion} from '../history/delete.js';
 import type {HistoryCursor, HistoryFilter, HistoryPage} from '../history/queries.js';
 import type {StatsReport} from '../history/stats.js';
 import type {UndoPlan, UndoStep} from '../history/undo.js';
+import type {ProviderName} from '../llm/provider.js';
+import type {ProbeResult} from '../mcp/probe.js';
+import type {ExecutionRecord} from '../records/recorder.js';
 
 export interface WorkflowChoice {
 	name: string;
@@ -28,7 +29,7 @@ export interface WorkflowChoice {
 export type ProjectStatus =
 	| {kind: 'mix'; path: string; appModule?: string}
 	/** Not usable: missing, not a folder, or no mix.exs (message: which, in a few words). */
-	| {kind: 'problem'; path: string; message: string; /** Missing or empty: the demo can go right here. */ canCreateDemo: boolean};
+	| {kind: 'problem'; path: string; message: string /** Missing or empty: the demo can go right here. */; canCreateDemo: boolean};
 
 export interface SchemaPaneField {
 	name: string;

@@ -1,7 +1,7 @@
 import {defineEntity, type InferEntity} from '@mikro-orm/core';
 import {serverTransports} from './statuses.js';
 
-export {serverTransports, type ServerTransport} from './statuses.js';
+export {type ServerTransport, serverTransports} from './statuses.js';
 
 /** One MCP tool server entry, as the MCP clients people use describe it. */
 export const McpServer = defineEntity({

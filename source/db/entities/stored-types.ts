@@ -2,7 +2,7 @@
  * Column types of the history tables (executions, messages) that bound what they store and keep out
  * what SQLite's text cannot take, for every writer (the recorder, an import), in one place.
  */
-import {JsonType, Type, type Platform, type TransformContext} from '@mikro-orm/core';
+import {JsonType, type Platform, type TransformContext, Type} from '@mikro-orm/core';
 import {storableJson, storableText} from '../stored-values.js';
 
 /** A text column: NUL shown as U+2400, at most maxStoredTextBytes with a marker saying how much was cut. */

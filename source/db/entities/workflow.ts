@@ -13,12 +13,7 @@ export const Workflow = defineEntity({
 		initialPromptTemplate: p.text(),
 		maxConversationTurns: p.integer().default(10),
 		// Owning side only: servers do not need to know their workflows.
-		servers: p
-			.manyToMany(McpServer)
-			.owner()
-			.pivotTable('workflow_mcp_server_associations')
-			.joinColumn('workflow_id')
-			.inverseJoinColumn('mcp_server_id'),
+		servers: p.manyToMany(McpServer).owner().pivotTable('workflow_mcp_server_associations').joinColumn('workflow_id').inverseJoinColumn('mcp_server_id'),
 		createdAt: p.datetime().onCreate(() => new Date()),
 		updatedAt: p
 			.datetime()

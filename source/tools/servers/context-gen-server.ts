@@ -1,11 +1,11 @@
 /** The phoenix_context_gen_tool MCP server: generate_context. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
+import {generateOutput} from '../../tool-results/output.js';
 import {generateContext} from '../generate-context.js';
 import {generateContextInput} from '../inputs.js';
+import {guarded} from '../tool-result.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput} from '../../tool-results/output.js';
-import {guarded} from '../tool-result.js';
 
 export function createContextGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'phoenix_context_gen_tool', version: packageVersion()});
@@ -19,7 +19,7 @@ export function createContextGenServer(options: ToolServerOptions = {}): McpServ
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},
 		},
-		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateContext(args, cwdOf(options)))),
+		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateContext(args, cwdOf(options)))),
 	);
 	return server;
 }

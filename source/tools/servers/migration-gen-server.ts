@@ -1,12 +1,12 @@
 /** The elixir_migration_gen_tool MCP server: generate_migration, generate_add_fields_migration and generate_empty_migration. */
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js';
+import {generateOutput} from '../../tool-results/output.js';
 import {generateAddFieldsMigration} from '../generate-alter-migration.js';
 import {generateEmptyMigration, generateMigration} from '../generate-migration.js';
 import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from '../inputs.js';
+import {guarded} from '../tool-result.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
-import {generateOutput} from '../../tool-results/output.js';
-import {guarded} from '../tool-result.js';
 
 export function createMigrationGenServer(options: ToolServerOptions = {}): McpServer {
 	const server = new McpServer({name: 'elixir_migration_gen_tool', version: packageVersion()});
@@ -20,7 +20,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options)))),
+		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options)))),
 	);
 	server.registerTool(
 		'generate_add_fields_migration',
@@ -32,8 +32,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async (args) =>
-			guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateAddFieldsMigration(args, cwdOf(options)))),
+		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateAddFieldsMigration(args, cwdOf(options)))),
 	);
 	server.registerTool(
 		'generate_empty_migration',
@@ -45,7 +44,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async (args) => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateEmptyMigration(args, cwdOf(options)))),
+		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateEmptyMigration(args, cwdOf(options)))),
 	);
 	return server;
 }

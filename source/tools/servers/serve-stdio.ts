@@ -21,15 +21,15 @@ export async function serveStdio(server: McpServer): Promise<void> {
 		stopping = true;
 		if (signal === undefined) {
 			// Requests read with the last bytes start on the next turns of the loop: let them register.
-			await new Promise((resolve) => setTimeout(resolve, 0));
+			await new Promise(resolve => setTimeout(resolve, 0));
 			await callsAnswered(CALL_GRACE_MS);
 			// The SDK checks and sends a result in the turns after the handler returns; closing
 			// before that would drop the answer (close aborts the requests in flight).
-			for (let turn = 0; turn < 3; turn++) await new Promise((resolve) => setTimeout(resolve, 0));
+			for (let turn = 0; turn < 3; turn++) await new Promise(resolve => setTimeout(resolve, 0));
 		}
 
 		await stopCommits(COMMIT_GRACE_MS);
-		await Promise.race([server.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, CLOSE_GRACE_MS))]);
+		await Promise.race([server.close().catch(() => undefined), new Promise(resolve => setTimeout(resolve, CLOSE_GRACE_MS))]);
 		if (signal === undefined) process.exit(0);
 		process.removeAllListeners(signal);
 		process.kill(process.pid, signal);

@@ -5,43 +5,41 @@
  * with what undo and the approval view need (hashes before and after, the previous content), and
  * the folders the write created.
  */
-import {checkElixirSyntax} from './parse-check.js';
-import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
-import {commitUnlessStopping} from './shutdown.js';
-import {commitWrites, planWrites, WriteRefusedError, type FileToWrite} from './safe-writer.js';
+
 import {contentSha256} from '../../tool-results/content-hash.js';
-import {MAX_PREVIOUS_BYTES, type AppliedFiles, type ResultFile} from '../../tool-results/output.js';
+import {type AppliedFiles, MAX_PREVIOUS_BYTES, type ResultFile} from '../../tool-results/output.js';
+import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
+import {checkElixirSyntax} from './parse-check.js';
+import {commitWrites, type FileToWrite, planWrites, WriteRefusedError} from './safe-writer.js';
+import {commitUnlessStopping} from './shutdown.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
 export interface GeneratedWrite extends FileToWrite {
 	kind?: GeneratedKind;
 }
 
-
 function bounded(text: string): {previous_content: string; previous_truncated?: true} {
 	if (Buffer.byteLength(text, 'utf8') <= MAX_PREVIOUS_BYTES) return {previous_content: text};
 	// Cut on a character boundary: a partial UTF-8 sequence at the end decodes to U+FFFD, dropped.
-	const cut = Buffer.from(text, 'utf8').subarray(0, MAX_PREVIOUS_BYTES).toString('utf8').replace(/\uFFFD$/, '');
+	const cut = Buffer.from(text, 'utf8')
+		.subarray(0, MAX_PREVIOUS_BYTES)
+		.toString('utf8')
+		.replace(/\uFFFD$/, '');
 	return {previous_content: cut, previous_truncated: true};
 }
 
-export async function applyFiles(
-	root: string,
-	base: string,
-	files: GeneratedWrite[],
-	options: {overwrite: boolean; dryRun: boolean},
-): Promise<AppliedFiles> {
+export async function applyFiles(root: string, base: string, files: GeneratedWrite[], options: {overwrite: boolean; dryRun: boolean}): Promise<AppliedFiles> {
 	const plans = await planWrites(root, files, {overwrite: options.overwrite});
-	const kinds = new Map(files.map((file) => [file.path, file.kind]));
+	const kinds = new Map(files.map(file => [file.path, file.kind]));
 	await assertGeneratedModules(
 		root,
 		base,
-		plans.map((plan) => {
+		plans.map(plan => {
 			const kind = kinds.get(plan.path);
 			return kind === undefined ? plan : {...plan, kind};
 		}),
 	);
-	const changed = plans.filter((plan) => plan.action !== 'unchanged');
+	const changed = plans.filter(plan => plan.action !== 'unchanged');
 	const syntax = await checkElixirSyntax(changed);
 	const [problem] = syntax.problems;
 	if (problem) {
@@ -73,7 +71,7 @@ export async function applyFiles(
 
 /** True when the result wrote (or would write) a migration file. */
 export function wroteMigration(applied: AppliedFiles, migrationPaths: string[]): boolean {
-	return applied.files.some((file) => {
+	return applied.files.some(file => {
 		const action = file.would ?? file.action;
 		return migrationPaths.includes(file.path) && (action === 'created' || action === 'overwritten');
 	});

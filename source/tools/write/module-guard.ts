@@ -7,9 +7,9 @@
  * module is already defined in another file of lib/.
  */
 import {structure} from '../../elixir/structure.js';
-import {describeModule, modulesOf, type DefinedModule, type ModuleKind} from '../../phoenix-project/module-kind.js';
+import {type DefinedModule, describeModule, type ModuleKind, modulesOf} from '../../phoenix-project/module-kind.js';
 import {projectModules} from '../../phoenix-project/read-project.js';
-import {WriteRefusedError, type PlannedWrite} from './safe-writer.js';
+import {type PlannedWrite, WriteRefusedError} from './safe-writer.js';
 
 /** What a generated file holds. */
 export type GeneratedKind = 'schema' | 'context' | 'test' | 'fixtures' | 'migration';
@@ -29,7 +29,7 @@ export interface GuardedWrite extends PlannedWrite {
 
 /** The module a generated text defines (its first top-level module). */
 function generatedModule(content: string): string | undefined {
-	return structure(content).modules.find((module) => module.depth === 0)?.name;
+	return structure(content).modules.find(module => module.depth === 0)?.name;
 }
 
 /**
@@ -50,9 +50,9 @@ export async function assertGeneratedModules(root: string, base: string, writes:
 			}
 
 			const defined = modulesOf(write.path, write.previous, base);
-			const found = defined.find((module) => module.module === expected);
+			const found = defined.find(module => module.module === expected);
 			if (!found) {
-				const names = defined.map((module) => module.module);
+				const names = defined.map(module => module.module);
 				throw new WriteRefusedError(
 					`Refusing to ${verb} "${write.path}": it defines ${names.length > 0 ? names.join(', ') : 'no module'}, not ${expected}; a generator never ${write.action === 'injected' ? 'injects into' : 'replaces'} a module it does not generate. Choose another name, or move that file away.`,
 					{path: write.path},
@@ -67,7 +67,7 @@ export async function assertGeneratedModules(root: string, base: string, writes:
 			}
 		} else if (write.kind === 'schema' || write.kind === 'context') {
 			libModules ??= (await projectModules(root, base, 'lib')).modules;
-			const elsewhere = libModules.find((module) => module.module === expected && module.file !== write.path);
+			const elsewhere = libModules.find(module => module.module === expected && module.file !== write.path);
 			if (elsewhere) {
 				throw new WriteRefusedError(
 					`Refusing to create "${write.path}": ${expected} is already defined in ${elsewhere.file} (${describeModule(elsewhere)}); a second definition would not compile. Choose another name.`,

@@ -42,17 +42,17 @@ let elixirMissing = false;
 
 /** Parses the files; `useElixir: false` forces the tokenizer check (for tests of the fallback). */
 export async function checkElixirSyntax(files: Array<{path: string; content: string}>, options: {useElixir?: boolean} = {}): Promise<SyntaxReport> {
-	const elixirFiles = files.filter((file) => /\.exs?$/.test(file.path));
+	const elixirFiles = files.filter(file => /\.exs?$/.test(file.path));
 	if (elixirFiles.length === 0) return {problems: [], checker: 'tokenizer'};
 	if (options.useElixir !== false && !elixirMissing) {
-		const answers = await parseWithElixir(elixirFiles.map((file) => file.content));
+		const answers = await parseWithElixir(elixirFiles.map(file => file.content));
 		if (answers !== undefined) {
 			const problems = elixirFiles.flatMap((file, index) => (answers[index] === undefined ? [] : [{path: file.path, error: answers[index]!}]));
 			return {problems, checker: 'elixir'};
 		}
 	}
 
-	return {problems: elixirFiles.flatMap((file) => tokenizerProblem(file)), checker: 'tokenizer'};
+	return {problems: elixirFiles.flatMap(file => tokenizerProblem(file)), checker: 'tokenizer'};
 }
 
 function tokenizerProblem(file: {path: string; content: string}): SyntaxProblem[] {
@@ -62,7 +62,7 @@ function tokenizerProblem(file: {path: string; content: string}): SyntaxProblem[
 
 /** One error message (or undefined for OK) per text; undefined when Elixir could not be used. */
 function parseWithElixir(texts: string[]): Promise<Array<string | undefined> | undefined> {
-	return new Promise((resolve) => {
+	return new Promise(resolve => {
 		let child;
 		try {
 			child = spawn('elixir', ['-e', PARSE_SCRIPT], {stdio: ['pipe', 'pipe', 'ignore']});
@@ -93,16 +93,16 @@ function parseWithElixir(texts: string[]): Promise<Array<string | undefined> | u
 		child.stdout.on('data', (chunk: string) => {
 			stdout += chunk;
 		});
-		child.on('close', (code) => {
-			const lines = stdout.split('\n').filter((line) => line !== '');
+		child.on('close', code => {
+			const lines = stdout.split('\n').filter(line => line !== '');
 			if (code !== 0 || lines.length !== texts.length) {
 				finish(undefined);
 				return;
 			}
 
-			finish(lines.map((line) => (line === 'OK' ? undefined : Buffer.from(line.slice(4), 'base64').toString('utf8'))));
+			finish(lines.map(line => (line === 'OK' ? undefined : Buffer.from(line.slice(4), 'base64').toString('utf8'))));
 		});
 		child.stdin.on('error', () => undefined);
-		child.stdin.end(texts.map((text) => Buffer.from(text, 'utf8').toString('base64')).join('\n') + '\n');
+		child.stdin.end(texts.map(text => Buffer.from(text, 'utf8').toString('base64')).join('\n') + '\n');
 	});
 }

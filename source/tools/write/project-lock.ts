@@ -12,27 +12,29 @@
  * the user). A lock whose holder is dead does not block.
  */
 import {createHash, randomBytes} from 'node:crypto';
-import {chmod, lstat, mkdir, open, readFile, realpath, rm, rmdir, stat} from 'node:fs/promises';
 import type {Stats} from 'node:fs';
+import {chmod, lstat, mkdir, open, readFile, realpath, rm, rmdir, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {isProcessAlive} from '../../process-alive.js';
 import {ProjectError} from '../../phoenix-project/project-config.js';
 import {isInside, resolveProjectRoot} from '../../phoenix-project/read-project.js';
+import {isProcessAlive} from '../../process-alive.js';
 
 const queues = new Map<string, Promise<unknown>>();
 
 /** Runs `work` while holding the lock of the project at `root` (its real path). */
 export async function withProjectLock<T>(root: string, work: () => Promise<T>): Promise<T> {
 	const previous = queues.get(root) ?? Promise.resolve();
-	const run = previous.catch(() => undefined).then(async () => {
-		const release = await acquireFileLock(root);
-		try {
-			return await work();
-		} finally {
-			await release();
-		}
-	});
+	const run = previous
+		.catch(() => undefined)
+		.then(async () => {
+			const release = await acquireFileLock(root);
+			try {
+				return await work();
+			} finally {
+				await release();
+			}
+		});
 	const tail = run.catch(() => undefined);
 	queues.set(root, tail);
 	void tail.then(() => {
@@ -54,14 +56,14 @@ export function lockFileOf(root: string): string {
 /** The per-user folder for the lock of a project that cannot hold its own. */
 export function runtimeLockFileOf(root: string): string {
 	const uid = process.getuid?.() ?? 0;
-	const base = process.env['XDG_RUNTIME_DIR'] && process.env['XDG_RUNTIME_DIR'].startsWith('/') ? process.env['XDG_RUNTIME_DIR'] : tmpdir();
+	const base = process.env['XDG_RUNTIME_DIR']?.startsWith('/') ? process.env['XDG_RUNTIME_DIR'] : tmpdir();
 	return join(base, `ectosmith-${uid}`, `project-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.lock`);
 }
 
 /** A folder that is ours: a real folder (not a link), owned by this user, closed to others. */
 function isPrivate(info: Stats | undefined): boolean {
 	const uid = process.getuid?.();
-	return info !== undefined && info.isDirectory() && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
+	return info?.isDirectory() === true && (uid === undefined || info.uid === uid) && (info.mode & 0o022) === 0;
 }
 
 async function isPrivateFolder(folder: string): Promise<boolean> {
@@ -134,7 +136,7 @@ async function acquireFileLock(root: string): Promise<() => Promise<void>> {
 				const current = await readFile(file, 'utf8').catch(() => undefined);
 				if (current === token) await rm(file, {force: true});
 				// Leave no trace in the project: the folders go again when no other call uses them.
-				for (const folder of [join(file, '..'), ...created.filter((folder) => folder !== join(file, '..'))]) {
+				for (const folder of [join(file, '..'), ...created.filter(folder => folder !== join(file, '..'))]) {
 					if (folder.startsWith(root)) await rmdir(folder).catch(() => undefined);
 				}
 			};
@@ -156,7 +158,7 @@ async function acquireFileLock(root: string): Promise<() => Promise<void>> {
 			);
 		}
 
-		await new Promise((resolve) => setTimeout(resolve, WAIT_MS));
+		await new Promise(resolve => setTimeout(resolve, WAIT_MS));
 	}
 }
 

@@ -6,10 +6,10 @@
  */
 import {lstat, mkdir, realpath, rm, rmdir, stat} from 'node:fs/promises';
 import {dirname, join, relative, sep} from 'node:path';
-import {isInside} from '../../phoenix-project/read-project.js';
-import {readRegularFile} from '../../phoenix-project/read-regular.js';
 import {writeFileAtomic} from '../../atomic-write.js';
 import {EctosmithError} from '../../errors.js';
+import {isInside} from '../../phoenix-project/read-project.js';
+import {readRegularFile} from '../../phoenix-project/read-regular.js';
 import type {FileAction} from '../../tool-results/read-result.js';
 
 /** A write the guard refused; the message names the file and what to do instead. */
@@ -35,7 +35,6 @@ export interface FileToWrite {
 	derivedFromExisting?: boolean;
 }
 
-
 export interface PlannedWrite {
 	path: string;
 	absolute: string;
@@ -54,12 +53,9 @@ export function assertRelativePath(path: string): void {
 		path.includes('\\') ||
 		path.startsWith('/') ||
 		/^[a-zA-Z]:/.test(path) ||
-		path.split('/').some((segment) => segment === '' || segment === '.' || segment === '..');
+		path.split('/').some(segment => segment === '' || segment === '.' || segment === '..');
 	if (bad) {
-		throw new WriteRefusedError(
-			`Refusing to write "${String(path)}": paths must be relative to the project root, '/' separated, without "..", "." or empty segments.`,
-			{path: String(path)},
-		);
+		throw new WriteRefusedError(`Refusing to write "${String(path)}": paths must be relative to the project root, '/' separated, without "..", "." or empty segments.`, {path: String(path)});
 	}
 }
 
@@ -104,10 +100,7 @@ export async function resolveInsideRoot(root: string, path: string, kind: 'file'
 			}
 
 			if (!isInside(realRoot, target)) {
-				throw new WriteRefusedError(
-					`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that points outside the project root.`,
-					{path},
-				);
+				throw new WriteRefusedError(`Refusing to write "${path}": "${segments.slice(0, index + 1).join('/')}" is a symbolic link that points outside the project root.`, {path});
 			}
 
 			current = target;
@@ -139,10 +132,7 @@ export async function planWrites(root: string, files: FileToWrite[], options: {o
 		else if (file.derivedFromExisting) action = 'injected';
 		else if (options.overwrite) action = 'overwritten';
 		else {
-			throw new WriteRefusedError(
-				`Refusing to replace "${file.path}": it already exists with different content. Pass overwrite: true to replace it, or choose another name.`,
-				{path: file.path},
-			);
+			throw new WriteRefusedError(`Refusing to replace "${file.path}": it already exists with different content. Pass overwrite: true to replace it, or choose another name.`, {path: file.path});
 		}
 
 		plans.push(previous === undefined ? {path: file.path, absolute, content: file.content, action} : {path: file.path, absolute, content: file.content, action, previous});
@@ -224,7 +214,7 @@ export async function commitWrites(root: string, plans: PlannedWrite[]): Promise
 	}
 
 	const realRoot = await realpath(root);
-	return createdFolders.map((folder) => relative(realRoot, folder).split(sep).join('/'));
+	return createdFolders.map(folder => relative(realRoot, folder).split(sep).join('/'));
 }
 
 /** The folders from `first` (the first one mkdir created) down to `last`, outermost first. */

@@ -47,7 +47,7 @@ async function settledOrTimeout(running: Set<Promise<unknown>>, graceMs: number)
 	let timer: NodeJS.Timeout | undefined;
 	await Promise.race([
 		Promise.allSettled([...running]),
-		new Promise((resolve) => {
+		new Promise(resolve => {
 			timer = setTimeout(resolve, graceMs);
 		}),
 	]);

@@ -4,8 +4,8 @@
  * first use, after the first paint. File contents come from a model's call: sanitized before colouring.
  */
 import type {ApprovalRequest} from '../../engine/events.js';
-import type {PlannedFile} from '../../tool-results/output.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import type {PlannedFile} from '../../tool-results/output.js';
 import type {Line} from '../state/lines.js';
 import {colorEnabled} from './theme.js';
 
@@ -57,7 +57,12 @@ export function fileLines(file: PlannedFile, libraries: ApprovalLibraries | unde
 
 export function approvalLines(request: ApprovalRequest, libraries: ApprovalLibraries | undefined): Line[] {
 	const lines: Line[] = [];
-	if (request.files.length === 0) lines.push(...sanitizeForTerminal(request.dryRunText).split('\n').map(text => ({text})));
+	if (request.files.length === 0)
+		lines.push(
+			...sanitizeForTerminal(request.dryRunText)
+				.split('\n')
+				.map(text => ({text})),
+		);
 	for (const file of request.files) lines.push(...fileLines(file, libraries));
 	return lines;
 }

@@ -8,9 +8,9 @@ import {useEffect, useMemo, useState} from 'react';
 import type {ApprovalDecision, ApprovalRequest} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {wrapLines} from '../state/lines.js';
 import {argsSummary} from '../state/args-summary.js';
-import {approvalLines, loadApprovalLibraries, type ApprovalLibraries} from './approval-lines.js';
+import {wrapLines} from '../state/lines.js';
+import {type ApprovalLibraries, approvalLines, loadApprovalLibraries} from './approval-lines.js';
 import {Pane} from './pane.js';
 
 export interface ApprovalViewProps {

@@ -3,15 +3,55 @@
  * approval view needs no highlighting library. Each line is closed on its own, as the view splits
  * the text into lines; past a lexical error the rest is left plain.
  */
-import {tokenize, type Token, type TokenKind} from '../../elixir/lexer.js';
+import {type Token, type TokenKind, tokenize} from '../../elixir/lexer.js';
 
 const RESET = '\u001B[0m';
 
 /** Words Elixir code reads as keywords or special forms; lexed as identifiers. */
 const KEYWORDS = new Set([
-	'def', 'defp', 'defmodule', 'defmacro', 'defmacrop', 'defstruct', 'defprotocol', 'defimpl', 'defdelegate', 'defguard', 'defexception', 'defoverridable',
-	'do', 'end', 'fn', 'else', 'after', 'catch', 'rescue', 'if', 'unless', 'case', 'cond', 'with', 'for', 'try', 'receive', 'raise', 'when', 'and', 'or', 'not', 'in',
-	'alias', 'import', 'require', 'use', 'quote', 'unquote', 'true', 'false', 'nil', '__MODULE__',
+	'def',
+	'defp',
+	'defmodule',
+	'defmacro',
+	'defmacrop',
+	'defstruct',
+	'defprotocol',
+	'defimpl',
+	'defdelegate',
+	'defguard',
+	'defexception',
+	'defoverridable',
+	'do',
+	'end',
+	'fn',
+	'else',
+	'after',
+	'catch',
+	'rescue',
+	'if',
+	'unless',
+	'case',
+	'cond',
+	'with',
+	'for',
+	'try',
+	'receive',
+	'raise',
+	'when',
+	'and',
+	'or',
+	'not',
+	'in',
+	'alias',
+	'import',
+	'require',
+	'use',
+	'quote',
+	'unquote',
+	'true',
+	'false',
+	'nil',
+	'__MODULE__',
 ]);
 
 const KIND_COLORS: Partial<Record<TokenKind, string>> = {
@@ -34,7 +74,10 @@ function colorOf(token: Token): string | undefined {
 /** Wraps each line of `text` in the colour, so no colour runs past a line's end. */
 function paint(text: string, color: string | undefined): string {
 	if (color === undefined) return text;
-	return text.split('\n').map(part => (part === '' ? part : `${color}${part}${RESET}`)).join('\n');
+	return text
+		.split('\n')
+		.map(part => (part === '' ? part : `${color}${part}${RESET}`))
+		.join('\n');
 }
 
 /** Elixir source with ANSI colours; the text, without its escapes, is the source unchanged. */

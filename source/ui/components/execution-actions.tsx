@@ -8,13 +8,13 @@
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
 import pluralize from 'pluralize';
-import {useEffect, useState, type ReactNode} from 'react';
-import {sanitizeLine} from '../../terminal/sanitize.js';
+import {type ReactNode, useEffect, useState} from 'react';
 import type {Deletion} from '../../history/delete.js';
 import type {UndoPlan} from '../../history/undo.js';
 import {undoStepLine, undoSummary} from '../../history/undo-text.js';
-import type {HistoryServices} from '../services.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import type {HistoryServices} from '../services.js';
 import type {KeyHelp} from '../shell.js';
 import type {Line, Tone} from '../state/lines.js';
 import {Pane} from './pane.js';
@@ -207,7 +207,9 @@ export function useExecutionActions({history, executionId, active, width, height
 	return {
 		start,
 		open: phase !== undefined,
-		panel: phase ? <ActionPanel phase={phase} id={id} width={width} height={height} active={active} onChange={value => setPhase({step: 'export-path', value})} onSubmit={value => exportTo(value, false)} /> : null,
+		panel: phase ? (
+			<ActionPanel phase={phase} id={id} width={width} height={height} active={active} onChange={value => setPhase({step: 'export-path', value})} onSubmit={value => exportTo(value, false)} />
+		) : null,
 		keys,
 		typing: active && phase !== undefined,
 		notice,
@@ -215,7 +217,23 @@ export function useExecutionActions({history, executionId, active, width, height
 	};
 }
 
-function ActionPanel({phase, id, width, height, active, onChange, onSubmit}: {phase: Phase; id: number; width: number; height: number; active: boolean; onChange: (value: string) => void; onSubmit: (value: string) => void}) {
+function ActionPanel({
+	phase,
+	id,
+	width,
+	height,
+	active,
+	onChange,
+	onSubmit,
+}: {
+	phase: Phase;
+	id: number;
+	width: number;
+	height: number;
+	active: boolean;
+	onChange: (value: string) => void;
+	onSubmit: (value: string) => void;
+}) {
 	let title: string;
 	let lines: Line[];
 	switch (phase.step) {
@@ -239,7 +257,10 @@ function ActionPanel({phase, id, width, height, active, onChange, onSubmit}: {ph
 			title = `Undo #${id}: force`;
 			lines = [
 				{text: `Force the undo of execution #${id}?`, bold: true},
-				{text: 'Files edited since are put back as they were before it (the edits are lost); files it cannot restore are skipped. The plan is shown again before anything changes.', tone: 'warn'},
+				{
+					text: 'Files edited since are put back as they were before it (the edits are lost); files it cannot restore are skipped. The plan is shown again before anything changes.',
+					tone: 'warn',
+				},
 				{text: ''},
 				{text: 'y: show the forced plan · any other key: cancel', tone: 'accent'},
 			];

@@ -6,7 +6,7 @@
  */
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
-import {useRef, useState, type ReactElement} from 'react';
+import {type ReactElement, useRef, useState} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {toneStyle} from './theme.js';
@@ -177,8 +177,7 @@ export function FormView(props: FormViewProps) {
 				let content: ReactElement;
 				if (spec.kind === 'choices') {
 					const option = spec.options[at];
-					content =
-						option === undefined ? <Text> </Text> : <Text inverse={current}>{`[${(value as string[]).includes(option) ? 'x' : ' '}] ${sanitizeLine(option)}`}</Text>;
+					content = option === undefined ? <Text> </Text> : <Text inverse={current}>{`[${(value as string[]).includes(option) ? 'x' : ' '}] ${sanitizeLine(option)}`}</Text>;
 				} else if (current && !(spec.display && spec.locked)) {
 					content = (
 						<TextInput
@@ -195,7 +194,11 @@ export function FormView(props: FormViewProps) {
 						/>
 					);
 				} else {
-					content = <Text inverse={current} dimColor={item === undefined}>{item === undefined ? (offset === 0 ? '(empty)' : ' ') : sanitizeLine(item) || ' '}</Text>;
+					content = (
+						<Text inverse={current} dimColor={item === undefined}>
+							{item === undefined ? (offset === 0 ? '(empty)' : ' ') : sanitizeLine(item) || ' '}
+						</Text>
+					);
 				}
 
 				rows.push(
@@ -214,7 +217,9 @@ export function FormView(props: FormViewProps) {
 			rows.push(
 				<Box key={`${spec.key}-hint`} width={width} height={1} overflow="hidden">
 					<Text>{' '.repeat(LABEL_WIDTH)}</Text>
-					<Text dimColor wrap="truncate-end">{hint}</Text>
+					<Text dimColor wrap="truncate-end">
+						{hint}
+					</Text>
 				</Box>,
 			);
 		}
@@ -225,7 +230,9 @@ export function FormView(props: FormViewProps) {
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold wrap="truncate-end">{`${sanitizeLine(props.title)}${props.dirty ? ' (unsaved changes)' : ''}`}</Text>
 			{rows}
-			<Text dimColor wrap="truncate-end">{confirming ? '' : props.keysHint}</Text>
+			<Text dimColor wrap="truncate-end">
+				{confirming ? '' : props.keysHint}
+			</Text>
 			{confirming ? <Text {...toneStyle('warn', true)}>Discard the unsaved changes? y / n</Text> : null}
 			{props.footer.slice(0, footerRoom).map((line, index) => (
 				<Text key={index} wrap="truncate-end" {...toneStyle(line.tone ?? 'plain')}>

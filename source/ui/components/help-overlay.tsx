@@ -13,7 +13,10 @@ const GLOBAL_KEYS: KeyHelp[] = [
 
 /** Every screen's keys when they fit; else the global keys and those of the screen on show. */
 export function HelpOverlay({screens, current, width, height}: {screens: ScreenEntry[]; current?: string; width: number; height: number}) {
-	const everywhere = {title: 'Everywhere', keys: [{keys: `${screens[0]?.key}-${screens.at(-1)?.key}`, does: `show a screen (${screens.map(screen => screen.title).join(', ')})`}, ...GLOBAL_KEYS]};
+	const everywhere = {
+		title: 'Everywhere',
+		keys: [{keys: `${screens[0]?.key}-${screens.at(-1)?.key}`, does: `show a screen (${screens.map(screen => screen.title).join(', ')})`}, ...GLOBAL_KEYS],
+	};
 	const all = [everywhere, ...screens.filter(screen => screen.keys.length > 0).map(screen => ({title: screen.title, keys: screen.keys}))];
 	const fits = 1 + all.reduce((sum, section) => sum + 1 + section.keys.length, 0) <= height;
 	const shown = screens.find(screen => screen.id === current);
@@ -32,7 +35,11 @@ export function HelpOverlay({screens, current, width, height}: {screens: ScreenE
 					))}
 				</Box>
 			))}
-			{fits || !shown ? null : <Text dimColor wrap="truncate-end">{"Another screen's keys: show it, then press ?."}</Text>}
+			{fits || !shown ? null : (
+				<Text dimColor wrap="truncate-end">
+					{"Another screen's keys: show it, then press ?."}
+				</Text>
+			)}
 		</Box>
 	);
 }

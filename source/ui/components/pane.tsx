@@ -29,25 +29,29 @@ export function Pane({title, width, height, focused = false, note, lines, childr
 			<Text wrap="truncate-end" inverse={focused} bold>
 				{`─${label}${'─'.repeat(fill)}${right}`}
 			</Text>
-			{lines
-				? Array.from({length: rows}, (_, index) => {
-						const line = lines[index];
-						const text = (
-							<Text key={index} wrap="truncate-end" {...toneStyle(line?.tone, line?.bold)}>
-								{line?.text ?? ' '}
+			{lines ? (
+				Array.from({length: rows}, (_, index) => {
+					const line = lines[index];
+					const text = (
+						<Text key={index} wrap="truncate-end" {...toneStyle(line?.tone, line?.bold)}>
+							{line?.text ?? ' '}
+						</Text>
+					);
+					if (!line?.spinner) return text;
+					return (
+						<Box key={index} height={1} overflow="hidden">
+							<Text {...toneStyle('accent')}>
+								<Spinner type="dots" />
 							</Text>
-						);
-						if (!line?.spinner) return text;
-						return (
-							<Box key={index} height={1} overflow="hidden">
-								<Text {...toneStyle('accent')}>
-									<Spinner type="dots" />
-								</Text>
-								<Text wrap="truncate-end">{line.text.slice(1)}</Text>
-							</Box>
-						);
-					})
-				: <Box flexDirection="column" height={rows} overflow="hidden">{children}</Box>}
+							<Text wrap="truncate-end">{line.text.slice(1)}</Text>
+						</Box>
+					);
+				})
+			) : (
+				<Box flexDirection="column" height={rows} overflow="hidden">
+					{children}
+				</Box>
+			)}
 		</Box>
 	);
 }

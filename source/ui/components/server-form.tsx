@@ -9,8 +9,8 @@ import type {StoredServer} from '../../config/config-store.js';
 import {serverDefaults} from '../../config/entry-fields.js';
 import {probeLines} from '../../mcp/probe-lines.js';
 import type {ConfigServices} from '../services.js';
-import {maskedEnv, serverDraft, serverFromDraft, type ServerDraft} from '../state/config-drafts.js';
-import {FormView, type FormFieldSpec, type FormValue} from './form-view.js';
+import {maskedEnv, type ServerDraft, serverDraft, serverFromDraft} from '../state/config-drafts.js';
+import {type FormFieldSpec, type FormValue, FormView} from './form-view.js';
 
 export interface ServerFormProps {
 	/** The entry being edited; undefined adds a new one. */
@@ -56,7 +56,7 @@ export function ServerForm({initial, otherNames, services, onDone, width, height
 		{key: 'timeout', label: 'Timeout (ms)', kind: 'line', hint: 'per tool call; empty: the default (60000)'},
 		{key: 'includeTools', label: 'Include tools', kind: 'lines', rows: 2, hint: 'only these tools are offered (one per line; empty: all)'},
 		{key: 'excludeTools', label: 'Exclude tools', kind: 'lines', rows: 2, hint: 'never offered (one per line)'},
-		{key: 'trust', label: 'Trust', kind: 'toggle', hint: "its writes need no approval (Space)"},
+		{key: 'trust', label: 'Trust', kind: 'toggle', hint: 'its writes need no approval (Space)'},
 	];
 
 	const save = () => {
@@ -91,7 +91,12 @@ export function ServerForm({initial, otherNames, services, onDone, width, height
 		services.testServer(fields).then(
 			result => {
 				setBusy(false);
-				setFooter(probeLines(result).map((text, index) => ({text, ...(result.ok ? (index === 0 ? {tone: 'ok' as const} : {}) : {tone: index === 0 ? ('error' as const) : ('dim' as const)})})));
+				setFooter(
+					probeLines(result).map((text, index) => ({
+						text,
+						...(result.ok ? (index === 0 ? {tone: 'ok' as const} : {}) : {tone: index === 0 ? ('error' as const) : ('dim' as const)}),
+					})),
+				);
 			},
 			(error: unknown) => {
 				setBusy(false);

@@ -5,9 +5,9 @@
  */
 import {homedir} from 'node:os';
 import path from 'node:path';
-import {executionStatuses, type ExecutionStatus} from '../../records/statuses.js';
 import type {Stats, StatsReport} from '../../history/stats.js';
 import {formatCost, formatCount, formatDuration, formatRate} from '../../history/stats-format.js';
+import {type ExecutionStatus, executionStatuses} from '../../records/statuses.js';
 import {fitColumns, stringWidth} from '../../terminal/columns.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import type {Tone} from '../state/lines.js';
@@ -144,10 +144,7 @@ function dayRows(stats: Stats, layout: StatsLayout, count: number): StatsRow[] {
 function durationRows(stats: Stats, width: number): StatsRow[] {
 	const named = width >= 120;
 	const slowest = stats.durations.slowest.map(row => `#${row.id} ${formatDuration(row.durationMs)}${named ? ` ${sanitizeLine(row.workflow)}` : ''}`).join(' · ');
-	return [
-		[{text: 'Durations of finished runs', bold: true}, {text: `  median ${formatDuration(stats.durations.medianMs)}`}],
-		[{text: `  slowest  ${slowest || '-'}`}],
-	];
+	return [[{text: 'Durations of finished runs', bold: true}, {text: `  median ${formatDuration(stats.durations.medianMs)}`}], [{text: `  slowest  ${slowest || '-'}`}]];
 }
 
 /**
@@ -197,12 +194,7 @@ function toolRows(stats: Stats, width: number): StatsRow[] {
 		...lines.map((cells, index): StatsRow => {
 			const tool = stats.tools[index]!;
 			const [name, calls, failed, median, declined] = cells as [string, string, string, string, string];
-			return [
-				{text: name + calls},
-				{text: failed, ...(tool.failures > 0 ? {tone: 'error' as const} : {})},
-				{text: median},
-				{text: declined, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})},
-			];
+			return [{text: name + calls}, {text: failed, ...(tool.failures > 0 ? {tone: 'error' as const} : {})}, {text: median}, {text: declined, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})}];
 		}),
 	];
 }

@@ -7,8 +7,8 @@ import type {ProviderName} from '../../llm/provider.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
 import type {ProjectSchema, SchemaTable} from '../services.js';
 import type {Line} from '../state/lines.js';
-import type {ConversationEntry, ToolRow} from '../state/run-state.js';
 import type {RunOutcome} from '../state/run-outcome.js';
+import type {ConversationEntry, ToolRow} from '../state/run-state.js';
 
 function textLines(text: string, tone: Line['tone'], label?: string): Line[] {
 	const rows = sanitizeForTerminal(text).replace(/\t/g, '  ').split('\n');
@@ -32,7 +32,12 @@ export function summaryLines(summary: RunOutcome): Line[] {
 	const lines: Line[] = [];
 	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});
 	else if (summary.status === 'CANCELLED') lines.push({text: `■ Cancelled ${after}`, tone: 'warn', bold: true});
-	else lines.push({text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`, tone: 'error', bold: true});
+	else
+		lines.push({
+			text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`,
+			tone: 'error',
+			bold: true,
+		});
 	if (summary.failedCalls > 0) lines.push({text: `  ${summary.failedCalls} tool call${summary.failedCalls === 1 ? '' : 's'} ended in an error`, tone: 'warn'});
 	if (summary.files.length > 0) lines.push({text: summary.status === 'COMPLETED' ? '  Files:' : '  Files written before it stopped:', tone: 'plain'});
 	for (const file of summary.files) lines.push({text: `    ${fileLine(file)}`, tone: 'plain'});
@@ -113,7 +118,10 @@ function tableLines(table: SchemaTable, marks: SchemaMarks): Line[] {
 		const added = isNew || marks.newFields.has(`${table.table}.${field.name}`);
 		const reference = table.references.find(link => link.field === field.name);
 		const type = reference ? `→ ${reference.target}` : field.type;
-		lines.push({text: `${added ? '+' : ' '} ${sanitizeLine(field.name).padEnd(width)}  ${sanitizeLine(type)}`, tone: added ? 'add' : reference ? 'model' : 'plain'});
+		lines.push({
+			text: `${added ? '+' : ' '} ${sanitizeLine(field.name).padEnd(width)}  ${sanitizeLine(type)}`,
+			tone: added ? 'add' : reference ? 'model' : 'plain',
+		});
 	}
 
 	return lines;

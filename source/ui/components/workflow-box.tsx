@@ -1,8 +1,8 @@
 /** The workflow picker: the chosen workflow's name, model and servers; ↑/↓ choose when focused. */
 import {Text, useInput} from 'ink';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import type {WorkflowChoice} from '../services.js';
 import {useLatest} from '../hooks/use-latest.js';
+import type {WorkflowChoice} from '../services.js';
 import {Pane} from './pane.js';
 import {providerLabel} from './transcript.js';
 

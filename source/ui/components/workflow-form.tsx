@@ -7,8 +7,8 @@ import {useMemo, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {PLACEHOLDERS, templatePlaceholders} from '../../config/template-placeholders.js';
 import type {ConfigServices} from '../services.js';
-import {workflowDraft, workflowFromDraft, type WorkflowDraft} from '../state/config-drafts.js';
-import {FormView, type FormFieldSpec, type FormValue} from './form-view.js';
+import {type WorkflowDraft, workflowDraft, workflowFromDraft} from '../state/config-drafts.js';
+import {type FormFieldSpec, type FormValue, FormView} from './form-view.js';
 
 export interface WorkflowFormProps {
 	initial?: StoredWorkflow;
@@ -25,7 +25,14 @@ export function WorkflowForm({initial, otherNames, serverNames, services, onDone
 	const start = useMemo(
 		() =>
 			workflowDraft(
-				initial ?? {name: '', description: '', llmModel: 'gemini-2.5-flash', initialPromptTemplate: '{{schema_description}}', maxConversationTurns: 10, serverNames: []},
+				initial ?? {
+					name: '',
+					description: '',
+					llmModel: 'gemini-2.5-flash',
+					initialPromptTemplate: '{{schema_description}}',
+					maxConversationTurns: 10,
+					serverNames: [],
+				},
 			),
 		[initial],
 	);

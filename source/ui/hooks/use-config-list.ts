@@ -4,8 +4,8 @@
  * one-line message under the list (a failed read or edit is one).
  */
 import {useCallback, useEffect, useState} from 'react';
-import type {ConfigServices} from '../services.js';
 import type {Notice} from '../components/config-frames.js';
+import type {ConfigServices} from '../services.js';
 import {useServices} from '../services-context.js';
 
 /** `read` and `initial` must not change between renders (declare them outside the component). */

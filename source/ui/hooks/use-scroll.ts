@@ -6,10 +6,7 @@ import {useInput} from 'ink';
 import {useState} from 'react';
 
 /** `pageKeys`: PageUp/PageDown scroll this pane even while another field has the focus. */
-export function useScroll(
-	page: number,
-	options: {focused: boolean; active: boolean; pageKeys?: boolean},
-): [number, (offset: number) => void] {
+export function useScroll(page: number, options: {focused: boolean; active: boolean; pageKeys?: boolean}): [number, (offset: number) => void] {
 	const [offset, setOffset] = useState(0);
 	const step = Math.max(1, page - 1);
 	useInput(

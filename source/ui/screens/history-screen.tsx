@@ -5,15 +5,15 @@
  */
 import {Box, Text, useInput} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
-import {executionStatuses} from '../../records/statuses.js';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
+import {executionStatuses} from '../../records/statuses.js';
 import {fitColumns} from '../../terminal/columns.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {STATUS_TONE, toneStyle} from '../components/theme.js';
 import {seconds} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useServices} from '../services-context.js';
-import {useShell, type KeyHelp} from '../shell.js';
+import {type KeyHelp, useShell} from '../shell.js';
 import {ReplayScreen} from './replay-screen.js';
 import type {ScreenProps} from './types.js';
 
@@ -97,7 +97,10 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 		shell.setTyping(typing !== undefined);
 		const filters = [status ? `status ${status}` : '', search ? `"${sanitizeLine(search)}"` : ''].filter(Boolean).join(', ');
 		const text = `History page ${page + 1}${filters ? ` · ${filters}` : ''}`;
-		shell.setStatus({text: notice ? `${notice} · ${text}` : text, keys: typing === undefined ? HISTORY_KEYS.slice(0, 4) : [{keys: 'Enter / Esc', does: 'search / clear'}]});
+		shell.setStatus({
+			text: notice ? `${notice} · ${text}` : text,
+			keys: typing === undefined ? HISTORY_KEYS.slice(0, 4) : [{keys: 'Enter / Esc', does: 'search / clear'}],
+		});
 	}, [active, replay, typing, status, search, page, notice]);
 
 	const latest = useLatest({rows, selected, next, typing, cursors});
@@ -144,10 +147,18 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	}
 
 	if (replay !== undefined) {
-		return <ReplayScreen executionId={replay} width={width} height={height} active={active} onBack={said => {
+		return (
+			<ReplayScreen
+				executionId={replay}
+				width={width}
+				height={height}
+				active={active}
+				onBack={said => {
 					setNotice(said);
 					setReplay(undefined);
-				}} />;
+				}}
+			/>
+		);
 	}
 
 	const inner = width - 2;

@@ -7,8 +7,8 @@ import {REPLAY_KEYS} from './replay-screen.js';
 import {RUN_KEYS, RunScreen} from './run-screen.js';
 import {SERVERS_KEYS, ServersScreen} from './servers-screen.js';
 import {STATS_KEYS, StatsScreen} from './stats-screen.js';
-import {WORKFLOWS_KEYS, WorkflowsScreen} from './workflows-screen.js';
 import type {ScreenEntry} from './types.js';
+import {WORKFLOWS_KEYS, WorkflowsScreen} from './workflows-screen.js';
 
 export type {ScreenEntry, ScreenProps} from './types.js';
 

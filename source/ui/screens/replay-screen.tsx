@@ -7,20 +7,20 @@
 import {Box, Text, useInput} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent} from '../../engine/events.js';
-import type {PlannedFile} from '../../tool-results/output.js';
 import type {ExecutionRecord} from '../../records/recorder.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import type {PlannedFile} from '../../tool-results/output.js';
 import {reportedFiles} from '../../tool-results/read-result.js';
-import {fileLines, loadApprovalLibraries, type ApprovalLibraries} from '../components/approval-lines.js';
+import {type ApprovalLibraries, fileLines, loadApprovalLibraries} from '../components/approval-lines.js';
 import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
 import {runLayout} from '../components/run-layout.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useServices} from '../services-context.js';
-import {useShell, type KeyHelp} from '../shell.js';
-import {tailWindow, wrapLines, type Line} from '../state/lines.js';
-import {isError, isToolCall, nextStep, positionText, replaySteps, replayStates, type ReplayStep} from '../state/replay-state.js';
+import {type KeyHelp, useShell} from '../shell.js';
+import {type Line, tailWindow, wrapLines} from '../state/lines.js';
+import {isError, isToolCall, nextStep, positionText, type ReplayStep, replayStates, replaySteps} from '../state/replay-state.js';
 
 export const REPLAY_KEYS: KeyHelp[] = [
 	{keys: '→ / ←', does: 'replay: next / previous step'},
@@ -72,9 +72,18 @@ export function stepLines(step: ReplayStep, files: Array<{file: PlannedFile; cha
 	const event = step.event;
 	if (event.type === 'tool_call_started') {
 		lines.push({text: `${sanitizeLine(event.name)}${event.server ? ` (${sanitizeLine(event.server)})` : ''}`, tone: 'accent'});
-		lines.push(...sanitizeForTerminal(JSON.stringify(event.args, null, 1)).split('\n').map(text => ({text})));
+		lines.push(
+			...sanitizeForTerminal(JSON.stringify(event.args, null, 1))
+				.split('\n')
+				.map(text => ({text})),
+		);
 	} else if (event.type === 'tool_call_finished') {
-		lines.push(...sanitizeForTerminal(event.text).split('\n').slice(0, 12).map(text => ({text, ...(event.isError ? {tone: 'error' as const} : {})})));
+		lines.push(
+			...sanitizeForTerminal(event.text)
+				.split('\n')
+				.slice(0, 12)
+				.map(text => ({text, ...(event.isError ? {tone: 'error' as const} : {})})),
+		);
 	} else if (event.type === 'execution_finished') {
 		lines.push({text: event.status, tone: event.status === 'COMPLETED' ? 'ok' : 'error'});
 	}
@@ -121,7 +130,10 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		);
 		void loadApprovalLibraries().then(loaded => live && setLibraries(loaded));
 		setRecord(undefined);
-		history?.execution(executionId).then(found => live && setRecord(found), () => undefined);
+		history?.execution(executionId).then(
+			found => live && setRecord(found),
+			() => undefined,
+		);
 		return () => {
 			live = false;
 		};
@@ -141,9 +153,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 		const started = loaded.events.find(event => event.type === 'execution_started' && event.executionId === step.executionId);
 		const project = started?.type === 'execution_started' ? started.projectPath : '';
 		if (!result || result.isError || !project) return;
-		const written = reportedFiles(result.structuredContent).flatMap(file =>
-			file.content === undefined || file.action === 'written' ? [] : [{...file, action: file.action, content: file.content}],
-		);
+		const written = reportedFiles(result.structuredContent).flatMap(file => (file.content === undefined || file.action === 'written' ? [] : [{...file, action: file.action, content: file.content}]));
 		void Promise.all(
 			written.map(async file => {
 				const now = await history.currentFile(project, file.path);
@@ -260,7 +270,13 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, 0);
 	return (
 		<Box width={width} height={height}>
-			<Pane title={positionText(index, steps)} width={layout.left} height={height} lines={detailLines} note={maxTop > 0 ? `${Math.min(detail.length, shownTop + rows)}/${detail.length} PgUp/PgDn` : ''} />
+			<Pane
+				title={positionText(index, steps)}
+				width={layout.left}
+				height={height}
+				lines={detailLines}
+				note={maxTop > 0 ? `${Math.min(detail.length, shownTop + rows)}/${detail.length} PgUp/PgDn` : ''}
+			/>
 			<Box width={1} />
 			{actions.panel ?? (
 				<Box flexDirection="column" width={layout.right} height={height}>

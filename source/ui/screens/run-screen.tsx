@@ -14,22 +14,22 @@ import {ApprovalView} from '../components/approval-view.js';
 import {DescriptionBox} from '../components/description-box.js';
 import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
-import {ProjectBox, type FolderRequest} from '../components/project-box.js';
+import {type FolderRequest, ProjectBox} from '../components/project-box.js';
 import {runLayout} from '../components/run-layout.js';
 import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines} from '../components/transcript.js';
 import {WorkflowBox} from '../components/workflow-box.js';
+import {openEditor} from '../editor.js';
 import {useEventBatch} from '../hooks/use-event-batch.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useProjectSchema} from '../hooks/use-project-schema.js';
 import {useRunClock} from '../hooks/use-run-clock.js';
 import {useScroll} from '../hooks/use-scroll.js';
-import {openEditor} from '../editor.js';
 import type {ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
-import {useShell, type KeyHelp, type RunIntent} from '../shell.js';
-import {tailWindow, windowOf, wrapLines, type LineWindow} from '../state/lines.js';
+import {type KeyHelp, type RunIntent, useShell} from '../shell.js';
+import {type LineWindow, tailWindow, windowOf, wrapLines} from '../state/lines.js';
+import {initialRunState, parentForFollowUp, type RunState, runReducer} from '../state/run-state.js';
 import {runStatusKeys} from './run-status-keys.js';
-import {parentForFollowUp, initialRunState, runReducer, type RunState} from '../state/run-state.js';
 import type {ScreenProps} from './types.js';
 
 export const RUN_KEYS: KeyHelp[] = [
@@ -93,16 +93,23 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	// Services arrive after the first paint: then the workflows, the project, earlier descriptions.
 	useEffect(() => {
 		if (!services) return;
-		void services.listWorkflows().then(found => {
-			setWorkflows(found);
-			const wanted = options.workflow === undefined ? -1 : found.findIndex(entry => entry.name === options.workflow);
-			// The rule headless runs follow; with no default the user chooses (-1: none chosen yet).
-			const fallback = defaultWorkflowOf(found);
-			setChosen(wanted >= 0 ? wanted : fallback ? found.indexOf(fallback) : -1);
-			if (options.workflow !== undefined && wanted < 0) {
-				dispatch({type: 'notice', error: true, text: `Unknown workflow "${options.workflow}". Known: ${found.map(entry => entry.name).join(', ') || '(none)'}`});
-			}
-		}, (error: unknown) => dispatch({type: 'notice', error: true, text: String((error as Error).message ?? error)}));
+		void services.listWorkflows().then(
+			found => {
+				setWorkflows(found);
+				const wanted = options.workflow === undefined ? -1 : found.findIndex(entry => entry.name === options.workflow);
+				// The rule headless runs follow; with no default the user chooses (-1: none chosen yet).
+				const fallback = defaultWorkflowOf(found);
+				setChosen(wanted >= 0 ? wanted : fallback ? found.indexOf(fallback) : -1);
+				if (options.workflow !== undefined && wanted < 0) {
+					dispatch({
+						type: 'notice',
+						error: true,
+						text: `Unknown workflow "${options.workflow}". Known: ${found.map(entry => entry.name).join(', ') || '(none)'}`,
+					});
+				}
+			},
+			(error: unknown) => dispatch({type: 'notice', error: true, text: String((error as Error).message ?? error)}),
+		);
 		void services.recentDescriptions().then(setRecent, () => undefined);
 	}, [services]);
 
@@ -131,7 +138,13 @@ export function RunScreen({width, height, active}: ScreenProps) {
 
 	const followUp = state.executions.length > 0;
 	useEffect(() => {
-		const keys = runStatusKeys({actionKeys: actions.open ? actions.keys : undefined, approving, typing: focus === 'description' && !running, running, finished});
+		const keys = runStatusKeys({
+			actionKeys: actions.open ? actions.keys : undefined,
+			approving,
+			typing: focus === 'description' && !running,
+			running,
+			finished,
+		});
 		const text = statusText(state, workflow, now);
 		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
 	}, [state, workflow, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice]);
@@ -199,7 +212,14 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		}
 
 		if (!workflow && workflows) {
-			dispatch({type: 'notice', error: true, text: noDefaultWorkflowMessage(workflows.map(entry => entry.name), 'choose one in the Workflow pane (↑↓)')});
+			dispatch({
+				type: 'notice',
+				error: true,
+				text: noDefaultWorkflowMessage(
+					workflows.map(entry => entry.name),
+					'choose one in the Workflow pane (↑↓)',
+				),
+			});
 			if (workflows.length > 0) setFocus('workflow');
 			return;
 		}
@@ -352,29 +372,23 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			</Box>
 			<Box width={1} />
 			<Box flexDirection="column" width={layout.right} height={height}>
-				{actions.panel ?? (state.approval ? (
-					<ApprovalView
-						key={`${state.approval.executionId}:${state.approval.turn}:${state.approval.callIndex}`}
-						request={state.approval}
-						width={layout.right}
-						height={height}
-						active={active}
-						onDecide={decision => decide.current?.(decision)}
-						onTyping={setFieldTyping}
-					/>
-				) : (
-					<>
-						<Pane
-							title="Conversation"
-							note={scrollNote(conversationWindow)}
+				{actions.panel ??
+					(state.approval ? (
+						<ApprovalView
+							key={`${state.approval.executionId}:${state.approval.turn}:${state.approval.callIndex}`}
+							request={state.approval}
 							width={layout.right}
-							height={layout.conversation}
-							focused={conversationFocused}
-							lines={conversationWindow.lines}
+							height={height}
+							active={active}
+							onDecide={decision => decide.current?.(decision)}
+							onTyping={setFieldTyping}
 						/>
-						<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools} focused={focus === 'tools'} lines={toolsWindow.lines} />
-					</>
-				))}
+					) : (
+						<>
+							<Pane title="Conversation" note={scrollNote(conversationWindow)} width={layout.right} height={layout.conversation} focused={conversationFocused} lines={conversationWindow.lines} />
+							<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools} focused={focus === 'tools'} lines={toolsWindow.lines} />
+						</>
+					))}
 			</Box>
 		</Box>
 	);

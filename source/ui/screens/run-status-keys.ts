@@ -13,35 +13,35 @@ export interface RunStatusSituation {
 }
 
 export function runStatusKeys({actionKeys, approving, typing, running, finished}: RunStatusSituation): KeyHelp[] {
-return actionKeys
-	? actionKeys
+	return actionKeys
+		? actionKeys
 		: approving
-		? [
-				{keys: 'y', does: 'approve'},
-				{keys: 'n', does: 'decline'},
-				{keys: 'e', does: 'note'},
-				{keys: 'a', does: 'all'},
-			]
-		: typing
 			? [
-					{keys: 'Enter', does: 'run'},
-					{keys: 'Esc', does: 'keys'},
-					{keys: 'Tab', does: 'panes'},
+					{keys: 'y', does: 'approve'},
+					{keys: 'n', does: 'decline'},
+					{keys: 'e', does: 'note'},
+					{keys: 'a', does: 'all'},
 				]
-			: running
+			: typing
 				? [
-						{keys: 'Ctrl-C', does: 'cancel'},
-						{keys: 'PgUp/PgDn', does: 'scroll'},
+						{keys: 'Enter', does: 'run'},
+						{keys: 'Esc', does: 'keys'},
+						{keys: 'Tab', does: 'panes'},
 					]
-				: [
-						{keys: 'i', does: 'describe'},
-						{keys: 'n', does: 'new'},
-						...(finished
-							? [
-									{keys: 'u', does: 'undo'},
-									{keys: 'e', does: 'export'},
-								]
-							: []),
-						{keys: 'q', does: 'quit'},
-					];
+				: running
+					? [
+							{keys: 'Ctrl-C', does: 'cancel'},
+							{keys: 'PgUp/PgDn', does: 'scroll'},
+						]
+					: [
+							{keys: 'i', does: 'describe'},
+							{keys: 'n', does: 'new'},
+							...(finished
+								? [
+										{keys: 'u', does: 'undo'},
+										{keys: 'e', does: 'export'},
+									]
+								: []),
+							{keys: 'q', does: 'quit'},
+						];
 }

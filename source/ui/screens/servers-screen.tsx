@@ -8,13 +8,13 @@ import {Box, Text, useInput} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredServer} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import type {ConfigServices} from '../services.js';
 import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {ServerForm} from '../components/server-form.js';
 import {toneStyle} from '../components/theme.js';
 import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useShell, type KeyHelp} from '../shell.js';
+import type {ConfigServices} from '../services.js';
+import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
 
 export const SERVERS_KEYS: KeyHelp[] = [
@@ -42,7 +42,10 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 	useLayoutEffect(() => {
 		if (!active) return;
 		shell.setTyping(mode.kind === 'form');
-		shell.setStatus({text: mode.kind === 'form' ? 'Editing an MCP server' : `${servers.length} MCP server(s)`, keys: mode.kind === 'form' ? [] : SERVERS_KEYS.slice(0, 5)});
+		shell.setStatus({
+			text: mode.kind === 'form' ? 'Editing an MCP server' : `${servers.length} MCP server(s)`,
+			keys: mode.kind === 'form' ? [] : SERVERS_KEYS.slice(0, 5),
+		});
 	}, [active, mode, servers.length]);
 
 	const latest = useLatest({servers, selected, confirm, mode});
@@ -73,7 +76,10 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 						setProbed(known => ({
 							...known,
 							[server.name]: result.ok
-								? {text: `ok, ${result.tools.length} tool(s)${result.tools.some(tool => tool.geminiLosses.length > 0) ? ', Gemini drops some schema' : ''}`, ok: true}
+								? {
+										text: `ok, ${result.tools.length} tool(s)${result.tools.some(tool => tool.geminiLosses.length > 0) ? ', Gemini drops some schema' : ''}`,
+										ok: true,
+									}
 								: {text: `failed: ${result.error}${result.stderrTail.length > 0 ? ` (stderr: ${result.stderrTail.at(-1)})` : ''}`, ok: false},
 						})),
 					(failure: unknown) => setProbed(known => ({...known, [server.name]: {text: String(failure), ok: false}})),
@@ -85,14 +91,11 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 
 	function remove(server: StoredServer, detach: boolean) {
 		setConfirm(undefined);
-		config!.removeServer(server.name, detach).then(
-			({detachedFrom}) => {
-				setMessage({text: `Deleted ${server.name}${detachedFrom.length > 0 ? `; detached from ${detachedFrom.join(', ')}` : ''}.`, tone: 'ok'});
-				setSelected(index => Math.max(0, index - 1));
-				void reload();
-			},
-			fail,
-		);
+		config!.removeServer(server.name, detach).then(({detachedFrom}) => {
+			setMessage({text: `Deleted ${server.name}${detachedFrom.length > 0 ? `; detached from ${detachedFrom.join(', ')}` : ''}.`, tone: 'ok'});
+			setSelected(index => Math.max(0, index - 1));
+			void reload();
+		}, fail);
 	}
 
 	if (!config) return <LoadingFrame width={width} height={height} error={error} />;
@@ -107,7 +110,16 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 					onDone={saved => {
 						setMode({kind: 'list'});
 						if (saved) setMessage({text: `Saved ${saved.name}.`, tone: 'ok'});
-						void reload().then(() => saved && setSelected(Math.max(0, latest.current.servers.findIndex(server => server.name === saved.name))));
+						void reload().then(
+							() =>
+								saved &&
+								setSelected(
+									Math.max(
+										0,
+										latest.current.servers.findIndex(server => server.name === saved.name),
+									),
+								),
+						);
 					}}
 					width={width - 2}
 					height={height}
@@ -126,11 +138,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 			title="MCP servers"
 			empty={servers.length === 0 ? 'No MCP servers: press a to add one, or run `ectosmith servers import FILE`.' : undefined}
 			question={
-				confirm
-					? confirm.usedBy.length > 0
-						? `${confirm.name} is used by ${confirm.usedBy.join(', ')}. D: detach it from them and delete · n: keep it`
-						: `Delete ${confirm.name}? y / n`
-					: undefined
+				confirm ? (confirm.usedBy.length > 0 ? `${confirm.name} is used by ${confirm.usedBy.join(', ')}. D: detach it from them and delete · n: keep it` : `Delete ${confirm.name}? y / n`) : undefined
 			}
 			message={message}
 		>
@@ -141,9 +149,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 				return (
 					<Box key={server.name} flexDirection="column" width={width - 2}>
 						<Text wrap="truncate-end" inverse={index === selected && active}>
-							{sanitizeLine(
-								`${server.enabled ? '●' : '○'} ${server.name.padEnd(26)} ${server.enabled ? 'on ' : 'off'}  ${command}`,
-							)}
+							{sanitizeLine(`${server.enabled ? '●' : '○'} ${server.name.padEnd(26)} ${server.enabled ? 'on ' : 'off'}  ${command}`)}
 						</Text>
 						<Text wrap="truncate-end" dimColor>
 							{sanitizeLine(`   used by ${server.usedBy.join(', ') || 'no workflow'}${server.trust ? ' · trusted' : ''}${server.description ? ` · ${server.description}` : ''}`)}

@@ -14,7 +14,7 @@ import {toneStyle} from '../components/theme.js';
 import {editFile, editorCommand} from '../editor.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useServices} from '../services-context.js';
-import {useShell, type KeyHelp} from '../shell.js';
+import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
 
 export const STATS_KEYS: KeyHelp[] = [
@@ -27,12 +27,7 @@ export const STATS_KEYS: KeyHelp[] = [
 const DAY_MS = 86_400_000;
 
 /** Days count in UTC, as the per-day figures do: "last 7 days" is today and the six before. */
-export const PERIODS = [
-	{label: 'all time'},
-	{label: 'last 30 days', days: 30},
-	{label: 'last 7 days', days: 7},
-	{label: 'today (UTC)', days: 1},
-] as const;
+export const PERIODS = [{label: 'all time'}, {label: 'last 30 days', days: 30}, {label: 'last 7 days', days: 7}, {label: 'today (UTC)', days: 1}] as const;
 
 function periodStart(days: number | undefined, now: number): Date | undefined {
 	if (days === undefined) return undefined;
@@ -92,7 +87,14 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 		if (!active) return;
 		shell.setTyping(false);
 		const shown = report && !reading ? ` · ${formatCount(report.stats.executions)} execution${report.stats.executions === 1 ? '' : 's'}` : ' · reading…';
-		shell.setStatus({text: `Stats · ${period.label}${shown}`, keys: [{keys: 's', does: 'period'}, {keys: 'p', does: 'prices'}, {keys: 'r', does: 'reload'}]});
+		shell.setStatus({
+			text: `Stats · ${period.label}${shown}`,
+			keys: [
+				{keys: 's', does: 'period'},
+				{keys: 'p', does: 'prices'},
+				{keys: 'r', does: 'reload'},
+			],
+		});
 	}, [active, period, report, reading]);
 
 	const latest = useLatest({shownTop, maxTop, visible, load});

@@ -7,12 +7,12 @@ import {Box, Text, useInput} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import type {ConfigServices} from '../services.js';
 import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js';
 import {WorkflowForm} from '../components/workflow-form.js';
 import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
-import {useShell, type KeyHelp} from '../shell.js';
+import type {ConfigServices} from '../services.js';
+import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
 
 export const WORKFLOWS_KEYS: KeyHelp[] = [
@@ -54,14 +54,11 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 			if (confirm) {
 				setConfirm(undefined);
 				if (input !== 'y') return;
-				config.removeWorkflow(confirm).then(
-					() => {
-						setMessage({text: `Deleted ${confirm}.`, tone: 'ok'});
-						setSelected(index => Math.max(0, index - 1));
-						void reload();
-					},
-					fail,
-				);
+				config.removeWorkflow(confirm).then(() => {
+					setMessage({text: `Deleted ${confirm}.`, tone: 'ok'});
+					setSelected(index => Math.max(0, index - 1));
+					void reload();
+				}, fail);
 				return;
 			}
 

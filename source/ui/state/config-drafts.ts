@@ -3,13 +3,7 @@
  * per line), turned back into entry fields with the one validation (config/entry-fields.ts), so the
  * form shows each problem beside its field. Pure.
  */
-import {
-	parseEnvLines,
-	serverProblems,
-	workflowProblems,
-	type ServerFields,
-	type WorkflowFields,
-} from '../../config/entry-fields.js';
+import {parseEnvLines, type ServerFields, serverProblems, type WorkflowFields, workflowProblems} from '../../config/entry-fields.js';
 import {maskValue} from '../../config/secrets.js';
 
 export interface ServerDraft {
@@ -36,7 +30,9 @@ export function serverDraft(fields: ServerFields): ServerDraft {
 		name: fields.name,
 		command: fields.command,
 		args: fields.args.join('\n'),
-		env: Object.entries(fields.env).map(([key, value]) => `${key}=${value}`).join('\n'),
+		env: Object.entries(fields.env)
+			.map(([key, value]) => `${key}=${value}`)
+			.join('\n'),
 		cwd: fields.cwd ?? '',
 		description: fields.description,
 		timeout: fields.timeoutMs === null ? '' : String(fields.timeoutMs),
@@ -57,7 +53,11 @@ export function maskedEnv(env: string): string {
 		.join('\n');
 }
 
-const lines = (text: string) => text.split('\n').map(line => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+	text
+		.split('\n')
+		.map(line => line.trim())
+		.filter(Boolean);
 
 /** The draft over the entry it edits (keys the form does not show are kept), and its problems. */
 export function serverFromDraft(draft: ServerDraft, base: ServerFields, otherNames: string[]): {fields: ServerFields; problems: DraftProblems<ServerDraft>} {
@@ -117,11 +117,7 @@ export function workflowDraft(fields: WorkflowFields): WorkflowDraft {
 	};
 }
 
-export function workflowFromDraft(
-	draft: WorkflowDraft,
-	knownServers: string[],
-	otherNames: string[],
-): {fields: WorkflowFields; problems: DraftProblems<WorkflowDraft>} {
+export function workflowFromDraft(draft: WorkflowDraft, knownServers: string[], otherNames: string[]): {fields: WorkflowFields; problems: DraftProblems<WorkflowDraft>} {
 	const fields: WorkflowFields = {
 		name: draft.name.trim(),
 		description: draft.description,

@@ -29,7 +29,15 @@ function stepOf(event: EngineEvent): Omit<ReplayStep, 'end'> | undefined {
 		case 'user_message':
 			return {kind: 'user', executionId: event.executionId, turn: event.turn, event, isError: false};
 		case 'model_message_done':
-			return {kind: 'model', executionId: event.executionId, turn: event.turn, event, durationMs: event.durationMs, ...(event.usage ? {usage: event.usage} : {}), isError: false};
+			return {
+				kind: 'model',
+				executionId: event.executionId,
+				turn: event.turn,
+				event,
+				durationMs: event.durationMs,
+				...(event.usage ? {usage: event.usage} : {}),
+				isError: false,
+			};
 		case 'text_delta':
 			// Only a cut-short message comes back as a delta.
 			return {kind: 'model', executionId: event.executionId, turn: event.turn, event, isError: true};

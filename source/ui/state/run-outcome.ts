@@ -3,8 +3,8 @@
  * the project, next steps for the user; source/tool-results/run-summary.ts) with the execution's outcome.
  */
 import type {EngineEvent, FinishedStatus} from '../../engine/events.js';
-import {summarizeRun as summarizeCalls, type RunSummary} from '../../tool-results/run-summary.js';
 import {reportedFiles} from '../../tool-results/read-result.js';
+import {type RunSummary, summarizeRun as summarizeCalls} from '../../tool-results/run-summary.js';
 
 export interface RunOutcome extends RunSummary {
 	executionId: number;
@@ -27,7 +27,11 @@ export function summarizeOutcome(
 	projectPath?: string,
 ): RunOutcome {
 	const summary = summarizeCalls(
-		calls.map(call => ({name: call.name, isError: call.status !== 'ok', ...(call.structuredContent === undefined ? {} : {structuredContent: call.structuredContent})})),
+		calls.map(call => ({
+			name: call.name,
+			isError: call.status !== 'ok',
+			...(call.structuredContent === undefined ? {} : {structuredContent: call.structuredContent}),
+		})),
 		{...(projectPath === undefined ? {} : {projectPath}), ...(finished.finalResponseText === undefined ? {} : {finalAnswer: finished.finalResponseText})},
 	);
 	return {

@@ -7,8 +7,8 @@
  */
 import type {ApprovalOutcome, ApprovalRequest, EngineEvent, FinishedStatus} from '../../engine/events.js';
 import type {ProviderName, TokenUsage} from '../../llm/provider.js';
-import {listedFiles, summarizeOutcome, type RunOutcome} from './run-outcome.js';
 import {argsSummary} from './args-summary.js';
+import {listedFiles, type RunOutcome, summarizeOutcome} from './run-outcome.js';
 
 export type EntryKind = 'user' | 'model' | 'answer' | 'notice' | 'error' | 'summary';
 
