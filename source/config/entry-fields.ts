@@ -22,14 +22,25 @@ export interface ServerFields {
 	name: string;
 	command: string;
 	args: string[];
+	/**
+	 * Only the entry's own variables; the MCP service adds a safe base (PATH, HOME, LANG...). Values
+	 * may reference our environment (`${GITHUB_TOKEN}`), expanded when the server starts.
+	 */
 	env: Record<string, string>;
 	description: string;
+	/** Working directory of the child; null means the current directory. */
 	cwd: string | null;
+	/** False: kept but never started. */
 	enabled: boolean;
+	/** Per-call timeout in milliseconds; null means the service's default. */
 	timeoutMs: number | null;
+	/** Only these tools are offered (null: all). */
 	includeTools: string[] | null;
+	/** These tools are never offered. */
 	excludeTools: string[] | null;
+	/** Its writes need no approval. */
 	trust: boolean;
+	/** Only stdio is runnable here; http and sse entries are kept for export. */
 	transport: ServerTransport;
 	url: string | null;
 	headers: Record<string, string> | null;

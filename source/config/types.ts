@@ -1,34 +1,16 @@
 /** The shapes the engine needs, loaded from the database by AppConfig. */
-import type {ServerTransport} from '../db/entities/mcp-server.js';
+import type {ServerFields} from './entry-fields.js';
 
 export type {ServerTransport} from '../db/entities/mcp-server.js';
 
-export interface McpServerConfig {
-	name: string;
-	command: string;
-	args: string[];
-	/**
-	 * Only the entry's own variables; the MCP service adds a safe base (PATH, HOME, LANG...). Values
-	 * may reference our environment (`${GITHUB_TOKEN}`), expanded when the server starts.
-	 */
-	env: Record<string, string>;
-	description: string;
-	/** Working directory of the child; undefined means the current directory. */
-	cwd?: string;
-	/** False: kept but never started (default true). */
-	enabled?: boolean;
-	/** Per-call timeout in milliseconds; undefined means the service's default. */
-	timeoutMs?: number;
-	/** Only these tools are offered (undefined: all). */
-	includeTools?: string[];
-	/** These tools are never offered. */
-	excludeTools?: string[];
-	/** Its writes need no approval (default false). */
-	trust?: boolean;
-	/** Only stdio is runnable here; http and sse entries are kept for export (default stdio). */
-	transport?: ServerTransport;
-	url?: string;
-}
+/**
+ * A server entry as the MCP client starts it: the entry's fields (config/entry-fields.ts, the one
+ * shape of an entry), with those not set left out rather than null.
+ */
+export type McpServerConfig = Pick<ServerFields, 'name' | 'command' | 'args' | 'env' | 'description'> &
+	Partial<Pick<ServerFields, 'enabled' | 'trust' | 'transport'>> & {
+		[K in 'cwd' | 'timeoutMs' | 'includeTools' | 'excludeTools' | 'url']?: NonNullable<ServerFields[K]>;
+	};
 
 export interface WorkflowConfig {
 	name: string;
