@@ -55,6 +55,7 @@ test('--help and --version print instead of running, per command', t => {
 	t.is(help.kind, 'print');
 	if (help.kind === 'print') t.regex(help.text, /--dry-run\s+Plan without writing/);
 	const version = parse('--version');
+	t.is(version.kind, 'print');
 	if (version.kind === 'print') t.regex(version.text, /^\d+\.\d+\.\d+/);
 });
 

@@ -151,8 +151,8 @@ test.serial('a change to an existing file is shown with what is on disk now; a d
 	const file = requests[0]!.files[0]!;
 	t.is(file.action, 'overwritten');
 	t.true(file.content.includes(':body'));
-	// previous_content comes from the tools when they report it.
-	if (file.currentContent !== undefined) t.is(file.currentContent, before);
+	// Our tools report the file before a change (previous_content): the view diffs against it.
+	t.is(file.currentContent, before);
 	t.is(readFileSync(path.join(project, SCHEMA_FILE), 'utf8'), before, 'declined: the file is untouched');
 });
 
