@@ -5,7 +5,14 @@ import {abortableSleep, backoffMs, retry} from '../source/retry.js';
 function fakeClock() {
 	let now = 0;
 	const sleeps: number[] = [];
-	return {sleeps, now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms))};
+	return {
+		sleeps,
+		now: () => now,
+		sleep: async (ms: number) => {
+			sleeps.push(ms);
+			now += ms;
+		},
+	};
 }
 
 test('retries while the error is worth it, up to the attempts, then throws the last error', async t => {
@@ -27,9 +34,12 @@ test('retries while the error is worth it, up to the attempts, then throws the l
 
 test('an error that is not retried is thrown at once; a success returns its value', async t => {
 	const clock = fakeClock();
-	await t.throwsAsync(retry(async () => Promise.reject(new TypeError('bug')), {retries: error => !(error instanceof TypeError), delayMs: () => 5, ...clock}), {
-		instanceOf: TypeError,
-	});
+	await t.throwsAsync(
+		retry(async () => Promise.reject(new TypeError('bug')), {retries: error => !(error instanceof TypeError), delayMs: () => 5, ...clock}),
+		{
+			instanceOf: TypeError,
+		},
+	);
 	t.deepEqual(clock.sleeps, []);
 	let calls = 0;
 	const value = await retry(async () => (++calls < 3 ? Promise.reject(new Error('busy')) : 'done'), {retries: () => true, delayMs: () => 5, ...clock});
@@ -56,7 +66,10 @@ test('withinMs bounds the whole wait: the last sleep is cut to what is left, the
 
 test('backoffMs doubles from the base, is capped, and jitters between half and all of it', t => {
 	const low = {baseMs: 100, maxMs: 1000, random: () => 0};
-	t.deepEqual([1, 2, 3, 4, 5].map(failures => backoffMs(failures, low)), [50, 100, 200, 400, 500]);
+	t.deepEqual(
+		[1, 2, 3, 4, 5].map(failures => backoffMs(failures, low)),
+		[50, 100, 200, 400, 500],
+	);
 	t.is(backoffMs(3, {...low, random: () => 0.999999}), 400);
 });
 

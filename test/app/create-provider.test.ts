@@ -3,11 +3,11 @@ import path from 'node:path';
 import test from 'ava';
 import {createProvider, geminiApiKey, parseProviderName} from '../../source/app/create-provider.js';
 import {GeminiProvider} from '../../source/llm/gemini.js';
-import {OfflineProvider} from '../../source/planner/offline-provider.js';
+import type {ProviderName} from '../../source/llm/provider.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {RecordingProvider} from '../../source/llm/scripted-recorder.js';
-import type {ProviderName} from '../../source/llm/provider.js';
 import {packageRoot} from '../../source/package-root.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {tempDir} from '../helpers/temp-dir.js';
 
@@ -21,7 +21,7 @@ test('no key and no provider → the offline planner', t => {
 	t.true(createProvider({env: {GEMINI_API_KEY: '   '}}) instanceof OfflineProvider, 'a blank key counts as none');
 });
 
-test('GEMINI_API_KEY or GOOGLE_API_KEY → gemini with the workflow\'s model', t => {
+test("GEMINI_API_KEY or GOOGLE_API_KEY → gemini with the workflow's model", t => {
 	const fromGemini = createProvider({env: {GEMINI_API_KEY: 'k1'}, model: 'gemini-2.5-pro'});
 	t.true(fromGemini instanceof GeminiProvider);
 	t.is(fromGemini.name, 'gemini');

@@ -20,7 +20,10 @@ test.serial('the first SIGTERM aborts with exit code 143; a second one goes to o
 });
 
 test.serial('SIGHUP alone exits 129, SIGINT 130', t => {
-	for (const [signal, code] of [['SIGHUP', 129], ['SIGINT', 130]] as const) {
+	for (const [signal, code] of [
+		['SIGHUP', 129],
+		['SIGINT', 130],
+	] as const) {
 		const stop = cancelOnSignals({signals: [signal], onRepeat() {}});
 		process.emit(signal, signal);
 		t.is(stop.exitCode(), code);

@@ -2,7 +2,7 @@
  * The table of parts and their allowed imports, read from ARCHITECTURE.md (the one statement of
  * it, so the document and the check cannot drift), and the check of an import graph against it.
  */
-import {partOf, type ImportEdge} from './source-graph.js';
+import {type ImportEdge, partOf} from './source-graph.js';
 
 export type LayoutTable = Map<string, Set<string>>;
 

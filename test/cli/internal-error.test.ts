@@ -2,8 +2,8 @@
 import {mkdirSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {tempDir} from '../helpers/temp-dir.js';
 import {cliEnv, runCli} from '../commands/_cli.js';
+import {tempDir} from '../helpers/temp-dir.js';
 
 // A folder where the log file should be: reading it fails with the file system's EISDIR, an error
 // no part of ectosmith expects or wraps, so it stands in for a bug.

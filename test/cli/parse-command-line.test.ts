@@ -1,6 +1,6 @@
 import test from 'ava';
-import {parseCommandLine} from '../../source/cli/parse-command-line.js';
 import {COMMANDS} from '../../source/cli/commands.js';
+import {parseCommandLine} from '../../source/cli/parse-command-line.js';
 import {FLAGS} from '../../source/commands/flags.js';
 import {UsageError} from '../../source/errors.js';
 

@@ -26,10 +26,7 @@ export function cliEnv(stateHome: string, extra: NodeJS.ProcessEnv = {}): NodeJS
 	return {...env, ...extra};
 }
 
-export function runCli(
-	args: string[],
-	options: {cwd?: string; env: NodeJS.ProcessEnv; stdin?: string; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void},
-): Promise<CliResult> {
+export function runCli(args: string[], options: {cwd?: string; env: NodeJS.ProcessEnv; stdin?: string; onStdout?: (text: string, child: ReturnType<typeof spawn>) => void}): Promise<CliResult> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, ['--import', tsxLoader, path.join(packageRoot(), 'source/cli.tsx'), ...args], {
 			cwd: options.cwd ?? packageRoot(),

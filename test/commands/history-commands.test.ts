@@ -9,9 +9,9 @@ import {openDatabase} from '../../source/db/orm.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {setupEngine} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {realToolServers} from '../helpers/tool-servers.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {realToolServers} from '../helpers/tool-servers.js';
 import {cliEnv, runCli, seededDb} from './_cli.js';
 
 test('run, then history, show and undo from the command line', async t => {
@@ -53,7 +53,6 @@ test('run, then history, show and undo from the command line', async t => {
 	t.regex(undo.stdout, /emptied folder\(s\) removed/);
 	t.false(existsSync(path.dirname(schema)));
 	t.regex((await cli('history')).stdout, /\[undone\]/);
-
 });
 
 test('export, import into another database (once), delete', async t => {

@@ -4,24 +4,69 @@ import {createTextRenderer} from '../../source/commands/render-text.js';
 import type {EngineEvent} from '../../source/engine/events.js';
 
 const events: EngineEvent[] = [
-	{type: 'execution_started', executionId: 7, workflow: 'elixir_crud_generator', provider: 'offline', model: 'offline-planner', projectPath: '/p', description: 'Blog.Post posts title', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'},
+	{
+		type: 'execution_started',
+		executionId: 7,
+		workflow: 'elixir_crud_generator',
+		provider: 'offline',
+		model: 'offline-planner',
+		projectPath: '/p',
+		description: 'Blog.Post posts title',
+		maxTurns: 5,
+		startedAt: '2026-01-01T00:00:00.000Z',
+	},
 	{type: 'user_message', executionId: 7, messageId: 1, turn: 1, text: 'THE FULL PROMPT'},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'Creating '},
 	{type: 'text_delta', executionId: 7, turn: 1, delta: 'the schema.'},
-	{type: 'model_message_done', executionId: 7, turn: 1, text: 'Creating the schema.', functionCalls: [{name: 'generate_schema', args: {schema: 'Blog.Post'}}, {name: 'generate_context', args: {}}], durationMs: 5, messageId: 2},
+	{
+		type: 'model_message_done',
+		executionId: 7,
+		turn: 1,
+		text: 'Creating the schema.',
+		functionCalls: [
+			{name: 'generate_schema', args: {schema: 'Blog.Post'}},
+			{name: 'generate_context', args: {}},
+		],
+		durationMs: 5,
+		messageId: 2,
+	},
 	{type: 'tool_call_started', executionId: 7, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}},
 	{
-		type: 'approval_requested', executionId: 7, turn: 1, callIndex: 0, messageId: 3, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'},
-		files: [{path: 'lib/my_app/blog/post.ex', action: 'created', content: 'defmodule MyApp.Blog.Post do\nend\n'}], dryRunText: 'would be created: lib/my_app/blog/post.ex',
+		type: 'approval_requested',
+		executionId: 7,
+		turn: 1,
+		callIndex: 0,
+		messageId: 3,
+		name: 'generate_schema',
+		server: 'elixir_ecto_gen_tool',
+		args: {schema: 'Blog.Post'},
+		files: [{path: 'lib/my_app/blog/post.ex', action: 'created', content: 'defmodule MyApp.Blog.Post do\nend\n'}],
+		dryRunText: 'would be created: lib/my_app/blog/post.ex',
 	},
 	{type: 'approval_decided', executionId: 7, turn: 1, callIndex: 0, outcome: 'approved'},
 	{
-		type: 'tool_call_finished', executionId: 7, messageId: 4, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written:\nmore detail', durationMs: 1200,
+		type: 'tool_call_finished',
+		executionId: 7,
+		messageId: 4,
+		turn: 1,
+		callIndex: 0,
+		name: 'generate_schema',
+		isError: false,
+		text: 'Schema written:\nmore detail',
+		durationMs: 1200,
 		structuredContent: {files: [{path: 'lib/my_app/blog/post.ex', action: 'created'}], next_steps: ['Create the table with generate_migration next.', 'Run mix ecto.migrate.']},
 	},
 	{type: 'tool_call_started', executionId: 7, messageId: 3, readOnly: false, turn: 1, callIndex: 1, name: 'generate_context', args: {}},
 	{
-		type: 'tool_call_finished', executionId: 7, messageId: 4, turn: 1, callIndex: 1, name: 'generate_context', isError: true, text: 'Invalid context name "blog":\nuse a module name', durationMs: 10,
+		type: 'tool_call_finished',
+		executionId: 7,
+		messageId: 4,
+		turn: 1,
+		callIndex: 1,
+		name: 'generate_context',
+		isError: true,
+		text: 'Invalid context name "blog":\nuse a module name',
+		durationMs: 10,
 	},
 	{type: 'model_message_done', executionId: 7, turn: 2, text: 'All done.', functionCalls: [], durationMs: 5, messageId: 9},
 	{type: 'execution_finished', executionId: 7, status: 'COMPLETED', finalResponseText: 'All done.', turns: 2, durationMs: 2500},
@@ -66,7 +111,17 @@ test('failures and cancels say so', t => {
 	t.regex(out, /■ Cancelled after 1 turn /);
 });
 
-const started: EngineEvent = {type: 'execution_started', executionId: 3, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', description: 'q', maxTurns: 5, startedAt: '2026-01-01T00:00:00.000Z'};
+const started: EngineEvent = {
+	type: 'execution_started',
+	executionId: 3,
+	workflow: 'w',
+	provider: 'offline',
+	model: 'offline-planner',
+	projectPath: '/p',
+	description: 'q',
+	maxTurns: 5,
+	startedAt: '2026-01-01T00:00:00.000Z',
+};
 
 function renderAll(list: EngineEvent[], verbose = false): string {
 	let out = '';
@@ -79,7 +134,15 @@ function schemaCall(args: Record<string, unknown>, files: Array<{path: string; a
 	return [
 		{type: 'tool_call_started', executionId: 3, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_context', args},
 		{
-			type: 'tool_call_finished', executionId: 3, messageId: 4, turn: 1, callIndex: 0, name: 'generate_context', isError: false, text: 'Context written:\n  details', durationMs: 5,
+			type: 'tool_call_finished',
+			executionId: 3,
+			messageId: 4,
+			turn: 1,
+			callIndex: 0,
+			name: 'generate_context',
+			isError: false,
+			text: 'Context written:\n  details',
+			durationMs: 5,
 			structuredContent: {files, next_steps: ['Run mix ecto.migrate to apply the migration.', 'Run mix test test/my_app/blog_test.exs to check the new functions.']},
 		},
 	];
@@ -92,11 +155,7 @@ const contextFiles = [
 
 test('the summary repeats neither the files nor the steps the final answer already gave', t => {
 	const answer = 'Generated Blog.\n\nFiles:\n- created lib/my_app/blog.ex\n\nNext steps:\n- `mix ecto.migrate`';
-	const out = renderAll([
-		started,
-		...schemaCall({}, contextFiles),
-		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: answer, turns: 2, durationMs: 10},
-	]);
+	const out = renderAll([started, ...schemaCall({}, contextFiles), {type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: answer, turns: 2, durationMs: 10}]);
 	t.regex(out, /✔ Completed/);
 	t.false(out.includes('  Files:'), out);
 	t.false(out.includes('Next: Run mix ecto.migrate'), out);
@@ -121,12 +180,8 @@ test('a dry run says nothing was written and gives no steps that need the files'
 });
 
 test('a run that stops early lists the files it wrote before', t => {
-	const out = renderAll([
-		started,
-		...schemaCall({}, contextFiles),
-		{type: 'execution_finished', executionId: 3, status: 'FAILED', errorMessage: 'Stopped after 2 turns', turns: 2, durationMs: 10},
-	]);
-	t.regex(out, /✘ Failed after 2 turns .*: Stopped after 2 turns\n  Files written before it stopped:\n    created     lib\/my_app\/blog\.ex\n$/);
+	const out = renderAll([started, ...schemaCall({}, contextFiles), {type: 'execution_finished', executionId: 3, status: 'FAILED', errorMessage: 'Stopped after 2 turns', turns: 2, durationMs: 10}]);
+	t.regex(out, /✘ Failed after 2 turns .*: Stopped after 2 turns\n {2}Files written before it stopped:\n {4}created {5}lib\/my_app\/blog\.ex\n$/);
 	t.false(out.includes('Next:'));
 });
 
@@ -136,7 +191,10 @@ test('the JSON renderer writes one parseable event per line', t => {
 	for (const event of events) listener(event);
 	const lines = out.trimEnd().split('\n');
 	t.is(lines.length, events.length);
-	t.deepEqual(lines.map(line => JSON.parse(line) as EngineEvent), events);
+	t.deepEqual(
+		lines.map(line => JSON.parse(line) as EngineEvent),
+		events,
+	);
 });
 
 const OSC_TITLE = '\u001B]0;pwned\u0007';
@@ -151,7 +209,15 @@ test('nothing we did not write reaches the terminal raw: model text, description
 		{type: 'model_message_done', executionId: 3, messageId: 2, turn: 1, text: 'x', functionCalls: [], durationMs: 1},
 		{type: 'tool_call_started', executionId: 3, messageId: 3, readOnly: false, turn: 1, callIndex: 0, name: 'generate_schema', server: `s${CLEAR}`, args: {schema: `Blog\u009B2J`}},
 		{
-			type: 'tool_call_finished', executionId: 3, messageId: 4, turn: 1, callIndex: 0, name: 'generate_schema', isError: false, text: `Wrote ${CLEAR}it`, durationMs: 1,
+			type: 'tool_call_finished',
+			executionId: 3,
+			messageId: 4,
+			turn: 1,
+			callIndex: 0,
+			name: 'generate_schema',
+			isError: false,
+			text: `Wrote ${CLEAR}it`,
+			durationMs: 1,
 			structuredContent: {files: [{path: `lib/evil${OSC_TITLE}.ex`, action: 'created'}], next_steps: [`Run ${CLEAR} now`]},
 		},
 		{type: 'model_message_done', executionId: 3, messageId: 5, turn: 2, text: `Final ${CLEAR}`, functionCalls: [], durationMs: 1},

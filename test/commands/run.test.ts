@@ -190,7 +190,10 @@ test.serial('Ctrl-C while the model streams exits 130, ends the row CANCELLED an
 	t.like(execution, {status: 'CANCELLED', provider: 'gemini', errorMessage: 'Cancelled by the user.'});
 });
 
-for (const [signal, code] of [['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+for (const [signal, code] of [
+	['SIGTERM', 143],
+	['SIGHUP', 129],
+] as const) {
 	test.serial(`${signal} is treated like Ctrl-C: the row ends CANCELLED, no server is left, exit ${code}`, async t => {
 		const {result, db, marker, sent} = await signalMidStream(t, signal);
 		t.true(sent, result.stdout + result.stderr);

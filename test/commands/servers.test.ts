@@ -31,14 +31,42 @@ async function withStore<T>(dbPath: string, work: (store: ConfigStore) => Promis
 
 test('add, show and edit a server from the command line; stored env values are masked unless --show-secrets', async t => {
 	const dbPath = await seededDb(t);
-	const added = await cli(t, dbPath, 'servers', 'add', 'gh', '--command', 'npx', '--arg', '-y', '--arg', 'server-github', '--env', 'TOKEN=stored-secret-77', '--env', 'REF=${GITHUB_TOKEN}', '--timeout', '3000', '--include-tool', 'search,issues', '--trust');
+	const added = await cli(
+		t,
+		dbPath,
+		'servers',
+		'add',
+		'gh',
+		'--command',
+		'npx',
+		'--arg',
+		'-y',
+		'--arg',
+		'server-github',
+		'--env',
+		'TOKEN=stored-secret-77',
+		'--env',
+		'REF=${GITHUB_TOKEN}',
+		'--timeout',
+		'3000',
+		'--include-tool',
+		'search,issues',
+		'--trust',
+	);
 	t.is(added.code, 0, added.stderr);
 	t.regex(added.stdout, /Added MCP server gh: npx -y server-github/);
 
 	const edited = await cli(t, dbPath, 'servers', 'edit', 'gh', '--description', 'GitHub issues', '--env', 'OTHER=kept-secret', '--no-trust', '--rename', 'github');
 	t.is(edited.code, 0, edited.stderr);
 	const stored = await withStore(dbPath, async store => store.getServer('github'));
-	t.like(stored, {description: 'GitHub issues', trust: false, env: {TOKEN: 'stored-secret-77', REF: '${GITHUB_TOKEN}', OTHER: 'kept-secret'}, timeoutMs: 3000, includeTools: ['search', 'issues'], args: ['-y', 'server-github']});
+	t.like(stored, {
+		description: 'GitHub issues',
+		trust: false,
+		env: {TOKEN: 'stored-secret-77', REF: '${GITHUB_TOKEN}', OTHER: 'kept-secret'},
+		timeoutMs: 3000,
+		includeTools: ['search', 'issues'],
+		args: ['-y', 'server-github'],
+	});
 	t.true(stored.updatedAt.getTime() > stored.createdAt.getTime());
 
 	const shown = await cli(t, dbPath, 'servers', 'show', 'github');
@@ -56,7 +84,23 @@ test('remove refuses while a workflow uses the server and --detach takes it out;
 	const dbPath = await seededDb(t);
 	const template = path.join(tempDir(t), 'prompt.txt');
 	writeFileSync(template, 'Generate {{schema_description}} into {{project_path}}.');
-	const added = await cli(t, dbPath, 'workflows', 'add', 'schemas_only', '--server', 'elixir_ecto_gen_tool', '--server', 'elixir_migration_gen_tool', '--template-file', template, '--max-turns', '4', '--model', 'gemini-2.5-pro');
+	const added = await cli(
+		t,
+		dbPath,
+		'workflows',
+		'add',
+		'schemas_only',
+		'--server',
+		'elixir_ecto_gen_tool',
+		'--server',
+		'elixir_migration_gen_tool',
+		'--template-file',
+		template,
+		'--max-turns',
+		'4',
+		'--model',
+		'gemini-2.5-pro',
+	);
 	t.is(added.code, 0, added.stderr);
 	const typo = await cli(t, dbPath, 'workflows', 'edit', 'schemas_only', '--template', 'Into {{project_dir}}');
 	t.is(typo.code, 2);

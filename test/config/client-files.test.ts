@@ -12,18 +12,24 @@ const read = (name: string) => parseClientFile(readFileSync(path.join(folder, na
 test('Claude Desktop: the mcpServers map with command, args and env', t => {
 	const file = read('claude_desktop_config.json');
 	t.is(file.shape, 'mcpServers');
-	t.deepEqual(file.entries.map(entry => entry.name), ['filesystem', 'github']);
+	t.deepEqual(
+		file.entries.map(entry => entry.name),
+		['filesystem', 'github'],
+	);
 	t.like(file.entries[1], {command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: {GITHUB_PERSONAL_ACCESS_TOKEN: 'ghp_stored_secret_value_123'}, transport: 'stdio', enabled: true});
 	t.deepEqual(file.notes, []);
 });
 
 test('Cursor: url entries are kept as SSE or HTTP servers, marked not runnable, never dropped', t => {
 	const file = read('cursor-mcp.json');
-	t.deepEqual(file.entries.map(entry => [entry.name, entry.transport, entry.url]), [
-		['postgres', 'stdio', null],
-		['remote-docs', 'sse', 'https://docs.example.com/mcp'],
-		['linear', 'http', 'https://mcp.linear.app/mcp'],
-	]);
+	t.deepEqual(
+		file.entries.map(entry => [entry.name, entry.transport, entry.url]),
+		[
+			['postgres', 'stdio', null],
+			['remote-docs', 'sse', 'https://docs.example.com/mcp'],
+			['linear', 'http', 'https://mcp.linear.app/mcp'],
+		],
+	);
 	t.deepEqual(file.entries[1]!.headers, {Authorization: 'Bearer cursor-header-secret'});
 	t.deepEqual(file.entries[0]!.env, {PGPASSWORD: '${env:PGPASSWORD}'});
 	t.true(file.notes.some(note => /remote-docs: SSE server .* not runnable here yet/.test(note)));

@@ -79,7 +79,10 @@ test('workflows: unknown placeholders and no server are refused; edits replace t
 	const after = await store.updateWorkflow('elixir_crud_generator', {...base, serverNames: ['elixir_ecto_gen_tool']}, {expectedUpdatedAt: before.updatedAt});
 	t.deepEqual(after.serverNames, ['elixir_ecto_gen_tool']);
 	t.true(after.updatedAt.getTime() >= before.updatedAt.getTime());
-	t.deepEqual((await new AppConfig(orm.em).getWorkflow('elixir_crud_generator')).servers.map(server => server.name), ['elixir_ecto_gen_tool']);
+	t.deepEqual(
+		(await new AppConfig(orm.em).getWorkflow('elixir_crud_generator')).servers.map(server => server.name),
+		['elixir_ecto_gen_tool'],
+	);
 	const stale = await t.throwsAsync(store.updateWorkflow('elixir_crud_generator', base, {expectedUpdatedAt: new Date(0)}));
 	t.true(stale instanceof EditConflictError);
 });

@@ -25,9 +25,7 @@ function ectosmith(args: string[], options: {unprivileged?: boolean; env?: NodeJ
 
 /** `ectosmith --db PATH db migrate`, or at the default location under `dataHome`. */
 function migrate(dbPath: string | {dataHome: string}, options: {unprivileged?: boolean} = {}) {
-	return typeof dbPath === 'string'
-		? ectosmith(['--db', dbPath, 'db', 'migrate'], options)
-		: ectosmith(['db', 'migrate'], {...options, env: {XDG_DATA_HOME: dbPath.dataHome}});
+	return typeof dbPath === 'string' ? ectosmith(['--db', dbPath, 'db', 'migrate'], options) : ectosmith(['db', 'migrate'], {...options, env: {XDG_DATA_HOME: dbPath.dataHome}});
 }
 
 /** A user error: exit 1, one line naming the file and the way out, no stack trace. */
@@ -41,7 +39,10 @@ function assertClearError(t: ExecutionContext, result: ReturnType<typeof migrate
 
 test('a database path that is a folder is refused, naming it', async t => {
 	const folder = tempDir(t);
-	await t.throwsAsync(openDatabase({dbPath: folder}), {instanceOf: DatabaseError, message: `Database path ${folder} is a folder; give the path of a file (it is created if missing) with --db or ECTOSMITH_DB.`});
+	await t.throwsAsync(openDatabase({dbPath: folder}), {
+		instanceOf: DatabaseError,
+		message: `Database path ${folder} is a folder; give the path of a file (it is created if missing) with --db or ECTOSMITH_DB.`,
+	});
 	assertClearError(t, migrate(folder), /Database path .* is a folder/);
 });
 
@@ -104,7 +105,7 @@ function describeFile(dbPath: string): string {
 test("another program's database is refused before anything is written to it: same bytes, same schema, no WAL", async t => {
 	const dir = tempDir(t);
 	const dbPath = join(dir, 'theirs.db');
-	spawnSync('sqlite3', [dbPath, 'create table notes (id integer primary key, body text); insert into notes (body) values (\'keep me\');']);
+	spawnSync('sqlite3', [dbPath, "create table notes (id integer primary key, body text); insert into notes (body) values ('keep me');"]);
 	const bytes = readFileSync(dbPath);
 	const before = describeFile(dbPath);
 	t.regex(before, /delete/);
@@ -139,7 +140,10 @@ test('a database migrated by a newer ectosmith is refused', async t => {
 	const orm = await openDatabase({dbPath, seed: false});
 	await orm.close(true);
 	spawnSync('sqlite3', [dbPath, "insert into mikro_orm_migrations (name, executed_at) values ('Migration29990101000000', '2999-01-01')"]);
-	await t.throwsAsync(openDatabase({dbPath}), {instanceOf: DatabaseError, message: /was migrated by a newer ectosmith \(migration\(s\) this version does not know: Migration29990101000000\)\. Upgrade ectosmith/});
+	await t.throwsAsync(openDatabase({dbPath}), {
+		instanceOf: DatabaseError,
+		message: /was migrated by a newer ectosmith \(migration\(s\) this version does not know: Migration29990101000000\)\. Upgrade ectosmith/,
+	});
 	assertClearError(t, migrate(dbPath), /newer ectosmith/);
 });
 
@@ -168,12 +172,21 @@ test('every SQLite failure becomes one line without the statement; errors that a
 	const statement = "insert into `messages` (`content_text`) values ('secret text') - SQLITE_CONSTRAINT: NOT NULL constraint failed: messages.turn_number";
 	const other = explainDatabaseError('/x.db', Object.assign(new Error(statement), {code: 'SQLITE_CONSTRAINT'}), {doing: 'record a message'});
 	t.true(other instanceof DatabaseError);
-	t.is((other as Error).message, 'Could not record a message: the database /x.db refused the operation (SQLITE_CONSTRAINT: NOT NULL constraint failed: messages.turn_number). If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB.');
+	t.is(
+		(other as Error).message,
+		'Could not record a message: the database /x.db refused the operation (SQLITE_CONSTRAINT: NOT NULL constraint failed: messages.turn_number). If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB.',
+	);
 	const full = explainDatabaseError('/x.db', new Error('SQLITE_FULL: database or disk is full'));
 	t.true(full instanceof DatabaseError);
 	t.regex((full as Error).message, /^Cannot write the database \/x\.db: the disk is full/);
-	const busy = explainDatabaseError('/x.db', Object.assign(new Error('update `executions` set x = 1 - SQLITE_BUSY: database is locked'), {code: 'SQLITE_BUSY'}), {doing: 'record the end of execution 3', waitedMs: 30_000});
-	t.is((busy as Error).message, 'Could not record the end of execution 3: the database /x.db stayed locked by another process for 30 s. Let the other program (another ectosmith, a TUI, an sqlite3 shell) finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait.');
+	const busy = explainDatabaseError('/x.db', Object.assign(new Error('update `executions` set x = 1 - SQLITE_BUSY: database is locked'), {code: 'SQLITE_BUSY'}), {
+		doing: 'record the end of execution 3',
+		waitedMs: 30_000,
+	});
+	t.is(
+		(busy as Error).message,
+		'Could not record the end of execution 3: the database /x.db stayed locked by another process for 30 s. Let the other program (another ectosmith, a TUI, an sqlite3 shell) finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait.',
+	);
 	t.true((busy as DatabaseError).isBusy);
 	const bug = new TypeError('x is undefined');
 	t.is(explainDatabaseError('/x.db', bug), bug);
@@ -199,7 +212,10 @@ test('a read-only database file: the run stops at its first write with one line,
 		env: {HOME: home, XDG_STATE_HOME: home},
 	});
 	t.is(result.code, 1, result.stdout + result.stderr);
-	t.regex(result.stderr, /^ectosmith run: Could not record the start of the execution: the database .*e\.db is read-only for this user: the file is not writable\. ectosmith writes the file and its -wal and -shm files beside it; make both writable, or choose another file with --db or ECTOSMITH_DB\.\n$/);
+	t.regex(
+		result.stderr,
+		/^ectosmith run: Could not record the start of the execution: the database .*e\.db is read-only for this user: the file is not writable\. ectosmith writes the file and its -wal and -shm files beside it; make both writable, or choose another file with --db or ECTOSMITH_DB\.\n$/,
+	);
 	t.notRegex(result.stderr + result.stdout, /insert into|SQLITE_/i);
 	t.is(spawnSync('sqlite3', [dbPath, 'select count(*) from executions'], {encoding: 'utf8'}).stdout.trim(), '0');
 });
@@ -215,6 +231,9 @@ test('a database failure while the run reads its configuration is one line too, 
 	writeFileSync(join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
 	const result = ectosmith(['run', '--db', dbPath, '--project', project, '--provider', 'offline', 'Blog.Post posts title:string'], {env: {XDG_STATE_HOME: tempDir(t)}});
 	t.is(result.code, 1, result.stdout + result.stderr);
-	t.regex(result.stderr, /^ectosmith run: The database .*ectosmith\.db refused the operation \(SQLITE_ERROR: no such table: .*workflow_mcp_server_associations.*\)\. If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB\.\n$/);
+	t.regex(
+		result.stderr,
+		/^ectosmith run: The database .*ectosmith\.db refused the operation \(SQLITE_ERROR: no such table: .*workflow_mcp_server_associations.*\)\. If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB\.\n$/,
+	);
 	t.notRegex(result.stderr, /select |left join/i);
 });

@@ -10,7 +10,7 @@ const connection = orm.em.getConnection();
 try {
 	// One pooled connection: the transaction stays open on it between these statements.
 	await connection.execute('BEGIN IMMEDIATE', [], 'run');
-	await connection.execute("UPDATE workflows SET description = description WHERE 1 = 1", [], 'run');
+	await connection.execute('UPDATE workflows SET description = description WHERE 1 = 1', [], 'run');
 	process.stdout.write('locked\n');
 	await sleep(Number(holdText));
 	await connection.execute('COMMIT', [], 'run');

@@ -1,14 +1,14 @@
 import {setTimeout as sleep} from 'node:timers/promises';
-import test, {type ExecutionContext} from 'ava';
 import type {MikroORM} from '@mikro-orm/core';
+import test, {type ExecutionContext} from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/records/recorder.js';
 import {WorkflowEngine} from '../../source/engine/workflow-engine.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {cliEnv, runCli} from '../commands/_cli.js';
-import {answer, TestProvider, WORKFLOW_NAME, type Step} from '../engine/_support.js';
-import {holdWriteLock, type HeldLock} from '../helpers/hold-lock.js';
+import {answer, type Step, TestProvider, WORKFLOW_NAME} from '../engine/_support.js';
+import {type HeldLock, holdWriteLock} from '../helpers/hold-lock.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
@@ -56,7 +56,13 @@ test('a run waits out another process holding the write lock longer than SQLite 
 	await lock!.released;
 	t.like(await recorder.getExecution(result.executionId), {status: 'COMPLETED', finalResponseText: 'Done.'});
 	const messages = await recorder.listMessages(result.executionId);
-	t.deepEqual(messages.map(message => [message.role, message.contentText]), [['user', 'Blog.Post posts title:string'], ['model', 'Done.']]);
+	t.deepEqual(
+		messages.map(message => [message.role, message.contentText]),
+		[
+			['user', 'Blog.Post posts title:string'],
+			['model', 'Done.'],
+		],
+	);
 });
 
 /** The row of an execution once it is no longer STARTED (a background retry may finish it). */
@@ -87,7 +93,10 @@ test('a lock held past the wait ends the run with one clear line, no SQL; the ro
 	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: tempDir(t)});
 	t.is(result.status, 'FAILED');
 	const message = result.errorMessage ?? '';
-	t.regex(message, /^Could not record a message of execution \d+: the database .*ectosmith\.db stayed locked by another process for [\d.]+ s\. Let the other program .* finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait\.$/);
+	t.regex(
+		message,
+		/^Could not record a message of execution \d+: the database .*ectosmith\.db stayed locked by another process for [\d.]+ s\. Let the other program .* finish, then try again; ECTOSMITH_DB_WAIT_SECONDS sets how long to wait\.$/,
+	);
 	t.notRegex(message, /insert into|SQLITE_|\n/i);
 	t.like(events.at(-1), {type: 'execution_finished', status: 'FAILED', errorMessage: message});
 	// While the other process still holds the lock, the end is pending; once it lets go, the row is finished.

@@ -52,6 +52,10 @@ test('the compiled CLI applies the committed migrations from dist without a Type
 	t.true(run.stdout.startsWith(`Applied ${migrationsList.length} migration(s) to ${dbPath}:\n`), run.stdout);
 	t.notRegex(run.trace, /[/\\]node_modules[/\\](tsx|typescript|ts-morph|@mikro-orm[/\\]reflection)[/\\]/);
 	t.deepEqual(readdirSync(cwd), [], 'no metadata cache or temp folder in the current directory');
-	const tables = spawnSync('sqlite3', [dbPath, "select count(*) from sqlite_master where type = 'table' and name in ('workflows', 'mcp_servers', 'workflow_mcp_server_associations', 'executions', 'messages')"], {encoding: 'utf8'});
+	const tables = spawnSync(
+		'sqlite3',
+		[dbPath, "select count(*) from sqlite_master where type = 'table' and name in ('workflows', 'mcp_servers', 'workflow_mcp_server_associations', 'executions', 'messages')"],
+		{encoding: 'utf8'},
+	);
 	t.is(tables.stdout.trim(), '5');
 });

@@ -2,8 +2,8 @@ import {execFileSync} from 'node:child_process';
 import {existsSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
-import {migrateDatabase, openDatabase, pendingMigrations} from '../../source/db/orm.js';
 import {migrationsList} from '../../migrations/sqlite/index.js';
+import {migrateDatabase, openDatabase, pendingMigrations} from '../../source/db/orm.js';
 import {packageRoot} from '../../source/package-root.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
@@ -12,19 +12,71 @@ import {tsxLoader} from '../helpers/tsx-loader.js';
 const expectedColumns: Record<string, string[]> = {
 	workflows: ['id', 'name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'created_at', 'updated_at'],
 	mcp_servers: [
-		'id', 'name', 'command', 'args', 'env', 'description', 'cwd', 'enabled', 'timeout_ms', 'include_tools', 'exclude_tools', 'trust',
-		'transport', 'url', 'headers', 'client_keys', 'client_inputs', 'created_at', 'updated_at',
+		'id',
+		'name',
+		'command',
+		'args',
+		'env',
+		'description',
+		'cwd',
+		'enabled',
+		'timeout_ms',
+		'include_tools',
+		'exclude_tools',
+		'trust',
+		'transport',
+		'url',
+		'headers',
+		'client_keys',
+		'client_inputs',
+		'created_at',
+		'updated_at',
 	],
 	workflow_mcp_server_associations: ['workflow_id', 'mcp_server_id'],
 	executions: [
-		'id', 'workflow_id', 'user_query', 'status', 'start_time', 'end_time', 'final_response_text', 'error_message',
-		'target_project_path', 'provider', 'model', 'prompt_tokens', 'output_tokens', 'total_tokens', 'turn_count',
-		'parent_execution_id', 'owner_pid', 'owner_host', 'undone_at', 'max_turns', 'import_fingerprint',
+		'id',
+		'workflow_id',
+		'user_query',
+		'status',
+		'start_time',
+		'end_time',
+		'final_response_text',
+		'error_message',
+		'target_project_path',
+		'provider',
+		'model',
+		'prompt_tokens',
+		'output_tokens',
+		'total_tokens',
+		'turn_count',
+		'parent_execution_id',
+		'owner_pid',
+		'owner_host',
+		'undone_at',
+		'max_turns',
+		'import_fingerprint',
 	],
 	messages: [
-		'id', 'execution_id', 'turn_number', 'role', 'content_text', 'function_call_name', 'function_call_args',
-		'function_response_name', 'function_response_content', 'timestamp', 'duration_ms', 'is_error', 'raw_parts',
-		'prompt_tokens', 'output_tokens', 'total_tokens', 'tool_server', 'read_only', 'approval', 'approval_request',
+		'id',
+		'execution_id',
+		'turn_number',
+		'role',
+		'content_text',
+		'function_call_name',
+		'function_call_args',
+		'function_response_name',
+		'function_response_content',
+		'timestamp',
+		'duration_ms',
+		'is_error',
+		'raw_parts',
+		'prompt_tokens',
+		'output_tokens',
+		'total_tokens',
+		'tool_server',
+		'read_only',
+		'approval',
+		'approval_request',
 	],
 };
 
@@ -84,8 +136,14 @@ test('migrate: false leaves the file empty of tables until migrateDatabase runs'
 	const dbPath = tempDbPath(t);
 	const orm = await openDatabase({dbPath, migrate: false, seed: false});
 	t.teardown(() => orm.close(true));
-	t.deepEqual(await pendingMigrations(orm), migrationsList.map(migration => migration.name));
-	t.deepEqual(await migrateDatabase(orm), migrationsList.map(migration => migration.name));
+	t.deepEqual(
+		await pendingMigrations(orm),
+		migrationsList.map(migration => migration.name),
+	);
+	t.deepEqual(
+		await migrateDatabase(orm),
+		migrationsList.map(migration => migration.name),
+	);
 	t.deepEqual(await pendingMigrations(orm), []);
 });
 

@@ -2,8 +2,8 @@ import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import test from 'ava';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
-import {defaultFixturesDir, importSeed, loadSeedFiles, seedIfEmpty, SeedFormatError} from '../../source/db/seed.js';
 import type {Database} from '../../source/db/orm.js';
+import {defaultFixturesDir, importSeed, loadSeedFiles, SeedFormatError, seedIfEmpty} from '../../source/db/seed.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 
@@ -22,7 +22,10 @@ async function snapshot(orm: Database): Promise<Snapshot> {
 			name: workflow.name,
 			updatedAt: workflow.updatedAt.getTime(),
 			llmModel: workflow.llmModel,
-			servers: workflow.servers.getItems().map(server => server.name).sort(),
+			servers: workflow.servers
+				.getItems()
+				.map(server => server.name)
+				.sort(),
 		})),
 	};
 }
@@ -37,14 +40,26 @@ function copyFixtures(t: Parameters<typeof tempDir>[0]): string {
 test('first open seeds the three servers and the default workflow with its associations', async t => {
 	const orm = await openTempDatabase(t);
 	const state = await snapshot(orm);
-	t.deepEqual(state.servers.map(server => server.name), ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool']);
+	t.deepEqual(
+		state.servers.map(server => server.name),
+		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool'],
+	);
 	t.deepEqual(state.servers[0]!.args, ['${ECTOSMITH_PACKAGE}/dist/source/tools/bin/elixir-ecto-gen-tool.js']);
 	t.is(state.workflows.length, 1);
 	t.like(state.workflows[0], {name: 'elixir_crud_generator', llmModel: 'gemini-2.5-flash'});
 	t.deepEqual(state.workflows[0]!.servers, ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool']);
 	const workflow = await orm.em.fork().findOneOrFail(Workflow, {name: 'elixir_crud_generator'});
 	t.is(workflow.maxConversationTurns, 10);
-	for (const placeholder of ['{{schema_description}}', '{{project_path}}', '{{app_module}}', 'inspect_project', 'generate_schema', 'generate_migration', 'generate_context', 'user_id:references:users']) {
+	for (const placeholder of [
+		'{{schema_description}}',
+		'{{project_path}}',
+		'{{app_module}}',
+		'inspect_project',
+		'generate_schema',
+		'generate_migration',
+		'generate_context',
+		'user_id:references:users',
+	]) {
 		t.true(workflow.initialPromptTemplate.includes(placeholder), placeholder);
 	}
 });
@@ -90,10 +105,7 @@ test('a workflow naming an unknown server is refused and nothing changes', async
 	const servers = JSON.parse(readFileSync(join(dir, 'mcp_servers.json'), 'utf8'));
 	servers.mcpServers.elixir_ecto_gen_tool.description = 'changed, but must not be written';
 	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify(servers));
-	writeFileSync(
-		join(dir, 'workflows.json'),
-		JSON.stringify({workflows: [{name: 'broken', llm_model: 'm', initial_prompt_template: 'p', mcp_servers: ['elixir_ecto_gen_tool', 'no_such_server']}]}),
-	);
+	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: [{name: 'broken', llm_model: 'm', initial_prompt_template: 'p', mcp_servers: ['elixir_ecto_gen_tool', 'no_such_server']}]}));
 	const error = await t.throwsAsync(importSeed(orm.em.fork(), loadSeedFiles(dir)), {instanceOf: SeedFormatError});
 	t.regex(error!.message, /Workflow "broken" names unknown MCP server\(s\) "no_such_server"; known servers: .*elixir_ecto_gen_tool/);
 	t.deepEqual(await snapshot(orm), before);

@@ -4,8 +4,8 @@ import test from 'ava';
 import fc from 'fast-check';
 import {tokenize} from '../../source/elixir/lexer.js';
 import {structure} from '../../source/elixir/structure.js';
-import {injectBeforeFinalEnd} from '../../source/generators/inject.js';
 import {GeneratorError} from '../../source/generators/errors.js';
+import {injectBeforeFinalEnd} from '../../source/generators/inject.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 
 /** Statements that hide `end`, `do`, `fn`, `#` or a closing delimiter where a text search sees them. */
@@ -58,7 +58,7 @@ const TRAILERS = ['', '\n', '\n# this is the end\n', '# end', '\n\n  # end of fi
 const BLOCK = '\n  def injected, do: :ok\n';
 
 function moduleWith(statements: string[], trailer: string): {source: string; endOffset: number} {
-	const head = `defmodule A do\n  def f do\n${statements.map((statement) => `    ${statement}`).join('\n')}\n  end\n`;
+	const head = `defmodule A do\n  def f do\n${statements.map(statement => `    ${statement}`).join('\n')}\n  end\n`;
 	return {source: `${head}end${trailer}`, endOffset: head.length};
 }
 
@@ -67,14 +67,14 @@ const moduleArbitrary = fc.record({
 	trailer: fc.constantFrom(...TRAILERS),
 });
 
-test('every tricky statement: the module and its closing end are found, injection lands before it', (t) => {
+test('every tricky statement: the module and its closing end are found, injection lands before it', t => {
 	for (const statement of TRICKY) {
 		for (const trailer of TRAILERS) {
 			const {source, endOffset} = moduleWith([statement], trailer);
 			const found = structure(source);
 			t.is(found.error, undefined, `${statement}: ${found.error?.message}`);
 			t.deepEqual(
-				found.modules.map((module) => [module.name, module.endOffset]),
+				found.modules.map(module => [module.name, module.endOffset]),
 				[['A', endOffset]],
 				statement,
 			);
@@ -85,7 +85,7 @@ test('every tricky statement: the module and its closing end are found, injectio
 	}
 });
 
-test('property: any mix of tricky statements and trailers injects right before the real end, and Elixir parses it', async (t) => {
+test('property: any mix of tricky statements and trailers injects right before the real end, and Elixir parses it', async t => {
 	const samples = fc.sample(moduleArbitrary, {numRuns: 150, seed: 7});
 	const injected: Array<{path: string; content: string}> = [];
 	for (const [index, {statements, trailer}] of samples.entries()) {
@@ -105,7 +105,7 @@ test('property: any mix of tricky statements and trailers injects right before t
 /** Broken statements: each leaves something unclosed or closes what is not open. */
 const BROKEN = ['x = "unclosed', 'x = ~s(unclosed', 'x = """\n  never closed', "x = 'open", 'x = (1 + 2', 'x = [1, 2', 'end', 'x = fn -> 1', 'x = ~S"""\n  no end', 'x = "#{"}', ')'];
 
-test('each broken statement alone makes the structural check fail, naming a line', (t) => {
+test('each broken statement alone makes the structural check fail, naming a line', t => {
 	for (const broken of BROKEN) {
 		const error = structure(moduleWith([broken], '\n').source).error;
 		t.truthy(error, broken);
@@ -113,7 +113,7 @@ test('each broken statement alone makes the structural check fail, naming a line
 	}
 });
 
-test('property: our structural check and Code.string_to_quoted agree on random broken and sound modules', async (t) => {
+test('property: our structural check and Code.string_to_quoted agree on random broken and sound modules', async t => {
 	const arbitrary = fc.record({
 		statements: fc.array(fc.constantFrom(...TRICKY), {maxLength: 5}),
 		broken: fc.option(fc.constantFrom(...BROKEN), {nil: undefined}),
@@ -129,14 +129,14 @@ test('property: our structural check and Code.string_to_quoted agree on random b
 	// A broken statement can be healed by a later one (an open heredoc closed by a later `"""`):
 	// Elixir is the judge of which texts are broken.
 	if (!requireElixir(t)) return;
-	const failures = new Set((await parseElixirTexts(texts)).map((failure) => failure.file));
+	const failures = new Set((await parseElixirTexts(texts)).map(failure => failure.file));
 	t.true(failures.size > 20 && failures.size < texts.length - 20, `a mix of both: ${failures.size} of ${texts.length} broken`);
 	for (const text of texts) t.is(structure(text.content).error !== undefined, failures.has(text.path), text.content);
 });
 
-test('property: the tokenizer never throws, and its tokens are ordered slices of the source', (t) => {
+test('property: the tokenizer never throws, and its tokens are ordered slices of the source', t => {
 	fc.assert(
-		fc.property(fc.string({unit: fc.constantFrom('d', 'o', 'e', 'n', ' ', '\n', '"', "'", '#', '{', '}', '(', ')', '~', 's', 'S', '/', '\\', ':', '?', 'f')}), (source) => {
+		fc.property(fc.string({unit: fc.constantFrom('d', 'o', 'e', 'n', ' ', '\n', '"', "'", '#', '{', '}', '(', ')', '~', 's', 'S', '/', '\\', ':', '?', 'f')}), source => {
 			const {tokens} = tokenize(source);
 			let last = 0;
 			for (const token of tokens) {
@@ -152,23 +152,26 @@ test('property: the tokenizer never throws, and its tokens are ordered slices of
 	t.pass();
 });
 
-test('the issue case: a context ending with "# this is the end" gets its functions inside the module', (t) => {
+test('the issue case: a context ending with "# this is the end" gets its functions inside the module', t => {
 	const context = 'defmodule MyApp.Blog do\n  alias MyApp.Repo\nend\n# this is the end\n';
 	t.is(injectBeforeFinalEnd(context, BLOCK, 'The file lib/my_app/blog.ex', 'MyApp.Blog'), `defmodule MyApp.Blog do\n  alias MyApp.Repo\n${BLOCK}end\n# this is the end\n`);
 });
 
-test('the named module is the one injected into, even when another module follows it', (t) => {
+test('the named module is the one injected into, even when another module follows it', t => {
 	const source = 'defmodule MyApp.Blog do\n  def a, do: 1\nend\n\ndefmodule MyApp.Blog.Helper do\n  def end_of(x), do: x\nend\n';
-	t.is(
-		injectBeforeFinalEnd(source, BLOCK, 'The file', 'MyApp.Blog'),
-		`defmodule MyApp.Blog do\n  def a, do: 1\n${BLOCK}end\n\ndefmodule MyApp.Blog.Helper do\n  def end_of(x), do: x\nend\n`,
-	);
+	t.is(injectBeforeFinalEnd(source, BLOCK, 'The file', 'MyApp.Blog'), `defmodule MyApp.Blog do\n  def a, do: 1\n${BLOCK}end\n\ndefmodule MyApp.Blog.Helper do\n  def end_of(x), do: x\nend\n`);
 	t.throws(() => injectBeforeFinalEnd(source, BLOCK, 'The file lib/x.ex', 'MyApp.Other'), {instanceOf: GeneratorError, message: /does not define the module MyApp\.Other/});
 });
 
-test('nested modules are found with their depth and their top-level `use`s', (t) => {
+test('nested modules are found with their depth and their top-level `use`s', t => {
 	const found = structure('defmodule A.B do\n  use Ecto.Schema\n  import Ecto.Changeset\n  defmodule Inner do\n    use GenServer\n  end\n  def f do\n    use Nope\n  end\nend\n');
-	t.deepEqual(found.modules.map((module) => [module.name, module.depth]), [['A.B', 0], ['Inner', 1]]);
+	t.deepEqual(
+		found.modules.map(module => [module.name, module.depth]),
+		[
+			['A.B', 0],
+			['Inner', 1],
+		],
+	);
 });
 
 /** Written the way real projects are: LiveView templates, doc heredocs, sigils, guards, char codes. */
@@ -219,7 +222,7 @@ end
 # end
 `;
 
-test('nasty real-world files, and every Elixir file of the fixture projects: modules found, no error, as Elixir says', async (t) => {
+test('nasty real-world files, and every Elixir file of the fixture projects: modules found, no error, as Elixir says', async t => {
 	const {readdir, readFile} = await import('node:fs/promises');
 	const {join} = await import('node:path');
 	const {packageRoot} = await import('../../source/package-root.js');
@@ -235,7 +238,10 @@ test('nasty real-world files, and every Elixir file of the fixture projects: mod
 	await walk(join(packageRoot(), 'fixtures', 'phoenix'));
 	t.true(files.length > 20);
 	for (const file of files) t.is(structure(file.content).error, undefined, `${file.path}: ${structure(file.content).error?.message}`);
-	t.deepEqual(structure(NASTY).modules.map((module) => module.name), ['MyAppWeb.PostLive.Index']);
+	t.deepEqual(
+		structure(NASTY).modules.map(module => module.name),
+		['MyAppWeb.PostLive.Index'],
+	);
 	const injected = injectBeforeFinalEnd(NASTY, BLOCK, 'nasty.ex', 'MyAppWeb.PostLive.Index')!;
 	t.true(injected.endsWith(`${BLOCK}end\n# end\n`));
 	if (requireElixir(t)) t.deepEqual(await parseElixirTexts([...files, {path: 'injected.ex', content: injected}].map((file, index) => ({path: `${index}.ex`, content: file.content}))), []);

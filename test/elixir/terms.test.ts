@@ -3,18 +3,11 @@
 import test from 'ava';
 import {topLevelCalls} from '../../source/elixir/terms.js';
 
-test('a .end call inside a do block does not end the block', (t) => {
-	const source = [
-		'if config_env() == :prod do',
-		'  last = Range.end',
-		'  config :my_app, inside: true',
-		'end',
-		'config :my_app, outside: 1',
-		'',
-	].join('\n');
+test('a .end call inside a do block does not end the block', t => {
+	const source = ['if config_env() == :prod do', '  last = Range.end', '  config :my_app, inside: true', 'end', 'config :my_app, outside: 1', ''].join('\n');
 	const calls = topLevelCalls(source, ['config']);
 	t.deepEqual(
-		calls.map((call) => call.line),
+		calls.map(call => call.line),
 		[5],
 	);
 	t.deepEqual(calls[0]!.args, [
@@ -23,14 +16,26 @@ test('a .end call inside a do block does not end the block', (t) => {
 	]);
 });
 
-test('a .end call in an argument does not swallow the calls after it', (t) => {
+test('a .end call in an argument does not swallow the calls after it', t => {
 	const source = ['config :my_app, last: range.end', 'config :my_app, next: 2', ''].join('\n');
 	const calls = topLevelCalls(source, ['config']);
 	t.deepEqual(
-		calls.map((call) => [call.line, call.args]),
+		calls.map(call => [call.line, call.args]),
 		[
-			[1, [{kind: 'atom', value: 'my_app'}, {kind: 'keyword', entries: [['last', {kind: 'opaque', source: 'range.end'}]]}]],
-			[2, [{kind: 'atom', value: 'my_app'}, {kind: 'keyword', entries: [['next', {kind: 'number', value: 2}]]}]],
+			[
+				1,
+				[
+					{kind: 'atom', value: 'my_app'},
+					{kind: 'keyword', entries: [['last', {kind: 'opaque', source: 'range.end'}]]},
+				],
+			],
+			[
+				2,
+				[
+					{kind: 'atom', value: 'my_app'},
+					{kind: 'keyword', entries: [['next', {kind: 'number', value: 2}]]},
+				],
+			],
 		],
 	);
 });

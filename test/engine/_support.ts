@@ -1,12 +1,13 @@
 /** Shared set-up for the engine tests: a real temp database, real MCP servers, a test provider. */
-import type {ExecutionContext} from 'ava';
+
 import type {MikroORM} from '@mikro-orm/core';
+import type {ExecutionContext} from 'ava';
 import type {McpServerConfig, WorkflowConfig} from '../../source/config/types.js';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/records/recorder.js';
 import {WorkflowEngine} from '../../source/engine/workflow-engine.js';
 import type {LlmProvider, ModelTurn, NextTurnRequest, ProviderName} from '../../source/llm/provider.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tsServer} from '../helpers/tool-servers.js';
 
@@ -96,8 +97,7 @@ export async function setupEngine(
 		name: WORKFLOW_NAME,
 		description: 'test workflow',
 		llmModel: 'test-model',
-		initialPromptTemplate:
-			options.template ?? 'Generate for {{app_module}} in {{project_path}}:\n{{schema_description}}',
+		initialPromptTemplate: options.template ?? 'Generate for {{app_module}} in {{project_path}}:\n{{schema_description}}',
 		maxConversationTurns: options.maxTurns ?? 10,
 		servers: options.servers,
 	};

@@ -8,8 +8,8 @@ import path from 'node:path';
 import test from 'ava';
 import type {ApprovalDecision, ApprovalRequest, EngineEvent} from '../../source/engine/events.js';
 import type {NextTurnRequest} from '../../source/llm/provider.js';
-import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, setupEngine, TestProvider} from './_support.js';
 
@@ -40,7 +40,7 @@ function lastToolAnswer(request: NextTurnRequest): string {
 	return item?.role === 'tool' ? item.results.at(-1)!.response.text : '';
 }
 
-test.serial('approve: the hook sees the dry run\'s files (read-only calls are not asked about), then the real call writes them', async t => {
+test.serial("approve: the hook sees the dry run's files (read-only calls are not asked about), then the real call writes them", async t => {
 	const project = await copyFixtureProject(t);
 	// The model's own dry run writes nothing, so it is not asked about either.
 	const provider = new TestProvider([call('inspect_project', {}), call('generate_schema', {...schemaArgs, dry_run: true}), call('generate_schema', schemaArgs), answer('Done.')]);
@@ -59,19 +59,25 @@ test.serial('approve: the hook sees the dry run\'s files (read-only calls are no
 	);
 	t.true(request.files[0]!.content.includes('schema "posts" do'));
 	t.is(request.files[0]!.currentContent, undefined);
-	t.is(request.args['project_path'], project, 'the missing project_path is filled with the execution\'s project');
+	t.is(request.args['project_path'], project, "the missing project_path is filled with the execution's project");
 	// The written file is exactly what was shown.
 	t.is(readFileSync(path.join(project, SCHEMA_FILE), 'utf8'), request.files[0]!.content);
 
 	const messages = await recorder.listMessages(result.executionId);
 	const responses = messages.filter(message => message.role === 'tool_response');
-	t.is(responses.length, 3, 'the approval\'s dry run is not a recorded call');
-	t.deepEqual(responses.map(response => response.approval), [undefined, undefined, 'approved']);
+	t.is(responses.length, 3, "the approval's dry run is not a recorded call");
+	t.deepEqual(
+		responses.map(response => response.approval),
+		[undefined, undefined, 'approved'],
+	);
 	const types = events.map(event => event.type);
 	const requested = types.indexOf('approval_requested');
 	t.true(requested > types.lastIndexOf('tool_call_started'));
 	t.is(types[requested + 1], 'approval_decided');
-	t.like(events.find(event => event.type === 'approval_requested'), {messageId: messages.filter(m => m.role === 'tool_request')[2]!.id});
+	t.like(
+		events.find(event => event.type === 'approval_requested'),
+		{messageId: messages.filter(m => m.role === 'tool_request')[2]!.id},
+	);
 	t.like(events.filter(event => event.type === 'tool_call_finished').at(-1), {approval: 'approved', isError: false});
 });
 
@@ -109,18 +115,19 @@ test.serial('decline with a note: the note reaches the model, which redoes the c
 	t.is(requests.length, 2);
 	t.true(readFileSync(path.join(project, SCHEMA_FILE), 'utf8').includes(':utc_datetime_usec'));
 	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response');
-	t.deepEqual(responses.map(message => message.approval), ['declined_with_note', 'approved']);
-	t.like(events.find(event => event.type === 'approval_decided'), {outcome: 'declined_with_note', note});
+	t.deepEqual(
+		responses.map(message => message.approval),
+		['declined_with_note', 'approved'],
+	);
+	t.like(
+		events.find(event => event.type === 'approval_decided'),
+		{outcome: 'declined_with_note', note},
+	);
 });
 
 test.serial('approve all: asked once, the later calls of the execution run as auto_approved', async t => {
 	const project = await copyFixtureProject(t);
-	const provider = new TestProvider([
-		call('generate_schema', schemaArgs),
-		call('generate_migration', schemaArgs),
-		call('generate_context', {context: 'Blog', ...schemaArgs}),
-		answer('Done.'),
-	]);
+	const provider = new TestProvider([call('generate_schema', schemaArgs), call('generate_migration', schemaArgs), call('generate_context', {context: 'Blog', ...schemaArgs}), answer('Done.')]);
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve_all'}]);
 
@@ -129,13 +136,21 @@ test.serial('approve all: asked once, the later calls of the execution run as au
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(requests.length, 1);
 	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response');
-	t.deepEqual(responses.map(message => message.approval), ['approved', 'auto_approved', 'auto_approved']);
+	t.deepEqual(
+		responses.map(message => message.approval),
+		['approved', 'auto_approved', 'auto_approved'],
+	);
 	t.true(existsSync(path.join(project, 'lib/my_app/blog.ex')));
 });
 
 test.serial('a change to an existing file is shown with what is on disk now; a dry-run execution never asks', async t => {
 	const project = await copyFixtureProject(t);
-	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.'), call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}), answer('Done.')]);
+	const provider = new TestProvider([
+		call('generate_schema', schemaArgs),
+		answer('Done.'),
+		call('generate_schema', {...schemaArgs, attrs: ['title:string', 'body:text'], overwrite: true}),
+		answer('Done.'),
+	]);
 	const {engine} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const first = await engine.run({description: 'posts', projectPath: project});
 	t.is(first.status, 'COMPLETED');
@@ -188,9 +203,7 @@ test.serial('events carry approval_requested and approval_decided in order, befo
 	const provider = new TestProvider([call('generate_schema', schemaArgs), answer('Done.')]);
 	const {engine, events} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	await engine.run({description: 'posts', projectPath: project, approve: async () => ({kind: 'approve'})});
-	const order = events
-		.filter((event): event is EngineEvent => ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished'].includes(event.type))
-		.map(event => event.type);
+	const order = events.filter((event): event is EngineEvent => ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished'].includes(event.type)).map(event => event.type);
 	t.deepEqual(order, ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished']);
 });
 

@@ -20,7 +20,15 @@ test('rebuilds user, model, calls and results, keeping raw parts and call ids', 
 	const items = historyFromMessages(messages, {query: 'Blog.Post', keepRaw: true});
 	t.deepEqual(items, [
 		{role: 'user', text: 'PROMPT around Blog.Post', description: 'Blog.Post'},
-		{role: 'model', text: 'Calling.', functionCalls: [{id: 'id-a', name: 'a', args: {x: 1}}, {name: 'b', args: {y: 2}}], raw: [{functionCall: {name: 'a'}, thoughtSignature: 's'}]},
+		{
+			role: 'model',
+			text: 'Calling.',
+			functionCalls: [
+				{id: 'id-a', name: 'a', args: {x: 1}},
+				{name: 'b', args: {y: 2}},
+			],
+			raw: [{functionCall: {name: 'a'}, thoughtSignature: 's'}],
+		},
 		{
 			role: 'tool',
 			results: [
@@ -60,8 +68,20 @@ test('loadConversation walks root to parent and keeps raw parts only for the sam
 	executions.set(10, {...base, id: 10, description: 'root q', provider: 'gemini'});
 	executions.set(11, {...base, id: 11, description: 'follow', provider: 'offline', parentExecutionId: 10});
 	const messages = new Map<number, RecordedMessage[]>([
-		[10, rows(10, [{turnNumber: 1, role: 'user', contentText: 'PROMPT root q'}, {turnNumber: 1, role: 'model', contentText: 'r', rawParts: ['g']}])],
-		[11, rows(11, [{turnNumber: 1, role: 'user', contentText: 'follow'}, {turnNumber: 1, role: 'model', contentText: 'f', rawParts: ['o']}])],
+		[
+			10,
+			rows(10, [
+				{turnNumber: 1, role: 'user', contentText: 'PROMPT root q'},
+				{turnNumber: 1, role: 'model', contentText: 'r', rawParts: ['g']},
+			]),
+		],
+		[
+			11,
+			rows(11, [
+				{turnNumber: 1, role: 'user', contentText: 'follow'},
+				{turnNumber: 1, role: 'model', contentText: 'f', rawParts: ['o']},
+			]),
+		],
 	]);
 	const source = {
 		getExecution: async (id: number) => executions.get(id)!,

@@ -7,10 +7,10 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {createProvider} from '../../source/app/create-provider.js';
-import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {ScriptedProvider} from '../../source/llm/scripted.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {packageRoot} from '../../source/package-root.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {isProcessAlive} from '../../source/process-alive.js';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
@@ -26,7 +26,9 @@ function read(project: string, file: string): string {
 
 function migrations(project: string): string[] {
 	const dir = path.join(project, 'priv', 'repo', 'migrations');
-	return readdirSync(dir).filter(name => /^\d+_.*\.exs$/.test(name)).sort();
+	return readdirSync(dir)
+		.filter(name => /^\d+_.*\.exs$/.test(name))
+		.sort();
 }
 
 /** Every .ex file under lib/ (relative paths). */
@@ -63,7 +65,12 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 	const project = await copyFixtureProject(t);
 	const args = {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: POST_ATTRS};
 	const fake = await startFakeGemini([
-		{text: 'Inspecting the project first.', thought: 'plan', functionCalls: [{name: 'inspect_project', args: {project_path: project}, thoughtSignature: 'sig-1'}], usage: {promptTokenCount: 100, candidatesTokenCount: 10, totalTokenCount: 110}},
+		{
+			text: 'Inspecting the project first.',
+			thought: 'plan',
+			functionCalls: [{name: 'inspect_project', args: {project_path: project}, thoughtSignature: 'sig-1'}],
+			usage: {promptTokenCount: 100, candidatesTokenCount: 10, totalTokenCount: 110},
+		},
 		{text: 'Writing the schema.', functionCalls: [{name: 'generate_schema', args}]},
 		{text: 'Writing the migration.', functionCalls: [{name: 'generate_migration', args}]},
 		{text: 'Writing the context.', functionCalls: [{name: 'generate_context', args: {project_path: project, context: 'Blog', schema: 'Post', plural: 'posts', attrs: POST_ATTRS}}]},
@@ -105,7 +112,10 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 			'5:model:',
 		],
 	);
-	t.true(messages.filter(m => m.role === 'tool_response').every(m => !m.isError), JSON.stringify(messages.filter(m => m.isError)));
+	t.true(
+		messages.filter(m => m.role === 'tool_response').every(m => !m.isError),
+		JSON.stringify(messages.filter(m => m.isError)),
+	);
 	t.regex(JSON.stringify(messages.find(m => m.functionResponseName === 'generate_schema')!.functionResponseContent), /lib\/my_app\/blog\/post\.ex/);
 	// The model row keeps Gemini's raw parts, thought signature included.
 	t.regex(JSON.stringify(messages[1]!.rawParts), /sig-1/);
@@ -127,7 +137,10 @@ test('fake Gemini through the real SDK drives the three real servers and every s
 	const pids = mcp.childPids();
 	t.is(pids.length, 3);
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
+	t.deepEqual(
+		pids.filter(pid => isProcessAlive(pid)),
+		[],
+	);
 });
 
 test('the scripted blog conversation writes the same files', async t => {
@@ -163,7 +176,10 @@ test('dry run through the real servers plans every file and writes none', async 
 		.filter(m => m.role === 'tool_response' && m.functionResponseName !== 'inspect_project')
 		.flatMap(m => ((m.functionResponseContent as {structuredContent?: {files?: Array<{action: string}>}}).structuredContent?.files ?? []).map(f => f.action));
 	t.true(actions.length > 0);
-	t.true(actions.every(action => action === 'planned'), actions.join(','));
+	t.true(
+		actions.every(action => action === 'planned'),
+		actions.join(','),
+	);
 });
 
 // The offline planner on many descriptions, one MCP service for all (servers are reused).

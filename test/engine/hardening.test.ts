@@ -6,10 +6,10 @@ import {existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync} from 'no
 import path from 'node:path';
 import test from 'ava';
 import {DescriptionError, MAX_DESCRIPTION_BYTES} from '../../source/engine/description.js';
-import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
-import {realToolServers} from '../helpers/tool-servers.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, flakyServer, setupEngine, TestProvider} from './_support.js';
 
 // One set of tool servers for the file (the tests run one at a time): a busy machine starts three
@@ -98,7 +98,10 @@ test.serial('Ctrl-C during a write: the write finishes and its real result is re
 	t.true(existsSync(target));
 	const response = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response').at(-1);
 	t.like(response, {isError: false, contentText: `wrote ${target}`});
-	t.like(events.find(event => event.type === 'tool_call_finished'), {isError: false, structuredContent: {files: [{path: target, action: 'created'}]}});
+	t.like(
+		events.find(event => event.type === 'tool_call_finished'),
+		{isError: false, structuredContent: {files: [{path: target, action: 'created'}]}},
+	);
 	t.is(provider.requests.length, 1, 'no model turn after the cancel');
 });
 

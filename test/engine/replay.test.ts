@@ -34,7 +34,14 @@ test.serial('usage per turn, a failed tool call and a follow-up chain replay as 
 	const usage = {promptTokens: 100, outputTokens: 10, totalTokens: 110};
 	const provider = new TestProvider([
 		{text: 'Looking first.', functionCalls: [{name: 'inspect_project', args: {project_path: project}}], usage},
-		{text: 'Wrong call.', functionCalls: [{name: 'generate_schema', args: {project_path: project, schema: 'not valid!', plural: 'posts', attrs: []}}, {name: 'no_such_tool', args: {}}], usage},
+		{
+			text: 'Wrong call.',
+			functionCalls: [
+				{name: 'generate_schema', args: {project_path: project, schema: 'not valid!', plural: 'posts', attrs: []}},
+				{name: 'no_such_tool', args: {}},
+			],
+			usage,
+		},
 		{...answer('Done.'), usage},
 		{...answer('Follow-up done.'), usage},
 	]);
@@ -83,7 +90,10 @@ test.serial('a call the engine changed (project_path filled in) replays as the m
 	t.deepEqual(await replayEvents(recorder, result.executionId), withoutDeltas(events));
 	const started = events.find(event => event.type === 'tool_call_started');
 	t.like(started, {args: {...modelArgs, project_path: project}});
-	t.like(events.find(event => event.type === 'model_message_done'), {functionCalls: [{name: 'generate_schema', args: modelArgs}]});
+	t.like(
+		events.find(event => event.type === 'model_message_done'),
+		{functionCalls: [{name: 'generate_schema', args: modelArgs}]},
+	);
 });
 
 // With project_path given: the engine records a call's arguments as pinned to the project, and the
@@ -97,7 +107,13 @@ test.serial('approvals replay: approve (a new and a changed file), decline, decl
 		call('generate_schema', postArgs),
 		call('generate_schema', {...postArgs, attrs: ['title:string', 'body:text'], overwrite: true}),
 		// Declined, so the context call after it in the same turn is not run (and not asked about).
-		{text: 'Two calls.', functionCalls: [{name: 'generate_migration', args: postArgs}, {name: 'generate_context', args: {...postArgs, context: 'Blog', schema: 'Post'}}]},
+		{
+			text: 'Two calls.',
+			functionCalls: [
+				{name: 'generate_migration', args: postArgs},
+				{name: 'generate_context', args: {...postArgs, context: 'Blog', schema: 'Post'}},
+			],
+		},
 		call('generate_migration', postArgs),
 		call('generate_migration', {...postArgs, attrs: ['title:string', 'body:text']}),
 		call('generate_context', {...postArgs, attrs: ['title:string', 'body:text'], context: 'Blog', schema: 'Post'}),
@@ -128,7 +144,7 @@ test.serial('approvals replay: approve (a new and a changed file), decline, decl
 	);
 });
 
-test.serial('approvals replay: a trusted server\'s auto-approval, and a cancel while the user is asked', async t => {
+test.serial("approvals replay: a trusted server's auto-approval, and a cancel while the user is asked", async t => {
 	const project = await copyFixtureProject(t);
 	const postArgs = postArgsIn(project);
 	const provider = new TestProvider([call('generate_schema', postArgs), call('generate_migration', postArgs), answer('never reached')]);
@@ -153,5 +169,8 @@ test.serial('approvals replay: a trusted server\'s auto-approval, and a cancel w
 		replayed.filter(event => event.type.startsWith('approval_')).map(event => event.type),
 		['approval_decided', 'approval_requested'],
 	);
-	t.like(replayed.find(event => event.type === 'approval_decided'), {outcome: 'auto_approved'});
+	t.like(
+		replayed.find(event => event.type === 'approval_decided'),
+		{outcome: 'auto_approved'},
+	);
 });

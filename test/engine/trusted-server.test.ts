@@ -6,7 +6,7 @@ import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, setupEngine, TestProvider} from './_support.js';
 
-test('a trusted server\'s writing call is not sent for approval, and the row says auto_approved', async t => {
+test("a trusted server's writing call is not sent for approval, and the row says auto_approved", async t => {
 	const project = await copyFixtureProject(t);
 	const provider = new TestProvider([call('generate_schema', {schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']}), answer('Done.')]);
 	const ecto = {...realToolServers()[0]!, trust: true};
@@ -23,7 +23,10 @@ test('a trusted server\'s writing call is not sent for approval, and the row say
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	t.is(asked, 0);
 	t.true(existsSync(path.join(project, 'lib/my_app/blog/post.ex')));
-	t.like(events.find(event => event.type === 'approval_decided'), {outcome: 'auto_approved'});
+	t.like(
+		events.find(event => event.type === 'approval_decided'),
+		{outcome: 'auto_approved'},
+	);
 	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response');
 	t.is(responses.at(-1)!.approval, 'auto_approved');
 });

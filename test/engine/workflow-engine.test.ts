@@ -3,8 +3,8 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {createProvider} from '../../source/app/create-provider.js';
-import {ProviderError} from '../../source/llm/provider.js';
 import type {ConversationItem} from '../../source/llm/provider.js';
+import {ProviderError} from '../../source/llm/provider.js';
 import {isProcessAlive} from '../../source/process-alive.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {tempDir} from '../helpers/temp-dir.js';
@@ -96,21 +96,13 @@ test('records every step role by role, in order, and emits the events in order',
 	t.like(second[1], {role: 'model', functionCalls: [{id: 'call-1', name: 'echo', args: {text: 'hi'}}]});
 	t.like(second[2], {role: 'tool', results: [{id: 'call-1', name: 'echo', response: {text: 'echo: hi', isError: false}}]});
 	t.like(second[0], {role: 'user', description: 'Blog.Post posts title:string'});
-	t.deepEqual(
-		provider.requests[0]!.tools.map(tool => tool.name).sort(),
-		['crash', 'echo', 'plan', 'refuse', 'wait', 'write_slowly'],
-	);
+	t.deepEqual(provider.requests[0]!.tools.map(tool => tool.name).sort(), ['crash', 'echo', 'plan', 'refuse', 'wait', 'write_slowly']);
 	t.is(provider.requests[0]!.projectPath, project);
 });
 
 test('an unknown tool, bad arguments and a tool error become error results the model sees, and the loop goes on', async t => {
 	const project = mixProject(t);
-	const provider = new TestProvider([
-		call('frobnicate', {x: 1}),
-		call('echo', {text: 42}),
-		call('refuse'),
-		answer('I could not do it.'),
-	]);
+	const provider = new TestProvider([call('frobnicate', {x: 1}), call('echo', {text: 42}), call('refuse'), answer('I could not do it.')]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
 	const result = await engine.run({description: 'anything', projectPath: project});
@@ -161,7 +153,10 @@ test('calls of one turn run in order; after one fails, the rest are answered as 
 	t.regex(responses[2]!.contentText!, /^Not run: the earlier call refuse in this turn failed/);
 	// The model is told about all three, in order.
 	const tool = provider.requests[1]!.history.at(-1) as Extract<ConversationItem, {role: 'tool'}>;
-	t.deepEqual(tool.results.map(r => r.response.isError), [false, true, true]);
+	t.deepEqual(
+		tool.results.map(r => r.response.isError),
+		[false, true, true],
+	);
 });
 
 test('a server that crashes mid-call is an error result, the next call restarts it, and close leaves no process', async t => {
@@ -179,7 +174,10 @@ test('a server that crashes mid-call is an error result, the next call restarts 
 	const pids = mcp.childPids();
 	t.true(pids.length > 0);
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
+	t.deepEqual(
+		pids.filter(pid => isProcessAlive(pid)),
+		[],
+	);
 });
 
 test('a server that never starts fails the run with its own error and leaves no process', async t => {
@@ -197,7 +195,10 @@ test('a server that never starts fails the run with its own error and leaves no 
 	t.is(provider.requests.length, 0);
 	const pids = mcp.childPids();
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
+	t.deepEqual(
+		pids.filter(pid => isProcessAlive(pid)),
+		[],
+	);
 });
 
 test('hitting the turn limit is a FAILED run that says so', async t => {
@@ -266,7 +267,10 @@ test('cancelling during a tool call records the call as cancelled and ends the r
 	t.is(provider.requests.length, 1);
 	const pids = mcp.childPids();
 	await mcp.close();
-	t.deepEqual(pids.filter(pid => isProcessAlive(pid)), []);
+	t.deepEqual(
+		pids.filter(pid => isProcessAlive(pid)),
+		[],
+	);
 });
 
 test('a provider error fails the run with its message', async t => {
@@ -301,12 +305,7 @@ test('dry run sets dry_run on tools that take it, and only on those', async t =>
 
 test('continueFrom sends the whole chain of history and links the parent', async t => {
 	const project = mixProject(t);
-	const provider = new TestProvider([
-		call('echo', {text: 'first'}, 'c1'),
-		answer('First done.'),
-		answer('Second done.'),
-		answer('Third done.'),
-	]);
+	const provider = new TestProvider([call('echo', {text: 'first'}, 'c1'), answer('First done.'), answer('Second done.'), answer('Third done.')]);
 	const {engine, recorder} = await setupEngine(t, {servers: [flakyServer()], provider});
 
 	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
@@ -317,7 +316,10 @@ test('continueFrom sends the whole chain of history and links the parent', async
 	t.like(await recorder.getExecution(second.executionId), {parentExecutionId: first.executionId, targetProjectPath: project, description: 'also add a slug'});
 	t.like(await recorder.getExecution(third.executionId), {parentExecutionId: second.executionId});
 	// Each execution recorded only its own messages.
-	t.deepEqual((await recorder.listMessages(second.executionId)).map(m => m.role), ['user', 'model']);
+	t.deepEqual(
+		(await recorder.listMessages(second.executionId)).map(m => m.role),
+		['user', 'model'],
+	);
 	t.is((await recorder.listMessages(second.executionId))[0]!.contentText, 'also add a slug');
 
 	const history = provider.requests[3]!.history;

@@ -19,24 +19,20 @@ server.registerTool('echo', {description: 'Echoes the text back', inputSchema: {
 	return {content: [{type: 'text', text: `${label}: ${text}`}]};
 });
 
-server.registerTool(
-	'add',
-	{description: 'Adds two numbers', inputSchema: {a: z.number(), b: z.number(), note: z.enum(['sum', 'total']).optional()}},
-	async ({a, b}) => ({
-		content: [
-			{type: 'text', text: String(a + b)},
-			{type: 'image', data: 'iVBORw0KGgo=', mimeType: 'image/png'},
-		],
-		structuredContent: {sum: a + b},
-	}),
-);
+server.registerTool('add', {description: 'Adds two numbers', inputSchema: {a: z.number(), b: z.number(), note: z.enum(['sum', 'total']).optional()}}, async ({a, b}) => ({
+	content: [
+		{type: 'text', text: String(a + b)},
+		{type: 'image', data: 'iVBORw0KGgo=', mimeType: 'image/png'},
+	],
+	structuredContent: {sum: a + b},
+}));
 
 server.registerTool('fail', {description: 'Always reports a tool error'}, async () => ({
 	isError: true,
 	content: [{type: 'text', text: 'the fail tool failed on purpose'}],
 }));
 
-server.registerTool('sleep', {description: 'Never answers; notes cancellation on stderr'}, async (extra) => {
+server.registerTool('sleep', {description: 'Never answers; notes cancellation on stderr'}, async extra => {
 	process.stderr.write('sleep started\n');
 	// The interval keeps the process busy even after stdin closes, like a stuck server.
 	const timer = setInterval(() => {}, 1000);

@@ -1,8 +1,8 @@
 import test from 'ava';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {addFieldsMigrationName, renderAlterMigration} from '../../source/generators/migration.js';
-import {buildSchemaSpec, type GeneratedFile, type SchemaOptions} from '../../source/generators/schema-spec.js';
 import type {ProjectInfo} from '../../source/generators/project-info.js';
+import {buildSchemaSpec, type GeneratedFile, type SchemaOptions} from '../../source/generators/schema-spec.js';
 import {mixFormatCheck, parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {modernProject, plainProject, scopedProject} from './projects.js';
 
@@ -16,7 +16,7 @@ const keep = (file: GeneratedFile): GeneratedFile => {
 	return file;
 };
 
-test('one unique field: alter table, then its unique index', (t) => {
+test('one unique field: alter table, then its unique index', t => {
 	const file = keep(alter({attrs: ['slug:string:unique']}));
 	t.is(file.path, 'priv/repo/migrations/20250102030405_add_slug_to_posts.exs');
 	t.is(
@@ -36,10 +36,8 @@ end
 	);
 });
 
-test('plain columns, then references; unique indexes then reference indexes, as in create migrations', (t) => {
-	const file = keep(
-		alter({attrs: ['author_id:references:users', 'published:boolean', 'views:integer', 'code:string:unique', 'tags:array:string', 'status:enum:draft:live']}, 'extend_posts'),
-	);
+test('plain columns, then references; unique indexes then reference indexes, as in create migrations', t => {
+	const file = keep(alter({attrs: ['author_id:references:users', 'published:boolean', 'views:integer', 'code:string:unique', 'tags:array:string', 'status:enum:draft:live']}, 'extend_posts'));
 	t.is(file.path, 'priv/repo/migrations/20250102030405_extend_posts.exs');
 	t.is(
 		file.content,
@@ -64,7 +62,7 @@ end
 	);
 });
 
-test('without indexes there is no trailing blank block', (t) => {
+test('without indexes there is no trailing blank block', t => {
 	const file = keep(alter({attrs: ['body:text', 'published_at:utc_datetime']}));
 	t.is(file.path, 'priv/repo/migrations/20250102030405_add_body_and_published_at_to_posts.exs');
 	t.is(
@@ -83,10 +81,8 @@ end
 	);
 });
 
-test('binary ids type the references; a prefix goes on the table and on its indexes; table and repo options are honoured', (t) => {
-	const file = keep(
-		alter({attrs: ['editor_id:references:users', 'slug:string:unique'], binaryId: true, prefix: 'cms', table: 'blog_posts', repo: 'MyApp.CmsRepo'}),
-	);
+test('binary ids type the references; a prefix goes on the table and on its indexes; table and repo options are honoured', t => {
+	const file = keep(alter({attrs: ['editor_id:references:users', 'slug:string:unique'], binaryId: true, prefix: 'cms', table: 'blog_posts', repo: 'MyApp.CmsRepo'}));
 	t.is(file.path, 'priv/cms_repo/migrations/20250102030405_add_editor_id_and_slug_to_blog_posts.exs');
 	t.is(
 		file.content,
@@ -107,7 +103,7 @@ end
 	);
 });
 
-test('a scope adds no column to an alter migration; the project timestamp type does not matter', (t) => {
+test('a scope adds no column to an alter migration; the project timestamp type does not matter', t => {
 	const file = keep(alter({attrs: ['featured:boolean', 'note']}, 'AddFlagsToPosts', scopedProject));
 	t.true(file.path.endsWith('_add_flags_to_posts.exs'), file.path);
 	t.true(file.content.startsWith('defmodule MyApp.Repo.Migrations.AddFlagsToPosts do\n'));
@@ -117,7 +113,7 @@ test('a scope adds no column to an alter migration; the project timestamp type d
 	keep(alter({attrs: ['day:date']}, undefined, modernProject));
 });
 
-test('default names: up to three fields are named, more become add_fields_to_<table>', (t) => {
+test('default names: up to three fields are named, more become add_fields_to_<table>', t => {
 	t.is(addFieldsMigrationName('posts', ['a', 'b', 'c']), 'add_a_and_b_and_c_to_posts');
 	t.is(addFieldsMigrationName('posts', ['a', 'b', 'c', 'd']), 'add_fields_to_posts');
 	t.is(addFieldsMigrationName('posts', ['x'.repeat(95)]), 'add_fields_to_posts');
@@ -125,14 +121,14 @@ test('default names: up to three fields are named, more become add_fields_to_<ta
 	t.true(alter({attrs: ['a', 'b', 'c', 'd']}).content.startsWith('defmodule MyApp.Repo.Migrations.AddFieldsToPosts do\n'));
 });
 
-test('bad input: no fields, a bad name, a bad stamp', (t) => {
+test('bad input: no fields, a bad name, a bad stamp', t => {
 	t.throws(() => alter({attrs: []}), {instanceOf: GeneratorError, message: /at least one new attribute/});
 	t.throws(() => alter({attrs: ['slug']}, 'add slug'), {instanceOf: GeneratorError, message: /Migration name "add slug" is not valid/});
 	const spec = buildSchemaSpec(plainProject, {schema: 'Blog.Post', plural: 'posts', attrs: ['slug']});
 	t.throws(() => renderAlterMigration(spec, {}, '2025'), {instanceOf: GeneratorError, message: /stamp "2025" is not valid/});
 });
 
-test('every alter migration parses as Elixir and is mix-formatted', async (t) => {
+test('every alter migration parses as Elixir and is mix-formatted', async t => {
 	if (!requireElixir(t)) return;
 	// Rendered by the tests above (ava starts a file's tests in order; this one awaits, they do not).
 	t.true(rendered.length >= 6, String(rendered.length));

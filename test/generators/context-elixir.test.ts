@@ -1,19 +1,35 @@
 // Real Elixir on the generated context, test and fixtures files: they parse, they are formatted
 // where Phoenix's own output is, and the generated ExUnit suite passes against a stub Repo.
-import test from 'ava';
+
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {buildContextSpec, renderContextFiles, type ContextOptions} from '../../source/generators/context.js';
+import test from 'ava';
+import {buildContextSpec, type ContextOptions, renderContextFiles} from '../../source/generators/context.js';
 import type {GeneratedFile} from '../../source/generators/schema-spec.js';
 import {mixFormatCheck, parseElixirTexts, requireElixir, runElixir} from '../helpers/elixir.js';
 import {modernProject, scopedProject} from './projects.js';
 
 const NOW = new Date('2025-06-09T13:45:00Z');
 const EVERY_TYPE = [
-	'title', 'body:text', 'data:binary', 'views:integer', 'ratio:float', 'price:decimal', 'done:boolean', 'meta:map',
-	'day:date', 'at:time', 'at_us:time_usec', 'token:uuid', 'tags:array:string', 'scores:array:integer',
-	'status:enum:draft:in-progress', 'seen:naive_datetime', 'sent:utc_datetime_usec', 'author_id:references:users',
+	'title',
+	'body:text',
+	'data:binary',
+	'views:integer',
+	'ratio:float',
+	'price:decimal',
+	'done:boolean',
+	'meta:map',
+	'day:date',
+	'at:time',
+	'at_us:time_usec',
+	'token:uuid',
+	'tags:array:string',
+	'scores:array:integer',
+	'status:enum:draft:in-progress',
+	'seen:naive_datetime',
+	'sent:utc_datetime_usec',
+	'author_id:references:users',
 ];
 
 interface Variant {
@@ -52,7 +68,7 @@ function render(variant: Variant): Record<'context' | 'test' | 'fixtures', Gener
 }
 
 function allFiles(): Array<GeneratedFile & {variant: Variant; kind: 'context' | 'test' | 'fixtures'}> {
-	return VARIANTS.flatMap((variant) =>
+	return VARIANTS.flatMap(variant =>
 		Object.entries(render(variant)).map(([kind, file]) => ({
 			variant,
 			kind: kind as 'context' | 'test' | 'fixtures',
@@ -62,27 +78,28 @@ function allFiles(): Array<GeneratedFile & {variant: Variant; kind: 'context' | 
 	);
 }
 
-test('every generated file parses as Elixir', async (t) => {
+test('every generated file parses as Elixir', async t => {
 	if (!requireElixir(t)) return;
 	// A context with two schemas, injected one after the other, must parse too.
 	const first = render(VARIANTS[0]!);
-	const second = renderContextFiles(
-		buildContextSpec(modernProject, {context: 'Blog', schema: 'Comment', plural: 'comments', attrs: ['body:text']}),
-		{context: first.context.content, test: first.test.content, fixtures: first.fixtures.content},
-	);
-	const files = [...allFiles(), ...Object.values(second).map((file) => ({path: `two-schemas/${file.path}`, content: file.content}))];
+	const second = renderContextFiles(buildContextSpec(modernProject, {context: 'Blog', schema: 'Comment', plural: 'comments', attrs: ['body:text']}), {
+		context: first.context.content,
+		test: first.test.content,
+		fixtures: first.fixtures.content,
+	});
+	const files = [...allFiles(), ...Object.values(second).map(file => ({path: `two-schemas/${file.path}`, content: file.content}))];
 	t.deepEqual(await parseElixirTexts(files), []);
 });
 
-test('generated files are formatted exactly where Phoenix\'s output is', async (t) => {
+test("generated files are formatted exactly where Phoenix's output is", async t => {
 	if (!requireElixir(t)) return;
 	const files = allFiles();
 	const differing = await mixFormatCheck(files);
-	const expected = files.filter((file) => file.variant.unformatted?.includes(file.kind)).map((file) => file.path);
-	t.deepEqual(differing.map((file) => file.file).sort(), expected.sort());
+	const expected = files.filter(file => file.variant.unformatted?.includes(file.kind)).map(file => file.path);
+	t.deepEqual(differing.map(file => file.file).sort(), expected.sort());
 	// The no-schema contexts differ only by the parentheses of raise("TODO").
-	for (const file of files.filter((candidate) => candidate.variant.name.startsWith('no-schema') && candidate.kind === 'context')) {
-		const formatted = differing.find((candidate) => candidate.file === file.path)?.formatted;
+	for (const file of files.filter(candidate => candidate.variant.name.startsWith('no-schema') && candidate.kind === 'context')) {
+		const formatted = differing.find(candidate => candidate.file === file.path)?.formatted;
 		t.is(formatted, file.content.replaceAll('do: raise "TODO"', 'do: raise("TODO")'), file.path);
 	}
 });
@@ -203,13 +220,13 @@ async function runGeneratedSuite(scoped: boolean): Promise<string> {
 	}
 }
 
-test('the generated tests pass against the generated context and fixtures', async (t) => {
+test('the generated tests pass against the generated context and fixtures', async t => {
 	if (!requireElixir(t)) return;
 	const output = await runGeneratedSuite(false);
 	t.regex(output, /RESULT total=8 failures=0/, output);
 });
 
-test('the generated scoped tests pass, and create broadcasts on the scope topic', async (t) => {
+test('the generated scoped tests pass, and create broadcasts on the scope topic', async t => {
 	if (!requireElixir(t)) return;
 	const output = await runGeneratedSuite(true);
 	t.regex(output, /RESULT total=10 failures=0/, output);

@@ -1,12 +1,6 @@
 import test from 'ava';
-import {buildContextSpec, renderContextFiles, type ContextOptions} from '../../source/generators/context.js';
-import {
-	DEFAULT_SAMPLE_NOW,
-	inspectMap,
-	renderTestCases,
-	sampleParams,
-	scopeFixturesModule,
-} from '../../source/generators/context-test.js';
+import {buildContextSpec, type ContextOptions, renderContextFiles} from '../../source/generators/context.js';
+import {DEFAULT_SAMPLE_NOW, inspectMap, renderTestCases, sampleParams, scopeFixturesModule} from '../../source/generators/context-test.js';
 import {modernProject, scopedProject, userScope} from './projects.js';
 
 const spec = (options: Partial<ContextOptions> = {}, project = modernProject) =>
@@ -174,27 +168,47 @@ const SCOPED_BLOG_TEST = `defmodule MyApp.BlogTest do
 end
 `;
 
-test('a new context test file is context_test.exs with the describe block injected', (t) => {
+test('a new context test file is context_test.exs with the describe block injected', t => {
 	const {test: file} = renderContextFiles(spec(), {});
 	t.is(file.path, 'test/my_app/blog_test.exs');
 	t.is(file.action, 'created');
 	t.is(file.content, BLOG_TEST);
 });
 
-test('a scoped schema gets the scoped test cases, taking the scope first', (t) => {
+test('a scoped schema gets the scoped test cases, taking the scope first', t => {
 	t.is(renderContextFiles(spec({}, scopedProject), {}).test.content, SCOPED_BLOG_TEST);
 });
 
-test('every type gets Phoenix\'s create and update sample values', (t) => {
+test("every type gets Phoenix's create and update sample values", t => {
 	const context = spec({
 		attrs: [
-			'title', 'body:text', 'data:binary', 'views:integer', 'ratio:float', 'price:decimal', 'done:boolean', 'meta:map',
-			'day:date', 'at:time', 'at_us:time_usec', 'token:uuid', 'tags:array:string', 'scores:array:integer', 'notes:array:text',
-			'status:enum:draft:published', 'kind:enum:single', 'mood:enum:in-progress:done', 'seen:naive_datetime', 'seen_us:naive_datetime_usec',
-			'sent:utc_datetime', 'sent_us:utc_datetime_usec', 'legacy:datetime', 'author_id:references:users',
+			'title',
+			'body:text',
+			'data:binary',
+			'views:integer',
+			'ratio:float',
+			'price:decimal',
+			'done:boolean',
+			'meta:map',
+			'day:date',
+			'at:time',
+			'at_us:time_usec',
+			'token:uuid',
+			'tags:array:string',
+			'scores:array:integer',
+			'notes:array:text',
+			'status:enum:draft:published',
+			'kind:enum:single',
+			'mood:enum:in-progress:done',
+			'seen:naive_datetime',
+			'seen_us:naive_datetime_usec',
+			'sent:utc_datetime',
+			'sent_us:utc_datetime_usec',
+			'legacy:datetime',
+			'author_id:references:users',
 		],
 	});
-	const rows = (action: 'create' | 'update') => Object.fromEntries(sampleParams(context.schema, action, NOW).map((value) => [value.name, [value.code, value.expected]]));
+	const rows = (action: 'create' | 'update') => Object.fromEntries(sampleParams(context.schema, action, NOW).map(value => [value.name, [value.code, value.expected]]));
 	t.deepEqual(rows('create'), {
 		title: ['"some title"', '"some title"'],
 		body: ['"some body"', '"some body"'],
@@ -247,10 +261,13 @@ test('every type gets Phoenix\'s create and update sample values', (t) => {
 	});
 	// The date crosses the day boundary backwards from midnight UTC.
 	const midnight = sampleParams(spec({attrs: ['day:date', 'sent:utc_datetime']}).schema, 'create', new Date('2024-03-01T00:05:59Z'));
-	t.deepEqual(midnight.map((value) => value.code), ['~D[2024-02-29]', '~U[2024-02-29 00:05:00Z]']);
+	t.deepEqual(
+		midnight.map(value => value.code),
+		['~D[2024-02-29]', '~U[2024-02-29 00:05:00Z]'],
+	);
 });
 
-test('the describe block lists attributes in input order, references excluded, decimals compared as Decimal', (t) => {
+test('the describe block lists attributes in input order, references excluded, decimals compared as Decimal', t => {
 	const block = renderTestCases(spec({attrs: ['title', 'author_id:references:users', 'price:decimal', 'status:enum:draft:published']}), NOW);
 	t.true(block.includes('    @invalid_attrs %{title: nil, price: nil, status: nil}\n'));
 	t.true(block.includes('      valid_attrs = %{title: "some title", price: "120.5", status: :draft}\n'));
@@ -259,28 +276,28 @@ test('the describe block lists attributes in input order, references excluded, d
 	t.false(block.includes('author_id'));
 });
 
-test('no attributes give empty maps and no assertions', (t) => {
+test('no attributes give empty maps and no assertions', t => {
 	const block = renderTestCases(spec({attrs: []}));
 	t.true(block.includes('    @invalid_attrs %{}\n'));
 	t.true(block.includes('      valid_attrs = %{}\n\n      assert {:ok, %Post{} = post} = Blog.create_post(valid_attrs)\n    end\n'));
 	t.true(block.includes('      update_attrs = %{}\n\n      assert {:ok, %Post{} = post} = Blog.update_post(post, update_attrs)\n    end\n'));
 });
 
-test('a custom primary key is used to fetch records in the tests', (t) => {
+test('a custom primary key is used to fetch records in the tests', t => {
 	const block = renderTestCases(spec({primaryKey: 'post_key'}));
 	t.true(block.includes('      assert Blog.get_post!(post.post_key) == post\n'));
 	t.true(block.includes('fn -> Blog.get_post!(post.post_key) end\n'));
 	t.false(block.includes('post.id'));
 });
 
-test('dates default to a fixed instant, so output never depends on the clock unless asked', (t) => {
+test('dates default to a fixed instant, so output never depends on the clock unless asked', t => {
 	const context = spec({attrs: ['day:date']});
 	t.is(renderTestCases(context), renderTestCases(context, DEFAULT_SAMPLE_NOW));
 	t.not(renderTestCases(context), renderTestCases(context, NOW));
 	t.true(renderContextFiles(context, {}, {now: NOW}).test.content.includes('valid_attrs = %{day: ~D[2025-06-08]}'));
 });
 
-test('the scope fixtures module is the auth context\'s fixtures, unless configured', (t) => {
+test("the scope fixtures module is the auth context's fixtures, unless configured", t => {
 	t.is(scopeFixturesModule(userScope), 'MyApp.AccountsFixtures');
 	t.is(scopeFixturesModule({...userScope, module: 'MyApp.Auth.Scope'}), 'MyApp.AuthFixtures');
 	t.is(scopeFixturesModule({...userScope, testDataFixture: 'MyApp.UsersFixtures'} as typeof userScope), 'MyApp.UsersFixtures');
@@ -289,12 +306,18 @@ test('the scope fixtures module is the auth context\'s fixtures, unless configur
 	t.true(block.includes('      assert post.org_id == scope.organization.id\n'));
 });
 
-test('map keys print as inspect prints them', (t) => {
-	t.is(inspectMap([{name: 'title', code: 'nil'}, {name: 'in-progress', code: '1'}]), '%{title: nil, "in-progress": 1}');
+test('map keys print as inspect prints them', t => {
+	t.is(
+		inspectMap([
+			{name: 'title', code: 'nil'},
+			{name: 'in-progress', code: '1'},
+		]),
+		'%{title: nil, "in-progress": 1}',
+	);
 	t.is(inspectMap([]), '%{}');
 });
 
-test('an existing test module receives the block; twice is a no-op', (t) => {
+test('an existing test module receives the block; twice is a no-op', t => {
 	const existing = 'defmodule MyApp.BlogTest do\n  use MyApp.DataCase\n\n  alias MyApp.Blog\n\n  test "x" do\n    assert true\n  end\nend\n';
 	const once = renderContextFiles(spec(), {test: existing}).test;
 	t.is(once.action, 'injected');

@@ -1,11 +1,10 @@
 import test from 'ava';
-import {buildContextSpec, renderContextFiles, renderContextModule, renderSchemaAccess, type ContextOptions} from '../../source/generators/context.js';
+import {buildContextSpec, type ContextOptions, renderContextFiles, renderContextModule, renderSchemaAccess} from '../../source/generators/context.js';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {injectBeforeFinalEnd} from '../../source/generators/inject.js';
 import {modernProject, plainProject, scopedProject} from './projects.js';
 
-const spec = (options: Partial<ContextOptions> = {}, project = modernProject) =>
-	buildContextSpec(project, {context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title:string'], ...options});
+const spec = (options: Partial<ContextOptions> = {}, project = modernProject) => buildContextSpec(project, {context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title:string'], ...options});
 
 // What Phoenix 1.8 writes for `mix phx.gen.context Blog Post posts title:string` in a new context.
 const NEW_BLOG_CONTEXT = `defmodule MyApp.Blog do
@@ -264,7 +263,7 @@ const NEW_SCOPED_BLOG_CONTEXT = `defmodule MyApp.Blog do
 end
 `;
 
-test('buildContextSpec names the context, its test and fixtures like Context.new', (t) => {
+test('buildContextSpec names the context, its test and fixtures like Context.new', t => {
 	const context = spec();
 	t.like(context, {
 		module: 'MyApp.Blog',
@@ -281,7 +280,7 @@ test('buildContextSpec names the context, its test and fixtures like Context.new
 	t.is(context.noSchema, undefined);
 });
 
-test('a nested context lives in a nested folder and keeps its last segment as alias', (t) => {
+test('a nested context lives in a nested folder and keeps its last segment as alias', t => {
 	const context = spec({context: 'Site.Blog'});
 	t.like(context, {
 		module: 'MyApp.Site.Blog',
@@ -304,7 +303,7 @@ test('a nested context lives in a nested folder and keeps its last segment as al
 	t.true(files.fixtures.content.includes('      |> MyApp.Site.Blog.create_post()\n'));
 });
 
-test('context validation follows phx.gen.context and names the bad part', (t) => {
+test('context validation follows phx.gen.context and names the bad part', t => {
 	const bad: Array<[Partial<ContextOptions>, RegExp]> = [
 		[{context: 'blog'}, /Context "blog" is not a valid module name/],
 		[{context: 'Blog-Posts'}, /Context "Blog-Posts" is not a valid module name/],
@@ -324,20 +323,20 @@ test('context validation follows phx.gen.context and names the bad part', (t) =>
 	t.throws(() => buildContextSpec(modernProject, undefined as unknown as ContextOptions), {instanceOf: GeneratorError, message: /Context options are missing/});
 });
 
-test('a new context is context.ex followed by the access block, exactly as Phoenix writes it', (t) => {
+test('a new context is context.ex followed by the access block, exactly as Phoenix writes it', t => {
 	const files = renderContextFiles(spec(), {});
 	t.is(files.context.path, 'lib/my_app/blog.ex');
 	t.is(files.context.action, 'created');
 	t.is(files.context.content, NEW_BLOG_CONTEXT);
 });
 
-test('a scoped schema gets the scoped access functions with PubSub broadcasts', (t) => {
+test('a scoped schema gets the scoped access functions with PubSub broadcasts', t => {
 	const context = spec({}, scopedProject);
 	t.is(context.schema.scope?.name, 'user');
 	t.is(renderContextFiles(context, {}).context.content, NEW_SCOPED_BLOG_CONTEXT);
 });
 
-test('a named scope uses its own key, access path and topic', (t) => {
+test('a named scope uses its own key, access path and topic', t => {
 	const access = renderSchemaAccess(spec({scope: 'organization', plural: 'blog_posts'}, scopedProject));
 	t.true(access.includes('  def subscribe_blog_posts(%Scope{} = scope) do\n    key = scope.organization.id\n\n    Phoenix.PubSub.subscribe(MyApp.PubSub, "organization:#{key}:blog_posts")\n'));
 	t.true(access.includes('  def list_blog_posts(%Scope{} = scope) do\n    Repo.all_by(Post, org_id: scope.organization.id)\n  end\n'));
@@ -345,12 +344,12 @@ test('a named scope uses its own key, access path and topic', (t) => {
 	t.true(access.includes('  defp broadcast_post(%Scope{} = scope, message) do\n'));
 });
 
-test('a custom primary key is used by the scoped get', (t) => {
+test('a custom primary key is used by the scoped get', t => {
 	const access = renderSchemaAccess(spec({primaryKey: 'post_key'}, scopedProject));
 	t.true(access.includes('  def get_post!(%Scope{} = scope, post_key) do\n    Repo.get_by!(Post, post_key: post_key, user_id: scope.user.id)\n  end\n'));
 });
 
-test('access function names use the plural argument, not the table', (t) => {
+test('access function names use the plural argument, not the table', t => {
 	const access = renderSchemaAccess(spec({plural: 'blog_posts', table: 'cms_posts'}));
 	t.true(access.includes('  def list_blog_posts do\n    Repo.all(Post)\n  end\n'));
 	t.true(access.includes('  Returns the list of blog_posts.\n'));
@@ -358,17 +357,14 @@ test('access function names use the plural argument, not the table', (t) => {
 	t.false(access.includes('cms_posts'));
 });
 
-test('a repo not named Repo is aliased as Repo', (t) => {
+test('a repo not named Repo is aliased as Repo', t => {
 	const context = spec({repo: 'MyApp.CustomRepo'});
-	t.is(
-		renderContextModule(context),
-		'defmodule MyApp.Blog do\n  @moduledoc """\n  The Blog context.\n  """\n\n  import Ecto.Query, warn: false\n  alias MyApp.CustomRepo, as: Repo\nend\n',
-	);
+	t.is(renderContextModule(context), 'defmodule MyApp.Blog do\n  @moduledoc """\n  The Blog context.\n  """\n\n  import Ecto.Query, warn: false\n  alias MyApp.CustomRepo, as: Repo\nend\n');
 	t.true(renderContextFiles(context, {}).context.content.includes('    Repo.all(Post)\n'));
 	t.is(renderContextModule(spec({repo: 'Other.Repo'})).split('\n')[6], '  alias Other.Repo');
 });
 
-test('no_schema writes access functions that raise "TODO"', (t) => {
+test('no_schema writes access functions that raise "TODO"', t => {
 	const access = renderSchemaAccess(spec({noSchema: true}));
 	t.true(access.startsWith('\n  alias MyApp.Blog.Post\n\n  @doc """\n  Returns the list of posts.\n'));
 	t.true(access.includes('  def list_posts do\n    raise "TODO"\n  end\n'));
@@ -383,7 +379,7 @@ test('no_schema writes access functions that raise "TODO"', (t) => {
 	t.is((access.match(/raise "TODO"/g) ?? []).length, 6);
 });
 
-test('no_schema with a scope uses the scoped TODO variant', (t) => {
+test('no_schema with a scope uses the scoped TODO variant', t => {
 	const access = renderSchemaAccess(spec({noSchema: true}, scopedProject));
 	t.true(access.startsWith('\n  alias MyApp.Blog.Post\n  alias Scope\n'));
 	t.true(access.includes('  def subscribe_post(%Scope{} = _scope) do\n    raise "TODO"\n  end\n'));
@@ -393,14 +389,14 @@ test('no_schema with a scope uses the scoped TODO variant', (t) => {
 	t.is((access.match(/raise "TODO"/g) ?? []).length, 7);
 });
 
-test('injecting into an existing context keeps its code and adds the block before the final end', (t) => {
+test('injecting into an existing context keeps its code and adds the block before the final end', t => {
 	const existing = 'defmodule MyApp.Blog do\n  @moduledoc "Blog."\n\n  def hello, do: :world\nend\n\n\n';
 	const {context} = renderContextFiles(spec(), {context: existing});
 	t.is(context.action, 'injected');
 	t.is(context.content, 'defmodule MyApp.Blog do\n  @moduledoc "Blog."\n\n  def hello, do: :world\n' + renderSchemaAccess(spec()) + 'end\n');
 });
 
-test('generating the same schema twice changes nothing; a second schema is appended', (t) => {
+test('generating the same schema twice changes nothing; a second schema is appended', t => {
 	const first = renderContextFiles(spec(), {});
 	const existing = {context: first.context.content, test: first.test.content, fixtures: first.fixtures.content};
 	const again = renderContextFiles(spec(), existing);
@@ -422,7 +418,7 @@ test('generating the same schema twice changes nothing; a second schema is appen
 	t.is(comments.fixtures.action, 'injected');
 });
 
-test('injectBeforeFinalEnd follows inject_eex_before_final_end', (t) => {
+test('injectBeforeFinalEnd follows inject_eex_before_final_end', t => {
 	t.is(injectBeforeFinalEnd('defmodule A do\nend\n', '\n  def a, do: 1\n'), 'defmodule A do\n\n  def a, do: 1\nend\n');
 	// trailing whitespace of any kind goes, the block is compared with its leading newline
 	t.is(injectBeforeFinalEnd('defmodule A do\n  def b, do: 2\nend \n\t\n', '\n  def a, do: 1\n'), 'defmodule A do\n  def b, do: 2\n\n  def a, do: 1\nend\n');
@@ -435,10 +431,10 @@ test('injectBeforeFinalEnd follows inject_eex_before_final_end', (t) => {
 	t.regex(error?.message ?? '', /lib\/my_app\/blog\.ex does not define the module MyApp\.Blog/);
 });
 
-test('an invalid clock is refused', (t) => {
+test('an invalid clock is refused', t => {
 	t.throws(() => renderContextFiles(spec(), {}, {now: new Date('nope')}), {instanceOf: GeneratorError, message: /not a valid date/});
 });
 
-test('a plain project without generator config renders the same context', (t) => {
+test('a plain project without generator config renders the same context', t => {
 	t.is(renderContextFiles(spec({}, plainProject), {}).context.content, NEW_BLOG_CONTEXT);
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {buildContextSpec, renderContextFiles, type ContextOptions} from '../../source/generators/context.js';
+import {buildContextSpec, type ContextOptions, renderContextFiles} from '../../source/generators/context.js';
 import {fixtureParams, renderFixtures, renderFixturesModule, uniqueFixtureFunctions} from '../../source/generators/fixtures.js';
 import {modernProject, scopedProject} from './projects.js';
 
@@ -51,34 +51,43 @@ const SCOPED_BLOG_FIXTURES = `defmodule MyApp.BlogFixtures do
 end
 `;
 
-test('a new fixtures file is the fixtures module with the post fixture', (t) => {
+test('a new fixtures file is the fixtures module with the post fixture', t => {
 	const {fixtures} = renderContextFiles(spec(), {});
 	t.is(fixtures.path, 'test/support/fixtures/blog_fixtures.ex');
 	t.is(fixtures.action, 'created');
 	t.is(fixtures.content, BLOG_FIXTURES);
 });
 
-test('a scoped fixture takes the scope first and passes it to create', (t) => {
+test('a scoped fixture takes the scope first and passes it to create', t => {
 	t.is(renderContextFiles(spec({}, scopedProject), {}).fixtures.content, SCOPED_BLOG_FIXTURES);
 });
 
 // The unique-fields case of Phoenix's own phx.gen.context tests.
-test('unique attributes get sorted unique_* helpers, stubs for types Phoenix cannot generate', (t) => {
+test('unique attributes get sorted unique_* helpers, stubs for types Phoenix cannot generate', t => {
 	const context = spec({
 		attrs: [
-			'slug:string:unique', 'subject:unique', 'body:text:unique', 'order:integer:unique', 'price:decimal:unique',
-			'published_at:utc_datetime:unique', 'author_id:references:users:unique', 'published:boolean',
+			'slug:string:unique',
+			'subject:unique',
+			'body:text:unique',
+			'order:integer:unique',
+			'price:decimal:unique',
+			'published_at:utc_datetime:unique',
+			'author_id:references:users:unique',
+			'published:boolean',
 		],
 	});
 	const block = renderFixtures(context, new Date('2025-06-09T13:45:00Z'));
-	t.deepEqual(uniqueFixtureFunctions(context.schema).map((fn) => [fn.name, fn.needsImplementation]), [
-		['unique_post_body', false],
-		['unique_post_order', false],
-		['unique_post_price', true],
-		['unique_post_published_at', true],
-		['unique_post_slug', false],
-		['unique_post_subject', false],
-	]);
+	t.deepEqual(
+		uniqueFixtureFunctions(context.schema).map(fn => [fn.name, fn.needsImplementation]),
+		[
+			['unique_post_body', false],
+			['unique_post_order', false],
+			['unique_post_price', true],
+			['unique_post_published_at', true],
+			['unique_post_slug', false],
+			['unique_post_subject', false],
+		],
+	);
 	t.is(
 		block,
 		`
@@ -140,7 +149,7 @@ test('unique attributes get sorted unique_* helpers, stubs for types Phoenix can
 	t.false(block.includes('author'));
 });
 
-test('default params are sorted by name, one per type\'s create value, references excluded', (t) => {
+test("default params are sorted by name, one per type's create value, references excluded", t => {
 	const context = spec({attrs: ['zeta:float', 'author_id:references:users', 'alpha:decimal', 'mid:array:string', 'kind:enum:a:b', 'on:date']});
 	t.deepEqual(fixtureParams(context.schema, new Date('2025-06-09T13:45:00Z')), [
 		{name: 'alpha', code: '"120.5"'},
@@ -151,19 +160,19 @@ test('default params are sorted by name, one per type\'s create value, reference
 	]);
 });
 
-test('no attributes leave the empty map Phoenix writes', (t) => {
+test('no attributes leave the empty map Phoenix writes', t => {
 	t.true(renderFixtures(spec({attrs: []})).includes('      |> Enum.into(%{\n\n      })\n'));
 	t.true(renderFixtures(spec({attrs: []}, scopedProject)).includes('      Enum.into(attrs, %{\n\n      })\n'));
 });
 
-test('nested contexts get a nested fixtures module calling the full context module', (t) => {
+test('nested contexts get a nested fixtures module calling the full context module', t => {
 	const context = spec({context: 'Site.Blog'});
 	t.is(renderFixturesModule(context).split('\n')[0], 'defmodule MyApp.Site.BlogFixtures do');
 	t.true(renderFixturesModule(context).includes('  entities via the `MyApp.Site.Blog` context.\n'));
 	t.true(renderFixtures(context).includes('      |> MyApp.Site.Blog.create_post()\n'));
 });
 
-test('an existing fixtures module receives the block once', (t) => {
+test('an existing fixtures module receives the block once', t => {
 	const first = renderContextFiles(spec(), {}).fixtures.content;
 	const comment = spec({schema: 'Comment', plural: 'comments', attrs: ['body:text:unique']});
 	const second = renderContextFiles(comment, {fixtures: first}).fixtures;

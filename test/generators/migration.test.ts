@@ -1,24 +1,40 @@
 import test from 'ava';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {migrationModuleName, migrationStamp, renderEmptyMigration, renderMigration} from '../../source/generators/migration.js';
-import {buildSchemaSpec, type SchemaOptions} from '../../source/generators/schema-spec.js';
 import type {ProjectInfo} from '../../source/generators/project-info.js';
+import {buildSchemaSpec, type SchemaOptions} from '../../source/generators/schema-spec.js';
 import {mixFormatCheck, parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {modernProject, plainProject, scopedProject} from './projects.js';
 
 const STAMP = '20250102030405';
-const migrationFor = (options: SchemaOptions, project: ProjectInfo = plainProject, stamp = STAMP) =>
-	renderMigration(buildSchemaSpec(project, options), stamp);
+const migrationFor = (options: SchemaOptions, project: ProjectInfo = plainProject, stamp = STAMP) => renderMigration(buildSchemaSpec(project, options), stamp);
 
-test('a migration for every attribute type (full file)', (t) => {
+test('a migration for every attribute type (full file)', t => {
 	const file = migrationFor({
 		schema: 'Blog.Post',
 		plural: 'posts',
 		attrs: [
-			'title', 'body:text', 'views:integer', 'rating:float', 'price:decimal', 'published:boolean', 'meta:map',
-			'token:uuid', 'blob:binary', 'day:date', 'at:time', 'at_usec:time_usec', 'drafted_at:datetime',
-			'naive_usec:naive_datetime_usec', 'edited_at:utc_datetime', 'utc_usec:utc_datetime_usec', 'tags:array:string',
-			'notes:array:text', 'ids:array:uuid', 'status:enum:draft:in-progress', 'author_id:references:users',
+			'title',
+			'body:text',
+			'views:integer',
+			'rating:float',
+			'price:decimal',
+			'published:boolean',
+			'meta:map',
+			'token:uuid',
+			'blob:binary',
+			'day:date',
+			'at:time',
+			'at_usec:time_usec',
+			'drafted_at:datetime',
+			'naive_usec:naive_datetime_usec',
+			'edited_at:utc_datetime',
+			'utc_usec:utc_datetime_usec',
+			'tags:array:string',
+			'notes:array:text',
+			'ids:array:uuid',
+			'status:enum:draft:in-progress',
+			'author_id:references:users',
 		],
 	});
 	t.is(file.path, 'priv/repo/migrations/20250102030405_create_posts.exs');
@@ -61,7 +77,7 @@ end
 	);
 });
 
-test('no indexes: the file ends right after the table (full file)', (t) => {
+test('no indexes: the file ends right after the table (full file)', t => {
 	t.is(
 		migrationFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: ['title:string', 'views:integer']}, modernProject).content,
 		`defmodule MyApp.Repo.Migrations.CreateBlogPosts do
@@ -82,7 +98,7 @@ end
 
 // Corrected: Phoenix 1.8's migration.exs template keeps the blank line before timestamps even
 // without columns (`create table(:tags) do`, a blank line, `timestamps()`).
-test('no attributes at all', (t) => {
+test('no attributes at all', t => {
 	t.is(
 		migrationFor({schema: 'Tag', plural: 'tags', attrs: []}).content,
 		'defmodule MyApp.Repo.Migrations.CreateTags do\n  use Ecto.Migration\n\n  def change do\n    create table(:tags) do\n\n      timestamps()\n    end\n  end\nend\n',
@@ -90,9 +106,13 @@ test('no attributes at all', (t) => {
 });
 
 // Phoenix: "generates unique indices" — unique first (reverse input order), then references; one index per column.
-test('unique indexes, reference indexes and their order (full file)', (t) => {
+test('unique indexes, reference indexes and their order (full file)', t => {
 	t.is(
-		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title:unique', 'secret:redact', 'unique_int:integer:unique', 'author_id:references:users', 'editor_id:references:users:unique', 'blog_id:references:blogs']}).content,
+		migrationFor({
+			schema: 'Blog.Post',
+			plural: 'posts',
+			attrs: ['title:unique', 'secret:redact', 'unique_int:integer:unique', 'author_id:references:users', 'editor_id:references:users:unique', 'blog_id:references:blogs'],
+		}).content,
 		`defmodule MyApp.Repo.Migrations.CreatePosts do
   use Ecto.Migration
 
@@ -120,7 +140,7 @@ end
 });
 
 // Phoenix: "generates migration with binary_id" and "uses defaults from :generators configuration into the migration".
-test('binary ids (full file)', (t) => {
+test('binary ids (full file)', t => {
 	const expected = `defmodule MyApp.Repo.Migrations.CreatePosts do
   use Ecto.Migration
 
@@ -142,7 +162,7 @@ end
 });
 
 // Phoenix: "generates migration with custom primary key".
-test('custom primary keys, with and without binary ids', (t) => {
+test('custom primary keys, with and without binary ids', t => {
 	const binary = migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], binaryId: true, primaryKey: 'post_id'}).content;
 	t.true(binary.includes('    create table(:posts, primary_key: false) do\n      add :post_id, :binary_id, primary_key: true\n      add :title, :string\n'));
 	const plain = migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], primaryKey: 'post_id'}).content;
@@ -150,7 +170,7 @@ test('custom primary keys, with and without binary ids', (t) => {
 });
 
 // Phoenix: "generates schema and migration with prefix".
-test('prefix (full file)', (t) => {
+test('prefix (full file)', t => {
 	t.is(
 		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], prefix: 'cms', binaryId: true}).content,
 		`defmodule MyApp.Repo.Migrations.CreatePosts do
@@ -170,7 +190,7 @@ end
 	t.true(migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: [], prefix: 'cms'}).content.includes('    create table(:posts, prefix: :cms) do\n'));
 });
 
-test('default scope: scope column and its index come first (full file)', (t) => {
+test('default scope: scope column and its index come first (full file)', t => {
 	t.is(
 		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'slug:unique', 'category_id:references:categories']}, scopedProject).content,
 		`defmodule MyApp.Repo.Migrations.CreatePosts do
@@ -196,29 +216,28 @@ end
 	);
 });
 
-test('scope without other indexes, binary scope key, scope without a table', (t) => {
+test('scope without other indexes, binary scope key, scope without a table', t => {
 	t.true(
 		migrationFor({schema: 'Post', plural: 'posts', attrs: ['title']}, scopedProject).content.endsWith(
 			'      timestamps(type: :utc_datetime)\n    end\n\n    create index(:posts, [:user_id])\n  end\nend\n',
 		),
 	);
-	t.true(migrationFor({schema: 'Post', plural: 'posts', attrs: [], scope: 'organization'}, scopedProject).content.includes(
-		'      add :org_id, references(:organizations, type: :binary_id, on_delete: :delete_all)\n',
-	));
+	t.true(
+		migrationFor({schema: 'Post', plural: 'posts', attrs: [], scope: 'organization'}, scopedProject).content.includes(
+			'      add :org_id, references(:organizations, type: :binary_id, on_delete: :delete_all)\n',
+		),
+	);
 	const tableless = {...scopedProject, scopes: [{...scopedProject.scopes[0]!, schemaTable: ''}]};
 	t.true(migrationFor({schema: 'Post', plural: 'posts', attrs: []}, tableless).content.includes('      add :user_id, :id\n\n'));
 });
 
 // Phoenix: "allows a custom repo", "allows a custom migration dir", "custom migration_dir takes precedence over custom repo name".
-test('migration paths and module names follow the repo and migration dir', (t) => {
+test('migration paths and module names follow the repo and migration dir', t => {
 	const custom = migrationFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: [], repo: 'MyApp.CustomRepo'});
 	t.is(custom.path, 'priv/custom_repo/migrations/20250102030405_create_blog_posts.exs');
 	t.true(custom.content.startsWith('defmodule MyApp.CustomRepo.Migrations.CreateBlogPosts do\n'));
 	t.is(migrationFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: [], migrationDir: 'priv/custom_dir'}).path, 'priv/custom_dir/20250102030405_create_blog_posts.exs');
-	t.is(
-		migrationFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: [], repo: 'MyApp.CustomRepo', migrationDir: 'priv/custom_dir'}).path,
-		'priv/custom_dir/20250102030405_create_blog_posts.exs',
-	);
+	t.is(migrationFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: [], repo: 'MyApp.CustomRepo', migrationDir: 'priv/custom_dir'}).path, 'priv/custom_dir/20250102030405_create_blog_posts.exs');
 	t.is(migrationFor({schema: 'Post', plural: 'posts', attrs: []}, {...plainProject, migrationDir: 'priv/gen'}).path, 'priv/gen/20250102030405_create_posts.exs');
 	// Phoenix: "generates custom table name": the table names the file and the module.
 	const table = buildSchemaSpec(plainProject, {schema: 'Blog.Post', plural: 'posts', attrs: [], table: 'cms_posts'});
@@ -228,7 +247,7 @@ test('migration paths and module names follow the repo and migration dir', (t) =
 	t.throws(() => migrationFor({schema: 'Post', plural: 'posts', attrs: []}, plainProject, '2025-01-02'), {instanceOf: GeneratorError, message: /stamp "2025-01-02".*YYYYMMDDHHMMSS/});
 });
 
-test('empty migration: ecto.gen.migration\'s template (full file)', (t) => {
+test("empty migration: ecto.gen.migration's template (full file)", t => {
 	const expected = 'defmodule MyApp.Repo.Migrations.AddPostsTable do\n  use Ecto.Migration\n\n  def change do\n\n  end\nend\n';
 	const snake = renderEmptyMigration(plainProject, {name: 'add_posts_table'}, STAMP);
 	t.deepEqual(snake, {path: 'priv/repo/migrations/20250102030405_add_posts_table.exs', content: expected});
@@ -243,7 +262,7 @@ test('empty migration: ecto.gen.migration\'s template (full file)', (t) => {
 	}
 });
 
-test('migrationStamp: UTC now, or one second past the newest taken stamp', (t) => {
+test('migrationStamp: UTC now, or one second past the newest taken stamp', t => {
 	const now = new Date(Date.UTC(2025, 0, 2, 3, 4, 5));
 	t.is(migrationStamp(now, []), '20250102030405');
 	t.is(migrationStamp(now, ['20240101000000', 'not-a-stamp']), '20250102030405');
@@ -262,10 +281,14 @@ test('migrationStamp: UTC now, or one second past the newest taken stamp', (t) =
 });
 
 // Every migration above is valid Elixir; all but ecto's empty template are mix-formatted.
-test('generated migrations parse and are mix-formatted', async (t) => {
+test('generated migrations parse and are mix-formatted', async t => {
 	if (!requireElixir(t)) return;
 	const formatted = [
-		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'body:text', 'published:boolean', 'token:uuid', 'tags:array:text', 'status:enum:a:b', 'author_id:references:users', 'slug:unique']}),
+		migrationFor({
+			schema: 'Blog.Post',
+			plural: 'posts',
+			attrs: ['title', 'body:text', 'published:boolean', 'token:uuid', 'tags:array:text', 'status:enum:a:b', 'author_id:references:users', 'slug:unique'],
+		}),
 		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title:unique', 'n:integer:unique', 'a_id:references:as:unique']}),
 		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'user_id:references:users'], binaryId: true, primaryKey: 'post_id', prefix: 'cms'}),
 		migrationFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], primaryKey: 'post_id'}),

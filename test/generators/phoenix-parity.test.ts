@@ -26,7 +26,7 @@ const orgIdScope: ScopeConfig = {
 };
 const orgProject: ProjectInfo = {...plainProject, scopes: [orgIdScope]};
 
-test('phx.gen.schema "generates scoped schema": binary ids with an :id scope key (full files)', async (t) => {
+test('phx.gen.schema "generates scoped schema": binary ids with an :id scope key (full files)', async t => {
 	const spec = buildSchemaSpec(orgProject, {schema: 'Blog.Post', plural: 'blog_posts', attrs: ['title:string'], scope: 'org', binaryId: true});
 	const schema = renderSchema(spec);
 	const migration = renderMigration(spec, STAMP);
@@ -80,7 +80,7 @@ end
 });
 
 // Phoenix's "generates references with unique indexes" and "generates unique indices".
-test('phx.gen.schema unique references and unique/redact flags (full files)', (t) => {
+test('phx.gen.schema unique references and unique/redact flags (full files)', t => {
 	const spec = buildSchemaSpec(plainProject, {
 		schema: 'Blog.Post',
 		plural: 'posts',
@@ -139,7 +139,7 @@ end
 });
 
 // Phoenix: "custom migration_dir takes precedence over custom repo name"; the repo keeps the module.
-test('phx.gen.schema custom repo and migration dir', (t) => {
+test('phx.gen.schema custom repo and migration dir', t => {
 	const spec = buildSchemaSpec(plainProject, {schema: 'Blog.Post', plural: 'blog_posts', attrs: ['title:string'], repo: 'MyApp.CustomRepo', migrationDir: 'priv/custom_dir'});
 	const migration = renderMigration(spec, STAMP);
 	t.is(migration.path, `priv/custom_dir/${STAMP}_create_blog_posts.exs`);
@@ -147,7 +147,7 @@ test('phx.gen.schema custom repo and migration dir', (t) => {
 });
 
 // Phoenix compares inspect(repo) ("Repo" for a bare Repo) against a ".Repo" ending.
-test('a repo module named Repo or ending in .Repo needs no "as: Repo"', (t) => {
+test('a repo module named Repo or ending in .Repo needs no "as: Repo"', t => {
 	t.is(repoAliasFor('Repo'), 'Repo');
 	t.is(repoAliasFor('MyApp.Repo'), 'MyApp.Repo');
 	t.is(repoAliasFor('MyApp.Repos'), 'MyApp.Repos, as: Repo');
@@ -157,7 +157,7 @@ test('a repo module named Repo or ending in .Repo needs no "as: Repo"', (t) => {
 
 // Phoenix writes these, but the result does not compile: an alias shadows a module the code uses,
 // the context is the repo itself, or the schema's variable is the scope's.
-test('names that break the generated context code are refused', (t) => {
+test('names that break the generated context code are refused', t => {
 	const refuses = (options: {context: string; schema: string}, message: RegExp, project: ProjectInfo = plainProject) =>
 		t.throws(() => buildContextSpec(project, {plural: 'items', attrs: [], ...options}), {instanceOf: GeneratorError, message});
 	refuses({context: 'Repo', schema: 'Post'}, /Context "Repo" would be the project's repo module MyApp.Repo \(lib\/my_app\/repo\.ex\); a generator never replaces it/);

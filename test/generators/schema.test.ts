@@ -1,22 +1,39 @@
 import test from 'ava';
 import {GeneratorError} from '../../source/generators/errors.js';
+import type {ProjectInfo} from '../../source/generators/project-info.js';
 import {renderSchema} from '../../source/generators/schema.js';
 import {buildSchemaSpec, type SchemaOptions} from '../../source/generators/schema-spec.js';
-import type {ProjectInfo} from '../../source/generators/project-info.js';
 import {mixFormatCheck, parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {modernProject, plainProject, scopedProject} from './projects.js';
 
 const schemaFor = (options: SchemaOptions, project: ProjectInfo = plainProject) => renderSchema(buildSchemaSpec(project, options));
 
-test('generates a schema for every attribute type (full file)', (t) => {
+test('generates a schema for every attribute type (full file)', t => {
 	const file = schemaFor({
 		schema: 'Blog.Post',
 		plural: 'posts',
 		attrs: [
-			'title', 'body:text', 'views:integer', 'rating:float', 'price:decimal', 'published:boolean', 'meta:map',
-			'token:uuid', 'blob:binary', 'day:date', 'at:time', 'at_usec:time_usec', 'drafted_at:datetime',
-			'naive_usec:naive_datetime_usec', 'edited_at:utc_datetime', 'utc_usec:utc_datetime_usec', 'tags:array:string',
-			'notes:array:text', 'ids:array:uuid', 'status:enum:draft:in-progress', 'author_id:references:users',
+			'title',
+			'body:text',
+			'views:integer',
+			'rating:float',
+			'price:decimal',
+			'published:boolean',
+			'meta:map',
+			'token:uuid',
+			'blob:binary',
+			'day:date',
+			'at:time',
+			'at_usec:time_usec',
+			'drafted_at:datetime',
+			'naive_usec:naive_datetime_usec',
+			'edited_at:utc_datetime',
+			'utc_usec:utc_datetime_usec',
+			'tags:array:string',
+			'notes:array:text',
+			'ids:array:uuid',
+			'status:enum:draft:in-progress',
+			'author_id:references:users',
 		],
 	});
 	t.is(file.path, 'lib/my_app/blog/post.ex');
@@ -64,7 +81,7 @@ end
 });
 
 // Phoenix: "generates schema without extra line break".
-test('a single field, default project (full file)', (t) => {
+test('a single field, default project (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title']}).content,
 		`defmodule MyApp.Blog.Post do
@@ -90,7 +107,7 @@ end
 
 // Corrected: Phoenix 1.8's schema.ex template writes the blank line before timestamps even when
 // there are no fields (as projects generated with `mix phx.gen.schema Tag tags` show).
-test('no attributes: a blank line, then the timestamps line (full file)', (t) => {
+test('no attributes: a blank line, then the timestamps line (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Tag', plural: 'tags', attrs: []}, modernProject).content,
 		`defmodule MyApp.Tag do
@@ -114,7 +131,7 @@ end
 });
 
 // Phoenix: "generates unique indices" / "redact" — unique_constraint in reverse input order, redact after the default.
-test('unique and redact flags (full file)', (t) => {
+test('unique and redact flags (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Accounts.User', plural: 'users', attrs: ['email:string:unique', 'password:string:redact', 'admin:boolean:redact', 'number:integer:unique', 'settings:map']}).content,
 		`defmodule MyApp.Accounts.User do
@@ -145,7 +162,7 @@ end
 });
 
 // Phoenix: "generates migration with custom primary key" + "generates schema and migration with prefix" + binary ids.
-test('binary id, custom primary key and prefix (full file)', (t) => {
+test('binary id, custom primary key and prefix (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'user_id:references:users'], binaryId: true, primaryKey: 'post_id', prefix: 'cms'}).content,
 		`defmodule MyApp.Blog.Post do
@@ -174,14 +191,14 @@ end
 	);
 });
 
-test('custom primary key without binary ids', (t) => {
+test('custom primary key without binary ids', t => {
 	const content = schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], primaryKey: 'post_id'}).content;
 	t.true(content.includes('  import Ecto.Changeset\n\n  @derive {Phoenix.Param, key: :post_id}\n  @primary_key {:post_id, :id, autogenerate: true}\n  schema "posts" do\n'));
 	t.false(content.includes('@foreign_key_type'));
 });
 
 // Phoenix: "uses defaults from :generators configuration into the schema".
-test('binary_id and timestamp_type come from the project\'s :generators config', (t) => {
+test("binary_id and timestamp_type come from the project's :generators config", t => {
 	const content = schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title']}, {...plainProject, binaryId: true, timestampType: 'utc_datetime_usec'}).content;
 	t.true(content.includes('  import Ecto.Changeset\n\n  @primary_key {:id, :binary_id, autogenerate: true}\n  @foreign_key_type :binary_id\n  schema "posts" do\n'));
 	t.true(content.includes('\n    timestamps(type: :utc_datetime_usec)\n  end\n'));
@@ -192,7 +209,7 @@ test('binary_id and timestamp_type come from the project\'s :generators config',
 });
 
 // Phoenix: "generates nested schema".
-test('nested schema module and path', (t) => {
+test('nested schema module and path', t => {
 	const spec = buildSchemaSpec(plainProject, {schema: 'Blog.Admin.User', plural: 'users', attrs: ['name:string']});
 	t.like(spec, {module: 'MyApp.Blog.Admin.User', alias: 'User', singular: 'user', file: 'lib/my_app/blog/admin/user.ex', table: 'users'});
 	t.true(renderSchema(spec).content.startsWith('defmodule MyApp.Blog.Admin.User do\n'));
@@ -205,7 +222,7 @@ test('nested schema module and path', (t) => {
 });
 
 // Phoenix: "generates custom table name".
-test('custom table name', (t) => {
+test('custom table name', t => {
 	const spec = buildSchemaSpec(plainProject, {schema: 'Blog.Post', plural: 'posts', attrs: [], table: 'cms_posts'});
 	t.is(spec.table, 'cms_posts');
 	t.is(spec.plural, 'posts');
@@ -213,12 +230,12 @@ test('custom table name', (t) => {
 });
 
 // Phoenix: "does not add maps to the required list".
-test('maps are cast but not required; references neither', (t) => {
+test('maps are cast but not required; references neither', t => {
 	const content = schemaFor({schema: 'Blog.Post', plural: 'blog_posts', attrs: ['title:string', 'tags:map', 'published_at:naive_datetime', 'user_id:references:users']}).content;
 	t.true(content.includes('    |> cast(attrs, [:title, :tags, :published_at])\n    |> validate_required([:title, :published_at])\n  end\n'));
 });
 
-test('default scope: scope field, changeset argument and put_change (full file)', (t) => {
+test('default scope: scope field, changeset argument and put_change (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'slug:unique', 'category_id:references:categories']}, scopedProject).content,
 		`defmodule MyApp.Blog.Post do
@@ -247,7 +264,7 @@ end
 	);
 });
 
-test('named scope, and noScope skips the default one', (t) => {
+test('named scope, and noScope skips the default one', t => {
 	const named = buildSchemaSpec(scopedProject, {schema: 'Post', plural: 'posts', attrs: ['title'], scope: 'organization'});
 	t.is(named.scope?.name, 'organization');
 	const content = renderSchema(named).content;
@@ -262,7 +279,7 @@ test('named scope, and noScope skips the default one', (t) => {
 	t.is(buildSchemaSpec({...scopedProject, scopes: [{...scopedProject.scopes[0]!, default: false}]}, {schema: 'Post', plural: 'posts', attrs: []}).scope, undefined);
 });
 
-test('the spec carries repo, alias and migration folder', (t) => {
+test('the spec carries repo, alias and migration folder', t => {
 	t.like(buildSchemaSpec(plainProject, {schema: 'Blog.Post', plural: 'posts', attrs: []}), {
 		repo: 'MyApp.Repo',
 		repoAlias: 'MyApp.Repo',
@@ -287,7 +304,7 @@ function refuses(t: import('ava').ExecutionContext, options: SchemaOptions, patt
 	t.regex(error?.message ?? '', pattern);
 }
 
-test('invalid input is refused with a message naming the bad part', (t) => {
+test('invalid input is refused with a message naming the bad part', t => {
 	const base = {plural: 'posts', attrs: ['title']};
 	refuses(t, {...base, schema: 'blog.post'}, /Schema "blog\.post" is not a valid module name.*uppercase/);
 	refuses(t, {...base, schema: 'Blog-Post'}, /Schema "Blog-Post" is not a valid module name/);
@@ -319,16 +336,20 @@ test('invalid input is refused with a message naming the bad part', (t) => {
 	refuses(t, {...base, schema: 'Post', scope: 'team'}, /Scope "team" is not configured.*configured scopes: user, organization/, scopedProject);
 	refuses(t, {...base, schema: 'UserScope'}, /"user_scope", which clashes with the scope argument/, scopedProject);
 	refuses(t, {...base, schema: 'Post', scope: 'user', noScope: true}, /Both scope "user" and noScope/, scopedProject);
-	refuses(t, {...base, schema: 'Post'}, /Only one default scope/, {...scopedProject, scopes: scopedProject.scopes.map((scope) => ({...scope, default: true}))});
+	refuses(t, {...base, schema: 'Post'}, /Only one default scope/, {...scopedProject, scopes: scopedProject.scopes.map(scope => ({...scope, default: true}))});
 	refuses(t, {...base, schema: 'Post'}, /Project timestamp type "datetime" is not supported/, {...plainProject, timestampType: 'datetime'});
 	refuses(t, {...base, schema: 'Post'}, /Project app "MyApp" is not a valid OTP app name/, {...plainProject, app: 'MyApp'});
 });
 
 // Every schema the cases above produce is valid, mix-formatted Elixir (two Elixir runs in all).
-test('generated schemas parse and are mix-formatted', async (t) => {
+test('generated schemas parse and are mix-formatted', async t => {
 	if (!requireElixir(t)) return;
 	const files = [
-		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'body:text', 'views:integer', 'published:boolean:redact', 'token:uuid', 'tags:array:string', 'status:enum:draft:in-progress:done', 'author_id:references:users', 'slug:unique']}),
+		schemaFor({
+			schema: 'Blog.Post',
+			plural: 'posts',
+			attrs: ['title', 'body:text', 'views:integer', 'published:boolean:redact', 'token:uuid', 'tags:array:string', 'status:enum:draft:in-progress:done', 'author_id:references:users', 'slug:unique'],
+		}),
 		schemaFor({schema: 'Accounts.User', plural: 'users', attrs: ['email:string:unique', 'password:string:redact', 'settings:map']}),
 		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'user_id:references:users'], binaryId: true, primaryKey: 'post_id', prefix: 'cms'}),
 		schemaFor({schema: 'Blog.Post', plural: 'posts', attrs: ['title'], primaryKey: 'post_id'}),
@@ -337,11 +358,7 @@ test('generated schemas parse and are mix-formatted', async (t) => {
 		schemaFor({schema: 'Only.Refs', plural: 'refs', attrs: ['a_id:references:as', 'b_id:references:bs']}, {...plainProject, binaryId: true}),
 	];
 	const empty = schemaFor({schema: 'Tag', plural: 'tags', attrs: []}, modernProject);
-	const [parseFailures, unformatted, emptyFormatted] = await Promise.all([
-		parseElixirTexts([...files, empty]),
-		mixFormatCheck(files),
-		mixFormatCheck([empty]),
-	]);
+	const [parseFailures, unformatted, emptyFormatted] = await Promise.all([parseElixirTexts([...files, empty]), mixFormatCheck(files), mixFormatCheck([empty])]);
 	t.deepEqual(parseFailures, []);
 	t.deepEqual(unformatted, []);
 	// Phoenix leaves a blank line after `do` when there are no fields; that is mix format's only change.
@@ -349,7 +366,7 @@ test('generated schemas parse and are mix-formatted', async (t) => {
 });
 
 // The checks above would be worthless if the helpers passed anything: show they catch bad code.
-test('the Elixir checks report unparsable and unformatted code', async (t) => {
+test('the Elixir checks report unparsable and unformatted code', async t => {
 	if (!requireElixir(t)) return;
 	const broken = {path: 'lib/broken.ex', content: 'defmodule Broken do\n  def f(, do: 1\nend\n'};
 	const sloppy = {path: 'lib/sloppy.ex', content: 'defmodule Sloppy do\n  schema "s" do\n    field(:a,   :string)\n  end\nend\n'};

@@ -1,9 +1,9 @@
 import test from 'ava';
-import {AttributeError, ATTRIBUTE_SYNTAX, checkAttr, formatAttr, parseAttr} from '../../source/grammar/attribute.js';
 import {renderMigration} from '../../source/generators/migration.js';
+import type {ProjectInfo} from '../../source/generators/project-info.js';
 import {renderSchema} from '../../source/generators/schema.js';
 import {buildSchemaSpec} from '../../source/generators/schema-spec.js';
-import type {ProjectInfo} from '../../source/generators/project-info.js';
+import {ATTRIBUTE_SYNTAX, AttributeError, checkAttr, formatAttr, parseAttr} from '../../source/grammar/attribute.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 
 const project = {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo', scopes: []} as unknown as ProjectInfo;
@@ -38,7 +38,7 @@ test('bad defaults name the value and what the type allows', t => {
 	}
 });
 
-test('the planner\'s former extras are refused by the one grammar', t => {
+test("the planner's former extras are refused by the one grammar", t => {
 	for (const spec of ['end:string', 'tags:array:enum', 'items:array:references']) t.false(checkAttr(spec).ok, spec);
 });
 
@@ -57,7 +57,15 @@ test('defaults reach the schema field and the migration column; optional fields 
 	const spec = buildSchemaSpec(project, {
 		schema: 'Shop.Item',
 		plural: 'items',
-		attrs: ['quantity:integer:default:0', 'notes:text:optional', 'price:decimal:default:9.99', 'ok:boolean:default:true', 'label:string:default:a "#{x}"', 'status:enum:open:closed:default:open', 'w:float:default:1'],
+		attrs: [
+			'quantity:integer:default:0',
+			'notes:text:optional',
+			'price:decimal:default:9.99',
+			'ok:boolean:default:true',
+			'label:string:default:a "#{x}"',
+			'status:enum:open:closed:default:open',
+			'w:float:default:1',
+		],
 	});
 	const schema = renderSchema(spec).content;
 	const migration = renderMigration(spec, '20260101000000').content;
@@ -71,7 +79,13 @@ test('defaults reach the schema field and the migration column; optional fields 
 	t.true(migration.includes('add :status, :string, default: "open"\n'));
 	t.true(migration.includes('add :label, :string, default: "a \\"\\#{x}\\""\n'));
 	if (!requireElixir(t)) return;
-	t.deepEqual(await parseElixirTexts([{path: 'item.ex', content: schema}, {path: 'm.exs', content: migration}]), []);
+	t.deepEqual(
+		await parseElixirTexts([
+			{path: 'item.ex', content: schema},
+			{path: 'm.exs', content: migration},
+		]),
+		[],
+	);
 });
 
 test('a schema whose every field is optional gets no invalid-data tests (nothing can be invalid)', async t => {

@@ -100,10 +100,10 @@ export async function parseElixir(code: string): Promise<void> {
 
 /** Parses several in-memory files in one Elixir process; returns the failures by path. */
 export async function parseElixirTexts(files: Array<{path: string; content: string}>): Promise<Array<{file: string; error: string}>> {
-	return withTempDir(async (dir) => {
+	return withTempDir(async dir => {
 		const paths = await writeAll(dir, files);
 		const failures = await checkElixirFiles(paths);
-		return failures.map((failure) => ({file: files[paths.indexOf(failure.file)]?.path ?? failure.file, error: failure.error}));
+		return failures.map(failure => ({file: files[paths.indexOf(failure.file)]?.path ?? failure.file, error: failure.error}));
 	});
 }
 
@@ -154,13 +154,10 @@ export const ECTO_LOCALS_WITHOUT_PARENS = `[
  */
 export async function mixFormatCheck(files: Array<{path: string; content: string}>): Promise<Array<{file: string; formatted: string}>> {
 	if (files.length === 0) return [];
-	return withTempDir(async (dir) => {
-		await writeFile(
-			join(dir, '.formatter.exs'),
-			`[\n  inputs: ["**/*.{ex,exs}"],\n  locals_without_parens: ${ECTO_LOCALS_WITHOUT_PARENS}\n]\n`,
-		);
+	return withTempDir(async dir => {
+		await writeFile(join(dir, '.formatter.exs'), `[\n  inputs: ["**/*.{ex,exs}"],\n  locals_without_parens: ${ECTO_LOCALS_WITHOUT_PARENS}\n]\n`);
 		const paths = await writeAll(dir, files);
-		const relative = paths.map((path) => path.slice(dir.length + 1));
+		const relative = paths.map(path => path.slice(dir.length + 1));
 		const check = await run('mix', ['format', '--check-formatted', ...relative], dir);
 		if (check.code === 0) return [];
 		if (!check.stderr.includes('not formatted') && !check.stdout.includes('not formatted')) {

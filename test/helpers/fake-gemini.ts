@@ -62,12 +62,7 @@ export interface FakeErrorTurn {
 	error: {status: number; message?: string; retryDelay?: string; retryAfter?: string};
 }
 
-export type FakeTurn =
-	| FakeModelTurn
-	| FakeErrorTurn
-	| {empty: true}
-	| {malformed: true}
-	| {hang: true; text?: string};
+export type FakeTurn = FakeModelTurn | FakeErrorTurn | {empty: true} | {malformed: true} | {hang: true; text?: string};
 
 export interface FakeRequest {
 	method: 'streamGenerateContent' | 'generateContent';
@@ -97,10 +92,7 @@ export interface FakeGemini {
 
 const ROUTE = /^\/v1beta\/models\/([^:/?]+):(streamGenerateContent|generateContent)(?:\?|$)/;
 
-export async function startFakeGemini(
-	script: FakeTurn[] | FakeHandler,
-	options: {repeatLast?: boolean} = {},
-): Promise<FakeGemini> {
+export async function startFakeGemini(script: FakeTurn[] | FakeHandler, options: {repeatLast?: boolean} = {}): Promise<FakeGemini> {
 	const requests: FakeRequest[] = [];
 	let markHanging: () => void = () => {};
 	const hanging = new Promise<void>(resolve => {
@@ -225,9 +217,7 @@ function sendUnary(res: ServerResponse, turn: FakeTurn): void {
 }
 
 function sendError(res: ServerResponse, error: FakeErrorTurn['error']): void {
-	const details = error.retryDelay
-		? [{'@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: error.retryDelay}]
-		: undefined;
+	const details = error.retryDelay ? [{'@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: error.retryDelay}] : undefined;
 	const headers: Record<string, string> = {'content-type': 'application/json; charset=UTF-8'};
 	if (error.retryAfter) headers['retry-after'] = error.retryAfter;
 	res.writeHead(error.status, headers);

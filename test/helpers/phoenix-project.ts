@@ -1,5 +1,5 @@
-import {cp, mkdtemp, realpath, rm} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
+import {cp, mkdtemp, realpath, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {ExecutionContext} from 'ava';
@@ -17,10 +17,7 @@ export function fixtureProjectPath(name: FixtureProjectName = 'my_app'): string 
  * Copies a fixture Phoenix project into a fresh temp folder removed after the test, and returns
  * the project's real path (symlinks in the temp dir resolved, so paths compare as the tools see them).
  */
-export async function copyFixtureProject(
-	t: ExecutionContext,
-	name: FixtureProjectName = 'my_app',
-): Promise<string> {
+export async function copyFixtureProject(t: ExecutionContext, name: FixtureProjectName = 'my_app'): Promise<string> {
 	const source = fixtureProjectPath(name);
 	if (!existsSync(join(source, 'mix.exs'))) {
 		throw new Error(`No fixture project "${name}" at ${source}`);

@@ -29,8 +29,8 @@ export async function seedHistory(orm: MikroORM, options: SeedOptions): Promise<
 	const first = Number((await connection.execute<Array<{n: number | null}>>('select max(id) as n from executions', [], 'all'))[0]!.n ?? 0) + 1;
 	const caseOf = (values: Array<string | number>, expression: string) =>
 		`case ${expression} ${values.map((value, index) => `when ${index} then ${typeof value === 'number' ? value : `'${value.replaceAll("'", "''")}'`}`).join(' ')} end`;
-		await connection.execute(
-			`with recursive counter(n) as (select 1 union all select n + 1 from counter where n < ?)
+	await connection.execute(
+		`with recursive counter(n) as (select 1 union all select n + 1 from counter where n < ?)
 			insert into executions (id, workflow_id, user_query, status, start_time, end_time, target_project_path, provider, model,
 				prompt_tokens, output_tokens, total_tokens, turn_count, max_turns)
 			select ? + n - 1, ${caseOf(workflows, `n % ${workflows.length}`)},
@@ -42,12 +42,12 @@ export async function seedHistory(orm: MikroORM, options: SeedOptions): Promise<
 				${caseOf(projects, `n % ${projects.length}`)}, 'scripted', 'test-model',
 				n % 50, n % 5, n % 50 + n % 5, 3, 10
 			from counter`,
-			[options.executions, first],
-			'run',
-		);
-		if (options.messagesPerExecution > 0) {
-			await connection.execute(
-				`with recursive m(k) as (select 0 union all select k + 1 from m where k < ? - 1)
+		[options.executions, first],
+		'run',
+	);
+	if (options.messagesPerExecution > 0) {
+		await connection.execute(
+			`with recursive m(k) as (select 0 union all select k + 1 from m where k < ? - 1)
 				insert into messages (execution_id, turn_number, role, content_text, function_call_name, function_call_args,
 					function_response_name, function_response_content, timestamp, duration_ms, is_error)
 				select e.id, 1 + m.k / 4,
@@ -61,10 +61,10 @@ export async function seedHistory(orm: MikroORM, options: SeedOptions): Promise<
 					case when m.k % 4 = 2 and e.id % 3 = 0 then 1 else 0 end
 				from executions e, m where e.id >= ?
 				order by e.id, m.k`,
-				[options.messagesPerExecution, first],
-				'run',
-			);
-		}
+			[options.messagesPerExecution, first],
+			'run',
+		);
+	}
 
 	return first;
 }

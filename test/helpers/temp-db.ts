@@ -1,6 +1,6 @@
 import {join} from 'node:path';
 import type {ExecutionContext} from 'ava';
-import {openDatabase, type Database} from '../../source/db/orm.js';
+import {type Database, openDatabase} from '../../source/db/orm.js';
 import {tempDir} from './temp-dir.js';
 
 /** A database file path in a fresh temp folder (the file does not exist yet). */

@@ -8,15 +8,15 @@ import path from 'node:path';
 import test from 'ava';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
-import {Recorder} from '../../source/records/recorder.js';
 import {replayEvents} from '../../source/engine/replay.js';
 import {buildExport, exportMarkdown} from '../../source/history/export.js';
 import {ImportRefusedError, importExport, readExportFile} from '../../source/history/import.js';
+import {Recorder} from '../../source/records/recorder.js';
+import {answer, setupEngine, TestProvider} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {realToolServers} from '../helpers/tool-servers.js';
-import {answer, setupEngine, TestProvider} from '../engine/_support.js';
 
 const API_KEY = 'AIzaSyD-not-a-real-key-but-shaped-like-1234';
 const SERVER_SECRET = 'server-env-secret-value';
@@ -69,7 +69,10 @@ test.serial('a follow-up chain exports without secrets and imports into another 
 	t.is((await otherRecorder.getExecution(followUp!.to)).parentExecutionId, root!.to);
 	// The imported queries are in the history search index.
 	const searched = await other.em.getConnection().execute<Array<{rowid: number}>>(`select rowid from executions_search where executions_search match '"ONE MORE thing"'`, [], 'all');
-	t.deepEqual(searched.map(row => row.rowid), [followUp!.to]);
+	t.deepEqual(
+		searched.map(row => row.rowid),
+		[followUp!.to],
+	);
 	// And it replays as one conversation.
 	const events = await replayEvents(otherRecorder, followUp!.to);
 	t.is(events.filter(event => event.type === 'execution_started').length, 2);
@@ -89,8 +92,16 @@ test('newer, malformed, hostile and huge files are refused with one line and imp
 		workflows: [],
 		executions: [
 			{
-				id: 7, workflow: 'elixir_crud_generator', userQuery: 'q', status: 'COMPLETED', startTime: '2026-11-27T10:00:00.000Z',
-				targetProjectPath: '/work/app', promptTokens: 0, outputTokens: 0, totalTokens: 0, turnCount: 1,
+				id: 7,
+				workflow: 'elixir_crud_generator',
+				userQuery: 'q',
+				status: 'COMPLETED',
+				startTime: '2026-11-27T10:00:00.000Z',
+				targetProjectPath: '/work/app',
+				promptTokens: 0,
+				outputTokens: 0,
+				totalTokens: 0,
+				turnCount: 1,
 				messages: [{id: 1, turnNumber: 1, role: 'user', timestamp: '2026-11-27T10:00:00.000Z', contentText: 'q', isError: false}],
 			},
 		],
@@ -104,7 +115,11 @@ test('newer, malformed, hostile and huge files are refused with one line and imp
 	const nested = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
 	const badPath = structuredClone(good);
 	(badPath.executions[0]!.messages as unknown[]).push({
-		id: 2, turnNumber: 1, role: 'tool_response', timestamp: '2026-11-27T10:00:00.000Z', isError: false,
+		id: 2,
+		turnNumber: 1,
+		role: 'tool_response',
+		timestamp: '2026-11-27T10:00:00.000Z',
+		isError: false,
 		functionResponseContent: {text: 'ok', structuredContent: {files: [{path: '../../.bashrc', action: 'created', content: 'x'}]}},
 	});
 	const huge = write('huge.json', '');
@@ -159,7 +174,10 @@ test.serial('an exported then imported execution still replays its approvals (th
 	const approvals = (events: EngineEvent[]) =>
 		events.flatMap(event => (event.type === 'approval_requested' || event.type === 'approval_decided' ? [{...event, executionId: 0, ...('messageId' in event ? {messageId: 0} : {})}] : []));
 	const original = approvals(await replayEvents(recorder, run.executionId));
-	t.deepEqual(original.map(event => event.type), ['approval_requested', 'approval_decided', 'approval_requested', 'approval_decided']);
+	t.deepEqual(
+		original.map(event => event.type),
+		['approval_requested', 'approval_decided', 'approval_requested', 'approval_decided'],
+	);
 	t.like(original[3], {outcome: 'declined_with_note', note: 'not yet'});
 	const first = original[0];
 	t.true(first?.type === 'approval_requested' && first.files[0]!.content.includes('schema "posts"'));

@@ -1,13 +1,13 @@
 /** History pages and stats on a real SQLite file seeded with thousands of executions. */
 import test from 'ava';
-import {listExecutions, parseStatuses, type HistoryRow} from '../../source/history/queries.js';
-import {computeStats} from '../../source/history/stats.js';
-import {DEFAULT_PRICES} from '../../source/history/prices.js';
-import {UsageError} from '../../source/errors.js';
-import {openDatabase} from '../../source/db/orm.js';
 import {migrationsList} from '../../migrations/sqlite/index.js';
-import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
+import {openDatabase} from '../../source/db/orm.js';
+import {UsageError} from '../../source/errors.js';
+import {DEFAULT_PRICES} from '../../source/history/prices.js';
+import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
+import {computeStats} from '../../source/history/stats.js';
 import {seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
+import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
 
 const EXECUTIONS = 3000;
 const MESSAGES = 200;
@@ -31,28 +31,45 @@ async function allPages(load: (after?: {startTime: number; id: number}) => Promi
 
 test('keyset pages walk every execution newest first, ties on start time by id, each row with its figures', async t => {
 	const orm = await openTempDatabase(t, {seed: false});
-	await orm.em.getConnection().execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0), (2, 'w2', 'm', 't', 0, 0)", [], 'run');
+	await orm.em
+		.getConnection()
+		.execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0), (2, 'w2', 'm', 't', 0, 0)", [], 'run');
 	await seedHistory(orm, {executions: EXECUTIONS, messagesPerExecution: MESSAGES, workflowIds: [1, 2]});
 	t.is(Number((await orm.em.getConnection().execute<Array<{n: number}>>('select count(*) as n from messages', [], 'all'))[0]!.n), EXECUTIONS * MESSAGES);
 
 	const first = await listExecutions(orm, {}, {limit: 50});
 	t.is(first.rows.length, 50);
-	t.deepEqual(first.rows.map(row => row.id), expected(() => true).slice(0, 50));
+	t.deepEqual(
+		first.rows.map(row => row.id),
+		expected(() => true).slice(0, 50),
+	);
 	const row = first.rows.find(candidate => candidate.id === 2990)!;
 	t.like(row, {status: seedStatus(2990), workflow: 'w1', turns: 3, totalTokens: (2990 % 50) + (2990 % 5), provider: 'scripted', model: 'test-model', projectPath: '/work/app_a'});
 	t.is(row.queryLine, seedQuery(2990));
 	t.is(row.durationMs, 1000 + (2990 % 100) * 10);
 
 	const everything = await allPages(after => listExecutions(orm, {}, {limit: 173, ...(after ? {after} : {})}));
-	t.deepEqual(everything.map(candidate => candidate.id), expected(() => true));
+	t.deepEqual(
+		everything.map(candidate => candidate.id),
+		expected(() => true),
+	);
 
 	// Filters combine; search is a substring of the query.
 	const failedW2 = await allPages(after => listExecutions(orm, {status: ['FAILED'], workflow: 'w2'}, {limit: 40, ...(after ? {after} : {})}));
-	t.deepEqual(failedW2.map(candidate => candidate.id), expected(n => seedStatus(n) === 'FAILED' && n % 2 === 1));
+	t.deepEqual(
+		failedW2.map(candidate => candidate.id),
+		expected(n => seedStatus(n) === 'FAILED' && n % 2 === 1),
+	);
 	const postsB = await allPages(after => listExecutions(orm, {search: '#12', project: '/work/app_b'}, {limit: 25, ...(after ? {after} : {})}));
-	t.deepEqual(postsB.map(candidate => candidate.id), expected(n => String(n).startsWith('12') && n % 2 === 1));
+	t.deepEqual(
+		postsB.map(candidate => candidate.id),
+		expected(n => String(n).startsWith('12') && n % 2 === 1),
+	);
 	const invoicesA = await listExecutions(orm, {search: 'INVOICES number', project: '/work/app_a', status: ['COMPLETED', 'CANCELLED']}, {limit: 500});
-	t.deepEqual(invoicesA.rows.map(candidate => candidate.id), expected(n => n % 10 === 0 && ['COMPLETED', 'CANCELLED'].includes(seedStatus(n))));
+	t.deepEqual(
+		invoicesA.rows.map(candidate => candidate.id),
+		expected(n => n % 10 === 0 && ['COMPLETED', 'CANCELLED'].includes(seedStatus(n))),
+	);
 	// LIKE wildcards in the search are literal.
 	t.deepEqual((await listExecutions(orm, {search: '%'}, {limit: 5})).rows, []);
 	t.deepEqual((await listExecutions(orm, {workflow: 'nope'}, {limit: 5})).rows, []);
@@ -82,7 +99,10 @@ test('stats are SQL aggregates matching the seeded figures', async t => {
 	t.is(tool.calls, count * 2);
 	t.is(tool.failures, Math.floor(count / 3) * 2);
 	t.is(tool.declined, 0);
-	t.is(stats.byDay.reduce((sum, row) => sum + row.count, 0), count);
+	t.is(
+		stats.byDay.reduce((sum, row) => sum + row.count, 0),
+		count,
+	);
 
 	const since = await computeStats(orm, {since: new Date(seedStartTime(901)), prices: DEFAULT_PRICES});
 	t.is(since.executions, 100);
@@ -108,7 +128,7 @@ test('search finds what a scan of every row finds, whatever its match rate, thro
 	await seedHistory(orm, {executions: count, messagesPerExecution: 0, workflowIds: [1]});
 	// Old rows rewritten (the update trigger): a word common overall that no recent row has.
 	await connection.execute("update executions set user_query = 'Old Report #' || id where id <= 21000", [], 'run');
-	await connection.execute("update executions set user_query = 'Path C:\\tmp 100%_done \"quoted\" Ünïcode' where id in (5, 25990)", [], 'run');
+	await connection.execute('update executions set user_query = \'Path C:\\tmp 100%_done "quoted" Ünïcode\' where id in (5, 25990)', [], 'run');
 	await connection.execute('delete from executions where id between 25991 and 25999', [], 'run');
 
 	const all = await connection.execute<Array<{id: number; start_time: number; user_query: string; status: string}>>('select id, start_time, user_query, status from executions', [], 'all');
@@ -144,7 +164,11 @@ test('search finds what a scan of every row finds, whatever its match rate, thro
 		const filter = {search, ...(status ? {status: status as Array<'FAILED'>} : {})};
 		const expected = scan(search, status);
 		t.deepEqual(await walk(orm, filter, 500), expected, `${search} ${status?.join(',') ?? ''}`);
-		t.deepEqual((await listExecutions(orm, filter, {limit: 50})).rows.map(row => row.id), expected.slice(0, 50), `${search} ${status?.join(',') ?? ''}, first page`);
+		t.deepEqual(
+			(await listExecutions(orm, filter, {limit: 50})).rows.map(row => row.id),
+			expected.slice(0, 50),
+			`${search} ${status?.join(',') ?? ''}, first page`,
+		);
 	}
 
 	t.true(scan('#2599').length > 0);
@@ -159,10 +183,13 @@ test('the migration fills the search index for executions recorded before it', a
 	const migrator = orm.getMigrator();
 	const names = migrationsList.map(migration => migration.name);
 	await migrator.up({to: names[names.findIndex(name => name.endsWith('_history_search_index')) - 1]});
-	t.deepEqual((await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all')), []);
+	t.deepEqual(await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all'), []);
 	await connection.execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0)", [], 'run');
 	await seedHistory(orm, {executions: 3000, messagesPerExecution: 0, workflowIds: [1]});
 	await migrator.up();
 	// #12 and #120..#129 are older than the newest 2000 rows: found through the index.
-	t.deepEqual(await walk(orm, {search: '#12'}, 50), expected(n => String(n).startsWith('12')));
+	t.deepEqual(
+		await walk(orm, {search: '#12'}, 50),
+		expected(n => String(n).startsWith('12')),
+	);
 });

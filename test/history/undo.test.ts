@@ -3,18 +3,18 @@
  * project; undo removes exactly those, restores changed ones, refuses (naming the file) when one
  * was edited since, and records itself.
  */
-import {existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, symlinkSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {Recorder} from '../../source/records/recorder.js';
-import {contentSha256} from '../../source/tool-results/content-hash.js';
 import {applyUndo, planUndo, UndoRefusedError} from '../../source/history/undo.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
+import {Recorder} from '../../source/records/recorder.js';
+import {contentSha256} from '../../source/tool-results/content-hash.js';
+import {setupEngine, WORKFLOW_NAME} from '../engine/_support.js';
 import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {realToolServers} from '../helpers/tool-servers.js';
-import {setupEngine, WORKFLOW_NAME} from '../engine/_support.js';
 
 function listFiles(root: string): Map<string, string> {
 	const files = new Map<string, string>();
@@ -62,10 +62,19 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 
 	// --force undoes it anyway; the project is the fixture again.
 	const plan = await planUndo(recorder, result.executionId, {force: true});
-	t.deepEqual(plan.steps.map(step => step.action).filter(action => action !== 'remove' && action !== 'remove_folder'), []);
+	t.deepEqual(
+		plan.steps.map(step => step.action).filter(action => action !== 'remove' && action !== 'remove_folder'),
+		[],
+	);
 	const createdFolders = listFolders(project).filter(folder => !foldersBefore.includes(folder));
 	t.true(createdFolders.length > 0, 'the run created folders (lib/my_app/blog at least)');
-	t.deepEqual(plan.steps.filter(step => step.action === 'remove_folder').map(step => step.path).sort(), createdFolders);
+	t.deepEqual(
+		plan.steps
+			.filter(step => step.action === 'remove_folder')
+			.map(step => step.path)
+			.sort(),
+		createdFolders,
+	);
 	await applyUndo(orm, plan);
 	t.deepEqual(listFiles(project), before);
 	t.deepEqual(listFolders(project), foldersBefore, 'the folders it created are gone, every other stays');
@@ -131,7 +140,7 @@ test('a changed file is restored from its recorded previous content; paths outsi
 	await t.throwsAsync(planUndo(recorder, unknown), {instanceOf: UndoRefusedError, message: /lib\/ctx\.ex .*previous content is not on record/});
 });
 
-test.serial('undo keeps a folder the execution created that holds a file of the user\'s, and the folders above it', async t => {
+test.serial("undo keeps a folder the execution created that holds a file of the user's, and the folders above it", async t => {
 	const project = await copyFixtureProject(t);
 	const foldersBefore = listFolders(project);
 	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
@@ -182,7 +191,10 @@ test('folders reported outside the project, never created by it, or from a recor
 	await recorder.finishExecution(id, {status: 'COMPLETED', turnCount: 1});
 
 	const plan = await planUndo(recorder, id);
-	t.deepEqual(plan.steps.map(step => `${step.action} ${step.path}`), ['remove lib/made/new.ex', 'remove_folder lib/made']);
+	t.deepEqual(
+		plan.steps.map(step => `${step.action} ${step.path}`),
+		['remove lib/made/new.ex', 'remove_folder lib/made'],
+	);
 	await applyUndo(orm, plan);
 	t.false(existsSync(path.join(project, 'lib', 'made')));
 	t.true(existsSync(path.join(outer, 'empty-outside')), 'never outside the project, even through a symlink');

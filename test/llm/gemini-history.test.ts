@@ -1,16 +1,11 @@
 /** Pure parts of the Gemini provider: history rebuild, chunk merging, retry timing, error facts. */
-import test from 'ava';
+
 import type {GenerateContentResponse} from '@google/genai';
+import test from 'ava';
+import {errorFacts, retryDelayFromErrorBody} from '../../source/llm/gemini-errors.js';
 import {toGeminiContents} from '../../source/llm/gemini-history.js';
 import {TurnAccumulator} from '../../source/llm/gemini-stream.js';
-import {errorFacts, retryDelayFromErrorBody} from '../../source/llm/gemini-errors.js';
-import {
-	abortableSleep,
-	isRetryableStatus,
-	retryAfterHeaderMs,
-	retryDelayMs,
-	retryPolicy,
-} from '../../source/llm/retry.js';
+import {abortableSleep, isRetryableStatus, retryAfterHeaderMs, retryDelayMs, retryPolicy} from '../../source/llm/retry.js';
 
 test('a model item without raw is rebuilt from text and calls, followed by its responses', t => {
 	const contents = toGeminiContents([
@@ -37,7 +32,7 @@ test('raw parts win over text, and a Content-shaped raw is accepted too', t => {
 	]);
 	t.deepEqual(contents[1], {role: 'model', parts: raw});
 	t.deepEqual(contents[3], {role: 'model', parts: [{text: 'Y', thoughtSignature: 's2'}]});
-	t.not(contents[1]!.parts, raw, 'a copy is sent, so the caller\'s history is never touched');
+	t.not(contents[1]!.parts, raw, "a copy is sent, so the caller's history is never touched");
 });
 
 test('results are paired with their calls in call order (by id, else by name); a missing one becomes an error response', t => {
@@ -76,7 +71,10 @@ test('a model call with no tool item after it still gets responses (a continued 
 		{role: 'model', text: '', functionCalls: [{name: 'a', args: {}}]},
 		{role: 'user', text: 'follow-up'},
 	]);
-	t.deepEqual(contents.map(content => content.role), ['user', 'model', 'user', 'user']);
+	t.deepEqual(
+		contents.map(content => content.role),
+		['user', 'model', 'user', 'user'],
+	);
 	t.truthy(contents[2]!.parts![0]!.functionResponse);
 	t.deepEqual(contents[3], {role: 'user', parts: [{text: 'follow-up'}]});
 });
@@ -106,12 +104,7 @@ test('streamed text is concatenated per kind; signatures, calls and usage are ke
 		answer.add(chunk([{text: ''}], 'STOP', {promptTokenCount: 3, candidatesTokenCount: 4, thoughtsTokenCount: 2, totalTokenCount: 9})),
 	];
 	t.deepEqual(seen, ['', '', 'Hel', 'lo', '']);
-	t.deepEqual(answer.parts, [
-		{text: 'planning', thought: true, thoughtSignature: 'T'},
-		{text: 'Hello'},
-		{functionCall: {name: 'f', args: {a: 1}}, thoughtSignature: 'F'},
-		{text: ''},
-	]);
+	t.deepEqual(answer.parts, [{text: 'planning', thought: true, thoughtSignature: 'T'}, {text: 'Hello'}, {functionCall: {name: 'f', args: {a: 1}}, thoughtSignature: 'F'}, {text: ''}]);
 	t.is(answer.text, 'Hello');
 	t.deepEqual(answer.functionCalls, [{name: 'f', args: {a: 1}}]);
 	t.is(answer.finishReason, 'STOP');
@@ -127,7 +120,10 @@ test('a text part after a signed one starts a new part', t => {
 
 test('retry delays: exponential with jitter, capped, server delay honoured', t => {
 	const policy = retryPolicy({baseDelayMs: 100, maxDelayMs: 1000, random: () => 0});
-	t.deepEqual([1, 2, 3, 4, 5].map(attempt => retryDelayMs(attempt, policy)), [50, 100, 200, 400, 500]);
+	t.deepEqual(
+		[1, 2, 3, 4, 5].map(attempt => retryDelayMs(attempt, policy)),
+		[50, 100, 200, 400, 500],
+	);
 	const high = retryPolicy({baseDelayMs: 100, maxDelayMs: 1000, random: () => 0.999999});
 	t.is(retryDelayMs(3, high), 400);
 	t.is(retryDelayMs(1, policy, 700), 700);

@@ -1,9 +1,9 @@
 /** The Gemini provider through the REAL @google/genai SDK, against the local fake server. */
 import test from 'ava';
 import {GeminiProvider} from '../../source/llm/gemini.js';
-import {ProviderError, type ConversationItem, type ToolSpec} from '../../source/llm/provider.js';
+import {type ConversationItem, ProviderError, type ToolSpec} from '../../source/llm/provider.js';
 import type {Logger} from '../../source/log/types.js';
-import {startFakeGemini, type FakeGemini, type FakeTurn} from '../helpers/fake-gemini.js';
+import {type FakeGemini, type FakeTurn, startFakeGemini} from '../helpers/fake-gemini.js';
 
 const KEY = 'test-key-5ecret-abc123';
 
@@ -106,11 +106,7 @@ test('streams text deltas as they arrive and returns calls in order with ids, ar
 });
 
 test('a 429 with RetryInfo is retried after the server-given delay, then succeeds', async t => {
-	const {fake, provider, sleeps} = await setup([
-		{error: {status: 429, retryDelay: '2s'}},
-		{error: {status: 429, retryDelay: '0.5s'}},
-		{text: 'Recovered.'},
-	]);
+	const {fake, provider, sleeps} = await setup([{error: {status: 429, retryDelay: '2s'}}, {error: {status: 429, retryDelay: '0.5s'}}, {text: 'Recovered.'}]);
 	t.teardown(() => fake.close());
 	const turn = await provider.nextTurn({history, tools});
 	t.is(turn.text, 'Recovered.');
@@ -119,12 +115,7 @@ test('a 429 with RetryInfo is retried after the server-given delay, then succeed
 });
 
 test('a Retry-After header is honoured; without one the backoff grows exponentially', async t => {
-	const {fake, provider, sleeps} = await setup([
-		{error: {status: 503, retryAfter: '3'}},
-		{error: {status: 500}},
-		{error: {status: 502}},
-		{text: 'ok'},
-	]);
+	const {fake, provider, sleeps} = await setup([{error: {status: 503, retryAfter: '3'}}, {error: {status: 500}}, {error: {status: 502}}, {text: 'ok'}]);
 	t.teardown(() => fake.close());
 	await provider.nextTurn({history, tools});
 	// random() = 0.5 → jitter factor 0.75: 2nd and 3rd failures back off 1000*2*0.75 and 1000*4*0.75.
@@ -132,7 +123,10 @@ test('a Retry-After header is honoured; without one the backoff grows exponentia
 });
 
 test('503 beyond the attempt limit gives up with a ProviderError naming the status', async t => {
-	const {fake, provider} = await setup(Array.from({length: 6}, () => ({error: {status: 503}})), {maxAttempts: 4});
+	const {fake, provider} = await setup(
+		Array.from({length: 6}, () => ({error: {status: 503}})),
+		{maxAttempts: 4},
+	);
 	t.teardown(() => fake.close());
 	const error = await t.throwsAsync(provider.nextTurn({history, tools}), {instanceOf: ProviderError});
 	t.is(error.status, 503);

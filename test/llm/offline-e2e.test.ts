@@ -1,12 +1,12 @@
 /** The offline planner driving the three real tool servers over stdio, on a copy of the fixture project. */
-import {readFile, readdir} from 'node:fs/promises';
+import {readdir, readFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import test from 'ava';
 import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
-import {OfflineProvider} from '../../source/planner/offline-provider.js';
+import test from 'ava';
 import type {ConversationItem, FunctionCall, FunctionResult, ToolSpec} from '../../source/llm/provider.js';
 import {packageRoot} from '../../source/package-root.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {parseElixirTexts, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 
@@ -81,12 +81,7 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	const servers = await startServers();
 	t.teardown(servers.close);
 
-	const first = await converse(
-		servers,
-		project,
-		[],
-		'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts',
-	);
+	const first = await converse(servers, project, [], 'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts');
 	t.is(first.calls.length, 7, first.final);
 	t.regex(first.final, /^Offline planner: Generated Blog\.Post \(posts\), Blog\.Comment \(comments\)\./);
 	t.regex(first.final, /- created lib\/my_app\/blog\/post\.ex/);
@@ -98,7 +93,10 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	t.true(comment.includes('field :post_id, :id'), comment);
 	const migrations = await readdir(join(project, 'priv/repo/migrations'));
 	const created = migrations.filter(name => /^\d+_.*\.exs$/.test(name)).sort();
-	t.deepEqual(created.map(name => name.replace(/^\d+_/, '')), ['create_posts.exs', 'create_comments.exs']);
+	t.deepEqual(
+		created.map(name => name.replace(/^\d+_/, '')),
+		['create_posts.exs', 'create_comments.exs'],
+	);
 	const commentsMigration = await readFile(join(project, 'priv/repo/migrations', created[1]!), 'utf8');
 	t.true(commentsMigration.includes('add :post_id, references(:posts, on_delete: :nothing)'), commentsMigration);
 	const context = await readFile(join(project, 'lib/my_app/blog.ex'), 'utf8');
@@ -116,7 +114,11 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	const updated = await readFile(join(project, 'lib/my_app/blog/post.ex'), 'utf8');
 	t.true(updated.includes('field :slug, :string') && updated.includes('unique_constraint(:slug)'), updated);
 	const all = (await readdir(join(project, 'priv/repo/migrations'))).filter(name => /^\d+_.*\.exs$/.test(name)).sort();
-	t.deepEqual(all.map(name => name.replace(/^\d+_/, '')), ['create_posts.exs', 'create_comments.exs', 'add_slug_to_posts.exs'], 'runs after the create migrations');
+	t.deepEqual(
+		all.map(name => name.replace(/^\d+_/, '')),
+		['create_posts.exs', 'create_comments.exs', 'add_slug_to_posts.exs'],
+		'runs after the create migrations',
+	);
 	t.true(followUp.final.includes(`created priv/repo/migrations/${all[2]!}`), followUp.final);
 	t.is(
 		await readFile(join(project, 'priv/repo/migrations', all[2]!), 'utf8'),

@@ -2,12 +2,12 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {packageRoot} from '../../source/package-root.js';
-import {ScriptedProvider, splitForStreaming} from '../../source/llm/scripted.js';
-import {RecordingProvider} from '../../source/llm/scripted-recorder.js';
 import {GeminiProvider} from '../../source/llm/gemini.js';
-import {loadScriptFixture, parseScriptFixture} from '../../source/llm/scripted-fixture.js';
 import type {ConversationItem, ModelTurn, NextTurnRequest, ToolSpec} from '../../source/llm/provider.js';
+import {ScriptedProvider, splitForStreaming} from '../../source/llm/scripted.js';
+import {loadScriptFixture, parseScriptFixture} from '../../source/llm/scripted-fixture.js';
+import {RecordingProvider} from '../../source/llm/scripted-recorder.js';
+import {packageRoot} from '../../source/package-root.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {tempDir} from '../helpers/temp-dir.js';
 
@@ -42,7 +42,7 @@ test('blog.json plays inspect, schema, migration, context, then a summary, on an
 	t.regex(error.message, /has only 5 model turns; turn 6 was asked for/);
 });
 
-test('blog.json uses the tools\' public argument names', t => {
+test("blog.json uses the tools' public argument names", t => {
 	const fixture = loadScriptFixture(blogFile);
 	const calls = fixture.turns.flatMap(turn => turn.functionCalls);
 	const attrs = ['title:string', 'body:text', 'published:boolean'];

@@ -8,7 +8,7 @@ function readLines(file: string): string[] {
 	return fs.readFileSync(file, 'utf8').trimEnd().split('\n');
 }
 
-test('lines carry an ISO timestamp, the level, the tag, the message and JSON fields', (t) => {
+test('lines carry an ISO timestamp, the level, the tag, the message and JSON fields', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'nested', 'ectosmith.log');
 	const logger = createLogger({file, level: 'debug', env: {}});
 	logger.child('mcp').child('ecto').info('tool done in 12 ms', {durationMs: 12, tool: 'gen'});
@@ -19,7 +19,7 @@ test('lines carry an ISO timestamp, the level, the tag, the message and JSON fie
 	t.is(logger.file, file);
 });
 
-test('levels filter: error < warn < info < debug', (t) => {
+test('levels filter: error < warn < info < debug', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, level: 'warn', env: {}});
 	logger.debug('d');
@@ -27,12 +27,12 @@ test('levels filter: error < warn < info < debug', (t) => {
 	logger.warn('w');
 	logger.error('e');
 	t.deepEqual(
-		readLines(file).map((line) => line.split(' ')[1]),
+		readLines(file).map(line => line.split(' ')[1]),
 		['WARN', 'ERROR'],
 	);
 });
 
-test('a filtered line does no work: its fields are never read', (t) => {
+test('a filtered line does no work: its fields are never read', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, level: 'info', env: {}});
 	let touched = false;
@@ -47,7 +47,7 @@ test('a filtered line does no work: its fields are never read', (t) => {
 	t.false(fs.existsSync(file));
 });
 
-test('ECTOSMITH_LOG_LEVEL sets the level unless options give one; a bad value is named', (t) => {
+test('ECTOSMITH_LOG_LEVEL sets the level unless options give one; a bad value is named', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	t.is(createLogger({file, env: {ECTOSMITH_LOG_LEVEL: 'debug'}}).level, 'debug');
 	t.is(createLogger({file, env: {ECTOSMITH_LOG_LEVEL: 'ERROR'}}).level, 'error');
@@ -58,14 +58,14 @@ test('ECTOSMITH_LOG_LEVEL sets the level unless options give one; a bad value is
 	});
 });
 
-test('the default path follows XDG_STATE_HOME, else ~/.local/state', (t) => {
+test('the default path follows XDG_STATE_HOME, else ~/.local/state', t => {
 	t.is(defaultLogPath({XDG_STATE_HOME: '/xdg/state', HOME: '/home/u'}), path.join('/xdg/state', 'ectosmith', 'ectosmith.log'));
 	t.is(defaultLogPath({HOME: '/home/u'}), path.join('/home/u', '.local', 'state', 'ectosmith', 'ectosmith.log'));
 	// Relative XDG paths are invalid per the spec and ignored.
 	t.is(defaultLogPath({XDG_STATE_HOME: 'relative', HOME: '/home/u'}), path.join('/home/u', '.local', 'state', 'ectosmith', 'ectosmith.log'));
 });
 
-test('the logger writes to the XDG path when no file is given', (t) => {
+test('the logger writes to the XDG path when no file is given', t => {
 	const state = tempDir(t, 'ectosmith-log-');
 	const logger = createLogger({env: {XDG_STATE_HOME: state}});
 	logger.info('hello xdg');
@@ -74,7 +74,7 @@ test('the logger writes to the XDG path when no file is given', (t) => {
 	t.regex(fs.readFileSync(file, 'utf8'), /INFO {2}hello xdg/);
 });
 
-test('the file rotates by size and keeps a bounded number of old files', (t) => {
+test('the file rotates by size and keeps a bounded number of old files', t => {
 	const folder = tempDir(t, 'ectosmith-log-');
 	const file = path.join(folder, 'ectosmith.log');
 	const logger = createLogger({file, env: {}, maxBytes: 1000, keep: 2});
@@ -95,7 +95,7 @@ test('the file rotates by size and keeps a bounded number of old files', (t) => 
 	t.is(Number(/line (\d+)/.exec(lastOfFirst)![1]) + 1, Number(/line (\d+)/.exec(firstOfLive)![1]));
 });
 
-test('the API key URL-encoded in a log line is redacted with the same marker as a Gemini error', (t) => {
+test('the API key URL-encoded in a log line is redacted with the same marker as a Gemini error', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const key = 'AIza/odd+key=from-env';
 	const logger = createLogger({file, env: {GEMINI_API_KEY: key}});
@@ -105,7 +105,7 @@ test('the API key URL-encoded in a log line is redacted with the same marker as 
 	t.regex(log, /k=\[REDACTED\] failed \{"error":"echoed \[REDACTED\]"\}/);
 });
 
-test('secret keys, bearer tokens, key= in URLs, API keys from the environment and registered secrets are redacted', (t) => {
+test('secret keys, bearer tokens, key= in URLs, API keys from the environment and registered secrets are redacted', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, env: {GEMINI_API_KEY: 'gemini-secret-from-env-123'}});
 	logger.registerSecret('server-env-password-xyz');
@@ -141,7 +141,7 @@ test('secret keys, bearer tokens, key= in URLs, API keys from the environment an
 	t.true(log.includes('Bearer [REDACTED]'));
 });
 
-test('errors in fields keep their message and stack; cycles do not break logging', (t) => {
+test('errors in fields keep their message and stack; cycles do not break logging', t => {
 	const file = path.join(tempDir(t, 'ectosmith-log-'), 'a.log');
 	const logger = createLogger({file, env: {}});
 	const cyclic: Record<string, unknown> = {name: 'loop'};
@@ -154,7 +154,7 @@ test('errors in fields keep their message and stack; cycles do not break logging
 	t.is(fields.cyclic.self, '[Circular]');
 });
 
-test('a log that cannot be written never throws', (t) => {
+test('a log that cannot be written never throws', t => {
 	const folder = tempDir(t, 'ectosmith-log-');
 	const blocker = path.join(folder, 'file');
 	fs.writeFileSync(blocker, '');
@@ -164,14 +164,14 @@ test('a log that cannot be written never throws', (t) => {
 	});
 });
 
-test('silentLogger discards everything, children included', (t) => {
+test('silentLogger discards everything, children included', t => {
 	t.notThrows(() => {
 		silentLogger.child('x').error('nothing');
 	});
 	t.is(silentLogger.child('x'), silentLogger);
 });
 
-test('tailLog returns the last lines, across read chunks, and [] for a missing file', (t) => {
+test('tailLog returns the last lines, across read chunks, and [] for a missing file', t => {
 	const folder = tempDir(t, 'ectosmith-log-');
 	const file = path.join(folder, 'big.log');
 	const lines = Array.from({length: 5000}, (_, index) => `line ${index} ${'z'.repeat(40)}`);

@@ -40,11 +40,11 @@ test.after.always(() => {
 	fs.rmSync(state, {recursive: true, force: true});
 });
 
-test.serial('`logs` prints the log path', async (t) => {
+test.serial('`logs` prints the log path', async t => {
 	t.deepEqual(await run([], state), {code: 0, out: `${logFile}\n`, err: ''});
 });
 
-test.serial('`logs tail N` prints the last N lines; a missing log says so', async (t) => {
+test.serial('`logs tail N` prints the last N lines; a missing log says so', async t => {
 	const empty = await run(['tail'], state);
 	t.is(empty.code, 0);
 	t.regex(empty.err, /No log lines yet/);
@@ -54,7 +54,7 @@ test.serial('`logs tail N` prints the last N lines; a missing log says so', asyn
 	t.is((await run(['tail'], state)).out, 'one\ntwo\nthree\n');
 });
 
-test.serial('bad arguments are named, with what is allowed', async (t) => {
+test.serial('bad arguments are named, with what is allowed', async t => {
 	const badCount = await run(['tail', 'ten'], state);
 	t.is(badCount.code, 2);
 	t.regex(badCount.err, /Line count "ten" is not a whole number/);

@@ -1,7 +1,7 @@
 import test from 'ava';
 import {isSecretKey, redact, redactFields, redactStrings} from '../../source/log/redact.js';
 
-test('isSecretKey knows the usual spellings and leaves ordinary keys alone', (t) => {
+test('isSecretKey knows the usual spellings and leaves ordinary keys alone', t => {
 	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
 		t.true(isSecretKey(key), key);
 	}
@@ -11,7 +11,7 @@ test('isSecretKey knows the usual spellings and leaves ordinary keys alone', (t)
 	}
 });
 
-test('redact replaces known values, longest first, and well-known patterns', (t) => {
+test('redact replaces known values, longest first, and well-known patterns', t => {
 	t.is(redact('a secret-value-long and secret-value', ['secret-value', 'secret-value-long']), 'a [REDACTED] and [REDACTED]');
 	t.is(redact('GET /x?api_key=123456&b=2', []), 'GET /x?api_key=[REDACTED]&b=2');
 	t.is(redact('password: hunter22', []), 'password: [REDACTED]');
@@ -21,12 +21,12 @@ test('redact replaces known values, longest first, and well-known patterns', (t)
 	t.is(redact('level 1 of dev', ['1', 'dev']), 'level 1 of dev');
 });
 
-test('a URL-encoded secret is redacted too, with the same marker (the Gemini key in a request URL)', (t) => {
+test('a URL-encoded secret is redacted too, with the same marker (the Gemini key in a request URL)', t => {
 	const key = 'AIza/odd+key=1';
 	t.is(redact(`GET /v1/models?alt=sse&x=${encodeURIComponent(key)} failed; sent ${key}`, [key]), 'GET /v1/models?alt=sse&x=[REDACTED] failed; sent [REDACTED]');
 });
 
-test('redactStrings scrubs every string of a value and changes nothing else', (t) => {
+test('redactStrings scrubs every string of a value and changes nothing else', t => {
 	t.deepEqual(redactStrings({token: 'plain', list: ['has s3cret-value', 2, null], nested: {ok: true}}, ['s3cret-value']), {
 		token: 'plain',
 		list: ['has [REDACTED]', 2, null],
@@ -34,7 +34,7 @@ test('redactStrings scrubs every string of a value and changes nothing else', (t
 	});
 });
 
-test('redactFields blanks secret keys at any depth and keeps the rest', (t) => {
+test('redactFields blanks secret keys at any depth and keeps the rest', t => {
 	t.deepEqual(redactFields({a: 1, list: [{token: 'x'}], big: 10n, when: new Date(0), empty: {password: ''}}, []), {
 		a: 1,
 		list: [{token: '[REDACTED]'}],

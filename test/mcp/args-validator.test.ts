@@ -1,6 +1,6 @@
 import test from 'ava';
-import {ArgsValidator, propertyPath} from '../../source/mcp/args-validator.js';
 import {silentLogger} from '../../source/log/logger.js';
+import {ArgsValidator, propertyPath} from '../../source/mcp/args-validator.js';
 
 const fieldsSchema = {
 	$schema: 'http://json-schema.org/draft-07/schema#',
@@ -21,10 +21,13 @@ const fieldsSchema = {
 	additionalProperties: false,
 };
 
-test('nested problems name the property path and what was expected', (t) => {
+test('nested problems name the property path and what was expected', t => {
 	const validator = new ArgsValidator(silentLogger);
 	const problems = validator.validate('gen', fieldsSchema, {
-		fields: [{name: 'title', type: 'string'}, {name: 3, type: 'float', size: 4}],
+		fields: [
+			{name: 'title', type: 'string'},
+			{name: 3, type: 'float', size: 4},
+		],
 		extra: 1,
 	});
 	t.deepEqual(problems.sort(), [
@@ -36,14 +39,14 @@ test('nested problems name the property path and what was expected', (t) => {
 	]);
 });
 
-test('valid arguments give no problems, also from the cached validator', (t) => {
+test('valid arguments give no problems, also from the cached validator', t => {
 	const validator = new ArgsValidator(silentLogger);
 	const args = {schema: 'Blog.Post', fields: [{name: 'title', type: 'string'}]};
 	t.deepEqual(validator.validate('gen', fieldsSchema, args), []);
 	t.deepEqual(validator.validate('gen', fieldsSchema, args), []);
 });
 
-test('2020-12 schemas are understood', (t) => {
+test('2020-12 schemas are understood', t => {
 	const validator = new ArgsValidator(silentLogger);
 	const schema = {
 		$schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -53,7 +56,7 @@ test('2020-12 schemas are understood', (t) => {
 	t.deepEqual(validator.validate('pair', schema, {pair: ['a', 'b']}), ['property "pair[1]" must be integer, got the string "b"']);
 });
 
-test('a schema ajv cannot compile does not block the call; the problem is logged', (t) => {
+test('a schema ajv cannot compile does not block the call; the problem is logged', t => {
 	const warnings: string[] = [];
 	const logger = {...silentLogger, warn: (message: string) => warnings.push(message)};
 	const validator = new ArgsValidator(logger);
@@ -62,7 +65,7 @@ test('a schema ajv cannot compile does not block the call; the problem is logged
 	t.regex(warnings[0]!, /cannot compile the input schema of tool "odd"/);
 });
 
-test('propertyPath turns JSON pointers into readable paths', (t) => {
+test('propertyPath turns JSON pointers into readable paths', t => {
 	t.is(propertyPath(''), '');
 	t.is(propertyPath('/fields/0/name'), 'fields[0].name');
 	t.is(propertyPath('/a~1b/c~0d'), 'a/b.c~d');

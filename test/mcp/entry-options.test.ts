@@ -1,6 +1,6 @@
 import test from 'ava';
-import {McpService, McpServerError, ServerNotRunnableError} from '../../source/mcp/mcp-service.js';
-import {expandEnvReferences, EnvReferenceError} from '../../source/config/env-references.js';
+import {EnvReferenceError, expandEnvReferences} from '../../source/config/env-references.js';
+import {McpServerError, McpService, ServerNotRunnableError} from '../../source/mcp/mcp-service.js';
 import {fixtureServer} from './helpers.js';
 
 test('include and exclude lists decide which tools are offered; trust and timeout reach the bindings', async t => {

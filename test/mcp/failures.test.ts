@@ -13,7 +13,7 @@ test.after.always(() => {
 });
 
 function find(bindings: ToolBinding[], name: string): ToolBinding {
-	const found = bindings.find((binding) => binding.exposedName === name);
+	const found = bindings.find(binding => binding.exposedName === name);
 	if (!found) {
 		throw new Error(`no tool ${name}`);
 	}
@@ -21,7 +21,7 @@ function find(bindings: ToolBinding[], name: string): ToolBinding {
 	return found;
 }
 
-test.serial('a call that outlives its timeout is an McpServerError naming the server, with its stderr tail', async (t) => {
+test.serial('a call that outlives its timeout is an McpServerError naming the server, with its stderr tail', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('slow')]);
@@ -34,7 +34,7 @@ test.serial('a call that outlives its timeout is an McpServerError naming the se
 	t.is((await service.callTool(find(bindings, 'echo'), {text: 'still here'})).text, 'slow: still here');
 });
 
-test.serial('the service-wide request timeout applies when a call gives none', async (t) => {
+test.serial('the service-wide request timeout applies when a call gives none', async t => {
 	const service = new McpService({closeGraceMs: 300, requestTimeoutMs: 2000});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('slow2')]);
@@ -42,7 +42,7 @@ test.serial('the service-wide request timeout applies when a call gives none', a
 	t.regex(error.message, /did not answer within 2000 ms/);
 });
 
-test.serial('aborting a call rejects it and sends notifications/cancelled to the server', async (t) => {
+test.serial('aborting a call rejects it and sends notifications/cancelled to the server', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('abortable')]);
@@ -58,7 +58,7 @@ test.serial('aborting a call rejects it and sends notifications/cancelled to the
 	t.pass();
 });
 
-test.serial('a server that crashes mid-call gives McpServerError; the next call restarts it', async (t) => {
+test.serial('a server that crashes mid-call gives McpServerError; the next call restarts it', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const bindings = await service.toolsFor([fixtureServer('fragile')]);
@@ -76,7 +76,7 @@ test.serial('a server that crashes mid-call gives McpServerError; the next call 
 	t.false(isProcessAlive(firstPid!));
 });
 
-test.serial('a server that exits at start gives a clear error with its stderr', async (t) => {
+test.serial('a server that exits at start gives a clear error with its stderr', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const error = await t.throwsAsync(service.toolsFor([fixtureServer('broken', 'exit-at-start')]), {instanceOf: McpServerError});
@@ -86,7 +86,7 @@ test.serial('a server that exits at start gives a clear error with its stderr', 
 	t.deepEqual(service.childPids(), []);
 });
 
-test.serial('a server that never answers initialize times out, and is killed even though it ignores SIGTERM', async (t) => {
+test.serial('a server that never answers initialize times out, and is killed even though it ignores SIGTERM', async t => {
 	const service = new McpService({closeGraceMs: 300, startTimeoutMs: 5000});
 	t.teardown(async () => service.close());
 	const pidFile = path.join(folder, 'mute.pid');
@@ -99,7 +99,7 @@ test.serial('a server that never answers initialize times out, and is killed eve
 	t.false(isProcessAlive(pid), 'the SIGTERM-ignoring child must have been SIGKILLed');
 });
 
-test.serial('a command that does not exist, or a missing working directory, is named in the error', async (t) => {
+test.serial('a command that does not exist, or a missing working directory, is named in the error', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const missing = {...fixtureServer('ghost'), command: 'ectosmith-no-such-command'};
@@ -111,7 +111,7 @@ test.serial('a command that does not exist, or a missing working directory, is n
 	t.regex(cwdError.message, /working directory ".*nope" does not exist or is not a folder/);
 });
 
-test.serial('a failing server among several fails toolsFor, the healthy one keeps running for reuse', async (t) => {
+test.serial('a failing server among several fails toolsFor, the healthy one keeps running for reuse', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const error = await t.throwsAsync(service.toolsFor([fixtureServer('good'), fixtureServer('bad', 'exit-at-start')]), {
@@ -123,7 +123,7 @@ test.serial('a failing server among several fails toolsFor, the healthy one keep
 	t.is((await service.callTool(find(bindings, 'echo'), {text: 'ok'})).text, 'good: ok');
 });
 
-test.serial('invalid entries are rejected before anything starts, naming the bad part', async (t) => {
+test.serial('invalid entries are rejected before anything starts, naming the bad part', async t => {
 	const service = new McpService();
 	t.teardown(async () => service.close());
 	const base = fixtureServer('cfg');

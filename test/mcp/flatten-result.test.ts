@@ -1,7 +1,7 @@
 import test from 'ava';
 import {toToolCallResult} from '../../source/mcp/flatten-result.js';
 
-test('text parts are joined with newlines; other content is summarised', (t) => {
+test('text parts are joined with newlines; other content is summarised', t => {
 	const result = toToolCallResult('t', {
 		content: [
 			{type: 'text', text: 'wrote lib/blog/post.ex'},
@@ -19,7 +19,7 @@ test('text parts are joined with newlines; other content is summarised', (t) => 
 	});
 });
 
-test('structuredContent is kept, and used as text when there is no content', (t) => {
+test('structuredContent is kept, and used as text when there is no content', t => {
 	t.deepEqual(toToolCallResult('t', {content: [], structuredContent: {files: ['a.ex']}}), {
 		isError: false,
 		text: '{"files":["a.ex"]}',
@@ -27,6 +27,6 @@ test('structuredContent is kept, and used as text when there is no content', (t)
 	});
 });
 
-test('an error without a message still tells the model which tool failed', (t) => {
+test('an error without a message still tells the model which tool failed', t => {
 	t.deepEqual(toToolCallResult('gen', {content: [], isError: true}), {isError: true, text: 'The tool "gen" reported an error without a message.'});
 });

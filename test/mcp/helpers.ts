@@ -24,7 +24,6 @@ export function tempFolder(prefix: string): string {
 	return fs.mkdtempSync(path.join(os.tmpdir(), `ectosmith-${prefix}-`));
 }
 
-
 /** Polls until the condition holds; a generous deadline only guards against hanging forever. */
 export async function eventually(condition: () => boolean, what: string, deadlineMs = 15_000): Promise<void> {
 	const end = Date.now() + deadlineMs;
@@ -33,7 +32,7 @@ export async function eventually(condition: () => boolean, what: string, deadlin
 			throw new Error(`gave up waiting for: ${what}`);
 		}
 
-		await new Promise((resolve) => {
+		await new Promise(resolve => {
 			setTimeout(resolve, 25);
 		});
 	}

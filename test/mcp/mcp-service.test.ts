@@ -21,9 +21,9 @@ const serverB = fixtureServer('b');
 let bindings: ToolBinding[] = [];
 
 function binding(exposedName: string): ToolBinding {
-	const found = bindings.find((candidate) => candidate.exposedName === exposedName);
+	const found = bindings.find(candidate => candidate.exposedName === exposedName);
 	if (!found) {
-		throw new Error(`no binding ${exposedName} in ${bindings.map((b) => b.exposedName).join(', ')}`);
+		throw new Error(`no binding ${exposedName} in ${bindings.map(b => b.exposedName).join(', ')}`);
 	}
 
 	return found;
@@ -38,7 +38,7 @@ test.after.always(async () => {
 	fs.rmSync(folder, {recursive: true, force: true});
 });
 
-test.serial('toolsFor starts both servers and lists their tools with schemas', (t) => {
+test.serial('toolsFor starts both servers and lists their tools with schemas', t => {
 	t.is(service.childPids().length, 2);
 	const echo = binding('a__echo');
 	t.is(echo.serverName, 'a');
@@ -52,8 +52,8 @@ test.serial('toolsFor starts both servers and lists their tools with schemas', (
 	t.true(log.indexOf('[mcp:b] starting') < firstStarted);
 });
 
-test.serial('a tool name offered by two servers is exposed as server__tool for both', (t) => {
-	const names = bindings.map((b) => b.exposedName);
+test.serial('a tool name offered by two servers is exposed as server__tool for both', t => {
+	const names = bindings.map(b => b.exposedName);
 	for (const tool of ['echo', 'add', 'fail']) {
 		t.true(names.includes(`a__${tool}`), tool);
 		t.true(names.includes(`b__${tool}`), tool);
@@ -61,15 +61,15 @@ test.serial('a tool name offered by two servers is exposed as server__tool for b
 	}
 });
 
-test.serial('a name Gemini cannot accept is sanitised', (t) => {
-	const weird = bindings.find((b) => b.serverName === 'a' && b.toolName === 'weird name!');
+test.serial('a name Gemini cannot accept is sanitised', t => {
+	const weird = bindings.find(b => b.serverName === 'a' && b.toolName === 'weird name!');
 	t.is(weird?.exposedName, 'a__weird_name_');
 	for (const b of bindings) {
 		t.regex(b.exposedName, /^[a-zA-Z_][a-zA-Z0-9_.-]{0,63}$/);
 	}
 });
 
-test.serial('callTool reaches the right server and joins text content', async (t) => {
+test.serial('callTool reaches the right server and joins text content', async t => {
 	t.deepEqual(await service.callTool(binding('a__echo'), {text: 'hello'}), {isError: false, text: 'a: hello'});
 	t.deepEqual(await service.callTool(binding('b__echo'), {text: 'hello'}), {isError: false, text: 'b: hello'});
 	const sum = await service.callTool(binding('a__add'), {a: 2, b: 3});
@@ -77,13 +77,13 @@ test.serial('callTool reaches the right server and joins text content', async (t
 	t.deepEqual(sum.structuredContent, {sum: 5});
 });
 
-test.serial('a tool returning isError is a result, not a thrown error', async (t) => {
+test.serial('a tool returning isError is a result, not a thrown error', async t => {
 	const result = await service.callTool(binding('b__fail'), {});
 	t.true(result.isError);
 	t.is(result.text, 'the fail tool failed on purpose');
 });
 
-test.serial('validateArgs names the missing property and the wrong type', (t) => {
+test.serial('validateArgs names the missing property and the wrong type', t => {
 	const add = binding('a__add');
 	const problems = service.validateArgs(add, {a: 'two', note: 'average', extra: true});
 	t.true(problems.includes('missing required property "b"'), problems.join('; '));
@@ -93,7 +93,7 @@ test.serial('validateArgs names the missing property and the wrong type', (t) =>
 	t.deepEqual(service.validateArgs(add, [] as unknown as Record<string, unknown>), ['arguments must be a JSON object, got an array']);
 });
 
-test.serial('a child sees only the safe base and its own env, never our keys or database', async (t) => {
+test.serial('a child sees only the safe base and its own env, never our keys or database', async t => {
 	const report = JSON.parse((await service.callTool(binding('a__env_report'), {})).text) as {
 		names: string[];
 		hasGeminiKey: boolean;
@@ -114,14 +114,17 @@ async function reportOf(tool: ToolBinding): Promise<{pid: number; label: string}
 	return JSON.parse((await service.callTool(tool, {})).text) as {pid: number; label: string};
 }
 
-test.serial('a second toolsFor reuses the running processes; a changed entry gets a new one', async (t) => {
+test.serial('a second toolsFor reuses the running processes; a changed entry gets a new one', async t => {
 	const before = service.childPids().sort();
 	const again = await service.toolsFor([serverA, serverB]);
 	t.deepEqual(service.childPids().sort(), before);
 	t.is(again.length, bindings.length);
 
 	const onlyB = await service.toolsFor([serverB]);
-	t.true(onlyB.some((b) => b.exposedName === 'echo'), 'without a clash the plain name is used');
+	t.true(
+		onlyB.some(b => b.exposedName === 'echo'),
+		'without a clash the plain name is used',
+	);
 	const oldB = await reportOf(binding('b__env_report'));
 	t.true(before.includes(oldB.pid));
 
@@ -130,12 +133,12 @@ test.serial('a second toolsFor reuses the running processes; a changed entry get
 	const newB = await reportOf(binding('b__env_report'));
 	t.is(newB.label, 'b2');
 	t.not(newB.pid, oldB.pid);
-	t.deepEqual(service.childPids().sort(), [...before.filter((pid) => pid !== oldB.pid), newB.pid].sort());
+	t.deepEqual(service.childPids().sort(), [...before.filter(pid => pid !== oldB.pid), newB.pid].sort());
 	await eventually(() => !isProcessAlive(oldB.pid), 'the replaced server to exit');
 	t.pass();
 });
 
-test.serial('tool calls and stderr lines are logged with the server tag; entry env values are redacted', async (t) => {
+test.serial('tool calls and stderr lines are logged with the server tag; entry env values are redacted', async t => {
 	await service.callTool(binding('a__echo'), {text: `token is ${entrySecret}`});
 	const log = fs.readFileSync(logFile, 'utf8');
 	t.regex(log, /INFO {2}\[mcp:a\] tool echo done in \d+ ms/);
@@ -144,7 +147,7 @@ test.serial('tool calls and stderr lines are logged with the server tag; entry e
 	t.false(log.includes(process.env.GEMINI_API_KEY!));
 });
 
-test.serial('close() stops every child, even one busy in a call', async (t) => {
+test.serial('close() stops every child, even one busy in a call', async t => {
 	const pids = service.childPids();
 	t.is(pids.length, 2);
 	// A call in flight keeps the server's event loop busy after stdin closes: close must escalate.

@@ -1,34 +1,35 @@
-import test from 'ava';
 import {mkdir, symlink, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
-import {parseConfigFile, parseMixExs, ProjectError, projectConfigFacts} from '../../source/phoenix-project/project-config.js';
+import test from 'ava';
+import {ProjectError, parseConfigFile, parseMixExs, projectConfigFacts} from '../../source/phoenix-project/project-config.js';
 import {inspectProject, loadProject} from '../../source/phoenix-project/read-project.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 
-const mix = (app = 'my_app') => `defmodule X.MixProject do\n  use Mix.Project\n\n  def project do\n    [\n      # app: :commented_out,\n      app: :${app},\n      version: "0.1.0"\n    ]\n  end\nend\n`;
+const mix = (app = 'my_app') =>
+	`defmodule X.MixProject do\n  use Mix.Project\n\n  def project do\n    [\n      # app: :commented_out,\n      app: :${app},\n      version: "0.1.0"\n    ]\n  end\nend\n`;
 
 function facts(config: string, app = 'my_app') {
 	return projectConfigFacts(parseMixExs(mix(app)), parseConfigFile(config));
 }
 
-test('mix.exs: the app atom, ignoring comments', (t) => {
+test('mix.exs: the app atom, ignoring comments', t => {
 	t.is(parseMixExs(mix('shop_floor')).app, 'shop_floor');
 });
 
-test('mix.exs: an umbrella root and a file without app are refused with an explanation', (t) => {
+test('mix.exs: an umbrella root and a file without app are refused with an explanation', t => {
 	const umbrella = t.throws(() => parseMixExs('defmodule U.MixProject do\n  def project do\n    [apps_path: "apps", version: "0.1.0"]\n  end\nend\n'), {instanceOf: ProjectError});
 	t.regex(umbrella!.message, /umbrella.*apps\/my_app/);
 	t.throws(() => parseMixExs('defmodule U do\nend\n'), {instanceOf: ProjectError, message: /app: :my_app/});
 });
 
-test('config: phx.new 1.8 style generators, repo and camelized base', (t) => {
+test('config: phx.new 1.8 style generators, repo and camelized base', t => {
 	const {info, ectoRepos, generators} = facts('import Config\n\nconfig :my_app,\n  ecto_repos: [MyApp.Repo],\n  generators: [timestamp_type: :utc_datetime, binary_id: true]\n');
 	t.deepEqual(info, {app: 'my_app', base: 'MyApp', repo: 'MyApp.Repo', binaryId: true, timestampType: 'utc_datetime', scopes: []});
 	t.deepEqual(ectoRepos, ['MyApp.Repo']);
 	t.true(generators.migration);
 });
 
-test('config: three-argument generators call, namespace, later calls merge and override', (t) => {
+test('config: three-argument generators call, namespace, later calls merge and override', t => {
 	const {info, generators} = facts(
 		[
 			'import Config',
@@ -42,17 +43,17 @@ test('config: three-argument generators call, namespace, later calls merge and o
 	t.is(info.base, 'Shop');
 	t.is(info.repo, 'Shop.Repo');
 	t.is(info.timestampType, 'utc_datetime_usec');
-	t.false(info.binaryId, 'another app\'s config must not leak in');
+	t.false(info.binaryId, "another app's config must not leak in");
 	t.false(generators.migration);
 });
 
-test('config: a repo with another name is used, and its priv folder gives the migrations folder', (t) => {
+test('config: a repo with another name is used, and its priv folder gives the migrations folder', t => {
 	const {info} = facts('import Config\nconfig :my_app, ecto_repos: [MyApp.Storage]\nconfig :my_app, MyApp.Storage,\n  priv: "priv/storage",\n  pool_size: 10\n');
 	t.is(info.repo, 'MyApp.Storage');
 	t.is(info.migrationDir, 'priv/storage/migrations');
 });
 
-test('config: scopes as phx.gen.auth writes them; incomplete scopes are reported and skipped', (t) => {
+test('config: scopes as phx.gen.auth writes them; incomplete scopes are reported and skipped', t => {
 	const {info, warnings} = facts(
 		[
 			'config :my_app, :scopes,',
@@ -73,10 +74,10 @@ test('config: scopes as phx.gen.auth writes them; incomplete scopes are reported
 	t.deepEqual(info.scopes, [
 		{name: 'user', default: true, module: 'MyApp.Accounts.Scope', assignKey: 'current_scope', accessPath: ['user', 'id'], schemaKey: 'user_id', schemaType: 'binary_id', schemaTable: 'users'},
 	]);
-	t.true(warnings.some((warning) => warning.includes('Scope "org"') && warning.includes('schema_key')));
+	t.true(warnings.some(warning => warning.includes('Scope "org"') && warning.includes('schema_key')));
 });
 
-test('config: calls inside if blocks, strings and sigils do not confuse the reader', (t) => {
+test('config: calls inside if blocks, strings and sigils do not confuse the reader', t => {
 	const {info} = facts(
 		[
 			'import Config',
@@ -91,15 +92,15 @@ test('config: calls inside if blocks, strings and sigils do not confuse the read
 	t.false(info.binaryId);
 });
 
-test('import_config: literal and config_env() paths are recognised', (t) => {
+test('import_config: literal and config_env() paths are recognised', t => {
 	const statements = parseConfigFile('import Config\nimport_config "#{config_env()}.exs"\nimport_config "extra.exs"\n', 'test');
 	t.deepEqual(
-		statements.map((statement) => (statement.kind === 'import' ? statement.file : statement.kind)),
+		statements.map(statement => (statement.kind === 'import' ? statement.file : statement.kind)),
 		['test.exs', 'extra.exs'],
 	);
 });
 
-test('loadProject follows imports into dev.exs, and refuses a folder without mix.exs', async (t) => {
+test('loadProject follows imports into dev.exs, and refuses a folder without mix.exs', async t => {
 	const root = await copyFixtureProject(t, 'no_timestamps');
 	await writeFile(join(root, 'config', 'dev.exs'), 'import Config\nconfig :my_app, :generators, binary_id: true\n');
 	const loaded = await loadProject(root);
@@ -110,7 +111,7 @@ test('loadProject follows imports into dev.exs, and refuses a folder without mix
 	await t.throwsAsync(loadProject(join(root, 'missing')), {instanceOf: ProjectError, message: /does not exist/});
 });
 
-test('inspectProject lists contexts, schemas and migrations, and not files behind a symlink leaving the project', async (t) => {
+test('inspectProject lists contexts, schemas and migrations, and not files behind a symlink leaving the project', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const outside = await copyFixtureProject(t, 'scoped');
 	await mkdir(join(root, 'lib', 'my_app', 'shop'), {recursive: true});
@@ -119,7 +120,16 @@ test('inspectProject lists contexts, schemas and migrations, and not files behin
 	const found = await inspectProject(root);
 	t.deepEqual(found.contexts, [{module: 'MyApp.Blog', file: 'lib/my_app/blog.ex'}]);
 	t.deepEqual(found.schemas, [
-		{module: 'MyApp.Blog.Post', table: 'posts', file: 'lib/my_app/blog/post.ex', fields: [{name: 'title', type: 'string'}, {name: 'body', type: 'string'}], references: []},
+		{
+			module: 'MyApp.Blog.Post',
+			table: 'posts',
+			file: 'lib/my_app/blog/post.ex',
+			fields: [
+				{name: 'title', type: 'string'},
+				{name: 'body', type: 'string'},
+			],
+			references: [],
+		},
 		{module: 'MyApp.Shop.Item', file: 'lib/my_app/shop/item.ex', fields: [{name: 'name', type: 'string'}], references: []},
 	]);
 	t.deepEqual(found.migrations, ['20250601120000_create_posts.exs']);

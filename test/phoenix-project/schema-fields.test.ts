@@ -52,7 +52,10 @@ test('a schema file gives its fields with their types, and belongs_to as a forei
 
 test('migrations give the tables their foreign keys point at', t => {
 	const found = migrationReferences([migration, 'create table(:tags) do\n  add :name, :string\nend\n']);
-	t.deepEqual([...found.entries()].map(([table, columns]) => [table, [...columns.entries()]]), [['comments', [['post_id', 'posts']]]]);
+	t.deepEqual(
+		[...found.entries()].map(([table, columns]) => [table, [...columns.entries()]]),
+		[['comments', [['post_id', 'posts']]]],
+	);
 });
 
 test('inspect_project lists each schema with its fields and its references from the migrations', async t => {

@@ -563,7 +563,12 @@ export const cases: Case[] = [
 	},
 	{
 		text: 'meal plans belong to users, week starting on; planned meals: meal plan, recipe, day, meal (breakfast, lunch, dinner)',
-		tables: {users: '', recipes: '', meal_plans: 'user_id:references:users week_starting_on:date', planned_meals: 'meal_plan_id:references:meal_plans recipe_id:references:recipes day:string meal:enum:breakfast:lunch:dinner'},
+		tables: {
+			users: '',
+			recipes: '',
+			meal_plans: 'user_id:references:users week_starting_on:date',
+			planned_meals: 'meal_plan_id:references:meal_plans recipe_id:references:recipes day:string meal:enum:breakfast:lunch:dinner',
+		},
 	},
 	{
 		text: 'menus (name, active); dishes (name, price, calories, spicy yes/no) belong to menus',
@@ -721,7 +726,10 @@ export const cases: Case[] = [
 	},
 	{
 		text: 'job postings (title, salary, remote yes/no, posted on); applications belong to job postings with an applicant email and a resume url; status: applied, interviewing, offered, rejected',
-		tables: {job_postings: 'title:string salary:decimal remote:boolean posted_on:date', applications: 'job_posting_id:references:job_postings applicant_email:string resume_url:string status:enum:applied:interviewing:offered:rejected'},
+		tables: {
+			job_postings: 'title:string salary:decimal remote:boolean posted_on:date',
+			applications: 'job_posting_id:references:job_postings applicant_email:string resume_url:string status:enum:applied:interviewing:offered:rejected',
+		},
 	},
 	// ---- generator syntax, mixed
 	{
@@ -948,11 +956,19 @@ export const cases: Case[] = [
 	},
 	{
 		text: 'projects with a name and a budget; tasks with a title, due date, priority (low/medium/high) and an estimate in hours, each task belongs to a project and can be assigned to a user',
-		tables: {projects: 'name:string budget:decimal', users: '', tasks: 'title:string due_date:date priority:enum:low:medium:high estimate_hours:integer project_id:references:projects assignee_id:references:users'},
+		tables: {
+			projects: 'name:string budget:decimal',
+			users: '',
+			tasks: 'title:string due_date:date priority:enum:low:medium:high estimate_hours:integer project_id:references:projects assignee_id:references:users',
+		},
 	},
 	{
 		text: 'A feature flag service: flags (key unique, description, enabled default false), and environments (name). Flag states join flags and environments with an enabled boolean.',
-		tables: {flags: 'key:string:unique description:text enabled:boolean:default:false', environments: 'name:string', flag_states: 'enabled:boolean flag_id:references:flags environment_id:references:environments'},
+		tables: {
+			flags: 'key:string:unique description:text enabled:boolean:default:false',
+			environments: 'name:string',
+			flag_states: 'enabled:boolean flag_id:references:flags environment_id:references:environments',
+		},
 		pairs: {flag_states: ['flag_id', 'environment_id']},
 		context: 'FeatureFlag',
 	},

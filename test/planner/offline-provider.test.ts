@@ -1,6 +1,6 @@
 import test from 'ava';
-import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import type {ConversationItem, FunctionCall, FunctionResult, ModelTurn, ToolSpec} from '../../source/llm/provider.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 
 const PROJECT = '/tmp/my_app';
 const TOOL_NAMES = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_add_fields_migration', 'generate_empty_migration', 'generate_context'];
@@ -39,10 +39,7 @@ interface Run {
 }
 
 /** The engine's loop in miniature: ask, call the fake tool, append, until the planner answers in text. */
-async function run(
-	request: string,
-	options: {answer?: Answer; tools?: ToolSpec[]; history?: ConversationItem[]; projectPath?: string | null} = {},
-): Promise<Run> {
+async function run(request: string, options: {answer?: Answer; tools?: ToolSpec[]; history?: ConversationItem[]; projectPath?: string | null} = {}): Promise<Run> {
 	const provider = new OfflineProvider();
 	const history: ConversationItem[] = [...(options.history ?? []), {role: 'user', text: `Generate into the project: ${request}`, description: request}];
 	const calls: FunctionCall[] = [];
@@ -163,9 +160,7 @@ test('a missing tool is said plainly, with no function call', async t => {
 
 test('a tool error stops the run and reports the error text, without retrying', async t => {
 	const answer: Answer = call =>
-		call.name === 'generate_migration'
-			? {text: 'a migration named create_posts already exists: priv/repo/migrations/20240101000000_create_posts.exs', isError: true}
-			: fakeTools(call);
+		call.name === 'generate_migration' ? {text: 'a migration named create_posts already exists: priv/repo/migrations/20240101000000_create_posts.exs', isError: true} : fakeTools(call);
 	const result = await run('Blog.Post posts title:string; Blog.Comment comments body:text', {answer});
 	// The generation calls come in one turn after the inspection; the planner stops at the first error.
 	t.deepEqual(shape(result.calls), [
@@ -213,14 +208,22 @@ test('a reference the default scope already adds is left out, and said so', asyn
 
 test('a referenced entity nobody describes is planned minimal, and said so before any tool runs', async t => {
 	const result = await run('orders that belong to users with a total');
-	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Shop.User', 'generate_migration Shop.User', 'generate_context User', 'generate_schema Shop.Order', 'generate_migration Shop.Order', 'generate_context Order']);
+	t.deepEqual(shape(result.calls), [
+		'inspect_project',
+		'generate_schema Shop.User',
+		'generate_migration Shop.User',
+		'generate_context User',
+		'generate_schema Shop.Order',
+		'generate_migration Shop.Order',
+		'generate_context Order',
+	]);
 	t.deepEqual(result.calls[1]!.args['attrs'], []);
 	t.deepEqual(result.calls[4]!.args['attrs'], ['total:decimal', 'user_id:references:users']);
 	t.regex(result.texts[0]!, /users is not described: a minimal table \(id and timestamps\), unless the project has users/);
 	t.regex(result.final.text, /users has no fields yet/);
 });
 
-test('a referenced entity the project has is not generated: the project\'s table is used', async t => {
+test("a referenced entity the project has is not generated: the project's table is used", async t => {
 	const answer: Answer = call =>
 		call.name === 'inspect_project'
 			? {text: 'has users', structuredContent: {schemas: [{module: 'MyApp.Accounts.User', table: 'users'}], migrations: ['20240101000000_create_users.exs'], scopes: []}, isError: false}
@@ -307,10 +310,9 @@ test('a schema whose generate_schema failed earlier is not known to a follow-up'
 test('an aborted request rejects', async t => {
 	const controller = new AbortController();
 	controller.abort();
-	const error = await t.throwsAsync(
-		new OfflineProvider().nextTurn({history: [{role: 'user', text: 'Blog.Post posts title'}], tools: tools(), projectPath: PROJECT, signal: controller.signal}),
-		{any: true},
-	);
+	const error = await t.throwsAsync(new OfflineProvider().nextTurn({history: [{role: 'user', text: 'Blog.Post posts title'}], tools: tools(), projectPath: PROJECT, signal: controller.signal}), {
+		any: true,
+	});
 	t.is((error as {name?: string}).name, 'AbortError');
 });
 

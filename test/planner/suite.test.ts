@@ -8,8 +8,8 @@
  */
 import test from 'ava';
 import {describe} from '../../source/planner/resolve.js';
-import {cases, type Case} from './cases.js';
-import {judge, type Answer} from './judge.js';
+import {type Case, cases} from './cases.js';
+import {type Answer, judge} from './judge.js';
 
 function answer(item: Case): Answer {
 	const described = describe(item.text, item.existing ? new Set(item.existing) : undefined);
@@ -37,5 +37,8 @@ for (const [index, item] of cases.entries()) {
 test('the suite is large and nothing is silently wrong beyond the known misses', t => {
 	t.true(cases.length >= 150);
 	const wrong = cases.filter(item => !item.known && judge(item, answer(item)).kind === 'wrong');
-	t.deepEqual(wrong.map(item => item.text), []);
+	t.deepEqual(
+		wrong.map(item => item.text),
+		[],
+	);
 });

@@ -15,8 +15,14 @@ test('English forms come from pluralize: shelves is Shelf, people is Person', t 
 
 test('tokens keep what the user wrote beside the lowercase form used for matching', t => {
 	const tokens = splitWords('Blood type: A, AB; price 1-5, status:enum:Open:Closed e-mail');
-	t.deepEqual(tokens.map(token => token.raw), ['Blood', 'type', ':', 'A', ',', 'AB', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e-mail']);
-	t.deepEqual(tokens.map(token => token.low), ['blood', 'type', ':', 'a', ',', 'ab', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e_mail']);
+	t.deepEqual(
+		tokens.map(token => token.raw),
+		['Blood', 'type', ':', 'A', ',', 'AB', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e-mail'],
+	);
+	t.deepEqual(
+		tokens.map(token => token.low),
+		['blood', 'type', ':', 'a', ',', 'ab', ';', 'price', '1', '-', '5', ',', 'status:enum:Open:Closed', 'e_mail'],
+	);
 });
 
 test('refusals quote the words and show how to write them; nothing is silently dropped', t => {
@@ -38,5 +44,8 @@ test('what is left out is named, with why', t => {
 	if (!described.ok) return;
 	t.true(described.value.binaryId);
 	t.true(described.value.ignored.some(text => text.includes('Use UUID primary keys')));
-	t.true(described.value.ignored.some(text => /timestamps.*Phoenix adds/.test(text)), described.value.ignored.join('\n'));
+	t.true(
+		described.value.ignored.some(text => /timestamps.*Phoenix adds/.test(text)),
+		described.value.ignored.join('\n'),
+	);
 });

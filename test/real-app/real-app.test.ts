@@ -9,19 +9,15 @@ import {mkdtemp, realpath, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
-import {describeChain, runChain, type ChainResult} from '../helpers/real-app/chain.js';
-import {ectoLibs, libsEnv, type EctoLibs} from '../helpers/real-app/ecto-libs.js';
+import {type ChainResult, describeChain, runChain} from '../helpers/real-app/chain.js';
+import {type EctoLibs, ectoLibs, libsEnv} from '../helpers/real-app/ecto-libs.js';
 import {ectosmith} from '../helpers/real-app/generate.js';
-import {startPostgres, type Postgres} from '../helpers/real-app/postgres.js';
+import {type Postgres, startPostgres} from '../helpers/real-app/postgres.js';
 import {createCaseProject} from '../helpers/real-app/project.js';
 import {realAppTools, requireRealApp} from '../helpers/real-app/requirements.js';
 
 const PROJECTS = {
-	passing: [
-		'Blog.Post posts title:string body:text published:boolean',
-		'Catalog.Product products name:string price:decimal sku:string:unique',
-		'Accounts.User users email:string:unique name:string',
-	],
+	passing: ['Blog.Post posts title:string body:text published:boolean', 'Catalog.Product products name:string price:decimal sku:string:unique', 'Accounts.User users email:string:unique name:string'],
 	// Issue 16 item 1: a schema whose only field is a reference (cast(attrs, []), an invalid-attrs test that cannot fail).
 	referencesOnly: ['Blog.Post posts title:string', 'Blog.Comment comments post_id:references:posts'],
 	// Issue 16 item 5: a long cast/validate_required list and test maps that mix format rejects.

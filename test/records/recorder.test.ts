@@ -52,7 +52,16 @@ test('an execution with messages round-trips, messages ordered by turn then inse
 	await recorder.finishExecution(id, {status: 'COMPLETED', finalResponseText: 'Done: 3 files.', turnCount: 2});
 
 	const messages = await recorder.listMessages(id);
-	t.deepEqual(messages.map(message => [message.turnNumber, message.role]), [[0, 'user'], [1, 'model'], [1, 'tool_request'], [1, 'tool_response'], [2, 'model']]);
+	t.deepEqual(
+		messages.map(message => [message.turnNumber, message.role]),
+		[
+			[0, 'user'],
+			[1, 'model'],
+			[1, 'tool_request'],
+			[1, 'tool_response'],
+			[2, 'model'],
+		],
+	);
 	t.deepEqual(messages[1]!.rawParts, rawParts);
 	t.is(messages[1]!.contentText, '');
 	t.deepEqual(messages[2]!.functionCallArgs, {project_path: '/tmp/my_app', nested: {list: [1, 'two', null]}});
@@ -178,5 +187,8 @@ test('every stored input is bounded: text and JSON kept in full up to 1 MiB, the
 	t.false(content.isError);
 	t.regex(content.text, /truncated by ectosmith/);
 	const stored = sqlite(orm.config.get('dbName'), 'select max(length(cast(content_text as blob))), max(length(cast(function_response_content as blob))) from messages');
-	t.true(stored.split('|').every(length => Number(length) <= 1024 * 1024), stored);
+	t.true(
+		stored.split('|').every(length => Number(length) <= 1024 * 1024),
+		stored,
+	);
 });

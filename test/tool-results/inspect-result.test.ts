@@ -11,20 +11,38 @@ test('the tool result reads by its own schema, and the schema pane draws its tab
 	const schema = schemaFromInspection(result.structuredContent);
 	t.is(schema.problem, undefined);
 	t.true(schema.tables.length > 0);
-	t.deepEqual(schema.tables.map(table => table.table), [...schema.tables.map(table => table.table)].sort((a, b) => a.localeCompare(b)));
+	t.deepEqual(
+		schema.tables.map(table => table.table),
+		[...schema.tables.map(table => table.table)].sort((a, b) => a.localeCompare(b)),
+	);
 });
 
 test('references resolve a module to its table; a schema without a table is not drawn', t => {
 	const schema = schemaFromInspection({
 		schemas: [
-			{module: 'App.Post', file: 'post.ex', table: 'posts', fields: [{name: 'title', type: 'string'}], references: [{field: 'author_id', module: 'App.User'}, {field: 'blog_id', table: 'blogs'}, {field: 'loose_id', module: 'Other.Thing'}, {field: 'nothing_id'}]},
+			{
+				module: 'App.Post',
+				file: 'post.ex',
+				table: 'posts',
+				fields: [{name: 'title', type: 'string'}],
+				references: [{field: 'author_id', module: 'App.User'}, {field: 'blog_id', table: 'blogs'}, {field: 'loose_id', module: 'Other.Thing'}, {field: 'nothing_id'}],
+			},
 			{module: 'App.User', file: 'user.ex', table: 'users', fields: [], references: []},
 			{module: 'App.Embedded', file: 'embedded.ex', fields: [], references: []},
 		],
 	});
 	t.deepEqual(schema, {
 		tables: [
-			{table: 'posts', module: 'App.Post', fields: [{name: 'title', type: 'string'}], references: [{field: 'author_id', target: 'users'}, {field: 'blog_id', target: 'blogs'}, {field: 'loose_id', target: 'Other.Thing'}]},
+			{
+				table: 'posts',
+				module: 'App.Post',
+				fields: [{name: 'title', type: 'string'}],
+				references: [
+					{field: 'author_id', target: 'users'},
+					{field: 'blog_id', target: 'blogs'},
+					{field: 'loose_id', target: 'Other.Thing'},
+				],
+			},
 			{table: 'users', module: 'App.User', fields: [], references: []},
 		],
 	});

@@ -6,8 +6,23 @@ const result = (files: Array<Record<string, unknown>>, nextSteps: string[] = [])
 test('each file once, by its first real action, relative to the project, in the order first reported', t => {
 	const summary = summarizeRun(
 		[
-			{name: 'generate_schema', isError: false, structuredContent: result([{path: 'a.ex', action: 'unchanged'}, {path: '/p/lib/b.ex', action: 'created'}])},
-			{name: 'generate_context', isError: false, structuredContent: result([{path: 'a.ex', action: 'created'}, {path: 'lib/b.ex', action: 'injected'}, {path: 'c.ex', action: 'unchanged'}])},
+			{
+				name: 'generate_schema',
+				isError: false,
+				structuredContent: result([
+					{path: 'a.ex', action: 'unchanged'},
+					{path: '/p/lib/b.ex', action: 'created'},
+				]),
+			},
+			{
+				name: 'generate_context',
+				isError: false,
+				structuredContent: result([
+					{path: 'a.ex', action: 'created'},
+					{path: 'lib/b.ex', action: 'injected'},
+					{path: 'c.ex', action: 'unchanged'},
+				]),
+			},
 			{name: 'generate_context', isError: true},
 		],
 		{projectPath: '/p'},
@@ -38,9 +53,18 @@ test('next steps: deduplicated, from successful calls only, without advice for t
 
 test('a dry run lists what a real run would write, says so, and gives no steps', t => {
 	const summary = summarizeRun([
-		{name: 'generate_schema', isError: false, structuredContent: result([{path: 'a.ex', action: 'planned', would: 'created'}, {path: 'b.ex', action: 'planned', would: 'unchanged'}], ['Run mix ecto.migrate.'])},
+		{
+			name: 'generate_schema',
+			isError: false,
+			structuredContent: result(
+				[
+					{path: 'a.ex', action: 'planned', would: 'created'},
+					{path: 'b.ex', action: 'planned', would: 'unchanged'},
+				],
+				['Run mix ecto.migrate.'],
+			),
+		},
 	]);
 	t.deepEqual(summary, {files: [{path: 'a.ex', action: 'created'}], nextSteps: [], dryRun: true});
 	t.true(summarizeRun([], {dryRun: true}).dryRun);
 });
-

@@ -1,7 +1,7 @@
-import test from 'ava';
 import {readFile, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import test from 'ava';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {callTool, listDir, snapshotTree, startToolServer} from './tool-client.js';
@@ -18,9 +18,9 @@ test.after.always(async () => {
 
 const CREATE_POSTS = '20250601120000_create_posts.exs';
 const posts = {schema: 'Blog.Post', plural: 'posts'};
-const migrations = async (root: string) => (await listDir(join(root, 'priv/repo/migrations'))).filter((name) => /^\d+_/.test(name));
+const migrations = async (root: string) => (await listDir(join(root, 'priv/repo/migrations'))).filter(name => /^\d+_/.test(name));
 
-test('generate_add_fields_migration writes the alter migration for an existing table, and says to migrate', async (t) => {
+test('generate_add_fields_migration writes the alter migration for an existing table, and says to migrate', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const result = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['slug:string:unique', 'editor_id:references:users']});
 	t.false(result.isError, result.text);
@@ -56,7 +56,7 @@ end
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('dry_run plans it and writes nothing; binary_id and prefix reach the file', async (t) => {
+test('dry_run plans it and writes nothing; binary_id and prefix reach the file', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const result = await callTool(client, 'generate_add_fields_migration', {
 		project_path: root,
@@ -73,12 +73,15 @@ test('dry_run plans it and writes nothing; binary_id and prefix reach the file',
 	t.deepEqual(await migrations(root), [CREATE_POSTS]);
 });
 
-test('refused, with nothing written: an unknown table, an existing column, no fields, a bad name', async (t) => {
+test('refused, with nothing written: an unknown table, an existing column, no fields, a bad name', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const before = await snapshotTree(root);
 	const unknown = await callTool(client, 'generate_add_fields_migration', {project_path: root, schema: 'Blog.Comment', plural: 'comments', attrs: ['body']});
 	t.true(unknown.isError);
-	t.regex(unknown.text, /Table "comments" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_comments migration with `create table\(:comments\)`\)\. Call generate_migration/);
+	t.regex(
+		unknown.text,
+		/Table "comments" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_comments migration with `create table\(:comments\)`\)\. Call generate_migration/,
+	);
 	t.regex(unknown.text, /Nothing was written/);
 
 	const existing = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['title', 'slug']});
@@ -95,13 +98,16 @@ test('refused, with nothing written: an unknown table, an existing column, no fi
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('a table known only from its schema file is refused: the create migration is missing, generate_migration is the call', async (t) => {
+test('a table known only from its schema file is refused: the create migration is missing, generate_migration is the call', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	await rm(join(root, 'priv/repo/migrations', CREATE_POSTS));
 	const before = await snapshotTree(root);
 	const result = await callTool(client, 'generate_add_fields_migration', {project_path: root, ...posts, attrs: ['slug']});
 	t.true(result.isError, result.text);
-	t.regex(result.text, /Table "posts" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_posts migration with `create table\(:posts\)`\)\. Call generate_migration with the schema, plural and all its attrs/);
+	t.regex(
+		result.text,
+		/Table "posts" does not exist for the migrations: no migration in priv\/repo\/migrations creates it \(a create_posts migration with `create table\(:posts\)`\)\. Call generate_migration with the schema, plural and all its attrs/,
+	);
 	t.deepEqual(await snapshotTree(root), before);
 
 	// create_if_not_exists counts as creating it.
@@ -113,7 +119,7 @@ test('a table known only from its schema file is refused: the create migration i
 	t.false(accepted.isError, accepted.text);
 });
 
-test('a migration name that exists is refused; overwrite replaces that file under its name', async (t) => {
+test('a migration name that exists is refused; overwrite replaces that file under its name', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const taken = '20250701000000_add_slug_to_posts.exs';
 	await writeFile(join(root, 'priv/repo/migrations', taken), 'defmodule MyApp.Repo.Migrations.AddSlugToPosts do\n  use Ecto.Migration\n\n  def change do\n  end\nend\n');

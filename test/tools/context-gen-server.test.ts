@@ -1,7 +1,7 @@
-import test from 'ava';
 import {readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import test from 'ava';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
 import {callTool, listDir, snapshotTree, startToolServer} from './tool-client.js';
@@ -17,16 +17,19 @@ test.after.always(async () => {
 });
 
 const comment = {context: 'Blog', schema: 'Comment', plural: 'comments', attrs: ['body:text', 'approved:boolean', 'post_id:references:posts']};
-const actions = (files: Array<{path: string; action: string}>) => Object.fromEntries(files.map((file) => [file.path.replace(/\d{14}/, 'STAMP'), file.action]));
+const actions = (files: Array<{path: string; action: string}>) => Object.fromEntries(files.map(file => [file.path.replace(/\d{14}/, 'STAMP'), file.action]));
 
-test('tools/list: generate_context and its required arguments', async (t) => {
+test('tools/list: generate_context and its required arguments', async t => {
 	const {tools} = await client.listTools();
-	t.deepEqual(tools.map((tool) => tool.name), ['generate_context']);
+	t.deepEqual(
+		tools.map(tool => tool.name),
+		['generate_context'],
+	);
 	t.deepEqual(tools[0]!.inputSchema.required, ['project_path', 'schema', 'plural', 'context']);
 	t.truthy((tools[0]!.inputSchema.properties as Record<string, unknown>)['no_schema']);
 });
 
-test('a new context: schema, migration, context, test and fixtures are created and parse as Elixir', async (t) => {
+test('a new context: schema, migration, context, test and fixtures are created and parse as Elixir', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Catalog', schema: 'Product', plural: 'products', attrs: ['name', 'price:decimal', 'sku:string:unique']});
 	t.false(result.isError, result.text);
@@ -39,34 +42,47 @@ test('a new context: schema, migration, context, test and fixtures are created a
 	});
 	t.true(result.nextSteps.includes('Run mix ecto.migrate to apply the migration.'));
 	const context = await readFile(join(root, 'lib/my_app/catalog.ex'), 'utf8');
-	for (const fn of ['def list_products do', 'def get_product!(id)', 'def create_product(attrs)', 'def update_product(%Product{} = product, attrs)', 'def delete_product(%Product{} = product)', 'def change_product(%Product{} = product']) {
+	for (const fn of [
+		'def list_products do',
+		'def get_product!(id)',
+		'def create_product(attrs)',
+		'def update_product(%Product{} = product, attrs)',
+		'def delete_product(%Product{} = product)',
+		'def change_product(%Product{} = product',
+	]) {
 		t.true(context.includes(fn), fn);
 	}
 
 	t.true((await readFile(join(root, 'test/support/fixtures/catalog_fixtures.ex'), 'utf8')).includes('def unique_product_sku'));
-	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map((file) => join(root, file.path))), []);
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
 });
 
-test('after generate_schema/generate_migration-equal files: schema and migration unchanged, no duplicate migration; twice is a no-op', async (t) => {
+test('after generate_schema/generate_migration-equal files: schema and migration unchanged, no duplicate migration; twice is a no-op', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const args = {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title', 'body:text']};
 	const before = await snapshotTree(root);
 	const result = await callTool(client, 'generate_context', args);
 	t.false(result.isError, result.text);
-	t.deepEqual(new Set(result.files.map((file) => file.action)), new Set(['unchanged']));
-	t.deepEqual(result.nextSteps.filter((step) => step.includes('ecto.migrate')), []);
+	t.deepEqual(new Set(result.files.map(file => file.action)), new Set(['unchanged']));
+	t.deepEqual(
+		result.nextSteps.filter(step => step.includes('ecto.migrate')),
+		[],
+	);
 	t.deepEqual(await snapshotTree(root), before);
 
 	const fresh = await copyFixtureProject(t, 'my_app');
 	const first = await callTool(client, 'generate_context', {...args, project_path: fresh});
 	const second = await callTool(client, 'generate_context', {...args, project_path: fresh});
 	t.false(second.isError, second.text);
-	t.deepEqual(new Set(second.files.map((file) => file.action)), new Set(['unchanged']));
-	t.deepEqual(second.files.map((file) => file.path), first.files.map((file) => file.path));
-	t.is((await listDir(join(fresh, 'priv/repo/migrations'))).filter((name) => name.endsWith('_create_posts.exs')).length, 1);
+	t.deepEqual(new Set(second.files.map(file => file.action)), new Set(['unchanged']));
+	t.deepEqual(
+		second.files.map(file => file.path),
+		first.files.map(file => file.path),
+	);
+	t.is((await listDir(join(fresh, 'priv/repo/migrations'))).filter(name => name.endsWith('_create_posts.exs')).length, 1);
 });
 
-test('a second schema is injected into the existing context, test and fixtures, keeping what was there', async (t) => {
+test('a second schema is injected into the existing context, test and fixtures, keeping what was there', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const original = await readFile(join(root, 'lib/my_app/blog.ex'), 'utf8');
 	const result = await callTool(client, 'generate_context', {project_path: root, ...comment});
@@ -87,33 +103,36 @@ test('a second schema is injected into the existing context, test and fixtures, 
 	t.true(tests.includes('describe "posts" do') && tests.includes('describe "comments" do'));
 
 	const again = await callTool(client, 'generate_context', {project_path: root, ...comment});
-	t.deepEqual(new Set(again.files.map((file) => file.action)), new Set(['unchanged']));
-	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map((file) => join(root, file.path))), []);
+	t.deepEqual(new Set(again.files.map(file => file.action)), new Set(['unchanged']));
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
 });
 
-test('no_schema writes only the context, test and fixtures', async (t) => {
+test('no_schema writes only the context, test and fixtures', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Reports', schema: 'Report', plural: 'reports', attrs: ['title'], no_schema: true});
 	t.false(result.isError, result.text);
-	t.deepEqual(result.files.map((file) => file.path), ['lib/my_app/reports.ex', 'test/my_app/reports_test.exs', 'test/support/fixtures/reports_fixtures.ex']);
+	t.deepEqual(
+		result.files.map(file => file.path),
+		['lib/my_app/reports.ex', 'test/my_app/reports_test.exs', 'test/support/fixtures/reports_fixtures.ex'],
+	);
 	t.false((await snapshotTree(root)).has('lib/my_app/reports/report.ex'));
-	t.false(result.nextSteps.some((step) => step.includes('ecto.migrate')));
-	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map((file) => join(root, file.path))), []);
+	t.false(result.nextSteps.some(step => step.includes('ecto.migrate')));
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
 });
 
-test('a scoped project gets scoped access functions, schema and migration', async (t) => {
+test('a scoped project gets scoped access functions, schema and migration', async t => {
 	const root = await copyFixtureProject(t, 'scoped');
 	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title']});
 	t.false(result.isError, result.text);
-	const byPath = Object.fromEntries(result.files.map((file) => [file.path.replace(/\d{14}/, 'STAMP'), file.content]));
+	const byPath = Object.fromEntries(result.files.map(file => [file.path.replace(/\d{14}/, 'STAMP'), file.content]));
 	t.true(byPath['lib/my_app/blog.ex']!.includes('def list_posts(%Scope{} = scope)'));
 	t.true(byPath['lib/my_app/blog.ex']!.includes('def subscribe_posts(%Scope{} = scope)'));
 	t.true(byPath['priv/repo/migrations/STAMP_create_posts.exs']!.includes('add :user_id, references(:users, type: :id, on_delete: :delete_all)'));
-	t.true(result.nextSteps.some((step) => step.includes('current_scope')));
-	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map((file) => join(root, file.path))), []);
+	t.true(result.nextSteps.some(step => step.includes('current_scope')));
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
 });
 
-test('an existing schema that differs is refused (nothing written) unless overwrite or no_schema', async (t) => {
+test('an existing schema that differs is refused (nothing written) unless overwrite or no_schema', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const args = {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title', 'body:text', 'views:integer']};
 	const before = await snapshotTree(root);
@@ -124,15 +143,27 @@ test('an existing schema that differs is refused (nothing written) unless overwr
 
 	const dry = await callTool(client, 'generate_context', {...args, overwrite: true, dry_run: true});
 	t.false(dry.isError, dry.text);
-	t.deepEqual(dry.files.slice(0, 2).map((file) => [file.action, file.would]), [['planned', 'overwritten'], ['planned', 'overwritten']]);
+	t.deepEqual(
+		dry.files.slice(0, 2).map(file => [file.action, file.would]),
+		[
+			['planned', 'overwritten'],
+			['planned', 'overwritten'],
+		],
+	);
 	t.deepEqual(await snapshotTree(root), before, 'a dry run writes nothing');
 
 	const replaced = await callTool(client, 'generate_context', {...args, overwrite: true});
-	t.deepEqual(replaced.files.slice(0, 2).map((file) => file.action), ['overwritten', 'overwritten']);
-	t.deepEqual((await listDir(join(root, 'priv/repo/migrations'))).filter((name) => name.endsWith('.exs') && name !== '.formatter.exs'), ['20250601120000_create_posts.exs']);
+	t.deepEqual(
+		replaced.files.slice(0, 2).map(file => file.action),
+		['overwritten', 'overwritten'],
+	);
+	t.deepEqual(
+		(await listDir(join(root, 'priv/repo/migrations'))).filter(name => name.endsWith('.exs') && name !== '.formatter.exs'),
+		['20250601120000_create_posts.exs'],
+	);
 });
 
-test('invalid contexts and a context file that cannot take an injection are isError results', async (t) => {
+test('invalid contexts and a context file that cannot take an injection are isError results', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const before = await snapshotTree(root);
 	for (const [args, message] of [
@@ -155,11 +186,14 @@ test('invalid contexts and a context file that cannot take an injection are isEr
 	t.true((await snapshotTree(fixtureProjectPath('with_context'))).has('lib/my_app/blog.ex'), 'the fixture itself is untouched');
 });
 
-test('with `:generators, migration: false` the context writes the schema but no migration, as Phoenix does', async (t) => {
+test('with `:generators, migration: false` the context writes the schema but no migration, as Phoenix does', async t => {
 	const root = await copyFixtureProject(t, 'no_timestamps');
 	await writeFile(join(root, 'config', 'dev.exs'), 'import Config\nconfig :my_app, :generators, migration: false\n');
 	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title']});
 	t.false(result.isError, result.text);
-	t.deepEqual(result.files.map((file) => file.path), ['lib/my_app/blog/post.ex', 'lib/my_app/blog.ex', 'test/my_app/blog_test.exs', 'test/support/fixtures/blog_fixtures.ex']);
+	t.deepEqual(
+		result.files.map(file => file.path),
+		['lib/my_app/blog/post.ex', 'lib/my_app/blog.ex', 'test/my_app/blog_test.exs', 'test/support/fixtures/blog_fixtures.ex'],
+	);
 	t.true(result.files[0]!.content.includes('    timestamps()\n'));
 });

@@ -1,11 +1,12 @@
 // The tool servers import only what package.json declares (zod once came only through the MCP SDK).
-import test from 'ava';
-import {builtinModules} from 'node:module';
+
 import {readFile} from 'node:fs/promises';
+import {builtinModules} from 'node:module';
 import {dirname, join, resolve} from 'node:path';
+import test from 'ava';
 import {packageRoot} from '../../source/package-root.js';
 
-test('every package reachable from the tool servers\' bins is a declared dependency', async (t) => {
+test("every package reachable from the tool servers' bins is a declared dependency", async t => {
 	const manifest = JSON.parse(await readFile(join(packageRoot(), 'package.json'), 'utf8')) as {dependencies?: Record<string, string>};
 	const declared = new Set(Object.keys(manifest.dependencies ?? {}));
 	const seen = new Set<string>();

@@ -3,11 +3,12 @@
  * calls, hostile strings, odd migration folders, symlink loops, files where folders should be, and
  * a project the server cannot write into.
  */
-import test from 'ava';
-import {chmod, chown, mkdir, readdir, readFile, rename, symlink} from 'node:fs/promises';
+
 import {existsSync} from 'node:fs';
+import {chmod, chown, mkdir, readdir, readFile, rename, symlink} from 'node:fs/promises';
 import {dirname, join, relative} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import test from 'ava';
 import {lockFileOf} from '../../source/tools/write/project-lock.js';
 import {checkElixirFiles, mixFormatCheck, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
@@ -19,11 +20,7 @@ let migrations: Client;
 let contexts: Client;
 
 test.before(async () => {
-	[ecto, migrations, contexts] = await Promise.all([
-		startToolServer('elixir-ecto-gen-tool'),
-		startToolServer('elixir-migration-gen-tool'),
-		startToolServer('phoenix-context-gen-tool'),
-	]);
+	[ecto, migrations, contexts] = await Promise.all([startToolServer('elixir-ecto-gen-tool'), startToolServer('elixir-migration-gen-tool'), startToolServer('phoenix-context-gen-tool')]);
 });
 
 test.after.always(async () => {
@@ -32,7 +29,7 @@ test.after.always(async () => {
 
 const stampOf = (path: string) => /\/(\d{14})_[^/]+\.exs$/.exec(path)?.[1];
 
-test('parallel calls on two servers: distinct migration stamps, and both schemas end up in the shared context', async (t) => {
+test('parallel calls on two servers: distinct migration stamps, and both schemas end up in the shared context', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const results = await Promise.all([
 		callTool(migrations, 'generate_migration', {project_path: root, schema: 'Blog.Post', plural: 'posts', attrs: ['title']}),
@@ -42,24 +39,30 @@ test('parallel calls on two servers: distinct migration stamps, and both schemas
 		callTool(contexts, 'generate_context', {project_path: root, context: 'Shop', schema: 'Order', plural: 'orders', attrs: ['total:decimal']}),
 	]);
 	for (const result of results) t.false(result.isError, result.text);
-	const stamps = results.flatMap((result) => result.files.map((file) => stampOf(file.path)).filter((stamp) => stamp !== undefined));
+	const stamps = results.flatMap(result => result.files.map(file => stampOf(file.path)).filter(stamp => stamp !== undefined));
 	t.is(stamps.length, 5);
 	t.is(new Set(stamps).size, 5, `one stamp per migration: ${stamps.join(' ')}`);
-	const onDisk = (await readdir(join(root, 'priv/repo/migrations'))).filter((name) => /^\d{14}_/.test(name));
-	t.is(new Set(onDisk.map((name) => name.slice(0, 14))).size, 5);
+	const onDisk = (await readdir(join(root, 'priv/repo/migrations'))).filter(name => /^\d{14}_/.test(name));
+	t.is(new Set(onDisk.map(name => name.slice(0, 14))).size, 5);
 
 	const context = await readFile(join(root, 'lib/my_app/shop.ex'), 'utf8');
-	t.true(context.includes('def list_items do') && context.includes('def list_orders do'), 'no call lost the other one\'s functions');
+	t.true(context.includes('def list_items do') && context.includes('def list_orders do'), "no call lost the other one's functions");
 	const tests = await readFile(join(root, 'test/my_app/shop_test.exs'), 'utf8');
 	t.true(tests.includes('describe "items" do') && tests.includes('describe "orders" do'));
 	const fixtures = await readFile(join(root, 'test/support/fixtures/shop_fixtures.ex'), 'utf8');
 	t.true(fixtures.includes('def item_fixture') && fixtures.includes('def order_fixture'));
-	t.deepEqual(results.slice(3).map((result) => result.files.find((file) => file.path === 'lib/my_app/shop.ex')!.action).sort(), ['created', 'injected']);
+	t.deepEqual(
+		results
+			.slice(3)
+			.map(result => result.files.find(file => file.path === 'lib/my_app/shop.ex')!.action)
+			.sort(),
+		['created', 'injected'],
+	);
 	t.false(existsSync(lockFileOf(root)), 'the lock is released');
-	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(['lib/my_app/shop.ex', 'test/my_app/shop_test.exs', 'test/support/fixtures/shop_fixtures.ex'].map((file) => join(root, file))), []);
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(['lib/my_app/shop.ex', 'test/my_app/shop_test.exs', 'test/support/fixtures/shop_fixtures.ex'].map(file => join(root, file))), []);
 });
 
-test('hostile strings in names are refused with a message naming them, and nothing is written', async (t) => {
+test('hostile strings in names are refused with a message naming them, and nothing is written', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const before = await snapshotTree(root);
 	const post = {project_path: root, schema: 'Blog.Post', plural: 'posts'};
@@ -92,7 +95,7 @@ test('hostile strings in names are refused with a message naming them, and nothi
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('odd but valid enum values and names are escaped: every file parses and is formatted', async (t) => {
+test('odd but valid enum values and names are escaped: every file parses and is formatted', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const result = await callTool(contexts, 'generate_context', {
 		project_path: root,
@@ -102,16 +105,16 @@ test('odd but valid enum values and names are escaped: every file parses and is 
 		attrs: ['state:enum:#{x}:a"b:in-progress:ok?:end', 'do_it:boolean', 'label:string:unique:redact'],
 	});
 	t.false(result.isError, result.text);
-	const schema = result.files.find((file) => file.path === 'lib/my_app/ops/task.ex')!.content;
+	const schema = result.files.find(file => file.path === 'lib/my_app/ops/task.ex')!.content;
 	// As Elixir's inspect prints atoms: `#{` escaped (no interpolation), quotes escaped.
 	t.true(schema.includes('    field :state, Ecto.Enum, values: [:"\\#{x}", :"a\\"b", :"in-progress", :ok?, :end]\n'), schema);
 	if (requireElixir(t)) {
-		t.deepEqual(await checkElixirFiles(result.files.map((file) => join(root, file.path))), []);
+		t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
 		t.deepEqual(await mixFormatCheck(result.files), []);
 	}
 });
 
-test('migration folders inside lib/, test/, config/, priv/static/ or hidden folders are refused', async (t) => {
+test('migration folders inside lib/, test/, config/, priv/static/ or hidden folders are refused', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const before = await snapshotTree(root);
 	for (const migrationDir of ['lib/my_app', 'lib', 'test/migrations', 'config', 'deps/x', '_build/dev', 'priv/static/migrations', '.git/hooks', 'priv/.hidden', 'Lib/x', 'priv/a\nb']) {
@@ -130,7 +133,7 @@ test('migration folders inside lib/, test/, config/, priv/static/ or hidden fold
 	t.false(fine.isError, fine.text);
 });
 
-test('project_path that is a file, or a relative path from a server started elsewhere', async (t) => {
+test('project_path that is a file, or a relative path from a server started elsewhere', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const file = await callTool(ecto, 'generate_schema', {project_path: join(root, 'mix.exs'), schema: 'Blog.Post', plural: 'posts'});
 	t.true(file.isError);
@@ -144,7 +147,7 @@ test('project_path that is a file, or a relative path from a server started else
 	t.true(existsSync(join(root, 'lib/my_app/blog/post.ex')));
 });
 
-test('symlink loops in lib/ neither hang inspect_project nor let a write through', async (t) => {
+test('symlink loops in lib/ neither hang inspect_project nor let a write through', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	await symlink('loop', join(root, 'lib/my_app/loop'));
 	await symlink('..', join(root, 'lib/my_app/up'));
@@ -153,7 +156,18 @@ test('symlink loops in lib/ neither hang inspect_project nor let a write through
 	const inspected = await callTool(ecto, 'inspect_project', {project_path: root});
 	t.false(inspected.isError, inspected.text);
 	t.deepEqual(inspected.structured!['contexts'], [{module: 'MyApp.Blog', file: 'lib/my_app/blog.ex'}]);
-	t.deepEqual(inspected.structured!['schemas'], [{module: 'MyApp.Blog.Post', table: 'posts', file: 'lib/my_app/blog/post.ex', fields: [{name: 'title', type: 'string'}, {name: 'body', type: 'string'}], references: []}]);
+	t.deepEqual(inspected.structured!['schemas'], [
+		{
+			module: 'MyApp.Blog.Post',
+			table: 'posts',
+			file: 'lib/my_app/blog/post.ex',
+			fields: [
+				{name: 'title', type: 'string'},
+				{name: 'body', type: 'string'},
+			],
+			references: [],
+		},
+	]);
 	const before = await snapshotTree(root);
 	for (const schema of ['Loop.Post', 'B1.Post']) {
 		const result = await callTool(ecto, 'generate_schema', {project_path: root, schema, plural: 'posts'});
@@ -164,7 +178,7 @@ test('symlink loops in lib/ neither hang inspect_project nor let a write through
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('a folder the server cannot write into: clear error, earlier files restored, new folders removed, no temp files', async (t) => {
+test('a folder the server cannot write into: clear error, earlier files restored, new folders removed, no temp files', async t => {
 	if (!canTestPermissions(t)) return t.pass();
 	const root = await copyFixtureProject(t, 'my_app');
 	const locked = join(root, 'test/support/fixtures');
@@ -192,10 +206,10 @@ test('a folder the server cannot write into: clear error, earlier files restored
 
 async function listAll(folder: string): Promise<string[]> {
 	const entries = await readdir(folder, {withFileTypes: true, recursive: true});
-	return entries.map((entry) => join(entry.parentPath, entry.name));
+	return entries.map(entry => join(entry.parentPath, entry.name));
 }
 
-test('a symlinked migrations folder pointing outside is refused for both migration tools', async (t) => {
+test('a symlinked migrations folder pointing outside is refused for both migration tools', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const outside = await copyFixtureProject(t, 'no_timestamps');
 	await rename(join(root, 'priv/repo/migrations'), join(root, 'priv/repo/migrations-moved'));

@@ -1,7 +1,7 @@
-import test from 'ava';
 import {mkdir, readFile, symlink} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
+import test from 'ava';
 import {checkElixirFiles, requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {callTool, listDir, snapshotTree, startToolServer} from './tool-client.js';
@@ -17,22 +17,22 @@ test.after.always(async () => {
 });
 
 const posts = {schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'slug:string:unique', 'author_id:references:users']};
-const migrations = async (root: string) => (await listDir(join(root, 'priv/repo/migrations'))).filter((name) => /^\d+_/.test(name));
+const migrations = async (root: string) => (await listDir(join(root, 'priv/repo/migrations'))).filter(name => /^\d+_/.test(name));
 
-test('tools/list: the migration tools with their required arguments', async (t) => {
+test('tools/list: the migration tools with their required arguments', async t => {
 	const {tools} = await client.listTools();
-	const byName = new Map(tools.map((tool) => [tool.name, tool.inputSchema]));
+	const byName = new Map(tools.map(tool => [tool.name, tool.inputSchema]));
 	t.deepEqual([...byName.keys()].sort(), ['generate_add_fields_migration', 'generate_empty_migration', 'generate_migration']);
 	t.deepEqual(byName.get('generate_add_fields_migration')!.required, ['project_path', 'schema', 'plural', 'attrs']);
 	const addFields = byName.get('generate_add_fields_migration')!.properties as Record<string, unknown>;
 	for (const key of ['table', 'binary_id', 'prefix', 'repo', 'migration_dir', 'name', 'overwrite', 'dry_run']) t.truthy(addFields[key], key);
-	t.regex(tools.find((tool) => tool.name === 'generate_add_fields_migration')!.description!, /existing schema.*attrs are only the NEW fields/s);
+	t.regex(tools.find(tool => tool.name === 'generate_add_fields_migration')!.description!, /existing schema.*attrs are only the NEW fields/s);
 	t.deepEqual(byName.get('generate_migration')!.required, ['project_path', 'schema', 'plural']);
 	t.deepEqual(byName.get('generate_empty_migration')!.required, ['project_path', 'name']);
 	t.truthy((byName.get('generate_migration')!.properties as Record<string, unknown>)['migration_dir']);
 });
 
-test('generate_migration writes <stamp>_create_posts.exs with columns and indexes, and says to migrate', async (t) => {
+test('generate_migration writes <stamp>_create_posts.exs with columns and indexes, and says to migrate', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const result = await callTool(client, 'generate_migration', {project_path: root, ...posts});
 	t.false(result.isError, result.text);
@@ -49,7 +49,7 @@ test('generate_migration writes <stamp>_create_posts.exs with columns and indexe
 	if (requireElixir(t)) t.deepEqual(await checkElixirFiles([join(root, file!.path)]), []);
 });
 
-test('a second create_posts is refused; identical is unchanged; overwrite replaces it under its name', async (t) => {
+test('a second create_posts is refused; identical is unchanged; overwrite replaces it under its name', async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const existing = '20250601120000_create_posts.exs';
 	const same = await callTool(client, 'generate_migration', {project_path: root, schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'body:text']});
@@ -69,18 +69,21 @@ test('a second create_posts is refused; identical is unchanged; overwrite replac
 	t.true((await readFile(join(root, 'priv/repo/migrations', existing), 'utf8')).includes('add :slug, :string'));
 });
 
-test('migrations generated back to back get distinct, ordered stamps', async (t) => {
+test('migrations generated back to back get distinct, ordered stamps', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const first = await callTool(client, 'generate_migration', {project_path: root, ...posts});
 	const second = await callTool(client, 'generate_migration', {project_path: root, schema: 'Blog.Comment', plural: 'comments', attrs: ['body:text']});
 	const third = await callTool(client, 'generate_empty_migration', {project_path: root, name: 'add_views_to_posts'});
-	const stamps = [first, second, third].map((result) => /(\d{14})_/.exec(result.files[0]!.path)![1]!);
+	const stamps = [first, second, third].map(result => /(\d{14})_/.exec(result.files[0]!.path)![1]!);
 	t.is(new Set(stamps).size, 3, stamps.join(' '));
 	t.deepEqual([...stamps].sort(), stamps);
-	t.deepEqual((await migrations(root)).map((name) => name.slice(15)), ['create_posts.exs', 'create_comments.exs', 'add_views_to_posts.exs']);
+	t.deepEqual(
+		(await migrations(root)).map(name => name.slice(15)),
+		['create_posts.exs', 'create_comments.exs', 'add_views_to_posts.exs'],
+	);
 });
 
-test('generate_empty_migration writes ecto.gen.migration\'s file and refuses a taken name', async (t) => {
+test("generate_empty_migration writes ecto.gen.migration's file and refuses a taken name", async t => {
 	const root = await copyFixtureProject(t, 'with_context');
 	const result = await callTool(client, 'generate_empty_migration', {project_path: root, name: 'AddViewsToPosts'});
 	t.false(result.isError, result.text);
@@ -101,7 +104,7 @@ test('generate_empty_migration writes ecto.gen.migration\'s file and refuses a t
 	t.deepEqual(await snapshotTree(root), before);
 });
 
-test('migration_dir is honoured inside the project; .., absolute and symlinked escapes are refused', async (t) => {
+test('migration_dir is honoured inside the project; .., absolute and symlinked escapes are refused', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const outside = await copyFixtureProject(t, 'no_timestamps');
 	const inside = await callTool(client, 'generate_migration', {project_path: root, ...posts, migration_dir: 'priv/other_repo/migrations'});
@@ -125,7 +128,7 @@ test('migration_dir is honoured inside the project; .., absolute and symlinked e
 	t.deepEqual(await snapshotTree(outside), before);
 });
 
-test('dry_run plans the migration without writing it', async (t) => {
+test('dry_run plans the migration without writing it', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const result = await callTool(client, 'generate_migration', {project_path: root, ...posts, dry_run: true});
 	t.false(result.isError, result.text);
@@ -134,7 +137,7 @@ test('dry_run plans the migration without writing it', async (t) => {
 	t.deepEqual(await migrations(root), []);
 });
 
-test('binary ids and an explicit repo change the migration as Phoenix does', async (t) => {
+test('binary ids and an explicit repo change the migration as Phoenix does', async t => {
 	const root = await copyFixtureProject(t, 'binary_id');
 	const result = await callTool(client, 'generate_migration', {project_path: root, ...posts, repo: 'MyApp.ReadRepo'});
 	t.false(result.isError, result.text);
@@ -145,7 +148,7 @@ test('binary ids and an explicit repo change the migration as Phoenix does', asy
 	t.true(content.includes('references(:users, on_delete: :nothing, type: :binary_id)'));
 });
 
-test('a dry run reports its stamp in apply_args; the real call given it writes the previewed file, even seconds later', async (t) => {
+test('a dry run reports its stamp in apply_args; the real call given it writes the previewed file, even seconds later', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	for (const [tool, args] of [
 		['generate_migration', posts],
@@ -161,8 +164,8 @@ test('a dry run reports its stamp in apply_args; the real call given it writes t
 		const written = await callTool(client, tool, {project_path: root, ...args, migration_stamp: stamp});
 		t.false(written.isError, written.text);
 		t.deepEqual(
-			written.files.map((file) => ({path: file.path, content: file.content})),
-			preview.files.map((file) => ({path: file.path, content: file.content})),
+			written.files.map(file => ({path: file.path, content: file.content})),
+			preview.files.map(file => ({path: file.path, content: file.content})),
 			tool,
 		);
 		t.is(written.structured!['apply_args'], undefined, 'only a dry run reports apply_args');
@@ -170,7 +173,7 @@ test('a dry run reports its stamp in apply_args; the real call given it writes t
 	}
 });
 
-test('a stamp that no longer sorts after every migration is replaced by a fresh one, and the result says so', async (t) => {
+test('a stamp that no longer sorts after every migration is replaced by a fresh one, and the result says so', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const preview = await callTool(client, 'generate_migration', {project_path: root, ...posts, dry_run: true});
 	const stamp = (preview.structured!['apply_args'] as {migration_stamp: string}).migration_stamp;

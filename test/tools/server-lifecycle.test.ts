@@ -3,11 +3,12 @@
  * client closes stdin, also while a call is still waiting for the project lock, and a special file
  * where a config file should be never hangs it. Real servers, spawned as the engine spawns them.
  */
-import test from 'ava';
-import {spawn, execFileSync, type ChildProcessWithoutNullStreams} from 'node:child_process';
+
+import {type ChildProcessWithoutNullStreams, execFileSync, spawn} from 'node:child_process';
 import {constants} from 'node:fs';
 import {chmod, mkdir, open, rename, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
+import test from 'ava';
 import {packageRoot} from '../../source/package-root.js';
 import {lockFileOf} from '../../source/tools/write/project-lock.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
@@ -41,13 +42,13 @@ async function startServer(t: import('ava').ExecutionContext): Promise<Server> {
 		}
 	});
 	child.stderr.resume();
-	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>((resolve) => {
+	const exited = new Promise<{code: number | null; signal: NodeJS.Signals | null}>(resolve => {
 		child.on('exit', (code, signal) => resolve({code, signal}));
 	});
 	const server: Server = {
 		child,
-		send: (message) => child.stdin.write(`${JSON.stringify(message)}\n`),
-		response: async (id) => new Promise((resolve) => waiting.set(id, resolve)),
+		send: message => child.stdin.write(`${JSON.stringify(message)}\n`),
+		response: async id => new Promise(resolve => waiting.set(id, resolve)),
 		exited,
 	};
 	server.send({jsonrpc: '2.0', id: 0, method: 'initialize', params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'lifecycle-test', version: '1'}}});
@@ -105,7 +106,7 @@ const schemaCall = (id: number, root: string) => ({
 	params: {name: 'generate_schema', arguments: {project_path: root, schema: 'Blog.Post', plural: 'posts', attrs: ['title']}},
 });
 
-test('SIGTERM ends a server promptly, with the signal, while a call waits for the project lock; nothing is written', async (t) => {
+test('SIGTERM ends a server promptly, with the signal, while a call waits for the project lock; nothing is written', async t => {
 	const {root, onTheLock} = await lockedProject(t);
 	const server = await startServer(t);
 	server.send(schemaCall(1, root));
@@ -117,7 +118,7 @@ test('SIGTERM ends a server promptly, with the signal, while a call waits for th
 	t.false(execFileSync('ls', [join(root, 'lib/my_app')], {encoding: 'utf8'}).includes('blog'));
 });
 
-test('closing stdin ends a server within its bound for answering, also while a call waits for the project lock', async (t) => {
+test('closing stdin ends a server within its bound for answering, also while a call waits for the project lock', async t => {
 	const {root, onTheLock} = await lockedProject(t);
 	const server = await startServer(t);
 	server.send(schemaCall(1, root));
@@ -128,7 +129,7 @@ test('closing stdin ends a server within its bound for answering, also while a c
 	t.false(execFileSync('ls', [join(root, 'lib/my_app')], {encoding: 'utf8'}).includes('blog'));
 });
 
-test('a FIFO at config/config.exs: inspect_project answers with a warning, and SIGTERM then ends the server', async (t) => {
+test('a FIFO at config/config.exs: inspect_project answers with a warning, and SIGTERM then ends the server', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	await rm(join(root, 'config/config.exs'));
 	execFileSync('mkfifo', [join(root, 'config/config.exs')]);

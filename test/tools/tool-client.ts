@@ -54,7 +54,7 @@ export async function startToolServer(bin: ToolBin, cwd = packageRoot(), options
 export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<CallOutcome> {
 	const result = await client.callTool({name, arguments: args});
 	const content = Array.isArray(result.content) ? (result.content as Array<{type: string; text?: string}>) : [];
-	const text = content.map((part) => part.text ?? '').join('\n');
+	const text = content.map(part => part.text ?? '').join('\n');
 	const structured = result.structuredContent as Record<string, unknown> | undefined;
 	return {
 		isError: result.isError === true,

@@ -4,7 +4,7 @@ import type {ExecutionContext} from 'ava';
 import {packageRoot} from '../../source/package-root.js';
 import {seededDb} from '../commands/_cli.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {startTerminal, terminalEnv, type Terminal} from '../helpers/tmux.js';
+import {startTerminal, type Terminal, terminalEnv} from '../helpers/tmux.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 
 export interface TuiOptions {
@@ -19,8 +19,7 @@ export interface TuiOptions {
 export async function startTui(t: ExecutionContext, options: TuiOptions = {}): Promise<{terminal: Terminal; db: string; project: string}> {
 	const project = await copyFixtureProject(t, 'my_app');
 	const db = await seededDb(t);
-	const script =
-		options.entry === 'faults' ? path.join(packageRoot(), 'test/ui/_tui-with-faults.tsx') : path.join(packageRoot(), 'source/cli.tsx');
+	const script = options.entry === 'faults' ? path.join(packageRoot(), 'test/ui/_tui-with-faults.tsx') : path.join(packageRoot(), 'source/cli.tsx');
 	const terminal = startTerminal(t, {
 		cwd: path.dirname(project),
 		// Run from source from the temp folder: tsx needs the JSX settings (the test config covers test/ too).

@@ -21,6 +21,10 @@ process.on('SIGUSR2', () => {
 
 const [, , ...rest] = process.argv;
 const flag = (name: string) => rest[rest.indexOf(`--${name}`) + 1];
-process.exitCode = await tuiCommand([], {db: flag('db'), project: flag('project'), provider: flag('provider')}, {
-	screens: [...SCREENS, {id: 'broken', title: 'Broken', key: '9', component: BrokenScreen, keys: []}],
-});
+process.exitCode = await tuiCommand(
+	[],
+	{db: flag('db'), project: flag('project'), provider: flag('provider')},
+	{
+		screens: [...SCREENS, {id: 'broken', title: 'Broken', key: '9', component: BrokenScreen, keys: []}],
+	},
+);

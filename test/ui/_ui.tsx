@@ -1,12 +1,10 @@
-/** Shared set-up of the UI tests: the real app (temp database, real tool servers) behind the screens. */
-import React from 'react';
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/ui/app.js';
 import {loadServices} from '../../source/app/load-ui-services.js';
-import type {UiServices} from '../../source/ui/services.js';
 import {packageRoot} from '../../source/package-root.js';
+import {App} from '../../source/ui/app.js';
+import type {UiServices} from '../../source/ui/services.js';
 import {seededDb} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {tick, until} from './_frames.js';
@@ -24,10 +22,7 @@ export interface StartedUi {
 
 export const KEYS = {enter: '\r', escape: '\u001B', tab: '\t', ctrlC: '\u0003', up: '\u001B[A', down: '\u001B[B', pageUp: '\u001B[5~'};
 
-export async function startUi(
-	t: ExecutionContext,
-	options: {project: string; provider?: string; script?: string; yes?: boolean; workflow?: string},
-): Promise<StartedUi> {
+export async function startUi(t: ExecutionContext, options: {project: string; provider?: string; script?: string; yes?: boolean; workflow?: string}): Promise<StartedUi> {
 	const dbPath = await seededDb(t);
 	let services: UiServices | undefined;
 	const app = render(

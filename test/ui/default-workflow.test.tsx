@@ -1,7 +1,8 @@
 /** The TUI takes a workflow by the rule `ectosmith run` follows, and never silently the first of several. */
-import React from 'react';
+
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {defaultWorkflowOf} from '../../source/config/default-workflow.js';
 import {App} from '../../source/ui/app.js';
 import {SCREENS} from '../../source/ui/screens/index.js';

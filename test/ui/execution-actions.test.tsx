@@ -4,13 +4,14 @@
  * a run on the Run screen; re-run, continue, delete and undo from the Replay screen, each guarded
  * by its confirmation (any other key leaves everything as it was).
  */
-import React from 'react';
+
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import React from 'react';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {KEYS, startUi, tick, until, type StartedUi} from './_ui.js';
+import {KEYS, type StartedUi, startUi, tick, until} from './_ui.js';
 
 void React;
 
@@ -164,7 +165,11 @@ test.serial('from the Replay: r re-runs, c continues, d deletes and u undoes, ea
 	await until(ui.app.lastFrame, /Delete execution #2/, 'the question');
 	await ui.press('y');
 	// Back on the list, read again: the row is gone, the others stay.
-	const after = await until(ui.app.lastFrame, /^(?![\s\S]*\n\s*2\s+\d\d-\d\d )[\s\S]*\n\s*1\s+\d\d-\d\d [\s\S]*Deleted execution #2 and its \d+ messages; its files stay\. · History page 1/, 'the list without #2');
+	const after = await until(
+		ui.app.lastFrame,
+		/^(?![\s\S]*\n\s*2\s+\d\d-\d\d )[\s\S]*\n\s*1\s+\d\d-\d\d [\s\S]*Deleted execution #2 and its \d+ messages; its files stay\. · History page 1/,
+		'the list without #2',
+	);
 	t.regex(after, /\n\s*3\s+\d\d-\d\d /);
 	await t.throwsAsync(history().execution(2), {message: /No execution with id 2/});
 

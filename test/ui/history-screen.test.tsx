@@ -1,17 +1,14 @@
-// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
-/** The History and Replay screens on a real SQLite file seeded with executions and messages. */
-import React from 'react';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
-import {App} from '../../source/ui/app.js';
-import {Recorder} from '../../source/records/recorder.js';
 import {createHistoryServices} from '../../source/app/history-services.js';
-import {headerLine, rowColumns} from '../../source/ui/screens/history-screen.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {stringWidth} from '../../source/terminal/columns.js';
+import {App} from '../../source/ui/app.js';
+import {headerLine, rowColumns} from '../../source/ui/screens/history-screen.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
 import {seedHistory, seedStartTime} from '../helpers/seed-history.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
 import {KEYS, tick, until} from './_ui.js';
 
 const EXECUTIONS = 40;
@@ -26,14 +23,7 @@ async function startHistory(t: ExecutionContext, replay?: number) {
 	// Only the History screen: the others would ask for services this test does not build.
 	const screens = SCREENS.filter(screen => screen.id === 'history');
 	const services = {history: createHistoryServices(orm, new Recorder(orm)), close: async () => undefined} as unknown as UiServices;
-	const app = render(
-		<App
-			screens={screens}
-			options={{project: process.cwd(), yes: false, ...(replay === undefined ? {} : {replay})}}
-			loadServices={async () => services}
-			onQuit={() => undefined}
-		/>,
-	);
+	const app = render(<App screens={screens} options={{project: process.cwd(), yes: false, ...(replay === undefined ? {} : {replay})}} loadServices={async () => services} onQuit={() => undefined} />);
 	t.teardown(() => app.unmount());
 	return app;
 }
@@ -68,7 +58,10 @@ test.serial('History lists the executions newest first, one page at a time, and 
 	await until(app.lastFrame, /No execution matches[\s\S]*status STARTED/, 'the STARTED filter (the seed has none)');
 	app.stdin.write('s');
 	const completed = await until(app.lastFrame, /\n\s*\d+\s+\d\d-\d\d[\s\S]*status COMPLETED/, 'the COMPLETED filter');
-	t.true(shownIds(completed).every(id => id % 4 === 0), 'only COMPLETED rows (every 4th of the seed)');
+	t.true(
+		shownIds(completed).every(id => id % 4 === 0),
+		'only COMPLETED rows (every 4th of the seed)',
+	);
 });
 
 test.serial('Enter opens the Replay of the selected execution; stepping changes the frame; Esc comes back', async t => {

@@ -48,7 +48,13 @@ test('ectosmith replay ID at 80x24: u shows the plan, y undoes it (the files are
 	// An execution as the tool servers record one: the files it created, with their content and hash.
 	const orm = await openDatabase({dbPath: db});
 	const recorder = new Recorder(orm);
-	const id = await recorder.startExecution({workflowName: 'elixir_crud_generator', description: 'Blog.Post posts title:string', targetProjectPath: project, provider: 'offline', model: 'offline-planner'});
+	const id = await recorder.startExecution({
+		workflowName: 'elixir_crud_generator',
+		description: 'Blog.Post posts title:string',
+		targetProjectPath: project,
+		provider: 'offline',
+		model: 'offline-planner',
+	});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'user', contentText: 'Blog.Post posts title:string'});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'tool_request', functionCallName: 'generate_schema', functionCallArgs: {schema: 'Blog.Post'}});
 	await recorder.addMessage(id, {

@@ -60,11 +60,7 @@ test('every screen redraws whole at each new size, and a too small terminal is a
 		await terminal.waitFor(screen.marker, `the ${screen.name} screen`);
 		for (const [width, height] of SIZES) {
 			terminal.resize(width, height);
-			const drawn = await settles(
-				terminal,
-				text => (screen.marker.test(text) ? layoutProblem(text, width, height) : `the ${screen.name} screen is not shown`),
-				`${screen.name} at ${width}x${height}`,
-			);
+			const drawn = await settles(terminal, text => (screen.marker.test(text) ? layoutProblem(text, width, height) : `the ${screen.name} screen is not shown`), `${screen.name} at ${width}x${height}`);
 			t.regex(drawn, screen.marker, `${screen.name} at ${width}x${height}`);
 		}
 	}

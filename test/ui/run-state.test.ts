@@ -1,6 +1,6 @@
 import test from 'ava';
 import type {EngineEvent} from '../../source/engine/events.js';
-import {applyEvent, parentForFollowUp, initialRunState, runReducer, type RunState} from '../../source/ui/state/run-state.js';
+import {applyEvent, initialRunState, parentForFollowUp, type RunState, runReducer} from '../../source/ui/state/run-state.js';
 
 const post = {path: 'lib/my_app/blog/post.ex', action: 'created' as const, content: 'defmodule MyApp.Blog.Post do\nend\n'};
 
@@ -8,27 +8,104 @@ const post = {path: 'lib/my_app/blog/post.ex', action: 'created' as const, conte
 function conversation(executionId = 7, parentExecutionId?: number): EngineEvent[] {
 	const base = {executionId};
 	return [
-		{type: 'execution_started', ...base, workflow: 'elixir_crud_generator', provider: 'scripted', model: 'gemini-2.5-flash', projectPath: '/p', description: 'Blog.Post posts title:string', maxTurns: 10, startedAt: '2026-11-27T10:00:00.000Z', ...(parentExecutionId === undefined ? {} : {parentExecutionId})},
+		{
+			type: 'execution_started',
+			...base,
+			workflow: 'elixir_crud_generator',
+			provider: 'scripted',
+			model: 'gemini-2.5-flash',
+			projectPath: '/p',
+			description: 'Blog.Post posts title:string',
+			maxTurns: 10,
+			startedAt: '2026-11-27T10:00:00.000Z',
+			...(parentExecutionId === undefined ? {} : {parentExecutionId}),
+		},
 		{type: 'user_message', ...base, messageId: 1, turn: 1, text: 'You are a Phoenix expert... Blog.Post posts title:string'},
 		{type: 'turn_started', ...base, turn: 1, maxTurns: 10},
 		{type: 'text_delta', ...base, turn: 1, delta: 'Inspecting '},
 		{type: 'text_delta', ...base, turn: 1, delta: 'the project.'},
-		{type: 'model_message_done', ...base, messageId: 2, turn: 1, text: 'Inspecting the project.', functionCalls: [{name: 'inspect_project', args: {project_path: '/p'}}], durationMs: 12, usage: {promptTokens: 100, outputTokens: 10, totalTokens: 110}},
+		{
+			type: 'model_message_done',
+			...base,
+			messageId: 2,
+			turn: 1,
+			text: 'Inspecting the project.',
+			functionCalls: [{name: 'inspect_project', args: {project_path: '/p'}}],
+			durationMs: 12,
+			usage: {promptTokens: 100, outputTokens: 10, totalTokens: 110},
+		},
 		{type: 'usage', ...base, turn: 1, totals: {promptTokens: 100, outputTokens: 10, totalTokens: 110}},
 		{type: 'tool_call_started', ...base, messageId: 3, turn: 1, callIndex: 0, name: 'inspect_project', server: 'elixir_ecto_gen_tool', args: {project_path: '/p'}, readOnly: true},
-		{type: 'tool_call_finished', ...base, messageId: 4, turn: 1, callIndex: 0, name: 'inspect_project', server: 'elixir_ecto_gen_tool', isError: false, text: 'Phoenix project my_app', structuredContent: {schemas: []}, durationMs: 30},
+		{
+			type: 'tool_call_finished',
+			...base,
+			messageId: 4,
+			turn: 1,
+			callIndex: 0,
+			name: 'inspect_project',
+			server: 'elixir_ecto_gen_tool',
+			isError: false,
+			text: 'Phoenix project my_app',
+			structuredContent: {schemas: []},
+			durationMs: 30,
+		},
 		{type: 'turn_started', ...base, turn: 2, maxTurns: 10},
 		{type: 'model_message_done', ...base, messageId: 5, turn: 2, text: 'Writing the schema.', functionCalls: [{name: 'generate_schema', args: {schema: 'Blog.Post', plural: 'posts'}}], durationMs: 9},
-		{type: 'tool_call_started', ...base, messageId: 6, turn: 2, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {project_path: '/p', schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']}, readOnly: false},
-		{type: 'approval_requested', ...base, turn: 2, callIndex: 0, messageId: 6, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}, files: [post], dryRunText: 'would create lib/my_app/blog/post.ex'},
+		{
+			type: 'tool_call_started',
+			...base,
+			messageId: 6,
+			turn: 2,
+			callIndex: 0,
+			name: 'generate_schema',
+			server: 'elixir_ecto_gen_tool',
+			args: {project_path: '/p', schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']},
+			readOnly: false,
+		},
+		{
+			type: 'approval_requested',
+			...base,
+			turn: 2,
+			callIndex: 0,
+			messageId: 6,
+			name: 'generate_schema',
+			server: 'elixir_ecto_gen_tool',
+			args: {schema: 'Blog.Post'},
+			files: [post],
+			dryRunText: 'would create lib/my_app/blog/post.ex',
+		},
 		{type: 'approval_decided', ...base, turn: 2, callIndex: 0, outcome: 'declined_with_note', note: 'use utc_datetime_usec'},
-		{type: 'tool_call_finished', ...base, messageId: 7, turn: 2, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', isError: true, text: 'The user declined: use utc_datetime_usec', durationMs: 1, approval: 'declined_with_note'},
+		{
+			type: 'tool_call_finished',
+			...base,
+			messageId: 7,
+			turn: 2,
+			callIndex: 0,
+			name: 'generate_schema',
+			server: 'elixir_ecto_gen_tool',
+			isError: true,
+			text: 'The user declined: use utc_datetime_usec',
+			durationMs: 1,
+			approval: 'declined_with_note',
+		},
 		{type: 'turn_started', ...base, turn: 3, maxTurns: 10},
 		{type: 'model_message_done', ...base, messageId: 8, turn: 3, text: 'Again, with utc_datetime_usec.', functionCalls: [{name: 'generate_schema', args: {}}], durationMs: 9},
 		{type: 'tool_call_started', ...base, messageId: 9, turn: 3, callIndex: 0, name: 'generate_schema', server: 'elixir_ecto_gen_tool', args: {schema: 'Blog.Post'}, readOnly: false},
 		{type: 'approval_requested', ...base, turn: 3, callIndex: 0, messageId: 9, name: 'generate_schema', args: {schema: 'Blog.Post'}, files: [post], dryRunText: ''},
 		{type: 'approval_decided', ...base, turn: 3, callIndex: 0, outcome: 'approved'},
-		{type: 'tool_call_finished', ...base, messageId: 10, turn: 3, callIndex: 0, name: 'generate_schema', isError: false, text: 'Schema written', structuredContent: {files: [{path: post.path, action: 'created', content: ''}], next_steps: ['Run mix ecto.migrate to apply the migration.', 'Call generate_migration next.']}, durationMs: 20, approval: 'approved'},
+		{
+			type: 'tool_call_finished',
+			...base,
+			messageId: 10,
+			turn: 3,
+			callIndex: 0,
+			name: 'generate_schema',
+			isError: false,
+			text: 'Schema written',
+			structuredContent: {files: [{path: post.path, action: 'created', content: ''}], next_steps: ['Run mix ecto.migrate to apply the migration.', 'Call generate_migration next.']},
+			durationMs: 20,
+			approval: 'approved',
+		},
 		{type: 'turn_started', ...base, turn: 4, maxTurns: 10},
 		{type: 'text_delta', ...base, turn: 4, delta: 'Done: Blog.Post.'},
 		{type: 'model_message_done', ...base, messageId: 11, turn: 4, text: 'Done: Blog.Post.', functionCalls: [], durationMs: 5},
@@ -106,12 +183,12 @@ test('batched events reduce like one at a time; a follow-up continues the last e
 });
 
 test('a cancelled run keeps what it streamed and says so', t => {
-	const events: EngineEvent[] = [
-		...conversation().slice(0, 4),
-		{type: 'execution_finished', executionId: 7, status: 'CANCELLED', errorMessage: 'Cancelled by the user.', turns: 1, durationMs: 300},
-	];
+	const events: EngineEvent[] = [...conversation().slice(0, 4), {type: 'execution_finished', executionId: 7, status: 'CANCELLED', errorMessage: 'Cancelled by the user.', turns: 1, durationMs: 300}];
 	const state = play(events);
 	t.is(state.phase, 'CANCELLED');
-	t.deepEqual(state.conversation.find(entry => entry.kind === 'model'), {key: 'd7:1', kind: 'model', text: 'Inspecting ', executionId: 7, turn: 1, streaming: false});
+	t.deepEqual(
+		state.conversation.find(entry => entry.kind === 'model'),
+		{key: 'd7:1', kind: 'model', text: 'Inspecting ', executionId: 7, turn: 1, streaming: false},
+	);
 	t.is(state.summaries[0]!.status, 'CANCELLED');
 });

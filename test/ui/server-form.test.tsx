@@ -1,15 +1,13 @@
-// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
-import React from 'react';
 import path from 'node:path';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {ServerForm} from '../../source/ui/components/server-form.js';
-import {fieldsOf} from '../../source/config/config-store.js';
 import {createConfigServices} from '../../source/app/config-services.js';
+import {fieldsOf} from '../../source/config/config-store.js';
 import {packageRoot} from '../../source/package-root.js';
+import {ServerForm} from '../../source/ui/components/server-form.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
-import {press, tick, until} from './_frames.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
+import {press, tick, until} from './_frames.js';
 
 const TAB = '\t';
 const CTRL_S = '\u0013';
@@ -55,14 +53,17 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 	for (let waited = 0; done === 'not yet' && waited < 30_000; waited += 50) await tick(50);
 	t.like(done, {name: 'github2'}, app.lastFrame());
 	const stored = await services.listServers();
-	t.like(stored.find(server => server.name === 'github2'), {
-		command: 'npx',
-		args: ['-y', 'server-github'],
-		env: {GITHUB_TOKEN: '${GITHUB_TOKEN}', BAD: '1'},
-		description: 'GitHub issues',
-		timeoutMs: 5000,
-		trust: false,
-	});
+	t.like(
+		stored.find(server => server.name === 'github2'),
+		{
+			command: 'npx',
+			args: ['-y', 'server-github'],
+			env: {GITHUB_TOKEN: '${GITHUB_TOKEN}', BAD: '1'},
+			description: 'GitHub issues',
+			timeoutMs: 5000,
+			trust: false,
+		},
+	);
 	app.unmount();
 });
 
@@ -110,9 +111,7 @@ test.serial('editing: env values are masked until revealed; Esc asks before disc
 	t.is(after?.description, saved.description, JSON.stringify((await services.listServers()).map(server => server.name)));
 	app.unmount();
 
-	const broken = render(
-		<ServerForm initial={{...saved, args: fixture('exit-at-start')}} otherNames={[]} services={services} onDone={() => undefined} width={120} height={40} active />,
-	);
+	const broken = render(<ServerForm initial={{...saved, args: fixture('exit-at-start')}} otherNames={[]} services={services} onDone={() => undefined} width={120} height={40} active />);
 	await tick(300);
 	broken.stdin.write(CTRL_T);
 	const failed = await until(broken.lastFrame, /exited during startup/, 'the start failure');

@@ -1,10 +1,8 @@
-// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
-import React from 'react';
 import test from 'ava';
 import {render} from 'ink-testing-library';
 import {App} from '../../source/ui/app.js';
 import type {UiServices} from '../../source/ui/services.js';
-import {runCli, cliEnv} from '../commands/_cli.js';
+import {cliEnv, runCli} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {tick, until} from './_frames.js';
 

@@ -1,23 +1,20 @@
-// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
-/** The Stats screen on a real SQLite file seeded with executions of known times, tokens and tool calls. */
-import React from 'react';
 import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
+import type {MikroORM} from '@mikro-orm/core';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
-import type {MikroORM} from '@mikro-orm/core';
-import {App} from '../../source/ui/app.js';
-import {Recorder} from '../../source/records/recorder.js';
-import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {createHistoryServices} from '../../source/app/history-services.js';
+import {DEFAULT_PRICES} from '../../source/history/prices.js';
+import {Recorder} from '../../source/records/recorder.js';
+import {stringWidth} from '../../source/terminal/columns.js';
+import {App} from '../../source/ui/app.js';
+import {statsRows} from '../../source/ui/components/stats-lines.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
 import {seedHistory} from '../helpers/seed-history.js';
+import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {until} from './_ui.js';
-import {statsRows} from '../../source/ui/components/stats-lines.js';
-import {stringWidth} from '../../source/terminal/columns.js';
 
 const DAY = 86_400_000;
 /** A workflow name with an escape sequence: it must reach the screen made visible, not obeyed. */
@@ -154,7 +151,10 @@ test.serial('p writes the built-in prices to a missing table, opens it in $EDITO
 	const before = {visual: process.env['VISUAL'], editor: process.env['EDITOR']};
 	process.env['VISUAL'] = editor;
 	t.teardown(() => {
-		for (const [name, value] of [['VISUAL', before.visual], ['EDITOR', before.editor]] as const) {
+		for (const [name, value] of [
+			['VISUAL', before.visual],
+			['EDITOR', before.editor],
+		] as const) {
 			if (value === undefined) delete process.env[name];
 			else process.env[name] = value;
 		}
@@ -195,10 +195,16 @@ test('CJK and emoji names keep the Stats tables aligned: widths are counted in t
 	};
 	for (const width of [60, 100]) {
 		const lines = statsRows({stats, pricesFile: '/tmp/prices.json'}, {width, height: 40, periodLabel: 'all time'}).map(row => row.map(segment => segment.text).join(''));
-		for (const [heading, names] of [['Tokens', stats.tokens.map(row => row.workflow)], ['Tools', stats.tools.map(row => row.name)]] as const) {
+		for (const [heading, names] of [
+			['Tokens', stats.tokens.map(row => row.workflow)],
+			['Tools', stats.tools.map(row => row.name)],
+		] as const) {
 			const at = lines.findIndex(line => line.startsWith(heading));
 			const table = lines.slice(at, at + 1 + names.length);
-			t.deepEqual(table.map(line => line.trimEnd().length > 0), table.map(() => true));
+			t.deepEqual(
+				table.map(line => line.trimEnd().length > 0),
+				table.map(() => true),
+			);
 			// Every line of a table ends its figures at the same column, and its first figure too.
 			t.is(new Set(table.map(line => stringWidth(line))).size, 1, `${heading} at ${width}: ${table.join('\n')}`);
 			const figure = heading === 'Tokens' ? /\d+ +[\d,]+ +[\d,]+ +[\d,]+ +\$[\d.]+$/ : /\d+ +[\d.]+% +\d+ ms +\d+$/;

@@ -43,7 +43,7 @@ test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the
 
 	terminal.type('add a unique slug to posts');
 	terminal.keys('Enter');
-	await terminal.waitFor(/Approve /, 'the follow-up\'s approval');
+	await terminal.waitFor(/Approve /, "the follow-up's approval");
 	terminal.keys('a');
 	const followed = await terminal.waitFor(/✔ Completed after \d+ turns in [\d.]+s \(#2\)/, 'the follow-up to complete');
 	t.regex(followed, /#2 ↳#1/);

@@ -2,19 +2,34 @@ import test from 'ava';
 import {approvalLines} from '../../source/ui/components/approval-lines.js';
 import {toneStyle} from '../../source/ui/components/theme.js';
 import {entryLines, schemaLines, schemaMarks, toolLines} from '../../source/ui/components/transcript.js';
-import {tailWindow, windowOf, type Line} from '../../source/ui/state/lines.js';
+import {type Line, tailWindow, windowOf} from '../../source/ui/state/lines.js';
 import type {ToolRow} from '../../source/ui/state/run-state.js';
 
 test('model and tool text reaches the panes with its control characters made visible', t => {
 	const hostile = 'Done\u001B[2J\u001B]0;pwned\u0007 \u202Eexe.txt';
-	const text = entryLines({key: 'm1', kind: 'answer', text: hostile}).map(line => line.text).join('\n');
+	const text = entryLines({key: 'm1', kind: 'answer', text: hostile})
+		.map(line => line.text)
+		.join('\n');
 	t.false(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202E]/.test(text));
 	t.true(text.includes('\\x1b[2J'));
 	const row: ToolRow = {
-		key: '1:1:0', executionId: 1, turn: 1, callIndex: 0, name: 'generate_schema', server: 'ecto\u001B[31m', args: {}, summary: 'x', readOnly: false,
-		status: 'error', requestMessageId: 1, files: [{path: 'lib/\u001B[1mx.ex', action: 'created'}], error: 'bad\u001B[0m thing\nsecond line',
+		key: '1:1:0',
+		executionId: 1,
+		turn: 1,
+		callIndex: 0,
+		name: 'generate_schema',
+		server: 'ecto\u001B[31m',
+		args: {},
+		summary: 'x',
+		readOnly: false,
+		status: 'error',
+		requestMessageId: 1,
+		files: [{path: 'lib/\u001B[1mx.ex', action: 'created'}],
+		error: 'bad\u001B[0m thing\nsecond line',
 	};
-	const lines = toolLines(row).map(line => line.text).join('\n');
+	const lines = toolLines(row)
+		.map(line => line.text)
+		.join('\n');
 	t.false(lines.includes('\u001B'));
 	t.regex(lines, /✗ generate_schema \(ecto\\x1b\[31m\) x/);
 	t.regex(lines, /bad\\x1b\[0m thing$/m, 'the first line of the error only');
@@ -39,11 +54,20 @@ test('NO_COLOR turns colours off and keeps bold', t => {
 
 test('a pane window follows the newest line, scrolls back, and is clamped', t => {
 	const lines: Line[] = Array.from({length: 10}, (_, index) => ({text: `line ${index}`}));
-	t.deepEqual(windowOf(lines, 3, 0).lines.map(line => line.text), ['line 7', 'line 8', 'line 9']);
-	t.deepEqual(windowOf(lines, 3, 2).lines.map(line => line.text), ['line 5', 'line 6', 'line 7']);
+	t.deepEqual(
+		windowOf(lines, 3, 0).lines.map(line => line.text),
+		['line 7', 'line 8', 'line 9'],
+	);
+	t.deepEqual(
+		windowOf(lines, 3, 2).lines.map(line => line.text),
+		['line 5', 'line 6', 'line 7'],
+	);
 	const clamped = windowOf(lines, 3, 99);
 	t.is(clamped.offset, 7);
-	t.deepEqual(clamped.lines.map(line => line.text), ['line 0', 'line 1', 'line 2']);
+	t.deepEqual(
+		clamped.lines.map(line => line.text),
+		['line 0', 'line 1', 'line 2'],
+	);
 	t.false(clamped.moreAbove);
 });
 
@@ -69,8 +93,24 @@ test('the schema pane draws tables, fields, references as links, and marks what 
 	const before = {tables: [{table: 'posts', module: 'MyApp.Blog.Post', fields: [{name: 'title', type: 'string'}], references: []}]};
 	const after = {
 		tables: [
-			{table: 'comments', module: 'MyApp.Blog.Comment', fields: [{name: 'body', type: 'string'}, {name: 'post_id', type: 'id'}], references: [{field: 'post_id', target: 'posts'}]},
-			{table: 'posts', module: 'MyApp.Blog.Post', fields: [{name: 'title', type: 'string'}, {name: 'slug', type: 'string'}], references: []},
+			{
+				table: 'comments',
+				module: 'MyApp.Blog.Comment',
+				fields: [
+					{name: 'body', type: 'string'},
+					{name: 'post_id', type: 'id'},
+				],
+				references: [{field: 'post_id', target: 'posts'}],
+			},
+			{
+				table: 'posts',
+				module: 'MyApp.Blog.Post',
+				fields: [
+					{name: 'title', type: 'string'},
+					{name: 'slug', type: 'string'},
+				],
+				references: [],
+			},
 		],
 	};
 	const text = schemaLines(after, schemaMarks(before, after)).map(line => line.text);

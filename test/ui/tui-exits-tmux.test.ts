@@ -7,8 +7,8 @@
  */
 import test, {type ExecutionContext} from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {Recorder} from '../../source/records/recorder.js';
 import {ExitCode} from '../../source/exit-codes.js';
+import {Recorder} from '../../source/records/recorder.js';
 import {requireTmux, type Terminal} from '../helpers/tmux.js';
 import {READY, startTui} from './_tmux-tui.js';
 

@@ -1,9 +1,7 @@
-// The test files are outside tsconfig.json's include, so tsx compiles their JSX the classic way.
-import React from 'react';
 import test from 'ava';
 import {render} from 'ink-testing-library';
-import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
 import {createConfigServices} from '../../source/app/config-services.js';
+import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {press, tick, until} from './_frames.js';
 

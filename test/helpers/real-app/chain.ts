@@ -41,7 +41,7 @@ const STEPS = [
 /** After `ecto.rollback --all`: no table but schema_migrations, and no row in it. */
 async function nothingLeft(postgres: Postgres, database: string): Promise<StepResult> {
 	const tables = await postgres.query(database, "select string_agg(tablename, ', ') from pg_tables where schemaname = 'public' and tablename <> 'schema_migrations'");
-	const rows = await postgres.query(database, 'select string_agg(version::text, \', \') from schema_migrations');
+	const rows = await postgres.query(database, "select string_agg(version::text, ', ') from schema_migrations");
 	const problems = [tables && `tables left: ${tables}`, rows && `schema_migrations rows left: ${rows}`].filter(Boolean);
 	return {step: 'nothing left after ecto.rollback --all', ok: problems.length === 0, output: problems.join('\n')};
 }

@@ -8,7 +8,7 @@ import {rmSync} from 'node:fs';
 import {chown, mkdtemp, realpath, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {runChecked, type CommandOptions} from './command.js';
+import {type CommandOptions, runChecked} from './command.js';
 
 export interface Postgres {
 	socketDir: string;

@@ -31,7 +31,9 @@ function findPgBin(): string | undefined {
 	if (fromPath && hasAll(fromPath)) return fromPath;
 	const debian = '/usr/lib/postgresql';
 	if (!existsSync(debian)) return undefined;
-	const versions = readdirSync(debian).filter(name => /^\d+$/.test(name)).sort((a, b) => Number(b) - Number(a));
+	const versions = readdirSync(debian)
+		.filter(name => /^\d+$/.test(name))
+		.sort((a, b) => Number(b) - Number(a));
 	return versions.map(version => join(debian, version, 'bin')).find(hasAll);
 }
 

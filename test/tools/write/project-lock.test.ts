@@ -1,9 +1,9 @@
-import test from 'ava';
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {chmod, lstat, mkdir, mkdtemp, readdir, realpath, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import test from 'ava';
 import {lockFileOf, runtimeLockFileOf, withProjectLock} from '../../../source/tools/write/project-lock.js';
 
 async function project(t: import('ava').ExecutionContext): Promise<string> {
@@ -13,12 +13,12 @@ async function project(t: import('ava').ExecutionContext): Promise<string> {
 	return root;
 }
 
-test('calls on one project run one at a time, in order, holding a private lock inside the project, and leave no trace', async (t) => {
+test('calls on one project run one at a time, in order, holding a private lock inside the project, and leave no trace', async t => {
 	const root = await project(t);
 	const events: string[] = [];
 	const slow = async (name: string, ticks: number) => {
 		events.push(`${name} start`);
-		for (let index = 0; index < ticks; index++) await new Promise((resolve) => setImmediate(resolve));
+		for (let index = 0; index < ticks; index++) await new Promise(resolve => setImmediate(resolve));
 		t.true(existsSync(lockFileOf(root)), 'the cross-process lock is held during the work');
 		const folder = await lstat(join(root, '_build', '.ectosmith'));
 		t.is(folder.mode & 0o777, 0o700, 'the lock folder is closed to other users');
@@ -33,14 +33,14 @@ test('calls on one project run one at a time, in order, holding a private lock i
 	t.deepEqual(await readdir(root), ['mix.exs'], 'the _build folder made for the lock is gone again');
 });
 
-test('an existing _build keeps its other content; the lock folder goes', async (t) => {
+test('an existing _build keeps its other content; the lock folder goes', async t => {
 	const root = await project(t);
 	await mkdir(join(root, '_build', 'dev'), {recursive: true});
 	t.is(await withProjectLock(root, async () => 'ran'), 'ran');
 	t.deepEqual(await readdir(join(root, '_build')), ['dev']);
 });
 
-test('a lock file in the shared temp folder (another user\'s, say) does not block the project', async (t) => {
+test("a lock file in the shared temp folder (another user's, say) does not block the project", async t => {
 	const root = await project(t);
 	const {createHash} = await import('node:crypto');
 	const old = join(tmpdir(), `ectosmith-project-${createHash('sha256').update(root).digest('hex').slice(0, 24)}.lock`);
@@ -49,16 +49,19 @@ test('a lock file in the shared temp folder (another user\'s, say) does not bloc
 	t.is(await withProjectLock(root, async () => 'ran'), 'ran');
 });
 
-test('a failing call releases the lock for the next one', async (t) => {
+test('a failing call releases the lock for the next one', async t => {
 	const root = await project(t);
-	await t.throwsAsync(withProjectLock(root, async () => {
-		throw new Error('boom');
-	}), {message: 'boom'});
+	await t.throwsAsync(
+		withProjectLock(root, async () => {
+			throw new Error('boom');
+		}),
+		{message: 'boom'},
+	);
 	t.is(await withProjectLock(root, async () => 'next'), 'next');
 	t.false(existsSync(lockFileOf(root)));
 });
 
-test('a lock file left by a process that is gone does not block', async (t) => {
+test('a lock file left by a process that is gone does not block', async t => {
 	const root = await project(t);
 	const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {encoding: 'utf8'});
 	await mkdir(join(root, '_build', '.ectosmith'), {recursive: true, mode: 0o700});
@@ -69,7 +72,7 @@ test('a lock file left by a process that is gone does not block', async (t) => {
 	t.false(existsSync(file));
 });
 
-test('a lock folder that others can write into is not trusted: the per-user runtime folder is used', async (t) => {
+test('a lock folder that others can write into is not trusted: the per-user runtime folder is used', async t => {
 	const root = await project(t);
 	await mkdir(join(root, '_build', '.ectosmith'), {recursive: true});
 	await chmod(join(root, '_build', '.ectosmith'), 0o777);
