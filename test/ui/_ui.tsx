@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {loadServices} from '../../source/app/load-ui-services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {App} from '../../source/ui/app.js';

@@ -1,5 +1,6 @@
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {stringWidth} from '../../source/terminal/columns.js';

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {createConfigServices} from '../../source/app/config-services.js';
 import {fieldsOf} from '../../source/config/config-store.js';
 import {packageRoot} from '../../source/package-root.js';

@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {App} from '../../source/ui/app.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {cliEnv, runCli} from '../commands/_cli.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import test, {type ExecutionContext} from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {Recorder} from '../../source/records/recorder.js';

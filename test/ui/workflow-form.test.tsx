@@ -1,5 +1,6 @@
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import React from 'react';
 import {createConfigServices} from '../../source/app/config-services.js';
 import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
