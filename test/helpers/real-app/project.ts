@@ -1,6 +1,8 @@
 /**
- * The test-only Phoenix project (test/fixtures/real-app/my_app): the demo's app, Repo, config and
- * test/support without Phoenix, so generated code compiles offline against the Ecto libraries.
+ * The test-only Phoenix project: the demo's app, Repo and test/support (fixtures/phoenix/my_app,
+ * taken from there so the two cannot drift) under the variant's own mix.exs, config and
+ * application (test/fixtures/real-app/my_app), without Phoenix, so generated code compiles offline
+ * against the Ecto libraries.
  */
 import {cp, mkdir, utimes} from 'node:fs/promises';
 import {join} from 'node:path';
@@ -13,6 +15,17 @@ export const VARIANT_KEY_FILES = ['mix.exs', 'config/config.exs', 'config/test.e
 // Mix recompiles the libraries when the project's mix.exs or config is newer than their build.
 const OLD = new Date('2000-01-01T00:00:00Z');
 
+/** The demo's files the variant uses as they are. */
+const DEMO_FILES = [
+	'lib/my_app.ex',
+	'lib/my_app/repo.ex',
+	'priv/repo/seeds.exs',
+	'priv/repo/migrations/.formatter.exs',
+	'priv/repo/migrations/.gitkeep',
+	'test/test_helper.exs',
+	'test/support/data_case.ex',
+];
+
 export function variantPath(): string {
 	return join(packageRoot(), 'test', 'fixtures', 'real-app', 'my_app');
 }
@@ -20,6 +33,8 @@ export function variantPath(): string {
 /** Copies the variant into `dir` (which may exist) with old mtimes on its mix.exs and config. */
 export async function copyVariant(dir: string): Promise<void> {
 	await mkdir(dir, {recursive: true});
+	const demo = join(packageRoot(), 'fixtures', 'phoenix', 'my_app');
+	for (const file of DEMO_FILES) await cp(join(demo, file), join(dir, file));
 	await cp(variantPath(), dir, {recursive: true});
 	for (const file of VARIANT_KEY_FILES) await utimes(join(dir, file), OLD, OLD);
 }
