@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type {ExecutionContext} from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {loadServices} from '../../source/app/load-ui-services.js';
 import {packageRoot} from '../../source/package-root.js';
@@ -8,16 +7,17 @@ import {App} from '../../source/ui/app.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {seededDb} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {tick, until} from './_frames.js';
+import {press, render, send, until} from './_frames.js';
 
-export {tick, until};
+export {press, send, until};
 
 export interface StartedUi {
 	app: ReturnType<typeof render>;
 	services: () => UiServices;
 	dbPath: string;
-	/** Types text as a person would: one chunk, then a pause. */
+	/** Types text in one chunk (as a paste arrives); fails when nothing shows. */
 	type(text: string): Promise<void>;
+	/** One key that must show at once (see _frames.ts). */
 	press(key: string): Promise<void>;
 }
 
@@ -50,13 +50,7 @@ export async function startUi(t: ExecutionContext, options: {project: string; pr
 		app,
 		dbPath,
 		services: () => services!,
-		async type(text) {
-			app.stdin.write(text);
-			await tick();
-		},
-		async press(key) {
-			app.stdin.write(key);
-			await tick();
-		},
+		type: async text => press(app, text),
+		press: async key => press(app, key),
 	};
 }

@@ -5,7 +5,7 @@ import React from 'react';
 import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {KEYS, startUi, until} from './_ui.js';
+import {KEYS, send, startUi, until} from './_ui.js';
 
 void React;
 
@@ -32,7 +32,8 @@ test.serial('the approval view shows a new file whole; a decline with a note goe
 	await ui.type(note);
 	await ui.press(KEYS.enter);
 	await until(ui.app.lastFrame, /Approve generate_migration/, 'the next approval');
-	await ui.press('a');
+	// The view changes once the engine takes the answer.
+	await send(ui.app, 'a');
 	const done = await until(ui.app.lastFrame, /(✔ Completed|✘ Failed) after \d+ turns[\s\S]*· (completed|failed)/, 'the end of the run');
 	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')) && !/generate_context/.test(done), 'the declined schema was not written by its call');
 
@@ -56,14 +57,14 @@ test.serial('a change to an existing file is shown as a unified diff against the
 	for (;;) {
 		const frame = await until(ui.app.lastFrame, /Approve (\w+)/, 'an approval');
 		if (/Approve generate_context/.test(frame)) break;
-		await ui.press('y');
+		await send(ui.app, 'y');
 		await until(ui.app.lastFrame, /Approve (?!generate_schema)\w+|Tool calls/, 'the approval to be answered');
 	}
 
 	// The context file gains functions: page through the view and read everything it showed.
 	const seen: string[] = [ui.app.lastFrame()!];
 	for (let page = 0; page < 40; page++) {
-		await ui.press('\u001B[6~'); // PageDown
+		await send(ui.app, '\u001B[6~'); // PageDown: at the end of the view it changes nothing
 		const frame = ui.app.lastFrame()!;
 		if (frame === seen.at(-1)) break; // the end of the view
 		seen.push(frame);
@@ -73,7 +74,7 @@ test.serial('a change to an existing file is shown as a unified diff against the
 	t.regex(all, /~ lib\/my_app\/blog\.ex \(changed\)/);
 	t.regex(all, /@@ -\d+,\d+ \+\d+,\d+ @@/);
 	t.regex(all, /\+\s+def list_comments/, 'the added functions, as + lines');
-	await ui.press('a');
+	await send(ui.app, 'a');
 	await until(ui.app.lastFrame, /✔ Completed after/, 'the run to complete');
 });
 

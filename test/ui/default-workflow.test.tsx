@@ -1,13 +1,13 @@
 /** The TUI takes a workflow by the rule `ectosmith run` follows, and never silently the first of several. */
 
 import test, {type ExecutionContext} from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {defaultWorkflowOf} from '../../source/config/default-workflow.js';
 import {App} from '../../source/ui/app.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiRunRequest, UiServices, WorkflowChoice} from '../../source/ui/services.js';
-import {KEYS, tick, until} from './_ui.js';
+import {render} from './_frames.js';
+import {KEYS, press, until} from './_ui.js';
 
 void React;
 
@@ -45,19 +45,16 @@ test.serial('several workflows and none the default: none is chosen, a run asks 
 	t.regex(frame, /–\/2/);
 	t.notRegex(frame, /alpha/);
 	await until(app.lastFrame, /app MyApp/, 'the project');
-	app.stdin.write('Blog.Post posts title:string');
-	await tick();
+	await press(app, 'Blog.Post posts title:string');
 	app.stdin.write(KEYS.enter);
 	await until(app.lastFrame, /Several workflows and none named\s+elixir_crud_generator;\s+choose\s+one\s+in\s+the\s+Workflow\s+pane/, 'the notice');
 	t.deepEqual(runs, [], 'nothing ran');
 	// The focus went to the workflow pane: ↓ takes the first; i goes back to the description.
 	app.stdin.write(KEYS.down);
 	await until(app.lastFrame, /alpha[\s\S]*1\/2|1\/2[\s\S]*alpha/, 'alpha chosen');
-	app.stdin.write('i');
-	await tick();
+	await press(app, 'i');
 	// Choosing a workflow starts afresh: the description is typed again.
-	app.stdin.write('Blog.Post posts title:string');
-	await tick();
+	await press(app, 'Blog.Post posts title:string');
 	app.stdin.write(KEYS.enter);
 	await until(() => (runs.length > 0 ? 'ran' : ''), /ran/, 'the run');
 	t.is(runs[0]!.workflow, 'alpha');

@@ -1,5 +1,4 @@
 import test, {type ExecutionContext} from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {Recorder} from '../../source/records/recorder.js';
@@ -10,7 +9,8 @@ import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {seedHistory, seedStartTime} from '../helpers/seed-history.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
-import {KEYS, tick, until} from './_ui.js';
+import {render} from './_frames.js';
+import {KEYS, press, until} from './_ui.js';
 
 const EXECUTIONS = 40;
 const KEYS_MORE = {right: '\u001B[C', left: '\u001B[D', pageDown: '\u001B[6~'};
@@ -67,9 +67,8 @@ test.serial('History lists the executions newest first, one page at a time, and 
 
 test.serial('Enter opens the Replay of the selected execution; stepping changes the frame; Esc comes back', async t => {
 	const app = await startHistory(t);
-	await until(app.lastFrame, /History page 1/, 'the first page');
-	app.stdin.write(KEYS.down);
-	await tick();
+	await until(app.lastFrame, /\n\s*\d+\s+\d\d-\d\d[\s\S]*History page 1/, 'the first page');
+	await press(app, KEYS.down);
 	app.stdin.write(KEYS.enter);
 	const id = newestFirst[1]!;
 	const first = await until(app.lastFrame, /Replay #\d+ · step 1 of \d+/, 'the replay');

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import test from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {createConfigServices} from '../../source/app/config-services.js';
 import {fieldsOf} from '../../source/config/config-store.js';
@@ -8,7 +7,7 @@ import {packageRoot} from '../../source/package-root.js';
 import {ServerForm} from '../../source/ui/components/server-form.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
-import {press, tick, until} from './_frames.js';
+import {press, render, send, settled, until} from './_frames.js';
 
 const TAB = '\t';
 const CTRL_S = '\u0013';
@@ -21,12 +20,11 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 	const services = createConfigServices(orm.em);
 	let done: unknown = 'not yet';
 	const app = render(<ServerForm otherNames={['github']} services={services} onDone={saved => (done = saved)} width={110} height={30} active />);
-	await tick(300);
+	await settled();
 	t.regex(app.lastFrame()!, /Name .*✗ is required/);
 	t.regex(app.lastFrame()!, /Command .*✗ is required/);
 	await press(app, 'github');
 	await until(app.lastFrame, /✗ "github" is already taken/, 'the uniqueness message');
-	await tick(250);
 	await press(app, '2');
 	await press(app, TAB);
 	await press(app, 'npx');
@@ -50,8 +48,8 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 	await until(app.lastFrame, /Not saved: fix the fields marked ✗/, 'the refusal');
 	await press(app, '\u007F');
 	await press(app, '000');
-	await press(app, CTRL_S);
-	for (let waited = 0; done === 'not yet' && waited < 30_000; waited += 50) await tick(50);
+	await send(app, CTRL_S); // a save that succeeds leaves the form (onDone) once the database has it
+	await until(() => (done === 'not yet' ? '' : 'done'), /done/, 'the form to finish');
 	t.like(done, {name: 'github2'}, app.lastFrame());
 	const stored = await services.listServers();
 	t.like(
@@ -81,7 +79,7 @@ test.serial('editing: env values are masked until revealed; Esc asks before disc
 	});
 	let done: unknown = 'not yet';
 	const app = render(<ServerForm initial={saved} otherNames={[]} services={services} onDone={value => (done = value)} width={120} height={40} active />);
-	await tick(300);
+	await settled();
 	t.regex(app.lastFrame()!, /FIXTURE_LABEL=\*{8}/);
 	t.false(app.lastFrame()!.includes('stored-secret-label'));
 	await press(app, CTRL_R);
@@ -106,14 +104,14 @@ test.serial('editing: env values are masked until revealed; Esc asks before disc
 	await press(app, ESC);
 	await until(app.lastFrame, /Discard the unsaved changes/, 'the question again');
 	app.stdin.write('y');
-	for (let waited = 0; done === 'not yet' && waited < 10_000; waited += 50) await tick(50);
+	await until(() => (done === 'not yet' ? '' : 'done'), /done/, 'the form to finish');
 	t.is(done, undefined);
 	const after = (await services.listServers()).find(server => server.name === 'fixture');
 	t.is(after?.description, saved.description, JSON.stringify((await services.listServers()).map(server => server.name)));
 	app.unmount();
 
 	const broken = render(<ServerForm initial={{...saved, args: fixture('exit-at-start')}} otherNames={[]} services={services} onDone={() => undefined} width={120} height={40} active />);
-	await tick(300);
+	await settled();
 	broken.stdin.write(CTRL_T);
 	const failed = await until(broken.lastFrame, /exited during startup/, 'the start failure');
 	t.regex(failed, /Last lines of its stderr:[\s\S]*fatal: cannot open config file/);

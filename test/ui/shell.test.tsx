@@ -1,17 +1,15 @@
 import test from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {App} from '../../source/ui/app.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {cliEnv, runCli} from '../commands/_cli.js';
 import {tempDir} from '../helpers/temp-dir.js';
-import {tick, until} from './_frames.js';
+import {press, render, send, settled, until} from './_frames.js';
 
 const never = () => new Promise<UiServices>(() => undefined);
 async function start(onQuit: () => void = () => undefined) {
 	const app = render(<App options={{project: process.cwd(), yes: false}} loadServices={never} onQuit={onQuit} />);
-	// Ink subscribes the key handlers in effects after the first frame.
-	await tick(300);
+	await settled();
 	return app;
 }
 
@@ -29,8 +27,7 @@ test.serial('the shell paints the top bar, the run screen and the status bar bef
 
 test.serial('number keys show the other screens, ? lists every key, Esc closes it', async t => {
 	const app = await start();
-	app.stdin.write('\u001B'); // leave the description field
-	await tick();
+	await press(app, '\u001B'); // leave the description field
 	app.stdin.write('2');
 	await until(app.lastFrame, /2 History[\s\S]*Loading…/, 'the History screen, waiting for the program');
 	app.stdin.write('4');
@@ -62,8 +59,7 @@ test.serial('typing in the description does not switch screens; q quits once out
 
 	let quitsAfterEscape = 0;
 	const second = await start(() => quitsAfterEscape++);
-	second.stdin.write('\u001B');
-	await tick();
+	await press(second, '\u001B');
 	second.stdin.write('q');
 	await until(() => String(quitsAfterEscape), /1/, 'the quit');
 	t.is(quitsAfterEscape, 1);

@@ -2,7 +2,6 @@ import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'nod
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import test, {type ExecutionContext} from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
@@ -15,6 +14,7 @@ import type {UiServices} from '../../source/ui/services.js';
 import {seedHistory} from '../helpers/seed-history.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {render} from './_frames.js';
 import {until} from './_ui.js';
 
 const DAY = 86_400_000;

@@ -1,10 +1,9 @@
 import test from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {createConfigServices} from '../../source/app/config-services.js';
 import {WorkflowForm} from '../../source/ui/components/workflow-form.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
-import {press, tick, until} from './_frames.js';
+import {press, render, send, settled, until} from './_frames.js';
 
 test('a workflow cannot be saved with an unknown placeholder or without a server; fixed, it is saved', async t => {
 	const orm = await openTempDatabase(t);
@@ -12,7 +11,7 @@ test('a workflow cannot be saved with an unknown placeholder or without a server
 	let done: unknown = 'not yet';
 	const servers = (await services.listServers()).map(server => server.name);
 	const app = render(<WorkflowForm otherNames={['elixir_crud_generator']} serverNames={servers} services={services} onDone={saved => (done = saved)} width={140} height={40} active />);
-	await tick(300);
+	await settled();
 	t.regex(app.lastFrame()!, /Servers .*✗ needs at least one MCP server/);
 	await press(app, 'schemas');
 	for (let field = 0; field < 4; field++) await press(app, '\t');
@@ -31,8 +30,8 @@ test('a workflow cannot be saved with an unknown placeholder or without a server
 	await press(app, ' ');
 	await until(app.lastFrame, /\[x\] elixir_ecto_gen_tool[\s\S]*\[x\] elixir_migration_gen_tool/, 'two servers chosen');
 	t.notRegex(app.lastFrame()!, / ✗ /, 'no problem beside any field');
-	await press(app, '\u0013');
-	for (let waited = 0; done === 'not yet' && waited < 30_000; waited += 50) await tick(50);
+	await send(app, '\u0013'); // a save that succeeds leaves the form (onDone) once the database has it
+	await until(() => (done === 'not yet' ? '' : 'done'), /done/, 'the form to finish');
 	t.like(done, {name: 'schemas'});
 	const saved = (await services.listWorkflows()).find(workflow => workflow.name === 'schemas');
 	t.like(saved, {initialPromptTemplate: '{{schema_description}} into {{project_path}}', serverNames: ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool'], maxConversationTurns: 10});
