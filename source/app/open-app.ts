@@ -89,20 +89,23 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		...(options.logLevel === undefined ? {} : {level: options.logLevel}),
 		...(options.logFile === undefined ? {} : {file: options.logFile}),
 	});
-	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}] = await Promise.all([
+	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}, {scrubSecretStrings}] = await Promise.all([
 		import('../db/orm.js'),
 		import('../mcp/mcp-service.js'),
 		import('../config/app-config.js'),
 		import('../records/recorder.js'),
 		import('../engine/workflow-engine.js'),
 		import('./create-provider.js'),
+		import('../log/redact.js'),
 	]);
 
 	// Only the default location's folder is created; a chosen file must be in a folder that exists.
 	const orm = await openDatabase({dbPath, createFolder: dbPath === defaultDbPath(env)});
 	const mcp = new McpService({logger: logger.child('mcp')});
 	const config = new AppConfig(orm.em.fork());
-	const recorder = new Recorder(orm);
+	// The logger knows the API keys and the env values (raw and expanded) of every server started:
+	// what a model or a tool could echo is stored scrubbed.
+	const recorder = new Recorder(orm, {scrub: value => scrubSecretStrings(value, logger.secretValues())});
 	const providerFor = (workflow: WorkflowConfig): LlmProvider =>
 		createProvider({
 			...(provider === undefined ? {} : {provider}),

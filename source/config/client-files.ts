@@ -12,7 +12,7 @@ import {isRecord} from '../is-record.js';
 import {expandPackage} from './app-config.js';
 import {nameProblem, type ServerFields, serverDefaults, serverProblems} from './entry-fields.js';
 import {envReferences} from './env-references.js';
-import {maskedCount, maskValues} from './secrets.js';
+import {maskEntrySecrets} from './secrets.js';
 
 export const CLIENT_FORMATS = ['claude', 'cursor', 'vscode', 'gemini'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -234,7 +234,9 @@ export function exportClientFile(servers: ServerFields[], format: ClientFormat, 
 	let masked = 0;
 	const inputs = new Map<string, Record<string, unknown>>();
 	const map: Record<string, Record<string, unknown>> = {};
-	for (const server of servers) {
+	for (const stored of servers) {
+		const {entry: server, masked: hidden} = maskEntrySecrets({...stored, env: Object.fromEntries(Object.entries(stored.env).map(([key, value]) => [key, expandPackage(value)]))}, show);
+		masked += hidden;
 		const entry: Record<string, unknown> = {...server.clientKeys};
 		if (format === 'vscode') entry.type = server.transport;
 		if (server.transport === 'stdio') {
@@ -247,15 +249,8 @@ export function exportClientFile(servers: ServerFields[], format: ClientFormat, 
 			entry.url = server.url;
 		}
 
-		if (Object.keys(server.env).length > 0) {
-			entry.env = maskValues(Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expandPackage(value)])), show);
-			if (!show) masked += maskedCount(server.env);
-		}
-
-		if (server.headers && Object.keys(server.headers).length > 0) {
-			entry.headers = maskValues(server.headers, show);
-			if (!show) masked += maskedCount(server.headers);
-		}
+		if (Object.keys(server.env).length > 0) entry.env = server.env;
+		if (server.headers && Object.keys(server.headers).length > 0) entry.headers = server.headers;
 
 		if (server.cwd !== null) entry.cwd = expandPackage(server.cwd);
 		if (server.description !== '') entry.description = server.description;

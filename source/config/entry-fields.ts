@@ -40,6 +40,8 @@ export interface ServerFields {
 	excludeTools: string[] | null;
 	/** Its writes need no approval. */
 	trust: boolean;
+	/** Its env may reference our API key (`${GEMINI_API_KEY}`, `${GOOGLE_API_KEY}`); off, the server never gets it. */
+	allowApiKey: boolean;
 	/** Only stdio is runnable here; http and sse entries are kept for export. */
 	transport: ServerTransport;
 	url: string | null;
@@ -69,6 +71,7 @@ export function serverDefaults(name = ''): ServerFields {
 		includeTools: null,
 		excludeTools: null,
 		trust: false,
+		allowApiKey: false,
 		transport: 'stdio',
 		url: null,
 		headers: null,

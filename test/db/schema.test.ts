@@ -31,6 +31,7 @@ const expectedColumns: Record<string, string[]> = {
 		'client_inputs',
 		'created_at',
 		'updated_at',
+		'allow_api_key',
 	],
 	workflow_mcp_server_associations: ['workflow_id', 'mcp_server_id'],
 	executions: [
