@@ -1,6 +1,7 @@
 import {accessSync, constants, existsSync, mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {EctosmithError} from '../errors.js';
+import {PRIVATE_FOLDER_MODE} from './private-file.js';
 
 /**
  * The database cannot be used or written as it is. The message is one line: what failed, which file,
@@ -43,7 +44,8 @@ export function prepareLocation(dbPath: string, options: {createFolder: boolean}
 	}
 
 	try {
-		mkdirSync(folder, {recursive: true});
+		// Readable by the user alone: the database holds server secrets.
+		mkdirSync(folder, {recursive: true, mode: PRIVATE_FOLDER_MODE});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason =
