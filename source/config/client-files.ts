@@ -6,7 +6,7 @@
  * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
  * Gemini allow them) are accepted.
  */
-import {type ParseError, parse, printParseErrorCode} from 'jsonc-parser';
+import {createScanner, type ParseError, parse, printParseErrorCode, SyntaxKind} from 'jsonc-parser';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {expandPackage} from './app-config.js';
@@ -208,15 +208,41 @@ const PARSE_PROBLEMS: Record<string, string> = {
 export function parseJsonc(text: string, file: string): unknown {
 	const clean = text.replace(/^\uFEFF/, '');
 	if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
+	const tooDeep = nestingBeyond(clean, MAX_NESTING);
+	if (tooDeep !== undefined) {
+		throw new ClientFileError(`${file}: nested more than ${MAX_NESTING} levels deep at ${place(clean, tooDeep)}; a client file is a few levels deep`);
+	}
+
 	const errors: ParseError[] = [];
 	const value: unknown = parse(clean, errors, {allowTrailingComma: true, disallowComments: false});
 	const first = errors[0];
 	if (first === undefined) return value;
-	const before = clean.slice(0, first.offset);
-	const line = before.split('\n').length;
-	const column = before.length - before.lastIndexOf('\n');
 	const code = printParseErrorCode(first.error);
-	throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${PARSE_PROBLEMS[code] ?? code}`);
+	throw new ClientFileError(`${file}: not valid JSON at ${place(clean, first.offset)}: ${PARSE_PROBLEMS[code] ?? code}`);
+}
+
+/** Far more than any client file needs, far less than would exhaust the parser's stack. */
+const MAX_NESTING = 64;
+
+/** The offset of the first bracket that opens level `limit + 1`, found without recursion (the parser recurses). */
+function nestingBeyond(text: string, limit: number): number | undefined {
+	const scanner = createScanner(text, false);
+	let depth = 0;
+	for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+		if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+			depth++;
+			if (depth > limit) return scanner.getTokenOffset();
+		} else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+			depth--;
+		}
+	}
+
+	return undefined;
+}
+
+function place(text: string, offset: number): string {
+	const before = text.slice(0, offset);
+	return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 export interface ExportResult {

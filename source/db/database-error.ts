@@ -73,6 +73,8 @@ const SQLITE_WORDS = {
 	locked: /database is locked/i,
 	tableExists: /already exists/i,
 	unique: /UNIQUE constraint failed/i,
+	// Tables or columns our migrations made are gone: the file's schema is damaged.
+	schemaDamaged: /no such (?:table|column)|malformed/i,
 } as const;
 
 /**
@@ -175,7 +177,12 @@ export function explainDatabaseError(dbPath: string, error: unknown, options: Ex
 		}
 
 		default: {
-			return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}). If it persists, move the file aside to start afresh, ${elsewhere}.`);
+			// Moving a healthy database aside loses its history: advised only when its schema is damaged.
+			if (sqliteSays(error, 'schemaDamaged') !== undefined) {
+				return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}). Its tables are damaged: move the file aside to start afresh, ${elsewhere}.`);
+			}
+
+			return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}); the file is not damaged, keep it. Rerun with --debug for the details.`);
 		}
 	}
 }
