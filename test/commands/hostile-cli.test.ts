@@ -148,3 +148,11 @@ test('--search \'""\' searches for "" and an empty --search is refused; demo sho
 	t.false(demo.stdout.includes(ESC));
 	t.regex(demo.stdout, /demo\\x1b\]0;x\\x1b\\/);
 });
+
+test('a server entry is handed the API key only when allowed: --allow-api-key, shown by servers show', async t => {
+	const cli = await setUp(t);
+	const added = await cli('servers', 'add', 'keyed', '--command', 'node', '--env', 'LEAK=${GEMINI_API_KEY}', '--allow-api-key');
+	t.is(added.code, 0, added.stderr);
+	t.regex((await cli('servers', 'show', 'keyed')).stdout, /^API key: +passed/m);
+	t.regex((await cli('servers', 'show', 'echoing')).stdout, /^API key: +never passed \(--allow-api-key to let its env use it\)/m);
+});
