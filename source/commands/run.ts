@@ -13,6 +13,7 @@ import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 import {reportFailure} from './report-failure.js';
+import {scrubbedEvents} from './scrubbed-events.js';
 
 export interface RunFlags {
 	db?: string;
@@ -108,7 +109,10 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		}
 
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-		app.engine.on(flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}));
+		const render = flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color});
+		// What the record stores scrubbed is printed scrubbed too.
+		const {logger} = app;
+		app.engine.on(scrubbedEvents(render, () => logger.secretValues()));
 
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),

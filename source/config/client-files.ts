@@ -11,8 +11,8 @@ import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {expandPackage} from './app-config.js';
 import {nameProblem, type ServerFields, serverDefaults, serverProblems} from './entry-fields.js';
-import {envReferences} from './env-references.js';
-import {maskEntrySecrets} from './secrets.js';
+import {envReferences, isApiKeyVariable} from './env-references.js';
+import {maskEntrySecrets, maskInText} from './secrets.js';
 
 export const CLIENT_FORMATS = ['claude', 'cursor', 'vscode', 'gemini'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -98,7 +98,7 @@ function readEntry(name: string, entry: unknown, where: string, inputs: Map<stri
 		fields.url = httpUrl ?? url ?? null;
 		if (!fields.url) throw new ClientFileError(`${where}: an ${fields.transport} entry needs "url"`);
 		if (entry.command !== undefined) fields.command = optionalString(entry, 'command', where) ?? '';
-		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${fields.url}, kept but not runnable here yet (stdio only)`);
+		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${maskInText(fields.url ?? '').value}, kept but not runnable here yet (stdio only)`);
 	}
 
 	fields.args = stringList(entry, 'args', where) ?? [];
@@ -135,6 +135,11 @@ function readEntry(name: string, entry: unknown, where: string, inputs: Map<stri
 	const bare = Object.entries(fields.env).filter(([, value]) => /(^|[^$])\$[A-Za-z_][A-Za-z0-9_]*/.test(value.replace(/\$\{[^}]*\}/g, '')));
 	if (bare.length > 0) {
 		notes.push(`${name}: env ${bare.map(([key]) => key).join(', ')} use $NAME; ectosmith expands only \${NAME}, so it is passed as written`);
+	}
+
+	const apiKey = Object.entries(fields.env).filter(([, value]) => envReferences(value).some(isApiKeyVariable));
+	if (apiKey.length > 0) {
+		notes.push(`${name}: env ${apiKey.map(([key]) => key).join(', ')} references ectosmith's API key, which it gets only once allowed (ectosmith servers edit ${name} --allow-api-key)`);
 	}
 
 	const problems = Object.entries(serverProblems(fields));

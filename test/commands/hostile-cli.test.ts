@@ -6,10 +6,12 @@
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
-import {McpServer} from '../../source/db/entities/index.js';
+import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/records/recorder.js';
+import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tempDir} from '../helpers/temp-dir.js';
+import {tsServer} from '../helpers/tool-servers.js';
 import {cliEnv, runCli, seededDb} from './_cli.js';
 
 const ESC = '\u001B';
@@ -21,7 +23,9 @@ async function setUp(t: Parameters<typeof seededDb>[0]) {
 	const orm = await openDatabase({dbPath: db, seed: false});
 	try {
 		const em = orm.em.fork();
-		em.create(McpServer, {name: 'echoing', command: 'node', args: [], env: {TOKEN: ECHOED}});
+		const fixture = tsServer('echoing', 'test/fixtures-servers/basic-server.ts');
+		const echoing = em.create(McpServer, {name: 'echoing', command: fixture.command, args: fixture.args, env: {TOKEN: ECHOED}});
+		em.create(Workflow, {name: 'echo_flow', llmModel: 'm', initialPromptTemplate: '{{schema_description}}', maxConversationTurns: 5, servers: [echoing]});
 		em.create(McpServer, {
 			name: 'leaky',
 			command: 'npx',
@@ -155,4 +159,26 @@ test('a server entry is handed the API key only when allowed: --allow-api-key, s
 	t.is(added.code, 0, added.stderr);
 	t.regex((await cli('servers', 'show', 'keyed')).stdout, /^API key: +passed/m);
 	t.regex((await cli('servers', 'show', 'echoing')).stdout, /^API key: +never passed \(--allow-api-key to let its env use it\)/m);
+});
+
+test('a headless run prints what a tool or the model echoes of a server secret scrubbed, as the record stores it', async t => {
+	const cli = await setUp(t);
+	const project = await copyFixtureProject(t);
+	const script = path.join(tempDir(t), 'script.json');
+	writeFileSync(
+		script,
+		JSON.stringify({
+			provider: 'scripted',
+			model: 'm',
+			turns: [
+				{text: '', functionCalls: [{name: 'env_value', args: {name: 'TOKEN'}}]},
+				{text: `It is ${ECHOED}.`, functionCalls: []},
+			],
+		}),
+	);
+	const run = await cli('run', '--provider', 'scripted', '--script', script, '--workflow', 'echo_flow', '--project', project, '--verbose', 'echo the token');
+	t.is(run.code, 0, run.stderr);
+	t.false(run.stdout.includes(ECHOED), run.stdout);
+	t.regex(run.stdout, /TOKEN=\[REDACTED\]/);
+	t.regex(run.stdout, /It is \[REDACTED\]\./);
 });

@@ -1,5 +1,5 @@
 import test from 'ava';
-import {isSecretKey, redact, redactFields, scrubSecretStrings, scrubSecrets} from '../../source/log/redact.js';
+import {isSecretKey, redact, redactFields, StreamScrubber, scrubSecretStrings, scrubSecrets} from '../../source/log/redact.js';
 
 test('isSecretKey knows the usual spellings and leaves ordinary keys alone', t => {
 	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
@@ -52,4 +52,12 @@ test('redactFields blanks secret keys at any depth and keeps the rest', t => {
 	});
 	const shared = {v: 1};
 	t.deepEqual(redactFields({x: shared, y: shared}, []), {x: {v: 1}, y: {v: 1}});
+});
+
+test('StreamScrubber holds back what may start a secret until the next piece, so a secret split across pieces is scrubbed', t => {
+	const stream = new StreamScrubber(() => ['split-secret-99']);
+	const out = [stream.push('Here: spl'), stream.push('it-sec'), stream.push('ret-99 and spl'), stream.push('endid'), stream.flush()];
+	t.is(out.join(''), 'Here: [REDACTED] and splendid');
+	t.is(out[0], 'Here: ');
+	t.is(new StreamScrubber(() => []).push('plain'), 'plain');
 });
