@@ -111,8 +111,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
 		const render = flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color});
 		// What the record stores scrubbed is printed scrubbed too.
-		const {logger} = app;
-		app.engine.on(scrubbedEvents(render, () => logger.secretValues()));
+		app.engine.on(scrubbedEvents(render, app.secretValues));
 
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),

@@ -33,8 +33,6 @@ export interface FileLogger extends Logger {
 	readonly level: LogLevel;
 	/** Redacts this value wherever it appears from now on, in this logger and all its relatives. */
 	registerSecret(value: string): void;
-	/** The values registered so far (the API keys, every started server's env values): the recorder scrubs them too. */
-	secretValues(): string[];
 	child(tag: string): FileLogger;
 }
 
@@ -188,10 +186,6 @@ class FileLoggerImpl implements FileLogger {
 		if (typeof value === 'string' && value.length >= MIN_SECRET_LENGTH) {
 			this.sink.secrets.add(value);
 		}
-	}
-
-	secretValues(): string[] {
-		return [...this.sink.secrets];
 	}
 
 	private log(level: LogLevel, message: string, fields: Record<string, unknown> | undefined): void {

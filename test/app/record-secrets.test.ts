@@ -19,8 +19,11 @@ const OLD_TOKEN = 'old-token-value-98765';
 
 test.serial('a server gets the API key only when allowed, and no echo of a secret is recorded, shown or exported', async t => {
 	process.env.GEMINI_API_KEY = API_KEY;
+	// A reference to a variable whose name is no secret: its value is kept (scrubbing it would garble paths).
+	process.env.ECTOSMITH_TEST_PLACE = '/some/long/project/folder';
 	t.teardown(() => {
 		delete process.env.GEMINI_API_KEY;
+		delete process.env.ECTOSMITH_TEST_PLACE;
 	});
 	const dir = tempDir(t);
 	const script = path.join(dir, 'script.json');
@@ -32,18 +35,19 @@ test.serial('a server gets the API key only when allowed, and no echo of a secre
 			turns: [
 				{text: 'Looking.', functionCalls: [{name: 'env_value', args: {name: 'LEAK'}}]},
 				{text: '', functionCalls: [{name: 'env_value', args: {name: 'TOKEN'}}]},
+				{text: '', functionCalls: [{name: 'env_value', args: {name: 'PLACE'}}]},
 				{text: `The key is ${API_KEY} and the token ${OLD_TOKEN}.`, functionCalls: []},
 			],
 		}),
 	);
 	const project = await copyFixtureProject(t);
-	const env = {HOME: dir, XDG_STATE_HOME: dir, GEMINI_API_KEY: API_KEY};
+	const env = {HOME: dir, XDG_STATE_HOME: dir, GEMINI_API_KEY: API_KEY, ECTOSMITH_TEST_PLACE: process.env.ECTOSMITH_TEST_PLACE};
 	const db = tempDbPath(t);
 	const first = await openApp({db, env, provider: 'scripted', script});
 	t.teardown(() => first.close());
 	const em = first.orm.em.fork();
 	const fixture = tsServer('echoer', 'test/fixtures-servers/basic-server.ts');
-	const server = em.create(McpServer, {name: 'echoer', command: fixture.command, args: fixture.args, env: {LEAK: '${GEMINI_API_KEY}', TOKEN: OLD_TOKEN}});
+	const server = em.create(McpServer, {name: 'echoer', command: fixture.command, args: fixture.args, env: {LEAK: '${GEMINI_API_KEY}', TOKEN: OLD_TOKEN, PLACE: '${ECTOSMITH_TEST_PLACE}'}});
 	em.create(Workflow, {name: 'echo_flow', llmModel: 'm', initialPromptTemplate: '{{schema_description}}', maxConversationTurns: 5, servers: [server]});
 	await em.flush();
 
@@ -66,6 +70,7 @@ test.serial('a server gets the API key only when allowed, and no echo of a secre
 	t.regex(stored, /TOKEN=\[REDACTED\]/);
 	t.false(stored.includes(API_KEY));
 	t.false(stored.includes(OLD_TOKEN));
+	t.regex(stored, /PLACE=\/some\/long\/project\/folder/);
 
 	// The token is changed: the older execution's export still holds no trace of the retired value.
 	const later = app.orm.em.fork();
