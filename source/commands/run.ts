@@ -8,12 +8,12 @@ import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
 import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
 import {ExitCode} from '../exit-codes.js';
+import {scrubbedEvents} from '../log/scrub-stream.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 import {reportFailure} from './report-failure.js';
-import {scrubbedEvents} from './scrubbed-events.js';
 
 export interface RunFlags {
 	db?: string;

@@ -49,41 +49,8 @@ export function scrubSecrets(text: string, secrets: Iterable<string>): string {
 	return result;
 }
 
-/**
- * Scrubs text that arrives in pieces (a model's streamed reply): what could be the start of a
- * secret is held back until the next piece shows whether it is one; `flush` gives the rest.
- */
-export class StreamScrubber {
-	private pending = '';
-
-	constructor(private readonly secrets: () => Iterable<string>) {}
-
-	push(piece: string): string {
-		const list = secretList(this.secrets());
-		const text = scrubSecrets(this.pending + piece, list);
-		let held = 0;
-		for (const secret of list) {
-			for (let length = Math.min(secret.length - 1, text.length); length > held; length--) {
-				if (text.endsWith(secret.slice(0, length))) {
-					held = length;
-					break;
-				}
-			}
-		}
-
-		this.pending = text.slice(text.length - held);
-		return text.slice(0, text.length - held);
-	}
-
-	flush(): string {
-		const rest = this.pending;
-		this.pending = '';
-		return scrubSecrets(rest, this.secrets());
-	}
-}
-
 /** Longest first, so a secret that contains another is replaced whole. */
-function secretList(secrets: Iterable<string>): string[] {
+export function secretList(secrets: Iterable<string>): string[] {
 	return [...new Set([...secrets].flatMap(withEncoded))].filter(value => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {isSecretKey, redact, redactFields, StreamScrubber, scrubSecretStrings, scrubSecrets} from '../../source/log/redact.js';
+import {isSecretKey, redact, redactFields, scrubSecretStrings, scrubSecrets} from '../../source/log/redact.js';
+import {StreamScrubber} from '../../source/log/scrub-stream.js';
 
 test('isSecretKey knows the usual spellings and leaves ordinary keys alone', t => {
 	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
