@@ -60,6 +60,8 @@ export interface WiredApp {
 	dbPath: string;
 	/** The provider a workflow runs with, given the options (what engine.run will use). */
 	providerFor(workflow: WorkflowConfig): LlmProvider;
+	/** The secret values the record is scrubbed of now (a live run's screen scrubs the same). */
+	secretValues(): string[];
 	/** Stops the tool servers and closes the database; safe to call twice. */
 	close(): Promise<void>;
 }
@@ -89,20 +91,26 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		...(options.logLevel === undefined ? {} : {level: options.logLevel}),
 		...(options.logFile === undefined ? {} : {file: options.logFile}),
 	});
-	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}] = await Promise.all([
+	const [{openDatabase}, {McpService}, {AppConfig}, {Recorder}, {WorkflowEngine}, {createProvider}, {scrubSecretStrings}, {knownSecretValues}] = await Promise.all([
 		import('../db/orm.js'),
 		import('../mcp/mcp-service.js'),
 		import('../config/app-config.js'),
 		import('../records/recorder.js'),
 		import('../engine/workflow-engine.js'),
 		import('./create-provider.js'),
+		import('../log/redact.js'),
+		import('../config/known-secrets.js'),
 	]);
 
 	// Only the default location's folder is created; a chosen file must be in a folder that exists.
 	const orm = await openDatabase({dbPath, createFolder: dbPath === defaultDbPath(env)});
 	const mcp = new McpService({logger: logger.child('mcp')});
 	const config = new AppConfig(orm.em.fork());
-	const recorder = new Recorder(orm);
+	// What a model or a tool could echo of a secret (the API keys, the servers' secret env and header
+	// values) is stored scrubbed; the set is read again at each execution's start, before its servers
+	// start, so an entry edited meanwhile counts.
+	let secrets = await knownSecretValues(orm.em, env);
+	const recorder = new Recorder(orm, {scrub: value => scrubSecretStrings(value, secrets)});
 	const providerFor = (workflow: WorkflowConfig): LlmProvider =>
 		createProvider({
 			...(provider === undefined ? {} : {provider}),
@@ -121,6 +129,16 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		...(options.toolTimeoutMs === undefined ? {} : {toolTimeoutMs: options.toolTimeoutMs}),
 	});
 
+	engine.on(event => {
+		if (event.type !== 'execution_started') return;
+		knownSecretValues(orm.em, env).then(
+			found => {
+				secrets = found;
+			},
+			(error: unknown) => logger.warn('could not read the secret values to scrub', {error}),
+		);
+	});
+
 	let closing: Promise<void> | undefined;
 	const close = async () => {
 		closing ??= (async () => {
@@ -130,5 +148,5 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 		return closing;
 	};
 
-	return {engine, config, recorder, orm, mcp, logger, dbPath, providerFor, close};
+	return {engine, config, recorder, orm, mcp, logger, dbPath, providerFor, secretValues: () => secrets, close};
 }

@@ -7,13 +7,14 @@
 import {readdirSync} from 'node:fs';
 import type {RunOptions} from '../engine/workflow-engine.js';
 import type {LlmProvider} from '../llm/provider.js';
+import {scrubbedEvents} from '../log/scrub-stream.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {inspectOutput} from '../tool-results/inspect-result.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
 import type {WiredApp} from './open-app.js';
 
 /** The parts of the wired app the screens use. */
-type ScreensApp = Pick<WiredApp, 'engine' | 'config' | 'recorder' | 'mcp' | 'providerFor' | 'close'>;
+type ScreensApp = Pick<WiredApp, 'engine' | 'config' | 'recorder' | 'mcp' | 'providerFor' | 'close'> & Partial<Pick<WiredApp, 'secretValues'>>;
 
 export interface UiServicesOptions {
 	/** Checks a folder and reads its app module (the engine's project reader). */
@@ -127,7 +128,8 @@ export function createUiServices(app: ScreensApp, options: UiServicesOptions): U
 		},
 
 		async run(request: UiRunRequest, onEvent) {
-			const off = app.engine.on(onEvent);
+			// The screen shows what the record stores: secrets scrubbed.
+			const off = app.engine.on(scrubbedEvents(onEvent, app.secretValues ?? (() => [])));
 			const controller = new AbortController();
 			const forward = () => controller.abort(request.signal.reason);
 			if (request.signal.aborted) forward();

@@ -35,6 +35,15 @@ function declaredFlag(token: string): FlagName | undefined {
 }
 
 /**
+ * meow's parser strips the quotes around a value (`"quoted arg"` becomes `quoted arg`, `""` becomes
+ * nothing): a value that starts and ends with a quote is marked so the parser leaves it alone, and
+ * the mark is taken off after. A flag means what was typed.
+ */
+const SHIELD = '\uE000';
+const shield = (value: string): string => (/^(["']).*\1$/s.test(value) && value.length >= 2 ? `${SHIELD}${value}` : value);
+const unshield = (value: unknown): unknown => (typeof value === 'string' && value.startsWith(SHIELD) ? value.slice(1) : Array.isArray(value) ? value.map(unshield) : value);
+
+/**
  * Splits argv into flag tokens and positional words. A word that merely starts with a dash
  * ("- Author: name, bio", a bullet list, or "-" for stdin) is a positional, not a flag.
  */
@@ -54,11 +63,12 @@ function split(argv: string[]): {flagTokens: string[]; positionals: string[]} {
 			continue;
 		}
 
-		flagTokens.push(token);
+		const equals = token.indexOf('=');
+		flagTokens.push(token.startsWith('--') && equals > 0 ? `${token.slice(0, equals + 1)}${shield(token.slice(equals + 1))}` : token);
 		const name = declaredFlag(token);
 		// A string or number flag written as `--db x` takes the next word as its value.
 		if (name && FLAGS[name].type !== 'boolean' && !token.includes('=') && !token.startsWith('--no-') && index + 1 < argv.length) {
-			const value = argv[++index]!;
+			const value = shield(argv[++index]!);
 			// Joined, so a value that starts with a dash (`--arg -y`) is not read as a flag of its own.
 			if (token.startsWith('--')) flagTokens[flagTokens.length - 1] = `${token}=${value}`;
 			else flagTokens.push(value);
@@ -145,7 +155,7 @@ export function parseCommandLine(argv: string[], importMeta: ImportMeta): Comman
 
 	const flags: Record<string, unknown> = {};
 	for (const name of allowed) {
-		const value = cli.flags[name];
+		const value = unshield(cli.flags[name]);
 		if (FLAGS[name].type === 'number' && value !== undefined && (value === null || !Number.isFinite(value))) {
 			throw new UsageError(`${flagText(name)} needs a number.`);
 		}

@@ -1,6 +1,7 @@
 /** `ectosmith demo [DIR]`: copies the small fixture Phoenix project so a new user has a target to try. */
 import path from 'node:path';
 import {createDemoProject, DemoTargetError} from '../phoenix-project/demo-project.js';
+import {escapeLine} from '../terminal/sanitize.js';
 
 export const DEFAULT_DEMO_DIR = 'ectosmith_demo';
 
@@ -11,7 +12,7 @@ function shellArg(value: string): string {
 
 export async function demoCommand(args: string[], _flags: unknown): Promise<number> {
 	if (args.length > 1) {
-		process.stderr.write(`ectosmith demo: expected at most one folder, got ${args.length} (${args.join(' ')}). Usage: ectosmith demo [DIR]\n`);
+		process.stderr.write(`ectosmith demo: expected at most one folder, got ${args.length} (${escapeLine(args.join(' '))}). Usage: ectosmith demo [DIR]\n`);
 		return 2;
 	}
 
@@ -20,15 +21,16 @@ export async function demoCommand(args: string[], _flags: unknown): Promise<numb
 		target = createDemoProject(args[0] ?? DEFAULT_DEMO_DIR);
 	} catch (error) {
 		if (!(error instanceof DemoTargetError)) throw error;
-		process.stderr.write(`ectosmith demo: ${error.message}\n`);
+		process.stderr.write(`ectosmith demo: ${escapeLine(error.message)}\n`);
 		return 1;
 	}
 
 	const shown = path.relative(process.cwd(), target) || '.';
-	const projectArg = shellArg(shown.startsWith('..') ? target : shown);
+	// The folder the user typed is shown with its control characters made visible.
+	const projectArg = escapeLine(shellArg(shown.startsWith('..') ? target : shown));
 	process.stdout.write(
 		[
-			`Created a demo Phoenix project (app :my_app, module MyApp) in ${target}`,
+			`Created a demo Phoenix project (app :my_app, module MyApp) in ${escapeLine(target)}`,
 			'',
 			'Next, try:',
 			`  ectosmith --project ${projectArg}          (the terminal UI)`,

@@ -3,6 +3,7 @@ import {openRecords} from '../app/open-records.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {buildExport, EXPORT_FORMATS, ExportFileExistsError, exportToFile, isExportFormat, renderExport} from '../history/export.js';
+import {escapeLine, sanitizeForTerminal} from '../terminal/sanitize.js';
 import type {CliFlags} from './flags.js';
 import {executionIdArgument} from './records-cli.js';
 
@@ -14,7 +15,9 @@ export async function exportCommand(args: string[], flags: CliFlags): Promise<nu
 	const records = await openRecords({...(flags.db === undefined ? {} : {db: flags.db})});
 	try {
 		if (flags.out === undefined) {
-			process.stdout.write(renderExport(await buildExport(records.orm, records.recorder, id), format));
+			// JSON is terminal-safe already; a Markdown transcript quotes the model and the user raw.
+			const text = renderExport(await buildExport(records.orm, records.recorder, id), format);
+			process.stdout.write(format === 'json' ? text : sanitizeForTerminal(text));
 			return ExitCode.ok;
 		}
 
@@ -23,7 +26,7 @@ export async function exportCommand(args: string[], flags: CliFlags): Promise<nu
 			if (error instanceof ExportFileExistsError) throw new UsageError(`${flags.out} already exists; pass --force to replace it.`);
 			throw error;
 		});
-		process.stderr.write(`Exported execution #${id} (${written.executions} execution${written.executions === 1 ? '' : 's'} in its chain) to ${flags.out}\n`);
+		process.stderr.write(`Exported execution #${id} (${written.executions} execution${written.executions === 1 ? '' : 's'} in its chain) to ${escapeLine(flags.out)}\n`);
 		return ExitCode.ok;
 	} finally {
 		await records.close();

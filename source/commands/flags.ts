@@ -54,6 +54,11 @@ export const FLAGS = {
 	includeTool: {type: 'string', isMultiple: true, usage: '--include-tool <name>', description: "Offer only these of the server's tools; repeat ('' clears)"},
 	excludeTool: {type: 'string', isMultiple: true, usage: '--exclude-tool <name>', description: "Never offer this tool; repeat ('' clears)"},
 	trust: {type: 'boolean', usage: '--trust, --no-trust', description: "The server's writes need no approval"},
+	allowApiKey: {
+		type: 'boolean',
+		usage: '--allow-api-key, --no-allow-api-key',
+		description: "The server's env may reference ectosmith's API key (${GEMINI_API_KEY}); without it the server never gets the key",
+	},
 	rename: {type: 'string', usage: '--rename <name>', description: 'Give the server or workflow a new name'},
 	detach: {type: 'boolean', usage: '--detach', description: 'Remove the server from the workflows that use it too'},
 	format: {

@@ -40,7 +40,7 @@ export async function historyCommand(args: string[], flags: CliFlags): Promise<n
 		...(flags.status === undefined ? {} : {status: parseStatuses(flags.status)}),
 		...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
 		...(flags.project === undefined ? {} : {project: path.resolve(flags.project)}),
-		...(flags.search === undefined ? {} : {search: flags.search}),
+		...(flags.search === undefined ? {} : {search: searchFlag(flags.search)}),
 	};
 	const records = await openRecords({...(flags.db === undefined ? {} : {db: flags.db})});
 	try {
@@ -62,4 +62,10 @@ export async function historyCommand(args: string[], flags: CliFlags): Promise<n
 	} finally {
 		await records.close();
 	}
+}
+
+/** An empty --search would list everything: refused, so a search never silently means "all". */
+function searchFlag(text: string): string {
+	if (text.trim() === '') throw new UsageError('--search needs some text to look for in the descriptions (leave it out to list every execution).');
+	return text;
 }

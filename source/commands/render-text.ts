@@ -66,7 +66,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				dryRun = event.dryRun === true;
 				failedCalls = 0;
 				const continued = event.parentExecutionId === undefined ? '' : `, continuing #${event.parentExecutionId}`;
-				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${sanitizeLine(event.workflow)} · ${event.provider}/${sanitizeLine(event.model)}`));
+				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${sanitizeLine(event.workflow)} · ${sanitizeLine(`${event.provider}/${event.model}`)}`));
 				line(paint('dim', `Project: ${sanitizeLine(event.projectPath)}`));
 				line();
 				line(`${paint('bold', 'You:')} ${clean(event.description)}`);

@@ -5,7 +5,7 @@
  */
 import {EctosmithError, UsageError} from '../errors.js';
 import {ExitCode, type ExitCodeValue} from '../exit-codes.js';
-import {sanitizeForTerminal} from '../terminal/sanitize.js';
+import {escapeLine, sanitizeForTerminal} from '../terminal/sanitize.js';
 
 export const DEBUG_HINT = 'rerun with --debug for the stack trace';
 
@@ -16,11 +16,12 @@ export interface Failure {
 }
 
 export function describeFailure(error: unknown, options: {debug: boolean}): Failure {
-	if (error instanceof EctosmithError) return {text: error.message, code: error instanceof UsageError ? ExitCode.usage : ExitCode.failed};
+	// One line whatever the message quotes (a name from a hostile file, a path the user typed).
+	if (error instanceof EctosmithError) return {text: escapeLine(error.message), code: error instanceof UsageError ? ExitCode.usage : ExitCode.failed};
 	// A signal or a cancelled request during set-up: the user's doing, not a bug.
-	if (error instanceof Error && error.name === 'AbortError') return {text: error.message, code: ExitCode.failed};
+	if (error instanceof Error && error.name === 'AbortError') return {text: escapeLine(error.message), code: ExitCode.failed};
 	const message = error instanceof Error ? error.message || error.name : String(error);
-	if (!options.debug) return {text: `internal error: ${message} (${DEBUG_HINT})`, code: ExitCode.failed};
+	if (!options.debug) return {text: `internal error: ${escapeLine(message)} (${DEBUG_HINT})`, code: ExitCode.failed};
 	const stack = error instanceof Error && error.stack ? error.stack : message;
 	return {text: `internal error: ${stack}`, code: ExitCode.failed};
 }

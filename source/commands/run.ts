@@ -8,6 +8,7 @@ import {cancelOnSignals} from '../app/signals.js';
 import {explainDatabaseError} from '../db/database-error.js';
 import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
 import {ExitCode} from '../exit-codes.js';
+import {scrubbedEvents} from '../log/scrub-stream.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
 import {createJsonRenderer} from './render-json.js';
@@ -108,7 +109,9 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		}
 
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-		app.engine.on(flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}));
+		const render = flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color});
+		// What the record stores scrubbed is printed scrubbed too.
+		app.engine.on(scrubbedEvents(render, app.secretValues));
 
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),

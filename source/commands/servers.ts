@@ -10,7 +10,7 @@ import {toServerConfig} from '../config/app-config.js';
 import {CLIENT_FORMATS, type ClientFormat, exportClientFile, parseClientFile} from '../config/client-files.js';
 import {fieldsOf, type StoredServer} from '../config/config-store.js';
 import {parseEnvLines, type ServerFields, serverDefaults} from '../config/entry-fields.js';
-import {maskValues} from '../config/secrets.js';
+import {maskEntrySecrets} from '../config/secrets.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -18,7 +18,7 @@ import {needName, withStore, write, writeJson} from './config-session.js';
 import type {CliFlags} from './flags.js';
 
 const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove', 'enable', 'disable', 'test', 'import', 'export'];
-const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'rename'] as const;
+const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'allowApiKey', 'rename'] as const;
 const ONLY_FOR: Partial<Record<keyof CliFlags, string[]>> = {
 	...Object.fromEntries(EDIT_FLAGS.map(flag => [flag, flag === 'rename' ? ['edit'] : ['add', 'edit']])),
 	detach: ['remove'],
@@ -77,8 +77,16 @@ async function list(rest: string[], flags: CliFlags): Promise<number> {
 	}
 
 	if (servers.length === 0) write('No MCP servers. Add one with `ectosmith servers add NAME --command PROGRAM` or `ectosmith servers import FILE`.');
-	for (const server of servers) {
-		const state = [server.enabled ? '' : 'disabled', server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`, server.trust ? 'trusted' : ''].filter(Boolean).join(', ');
+	for (const stored of servers) {
+		const server = maskEntrySecrets(stored, flags.showSecrets === true).entry;
+		const state = [
+			server.enabled ? '' : 'disabled',
+			server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`,
+			server.trust ? 'trusted' : '',
+			server.allowApiKey ? 'gets the API key' : '',
+		]
+			.filter(Boolean)
+			.join(', ');
 		write(sanitizeLine(`${server.name}${state ? ` [${state}]` : ''}: ${commandLine(server)}` + `${server.usedBy.length > 0 ? `; used by ${server.usedBy.join(', ')}` : '; used by no workflow'}`));
 		if (server.description) write(`  ${sanitizeLine(server.description)}`);
 	}
@@ -87,8 +95,8 @@ async function list(rest: string[], flags: CliFlags): Promise<number> {
 }
 
 async function show(name: string, flags: CliFlags): Promise<number> {
-	const server = await withStore(flags.db, async store => store.getServer(name));
-	const view = publicView(server, flags.showSecrets === true);
+	const view = publicView(await withStore(flags.db, async store => store.getServer(name)), flags.showSecrets === true);
+	const server = view;
 	if (flags.json) {
 		writeJson(view);
 		return ExitCode.ok;
@@ -123,6 +131,7 @@ async function show(name: string, flags: CliFlags): Promise<number> {
 		['include tools', server.includeTools?.join(', ') ?? '(all)'],
 		['exclude tools', server.excludeTools?.join(', ') ?? '(none)'],
 		['trust', server.trust ? 'yes: its writes need no approval' : 'no'],
+		['API key', server.allowApiKey ? 'passed: its env may use ${GEMINI_API_KEY} / ${GOOGLE_API_KEY}' : 'never passed (--allow-api-key to let its env use it)'],
 		['used by', server.usedBy.join(', ') || '(no workflow)'],
 		...(server.clientKeys ? [['other keys', Object.keys(server.clientKeys).join(', ')] as [string, string]] : []),
 		['updated', server.updatedAt.toISOString()],
@@ -240,7 +249,7 @@ async function exportFile(rest: string[], flags: CliFlags): Promise<number> {
 		process.stderr.write(`Wrote ${servers.length} server(s) to ${sanitizeLine(flags.out)} (${format} format)\n`);
 	}
 
-	if (masked > 0) process.stderr.write(`${masked} stored env/header value(s) were masked; pass --show-secrets to write them.\n`);
+	if (masked > 0) process.stderr.write(`${masked} secret value(s) (env, headers, tokens in args and URLs, secret keys of other clients) were masked; pass --show-secrets to write them.\n`);
 	return ExitCode.ok;
 }
 
@@ -249,10 +258,10 @@ function commandLine(server: ServerFields): string {
 	return [server.command, ...server.args.map(arg => (/[\s"']/.test(arg) || arg === '' ? JSON.stringify(arg) : arg))].join(' ');
 }
 
-/** A stored entry as printed: secrets masked unless shown. */
+/** A stored entry as printed: secrets (env, headers, args, URL, other clients' keys) masked unless shown. */
 function publicView(server: StoredServer, showSecrets: boolean): Omit<StoredServer, 'id'> {
-	const {id: _id, ...rest} = server;
-	return {...rest, env: maskValues(server.env, showSecrets), headers: server.headers ? maskValues(server.headers, showSecrets) : null};
+	const {id: _id, ...rest} = maskEntrySecrets(server, showSecrets).entry;
+	return rest;
 }
 
 /** The flags of add/edit applied over the current fields. */
@@ -291,6 +300,7 @@ function applyFlags(base: ServerFields, flags: CliFlags): ServerFields {
 	if (flags.includeTool !== undefined) fields.includeTools = toolList(flags.includeTool);
 	if (flags.excludeTool !== undefined) fields.excludeTools = toolList(flags.excludeTool);
 	if (flags.trust !== undefined) fields.trust = flags.trust;
+	if (flags.allowApiKey !== undefined) fields.allowApiKey = flags.allowApiKey;
 	return fields;
 }
 

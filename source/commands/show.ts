@@ -1,12 +1,14 @@
 /**
  * `ectosmith show ID`: the whole transcript of an execution (its follow-up chain first), drawn by
  * the headless renderer from the replayed events, so it reads as the run did; --json prints the
- * full record in the export format (secrets masked).
+ * full record in the export format (secrets masked). Both scrub the known secret values.
  */
 import {openRecords} from '../app/open-records.js';
+import {knownSecretValues} from '../config/known-secrets.js';
 import {replayEvents} from '../engine/replay.js';
 import {ExitCode} from '../exit-codes.js';
 import {buildExport} from '../history/export.js';
+import {scrubSecretStrings} from '../log/redact.js';
 import type {CliFlags} from './flags.js';
 import {executionIdArgument, wantsColor} from './records-cli.js';
 import {terminalSafeJson} from './render-json.js';
@@ -22,7 +24,9 @@ export async function showCommand(args: string[], flags: CliFlags): Promise<numb
 		}
 
 		const render = createTextRenderer(process.stdout, {verbose: true, color: wantsColor(process.stdout)});
-		for (const event of await replayEvents(records.recorder, id)) render(event);
+		// The record is scrubbed as it is written; a record older than that, or a value set since, is scrubbed here.
+		const secrets = await knownSecretValues(records.orm.em);
+		for (const event of await replayEvents(records.recorder, id)) render(scrubSecretStrings(event, secrets));
 		const execution = await records.recorder.getExecution(id);
 		if (execution.undoneAt) process.stdout.write(`Undone on ${execution.undoneAt.toISOString()}: its files were removed or restored.\n`);
 		return ExitCode.ok;

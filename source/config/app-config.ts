@@ -105,6 +105,7 @@ export function toServerConfig(server: IMcpServer | ServerFields): McpServerConf
 		description: server.description,
 		enabled: server.enabled,
 		trust: server.trust,
+		allowApiKey: server.allowApiKey,
 		transport: server.transport,
 	};
 	if (server.cwd) config.cwd = expandPackage(server.cwd);

@@ -6,13 +6,13 @@
  * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
  * Gemini allow them) are accepted.
  */
-import {type ParseError, parse, printParseErrorCode} from 'jsonc-parser';
+import {createScanner, type ParseError, parse, printParseErrorCode, SyntaxKind} from 'jsonc-parser';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {expandPackage} from './app-config.js';
 import {nameProblem, type ServerFields, serverDefaults, serverProblems} from './entry-fields.js';
-import {envReferences} from './env-references.js';
-import {maskedCount, maskValues} from './secrets.js';
+import {envReferences, isApiKeyVariable} from './env-references.js';
+import {maskEntrySecrets, maskInText} from './secrets.js';
 
 export const CLIENT_FORMATS = ['claude', 'cursor', 'vscode', 'gemini'] as const;
 export type ClientFormat = (typeof CLIENT_FORMATS)[number];
@@ -98,7 +98,7 @@ function readEntry(name: string, entry: unknown, where: string, inputs: Map<stri
 		fields.url = httpUrl ?? url ?? null;
 		if (!fields.url) throw new ClientFileError(`${where}: an ${fields.transport} entry needs "url"`);
 		if (entry.command !== undefined) fields.command = optionalString(entry, 'command', where) ?? '';
-		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${fields.url}, kept but not runnable here yet (stdio only)`);
+		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${maskInText(fields.url ?? '').value}, kept but not runnable here yet (stdio only)`);
 	}
 
 	fields.args = stringList(entry, 'args', where) ?? [];
@@ -135,6 +135,11 @@ function readEntry(name: string, entry: unknown, where: string, inputs: Map<stri
 	const bare = Object.entries(fields.env).filter(([, value]) => /(^|[^$])\$[A-Za-z_][A-Za-z0-9_]*/.test(value.replace(/\$\{[^}]*\}/g, '')));
 	if (bare.length > 0) {
 		notes.push(`${name}: env ${bare.map(([key]) => key).join(', ')} use $NAME; ectosmith expands only \${NAME}, so it is passed as written`);
+	}
+
+	const apiKey = Object.entries(fields.env).filter(([, value]) => envReferences(value).some(isApiKeyVariable));
+	if (apiKey.length > 0) {
+		notes.push(`${name}: env ${apiKey.map(([key]) => key).join(', ')} references ectosmith's API key, which it gets only once allowed (ectosmith servers edit ${name} --allow-api-key)`);
 	}
 
 	const problems = Object.entries(serverProblems(fields));
@@ -208,15 +213,41 @@ const PARSE_PROBLEMS: Record<string, string> = {
 export function parseJsonc(text: string, file: string): unknown {
 	const clean = text.replace(/^\uFEFF/, '');
 	if (clean.trim() === '') throw new ClientFileError(`${file}: the file is empty; expected a JSON object`);
+	const tooDeep = nestingBeyond(clean, MAX_NESTING);
+	if (tooDeep !== undefined) {
+		throw new ClientFileError(`${file}: nested more than ${MAX_NESTING} levels deep at ${place(clean, tooDeep)}; a client file is a few levels deep`);
+	}
+
 	const errors: ParseError[] = [];
 	const value: unknown = parse(clean, errors, {allowTrailingComma: true, disallowComments: false});
 	const first = errors[0];
 	if (first === undefined) return value;
-	const before = clean.slice(0, first.offset);
-	const line = before.split('\n').length;
-	const column = before.length - before.lastIndexOf('\n');
 	const code = printParseErrorCode(first.error);
-	throw new ClientFileError(`${file}: not valid JSON at line ${line}, column ${column}: ${PARSE_PROBLEMS[code] ?? code}`);
+	throw new ClientFileError(`${file}: not valid JSON at ${place(clean, first.offset)}: ${PARSE_PROBLEMS[code] ?? code}`);
+}
+
+/** Far more than any client file needs, far less than would exhaust the parser's stack. */
+const MAX_NESTING = 64;
+
+/** The offset of the first bracket that opens level `limit + 1`, found without recursion (the parser recurses). */
+function nestingBeyond(text: string, limit: number): number | undefined {
+	const scanner = createScanner(text, false);
+	let depth = 0;
+	for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+		if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) {
+			depth++;
+			if (depth > limit) return scanner.getTokenOffset();
+		} else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) {
+			depth--;
+		}
+	}
+
+	return undefined;
+}
+
+function place(text: string, offset: number): string {
+	const before = text.slice(0, offset);
+	return `line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
 }
 
 export interface ExportResult {
@@ -234,7 +265,9 @@ export function exportClientFile(servers: ServerFields[], format: ClientFormat, 
 	let masked = 0;
 	const inputs = new Map<string, Record<string, unknown>>();
 	const map: Record<string, Record<string, unknown>> = {};
-	for (const server of servers) {
+	for (const stored of servers) {
+		const {entry: server, masked: hidden} = maskEntrySecrets({...stored, env: Object.fromEntries(Object.entries(stored.env).map(([key, value]) => [key, expandPackage(value)]))}, show);
+		masked += hidden;
 		const entry: Record<string, unknown> = {...server.clientKeys};
 		if (format === 'vscode') entry.type = server.transport;
 		if (server.transport === 'stdio') {
@@ -247,15 +280,8 @@ export function exportClientFile(servers: ServerFields[], format: ClientFormat, 
 			entry.url = server.url;
 		}
 
-		if (Object.keys(server.env).length > 0) {
-			entry.env = maskValues(Object.fromEntries(Object.entries(server.env).map(([key, value]) => [key, expandPackage(value)])), show);
-			if (!show) masked += maskedCount(server.env);
-		}
-
-		if (server.headers && Object.keys(server.headers).length > 0) {
-			entry.headers = maskValues(server.headers, show);
-			if (!show) masked += maskedCount(server.headers);
-		}
+		if (Object.keys(server.env).length > 0) entry.env = server.env;
+		if (server.headers && Object.keys(server.headers).length > 0) entry.headers = server.headers;
 
 		if (server.cwd !== null) entry.cwd = expandPackage(server.cwd);
 		if (server.description !== '') entry.description = server.description;

@@ -341,6 +341,7 @@ function toStoredServer(server: IMcpServer, usedBy: string[]): StoredServer {
 		includeTools: server.includeTools ? [...server.includeTools] : null,
 		excludeTools: server.excludeTools ? [...server.excludeTools] : null,
 		trust: server.trust,
+		allowApiKey: server.allowApiKey,
 		transport: server.transport,
 		url: server.url ?? null,
 		headers: server.headers ? {...server.headers} : null,

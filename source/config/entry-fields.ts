@@ -40,6 +40,8 @@ export interface ServerFields {
 	excludeTools: string[] | null;
 	/** Its writes need no approval. */
 	trust: boolean;
+	/** Its env may reference our API key (`${GEMINI_API_KEY}`, `${GOOGLE_API_KEY}`); off, the server never gets it. */
+	allowApiKey: boolean;
 	/** Only stdio is runnable here; http and sse entries are kept for export. */
 	transport: ServerTransport;
 	url: string | null;
@@ -69,6 +71,7 @@ export function serverDefaults(name = ''): ServerFields {
 		includeTools: null,
 		excludeTools: null,
 		trust: false,
+		allowApiKey: false,
 		transport: 'stdio',
 		url: null,
 		headers: null,
@@ -98,9 +101,27 @@ export function nameProblem(name: string, otherNames: Iterable<string> = []): st
 	return undefined;
 }
 
+const NUL_PROBLEM = 'holds a NUL character (\\u0000), which a configuration value cannot hold; remove it';
+
+/** The fields (of those given) whose text holds a NUL anywhere (in a list, a key or a value), each with its problem. */
+function nulProblems<T extends object>(fields: T, keys: Array<keyof T>): FieldProblems<T> {
+	const holdsNul = (value: unknown): boolean =>
+		typeof value === 'string'
+			? value.includes('\u0000')
+			: Array.isArray(value)
+				? value.some(holdsNul)
+				: value !== null && typeof value === 'object' && Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+	const problems: FieldProblems<T> = {};
+	for (const key of keys) if (holdsNul(fields[key])) problems[key] = NUL_PROBLEM;
+	return problems;
+}
+
 /** Field-by-field problems of a server entry (empty when it is valid). */
 export function serverProblems(fields: ServerFields, otherNames: Iterable<string> = []): FieldProblems<ServerFields> {
 	const problems: FieldProblems<ServerFields> = {};
+	// Checked first: a NUL makes every other rule moot, and SQLite cannot store it in these columns.
+	const nul = nulProblems(fields, ['name', 'command', 'args', 'env', 'description', 'cwd', 'url', 'headers', 'includeTools', 'excludeTools']);
+	if (Object.keys(nul).length > 0) return nul;
 	const name = nameProblem(fields.name, otherNames);
 	if (name) problems.name = name;
 	if (!serverTransports.includes(fields.transport)) {
@@ -148,6 +169,8 @@ function toolListProblem(tools: string[] | null): string | undefined {
 
 /** Field-by-field problems of a workflow; knownServers are the names that exist. */
 export function workflowProblems(fields: WorkflowFields, knownServers: Iterable<string>, otherNames: Iterable<string> = []): FieldProblems<WorkflowFields> {
+	const nul = nulProblems(fields, ['name', 'description', 'llmModel', 'initialPromptTemplate', 'serverNames']);
+	if (Object.keys(nul).length > 0) return nul;
 	const problems: FieldProblems<WorkflowFields> = {};
 	const name = nameProblem(fields.name, otherNames);
 	if (name) problems.name = name;

@@ -4,6 +4,7 @@
  * names a value references, whether it holds anything else, and their expansion when a server starts.
  */
 import {EctosmithError} from '../errors.js';
+import {SECRET_ENV_VARS} from '../log/redact.js';
 
 /** An entry's env value references a variable that is not set, or a VS Code input we cannot ask for. */
 export class EnvReferenceError extends EctosmithError {}
@@ -21,8 +22,16 @@ export function isOnlyReferences(value: string): boolean {
 	return value.trim() !== '' && value.replace(REFERENCE, '').trim() === '' && envReferences(value).length > 0;
 }
 
-/** The entry's variables with `${NAME}` / `${env:NAME}` replaced from ours; a missing one is an error naming it. */
-export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/** True for the variables that hold our own API key: a server gets them only when its entry allows it. */
+export function isApiKeyVariable(name: string): boolean {
+	return (SECRET_ENV_VARS as readonly string[]).includes(name);
+}
+
+/**
+ * The entry's variables with `${NAME}` / `${env:NAME}` replaced from ours; a missing one is an
+ * error naming it, and so is a reference to our API key unless the entry allows it (`allowApiKey`).
+ */
+export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, allowApiKey = false): Record<string, string> {
 	return Object.fromEntries(
 		Object.entries(entryEnv).map(([key, value]) => [
 			key,
@@ -33,6 +42,12 @@ export function expandEnvReferences(entryEnv: Record<string, string>, ours: Node
 
 				if (!VARIABLE_NAME.test(name)) {
 					throw new EnvReferenceError(`env ${key} has "\${${name}}", which is not a variable name`);
+				}
+
+				if (isApiKeyVariable(name) && !allowApiKey) {
+					throw new EnvReferenceError(
+						`env ${key} references \${${name}}, ectosmith's API key, which a server gets only when its entry allows it (servers edit NAME --allow-api-key, or "Pass API key" in the form)`,
+					);
 				}
 
 				const found = ours[name];

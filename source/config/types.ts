@@ -8,7 +8,7 @@ export type {ServerTransport} from '../db/entities/mcp-server.js';
  * shape of an entry), with those not set left out rather than null.
  */
 export type McpServerConfig = Pick<ServerFields, 'name' | 'command' | 'args' | 'env' | 'description'> &
-	Partial<Pick<ServerFields, 'enabled' | 'trust' | 'transport'>> & {
+	Partial<Pick<ServerFields, 'enabled' | 'trust' | 'allowApiKey' | 'transport'>> & {
 		[K in 'cwd' | 'timeoutMs' | 'includeTools' | 'excludeTools' | 'url']?: NonNullable<ServerFields[K]>;
 	};
 

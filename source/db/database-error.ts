@@ -1,6 +1,7 @@
 import {accessSync, constants, existsSync, mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {EctosmithError} from '../errors.js';
+import {PRIVATE_FOLDER_MODE} from './private-file.js';
 
 /**
  * The database cannot be used or written as it is. The message is one line: what failed, which file,
@@ -43,7 +44,8 @@ export function prepareLocation(dbPath: string, options: {createFolder: boolean}
 	}
 
 	try {
-		mkdirSync(folder, {recursive: true});
+		// Readable by the user alone: the database holds server secrets.
+		mkdirSync(folder, {recursive: true, mode: PRIVATE_FOLDER_MODE});
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		const reason =
@@ -71,6 +73,8 @@ const SQLITE_WORDS = {
 	locked: /database is locked/i,
 	tableExists: /already exists/i,
 	unique: /UNIQUE constraint failed/i,
+	// Tables or columns our migrations made are gone: the file's schema is damaged.
+	schemaDamaged: /no such (?:table|column)|malformed/i,
 } as const;
 
 /**
@@ -173,7 +177,12 @@ export function explainDatabaseError(dbPath: string, error: unknown, options: Ex
 		}
 
 		default: {
-			return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}). If it persists, move the file aside to start afresh, ${elsewhere}.`);
+			// Moving a healthy database aside loses its history: advised only when its schema is damaged.
+			if (sqliteSays(error, 'schemaDamaged') !== undefined) {
+				return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}). Its tables are damaged: move the file aside to start afresh, ${elsewhere}.`);
+			}
+
+			return explained(`The database ${dbPath} refused the operation (${sqliteReason(error)}); the file is not damaged, keep it. Rerun with --debug for the details.`);
 		}
 	}
 }

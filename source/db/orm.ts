@@ -4,6 +4,7 @@ import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
 import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
 import {defaultDbPath} from './db-path.js';
+import {createPrivateFile} from './private-file.js';
 import {type SeedReport, seedIfEmpty} from './seed.js';
 
 export type Database = MikroORM;
@@ -46,6 +47,7 @@ export async function openDatabase(options: OpenOptions): Promise<MikroORM> {
 export async function openDatabaseReporting(options: OpenOptions): Promise<OpenReport> {
 	const {dbPath} = options;
 	prepareLocation(dbPath, {createFolder: options.createFolder ?? dbPath === defaultDbPath()});
+	createPrivateFile(dbPath);
 	let orm: MikroORM;
 	try {
 		orm = await MikroORM.init(ormConfig(dbPath, options.waitMs === undefined ? {} : {waitMs: options.waitMs}));

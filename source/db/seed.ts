@@ -103,7 +103,13 @@ function optionalString(entry: Record<string, unknown>, key: string, where: stri
 	const value = entry[key];
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string') throw new SeedFormatError(`${where}: "${key}" must be a string`);
+	refuseNul(value, `"${key}"`, where);
 	return value;
+}
+
+/** A NUL cannot be stored in a configuration value (nor passed to a program): refused, naming the field. */
+function refuseNul(value: string, field: string, where: string): void {
+	if (value.includes('\u0000')) throw new SeedFormatError(`${where}: ${field} holds a NUL character (\\u0000), which a configuration value cannot hold; remove it`);
 }
 
 function requiredString(entry: Record<string, unknown>, key: string, where: string): string {
@@ -136,6 +142,12 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 		const env = entry.env ?? {};
 		if (!isRecord(env) || !Object.values(env).every(value => typeof value === 'string')) {
 			throw new SeedFormatError(`${where}: "env" must be an object of string values`);
+		}
+
+		for (const [index, arg] of (args as string[]).entries()) refuseNul(arg, `"args"[${index}]`, where);
+		for (const [key, value] of Object.entries(env as Record<string, string>)) {
+			refuseNul(key, 'an "env" key', where);
+			refuseNul(value, `"env".${key}`, where);
 		}
 
 		const cwd = optionalString(entry, 'cwd', where);
@@ -174,6 +186,8 @@ export function parseWorkflows(json: unknown, file = workflowsFileName): SeedWor
 		if (!Array.isArray(servers) || !servers.every(server => typeof server === 'string')) {
 			throw new SeedFormatError(`${where}: "mcp_servers" must be an array of server names`);
 		}
+
+		for (const server of servers as string[]) refuseNul(server, '"mcp_servers"', where);
 
 		return {
 			name,

@@ -14,6 +14,18 @@ import {type ProjectInfo, scopeAlias} from './project-info.js';
 export const FRAMEWORK_MODULES: readonly string[] = ['Repo', 'Application', 'Endpoint', 'Router', 'Mailer', 'Gettext', 'Telemetry', 'Web', 'DataCase', 'ConnCase'];
 
 /**
+ * Field names Ecto.Schema takes for itself (the struct's `__meta__` and `__struct__`, the
+ * `__schema__`/`__changeset__` reflection functions): a schema with such a field does not compile.
+ * Every `__name__` is Elixir's and Ecto's reserved form, so all of them are refused.
+ */
+export const ECTO_RESERVED_FIELDS: readonly string[] = ['__meta__', '__struct__', '__schema__', '__changeset__'];
+
+/** Why an attribute may not be named so in a schema, or undefined. */
+export function ectoReservedField(name: string): string | undefined {
+	return ECTO_RESERVED_FIELDS.includes(name) || /^__\w*__$/.test(name) ? `a name Ecto.Schema reserves (${ECTO_RESERVED_FIELDS.join(', ')} and every __name__)` : undefined;
+}
+
+/**
  * Modules the generated context, test and fixtures code names by their short alias: aliasing the
  * context or schema to one of them breaks that code (Phoenix writes it anyway; we refuse).
  */

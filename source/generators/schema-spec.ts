@@ -7,7 +7,7 @@ import {type Attr, assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_
 import {GeneratorError} from './errors.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project-info.js';
-import {assertGeneratableModule} from './reserved-names.js';
+import {assertGeneratableModule, ectoReservedField} from './reserved-names.js';
 
 export interface SchemaOptions {
 	/** e.g. "Blog.Post", relative to the app's base module */
@@ -233,7 +233,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 	]);
 	if (scope) taken.set(scope.schemaKey, `the key of scope "${scope.name}" (added automatically; use noScope to define it yourself)`);
 	for (const attr of attrs) {
-		const owner = taken.get(attr.name);
+		const owner = taken.get(attr.name) ?? ectoReservedField(attr.name);
 		if (owner) throw new GeneratorError(`Attribute "${attr.name}" clashes with ${owner}; rename the attribute.`);
 	}
 

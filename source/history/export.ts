@@ -2,16 +2,18 @@
  * `ectosmith export`: one execution with its follow-up chain as a self-contained record: JSON in
  * the versioned format of export-format.ts, or a Markdown transcript for a pull request. Secrets
  * never leave: MCP server env values are masked, and every string of the record is scrubbed of the
- * values of those env entries, of the API keys in our environment and of secret-looking patterns.
+ * known secret values (API keys, every server's env and header values). Only those: recorded file
+ * text that merely looks like a secret (`password: "x"`) is kept, or undo would restore a corruption.
  */
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {writeFileAtomic} from '../atomic-write.js';
+import {knownSecretValues} from '../config/known-secrets.js';
 import {maskValues} from '../config/secrets.js';
 import {Workflow} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
-import {redactStrings, SECRET_ENV_VARS} from '../log/redact.js';
+import {scrubSecretStrings} from '../log/redact.js';
 import {loadChain} from '../records/chain.js';
 import type {ExecutionRecord, RecordedMessage, Recorder} from '../records/recorder.js';
 import {terminalSafeJson} from '../terminal/safe-json.js';
@@ -75,7 +77,7 @@ export async function buildExport(orm: MikroORM, recorder: Recorder, executionId
 	const em = orm.em.fork();
 	const names = [...new Set(chain.map(execution => execution.workflowName))];
 	const rows = await em.find(Workflow, {name: {$in: names}}, {populate: ['servers'], orderBy: {name: 'asc'}});
-	const secrets: string[] = SECRET_ENV_VARS.flatMap(key => (env[key] ? [env[key]!] : []));
+	const secrets = await knownSecretValues(em, env);
 	const workflows: ExportedWorkflow[] = rows.map(row => ({
 		name: row.name,
 		description: row.description,
@@ -83,13 +85,12 @@ export async function buildExport(orm: MikroORM, recorder: Recorder, executionId
 		initialPromptTemplate: row.initialPromptTemplate,
 		maxConversationTurns: row.maxConversationTurns,
 		servers: row.servers.getItems().map(server => {
-			secrets.push(...Object.values(server.env ?? {}));
 			return {name: server.name, command: server.command, args: [...server.args], env: maskValues(server.env ?? {})};
 		}),
 	}));
 
 	const file: ExportFile = {format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt: new Date().toISOString(), workflows, executions};
-	return redactStrings(file, secrets) as ExportFile;
+	return scrubSecretStrings(file, secrets);
 }
 
 const fence = (text: string, language = '') => {

@@ -1,7 +1,9 @@
 /**
- * The one secret scrubber, for log lines, provider errors, server output and exports: known secret
- * values (also URL-encoded, as they appear in a request URL), secret-looking keys and token patterns,
- * all replaced by one marker.
+ * The one secret scrubber. Two strengths: `redact` for log lines, provider errors and server stderr
+ * (known secret values, also URL-encoded, and secret-looking keys and token patterns), and
+ * `scrubSecrets` for the record and what is read out of it (show, export, replay): only the known
+ * secret values, since a recorded file that merely looks like a secret (`password: "x"`) must stay
+ * as it was, or undo would restore a corruption.
  */
 import {isRecord} from '../is-record.js';
 
@@ -34,16 +36,22 @@ const GOOGLE_API_KEY = /\bAIza[\w-]{35}\b/g;
 
 /** Replaces every occurrence of the given secret values and of well-known secret patterns. */
 export function redact(text: string, secrets: Iterable<string>): string {
+	return scrubSecrets(text, secrets).replace(BEARER, `Bearer ${REDACTED}`).replace(URL_PARAMETER, `$1${REDACTED}`).replace(KEY_VALUE, `$1$2${REDACTED}`).replace(GOOGLE_API_KEY, REDACTED);
+}
+
+/** Replaces every occurrence of the given secret values (and their URL-encoded forms), and nothing else. */
+export function scrubSecrets(text: string, secrets: Iterable<string>): string {
 	let result = text;
-	// Longest first, so a secret that contains another is replaced whole.
-	const values = [...new Set([...secrets].flatMap(withEncoded))].filter(value => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
-	for (const value of values) {
-		if (result.includes(value)) {
-			result = result.split(value).join(REDACTED);
-		}
+	for (const value of secretList(secrets)) {
+		if (result.includes(value)) result = result.split(value).join(REDACTED);
 	}
 
-	return result.replace(BEARER, `Bearer ${REDACTED}`).replace(URL_PARAMETER, `$1${REDACTED}`).replace(KEY_VALUE, `$1$2${REDACTED}`).replace(GOOGLE_API_KEY, REDACTED);
+	return result;
+}
+
+/** Longest first, so a secret that contains another is replaced whole. */
+export function secretList(secrets: Iterable<string>): string[] {
+	return [...new Set([...secrets].flatMap(withEncoded))].filter(value => value.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length);
 }
 
 /** A secret and, when it differs, its URL-encoded form (`a/b+c` is sent as `a%2Fb%2Bc`). */
@@ -52,19 +60,23 @@ function withEncoded(value: string): string[] {
 	return encoded === value ? [value] : [value, encoded];
 }
 
-/** A deep copy with every string scrubbed and nothing else changed (keys, numbers, shape), for exports. */
-export function redactStrings(value: unknown, secrets: Iterable<string>): unknown {
-	const list = [...secrets];
+/**
+ * A deep copy with every string (keys too) scrubbed of the known secret values and nothing else
+ * changed (numbers, shape): for the record and for show, replay and export.
+ */
+export function scrubSecretStrings<T>(value: T, secrets: Iterable<string>): T {
+	const list = secretList(secrets);
+	if (list.length === 0) return value;
 	const walk = (item: unknown): unknown => {
-		if (typeof item === 'string') return redact(item, list);
+		if (typeof item === 'string') return scrubSecrets(item, list);
 		if (Array.isArray(item)) return item.map(walk);
-		if (isRecord(item)) {
-			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [key, walk(entry)]));
+		if (isRecord(item) && !(item instanceof Date)) {
+			return Object.fromEntries(Object.entries(item).map(([key, entry]) => [scrubSecrets(key, list), walk(entry)]));
 		}
 
 		return item;
 	};
-	return walk(value);
+	return walk(value) as T;
 }
 
 /**

@@ -50,8 +50,11 @@ export const SAFE_BASE_ENV = [
 	'PROCESSOR_ARCHITECTURE',
 ] as const;
 
-/** The child's environment; entry variables (references expanded) win over the base. */
-export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/**
+ * The child's environment; entry variables (references expanded) win over the base. A reference to
+ * our API key is refused unless the entry allows it (allowApiKey).
+ */
+export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, allowApiKey = false): Record<string, string> {
 	const env: Record<string, string> = {};
 	for (const name of SAFE_BASE_ENV) {
 		const value = ours[name];
@@ -61,5 +64,5 @@ export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessE
 		}
 	}
 
-	return {...env, ...expandEnvReferences(entryEnv, ours)};
+	return {...env, ...expandEnvReferences(entryEnv, ours, allowApiKey)};
 }

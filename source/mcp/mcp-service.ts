@@ -228,7 +228,7 @@ export class McpService implements McpServiceApi {
 	private async start(entry: Entry): Promise<ServerConnection> {
 		const registry = this.logger as Partial<SecretRegistry>;
 		if (typeof registry.registerSecret === 'function') {
-			for (const value of [...Object.values(entry.config.env), ...Object.values(expandedOrNothing(entry.config.env))]) {
+			for (const value of [...Object.values(entry.config.env), ...Object.values(expandedOrNothing(entry.config.env, entry.config.allowApiKey === true))]) {
 				registry.registerSecret(value);
 			}
 		}

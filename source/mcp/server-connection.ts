@@ -56,7 +56,7 @@ export class ServerConnection {
 		// The entry's env values and our API keys never reach an error message or the log.
 		const secrets = [
 			...Object.values(config.env),
-			...Object.values(expandedOrNothing(config.env)),
+			...Object.values(expandedOrNothing(config.env, config.allowApiKey === true)),
 			...SECRET_ENV_VARS.map(name => process.env[name]).filter((value): value is string => Boolean(value)),
 		];
 		this.stderr = new StderrTail(
@@ -157,7 +157,7 @@ export class ServerConnection {
 
 		let env: Record<string, string>;
 		try {
-			env = childEnv(config.env);
+			env = childEnv(config.env, process.env, config.allowApiKey === true);
 		} catch (error) {
 			throw new McpServerError(config.name, `could not start: ${messageOf(error)}`);
 		}
@@ -291,9 +291,9 @@ function childProcessOf(transport: StdioClientTransport): ChildProcess | undefin
 }
 
 /** The entry's env with references expanded, or nothing when one cannot be (start reports that). */
-export function expandedOrNothing(env: Record<string, string>): Record<string, string> {
+export function expandedOrNothing(env: Record<string, string>, allowApiKey = false): Record<string, string> {
 	try {
-		return expandEnvReferences(env);
+		return expandEnvReferences(env, process.env, allowApiKey);
 	} catch {
 		return {};
 	}

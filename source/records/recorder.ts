@@ -3,14 +3,17 @@
  * commands. The writes are writer.ts's, the reads reader.ts's, the mapping between rows and the
  * record's vocabulary row-mapping.ts's; they share one guard, so a read that succeeds ends a
  * lock-out as a write does.
- * It stores what it is given (bounded, see source/db/limits.ts): callers must not pass secrets.
+ * It stores what it is given (bounded, see source/db/limits.ts), less the secrets its `scrub`
+ * option removes: the app passes one that knows the API keys and the servers' env values, so a
+ * model reply or a tool result that holds one is stored scrubbed and show, export and replay never
+ * see it (an older execution keeps its secrets scrubbed after a server's value is changed).
  */
 import type {MikroORM} from '@mikro-orm/core';
 import {writeWaitMs} from '../db/limits.js';
 import {DatabaseGuard} from './guard.js';
 import {RecordReader} from './reader.js';
 import type {ExecutionEnd, ExecutionRecord, NewExecution, NewMessage, RecordedMessage} from './types.js';
-import {RecordWriter} from './writer.js';
+import {RecordWriter, type Scrub} from './writer.js';
 
 export type {ExecutionEnd, ExecutionRecord, MessageRole, NewExecution, NewMessage, RecordedMessage} from './types.js';
 export {UnknownExecutionError, UnknownWorkflowError} from './types.js';
@@ -18,6 +21,8 @@ export {UnknownExecutionError, UnknownWorkflowError} from './types.js';
 export interface RecorderOptions {
 	/** How long a write waits for another process's lock, retrying; default ECTOSMITH_DB_WAIT_SECONDS, else 30 s. */
 	waitMs?: number;
+	/** Removes secrets from what is stored (descriptions, messages, final answers, errors); default none. */
+	scrub?: Scrub;
 }
 
 export class Recorder {
@@ -26,7 +31,7 @@ export class Recorder {
 
 	constructor(orm: MikroORM, options: RecorderOptions = {}) {
 		const guard = new DatabaseGuard(orm, options.waitMs ?? writeWaitMs());
-		this.writer = new RecordWriter(guard);
+		this.writer = new RecordWriter(guard, options.scrub);
 		this.reader = new RecordReader(orm, guard);
 	}
 

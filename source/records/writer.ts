@@ -17,11 +17,17 @@ import {type ExecutionEnd, type NewExecution, type NewMessage, UnknownExecutionE
 // user has waited enough, and the end is retried in the background until the database is free.
 const lockedOutWaitMs = 2000;
 
+/** Removes secrets from a value before it is stored (every string of it); the app passes one that knows the keys. */
+export type Scrub = <T>(value: T) => T;
+
 export class RecordWriter {
 	private readonly pendingEnds = new Map<number, ExecutionEnd & {endTime: Date}>();
 	private retryTimer: NodeJS.Timeout | undefined;
 
-	constructor(private readonly guard: DatabaseGuard) {}
+	constructor(
+		private readonly guard: DatabaseGuard,
+		private readonly scrub: Scrub = value => value,
+	) {}
 
 	async startExecution(execution: NewExecution): Promise<number> {
 		return this.guard.run('record the start of the execution', async em => {
@@ -39,7 +45,7 @@ export class RecordWriter {
 
 			const row = em.create(Execution, {
 				workflow,
-				userQuery: execution.description,
+				userQuery: this.scrub(execution.description),
 				status: 'STARTED',
 				startTime: execution.startTime ?? new Date(),
 				maxTurns: execution.maxTurns ?? null,
@@ -57,7 +63,7 @@ export class RecordWriter {
 
 	async addMessage(executionId: number, message: NewMessage): Promise<number> {
 		return this.guard.run(`record a message of execution ${executionId}`, async em => {
-			const row = em.create(Message, {execution: em.getReference(Execution, executionId), ...messageRow(message), timestamp: new Date()});
+			const row = em.create(Message, {execution: em.getReference(Execution, executionId), ...messageRow(this.scrub(message)), timestamp: new Date()});
 			try {
 				await em.flush();
 			} catch (error) {
@@ -92,7 +98,7 @@ export class RecordWriter {
 	 * and retried in the background until it is written; the error still tells the caller.
 	 */
 	async finishExecution(executionId: number, end: ExecutionEnd): Promise<void> {
-		const ending = {...end, endTime: end.endTime ?? new Date()};
+		const ending = {...end, ...this.scrub({finalResponseText: end.finalResponseText, errorMessage: end.errorMessage}), endTime: end.endTime ?? new Date()};
 		try {
 			await this.writeEnd(executionId, ending, this.guard.lockedOut ? Math.min(lockedOutWaitMs, this.guard.waitMs) : this.guard.waitMs);
 		} catch (error) {

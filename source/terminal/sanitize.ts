@@ -18,6 +18,15 @@ export function sanitizeForTerminal(text: string): string {
 	return text.replace(/\r\n/g, '\n').replace(unsafe, visible);
 }
 
+/**
+ * For a message of one line that quotes foreign text (an error naming a value read from a file or
+ * typed by the user): every control character, newline and tab too, made visible (`\n`), so the
+ * quoted value can neither act on the terminal nor forge a line of its own.
+ */
+export function escapeLine(text: string): string {
+	return sanitizeForTerminal(text).replaceAll('\n', '\\n').replaceAll('\t', '\\t');
+}
+
 /** As sanitizeForTerminal, for one line: newlines and tabs become spaces too. */
 export function sanitizeLine(text: string): string {
 	return sanitizeForTerminal(text).replace(/[\n\t]/g, ' ');

@@ -62,3 +62,13 @@ test('--help and --version print instead of running, per command', t => {
 test('every command lists only declared flags', t => {
 	for (const entry of COMMANDS) for (const flag of entry.flags) t.true(flag in FLAGS, `${entry.name}: ${flag}`);
 });
+
+test('a value wrapped in quotes keeps them: flags mean what was typed', t => {
+	const servers = command('servers', 'add', 'x', '--command', 'node', '--arg', '"quoted arg"', "--arg='single'", '--arg', 'plain', '--description', '""');
+	t.deepEqual(servers.flags.arg, ['"quoted arg"', "'single'", 'plain']);
+	t.is(servers.flags.description, '""');
+	t.is(command('history', '--search', '""').flags.search, '""');
+	t.is(command('history', '--search="x"').flags.search, '"x"');
+	t.is(command('run', '-p', '"app"', 'x').flags.project, '"app"');
+	t.deepEqual(command('run', '"Blog.Post"', 'posts').args, ['"Blog.Post"', 'posts']);
+});

@@ -49,3 +49,10 @@ test('a cancellation is no bug: its reason, not "internal error"', t => {
 test('a thrown non-Error is an internal error too', t => {
 	t.is(describeFailure('boom', {debug: false}).text, `internal error: boom (${DEBUG_HINT})`);
 });
+
+test('an error quoting foreign text stays one line: newlines, tabs and escapes in it are shown, never acted on', t => {
+	const out = stderr();
+	reportFailure(new EctosmithError('prices.json has a bad price for "gemini\n\u001b[2Jectosmith: fine\tx"'), {debug: false, prefix: 'ectosmith', stderr: out.stream});
+	t.is(out.text(), 'ectosmith: prices.json has a bad price for "gemini\\n\\x1b[2Jectosmith: fine\\tx"\n');
+	t.is(describeFailure(new Error('line one\nline two'), {debug: false}).text, `internal error: line one\\nline two (${DEBUG_HINT})`);
+});

@@ -135,7 +135,7 @@ test('import a client file, refuse a malformed one in one line, export --out; an
 	const out = path.join(tempDir(t), 'mcp.json');
 	const exported = await cli(t, dbPath, 'servers', 'export', '--format', 'gemini', '--out', out);
 	t.is(exported.code, 0, exported.stderr);
-	t.regex(exported.stderr, /4 stored env\/header value\(s\) were masked; pass --show-secrets/);
+	t.regex(exported.stderr, /4 secret value\(s\) \(env, headers, tokens in args and URLs, secret keys of other clients\) were masked; pass --show-secrets/);
 	const json = JSON.parse(readFileSync(out, 'utf8'));
 	t.false(JSON.stringify(json).includes('${ECTOSMITH_PACKAGE}'));
 	t.is(json.mcpServers.httpServer.httpUrl, 'http://localhost:3000/mcp');

@@ -73,6 +73,7 @@ test('defaultWorkflow: the only one wins, else elixir_crud_generator, else an er
 		cwd: `${packageRoot()}/sub`,
 		enabled: true,
 		trust: false,
+		allowApiKey: false,
 		transport: 'stdio',
 	});
 

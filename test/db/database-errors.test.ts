@@ -174,7 +174,7 @@ test('every SQLite failure becomes one line without the statement; errors that a
 	t.true(other instanceof DatabaseError);
 	t.is(
 		(other as Error).message,
-		'Could not record a message: the database /x.db refused the operation (SQLITE_CONSTRAINT: NOT NULL constraint failed: messages.turn_number). If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB.',
+		'Could not record a message: the database /x.db refused the operation (SQLITE_CONSTRAINT: NOT NULL constraint failed: messages.turn_number); the file is not damaged, keep it. Rerun with --debug for the details.',
 	);
 	const full = explainDatabaseError('/x.db', new Error('SQLITE_FULL: database or disk is full'));
 	t.true(full instanceof DatabaseError);
@@ -233,7 +233,7 @@ test('a database failure while the run reads its configuration is one line too, 
 	t.is(result.code, 1, result.stdout + result.stderr);
 	t.regex(
 		result.stderr,
-		/^ectosmith run: The database .*ectosmith\.db refused the operation \(SQLITE_ERROR: no such table: .*workflow_mcp_server_associations.*\)\. If it persists, move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB\.\n$/,
+		/^ectosmith run: The database .*ectosmith\.db refused the operation \(SQLITE_ERROR: no such table: .*workflow_mcp_server_associations.*\)\. Its tables are damaged: move the file aside to start afresh, or choose another file with --db or ECTOSMITH_DB\.\n$/,
 	);
 	t.notRegex(result.stderr, /select |left join/i);
 });

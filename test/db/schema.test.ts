@@ -1,8 +1,9 @@
 import {execFileSync} from 'node:child_process';
-import {existsSync, readdirSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, readdirSync, statSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
+import {McpServer} from '../../source/db/entities/index.js';
 import {migrateDatabase, openDatabase, pendingMigrations} from '../../source/db/orm.js';
 import {packageRoot} from '../../source/package-root.js';
 import {tempDbPath} from '../helpers/temp-db.js';
@@ -31,6 +32,7 @@ const expectedColumns: Record<string, string[]> = {
 		'client_inputs',
 		'created_at',
 		'updated_at',
+		'allow_api_key',
 	],
 	workflow_mcp_server_associations: ['workflow_id', 'mcp_server_id'],
 	executions: [
@@ -161,4 +163,19 @@ test('opening the default location creates its folder and writes nothing into th
 	t.true(existsSync(dbPath));
 	t.deepEqual(readdirSync(cwd), []);
 	t.false(existsSync(join(packageRoot(), 'temp')));
+});
+
+test('the database, its -wal and -shm files are created readable by the user alone, in a 0700 folder when we create it', async t => {
+	const previous = process.umask(0o022);
+	t.teardown(() => process.umask(previous));
+	const dbPath = join(tempDir(t), 'data', 'ectosmith', 'ectosmith.db');
+	const orm = await openDatabase({dbPath, createFolder: true});
+	t.teardown(() => orm.close(true));
+	// A write while open, so the WAL and its index exist.
+	const em = orm.em.fork();
+	em.create(McpServer, {name: 'secretive', command: 'x', args: [], env: {TOKEN: 'a-stored-secret'}});
+	await em.flush();
+	const mode = (file: string) => statSync(file).mode & 0o777;
+	t.is(mode(dirname(dbPath)), 0o700);
+	for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`]) t.is(mode(file), 0o600, file);
 });

@@ -64,6 +64,10 @@ server.registerTool('env_report', {description: 'Reports the names of its enviro
 	],
 }));
 
+server.registerTool('env_value', {description: 'Echoes the value of one of its environment variables', inputSchema: {name: z.string()}}, async ({name}) => ({
+	content: [{type: 'text', text: `${name}=${process.env[name] ?? '(unset)'}`}],
+}));
+
 server.registerTool('weird name!', {description: 'A name Gemini cannot accept as is'}, async () => ({
 	content: [{type: 'text', text: 'weird ok'}],
 }));

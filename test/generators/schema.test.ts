@@ -331,6 +331,10 @@ test('invalid input is refused with a message naming the bad part', t => {
 	refuses(t, {...base, schema: 'Post', attrs: ['id:integer']}, /"id" clashes with the primary key/);
 	refuses(t, {...base, schema: 'Post', attrs: ['post_id:integer'], primaryKey: 'post_id'}, /"post_id" clashes with the primary key/);
 	refuses(t, {...base, schema: 'Post', attrs: ['inserted_at:utc_datetime']}, /"inserted_at" clashes with a timestamps\(\) column/);
+	// Ecto.Schema's own names: the schema would not compile.
+	for (const name of ['__meta__', '__struct__', '__schema__', '__changeset__', '__whatever__']) {
+		refuses(t, {...base, schema: 'Post', attrs: [`${name}:string`]}, new RegExp(`"${name}" clashes with a name Ecto.Schema reserves`));
+	}
 	// Phoenix 1.8: a reference named like the scope key is an error.
 	refuses(t, {...base, schema: 'Post', attrs: ['user_id:references:users']}, /"user_id" clashes with the key of scope "user"/, scopedProject);
 	refuses(t, {...base, schema: 'Post', scope: 'team'}, /Scope "team" is not configured.*configured scopes: user, organization/, scopedProject);

@@ -183,3 +183,27 @@ test.serial('an exported then imported execution still replays its approvals (th
 	t.true(first?.type === 'approval_requested' && first.files[0]!.content.includes('schema "posts"'));
 	t.deepEqual(approvals(await replayEvents(new Recorder(other), imported.ids[0]!.to)), original);
 });
+
+test('export scrubs the known secret values only: recorded file text that looks like a secret is kept whole', async t => {
+	const orm = await openTempDatabase(t);
+	const recorder = new Recorder(orm);
+	const id = await recorder.startExecution({workflowName: 'elixir_crud_generator', description: 'd', targetProjectPath: '/p', provider: 'scripted', model: 'm'});
+	const file = 'config :my_app, MyApp.Repo,\n  password: "some password",\n  api_key: "abc123def456"\n# Authorization: Bearer abc.def.ghi\n';
+	await recorder.addMessage(id, {
+		turnNumber: 1,
+		role: 'tool_response',
+		functionResponseName: 'generate_schema',
+		functionResponseContent: {text: 'ok', structuredContent: {files: [{path: 'config/dev.exs', action: 'overwritten', previous_content: file}]}},
+		contentText: `${file} and ${SERVER_SECRET}`,
+	});
+	await recorder.finishExecution(id, {status: 'COMPLETED', turnCount: 1, finalResponseText: 'done'});
+	const exported = await buildExport(orm, recorder, id, {GEMINI_API_KEY: API_KEY});
+	const message = exported.executions[0]!.messages[0]!;
+	t.is((message.functionResponseContent as {structuredContent: {files: Array<{previous_content: string}>}}).structuredContent.files[0]!.previous_content, file);
+	// A known value is still scrubbed wherever it is.
+	const em = orm.em.fork();
+	em.create(McpServer, {name: 'with_secret', command: 'node', args: [], env: {TOKEN: SERVER_SECRET}});
+	await em.flush();
+	const again = await buildExport(orm, recorder, id, {});
+	t.is(again.executions[0]!.messages[0]!.contentText, `${file} and [REDACTED]`);
+});

@@ -1,5 +1,6 @@
 import test from 'ava';
-import {isSecretKey, redact, redactFields, redactStrings} from '../../source/log/redact.js';
+import {isSecretKey, redact, redactFields, scrubSecretStrings, scrubSecrets} from '../../source/log/redact.js';
+import {StreamScrubber} from '../../source/log/scrub-stream.js';
 
 test('isSecretKey knows the usual spellings and leaves ordinary keys alone', t => {
 	for (const key of ['api_key', 'apiKey', 'API-KEY', 'key', 'token', 'secret', 'password', 'Authorization', 'x-goog-api-key', 'GEMINI_API_KEY', 'accessToken', 'client_secret']) {
@@ -26,12 +27,20 @@ test('a URL-encoded secret is redacted too, with the same marker (the Gemini key
 	t.is(redact(`GET /v1/models?alt=sse&x=${encodeURIComponent(key)} failed; sent ${key}`, [key]), 'GET /v1/models?alt=sse&x=[REDACTED] failed; sent [REDACTED]');
 });
 
-test('redactStrings scrubs every string of a value and changes nothing else', t => {
-	t.deepEqual(redactStrings({token: 'plain', list: ['has s3cret-value', 2, null], nested: {ok: true}}, ['s3cret-value']), {
+test('scrubSecretStrings scrubs every string of a value of the known values and changes nothing else', t => {
+	t.deepEqual(scrubSecretStrings({token: 'plain', list: ['has s3cret-value', 2, null], nested: {ok: true}}, ['s3cret-value']), {
 		token: 'plain',
 		list: ['has [REDACTED]', 2, null],
 		nested: {ok: true},
 	});
+});
+
+test('scrubSecrets replaces the known values only: file text that looks like a secret stays as it was', t => {
+	const file = 'config :my_app, password: "some password", api_key: "abc123def", token=xyz\nAuthorization: Bearer abc.def';
+	t.is(scrubSecrets(file, ['unrelated-secret']), file);
+	t.is(scrubSecrets(`${file} sk-live-123456`, ['sk-live-123456']), `${file} [REDACTED]`);
+	// Short values are not secrets: redacting "dev" would garble every line.
+	t.is(scrubSecrets('dev mode', ['dev']), 'dev mode');
 });
 
 test('redactFields blanks secret keys at any depth and keeps the rest', t => {
@@ -44,4 +53,12 @@ test('redactFields blanks secret keys at any depth and keeps the rest', t => {
 	});
 	const shared = {v: 1};
 	t.deepEqual(redactFields({x: shared, y: shared}, []), {x: {v: 1}, y: {v: 1}});
+});
+
+test('StreamScrubber holds back what may start a secret until the next piece, so a secret split across pieces is scrubbed', t => {
+	const stream = new StreamScrubber(() => ['split-secret-99']);
+	const out = [stream.push('Here: spl'), stream.push('it-sec'), stream.push('ret-99 and spl'), stream.push('endid'), stream.flush()];
+	t.is(out.join(''), 'Here: [REDACTED] and splendid');
+	t.is(out[0], 'Here: ');
+	t.is(new StreamScrubber(() => []).push('plain'), 'plain');
 });

@@ -23,6 +23,8 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 	await settled();
 	t.regex(app.lastFrame()!, /Name .*✗ is required/);
 	t.regex(app.lastFrame()!, /Command .*✗ is required/);
+	// The allowance to hand our API key to the server is a row of its own, off by default.
+	t.regex(app.lastFrame()!, /Pass API key .*env may use \$\{GEMINI_API_KEY\}/);
 	await press(app, 'github');
 	await until(app.lastFrame, /✗ "github" is already taken/, 'the uniqueness message');
 	await press(app, '2');
@@ -61,6 +63,7 @@ test.serial('adding a server: typing, a validation message beside the field, Sav
 			description: 'GitHub issues',
 			timeoutMs: 5000,
 			trust: false,
+			allowApiKey: false,
 		},
 	);
 	app.unmount();

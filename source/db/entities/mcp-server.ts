@@ -26,6 +26,8 @@ export const McpServer = defineEntity({
 		excludeTools: p.json<string[]>().nullable(),
 		/** The server's writes need no approval. */
 		trust: p.boolean().default(false),
+		/** Its env may reference our API key (`${GEMINI_API_KEY}`); without this the server never gets it. */
+		allowApiKey: p.boolean().default(false),
 		transport: p.enum([...serverTransports]).default('stdio'),
 		/** http/sse entries: imported and kept, not runnable here yet. */
 		url: p.text().nullable(),

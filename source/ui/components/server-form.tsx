@@ -57,6 +57,7 @@ export function ServerForm({initial, otherNames, services, onDone, width, height
 		{key: 'includeTools', label: 'Include tools', kind: 'lines', rows: 2, hint: 'only these tools are offered (one per line; empty: all)'},
 		{key: 'excludeTools', label: 'Exclude tools', kind: 'lines', rows: 2, hint: 'never offered (one per line)'},
 		{key: 'trust', label: 'Trust', kind: 'toggle', hint: 'its writes need no approval (Space)'},
+		{key: 'allowApiKey', label: 'Pass API key', kind: 'toggle', hint: 'env may use ${GEMINI_API_KEY}; off: the server never gets the key (Space)'},
 	];
 
 	const save = () => {

@@ -21,6 +21,7 @@ export interface ServerDraft {
 	includeTools: string;
 	excludeTools: string;
 	trust: boolean;
+	allowApiKey: boolean;
 }
 
 export type DraftProblems<T> = Partial<Record<keyof T, string>>;
@@ -39,6 +40,7 @@ export function serverDraft(fields: ServerFields): ServerDraft {
 		includeTools: (fields.includeTools ?? []).join('\n'),
 		excludeTools: (fields.excludeTools ?? []).join('\n'),
 		trust: fields.trust,
+		allowApiKey: fields.allowApiKey,
 	};
 }
 
@@ -85,6 +87,7 @@ export function serverFromDraft(draft: ServerDraft, base: ServerFields, otherNam
 		includeTools: include.length > 0 ? include : null,
 		excludeTools: exclude.length > 0 ? exclude : null,
 		trust: draft.trust,
+		allowApiKey: draft.allowApiKey,
 	};
 	const found = serverProblems(fields, otherNames);
 	const map: Record<string, keyof ServerDraft> = {timeoutMs: 'timeout', url: 'command', transport: 'command'};
