@@ -15,6 +15,8 @@ export interface SeedServer {
 	env: Record<string, string>;
 	description: string;
 	cwd?: string;
+	/** Per-call timeout in milliseconds (the `timeout` key, as Gemini CLI names it). */
+	timeoutMs?: number;
 }
 
 /** One entry of workflows.json. */
@@ -82,7 +84,7 @@ function readJson(file: string): unknown {
 	}
 }
 
-const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type'];
+const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type', 'timeout'];
 const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];
 
 // A misspelt key would otherwise be dropped silently and its default used instead.
@@ -139,6 +141,11 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 		}
 
 		const cwd = optionalString(entry, 'cwd', where);
+		const timeout = entry.timeout;
+		if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0)) {
+			throw new SeedFormatError(`${where}: "timeout" must be a positive whole number of milliseconds`);
+		}
+
 		return {
 			name,
 			command: requiredString(entry, 'command', where),
@@ -146,6 +153,7 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 			env: env as Record<string, string>,
 			description: optionalString(entry, 'description', where) ?? '',
 			...(cwd === undefined ? {} : {cwd}),
+			...(timeout === undefined ? {} : {timeoutMs: timeout}),
 		};
 	});
 }
@@ -210,7 +218,7 @@ export async function importSeed(em: EntityManager, data: SeedData): Promise<See
 		for (const entry of data.servers) {
 			const existing = serversByName.get(entry.name);
 			if (!existing) {
-				serversByName.set(entry.name, tx.create(McpServer, {...entry, cwd: entry.cwd ?? null}));
+				serversByName.set(entry.name, tx.create(McpServer, {...entry, cwd: entry.cwd ?? null, timeoutMs: entry.timeoutMs ?? null}));
 				report.servers.created++;
 				continue;
 			}
@@ -269,17 +277,19 @@ function counts(): SeedCounts {
 	return {created: 0, updated: 0, unchanged: 0};
 }
 
-type ServerChanges = Omit<SeedServer, 'name' | 'cwd'> & {cwd: string | null};
+type ServerChanges = Omit<SeedServer, 'name' | 'cwd' | 'timeoutMs'> & {cwd: string | null; timeoutMs: number | null};
 
 function serverChanges(existing: IMcpServer, entry: SeedServer): ServerChanges | undefined {
 	const cwd = entry.cwd ?? null;
+	const timeoutMs = entry.timeoutMs ?? null;
 	const same =
 		existing.command === entry.command &&
 		JSON.stringify(existing.args) === JSON.stringify(entry.args) &&
 		JSON.stringify(sortedEntries(existing.env)) === JSON.stringify(sortedEntries(entry.env)) &&
 		existing.description === entry.description &&
-		(existing.cwd ?? null) === cwd;
-	return same ? undefined : {command: entry.command, args: entry.args, env: entry.env, description: entry.description, cwd};
+		(existing.cwd ?? null) === cwd &&
+		(existing.timeoutMs ?? null) === timeoutMs;
+	return same ? undefined : {command: entry.command, args: entry.args, env: entry.env, description: entry.description, cwd, timeoutMs};
 }
 
 function sortedEntries(record: Record<string, string>): Array<[string, string]> {
