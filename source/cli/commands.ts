@@ -132,12 +132,12 @@ export const COMMANDS: CommandSpec[] = [
 		name: 'workflows',
 		usage: [
 			'workflows list | show <name>',
-			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--description <text>]',
+			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--checks off|compile|full] [--description <text>]',
 			'workflows edit <name> [same options] [--rename <name>]',
 			'workflows remove <name>',
 		],
 		summary: 'Workflows: the model, prompt template, turn limit and servers of a run',
-		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename', 'yes', 'json'],
+		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'checks', 'description', 'rename', 'yes', 'json'],
 		load: async () => (await import('../commands/workflows.js')).workflowsCommand,
 	},
 ];

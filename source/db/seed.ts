@@ -4,7 +4,7 @@ import type {EntityManager, MikroORM} from '@mikro-orm/core';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {packageRoot} from '../package-root.js';
-import {type IMcpServer, McpServer, Workflow} from './entities/index.js';
+import {type IMcpServer, McpServer, Workflow, type WorkflowChecks, workflowChecks} from './entities/index.js';
 import {takeWriteLock} from './write-lock.js';
 
 /** One server entry of mcp_servers.json (the `mcpServers` map used by Claude Desktop and friends). */
@@ -27,6 +27,8 @@ export interface SeedWorkflow {
 	initialPromptTemplate: string;
 	maxConversationTurns: number;
 	serverNames: string[];
+	/** Default full. */
+	checks?: WorkflowChecks;
 }
 
 export interface SeedData {
@@ -85,7 +87,7 @@ function readJson(file: string): unknown {
 }
 
 const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type', 'timeout'];
-const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];
+const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers', 'checks'];
 
 // A misspelt key would otherwise be dropped silently and its default used instead.
 function checkKeys(entry: Record<string, unknown>, allowed: string[], where: string): void {
@@ -183,8 +185,14 @@ export function parseWorkflows(json: unknown, file = workflowsFileName): SeedWor
 			throw new SeedFormatError(`${where}: "mcp_servers" must be an array of server names`);
 		}
 
+		const checks = entry.checks ?? 'full';
+		if (typeof checks !== 'string' || !(workflowChecks as readonly string[]).includes(checks)) {
+			throw new SeedFormatError(`${where}: "checks" must be one of ${workflowChecks.join(', ')}`);
+		}
+
 		return {
 			name,
+			checks: checks as WorkflowChecks,
 			description: optionalString(entry, 'description', where) ?? '',
 			llmModel: requiredString(entry, 'llm_model', where),
 			initialPromptTemplate: requiredString(entry, 'initial_prompt_template', where),
@@ -241,6 +249,7 @@ export async function importSeed(em: EntityManager, data: SeedData): Promise<See
 				llmModel: entry.llmModel,
 				initialPromptTemplate: entry.initialPromptTemplate,
 				maxConversationTurns: entry.maxConversationTurns,
+				checks: entry.checks ?? 'full',
 			};
 			const existing = workflowsByName.get(entry.name);
 			if (!existing) {

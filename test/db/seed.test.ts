@@ -52,6 +52,7 @@ test('first open seeds the four servers and the default workflow with its associ
 	t.deepEqual(state.workflows[0]!.servers, ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_check_tool', 'phoenix_context_gen_tool']);
 	const workflow = await orm.em.fork().findOneOrFail(Workflow, {name: 'elixir_crud_generator'});
 	t.is(workflow.maxConversationTurns, 10);
+	t.is(workflow.checks, 'full');
 	for (const placeholder of [
 		'{{schema_description}}',
 		'{{project_path}}',
@@ -61,6 +62,7 @@ test('first open seeds the four servers and the default workflow with its associ
 		'generate_migration',
 		'generate_context',
 		'user_id:references:users',
+		'check_project',
 	]) {
 		t.true(workflow.initialPromptTemplate.includes(placeholder), placeholder);
 	}
@@ -133,7 +135,7 @@ test('misspelt keys, non-stdio servers and a file given as the folder are refuse
 	const dir = tempDir(t);
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: [{name: 'w', llm_model: 'm', initial_prompt_template: 'p', max_turns: 3}]}));
 	t.throws(() => loadSeedFiles(dir), {
-		message: /workflows\.json: workflow "w": unknown key\(s\) "max_turns"; allowed: name, description, llm_model, initial_prompt_template, max_conversation_turns, mcp_servers$/,
+		message: /workflows\.json: workflow "w": unknown key\(s\) "max_turns"; allowed: name, description, llm_model, initial_prompt_template, max_conversation_turns, mcp_servers, checks$/,
 	});
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: []}));
 	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {command: 'x', argv: ['a']}}}));
