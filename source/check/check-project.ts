@@ -4,7 +4,7 @@
  * skipped with its reason, and the full output in one file of the log folder. It runs the
  * project's own code (mix.exs, config, migrations, tests): the README says so.
  */
-import {mkdirSync} from 'node:fs';
+import {existsSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {type CheckDepth, type CheckOutput, type CheckStepName, type CheckStepResult, checkSentence, checkStepNames, overallStatus} from '../tool-results/check-result.js';
@@ -124,6 +124,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckOutput> 
 	}
 
 	if (files.scoped && files.sources.length === 0) done(skipped('format', 'this execution wrote no Elixir file'));
+	else if (!files.scoped && !existsSync(path.join(options.project, '.formatter.exs'))) done(skipped('format', 'the project has no .formatter.exs'));
 	else {
 		start('format');
 		done(await formatStep(context, files.sources));

@@ -37,6 +37,13 @@ export const COMMANDS: CommandSpec[] = [
 		load: async () => (await import('../commands/run.js')).runCommand,
 	},
 	{
+		name: 'check',
+		usage: ['check [--project DIR] [--json]'],
+		summary: "Compile, migrate (up, down, up), test and format-check a project with MIX_ENV=test (runs the project's own code)",
+		flags: ['project', 'json'],
+		load: async () => (await import('../commands/check.js')).checkCommand,
+	},
+	{
 		name: 'history',
 		usage: ['history [--status S] [--workflow W] [--project DIR] [--search TEXT] [--limit N] [--json]'],
 		summary: 'Past executions, newest first',
