@@ -10,6 +10,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import test from 'ava';
 import {createProvider} from '../../source/app/create-provider.js';
+import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {readCheckResult} from '../../source/tool-results/check-result.js';
 import {checkProjectCase} from '../helpers/check-projects.js';
 import {startFakeGemini} from '../helpers/fake-gemini.js';
@@ -97,4 +98,27 @@ test('a failing check is read, repaired with the tools within the turn limit, an
 	);
 	// The model read the failure: the check's errors went back to Gemini.
 	t.regex(JSON.stringify(fake.requests[2]!.body), /blog_test\.exs/);
+});
+
+test('the offline planner checks after its writes and reports the result exactly', async t => {
+	if (!requireRealApp(t)) return;
+	t.timeout(6 * 60_000);
+	const {tools} = realAppTools();
+	work ??= await realpath(await mkdtemp(join(tmpdir(), 'ectosmith-check-loop-')));
+	postgres ??= await startPostgres(tools!.pgBin);
+	const libs = await ectoLibs(tools!.libsArchive);
+	const project = await checkProjectCase(join(work, 'offline'), [], libs, postgres, work);
+	const checkServer = {
+		...tsServer('phoenix_check_tool', 'source/tools/bin/phoenix-check-tool.ts'),
+		env: Object.fromEntries(['ECTOSMITH_REAL_APP_LIBS', 'ECTOSMITH_PG_SOCKET_DIR', 'ECTOSMITH_PG_PORT', 'MIX_TEST_PARTITION', 'XDG_STATE_HOME'].map(name => [name, project.env[name]!])),
+	};
+	const {engine, recorder} = await setupEngine(t, {servers: [...realToolServers(), checkServer], provider: new OfflineProvider()});
+	const result = await engine.run({description: 'Blog.Post posts title:string', projectPath: project.dir});
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	const messages = await recorder.listMessages(result.executionId);
+	const response = messages.find(message => message.role === 'tool_response' && message.functionResponseName === 'check_project')!;
+	const checked = readCheckResult((response.functionResponseContent as {structuredContent?: unknown}).structuredContent)!;
+	// Whatever the generators produce today (issue 16), the answer repeats the check word for word.
+	t.true(result.finalResponseText!.includes(`Check: ${checked.summary}`), result.finalResponseText);
+	t.is(messages.filter(message => message.functionCallName === 'check_project').length, 1);
 });
