@@ -10,6 +10,7 @@ import {MAX_DESCRIPTION_BYTES} from '../engine/description.js';
 import {ExitCode} from '../exit-codes.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
+import {readCheckResult} from '../tool-results/check-result.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 import {reportFailure} from './report-failure.js';
@@ -110,6 +111,11 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
 		app.engine.on(flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color}));
 
+		// "Completed, but the checks failed" has an exit code of its own: the last check decides.
+		let lastCheck: string | undefined;
+		app.engine.on(event => {
+			if (event.type === 'tool_call_finished') lastCheck = readCheckResult(event.structuredContent)?.status ?? lastCheck;
+		});
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
 			description: query,
@@ -118,7 +124,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 			...(flags.continue === undefined ? {} : {continueFrom: flags.continue}),
 			dryRun: flags.dryRun === true,
 		});
-		if (result.status === 'COMPLETED') return ExitCode.ok;
+		if (result.status === 'COMPLETED') return lastCheck === 'failed' ? ExitCode.checksFailed : ExitCode.ok;
 		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
 		return ExitCode.failed;
 	} catch (thrown) {
