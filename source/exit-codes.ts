@@ -5,6 +5,10 @@ export const ExitCode = {
 	failed: 1,
 	/** Bad command line: unknown flag, missing argument, a value out of range. */
 	usage: 2,
+	/** `run`: the execution COMPLETED, but its last check_project failed. */
+	checksFailed: 3,
+	/** `check`: no step could run (not a Mix project, no Elixir, deps not fetched...). */
+	nothingChecked: 4,
 	/** 128 + the signal number, as shells report it. */
 	sigint: 130,
 	sighup: 129,

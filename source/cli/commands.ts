@@ -37,6 +37,13 @@ export const COMMANDS: CommandSpec[] = [
 		load: async () => (await import('../commands/run.js')).runCommand,
 	},
 	{
+		name: 'check',
+		usage: ['check [--project DIR] [--json]'],
+		summary: "Compile, migrate (up, down, up), test and format-check a project with MIX_ENV=test (runs the project's own code)",
+		flags: ['project', 'json'],
+		load: async () => (await import('../commands/check.js')).checkCommand,
+	},
+	{
 		name: 'history',
 		usage: ['history [--status S] [--workflow W] [--project DIR] [--search TEXT] [--limit N] [--json]'],
 		summary: 'Past executions, newest first',
@@ -152,12 +159,12 @@ export const COMMANDS: CommandSpec[] = [
 		name: 'workflows',
 		usage: [
 			'workflows list | show <name>',
-			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--description <text>]',
+			'workflows add <name> --model <name> --server <name> ... (--template <text> | --template-file <file>) [--max-turns <n>] [--checks off|compile|full] [--description <text>]',
 			'workflows edit <name> [same options] [--rename <name>]',
 			'workflows remove <name>',
 		],
 		summary: 'Workflows: the model, prompt template, turn limit and servers of a run',
-		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename', 'yes', 'json'],
+		flags: ['model', 'server', 'template', 'templateFile', 'maxTurns', 'checks', 'description', 'rename', 'yes', 'json'],
 		load: async () => (await import('../commands/workflows.js')).workflowsCommand,
 	},
 ];

@@ -21,6 +21,7 @@ const FLAG_OF: Record<string, string> = {
 	llmModel: '--model',
 	initialPromptTemplate: '--template',
 	maxConversationTurns: '--max-turns',
+	checks: '--checks',
 	serverNames: '--server',
 	description: '--description',
 };

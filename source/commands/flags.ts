@@ -69,6 +69,7 @@ export const FLAGS = {
 	out: {type: 'string', usage: '--out <file>', description: 'Write to this file instead of stdout (--force replaces one)'},
 	showSecrets: {type: 'boolean', usage: '--show-secrets', description: 'Print stored env and header values instead of masking them'},
 	maxTurns: {type: 'number', usage: '--max-turns <n>', description: 'Turn limit of the workflow (1 to 1000)'},
+	checks: {type: 'string', usage: '--checks <off|compile|full>', description: 'How deep check_project goes after generating (default full; off: not offered)'},
 	template: {type: 'string', usage: '--template <text>', description: 'The prompt template ({{schema_description}}, {{project_path}}, {{app_module}})'},
 	templateFile: {type: 'string', usage: '--template-file <file>', description: 'Read the prompt template from a file'},
 	server: {type: 'string', isMultiple: true, usage: '--server <name>', description: 'An MCP server of the workflow; repeat for each (edit: replaces them)'},

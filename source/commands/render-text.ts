@@ -4,6 +4,7 @@
  */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
+import {type CheckOutput, readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {reportedFiles} from '../tool-results/read-result.js';
 import {type SummaryCall, summarizeRun} from '../tool-results/run-summary.js';
 import type {LineSink} from './render-json.js';
@@ -46,6 +47,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 	let projectPath: string | undefined;
 	let dryRun = false;
 	let failedCalls = 0;
+	let lastCheck: CheckOutput | undefined;
 	const line = (text = '') => out.write(`${text}\n`);
 	const fileLine = (action: string, file: string) => line(`    ${action.padEnd(11)} ${sanitizeLine(file)}`);
 	const summary = (finalAnswer?: string) => summarizeRun(calls, {...(projectPath === undefined ? {} : {projectPath}), dryRun, ...(finalAnswer === undefined ? {} : {finalAnswer})});
@@ -65,6 +67,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				projectPath = event.projectPath;
 				dryRun = event.dryRun === true;
 				failedCalls = 0;
+				lastCheck = undefined;
 				const continued = event.parentExecutionId === undefined ? '' : `, continuing #${event.parentExecutionId}`;
 				line(paint('bold', `Execution #${event.executionId}${continued}`) + paint('dim', ` · workflow ${sanitizeLine(event.workflow)} · ${sanitizeLine(`${event.provider}/${event.model}`)}`));
 				line(paint('dim', `Project: ${sanitizeLine(event.projectPath)}`));
@@ -120,6 +123,12 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 					if (options.verbose || file.action !== 'unchanged') fileLine(file.planned ? `would ${file.action}` : file.action, file.path);
 				}
 
+				const checked = readCheckResult(event.structuredContent);
+				if (checked) {
+					lastCheck = checked;
+					if (!options.verbose) for (const step of checked.steps) line(`    ${sanitizeLine(stepLine(step))}`);
+				}
+
 				break;
 			}
 
@@ -132,6 +141,8 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 					case 'COMPLETED': {
 						line(paint('green', `✔ Completed ${outcome}.`));
 						if (failedCalls > 0) line(paint('yellow', `  ${plural(failedCalls, 'tool call')} ended in an error (✗ above).`));
+						// Whether the project is green: the last check of the run.
+						if (lastCheck) line(paint(lastCheck.status === 'failed' ? 'red' : lastCheck.status === 'passed' ? 'green' : 'yellow', `  ${sanitizeLine(lastCheck.summary)}`));
 						// The summary repeats nothing the final answer just said.
 						const answer = event.finalResponseText ?? '';
 						const done = summary(answer);

@@ -11,6 +11,7 @@ import {ExitCode} from '../exit-codes.js';
 import {scrubbedEvents} from '../log/scrub-stream.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {sanitizeForTerminal} from '../terminal/sanitize.js';
+import {readCheckResult} from '../tool-results/check-result.js';
 import {createJsonRenderer} from './render-json.js';
 import {createTextRenderer} from './render-text.js';
 import {reportFailure} from './report-failure.js';
@@ -113,6 +114,11 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		// What the record stores scrubbed is printed scrubbed too.
 		app.engine.on(scrubbedEvents(render, app.secretValues));
 
+		// "Completed, but the checks failed" has an exit code of its own: the last check decides.
+		let lastCheck: string | undefined;
+		app.engine.on(event => {
+			if (event.type === 'tool_call_finished') lastCheck = readCheckResult(event.structuredContent)?.status ?? lastCheck;
+		});
 		const result = await app.engine.run({
 			...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
 			description: query,
@@ -121,7 +127,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 			...(flags.continue === undefined ? {} : {continueFrom: flags.continue}),
 			dryRun: flags.dryRun === true,
 		});
-		if (result.status === 'COMPLETED') return ExitCode.ok;
+		if (result.status === 'COMPLETED') return lastCheck === 'failed' ? ExitCode.checksFailed : ExitCode.ok;
 		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
 		return ExitCode.failed;
 	} catch (thrown) {

@@ -5,7 +5,7 @@
 import {readFileSync} from 'node:fs';
 import {createInterface} from 'node:readline/promises';
 import {workflowFieldsOf} from '../config/config-store.js';
-import type {WorkflowFields} from '../config/entry-fields.js';
+import type {WorkflowChecks, WorkflowFields} from '../config/entry-fields.js';
 import {templatePlaceholders} from '../config/template-placeholders.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
@@ -14,7 +14,7 @@ import {needName, withStore, write, writeJson} from './config-session.js';
 import type {CliFlags} from './flags.js';
 
 const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove'];
-const EDIT_FLAGS = ['model', 'server', 'template', 'templateFile', 'maxTurns', 'description', 'rename'] as const;
+const EDIT_FLAGS = ['model', 'server', 'template', 'templateFile', 'maxTurns', 'checks', 'description', 'rename'] as const;
 const DEFAULT_MODEL = 'gemini-2.5-flash';
 
 export async function workflowsCommand(args: string[], flags: CliFlags): Promise<number> {
@@ -61,6 +61,7 @@ export async function workflowsCommand(args: string[], flags: CliFlags): Promise
 				['description', workflow.description || '(none)'],
 				['model', workflow.llmModel],
 				['max turns', String(workflow.maxConversationTurns)],
+				['checks', workflow.checks ?? 'full'],
 				['servers', workflow.serverNames.join(', ')],
 				['placeholders', known.map(item => `{{${item}}}`).join(', ') || '(none: the description is appended)'],
 				['updated', workflow.updatedAt.toISOString()],
@@ -120,6 +121,8 @@ function applyFlags(base: WorkflowFields, flags: CliFlags): WorkflowFields {
 	if (flags.model !== undefined) fields.llmModel = flags.model;
 	if (flags.description !== undefined) fields.description = flags.description;
 	if (flags.maxTurns !== undefined) fields.maxConversationTurns = flags.maxTurns;
+	// Checked by the store with the other fields (one line naming the allowed values).
+	if (flags.checks !== undefined) fields.checks = flags.checks as WorkflowChecks;
 	if (flags.server !== undefined)
 		fields.serverNames = [
 			...new Set(

@@ -88,6 +88,7 @@ function toWorkflowConfig(workflow: IWorkflow): WorkflowConfig {
 		llmModel: workflow.llmModel,
 		initialPromptTemplate: workflow.initialPromptTemplate,
 		maxConversationTurns: workflow.maxConversationTurns,
+		checks: workflow.checks,
 		servers: servers.map(server => toServerConfig(server)),
 	};
 }

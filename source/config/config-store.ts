@@ -361,6 +361,7 @@ function toStoredWorkflow(workflow: IWorkflow): StoredWorkflow {
 		llmModel: workflow.llmModel,
 		initialPromptTemplate: workflow.initialPromptTemplate,
 		maxConversationTurns: workflow.maxConversationTurns,
+		checks: workflow.checks,
 		serverNames: [...workflow.servers.getItems()].sort((a, b) => a.id - b.id).map(server => server.name),
 		createdAt: workflow.createdAt,
 		updatedAt: workflow.updatedAt,

@@ -4,7 +4,7 @@
  * field and the command line can name the flag.
  */
 // The values module, not the entity: the Servers form is drawn before the ORM is loaded.
-import {type ServerTransport, serverTransports} from '../db/entities/statuses.js';
+import {type ServerTransport, serverTransports, workflowChecks} from '../db/entities/statuses.js';
 import type {SeedWorkflow} from '../db/seed.js';
 import {EctosmithError} from '../errors.js';
 import {envReferences} from './env-references.js';
@@ -54,6 +54,7 @@ export interface ServerFields {
 
 /** A workflow's editable fields: the same shape as an entry of workflows.json, defined once there. */
 export type WorkflowFields = SeedWorkflow;
+export type {WorkflowChecks} from '../db/entities/statuses.js';
 
 export type FieldProblems<T> = Partial<Record<keyof T, string>>;
 
@@ -188,6 +189,7 @@ export function workflowProblems(fields: WorkflowFields, knownServers: Iterable<
 		problems.maxConversationTurns = `must be a whole number from 1 to ${MAX_TURNS}`;
 	}
 
+	if (fields.checks !== undefined && !(workflowChecks as readonly string[]).includes(fields.checks)) problems.checks = `must be one of ${workflowChecks.join(', ')}`;
 	const known = new Set(knownServers);
 	if (fields.serverNames.length === 0) {
 		problems.serverNames = 'needs at least one MCP server';

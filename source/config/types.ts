@@ -1,4 +1,5 @@
 /** The shapes the engine needs, loaded from the database by AppConfig. */
+import type {WorkflowChecks} from '../db/entities/statuses.js';
 import type {ServerFields} from './entry-fields.js';
 
 export type {ServerTransport} from '../db/entities/mcp-server.js';
@@ -18,5 +19,7 @@ export interface WorkflowConfig {
 	llmModel: string;
 	initialPromptTemplate: string;
 	maxConversationTurns: number;
+	/** How deep check_project goes (default full); off: it is not offered to the model. */
+	checks?: WorkflowChecks;
 	servers: McpServerConfig[];
 }

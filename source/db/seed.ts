@@ -4,7 +4,7 @@ import type {EntityManager, MikroORM} from '@mikro-orm/core';
 import {EctosmithError} from '../errors.js';
 import {isRecord} from '../is-record.js';
 import {packageRoot} from '../package-root.js';
-import {type IMcpServer, McpServer, Workflow} from './entities/index.js';
+import {type IMcpServer, McpServer, Workflow, type WorkflowChecks, workflowChecks} from './entities/index.js';
 import {takeWriteLock} from './write-lock.js';
 
 /** One server entry of mcp_servers.json (the `mcpServers` map used by Claude Desktop and friends). */
@@ -15,6 +15,8 @@ export interface SeedServer {
 	env: Record<string, string>;
 	description: string;
 	cwd?: string;
+	/** Per-call timeout in milliseconds (the `timeout` key, as Gemini CLI names it). */
+	timeoutMs?: number;
 }
 
 /** One entry of workflows.json. */
@@ -25,6 +27,8 @@ export interface SeedWorkflow {
 	initialPromptTemplate: string;
 	maxConversationTurns: number;
 	serverNames: string[];
+	/** Default full. */
+	checks?: WorkflowChecks;
 }
 
 export interface SeedData {
@@ -82,8 +86,8 @@ function readJson(file: string): unknown {
 	}
 }
 
-const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type'];
-const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers'];
+const serverKeys = ['command', 'args', 'env', 'description', 'cwd', 'type', 'timeout'];
+const workflowKeys = ['name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'mcp_servers', 'checks'];
 
 // A misspelt key would otherwise be dropped silently and its default used instead.
 function checkKeys(entry: Record<string, unknown>, allowed: string[], where: string): void {
@@ -151,6 +155,11 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 		}
 
 		const cwd = optionalString(entry, 'cwd', where);
+		const timeout = entry.timeout;
+		if (timeout !== undefined && (typeof timeout !== 'number' || !Number.isInteger(timeout) || timeout <= 0)) {
+			throw new SeedFormatError(`${where}: "timeout" must be a positive whole number of milliseconds`);
+		}
+
 		return {
 			name,
 			command: requiredString(entry, 'command', where),
@@ -158,6 +167,7 @@ export function parseServers(json: unknown, file = serversFileName): SeedServer[
 			env: env as Record<string, string>,
 			description: optionalString(entry, 'description', where) ?? '',
 			...(cwd === undefined ? {} : {cwd}),
+			...(timeout === undefined ? {} : {timeoutMs: timeout}),
 		};
 	});
 }
@@ -188,9 +198,14 @@ export function parseWorkflows(json: unknown, file = workflowsFileName): SeedWor
 		}
 
 		for (const server of servers as string[]) refuseNul(server, '"mcp_servers"', where);
+		const checks = entry.checks ?? 'full';
+		if (typeof checks !== 'string' || !(workflowChecks as readonly string[]).includes(checks)) {
+			throw new SeedFormatError(`${where}: "checks" must be one of ${workflowChecks.join(', ')}`);
+		}
 
 		return {
 			name,
+			checks: checks as WorkflowChecks,
 			description: optionalString(entry, 'description', where) ?? '',
 			llmModel: requiredString(entry, 'llm_model', where),
 			initialPromptTemplate: requiredString(entry, 'initial_prompt_template', where),
@@ -224,7 +239,7 @@ export async function importSeed(em: EntityManager, data: SeedData): Promise<See
 		for (const entry of data.servers) {
 			const existing = serversByName.get(entry.name);
 			if (!existing) {
-				serversByName.set(entry.name, tx.create(McpServer, {...entry, cwd: entry.cwd ?? null}));
+				serversByName.set(entry.name, tx.create(McpServer, {...entry, cwd: entry.cwd ?? null, timeoutMs: entry.timeoutMs ?? null}));
 				report.servers.created++;
 				continue;
 			}
@@ -247,6 +262,7 @@ export async function importSeed(em: EntityManager, data: SeedData): Promise<See
 				llmModel: entry.llmModel,
 				initialPromptTemplate: entry.initialPromptTemplate,
 				maxConversationTurns: entry.maxConversationTurns,
+				checks: entry.checks ?? 'full',
 			};
 			const existing = workflowsByName.get(entry.name);
 			if (!existing) {
@@ -283,17 +299,19 @@ function counts(): SeedCounts {
 	return {created: 0, updated: 0, unchanged: 0};
 }
 
-type ServerChanges = Omit<SeedServer, 'name' | 'cwd'> & {cwd: string | null};
+type ServerChanges = Omit<SeedServer, 'name' | 'cwd' | 'timeoutMs'> & {cwd: string | null; timeoutMs: number | null};
 
 function serverChanges(existing: IMcpServer, entry: SeedServer): ServerChanges | undefined {
 	const cwd = entry.cwd ?? null;
+	const timeoutMs = entry.timeoutMs ?? null;
 	const same =
 		existing.command === entry.command &&
 		JSON.stringify(existing.args) === JSON.stringify(entry.args) &&
 		JSON.stringify(sortedEntries(existing.env)) === JSON.stringify(sortedEntries(entry.env)) &&
 		existing.description === entry.description &&
-		(existing.cwd ?? null) === cwd;
-	return same ? undefined : {command: entry.command, args: entry.args, env: entry.env, description: entry.description, cwd};
+		(existing.cwd ?? null) === cwd &&
+		(existing.timeoutMs ?? null) === timeoutMs;
+	return same ? undefined : {command: entry.command, args: entry.args, env: entry.env, description: entry.description, cwd, timeoutMs};
 }
 
 function sortedEntries(record: Record<string, string>): Array<[string, string]> {

@@ -14,6 +14,7 @@ import type {ExecutionRecord} from '../records/recorder.js';
 import {throwIfCancelled} from './cancel.js';
 import {loadConversation} from './conversation-chain.js';
 import {checkDescription} from './description.js';
+import {takesExecutionFiles} from './execution-files.js';
 import {readAppModule, renderPrompt} from './prompt.js';
 import type {EngineParts, RunOptions} from './run-types.js';
 
@@ -95,7 +96,8 @@ export async function openConversation(
 
 	throwIfCancelled(signal);
 	// A server that cannot start fails the run with its own error (it names the server).
-	const bindings = await mcp.toolsFor(workflow.servers);
+	// With checks off, the check tools are not offered (the model cannot call what it is not given).
+	const bindings = (await mcp.toolsFor(workflow.servers)).filter(binding => workflow.checks !== 'off' || !takesExecutionFiles(binding));
 	const byName = new Map(bindings.map(binding => [binding.exposedName, binding]));
 	const tools: ToolSpec[] = bindings.map(binding => ({
 		name: binding.exposedName,

@@ -12,6 +12,7 @@ import {type ApprovalShown, recordApproval} from './approval-record.js';
 import {CANCELLED_APPROVAL_TEXT, CANCELLED_TOOL_TEXT, Cancelled, DEFAULT_WRITE_GRACE_MS, graceSignal} from './cancel.js';
 import type {CallRawParts, StoredToolResponse} from './conversation-chain.js';
 import type {ApprovalOutcome} from './events.js';
+import {addWrittenFiles, takesExecutionFiles, withExecutionFiles} from './execution-files.js';
 import {pinProjectPath, takesProjectPath} from './project-pin.js';
 import {type EngineParts, errorMessage} from './run-types.js';
 
@@ -32,6 +33,10 @@ export async function callTool(
 		projectPath: string;
 		dryRun: boolean;
 		approvals: Approvals;
+		/** The files this execution's calls wrote so far; this call's are added. */
+		writtenFiles?: string[];
+		/** The workflow's checks depth, for a check tool. */
+		checks?: 'compile' | 'full';
 		/** Answer the call with this error instead of running it. */
 		skip?: string;
 	},
@@ -48,6 +53,7 @@ export async function callTool(
 		else pinError = pinned.error;
 	}
 
+	if (binding && isRecord(call.args) && takesExecutionFiles(binding)) args = withExecutionFiles(binding, args, context.writtenFiles ?? [], context.checks ?? 'full');
 	if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
 	const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
 	// The request row keeps what ran; the model's own arguments go beside it when they differ.
@@ -151,6 +157,7 @@ export async function callTool(
 		durationMs,
 		...(approval === undefined ? {} : {approval}),
 	});
+	if (context.writtenFiles && !result.isError) addWrittenFiles(context.writtenFiles, result.structuredContent);
 	if (cancelled) throw new Cancelled();
 	return {
 		...(call.id === undefined ? {} : {id: call.id}),

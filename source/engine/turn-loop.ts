@@ -36,6 +36,9 @@ export async function runTurns(
 
 	const maxTurns = Math.max(1, workflow.maxConversationTurns);
 	const totals = {promptTokens: 0, outputTokens: 0, totalTokens: 0};
+	// What this execution's tools wrote, for the check tool (execution-files.ts).
+	const writtenFiles: string[] = [];
+	const checks = workflow.checks === 'compile' ? 'compile' : 'full';
 	for (let turn = 1; turn <= maxTurns; turn++) {
 		checkCancelled();
 		context.onTurn(turn);
@@ -125,6 +128,8 @@ export async function runTurns(
 				projectPath,
 				dryRun: context.dryRun,
 				approvals: context.approvals,
+				writtenFiles,
+				checks,
 				skip,
 			});
 			results.push(result);

@@ -6,6 +6,7 @@
  * summary of the files the tools reported. It keeps no state: each turn is derived from the history.
  */
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
+import {readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {summarizeRun} from '../tool-results/run-summary.js';
 import {buildPlan, type Plan, type PlannedCall} from './plan.js';
 import {isTool, type Progress, readProgress} from './progress.js';
@@ -47,6 +48,15 @@ function failure(call: PlannedCall | undefined, result: FunctionResult, progress
 	].join('\n\n');
 }
 
+/** The summary, then the last check's result exactly: its sentence and one line per step. */
+function checkReport(text: string, progress: Progress): string {
+	const checked = progress.results
+		.map(result => readCheckResult(result.response.structuredContent))
+		.filter(result => result !== undefined)
+		.at(-1);
+	return checked ? `${text}\n\nCheck: ${checked.summary}\n${checked.steps.map(stepLine).join('\n')}` : text;
+}
+
 function answer(text: string): ModelTurn {
 	return {text, functionCalls: [], finishReason: 'STOP'};
 }
@@ -82,7 +92,17 @@ export function nextPlannerTurn(request: NextTurnRequest): ModelTurn {
 	}
 
 	const done = progress.calls.length;
-	if (done >= plan.calls.length) return answer(summary(plan, progress));
+	// Issue 17: after its writes, one check_project when offered; it cannot repair, it reports.
+	const check = findTool(request.tools, 'check_project');
+	if (done === plan.calls.length && check) {
+		return {
+			text: 'Checking the project: compile, migrations, tests, format.',
+			functionCalls: [{id: `offline-${done + 1}`, name: check.name, args: {project_path: request.projectPath}}],
+			finishReason: 'STOP',
+		};
+	}
+
+	if (done >= plan.calls.length) return answer(checkReport(summary(plan, progress), progress));
 	// The inspection comes alone: what it finds (a scope, existing tables) shapes the rest.
 	const batch = plan.calls.slice(done, done === 0 ? 1 : undefined);
 	const said = done === 0 ? [plan.statement, ...batch.map(call => call.say)] : [...plan.resolution, ...batch.map(call => call.say)];

@@ -41,7 +41,7 @@ test('a number flag without a number is refused', t => {
 });
 
 test('an unknown command is refused with the list of commands', t => {
-	t.throws(() => parse('bogus'), {instanceOf: UsageError, message: /^Unknown command "bogus"\. Commands: run, history, show, replay, export, import, undo, stats, delete, demo, db, logs/});
+	t.throws(() => parse('bogus'), {instanceOf: UsageError, message: /^Unknown command "bogus"\. Commands: run, check, history, show, replay, export, import, undo, stats, delete, demo, db, logs/});
 });
 
 test('a description that starts with a dash is a description, not flags; so is "-" and what follows --', t => {

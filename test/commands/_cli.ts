@@ -6,7 +6,7 @@ import type {ExecutionContext} from 'ava';
 import {importSeed} from '../../source/db/seed.js';
 import {packageRoot} from '../../source/package-root.js';
 import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
-import {realToolServers} from '../helpers/tool-servers.js';
+import {realToolServers, tsServer} from '../helpers/tool-servers.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 
 export interface CliResult {
@@ -54,7 +54,11 @@ export async function seededDb(t: ExecutionContext, options: {marker?: string} =
 	const dbPath = tempDbPath(t);
 	const orm = await openTempDatabase(t, {dbPath});
 	await importSeed(orm.em.fork(), {
-		servers: realToolServers().map(server => ({...server, env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : server.env})),
+		// The default workflow's four servers, from source (the check server too, so no build is needed).
+		servers: [...realToolServers(), tsServer('phoenix_check_tool', 'source/tools/bin/phoenix-check-tool.ts')].map(server => ({
+			...server,
+			env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : server.env,
+		})),
 		workflows: [],
 	});
 	await orm.close(true);

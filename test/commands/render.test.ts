@@ -240,3 +240,53 @@ test('the JSON renderer escapes the controls JSON leaves raw (C1, DEL, bidi) and
 	t.false(/[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/.test(out), JSON.stringify(out));
 	t.deepEqual(JSON.parse(out), event);
 });
+
+const failedCheck = {
+	status: 'failed',
+	summary: 'Checks failed: test at test/my_app/blog_test.exs:12: test create_post/1: Assertion with == failed.',
+	steps: [
+		{step: 'compile', status: 'passed', duration_ms: 1200, errors: []},
+		{step: 'migrations', status: 'skipped', duration_ms: 0, reason: 'this execution wrote no migration', errors: []},
+		{step: 'test', status: 'failed', duration_ms: 900, errors: [{file: 'test/my_app/blog_test.exs', line: 12, message: 'test create_post/1: Assertion with == failed'}]},
+		{step: 'format', status: 'passed', duration_ms: 300, errors: []},
+	],
+};
+
+const checkEvents: EngineEvent[] = [
+	started,
+	{type: 'tool_call_started', executionId: 3, messageId: 4, readOnly: true, turn: 1, callIndex: 0, name: 'check_project', args: {}},
+	{type: 'tool_call_finished', executionId: 3, messageId: 5, turn: 1, callIndex: 0, name: 'check_project', isError: false, text: failedCheck.summary, structuredContent: failedCheck, durationMs: 2400},
+	{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: 'Done.', turns: 2, durationMs: 3000},
+];
+
+test('a check result: one line per step under its call, and the summary says whether the project is green', t => {
+	const out = renderAll(checkEvents);
+	t.regex(
+		out,
+		/\n {4}✓ compile \(1\.2 s\)\n {4}- migrations skipped: this execution wrote no migration\n {4}✗ test \(0\.9 s\): test\/my_app\/blog_test\.exs:12 test create_post\/1: Assertion with == failed\n {4}✓ format/,
+	);
+	t.regex(out, /✔ Completed .*\n {2}Checks failed: test at test\/my_app\/blog_test\.exs:12/);
+});
+
+test('--json: a check result also comes as one check_step event per step and a check_finished', t => {
+	let out = '';
+	const listener = createJsonRenderer({write: (chunk: string) => (out += chunk)});
+	for (const event of checkEvents) listener(event);
+	const lines = out
+		.trim()
+		.split('\n')
+		.map(line => JSON.parse(line) as Record<string, unknown>);
+	t.deepEqual(
+		lines.filter(line => line['type'] === 'check_step').map(line => [line['step'], line['status']]),
+		[
+			['compile', 'passed'],
+			['migrations', 'skipped'],
+			['test', 'failed'],
+			['format', 'passed'],
+		],
+	);
+	t.like(
+		lines.find(line => line['type'] === 'check_finished'),
+		{status: 'failed', messageId: 5},
+	);
+});

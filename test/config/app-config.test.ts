@@ -11,13 +11,15 @@ test('servers come back as configs with args array, env object and the package p
 	const servers = await config.listServers();
 	t.deepEqual(
 		servers.map(server => server.name),
-		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool'],
+		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_check_tool', 'phoenix_context_gen_tool'],
 	);
-	const scripts = ['elixir-ecto-gen-tool.js', 'elixir-migration-gen-tool.js', 'phoenix-context-gen-tool.js'];
+	const scripts = ['elixir-ecto-gen-tool.js', 'elixir-migration-gen-tool.js', 'phoenix-check-tool.js', 'phoenix-context-gen-tool.js'];
 	for (const [index, server] of servers.entries()) {
 		t.is(server.command, process.execPath);
 		t.deepEqual(server.args, [`${packageRoot()}/dist/source/tools/bin/${scripts[index]}`]);
-		t.deepEqual(server.env, {});
+		// The check server's step timeouts are in its env; the generators need none.
+		if (server.name === 'phoenix_check_tool') t.is(server.env['ECTOSMITH_CHECK_TEST_TIMEOUT_MS'], '300000');
+		else t.deepEqual(server.env, {});
 		t.is(server.cwd, undefined);
 		t.false(server.args[0]!.includes('${'));
 		t.true(server.description.length > 20);
@@ -38,7 +40,7 @@ test('getWorkflow returns the workflow with its servers in order; defaultWorkflo
 	t.like(workflow, {name: 'elixir_crud_generator', llmModel: 'gemini-2.5-flash', maxConversationTurns: 10});
 	t.deepEqual(
 		workflow.servers.map(server => server.name),
-		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool'],
+		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool', 'phoenix_check_tool'],
 	);
 	t.is(workflow.servers[1]!.command, process.execPath);
 	t.deepEqual(await config.defaultWorkflow(), workflow);
@@ -51,7 +53,7 @@ test('unknown names give an error listing the known names', async t => {
 	const workflowError = await t.throwsAsync(config.getWorkflow('nope'), {instanceOf: UnknownNameError});
 	t.is(workflowError!.message, 'Unknown workflow "nope". Known workflows: elixir_crud_generator');
 	const serverError = await t.throwsAsync(config.getServer('nope'), {instanceOf: UnknownNameError});
-	t.is(serverError!.message, 'Unknown MCP server "nope". Known MCP servers: elixir_ecto_gen_tool, elixir_migration_gen_tool, phoenix_context_gen_tool');
+	t.is(serverError!.message, 'Unknown MCP server "nope". Known MCP servers: elixir_ecto_gen_tool, elixir_migration_gen_tool, phoenix_check_tool, phoenix_context_gen_tool');
 });
 
 test('defaultWorkflow: the only one wins, else elixir_crud_generator, else an error listing names', async t => {

@@ -47,7 +47,7 @@ test('invalid fields are refused field by field and nothing is written', async t
 	t.deepEqual(Object.keys(problems).sort(), ['command', 'env', 'name', 'timeoutMs']);
 	const taken = await t.throwsAsync(store.addServer({...github, name: 'elixir_ecto_gen_tool'}));
 	t.regex(taken!.message, /name "elixir_ecto_gen_tool" is already taken/);
-	t.is((await store.listServers()).length, 3);
+	t.is((await store.listServers()).length, 4);
 });
 
 test('remove refuses while a workflow uses the server; detach removes it from workflows but never leaves one empty', async t => {
@@ -58,7 +58,7 @@ test('remove refuses while a workflow uses the server; detach removes it from wo
 	t.regex(used!.message, /used by workflow\(s\) elixir_crud_generator/);
 	const result = await store.removeServer('elixir_ecto_gen_tool', {detach: true});
 	t.deepEqual(result.detachedFrom, ['elixir_crud_generator']);
-	t.deepEqual((await store.getWorkflow('elixir_crud_generator')).serverNames, ['elixir_migration_gen_tool', 'phoenix_context_gen_tool']);
+	t.deepEqual((await store.getWorkflow('elixir_crud_generator')).serverNames, ['elixir_migration_gen_tool', 'phoenix_context_gen_tool', 'phoenix_check_tool']);
 
 	const base = workflowFieldsOf(await store.getWorkflow('elixir_crud_generator'));
 	await store.addWorkflow({...base, name: 'solo', serverNames: ['phoenix_context_gen_tool']});

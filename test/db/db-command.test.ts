@@ -37,7 +37,7 @@ test('db migrate applies the migrations once, then reports nothing pending; cwd 
 	t.true(first.stdout.startsWith(`Applied ${migrationsList.length} migration(s) to ${xdg}/ectosmith/ectosmith.db:\n`));
 	for (const migration of migrationsList) t.true(first.stdout.includes(`  ${migration.name}\n`));
 	t.true(existsSync(join(xdg, 'ectosmith', 'ectosmith.db')));
-	t.regex(first.stdout, /Seeded the default configuration\n {2}servers: {3}3 created, 0 updated, 0 unchanged\n {2}workflows: 1 created/);
+	t.regex(first.stdout, /Seeded the default configuration\n {2}servers: {3}4 created, 0 updated, 0 unchanged\n {2}workflows: 1 created/);
 	const second = ectosmith(cwd, ['db', 'migrate'], {XDG_DATA_HOME: xdg});
 	t.is(second.code, 0, second.stderr);
 	t.regex(second.stdout, /is up to date; no pending migrations/);
@@ -56,12 +56,12 @@ test('db seed --from imports a folder and reports counts; bad files are refused 
 	const seeded = ectosmith(cwd, ['db', 'seed', '--from', seedDir, '--db', dbPath]);
 	t.is(seeded.code, 0, seeded.stderr);
 	// A brand-new file: opening it for the import does not auto-seed first, so everything is created.
-	t.regex(seeded.stdout, /servers: {3}3 created, 0 updated, 0 unchanged/);
+	t.regex(seeded.stdout, /servers: {3}4 created, 0 updated, 0 unchanged/);
 	t.regex(seeded.stdout, /workflows: 0 created, 0 updated, 0 unchanged/);
 
 	const defaults = ectosmith(cwd, ['db', 'seed', '--db', dbPath]);
 	t.is(defaults.code, 0, defaults.stderr);
-	t.regex(defaults.stdout, /servers: {3}0 created, 1 updated, 2 unchanged/);
+	t.regex(defaults.stdout, /servers: {3}0 created, 1 updated, 3 unchanged/);
 	t.regex(defaults.stdout, /workflows: 1 created, 0 updated, 0 unchanged/);
 
 	writeFileSync(join(seedDir, 'workflows.json'), JSON.stringify({workflows: [{name: 'w', llm_model: 'm', initial_prompt_template: 'p', mcp_servers: ['ghost']}]}));

@@ -11,7 +11,7 @@ import {tempDir} from '../helpers/temp-dir.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 
 const expectedColumns: Record<string, string[]> = {
-	workflows: ['id', 'name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'created_at', 'updated_at'],
+	workflows: ['id', 'name', 'description', 'llm_model', 'initial_prompt_template', 'max_conversation_turns', 'checks', 'created_at', 'updated_at'],
 	mcp_servers: [
 		'id',
 		'name',

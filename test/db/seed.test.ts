@@ -8,7 +8,7 @@ import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 
 interface Snapshot {
-	servers: Array<{name: string; updatedAt: number; args: string[]}>;
+	servers: Array<{name: string; updatedAt: number; args: string[]; timeoutMs: number | null}>;
 	workflows: Array<{name: string; updatedAt: number; llmModel: string; servers: string[]}>;
 }
 
@@ -17,7 +17,7 @@ async function snapshot(orm: Database): Promise<Snapshot> {
 	const servers = await em.find(McpServer, {}, {orderBy: {name: 'asc'}});
 	const workflows = await em.find(Workflow, {}, {populate: ['servers'], orderBy: {name: 'asc'}});
 	return {
-		servers: servers.map(server => ({name: server.name, updatedAt: server.updatedAt.getTime(), args: server.args})),
+		servers: servers.map(server => ({name: server.name, updatedAt: server.updatedAt.getTime(), args: server.args, timeoutMs: server.timeoutMs ?? null})),
 		workflows: workflows.map(workflow => ({
 			name: workflow.name,
 			updatedAt: workflow.updatedAt.getTime(),
@@ -37,19 +37,22 @@ function copyFixtures(t: Parameters<typeof tempDir>[0]): string {
 	return dir;
 }
 
-test('first open seeds the three servers and the default workflow with its associations', async t => {
+test('first open seeds the four servers and the default workflow with its associations', async t => {
 	const orm = await openTempDatabase(t);
 	const state = await snapshot(orm);
 	t.deepEqual(
 		state.servers.map(server => server.name),
-		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool'],
+		['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_check_tool', 'phoenix_context_gen_tool'],
 	);
+	// The check's call timeout comes from its entry, above the sum of its step timeouts.
+	t.is(state.servers.find(server => server.name === 'phoenix_check_tool')!.timeoutMs, 900_000);
 	t.deepEqual(state.servers[0]!.args, ['${ECTOSMITH_PACKAGE}/dist/source/tools/bin/elixir-ecto-gen-tool.js']);
 	t.is(state.workflows.length, 1);
 	t.like(state.workflows[0], {name: 'elixir_crud_generator', llmModel: 'gemini-2.5-flash'});
-	t.deepEqual(state.workflows[0]!.servers, ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_context_gen_tool']);
+	t.deepEqual(state.workflows[0]!.servers, ['elixir_ecto_gen_tool', 'elixir_migration_gen_tool', 'phoenix_check_tool', 'phoenix_context_gen_tool']);
 	const workflow = await orm.em.fork().findOneOrFail(Workflow, {name: 'elixir_crud_generator'});
 	t.is(workflow.maxConversationTurns, 10);
+	t.is(workflow.checks, 'full');
 	for (const placeholder of [
 		'{{schema_description}}',
 		'{{project_path}}',
@@ -59,6 +62,7 @@ test('first open seeds the three servers and the default workflow with its assoc
 		'generate_migration',
 		'generate_context',
 		'user_id:references:users',
+		'check_project',
 	]) {
 		t.true(workflow.initialPromptTemplate.includes(placeholder), placeholder);
 	}
@@ -69,7 +73,7 @@ test('seeding again changes nothing: same rows, same updated_at', async t => {
 	const before = await snapshot(orm);
 	t.is(await seedIfEmpty(orm), undefined);
 	const report = await importSeed(orm.em.fork(), loadSeedFiles(defaultFixturesDir()));
-	t.deepEqual(report, {servers: {created: 0, updated: 0, unchanged: 3}, workflows: {created: 0, updated: 0, unchanged: 1}});
+	t.deepEqual(report, {servers: {created: 0, updated: 0, unchanged: 4}, workflows: {created: 0, updated: 0, unchanged: 1}});
 	t.deepEqual(await snapshot(orm), before);
 });
 
@@ -87,7 +91,7 @@ test('seeding from a folder updates a changed entry and adds new ones', async t 
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify(workflows));
 
 	const report = await importSeed(orm.em.fork(), loadSeedFiles(dir));
-	t.deepEqual(report, {servers: {created: 1, updated: 1, unchanged: 2}, workflows: {created: 0, updated: 1, unchanged: 0}});
+	t.deepEqual(report, {servers: {created: 1, updated: 1, unchanged: 3}, workflows: {created: 0, updated: 1, unchanged: 0}});
 	const after = await snapshot(orm);
 	const ecto = after.servers.find(server => server.name === 'elixir_ecto_gen_tool')!;
 	t.deepEqual(ecto.args, ['/opt/ecto-gen.js', '--verbose']);
@@ -131,11 +135,11 @@ test('misspelt keys, non-stdio servers and a file given as the folder are refuse
 	const dir = tempDir(t);
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: [{name: 'w', llm_model: 'm', initial_prompt_template: 'p', max_turns: 3}]}));
 	t.throws(() => loadSeedFiles(dir), {
-		message: /workflows\.json: workflow "w": unknown key\(s\) "max_turns"; allowed: name, description, llm_model, initial_prompt_template, max_conversation_turns, mcp_servers$/,
+		message: /workflows\.json: workflow "w": unknown key\(s\) "max_turns"; allowed: name, description, llm_model, initial_prompt_template, max_conversation_turns, mcp_servers, checks$/,
 	});
 	writeFileSync(join(dir, 'workflows.json'), JSON.stringify({workflows: []}));
 	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {command: 'x', argv: ['a']}}}));
-	t.throws(() => loadSeedFiles(dir), {message: /server "s": unknown key\(s\) "argv"; allowed: command, args, env, description, cwd, type$/});
+	t.throws(() => loadSeedFiles(dir), {message: /server "s": unknown key\(s\) "argv"; allowed: command, args, env, description, cwd, type, timeout$/});
 	writeFileSync(join(dir, 'mcp_servers.json'), JSON.stringify({mcpServers: {s: {type: 'http', command: 'x'}}}));
 	t.throws(() => loadSeedFiles(dir), {message: /server "s": "type" "http" is not supported; only "stdio" servers/});
 	// Copied from another MCP client's config: "type": "stdio" is accepted and not stored.

@@ -12,6 +12,10 @@ export type MessageRole = (typeof messageRoles)[number];
 export const approvalOutcomes = ['approved', 'auto_approved', 'declined', 'declined_with_note'] as const;
 export type ApprovalOutcome = (typeof approvalOutcomes)[number];
 
+/** A workflow's `checks`: whether and how deep check_project goes (off: it is not offered). */
+export const workflowChecks = ['off', 'compile', 'full'] as const;
+export type WorkflowChecks = (typeof workflowChecks)[number];
+
 /** How a client reaches a server: a child over stdio (all we run today), or a URL. */
 export const serverTransports = ['stdio', 'http', 'sse'] as const;
 export type ServerTransport = (typeof serverTransports)[number];

@@ -45,6 +45,7 @@ export function WorkflowForm({initial, otherNames, serverNames, services, onDone
 		{key: 'description', label: 'Description', kind: 'line'},
 		{key: 'model', label: 'Model', kind: 'line', hint: 'e.g. gemini-2.5-flash'},
 		{key: 'maxTurns', label: 'Max turns', kind: 'line', hint: '1 to 1000'},
+		{key: 'checks', label: 'Checks', kind: 'line', hint: 'off, compile or full: how deep check_project goes after generating'},
 		{
 			key: 'template',
 			label: 'Prompt template',

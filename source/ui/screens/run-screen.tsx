@@ -11,6 +11,7 @@ import {defaultWorkflowOf, noDefaultWorkflowMessage} from '../../config/default-
 import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {ApprovalView} from '../components/approval-view.js';
+import {useChecks} from '../components/checks-row.js';
 import {DescriptionBox} from '../components/description-box.js';
 import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
@@ -89,6 +90,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const workflow = workflows?.[chosen];
 	const finished = !running && state.executionId !== undefined && state.phase !== 'running' && state.phase !== 'idle';
 	const actions = useExecutionActions({history: services?.history, executionId: finished ? state.executionId : undefined, active, width: layout.right, height});
+	const checks = useChecks({tools: state.tools, width: layout.right, height, active: active && !actions.open && state.approval === undefined && focus !== 'description'});
 
 	// Services arrive after the first paint: then the workflows, the project, earlier descriptions.
 	useEffect(() => {
@@ -315,7 +317,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const [schemaOffset, setSchemaOffset] = useScroll(layout.schema - 1, {focused: focus === 'schema', active});
 
 	const conversationWindow = tailWindow(state.conversation, entryLines, layout.right, layout.conversation - 1, conversationOffset);
-	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - 1, toolsOffset);
+	const toolsWindow = tailWindow(state.tools, toolLines, layout.right, layout.tools - checks.height - 1, toolsOffset);
 	const marks = useMemo(() => (schema ? schemaMarks(baseline, schema) : undefined), [schema]);
 	const schemaAll = useMemo(() => wrapLines(schemaLines(schema, marks ?? {newTables: new Set(), newFields: new Set()}), layout.left), [schema, marks, layout.left]);
 	const schemaWindow = windowOf(schemaAll, layout.schema - 1, schemaOffset);
@@ -373,6 +375,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			<Box width={1} />
 			<Box flexDirection="column" width={layout.right} height={height}>
 				{actions.panel ??
+					checks.panel ??
 					(state.approval ? (
 						<ApprovalView
 							key={`${state.approval.executionId}:${state.approval.turn}:${state.approval.callIndex}`}
@@ -386,7 +389,8 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					) : (
 						<>
 							<Pane title="Conversation" note={scrollNote(conversationWindow)} width={layout.right} height={layout.conversation} focused={conversationFocused} lines={conversationWindow.lines} />
-							<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools} focused={focus === 'tools'} lines={toolsWindow.lines} />
+							<Pane title="Tool calls" note={scrollNote(toolsWindow)} width={layout.right} height={layout.tools - checks.height} focused={focus === 'tools'} lines={toolsWindow.lines} />
+							{checks.row}
 						</>
 					))}
 			</Box>

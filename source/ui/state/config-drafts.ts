@@ -3,7 +3,7 @@
  * per line), turned back into entry fields with the one validation (config/entry-fields.ts), so the
  * form shows each problem beside its field. Pure.
  */
-import {parseEnvLines, type ServerFields, serverProblems, type WorkflowFields, workflowProblems} from '../../config/entry-fields.js';
+import {parseEnvLines, type ServerFields, serverProblems, type WorkflowChecks, type WorkflowFields, workflowProblems} from '../../config/entry-fields.js';
 import {maskValue} from '../../config/secrets.js';
 
 export interface ServerDraft {
@@ -105,6 +105,8 @@ export interface WorkflowDraft {
 	description: string;
 	model: string;
 	maxTurns: string;
+	/** off, compile or full. */
+	checks: string;
 	template: string;
 	servers: string[];
 }
@@ -115,6 +117,7 @@ export function workflowDraft(fields: WorkflowFields): WorkflowDraft {
 		description: fields.description,
 		model: fields.llmModel,
 		maxTurns: String(fields.maxConversationTurns),
+		checks: fields.checks ?? 'full',
 		template: fields.initialPromptTemplate,
 		servers: [...fields.serverNames],
 	};
@@ -127,6 +130,7 @@ export function workflowFromDraft(draft: WorkflowDraft, knownServers: string[], 
 		llmModel: draft.model.trim(),
 		initialPromptTemplate: draft.template,
 		maxConversationTurns: /^\d+$/.test(draft.maxTurns.trim()) ? Number(draft.maxTurns.trim()) : Number.NaN,
+		checks: draft.checks.trim() as WorkflowChecks,
 		serverNames: draft.servers,
 	};
 	const found = workflowProblems(fields, knownServers, otherNames);
@@ -136,6 +140,7 @@ export function workflowFromDraft(draft: WorkflowDraft, knownServers: string[], 
 		llmModel: 'model',
 		initialPromptTemplate: 'template',
 		maxConversationTurns: 'maxTurns',
+		checks: 'checks',
 		serverNames: 'servers',
 	};
 	const problems: DraftProblems<WorkflowDraft> = {};
