@@ -5,7 +5,6 @@
  * (load-ui-services.ts).
  */
 
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
 import {replayEvents} from '../engine/replay.js';
@@ -15,6 +14,7 @@ import {ensurePriceFile, pricesPath} from '../history/prices.js';
 import {listExecutions} from '../history/queries.js';
 import {statsReport} from '../history/stats.js';
 import {applyUndo, planUndo, UndoRefusedError} from '../history/undo.js';
+import {readRegularFile} from '../phoenix-project/read-regular.js';
 import type {Recorder} from '../records/recorder.js';
 import type {HistoryServices} from '../ui/services.js';
 
@@ -36,7 +36,8 @@ export function createHistoryServices(orm: MikroORM, recorder: Recorder, pricesF
 			const root = path.resolve(projectPath);
 			const file = path.resolve(root, relativePath);
 			if (!file.startsWith(root + path.sep)) return undefined;
-			return readFile(file, 'utf8').catch(() => undefined);
+			// Bounded: a file grown to hundreds of MB since is not shown, never read whole.
+			return readRegularFile(file, relativePath).catch(() => undefined);
 		},
 		async planUndo(executionId, options = {}) {
 			try {

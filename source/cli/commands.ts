@@ -80,9 +80,9 @@ export const COMMANDS: CommandSpec[] = [
 	},
 	{
 		name: 'undo',
-		usage: ['undo <id> [--yes] [--force]'],
-		summary: 'Remove the files an execution created and restore those it changed',
-		flags: ['yes', 'force'],
+		usage: ['undo <id> [--yes] [--force] [--project DIR]'],
+		summary: 'Remove the files an execution created and restore those it changed (an imported one: in --project DIR)',
+		flags: ['yes', 'force', 'project'],
 		load: async () => (await import('../commands/undo.js')).undoCommand,
 	},
 	{

@@ -1,6 +1,7 @@
 /**
- * `ectosmith undo ID [--yes] [--force]`: removes the files the execution created and restores those
- * it changed; refuses, naming the file, where one changed since (unless --force).
+ * `ectosmith undo ID [--yes] [--force] [--project DIR]`: removes the files the execution created and
+ * restores those it changed; refuses, naming the file, where one changed since (unless --force). An
+ * imported execution is undone only in the project named by --project.
  */
 import {openRecords} from '../app/open-records.js';
 import {ExitCode} from '../exit-codes.js';
@@ -14,7 +15,7 @@ export async function undoCommand(args: string[], flags: CliFlags): Promise<numb
 	const id = executionIdArgument(args, 'undo');
 	const records = await openRecords({...(flags.db === undefined ? {} : {db: flags.db})});
 	try {
-		const plan = await planUndo(records.recorder, id, {force: flags.force === true});
+		const plan = await planUndo(records.recorder, id, {force: flags.force === true, ...(flags.project === undefined ? {} : {project: flags.project})});
 		for (const skipped of plan.skipped) process.stderr.write(`Skipping ${sanitizeLine(skipped.path)}: ${skipped.reason}\n`);
 		if (plan.steps.length === 0) {
 			process.stdout.write(`Execution #${id} left no file to remove or restore.\n`);

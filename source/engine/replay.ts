@@ -179,7 +179,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 			...(execution.finalResponseText === undefined ? {} : {finalResponseText: execution.finalResponseText}),
 			...(execution.errorMessage === undefined ? {} : {errorMessage: execution.errorMessage}),
 			turns: execution.turnCount,
-			durationMs: execution.endTime ? execution.endTime.getTime() - execution.startTime.getTime() : 0,
+			durationMs: execution.endTime ? Math.max(0, execution.endTime.getTime() - execution.startTime.getTime()) : 0,
 		});
 	}
 

@@ -192,7 +192,12 @@ export async function writeExportFile(file: string, text: string, options: {over
 	try {
 		await writeFileAtomic(file, text, {exclusive: options.overwrite !== true});
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ExportFileExistsError(file);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') throw new ExportFileExistsError(file);
+		if (code === 'ENOENT' || code === 'ENOTDIR') throw new ExportRefusedError(`Cannot export to ${file}: its folder ${path.dirname(file)} does not exist; create it first or choose another --out.`);
+		if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new ExportRefusedError(`Cannot export to ${file}: its folder ${path.dirname(file)} is not writable (${code}).`);
+		if (code === 'EISDIR') throw new ExportRefusedError(`Cannot export to ${file}: it is a folder; name a file.`);
+		if (code === 'ENOSPC' || code === 'EDQUOT') throw new ExportRefusedError(`Cannot export to ${file}: no space left on the device (${code}); nothing was written.`);
 		throw error;
 	}
 }

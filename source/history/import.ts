@@ -75,6 +75,10 @@ export async function readExportFile(path: string): Promise<ExportFile> {
 		}
 
 		ids.add(execution.id);
+		if (execution.endTime !== undefined && Date.parse(execution.endTime) < Date.parse(execution.startTime)) {
+			throw new ImportRefusedError(`${path}: execution ${execution.id} ends (${execution.endTime}) before it starts (${execution.startTime}); a record never does.`);
+		}
+
 		for (const message of execution.messages) {
 			if (message.role !== 'tool_response' || !isRecord(message.functionResponseContent)) continue;
 			for (const reported of reportedFiles(message.functionResponseContent['structuredContent'])) {
@@ -88,6 +92,14 @@ export async function readExportFile(path: string): Promise<ExportFile> {
 	}
 
 	return file;
+}
+
+const IMPORTED_STARTED = 'Interrupted: it was still running (STARTED) in the database it was exported from; imported as interrupted';
+
+/** Where a record without an end stops: its last message (or its start). */
+function lastMessageTime(execution: ExportFile['executions'][number]): Date {
+	const times = execution.messages.map(message => Date.parse(message.timestamp)).filter(time => Number.isFinite(time));
+	return new Date(Math.max(Date.parse(execution.startTime), ...times));
 }
 
 export interface ImportResult {
@@ -128,17 +140,23 @@ export async function importExport(orm: MikroORM, file: ExportFile): Promise<Imp
 		for (const [index, exported] of file.executions.entries()) {
 			// The export format keeps its published name for the description (userQuery).
 			const {startTime, endTime, undoneAt, userQuery: description, ...fields} = exported;
+			// No process here runs a STARTED execution of another database: it ended, unrecorded.
+			const started = exported.status === 'STARTED';
+			const end = endTime ? new Date(endTime) : started ? lastMessageTime(exported) : undefined;
 			const row: IExecution = em.create(Execution, {
 				workflow: workflows.get(exported.workflow)!,
 				...executionRow({
 					...fields,
 					description,
 					startTime: new Date(startTime),
-					...(endTime ? {endTime: new Date(endTime)} : {}),
+					...(end ? {endTime: end} : {}),
 					...(undoneAt ? {undoneAt: new Date(undoneAt)} : {}),
+					...(started ? {status: 'INTERRUPTED' as const, errorMessage: IMPORTED_STARTED} : {}),
 				}),
 				parentExecution: parent ?? null,
-				importFingerprint: index === file.executions.length - 1 ? key : null,
+				// Every imported row carries it (the chain's last the file's hash itself): it marks
+				// the row as imported, so undo trusts neither its project path nor its contents.
+				importFingerprint: index === file.executions.length - 1 ? key : `${key}:${index}`,
 			});
 			for (const message of exported.messages) {
 				em.create(Message, {execution: row, ...messageRow(message), timestamp: new Date(message.timestamp)});

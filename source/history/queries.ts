@@ -220,7 +220,8 @@ function toRow(row: RawRow): HistoryRow {
 	return {
 		id: row.id,
 		startTime,
-		...(endTime ? {endTime, durationMs: endTime.getTime() - startTime.getTime()} : {}),
+		// Never negative: a clock set back (or a record from elsewhere) may end before it starts.
+		...(endTime ? {endTime, durationMs: Math.max(0, endTime.getTime() - startTime.getTime())} : {}),
 		workflow: row.workflow,
 		status: row.status,
 		turns: row.turn_count,

@@ -4,20 +4,25 @@
  * Everything is checked before the first file is touched: each file must be as the execution left
  * it (else the undo is refused naming it, unless forced), must resolve inside the execution's
  * project (symlinks resolved, through the tool servers' own guard), and a changed file needs its
- * previous content on record. A folder is removed only when the execution created it (as its tool
- * results report), it resolves inside the project, and nothing but what the undo removes is in it.
- * The undo itself is recorded (executions.undone_at).
+ * previous content on record, hashing to the recorded sha256_before. Each step is checked again
+ * at the moment it acts (undo-act.ts). An imported execution's project path is a claim of a file:
+ * its undo needs the project named (--project), a Mix project. --force skips a file rather than
+ * delete content the record never held. The undo itself is recorded (executions.undone_at).
  */
-import {readdir, readFile, rm, rmdir} from 'node:fs/promises';
-import {join} from 'node:path';
+import {readdir, realpath} from 'node:fs/promises';
+import {join, resolve} from 'node:path';
 import type {MikroORM} from '@mikro-orm/core';
-import {writeFileAtomic} from '../atomic-write.js';
 import {Execution} from '../db/entities/index.js';
 import {EctosmithError} from '../errors.js';
+import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import type {Recorder} from '../records/recorder.js';
 import {contentSha256} from '../tool-results/content-hash.js';
 import {resolveInsideRoot} from '../tools/write/safe-writer.js';
 import {type FileChange, fileChanges, foldersCreated} from './file-changes.js';
+import {fileIdentity, holdsContent} from './file-state.js';
+import {type ActStep, act, UndoStoppedError} from './undo-act.js';
+
+export {UndoStoppedError} from './undo-act.js';
 
 export class UndoRefusedError extends EctosmithError {
 	constructor(
@@ -26,6 +31,8 @@ export class UndoRefusedError extends EctosmithError {
 		readonly forceable = false,
 		/** The message without the command line's --force hint, for the TUI. */
 		readonly reason = message,
+		/** The execution was imported: its undo needs the project named (`--project DIR`). */
+		readonly needsProject = false,
 	) {
 		super(message);
 	}
@@ -41,34 +48,58 @@ export interface UndoPlan {
 	executionId: number;
 	projectPath: string;
 	/** Files first, then folders, deepest first. */
-	steps: Array<UndoStep & {absolute: string; content?: string}>;
+	steps: Array<UndoStep & ActStep>;
 	/** Files skipped under --force, with why. */
 	skipped: Array<{path: string; reason: string}>;
 }
 
-async function currentContent(absolute: string): Promise<string | undefined> {
-	return readFile(absolute, 'utf8').catch((error: NodeJS.ErrnoException) => {
-		if (error.code === 'ENOENT') return undefined;
-		throw error;
-	});
+export interface UndoOptions {
+	force?: boolean;
+	/** The project to undo in: required for an imported execution, else it must be the recorded one. */
+	project?: string;
+}
+
+/** The project folder the undo acts in, checked to be a Mix project. */
+async function projectOf(execution: Awaited<ReturnType<Recorder['getExecution']>>, options: UndoOptions): Promise<string> {
+	const id = execution.id;
+	const claimed = execution.targetProjectPath;
+	if (execution.imported && options.project === undefined) {
+		const claim = claimed ? ` (the file claims ${claimed})` : '';
+		const message = `Execution ${id} was imported, so its project folder${claim} is not trusted: name the project to undo it in, with \`ectosmith undo ${id} --project DIR\`.`;
+		throw new UndoRefusedError(message, false, message, true);
+	}
+
+	if (!execution.imported && !claimed) throw new UndoRefusedError(`Execution ${id} has no project folder on record; there is nothing to undo.`);
+	const project = resolve(options.project ?? claimed!);
+	const problem = mixProjectProblem(project);
+	if (problem === 'missing') throw new UndoRefusedError(`Cannot undo execution ${id}: the project folder ${project} no longer exists.`);
+	if (problem) throw new UndoRefusedError(`Cannot undo execution ${id}: ${project} is not a Mix project (${problem === 'not-a-folder' ? 'not a folder' : 'no mix.exs in it'}).`);
+	if (!execution.imported && options.project !== undefined && (await realpath(project)) !== (await realpath(claimed!).catch(() => claimed))) {
+		throw new UndoRefusedError(`Cannot undo execution ${id} in ${project}: it ran in ${claimed}; leave out --project to undo it there.`);
+	}
+
+	return project;
 }
 
 /** Checks every file; throws UndoRefusedError naming the first problem (unless force skips it). */
-export async function planUndo(recorder: Recorder, executionId: number, options: {force?: boolean} = {}): Promise<UndoPlan> {
+export async function planUndo(recorder: Recorder, executionId: number, options: UndoOptions = {}): Promise<UndoPlan> {
 	const execution = await recorder.getExecution(executionId);
 	if (execution.status === 'STARTED') throw new UndoRefusedError(`Execution ${executionId} is still running (STARTED); undo it once it has finished.`);
 	if (execution.undoneAt) throw new UndoRefusedError(`Execution ${executionId} was already undone on ${execution.undoneAt.toISOString()}.`);
-	const projectPath = execution.targetProjectPath;
-	if (!projectPath) throw new UndoRefusedError(`Execution ${executionId} has no project folder on record; there is nothing to undo.`);
+	const projectPath = await projectOf(execution, options);
 	const messages = await recorder.listMessages(executionId);
-	const changes = fileChanges(messages);
 	const plan: UndoPlan = {executionId, projectPath, steps: [], skipped: []};
 	const refuse = (change: FileChange, reason: string, forceHint: string): never => {
 		const base = `Refusing to undo execution ${executionId}: ${change.path} ${reason}`;
 		throw new UndoRefusedError(`${base}${forceHint}`, true, base);
 	};
 
-	for (const change of changes) {
+	const skip = (change: FileChange, reason: string, forceHint: string) => {
+		if (!options.force) refuse(change, reason, forceHint);
+		plan.skipped.push({path: change.path, reason});
+	};
+
+	for (const change of fileChanges(messages)) {
 		let absolute: string;
 		try {
 			absolute = await resolveInsideRoot(projectPath, change.path);
@@ -77,22 +108,42 @@ export async function planUndo(recorder: Recorder, executionId: number, options:
 			throw new UndoRefusedError(`Refusing to undo execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
 		}
 
-		const current = await currentContent(absolute);
-		if (change.kind === 'changed' && !change.before) {
-			const reason = 'was changed by it, but its previous content is not on record (cut at the size limit, or written by an older tool server); restore it from version control.';
-			if (!options.force) refuse(change, reason, ' Pass --force to undo the other files.');
-			plan.skipped.push({path: change.path, reason});
+		if (change.kind === 'changed' && (!change.before || (execution.imported && change.beforeSha256 === undefined))) {
+			skip(
+				change,
+				'was changed by it, but its previous content is not on record (cut at the size limit, or written by an older tool server); restore it from version control.',
+				' Pass --force to undo the other files.',
+			);
 			continue;
 		}
 
-		if (current === undefined) {
-			if (change.kind === 'created') continue; // already gone
-			if (!options.force) refuse(change, 'has been deleted since.', ' Pass --force to recreate it as it was before the execution.');
-		} else if (contentSha256(current) !== change.after.sha256 && !options.force) {
-			refuse(change, 'has been edited since the execution wrote it.', ' Pass --force to undo anyway (the edits to it would be lost).');
+		// Only content the record vouches for goes back: it must hash to the recorded sha256_before.
+		if (change.kind === 'changed' && contentSha256(change.before!.content) !== (change.beforeSha256 ?? change.before!.sha256)) {
+			skip(
+				change,
+				'has a recorded previous content that does not match its recorded hash (sha256_before), so it is not put back; restore it from version control.',
+				' Pass --force to undo the other files.',
+			);
+			continue;
 		}
 
-		plan.steps.push(change.kind === 'created' ? {path: change.path, action: 'remove', absolute} : {path: change.path, action: 'restore', absolute, content: change.before!.content});
+		const seen = await fileIdentity(absolute);
+		const asLeft = seen !== undefined && (await holdsContent(absolute, seen, change.after.sha256, Buffer.byteLength(change.after.content)));
+		if (seen === undefined) {
+			if (change.kind === 'created') continue; // already gone
+			if (!options.force) refuse(change, 'has been deleted since.', ' Pass --force to recreate it as it was before the execution.');
+		} else if (!asLeft) {
+			if (change.kind === 'created') {
+				// Its content now is nobody's record: even forced, a file the undo cannot restore stays.
+				skip(change, 'has been edited since the execution created it; it is kept (remove it yourself if it should go).', ' Pass --force to undo the other files and keep it.');
+				continue;
+			}
+
+			if (!options.force) refuse(change, 'has been edited since the execution wrote it.', ' Pass --force to undo anyway (the edits to it would be lost).');
+		}
+
+		const step = change.kind === 'created' ? {path: change.path, action: 'remove' as const, absolute} : {path: change.path, action: 'restore' as const, absolute, content: change.before!.content};
+		plan.steps.push(seen === undefined ? step : {...step, seen});
 	}
 
 	plan.steps.push(...(await emptiedFolders(projectPath, foldersCreated(messages), plan.steps)));
@@ -121,23 +172,21 @@ async function emptiedFolders(projectPath: string, created: string[], fileSteps:
 	return folders;
 }
 
-/** Applies a checked plan and records the undo; returns what was done. */
+/**
+ * Applies a checked plan, each step checked again as it acts, and records the undo; returns what
+ * was done. A step whose path changed since the plan stops the undo there (UndoStoppedError,
+ * naming what was already done); the execution is then not marked undone.
+ */
 export async function applyUndo(orm: MikroORM, plan: UndoPlan): Promise<UndoStep[]> {
 	const done: UndoStep[] = [];
 	for (const step of plan.steps) {
-		if (step.action === 'remove_folder') {
-			// rmdir removes only an empty folder: one filled since the plan stays, unreported.
-			const emptied = await rmdir(step.absolute).then(
-				() => true,
-				() => false,
-			);
-			if (emptied) done.push({path: step.path, action: step.action});
-			continue;
+		try {
+			if (await act(plan.projectPath, step)) done.push({path: step.path, action: step.action});
+		} catch (error) {
+			const reason = error instanceof UndoStoppedError ? error.message : `${step.path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+			const already = done.length === 0 ? 'nothing was changed' : `already undone: ${done.map(item => item.path).join(', ')}`;
+			throw new UndoStoppedError(`Stopped undoing execution ${plan.executionId} before ${step.path}, nothing touched there: ${reason} (${already}).`);
 		}
-
-		if (step.action === 'remove') await rm(step.absolute, {force: true});
-		else await writeFileAtomic(step.absolute, step.content ?? '');
-		done.push({path: step.path, action: step.action});
 	}
 
 	await orm.em.fork().nativeUpdate(Execution, {id: plan.executionId}, {undoneAt: new Date()});

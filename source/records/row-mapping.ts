@@ -116,6 +116,7 @@ export function toExecutionRecord(row: StoredExecution): ExecutionRecord {
 	if (row.parentExecution != null) record.parentExecutionId = row.parentExecution;
 	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
 	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
+	if (row.importFingerprint != null) record.imported = true;
 	return record;
 }
 

@@ -70,6 +70,8 @@ export interface ExecutionRecord {
 	maxTurns?: number;
 	/** When `ectosmith undo` reverted its files. */
 	undoneAt?: Date;
+	/** Brought in by `ectosmith import`: its project path and file contents are claims of a file. */
+	imported?: boolean;
 }
 
 export class UnknownExecutionError extends EctosmithError {

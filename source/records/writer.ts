@@ -143,8 +143,13 @@ export class RecordWriter {
 			const rows = await em.find(Execution, {status: 'STARTED', ownerHost: host, ownerPid: {$ne: null}});
 			const orphans = rows.filter(row => !isProcessAlive(row.ownerPid!));
 			for (const row of orphans) {
+				// It ended at its last recorded step, not now: the duration is what it ran.
+				const [last] = await em
+					.getConnection()
+					.execute<Array<{at: number | null; turns: number | null}>>('select max(timestamp) as at, max(turn_number) as turns from messages where execution_id = ?', [row.id], 'all');
 				row.status = 'INTERRUPTED';
-				row.endTime = new Date();
+				row.endTime = new Date(Math.max(row.startTime.getTime(), Number(last?.at ?? 0)));
+				row.turnCount = Math.max(row.turnCount, Number(last?.turns ?? 0));
 				row.errorMessage = `Interrupted: the process that ran it (pid ${row.ownerPid} on ${host}) ended before the execution's end was recorded`;
 			}
 

@@ -60,24 +60,32 @@ test.serial('undo of a real run removes exactly the files and the folders it cre
 	t.true(refused!.reason.includes(schema.replace(/^\.\//, '')));
 	t.true(written.every(file => existsSync(path.join(project, file))));
 
-	// --force undoes it anyway; the project is the fixture again.
+	// --force undoes the rest; the edited file holds content the record never had, so it stays, and
+	// so does its folder. Without it, the project is the fixture again.
 	const plan = await planUndo(recorder, result.executionId, {force: true});
+	t.deepEqual(
+		plan.skipped.map(skipped => skipped.path),
+		[schema.replace(/^\.\//, '')],
+	);
 	t.deepEqual(
 		plan.steps.map(step => step.action).filter(action => action !== 'remove' && action !== 'remove_folder'),
 		[],
 	);
+	const schemaFolder = path.dirname(schema);
 	const createdFolders = listFolders(project).filter(folder => !foldersBefore.includes(folder));
-	t.true(createdFolders.length > 0, 'the run created folders (lib/my_app/blog at least)');
+	t.true(createdFolders.includes(schemaFolder), 'the run created folders (lib/my_app/blog at least)');
 	t.deepEqual(
 		plan.steps
 			.filter(step => step.action === 'remove_folder')
 			.map(step => step.path)
 			.sort(),
-		createdFolders,
+		createdFolders.filter(folder => folder !== schemaFolder),
 	);
 	await applyUndo(orm, plan);
-	t.deepEqual(listFiles(project), before);
-	t.deepEqual(listFolders(project), foldersBefore, 'the folders it created are gone, every other stays');
+	const editedText = readFileSync(path.join(project, schema), 'utf8');
+	t.regex(editedText, /# my edit\n$/);
+	t.deepEqual([...listFiles(project)].sort(), [...before, [schema, editedText] as [string, string]].sort());
+	t.deepEqual(listFolders(project), [...foldersBefore, schemaFolder].sort(), 'the folders it created are gone but the one holding the kept file');
 	t.truthy((await recorder.getExecution(result.executionId)).undoneAt);
 	const again = await t.throwsAsync(planUndo(recorder, result.executionId), {instanceOf: UndoRefusedError, message: /already undone/});
 	t.false(again!.forceable, 'forcing would not help');
@@ -116,6 +124,7 @@ test('a changed file is restored from its recorded previous content; paths outsi
 	const recorder = new Recorder(orm);
 	const project = tempDir(t);
 	mkdirSync(path.join(project, 'lib'));
+	writeFileSync(path.join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
 	writeFileSync(path.join(project, 'lib', 'blog.ex'), 'after\n');
 	writeFileSync(path.join(project, 'lib', 'new.ex'), 'new\n');
 	const id = await recordInjection(recorder, project, [
@@ -167,6 +176,7 @@ test('folders reported outside the project, never created by it, or from a recor
 	const outer = tempDir(t);
 	const project = path.join(outer, 'app');
 	mkdirSync(path.join(project, 'lib', 'made'), {recursive: true});
+	writeFileSync(path.join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
 	mkdirSync(path.join(outer, 'empty-outside'));
 	mkdirSync(path.join(project, 'lib', 'old'));
 	mkdirSync(path.join(project, 'lib', 'linked-target'));
