@@ -28,7 +28,7 @@ test('run, then history, show and undo from the command line', async t => {
 
 	const history = await cli('history', '--status', 'completed', '--search', 'Blog.Post');
 	t.is(history.code, 0, history.stderr);
-	t.regex(history.stdout, /^#1 .* COMPLETED .* 3 turns .*offline\/offline-planner .*Blog\.Post posts title:string$/m);
+	t.regex(history.stdout, /^#1 .* COMPLETED .* 4 turns .*offline\/offline-planner .*Blog\.Post posts title:string$/m);
 	const none = await cli('history', '--status', 'failed');
 	t.is(none.stdout, 'No executions match.\n');
 	const json = await cli('history', '--json');

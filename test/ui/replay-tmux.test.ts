@@ -44,6 +44,8 @@ test('ectosmith replay ID at 80x24: u shows the plan, y undoes it (the files are
 	if (!requireTmux(t)) return;
 	const db = await seededDb(t);
 	const project = tempDir(t, 'ectosmith-project-');
+	// Undo acts only in a Mix project.
+	writeFileSync(path.join(project, 'mix.exs'), 'defmodule MyApp.MixProject do\nend\n');
 	const files = {'lib/my_app/blog/post.ex': 'defmodule MyApp.Blog.Post do\nend\n', 'priv/repo/migrations/20260101000000_create_posts.exs': 'defmodule M do\nend\n'};
 	// An execution as the tool servers record one: the files it created, with their content and hash.
 	const orm = await openDatabase({dbPath: db});
