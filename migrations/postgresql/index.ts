@@ -3,8 +3,10 @@
 import type {MigrationObject} from '@mikro-orm/core';
 import {Migration20261207185728_postgresql_schema} from './Migration20261207185728_postgresql_schema.js';
 import {Migration20261207185800_history_search_trigram} from './Migration20261207185800_history_search_trigram.js';
+import {Migration20261207190921_execution_user_host} from './Migration20261207190921_execution_user_host.js';
 
 export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261207185728_postgresql_schema', class: Migration20261207185728_postgresql_schema},
 	{name: 'Migration20261207185800_history_search_trigram', class: Migration20261207185800_history_search_trigram},
+	{name: 'Migration20261207190921_execution_user_host', class: Migration20261207190921_execution_user_host},
 ];

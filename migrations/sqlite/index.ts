@@ -8,6 +8,7 @@ import {Migration20261127161759_tool_call_approval} from './Migration20261127161
 import {Migration20261127162727_execution_import_fingerprint} from './Migration20261127162727_execution_import_fingerprint.js';
 import {Migration20261127183936_history_search_index} from './Migration20261127183936_history_search_index.js';
 import {Migration20261127184334_approval_request} from './Migration20261127184334_approval_request.js';
+import {Migration20261207190921_execution_user_host} from './Migration20261207190921_execution_user_host.js';
 
 export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261125101131', class: Migration20261125101131},
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261127162727_execution_import_fingerprint', class: Migration20261127162727_execution_import_fingerprint},
 	{name: 'Migration20261127183936_history_search_index', class: Migration20261127183936_history_search_index},
 	{name: 'Migration20261127184334_approval_request', class: Migration20261127184334_approval_request},
+	{name: 'Migration20261207190921_execution_user_host', class: Migration20261207190921_execution_user_host},
 ];

@@ -2,7 +2,10 @@
  * Developer tool: write the next migration of each dialect from the difference between the
  * entities and the schema that dialect's existing migrations build: migrations/sqlite against a
  * scratch file, migrations/postgresql against a throwaway server (private-postgres.ts; its
- * binaries must be installed), both under one name; then rewrite each folder's index.ts.
+ * binaries must be installed), both under one name; then rewrite each folder's index.ts. Read
+ * both before committing: the SQLite diff of this MikroORM version also proposes rebuilding
+ * tables that did not change (and a rebuild of executions drops the search triggers); keep only
+ * the statements of the change.
  * Run with: node --import tsx source/db/create-migration.ts [name]
  */
 import {mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
@@ -15,6 +18,19 @@ import type {Dialect} from './database-url.js';
 import {findPgBin, startPrivatePostgres} from './private-postgres.js';
 
 const folderOf = (dialect: Dialect) => join(packageRoot(), 'migrations', dialect);
+
+// Made by hand-written migrations, unknown to the entities: the diff would drop them.
+const migrationOwned = ['executions_user_query_trgm_index'];
+
+/** Removes the generated statements that touch what migrationOwned names. */
+function keepMigrationOwned(file: string): void {
+	const text = readFileSync(file, 'utf8');
+	const kept = text
+		.split('\n')
+		.filter(line => !(line.includes('addSql(') && migrationOwned.some(name => line.includes(`"${name}"`))))
+		.join('\n');
+	if (kept !== text) writeFileSync(file, kept);
+}
 
 /** Writes one dialect's migration against the database at `location`; returns its file name, if any. */
 async function writeMigration(dialect: Dialect, location: string, name: string | undefined): Promise<string | undefined> {
@@ -44,6 +60,7 @@ async function main(): Promise<void> {
 		const sqlite = await writeMigration('sqlite', join(scratch, 'scratch.db'), name);
 		await postgres.query('postgres', 'create database scratch');
 		let postgresql = await writeMigration('postgresql', postgres.url('scratch'), name);
+		if (postgresql) keepMigrationOwned(join(folderOf('postgresql'), postgresql));
 		// Both under the SQLite one's name (the generator stamps each with its own second).
 		if (sqlite && postgresql && sqlite !== postgresql) {
 			const from = join(folderOf('postgresql'), postgresql);

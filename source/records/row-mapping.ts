@@ -92,6 +92,8 @@ export function executionRow(execution: Omit<ExecutionRecord, 'id' | 'workflowNa
 		turnCount: execution.turnCount,
 		maxTurns: execution.maxTurns ?? null,
 		undoneAt: execution.undoneAt ?? null,
+		userName: execution.userName ?? null,
+		hostName: execution.hostName ?? null,
 	};
 }
 
@@ -116,6 +118,8 @@ export function toExecutionRecord(row: StoredExecution): ExecutionRecord {
 	if (row.parentExecution != null) record.parentExecutionId = row.parentExecution;
 	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
 	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
+	if (row.userName != null) record.userName = row.userName;
+	if (row.hostName != null) record.hostName = row.hostName;
 	return record;
 }
 

@@ -70,6 +70,9 @@ export interface ExecutionRecord {
 	maxTurns?: number;
 	/** When `ectosmith undo` reverted its files. */
 	undoneAt?: Date;
+	/** Who ran it (ECTOSMITH_USER, else the OS user) and on which host. */
+	userName?: string;
+	hostName?: string;
 }
 
 export class UnknownExecutionError extends EctosmithError {

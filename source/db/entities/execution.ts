@@ -41,6 +41,10 @@ export const Execution = defineEntity({
 		importFingerprint: p.string().nullable().unique('executions_import_fingerprint_unique'),
 		ownerPid: p.integer().nullable(),
 		ownerHost: p.string().nullable(),
+		// Who ran it and where, for a team sharing one database: History shows and filters by them.
+		// Kept apart from owner_*, which say whether the process still runs (and may be cleared).
+		userName: p.string().nullable().index('executions_user_name_index'),
+		hostName: p.string().nullable(),
 		// Lazy: Message, below, refers back to Execution.
 		messages: () =>
 			p
