@@ -1,9 +1,8 @@
 import {existsSync} from 'node:fs';
-import test from 'ava';
 import {AppConfig, UnknownNameError} from '../../source/config/app-config.js';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import {packageRoot} from '../../source/package-root.js';
-import {eachDialect, locationOf, openTempDatabase} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 
 eachDialect('servers come back as configs with args array, env object and the package placeholder expanded', async (t, dialect) => {
 	const orm = await openTempDatabase(t, {dialect});
