@@ -67,6 +67,8 @@ export function postgresqlConfig(url: string, options: {waitMs?: number} = {}): 
 		// Connections are made on demand and dropped when idle: a laptop's run keeps none open for nothing.
 		pool: {min: 0, max: 4, idleTimeoutMillis: 10_000},
 		driverOptions: {
+			// knex would print a dropped connection to the terminal; the program reports database failures itself, one line each.
+			log: {warn() {}, error() {}, deprecate() {}, debug() {}},
 			acquireConnectionTimeout: Math.max(lockTimeoutMs, 10_000),
 			connection: {
 				application_name: 'ectosmith',

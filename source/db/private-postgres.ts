@@ -18,6 +18,9 @@ export interface PrivatePostgres {
 	url(database: string): string;
 	/** Runs SQL in a database through psql; returns its unaligned, tuples-only output. */
 	query(database: string, sql: string): Promise<string>;
+	/** Stops the server, keeping its data (a database that went away), until resume. */
+	pause(): Promise<void>;
+	resume(): Promise<void>;
 	/** Stops the server and removes its folder; safe to call twice. */
 	stop(): Promise<void>;
 }
@@ -90,12 +93,15 @@ export async function startPrivatePostgres(pgBin: string): Promise<PrivatePostgr
 		}
 		await rm(dir, {recursive: true, force: true});
 	};
-	try {
-		await run(join(pgBin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], as);
-		// -w waits until the server accepts connections: readiness by pg_ctl's signal, not a sleep.
-		const options = `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+	// -w waits until the server accepts connections: readiness by pg_ctl's signal, not a sleep.
+	const options = `-k ${dir} -p ${PORT} -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`;
+	const start = async () => {
 		await run(pgCtl, ['start', '-D', data, '-w', '-s', '-l', join(dir, 'server.log'), '-o', options], as);
 		running = true;
+	};
+	try {
+		await run(join(pgBin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], as);
+		await start();
 	} catch (error) {
 		await stop().catch(() => undefined);
 		throw error;
@@ -105,6 +111,11 @@ export async function startPrivatePostgres(pgBin: string): Promise<PrivatePostgr
 		socketDir: dir,
 		port: PORT,
 		stop,
+		pause: async () => {
+			running = false;
+			await run(pgCtl, ['stop', '-D', data, '-m', 'fast', '-w', '-s'], as);
+		},
+		resume: start,
 		url: database => `postgresql://postgres@localhost:${PORT}/${encodeURIComponent(database)}?host=${encodeURIComponent(dir)}`,
 		query: async (database, sql) => (await run(join(pgBin, 'psql'), ['-h', dir, '-p', String(PORT), '-U', 'postgres', '-d', database, '-X', '-A', '-t', '-v', 'ON_ERROR_STOP=1', '-c', sql])).trim(),
 	};
