@@ -40,7 +40,7 @@ export interface ServerFields {
 	excludeTools: string[] | null;
 	/** Its writes need no approval. */
 	trust: boolean;
-	/** Only stdio is runnable here; http and sse entries are kept for export. */
+	/** stdio starts `command`; http (streamable HTTP, SSE for older servers) and sse reach `url`. */
 	transport: ServerTransport;
 	url: string | null;
 	headers: Record<string, string> | null;

@@ -21,23 +21,26 @@ export function isOnlyReferences(value: string): boolean {
 	return value.trim() !== '' && value.replace(REFERENCE, '').trim() === '' && envReferences(value).length > 0;
 }
 
-/** The entry's variables with `${NAME}` / `${env:NAME}` replaced from ours; a missing one is an error naming it. */
-export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env): Record<string, string> {
+/**
+ * The entry's variables (or, with label 'header', an HTTP entry's headers) with `${NAME}` /
+ * `${env:NAME}` replaced from ours; a missing one is an error naming it.
+ */
+export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, label: 'env' | 'header' = 'env'): Record<string, string> {
 	return Object.fromEntries(
 		Object.entries(entryEnv).map(([key, value]) => [
 			key,
 			value.replace(REFERENCE, (_match, kind: string | undefined, name: string) => {
 				if (kind === 'input') {
-					throw new EnvReferenceError(`env ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`);
+					throw new EnvReferenceError(`${label} ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`);
 				}
 
 				if (!VARIABLE_NAME.test(name)) {
-					throw new EnvReferenceError(`env ${key} has "\${${name}}", which is not a variable name`);
+					throw new EnvReferenceError(`${label} ${key} has "\${${name}}", which is not a variable name`);
 				}
 
 				const found = ours[name];
 				if (found === undefined) {
-					throw new EnvReferenceError(`env ${key} references \${${name}}, which is not set in ectosmith's environment`);
+					throw new EnvReferenceError(`${label} ${key} references \${${name}}, which is not set in ectosmith's environment`);
 				}
 
 				return found;
