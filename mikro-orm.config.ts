@@ -3,4 +3,4 @@
 import {ormConfig} from './source/db/config.js';
 import {resolveDbPath} from './source/db/orm.js';
 
-export default ormConfig(resolveDbPath({env: process.env}));
+export default await ormConfig(resolveDbPath({env: process.env}));

@@ -9,6 +9,7 @@ import {Migration20261127162727_execution_import_fingerprint} from './Migration2
 import {Migration20261127183936_history_search_index} from './Migration20261127183936_history_search_index.js';
 import {Migration20261127184334_approval_request} from './Migration20261127184334_approval_request.js';
 import {Migration20261207185701_ServerAllowApiKey} from './Migration20261207185701_ServerAllowApiKey.js';
+import {Migration20261207190921_execution_user_host} from './Migration20261207190921_execution_user_host.js';
 import {Migration20261207190941_WorkflowChecks} from './Migration20261207190941_WorkflowChecks.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -20,5 +21,6 @@ export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261127183936_history_search_index', class: Migration20261127183936_history_search_index},
 	{name: 'Migration20261127184334_approval_request', class: Migration20261127184334_approval_request},
 	{name: 'Migration20261207185701_ServerAllowApiKey', class: Migration20261207185701_ServerAllowApiKey},
+	{name: 'Migration20261207190921_execution_user_host', class: Migration20261207190921_execution_user_host},
 	{name: 'Migration20261207190941_WorkflowChecks', class: Migration20261207190941_WorkflowChecks},
 ];

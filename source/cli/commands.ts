@@ -45,9 +45,9 @@ export const COMMANDS: CommandSpec[] = [
 	},
 	{
 		name: 'history',
-		usage: ['history [--status S] [--workflow W] [--project DIR] [--search TEXT] [--limit N] [--json]'],
+		usage: ['history [--status S] [--workflow W] [--project DIR] [--search TEXT] [--user NAME] [--limit N] [--json]'],
 		summary: 'Past executions, newest first',
-		flags: ['status', 'workflow', 'project', 'search', 'limit', 'json'],
+		flags: ['status', 'workflow', 'project', 'search', 'user', 'limit', 'json'],
 		load: async () => (await import('../commands/history.js')).historyCommand,
 	},
 	{
@@ -108,9 +108,9 @@ export const COMMANDS: CommandSpec[] = [
 	},
 	{
 		name: 'db',
-		usage: ['db path', 'db migrate', 'db seed --from <dir>'],
-		summary: 'Where the database lives; apply migrations; import servers and workflows',
-		flags: ['from'],
+		usage: ['db path', 'db migrate', 'db seed --from <dir>', 'db copy --from <db> --to <db>'],
+		summary: 'Where the database lives; apply migrations; import servers and workflows; copy configuration and history between databases',
+		flags: ['from', 'to'],
 		load: async () => (await import('../commands/db.js')).dbCommand,
 	},
 	{

@@ -1,5 +1,6 @@
 import {resolve} from 'node:path';
 import {openRecords} from '../app/open-records.js';
+import {maskDatabaseUrl} from '../db/database-url.js';
 import {resolveDbPath} from '../db/db-path.js';
 import type {SeedCounts} from '../db/seed.js';
 
@@ -25,10 +26,12 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 	}
 
 	const dbPath = resolveDbPath({db: flags.db, env: process.env});
+	// What the messages name: a PostgreSQL URL without its password.
+	const shown = maskDatabaseUrl(dbPath);
 	const opening = flags.db === undefined ? {} : {db: flags.db};
 	switch (subcommand) {
 		case 'path': {
-			process.stdout.write(`${dbPath}\n`);
+			process.stdout.write(`${shown}\n`);
 			return 0;
 		}
 
@@ -37,7 +40,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 			const {applied, seeded, close} = await openRecords(opening);
 			await close();
 			process.stdout.write(
-				applied.length === 0 ? `Database ${dbPath} is up to date; no pending migrations.\n` : `Applied ${applied.length} migration(s) to ${dbPath}:\n${applied.map(name => `  ${name}\n`).join('')}`,
+				applied.length === 0 ? `Database ${shown} is up to date; no pending migrations.\n` : `Applied ${applied.length} migration(s) to ${shown}:\n${applied.map(name => `  ${name}\n`).join('')}`,
 			);
 			if (seeded) {
 				process.stdout.write(`Seeded the default configuration\n  servers:   ${describe(seeded.servers)}\n  workflows: ${describe(seeded.workflows)}\n`);
@@ -62,7 +65,7 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 				const report = await importSeed(records.orm.em.fork(), data).catch((error: unknown) => {
 					throw explainDatabaseError(dbPath, error);
 				});
-				process.stdout.write(`Imported from ${from} into ${dbPath}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`);
+				process.stdout.write(`Imported from ${from} into ${shown}\n  servers:   ${describe(report.servers)}\n  workflows: ${describe(report.workflows)}\n`);
 			} finally {
 				await records.close();
 			}

@@ -1,6 +1,6 @@
 /**
  * `ectosmith history`: past executions, newest first, one line each (or one JSON value per line
- * with --json), filtered by status, workflow, project and words of the query.
+ * with --json), filtered by status, workflow, project, words of the query and who ran it.
  */
 import path from 'node:path';
 import {openRecords} from '../app/open-records.js';
@@ -28,12 +28,14 @@ export function historyLine(row: HistoryRow, color: boolean): string {
 		`${row.totalTokens} tok`.padStart(10),
 		sanitizeLine(`${row.provider ?? '?'}/${row.model ?? '?'}`),
 		sanitizeLine(row.workflow),
+		// Who ran it, where: one team database holds everyone's runs.
+		sanitizeLine(row.userName === undefined ? '-' : `${row.userName}@${row.hostName ?? '?'}`),
 		`${chain}${sanitizeLine(row.queryLine)}${followUps}${undone}`,
 	].join('  ');
 }
 
 export async function historyCommand(args: string[], flags: CliFlags): Promise<number> {
-	if (args.length > 0) throw new UsageError(`\`ectosmith history\` takes no arguments; filter with --status, --workflow, --project or --search (got "${args[0]}").`);
+	if (args.length > 0) throw new UsageError(`\`ectosmith history\` takes no arguments; filter with --status, --workflow, --project, --search or --user (got "${args[0]}").`);
 	const limit = flags.limit ?? 20;
 	if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new UsageError(`--limit must be a whole number from 1 to ${MAX_PAGE}.`);
 	const filter = {
@@ -41,6 +43,7 @@ export async function historyCommand(args: string[], flags: CliFlags): Promise<n
 		...(flags.workflow === undefined ? {} : {workflow: flags.workflow}),
 		...(flags.project === undefined ? {} : {project: path.resolve(flags.project)}),
 		...(flags.search === undefined ? {} : {search: searchFlag(flags.search)}),
+		...(flags.user === undefined ? {} : {user: flags.user}),
 	};
 	const records = await openRecords({...(flags.db === undefined ? {} : {db: flags.db})});
 	try {
@@ -57,7 +60,7 @@ export async function historyCommand(args: string[], flags: CliFlags): Promise<n
 
 		const color = wantsColor(process.stdout);
 		for (const row of page.rows) process.stdout.write(`${historyLine(row, color)}\n`);
-		if (page.next) process.stdout.write(`… more: raise --limit (at most ${MAX_PAGE}) or narrow with --status, --workflow, --project, --search.\n`);
+		if (page.next) process.stdout.write(`… more: raise --limit (at most ${MAX_PAGE}) or narrow with --status, --workflow, --project, --search, --user.\n`);
 		return ExitCode.ok;
 	} finally {
 		await records.close();

@@ -18,7 +18,7 @@ import {needName, withStore, write, writeJson} from './config-session.js';
 import type {CliFlags} from './flags.js';
 
 const SUBCOMMANDS = ['list', 'show', 'add', 'edit', 'remove', 'enable', 'disable', 'test', 'import', 'export'];
-const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'allowApiKey', 'rename'] as const;
+const EDIT_FLAGS = ['command', 'arg', 'env', 'cwd', 'url', 'header', 'description', 'timeout', 'includeTool', 'excludeTool', 'trust', 'allowApiKey', 'rename'] as const;
 const ONLY_FOR: Partial<Record<keyof CliFlags, string[]>> = {
 	...Object.fromEntries(EDIT_FLAGS.map(flag => [flag, flag === 'rename' ? ['edit'] : ['add', 'edit']])),
 	detach: ['remove'],
@@ -79,12 +79,7 @@ async function list(rest: string[], flags: CliFlags): Promise<number> {
 	if (servers.length === 0) write('No MCP servers. Add one with `ectosmith servers add NAME --command PROGRAM` or `ectosmith servers import FILE`.');
 	for (const stored of servers) {
 		const server = maskEntrySecrets(stored, flags.showSecrets === true).entry;
-		const state = [
-			server.enabled ? '' : 'disabled',
-			server.transport === 'stdio' ? '' : `${server.transport}, not runnable here`,
-			server.trust ? 'trusted' : '',
-			server.allowApiKey ? 'gets the API key' : '',
-		]
+		const state = [server.enabled ? '' : 'disabled', server.transport === 'stdio' ? '' : server.transport, server.trust ? 'trusted' : '', server.allowApiKey ? 'gets the API key' : '']
 			.filter(Boolean)
 			.join(', ');
 		write(sanitizeLine(`${server.name}${state ? ` [${state}]` : ''}: ${commandLine(server)}` + `${server.usedBy.length > 0 ? `; used by ${server.usedBy.join(', ')}` : '; used by no workflow'}`));
@@ -105,7 +100,7 @@ async function show(name: string, flags: CliFlags): Promise<number> {
 	const lines: Array<[string, string]> = [
 		['name', server.name],
 		['enabled', server.enabled ? 'yes' : 'no'],
-		['transport', server.transport === 'stdio' ? 'stdio' : `${server.transport} (not runnable here yet)`],
+		['transport', server.transport === 'stdio' ? 'stdio' : `${server.transport} (streamable HTTP, SSE for older servers)`],
 		...(server.url ? [['url', server.url] as [string, string]] : []),
 		['command', server.command],
 		['args', server.args.length > 0 ? server.args.map(arg => JSON.stringify(arg)).join(' ') : '(none)'],
@@ -294,6 +289,7 @@ function applyFlags(base: ServerFields, flags: CliFlags): ServerFields {
 		}
 	}
 
+	if (flags.header !== undefined) fields.headers = applyHeaders(fields.headers, flags.header);
 	if (flags.cwd !== undefined) fields.cwd = flags.cwd === '' ? null : flags.cwd;
 	if (flags.description !== undefined) fields.description = flags.description;
 	if (flags.timeout !== undefined) fields.timeoutMs = flags.timeout === 0 ? null : flags.timeout;
@@ -302,6 +298,24 @@ function applyFlags(base: ServerFields, flags: CliFlags): ServerFields {
 	if (flags.trust !== undefined) fields.trust = flags.trust;
 	if (flags.allowApiKey !== undefined) fields.allowApiKey = flags.allowApiKey;
 	return fields;
+}
+
+/** --header Name=value (value may hold ${VARIABLE}s, expanded when the server is reached); Name= removes it. */
+function applyHeaders(current: Record<string, string> | null, assignments: string[]): Record<string, string> | null {
+	const headers = {...current};
+	for (const assignment of assignments) {
+		const equals = assignment.indexOf('=');
+		const name = assignment.slice(0, Math.max(0, equals)).trim();
+		if (equals <= 0 || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) {
+			throw new UsageError(`--header needs Name=value with an HTTP header name, for example --header 'Authorization=Bearer \${TOKEN}' (got ${JSON.stringify(assignment)}).`);
+		}
+
+		const value = assignment.slice(equals + 1);
+		if (value === '') delete headers[name];
+		else headers[name] = value;
+	}
+
+	return Object.keys(headers).length > 0 ? headers : null;
 }
 
 function toolList(values: string[]): string[] | null {

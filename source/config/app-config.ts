@@ -114,6 +114,7 @@ export function toServerConfig(server: IMcpServer | ServerFields): McpServerConf
 	if (server.includeTools) config.includeTools = [...server.includeTools];
 	if (server.excludeTools) config.excludeTools = [...server.excludeTools];
 	if (server.url) config.url = server.url;
+	if (server.headers && Object.keys(server.headers).length > 0) config.headers = {...server.headers};
 	return config;
 }
 

@@ -2,7 +2,7 @@
  * The server files of the MCP clients people use, read and written: the `mcpServers` map of Claude
  * Desktop, Cursor (~/.cursor/mcp.json) and Gemini CLI settings (cwd, timeout, trust, includeTools,
  * excludeTools, headers, url, httpUrl), and VS Code's `servers` map (with `type`) and `inputs`.
- * HTTP/SSE entries are kept (marked not runnable here), keys we do not use are kept and written
+ * HTTP/SSE entries are kept with their url and headers, keys we do not use are kept and written
  * back, and a malformed file is one line naming the place. Comments and trailing commas (VS Code and
  * Gemini allow them) are accepted.
  */
@@ -98,7 +98,7 @@ function readEntry(name: string, entry: unknown, where: string, inputs: Map<stri
 		fields.url = httpUrl ?? url ?? null;
 		if (!fields.url) throw new ClientFileError(`${where}: an ${fields.transport} entry needs "url"`);
 		if (entry.command !== undefined) fields.command = optionalString(entry, 'command', where) ?? '';
-		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${maskInText(fields.url ?? '').value}, kept but not runnable here yet (stdio only)`);
+		notes.push(`${name}: ${fields.transport.toUpperCase()} server at ${maskInText(fields.url ?? '').value}, reached over the network (its headers are masked like env values)`);
 	}
 
 	fields.args = stringList(entry, 'args', where) ?? [];

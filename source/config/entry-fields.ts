@@ -42,7 +42,7 @@ export interface ServerFields {
 	trust: boolean;
 	/** Its env may reference our API key (`${GEMINI_API_KEY}`, `${GOOGLE_API_KEY}`); off, the server never gets it. */
 	allowApiKey: boolean;
-	/** Only stdio is runnable here; http and sse entries are kept for export. */
+	/** stdio starts `command`; http (streamable HTTP, SSE for older servers) and sse reach `url`. */
 	transport: ServerTransport;
 	url: string | null;
 	headers: Record<string, string> | null;

@@ -27,32 +27,41 @@ export function isApiKeyVariable(name: string): boolean {
 	return (SECRET_ENV_VARS as readonly string[]).includes(name);
 }
 
+export interface ExpandOptions {
+	/** The entry lets its server have our API key. */
+	allowApiKey?: boolean;
+	/** What the values are, for errors: an entry's env, or an HTTP entry's headers. */
+	label?: 'env' | 'header';
+}
+
 /**
- * The entry's variables with `${NAME}` / `${env:NAME}` replaced from ours; a missing one is an
- * error naming it, and so is a reference to our API key unless the entry allows it (`allowApiKey`).
+ * The entry's variables (or an HTTP entry's headers) with `${NAME}` / `${env:NAME}` replaced from
+ * ours; a missing one is an error naming it, and so is a reference to our API key unless the entry
+ * allows it: a header would send it over the network just as an env value hands it to a process.
  */
-export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, allowApiKey = false): Record<string, string> {
+export function expandEnvReferences(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, options: ExpandOptions = {}): Record<string, string> {
+	const {allowApiKey = false, label = 'env'} = options;
 	return Object.fromEntries(
 		Object.entries(entryEnv).map(([key, value]) => [
 			key,
 			value.replace(REFERENCE, (_match, kind: string | undefined, name: string) => {
 				if (kind === 'input') {
-					throw new EnvReferenceError(`env ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`);
+					throw new EnvReferenceError(`${label} ${key} asks for the VS Code input "${name}", which only VS Code can prompt for; set ${key} to a value or to a \${VARIABLE} reference`);
 				}
 
 				if (!VARIABLE_NAME.test(name)) {
-					throw new EnvReferenceError(`env ${key} has "\${${name}}", which is not a variable name`);
+					throw new EnvReferenceError(`${label} ${key} has "\${${name}}", which is not a variable name`);
 				}
 
 				if (isApiKeyVariable(name) && !allowApiKey) {
 					throw new EnvReferenceError(
-						`env ${key} references \${${name}}, ectosmith's API key, which a server gets only when its entry allows it (servers edit NAME --allow-api-key, or "Pass API key" in the form)`,
+						`${label} ${key} references \${${name}}, ectosmith's API key, which a server gets only when its entry allows it (servers edit NAME --allow-api-key, or "Pass API key" in the form)`,
 					);
 				}
 
 				const found = ours[name];
 				if (found === undefined) {
-					throw new EnvReferenceError(`env ${key} references \${${name}}, which is not set in ectosmith's environment`);
+					throw new EnvReferenceError(`${label} ${key} references \${${name}}, which is not set in ectosmith's environment`);
 				}
 
 				return found;

@@ -10,7 +10,7 @@ export type {ServerTransport} from '../db/entities/mcp-server.js';
  */
 export type McpServerConfig = Pick<ServerFields, 'name' | 'command' | 'args' | 'env' | 'description'> &
 	Partial<Pick<ServerFields, 'enabled' | 'trust' | 'allowApiKey' | 'transport'>> & {
-		[K in 'cwd' | 'timeoutMs' | 'includeTools' | 'excludeTools' | 'url']?: NonNullable<ServerFields[K]>;
+		[K in 'cwd' | 'timeoutMs' | 'includeTools' | 'excludeTools' | 'url' | 'headers']?: NonNullable<ServerFields[K]>;
 	};
 
 export interface WorkflowConfig {

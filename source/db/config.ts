@@ -1,57 +1,21 @@
-import {defineConfig, type Options} from '@mikro-orm/core';
-import {Migrator} from '@mikro-orm/migrations';
-import {SqliteDriver} from '@mikro-orm/sqlite';
-import {migrationsList} from '../../migrations/sqlite/index.js';
-import {packageRoot} from '../package-root.js';
-import {allEntities} from './entities/index.js';
-import {maxBusyTimeoutMs, writeWaitMs} from './limits.js';
+import type {Options} from '@mikro-orm/core';
+import {dialectOf} from './database-url.js';
 
-// Minimal view of the sqlite3 connection knex hands to afterCreate.
-interface RawSqliteConnection {
-	exec(sql: string, callback: (error: Error | null) => void): void;
+export interface ConfigOptions {
+	/** How long a statement waits for another process's lock (capped per statement). */
+	waitMs?: number;
 }
 
 /**
- * The ORM configuration for one SQLite file. Nothing here touches the current directory: no
- * metadata cache, baseDir is the package root, migrations come from an imported list and the
- * migrator never writes snapshots.
+ * The ORM configuration for a location: an SQLite file, or a postgresql:// URL. Each dialect's
+ * module is loaded only when used, so an SQLite user never loads the PostgreSQL driver and back.
  */
-export function ormConfig(dbPath: string, options: {waitMs?: number} = {}): Options<SqliteDriver> {
-	// Each statement waits this long for another process's lock; the recorder retries up to the whole wait.
-	const busyTimeoutMs = Math.min(maxBusyTimeoutMs, options.waitMs ?? writeWaitMs());
-	return defineConfig({
-		driver: SqliteDriver,
-		dbName: dbPath,
-		entities: allEntities,
-		baseDir: packageRoot(),
-		metadataCache: {enabled: false},
-		discovery: {warnWhenNoEntities: false},
-		ensureDatabase: false,
-		debug: false,
-		extensions: [Migrator],
-		// The full-text index over executions.user_query (a virtual table and its shadow tables) is
-		// made by a migration, not by an entity: schema diffs must not propose dropping it.
-		schemaGenerator: {skipTables: [/^executions_search(_|$)/]},
-		migrations: {
-			tableName: 'mikro_orm_migrations',
-			path: 'migrations/sqlite',
-			pathTs: 'migrations/sqlite',
-			emit: 'ts',
-			snapshot: false,
-			silent: true,
-			transactional: true,
-			allOrNothing: true,
-			migrationsList,
-		},
-		pool: {
-			// Every connection: wait for other processes' locks and enforce foreign keys (SQLite leaves
-			// them off per connection). WAL is switched on by openDatabase once the file is known to be
-			// ours: connecting must not change another program's database.
-			afterCreate(connection: RawSqliteConnection, done: (error: Error | null, connection: RawSqliteConnection) => void) {
-				connection.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}; PRAGMA foreign_keys = ON;`, error => {
-					done(error, connection);
-				});
-			},
-		},
-	});
+export async function ormConfig(location: string, options: ConfigOptions = {}): Promise<Options> {
+	if (dialectOf(location) === 'postgresql') {
+		const {postgresqlConfig} = await import('./postgresql-config.js');
+		return postgresqlConfig(location, options) as Options;
+	}
+
+	const {sqliteConfig} = await import('./sqlite-config.js');
+	return sqliteConfig(location, options) as Options;
 }

@@ -1,47 +1,100 @@
 /**
- * Developer tool: write the next SQLite migration from the difference between the entities and the
- * schema the existing migrations build, then rewrite migrations/sqlite/index.ts to list them all.
+ * Developer tool: write the next migration of each dialect from the difference between the
+ * entities and the schema that dialect's existing migrations build: migrations/sqlite against a
+ * scratch file, migrations/postgresql against a throwaway server (private-postgres.ts; its
+ * binaries must be installed), both under one name; then rewrite each folder's index.ts. Read
+ * both before committing: the SQLite diff of this MikroORM version also proposes rebuilding
+ * tables that did not change (and a rebuild of executions drops the search triggers); keep only
+ * the statements of the change.
  * Run with: node --import tsx source/db/create-migration.ts [name]
  */
-import {mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {MikroORM} from '@mikro-orm/sqlite';
+import {MikroORM} from '@mikro-orm/core';
 import {packageRoot} from '../package-root.js';
 import {ormConfig} from './config.js';
+import type {Dialect} from './database-url.js';
+import {findPgBin, startPrivatePostgres} from './private-postgres.js';
 
-const migrationsDir = join(packageRoot(), 'migrations', 'sqlite');
+const folderOf = (dialect: Dialect) => join(packageRoot(), 'migrations', dialect);
 
-async function main(): Promise<void> {
-	const scratch = mkdtempSync(join(tmpdir(), 'ectosmith-migration-'));
-	const orm = await MikroORM.init(ormConfig(join(scratch, 'scratch.db')));
+// Made by hand-written migrations, unknown to the entities: the diff would drop them.
+const migrationOwned = ['executions_user_query_trgm_index'];
+
+/** Removes the generated statements that touch what migrationOwned names. */
+function keepMigrationOwned(file: string): void {
+	const text = readFileSync(file, 'utf8');
+	const kept = text
+		.split('\n')
+		.filter(line => !(line.includes('addSql(') && migrationOwned.some(name => line.includes(`"${name}"`))))
+		.join('\n');
+	if (kept !== text) writeFileSync(file, kept);
+}
+
+/** Writes one dialect's migration against the database at `location`; returns its file name, if any. */
+async function writeMigration(dialect: Dialect, location: string, name: string | undefined): Promise<string | undefined> {
+	const orm = await MikroORM.init(await ormConfig(location));
 	try {
 		await orm.getMigrator().up();
 		const initial = (await orm.getMigrator().getExecutedMigrations()).length === 0;
-		const result = await orm.getMigrator().createMigration(migrationsDir, false, initial, process.argv[2]);
-		if (result.fileName) {
-			process.stdout.write(`Wrote migrations/sqlite/${result.fileName}\n`);
-		} else {
-			process.stdout.write('No schema changes; nothing written.\n');
-		}
+		const result = await orm.getMigrator().createMigration(folderOf(dialect), false, initial, name);
+		return result.fileName || undefined;
 	} finally {
 		await orm.close(true);
+	}
+}
+
+async function main(): Promise<void> {
+	const name = process.argv[2];
+	const pgBin = findPgBin();
+	if (!pgBin) {
+		process.stderr.write('The PostgreSQL server binaries (initdb, pg_ctl, psql) are needed to write the PostgreSQL mirror; install PostgreSQL and run again. Nothing written.\n');
+		process.exitCode = 1;
+		return;
+	}
+
+	const scratch = mkdtempSync(join(tmpdir(), 'ectosmith-migration-'));
+	const postgres = await startPrivatePostgres(pgBin);
+	try {
+		const sqlite = await writeMigration('sqlite', join(scratch, 'scratch.db'), name);
+		await postgres.query('postgres', 'create database scratch');
+		let postgresql = await writeMigration('postgresql', postgres.url('scratch'), name);
+		if (postgresql) keepMigrationOwned(join(folderOf('postgresql'), postgresql));
+		// Both under the SQLite one's name (the generator stamps each with its own second).
+		if (sqlite && postgresql && sqlite !== postgresql) {
+			const from = join(folderOf('postgresql'), postgresql);
+			const base = (file: string) => file.replace(/\.ts$/, '');
+			writeFileSync(from, readFileSync(from, 'utf8').replaceAll(className(base(postgresql)), className(base(sqlite))));
+			renameSync(from, join(folderOf('postgresql'), sqlite));
+			postgresql = sqlite;
+		}
+
+		for (const [dialect, file] of [
+			['sqlite', sqlite],
+			['postgresql', postgresql],
+		] as const) {
+			process.stdout.write(file ? `Wrote migrations/${dialect}/${file}\n` : `No ${dialect} schema changes; nothing written.\n`);
+		}
+	} finally {
+		await postgres.stop();
 		rmSync(scratch, {recursive: true, force: true});
 	}
 
-	writeIndex();
+	writeIndex('sqlite', 'SQLite');
+	writeIndex('postgresql', 'PostgreSQL');
 }
 
-function writeIndex(): void {
-	const names = readdirSync(migrationsDir)
+function writeIndex(dialect: Dialect, title: string): void {
+	const names = readdirSync(folderOf(dialect))
 		.filter(file => /^Migration\d+.*\.ts$/.test(file))
 		.map(file => file.replace(/\.ts$/, ''))
 		.sort();
 	const imports = names.map(name => `import {${className(name)}} from './${name}.js';`).join('\n');
 	const entries = names.map(name => `\t{name: '${name}', class: ${className(name)}},`).join('\n');
 	writeFileSync(
-		join(migrationsDir, 'index.ts'),
-		`// The SQLite migrations in order, handed to the migrator as classes so nothing is globbed at run time.
+		join(folderOf(dialect), 'index.ts'),
+		`// The ${title} migrations in order, handed to the migrator as classes so nothing is globbed at run time.
 // Regenerated by \`node --import tsx source/db/create-migration.ts <name>\`.
 import type {MigrationObject} from '@mikro-orm/core';
 ${imports}

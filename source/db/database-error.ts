@@ -1,6 +1,8 @@
 import {accessSync, constants, existsSync, mkdirSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {EctosmithError} from '../errors.js';
+import {dialectOf} from './database-url.js';
+import {explainPostgres, isPostgresRetryable} from './postgresql-error.js';
 import {PRIVATE_FOLDER_MODE} from './private-file.js';
 
 /**
@@ -10,15 +12,20 @@ import {PRIVATE_FOLDER_MODE} from './private-file.js';
 export class DatabaseError extends EctosmithError {
 	/** SQLite's result code when the driver gave one (SQLITE_BUSY, SQLITE_READONLY...). */
 	readonly sqliteCode: string | undefined;
+	/** PostgreSQL's SQLSTATE (or the socket's errno, CONNECTION when only words said so). */
+	readonly postgresCode: string | undefined;
+	private readonly busy: boolean;
 
-	constructor(message: string, options?: ErrorOptions & {sqliteCode?: string}) {
+	constructor(message: string, options?: ErrorOptions & {sqliteCode?: string; postgresCode?: string; busy?: boolean}) {
 		super(message, options);
 		this.sqliteCode = options?.sqliteCode;
+		this.postgresCode = options?.postgresCode;
+		this.busy = options?.busy ?? false;
 	}
 
-	/** Another process held the lock for the whole wait: worth trying again later. */
+	/** Another process held the lock for the whole wait (or a PostgreSQL server could not be reached): worth trying again later. */
 	get isBusy(): boolean {
-		return this.sqliteCode === 'SQLITE_BUSY' || this.sqliteCode === 'SQLITE_LOCKED';
+		return this.busy || this.sqliteCode === 'SQLITE_BUSY' || this.sqliteCode === 'SQLITE_LOCKED';
 	}
 }
 
@@ -103,6 +110,8 @@ export function sqliteCodeOf(error: unknown): string | undefined {
 /** Another connection holds the lock (SQLite gave up waiting, or could not wait). */
 export function isBusyError(error: unknown): boolean {
 	if (error instanceof DatabaseError) return error.isBusy;
+	// PostgreSQL: a lock or serialization conflict, or a connection refused or dropped (the server restarting).
+	if (isPostgresRetryable(error)) return true;
 	const code = sqliteCodeOf(error);
 	return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED' || (code === undefined && sqliteSays(error, 'locked') !== undefined);
 }
@@ -132,6 +141,14 @@ export interface ExplainOptions {
  */
 export function explainDatabaseError(dbPath: string, error: unknown, options: ExplainOptions = {}): unknown {
 	if (error instanceof EctosmithError || !(error instanceof Error)) return error;
+	if (dialectOf(dbPath) === 'postgresql') {
+		const explained = explainPostgres(dbPath, error, options);
+		if (explained === undefined) return error;
+		const lead = options.doing === undefined ? '' : `Could not ${options.doing}: `;
+		const message = lead === '' ? explained.message[0]!.toUpperCase() + explained.message.slice(1) : lead + explained.message;
+		return new DatabaseError(message, {cause: error, postgresCode: explained.code, busy: explained.busy});
+	}
+
 	const code = sqliteCodeOf(error);
 	if (code === undefined) return error;
 	const folder = dirname(dbPath);

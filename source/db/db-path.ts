@@ -1,11 +1,12 @@
 import {homedir} from 'node:os';
 import {isAbsolute, join, resolve} from 'node:path';
 import {UsageError} from '../errors.js';
+import {checkDatabaseUrl, dialectOf} from './database-url.js';
 
 // Kept apart from orm.ts so `ectosmith db path` answers without loading the ORM.
 
 /**
- * Where the database lives: --db wins, then ECTOSMITH_DB, then $XDG_DATA_HOME/ectosmith/ectosmith.db,
+ * Where the database lives (a file path, or a postgresql:// URL kept as written): --db wins, then ECTOSMITH_DB, then $XDG_DATA_HOME/ectosmith/ectosmith.db,
  * else ~/.local/share/ectosmith/ectosmith.db. Does not touch the disk.
  */
 export function resolveDbPath(options: {db?: string; env?: NodeJS.ProcessEnv} = {}): string {
@@ -25,6 +26,8 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 
 function chosenPath(value: string, source: '--db' | 'ECTOSMITH_DB'): string {
 	const path = value.trim();
+	// A team's shared database: kept as written (the password too), shown only through maskDatabaseUrl.
+	if (dialectOf(path) === 'postgresql') return checkDatabaseUrl(path, source);
 	if (path === '') throw new UsageError(`${source} needs a file path, for example ${source === '--db' ? '--db ' : 'ECTOSMITH_DB='}./ectosmith.db`);
 	// SQLite would keep such a database in memory and lose every run at exit; resolved as a path it would be a file named ":memory:".
 	if (path === ':memory:') {

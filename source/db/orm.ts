@@ -1,18 +1,24 @@
-import {MikroORM, TableExistsException, UniqueConstraintViolationException} from '@mikro-orm/sqlite';
-import {migrationsList} from '../../migrations/sqlite/index.js';
+import {MikroORM} from '@mikro-orm/core';
+import {migrationsList as postgresqlMigrations} from '../../migrations/postgresql/index.js';
+import {migrationsList as sqliteMigrations} from '../../migrations/sqlite/index.js';
 import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
-import {DatabaseError, explainDatabaseError, isBusyError, prepareLocation, sqliteSays} from './database-error.js';
+import {DatabaseError, explainDatabaseError, prepareLocation} from './database-error.js';
+import type {Database} from './database-type.js';
+import {dialectOf, maskDatabaseUrl} from './database-url.js';
 import {defaultDbPath} from './db-path.js';
+import type {DialectOpening} from './dialect-opening.js';
+import {postgresqlOpening} from './postgresql-open.js';
 import {createPrivateFile} from './private-file.js';
 import {type SeedReport, seedIfEmpty} from './seed.js';
-
-export type Database = MikroORM;
+import {sqliteOpening} from './sqlite-open.js';
 
 export {DatabaseError, explainDatabaseError, isBusyError} from './database-error.js';
+export type {Database} from './database-type.js';
 export {resolveDbPath} from './db-path.js';
 
 export interface OpenOptions {
+	/** An SQLite file, or a postgresql:// URL (see resolveDbPath). */
 	dbPath: string;
 	/** Apply pending migrations (default true). */
 	migrate?: boolean;
@@ -29,13 +35,13 @@ export interface OpenOptions {
 
 /** What opening did: the migrations applied (empty when up to date) and the first-run seeding, if any. */
 export interface OpenReport {
-	orm: MikroORM;
+	orm: Database;
 	applied: string[];
 	seeded?: SeedReport;
 }
 
-/** Open the database file (creating its folder), apply pending migrations and seed a fresh one. */
-export async function openDatabase(options: OpenOptions): Promise<MikroORM> {
+/** Open the database (an SQLite file, creating its folder, or a PostgreSQL URL), apply pending migrations and seed a fresh one. */
+export async function openDatabase(options: OpenOptions): Promise<Database> {
 	return (await openDatabaseReporting(options)).orm;
 }
 
@@ -46,21 +52,25 @@ export async function openDatabase(options: OpenOptions): Promise<MikroORM> {
  */
 export async function openDatabaseReporting(options: OpenOptions): Promise<OpenReport> {
 	const {dbPath} = options;
-	prepareLocation(dbPath, {createFolder: options.createFolder ?? dbPath === defaultDbPath()});
-	createPrivateFile(dbPath);
-	let orm: MikroORM;
+	const dialect = dialectOf(dbPath);
+	const opening = dialect === 'postgresql' ? postgresqlOpening : sqliteOpening;
+	if (dialect === 'sqlite') {
+		prepareLocation(dbPath, {createFolder: options.createFolder ?? dbPath === defaultDbPath()});
+		createPrivateFile(dbPath);
+	}
+
+	let orm: Database;
 	try {
-		orm = await MikroORM.init(ormConfig(dbPath, options.waitMs === undefined ? {} : {waitMs: options.waitMs}));
+		orm = (await MikroORM.init(await ormConfig(dbPath, options.waitMs === undefined ? {} : {waitMs: options.waitMs}))) as unknown as Database;
 	} catch (error) {
 		throw explainDatabaseError(dbPath, error);
 	}
 
 	try {
-		return await withFirstOpenRetry(async () => {
-			// Always touch the file, so a bad one is reported here and not at the first write.
-			await checkSchemaOwner(orm, dbPath);
-			// Persistent for the file: readers never block the writer, so a TUI and a headless run can share it.
-			await orm.em.getConnection().execute('PRAGMA journal_mode = WAL');
+		return await withFirstOpenRetry(opening, async () => {
+			// Always touch the database, so a bad one is reported here and not at the first write.
+			await checkSchemaOwner(orm, dbPath, opening);
+			await opening.prepare(orm);
 			const applied = (options.migrate ?? true) ? await migrateDatabase(orm) : [];
 			const seeded = (options.seed ?? true) ? await seedIfEmpty(orm) : undefined;
 			return {orm, applied, ...(seeded ? {seeded} : {})};
@@ -72,13 +82,13 @@ export async function openDatabaseReporting(options: OpenOptions): Promise<OpenR
 }
 
 /** Apply pending migrations; returns the names applied (empty when up to date). */
-export async function migrateDatabase(orm: MikroORM): Promise<string[]> {
+export async function migrateDatabase(orm: Database): Promise<string[]> {
 	const applied = await orm.getMigrator().up();
 	return applied.map(migration => migration.name);
 }
 
 /** Names of migrations not applied yet. */
-export async function pendingMigrations(orm: MikroORM): Promise<string[]> {
+export async function pendingMigrations(orm: Database): Promise<string[]> {
 	const pending = await orm.getMigrator().getPendingMigrations();
 	return pending.map(migration => migration.name);
 }
@@ -91,40 +101,32 @@ const migrationsTable = 'mikro_orm_migrations';
  * migrated by a newer ectosmith (its schema may differ from what this version reads and writes). An
  * empty database, and one holding only the migrator's (empty) bookkeeping table, are ours to set up.
  */
-async function checkSchemaOwner(orm: MikroORM, dbPath: string): Promise<void> {
+async function checkSchemaOwner(orm: Database, dbPath: string, opening: DialectOpening): Promise<void> {
 	const connection = orm.em.getConnection();
-	// Every table, index, view and trigger but SQLite's own (sqlite_sequence...).
-	const all = (await connection.execute<Array<{name: string}>>('select name from sqlite_master order by name')).map(row => row.name).filter(name => !name.startsWith('sqlite_'));
+	const shownPath = maskDatabaseUrl(dbPath);
+	const all = await opening.objects(orm);
 	const names = all.filter(name => name !== migrationsTable);
 	const hasMigrations = all.length > names.length;
 	const executed = hasMigrations ? (await connection.execute<Array<{name: string}>>(`select name from ${migrationsTable}`)).map(row => row.name) : [];
 	if (executed.length === 0 && names.length > 0) {
 		const shown = names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
-		throw new DatabaseError(`${dbPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`);
+		throw new DatabaseError(`${shownPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`);
 	}
 
-	const known = new Set(migrationsList.map(migration => migration.name));
+	const known = new Set((dialectOf(dbPath) === 'postgresql' ? postgresqlMigrations : sqliteMigrations).map(migration => migration.name));
 	const unknown = executed.filter(name => !known.has(name));
 	if (unknown.length > 0) {
 		throw new DatabaseError(
-			`${dbPath} was migrated by a newer ectosmith (migration(s) this version does not know: ${unknown.join(', ')}). Upgrade ectosmith, or choose another file with --db or ECTOSMITH_DB.`,
+			`${shownPath} was migrated by a newer ectosmith (migration(s) this version does not know: ${unknown.join(', ')}). Upgrade ectosmith, or choose another file with --db or ECTOSMITH_DB.`,
 		);
 	}
 }
 
 /**
- * Two processes opening a brand-new file at once both see it empty; the loser's migration or seed
- * fails on the winner's tables or rows, or with SQLITE_BUSY when its read transaction cannot be
- * upgraded to a write (SQLite does not wait in that case). Once the winner commits, a retry sees
- * nothing left to do; the short random pause lets it commit.
+ * Two processes opening a brand-new database at once both see it empty; the loser's migration or
+ * seed fails on the winner's tables or rows. Once the winner commits, a retry sees nothing left to
+ * do; the short random pause lets it commit.
  */
-async function withFirstOpenRetry<T>(step: () => Promise<T>): Promise<T> {
-	return retry(step, {attempts: 40, retries: isConcurrentSetupError, delayMs: () => 25 + Math.random() * 75});
-}
-
-function isConcurrentSetupError(error: unknown): boolean {
-	if (error instanceof DatabaseError) return false;
-	// The ORM converts the errors of its own queries (the seed's flush); raw statements and migrations give the driver's.
-	if (error instanceof UniqueConstraintViolationException || error instanceof TableExistsException) return true;
-	return isBusyError(error) || sqliteSays(error, 'tableExists') !== undefined || sqliteSays(error, 'unique') !== undefined;
+async function withFirstOpenRetry<T>(opening: DialectOpening, step: () => Promise<T>): Promise<T> {
+	return retry(step, {attempts: 40, retries: opening.isConcurrentSetupError, delayMs: () => 25 + Math.random() * 75});
 }

@@ -4,8 +4,12 @@
  * text search over queries. Plain SQL on the indexes (start_time, status + start_time, workflow_id,
  * target_project_path, each carrying the rowid, and the trigram search index executions_search), so
  * a page costs about the same whatever the table size and however many rows a filter matches.
+ * On PostgreSQL the same queries, with its spellings (times as timestamptz, ILIKE), on the same
+ * indexes and the pg_trgm index over user_query, which its planner uses for the search itself.
  */
 import type {MikroORM} from '@mikro-orm/core';
+import type {Dialect} from '../db/database-url.js';
+import {dialectOfOrm} from '../db/dialect.js';
 import {executionStatuses} from '../db/entities/index.js';
 import type {ExecutionStatus} from '../engine/events.js';
 import {UsageError} from '../errors.js';
@@ -17,6 +21,8 @@ export interface HistoryFilter {
 	project?: string;
 	/** Text the query contains (case-insensitive for ASCII; % _ and \ are literal). */
 	search?: string;
+	/** Who ran it, matched exactly (see records/run-by.ts). */
+	user?: string;
 }
 
 /** Where a page starts: after this row of the previous page (newest first). */
@@ -43,6 +49,9 @@ export interface HistoryRow {
 	/** How many executions continue this one. */
 	followUps: number;
 	undoneAt?: Date;
+	/** Who ran it and on which host (absent on executions recorded before these were). */
+	userName?: string;
+	hostName?: string;
 }
 
 export interface HistoryPage {
@@ -102,6 +111,8 @@ interface RawRow {
 	parent_execution_id: number | null;
 	undone_at: number | null;
 	follow_ups: number;
+	user_name: string | null;
+	host_name: string | null;
 }
 
 interface Condition {
@@ -109,18 +120,30 @@ interface Condition {
 	params: unknown[];
 }
 
+/** A time as the dialect stores it: SQLite epoch milliseconds, PostgreSQL a timestamptz. */
+function timeParam(dialect: Dialect, ms: number): number | Date {
+	return dialect === 'postgresql' ? new Date(ms) : ms;
+}
+
+/** A time column read as epoch milliseconds. */
+function epochMs(dialect: Dialect, column: string): string {
+	return dialect === 'postgresql' ? `(extract(epoch from ${column}) * 1000)::bigint` : column;
+}
+
 /** Rows newer than `after` (or `inclusive`: not older), newest first. */
-function newerThan(cursor: HistoryCursor, inclusive: boolean): Condition {
+function newerThan(dialect: Dialect, cursor: HistoryCursor, inclusive: boolean): Condition {
+	const time = timeParam(dialect, cursor.startTime);
 	return {
 		sql: `e.start_time >= ? and (e.start_time > ? or (e.start_time = ? and e.id ${inclusive ? '>=' : '>'} ?))`,
-		params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id],
+		params: [time, time, time, cursor.id],
 	};
 }
 
-function olderThan(cursor: HistoryCursor): Condition {
+function olderThan(dialect: Dialect, cursor: HistoryCursor): Condition {
+	const time = timeParam(dialect, cursor.startTime);
 	return {
 		sql: 'e.start_time <= ? and (e.start_time < ? or (e.start_time = ? and e.id < ?))',
-		params: [cursor.startTime, cursor.startTime, cursor.startTime, cursor.id],
+		params: [time, time, time, cursor.id],
 	};
 }
 
@@ -128,8 +151,9 @@ function olderThan(cursor: HistoryCursor): Condition {
  * The filter's conditions. Without `ownIndexes` no index of theirs applies (a unary + hides a
  * column from the planner): the rows are then read in start order, or from the search index's list.
  */
-function filterConditions(filter: HistoryFilter, ownIndexes: boolean): Condition[] {
-	const column = (name: string) => (ownIndexes ? `e.${name}` : `+e.${name}`);
+function filterConditions(dialect: Dialect, filter: HistoryFilter, ownIndexes: boolean): Condition[] {
+	// PostgreSQL has no unary + on text, and its planner weighs the indexes by statistics instead.
+	const column = (name: string) => (ownIndexes || dialect === 'postgresql' ? `e.${name}` : `+e.${name}`);
 	const conditions: Condition[] = [];
 	if (filter.status && filter.status.length > 0) {
 		conditions.push({sql: `${column('status')} in (${filter.status.map(() => '?').join(', ')})`, params: [...filter.status]});
@@ -140,9 +164,11 @@ function filterConditions(filter: HistoryFilter, ownIndexes: boolean): Condition
 	}
 
 	if (filter.project !== undefined) conditions.push({sql: `${column('target_project_path')} = ?`, params: [filter.project]});
+	if (filter.user !== undefined) conditions.push({sql: `${column('user_name')} = ?`, params: [filter.user]});
 	const search = searchText(filter);
-	// Always tested on the row itself: the exact LIKE semantics (ASCII case folding, % _ \ literal).
-	if (search !== undefined) conditions.push({sql: "e.user_query like ? escape '\\'", params: [likePattern(search)]});
+	// Always tested on the row itself: the exact LIKE semantics (ASCII case folding, % _ \ literal);
+	// PostgreSQL's LIKE is case-sensitive, its ILIKE folds case (the trigram index serves both).
+	if (search !== undefined) conditions.push({sql: `e.user_query ${dialect === 'postgresql' ? 'ilike' : 'like'} ? escape '\\'`, params: [likePattern(search)]});
 	return conditions;
 }
 
@@ -155,9 +181,10 @@ function searchText(filter: HistoryFilter): string | undefined {
 export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, page: {after?: HistoryCursor; limit?: number} = {}): Promise<HistoryPage> {
 	const limit = Math.min(Math.max(1, page.limit ?? 50), MAX_PAGE);
 	const connection = orm.em.getConnection();
+	const dialect = dialectOfOrm(orm);
 	const select = async (conditions: Condition[], count: number): Promise<RawRow[]> => {
-		const sql = `select e.id, e.start_time, e.end_time, w.name as workflow, e.status, e.turn_count, e.provider, e.model,
-				e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, e.undone_at,
+		const sql = `select e.id, ${epochMs(dialect, 'e.start_time')} as start_time, ${epochMs(dialect, 'e.end_time')} as end_time, w.name as workflow, e.status, e.turn_count, e.provider, e.model,
+				e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, ${epochMs(dialect, 'e.undone_at')} as undone_at, e.user_name, e.host_name,
 				(select count(*) from executions c where c.parent_execution_id = e.id) as follow_ups
 			from executions e join workflows w on w.id = e.workflow_id
 			${conditions.length > 0 ? `where ${conditions.map(condition => condition.sql).join(' and ')}` : ''}
@@ -166,27 +193,27 @@ export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, 
 		return connection.execute<RawRow[]>(sql, [...conditions.flatMap(condition => condition.params), count], 'all');
 	};
 
-	const after = page.after ? [olderThan(page.after)] : [];
+	const after = page.after ? [olderThan(dialect, page.after)] : [];
 	let raw: RawRow[];
-	if (filterConditions(filter, true).length === 0) {
+	if (filterConditions(dialect, filter, true).length === 0) {
 		raw = await select(after, limit + 1);
 	} else {
 		// First the newest rows in start order: where the filter passes often, the page is there.
 		const [edge] = await connection.execute<Array<{start_time: number; id: number}>>(
-			`select e.start_time, e.id from executions e ${after.length > 0 ? `where ${after[0]!.sql}` : ''}
+			`select ${epochMs(dialect, 'e.start_time')} as start_time, e.id from executions e ${after.length > 0 ? `where ${after[0]!.sql}` : ''}
 				order by e.start_time desc, e.id desc limit 1 offset ${RECENT_WINDOW - 1}`,
 			after.flatMap(condition => condition.params),
 			'all',
 		);
 		const window = edge ? {startTime: Number(edge.start_time), id: edge.id} : undefined;
-		raw = await select([...after, ...(window ? [newerThan(window, true)] : []), ...filterConditions(filter, false)], limit + 1);
+		raw = await select([...after, ...(window ? [newerThan(dialect, window, true)] : []), ...filterConditions(dialect, filter, false)], limit + 1);
 		if (window && raw.length <= limit) {
 			// The filter is rare among recent rows: look the older ones up through the indexes.
 			// A short list from the search index drives alone; a longer one is left to the planner, which
 			// may read a status's rows instead and test them against it.
-			const searched = await searchIndexCondition(orm, filter);
+			const searched = dialect === 'sqlite' ? await searchIndexCondition(orm, filter) : undefined;
 			const drives = searched !== undefined && searched.candidates <= SEARCH_INDEX_DRIVES;
-			raw.push(...(await select([olderThan(window), ...(searched ? [searched.condition] : []), ...filterConditions(filter, !drives)], limit + 1 - raw.length)));
+			raw.push(...(await select([olderThan(dialect, window), ...(searched ? [searched.condition] : []), ...filterConditions(dialect, filter, !drives)], limit + 1 - raw.length)));
 		}
 	}
 
@@ -195,7 +222,7 @@ export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, 
 	return {rows, ...(raw.length > limit && last ? {next: {startTime: last.startTime.getTime(), id: last.id}} : {})};
 }
 
-/** Restricts to the search index's candidates (and says how many) when the search is long enough and not too common. */
+/** SQLite: restricts to the search index's candidates (and says how many) when the search is long enough and not too common. */
 async function searchIndexCondition(orm: MikroORM, filter: HistoryFilter): Promise<{condition: Condition; candidates: number} | undefined> {
 	const search = searchText(filter);
 	if (search === undefined || [...search].length < MIN_INDEXED_SEARCH) return undefined;
@@ -218,7 +245,7 @@ function toRow(row: RawRow): HistoryRow {
 	const startTime = new Date(Number(row.start_time));
 	const endTime = row.end_time === null ? undefined : new Date(Number(row.end_time));
 	return {
-		id: row.id,
+		id: Number(row.id),
 		startTime,
 		// Never negative: a clock set back (or a record from elsewhere) may end before it starts.
 		...(endTime ? {endTime, durationMs: Math.max(0, endTime.getTime() - startTime.getTime())} : {}),
@@ -231,7 +258,10 @@ function toRow(row: RawRow): HistoryRow {
 		queryLine: firstLine(row.query_head),
 		...(row.target_project_path === null ? {} : {projectPath: row.target_project_path}),
 		...(row.parent_execution_id === null ? {} : {parentExecutionId: row.parent_execution_id}),
-		followUps: row.follow_ups,
+		// PostgreSQL counts in bigint, which the driver hands over as text.
+		followUps: Number(row.follow_ups),
 		...(row.undone_at === null ? {} : {undoneAt: new Date(Number(row.undone_at))}),
+		...(row.user_name === null ? {} : {userName: row.user_name}),
+		...(row.host_name === null ? {} : {hostName: row.host_name}),
 	};
 }

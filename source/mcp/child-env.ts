@@ -64,5 +64,5 @@ export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessE
 		}
 	}
 
-	return {...env, ...expandEnvReferences(entryEnv, ours, allowApiKey)};
+	return {...env, ...expandEnvReferences(entryEnv, ours, {allowApiKey})};
 }

@@ -228,7 +228,15 @@ export class McpService implements McpServiceApi {
 	private async start(entry: Entry): Promise<ServerConnection> {
 		const registry = this.logger as Partial<SecretRegistry>;
 		if (typeof registry.registerSecret === 'function') {
-			for (const value of [...Object.values(entry.config.env), ...Object.values(expandedOrNothing(entry.config.env, entry.config.allowApiKey === true))]) {
+			const allowApiKey = entry.config.allowApiKey === true;
+			const headers = entry.config.headers ?? {};
+			const values = [
+				...Object.values(entry.config.env),
+				...Object.values(expandedOrNothing(entry.config.env, {allowApiKey})),
+				...Object.values(headers),
+				...Object.values(expandedOrNothing(headers, {allowApiKey, label: 'header'})),
+			];
+			for (const value of values) {
 				registry.registerSecret(value);
 			}
 		}
@@ -263,7 +271,7 @@ function positive(name: string, value: number): number {
 function configHash(config: McpServerConfig): string {
 	const env = Object.entries(config.env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	return createHash('sha256')
-		.update(JSON.stringify([config.command, config.args, env, config.cwd ?? null]))
+		.update(JSON.stringify([config.command, config.args, env, config.cwd ?? null, config.transport ?? 'stdio', config.url ?? null, config.headers ?? null]))
 		.digest('hex');
 }
 
@@ -286,7 +294,12 @@ function checkConfigs(servers: McpServerConfig[]): McpServerConfig[] {
 			throw new ServerNotRunnableError(name, notRunnable);
 		}
 
-		if (typeof config.command !== 'string' || config.command.trim() === '') {
+		const remote = config.transport !== undefined && config.transport !== 'stdio';
+		if (remote && !/^https?:\/\/\S+$/.test(config.url ?? '')) {
+			throw bad('url must be an http:// or https:// address');
+		}
+
+		if (!remote && (typeof config.command !== 'string' || config.command.trim() === '')) {
 			throw bad('command must be a non-empty string');
 		}
 

@@ -32,7 +32,7 @@ export async function probeServer(
 		geminiLosses?: (inputSchema: Record<string, unknown>) => string[];
 	} = {},
 ): Promise<ProbeResult> {
-	// Testing a disabled entry is how one checks it before enabling it; a remote one cannot be run.
+	// Testing a disabled entry is how one checks it before enabling it.
 	const notRunnable = notRunnableReason({...config, enabled: true});
 	if (notRunnable !== undefined) return {ok: false, error: `MCP server "${config.name}": ${notRunnable}`, stderrTail: []};
 	let connection: ServerConnection;

@@ -1,4 +1,4 @@
-/** One running tool server: its child process, MCP client, tool list and stderr tail. */
+/** One running tool server: its child process (or its url, for an HTTP entry), MCP client, tool list and stderr tail. */
 import type {ChildProcess} from 'node:child_process';
 import fs from 'node:fs';
 import {performance} from 'node:perf_hooks';
@@ -6,12 +6,13 @@ import {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import {StdioClientTransport} from '@modelcontextprotocol/sdk/client/stdio.js';
 import {ErrorCode, McpError, type Tool} from '@modelcontextprotocol/sdk/types.js';
 import {abortError} from '../abort-error.js';
-import {expandEnvReferences} from '../config/env-references.js';
+import {type ExpandOptions, expandEnvReferences} from '../config/env-references.js';
 import type {McpServerConfig} from '../config/types.js';
 import {redact, SECRET_ENV_VARS} from '../log/redact.js';
 import type {Logger} from '../log/types.js';
 import {childEnv} from './child-env.js';
 import {toToolCallResult} from './flatten-result.js';
+import {connectOverHttp, httpFailure} from './http-transport.js';
 import {StderrTail} from './stderr-tail.js';
 import {McpServerError, type ToolCallResult} from './types.js';
 
@@ -38,8 +39,9 @@ export class ServerConnection {
 
 	tools: Tool[] = [];
 	private readonly logger: Logger;
+	private readonly secrets: string[];
 	private readonly stderr: StderrTail;
-	private readonly client = new Client(CLIENT_INFO, {capabilities: {}});
+	private client = new Client(CLIENT_INFO, {capabilities: {}});
 	private child: ChildProcess | undefined;
 	private pidValue: number | undefined;
 	private exitText = '';
@@ -53,12 +55,15 @@ export class ServerConnection {
 		private readonly options: ConnectionOptions,
 	) {
 		this.logger = options.logger.child(config.name);
-		// The entry's env values and our API keys never reach an error message or the log.
+		// The entry's env and header values and our API keys never reach an error message or the log.
 		const secrets = [
 			...Object.values(config.env),
-			...Object.values(expandedOrNothing(config.env, config.allowApiKey === true)),
+			...Object.values(expandedOrNothing(config.env, {allowApiKey: config.allowApiKey === true})),
+			...Object.values(config.headers ?? {}),
+			...Object.values(expandedOrNothing(config.headers ?? {}, {allowApiKey: config.allowApiKey === true, label: 'header'})),
 			...SECRET_ENV_VARS.map(name => process.env[name]).filter((value): value is string => Boolean(value)),
 		];
+		this.secrets = secrets;
 		this.stderr = new StderrTail(
 			options.stderrLines,
 			line => {
@@ -151,6 +156,11 @@ export class ServerConnection {
 
 	private async connect(): Promise<void> {
 		const {config} = this;
+		if (config.url !== undefined && config.transport !== undefined && config.transport !== 'stdio') {
+			await this.connectHttp({...config, url: config.url});
+			return;
+		}
+
 		if (config.cwd !== undefined && !isDirectory(config.cwd)) {
 			throw new McpServerError(config.name, `working directory "${config.cwd}" does not exist or is not a folder`);
 		}
@@ -211,6 +221,38 @@ export class ServerConnection {
 		}
 
 		this.logger.info(`started (pid ${this.pidValue ?? '?'}) with ${this.tools.length} tools`, {tools: this.tools.map(tool => tool.name)});
+	}
+
+	/** An entry with a url: no child; headers' ${VARIABLE}s expanded; the start timeout as for stdio. */
+	private async connectHttp(config: McpServerConfig & {url: string}): Promise<void> {
+		let headers: Record<string, string>;
+		try {
+			headers = expandEnvReferences(config.headers ?? {}, process.env, {allowApiKey: config.allowApiKey === true, label: 'header'});
+		} catch (error) {
+			throw new McpServerError(config.name, `could not connect: ${messageOf(error)}`);
+		}
+
+		this.logger.debug('connecting', {url: config.url, transport: config.transport});
+		try {
+			const {client, via} = await connectOverHttp(config, headers, {
+				timeoutMs: this.options.startTimeoutMs,
+				newClient: () => new Client(CLIENT_INFO, {capabilities: {}}),
+			});
+			this.client = client;
+			this.client.onclose = () => {
+				this.onExit();
+			};
+			this.client.onerror = error => {
+				this.logger.debug('transport error', {error});
+			};
+			this.tools = await this.listTools();
+			this.logger.info(`connected to ${config.url} over ${via} with ${this.tools.length} tools`, {tools: this.tools.map(tool => tool.name)});
+		} catch (error) {
+			await this.client.close().catch(() => undefined);
+			this.closed = true;
+			this.markExited();
+			throw new McpServerError(config.name, redact(httpFailure(error, config.url, this.options.startTimeoutMs), this.secrets));
+		}
 	}
 
 	private async listTools(): Promise<Tool[]> {
@@ -291,9 +333,9 @@ function childProcessOf(transport: StdioClientTransport): ChildProcess | undefin
 }
 
 /** The entry's env with references expanded, or nothing when one cannot be (start reports that). */
-export function expandedOrNothing(env: Record<string, string>, allowApiKey = false): Record<string, string> {
+export function expandedOrNothing(env: Record<string, string>, options: ExpandOptions = {}): Record<string, string> {
 	try {
-		return expandEnvReferences(env, process.env, allowApiKey);
+		return expandEnvReferences(env, process.env, options);
 	} catch {
 		return {};
 	}

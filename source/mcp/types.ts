@@ -48,7 +48,7 @@ export class McpServerError extends EctosmithError {
 	}
 }
 
-/** An entry that is disabled, or reached over http/sse (kept, not runnable here yet). */
+/** An entry that is disabled, or an http/sse one without a url. */
 export class ServerNotRunnableError extends McpServerError {
 	constructor(serverName: string, reason: string) {
 		super(serverName, reason);
@@ -62,8 +62,8 @@ export function notRunnableReason(config: McpServerConfig): string | undefined {
 		return `is disabled; enable it with \`ectosmith servers enable ${config.name}\` or in the Servers screen`;
 	}
 
-	if (config.transport !== undefined && config.transport !== 'stdio') {
-		return `is an ${config.transport.toUpperCase()} server (${config.url ?? 'no url'}), which ectosmith cannot run yet (stdio servers only); take it out of the workflow or replace it with a stdio entry`;
+	if (config.transport !== undefined && config.transport !== 'stdio' && !config.url) {
+		return `is an ${config.transport.toUpperCase()} server without a url; set one with \`ectosmith servers edit ${config.name} --url URL\``;
 	}
 
 	return undefined;

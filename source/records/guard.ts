@@ -5,6 +5,7 @@
  */
 import type {EntityManager, MikroORM} from '@mikro-orm/core';
 import {DatabaseError, explainDatabaseError} from '../db/database-error.js';
+import {databaseLocation} from '../db/dialect.js';
 import {retryWhileBusy} from '../db/retry-busy.js';
 
 export class DatabaseGuard {
@@ -17,7 +18,7 @@ export class DatabaseGuard {
 		/** How long an operation waits for another process's lock, retrying. */
 		readonly waitMs: number,
 	) {
-		this.dbPath = String(orm.config.get('dbName'));
+		this.dbPath = databaseLocation(orm);
 	}
 
 	/** Runs one database operation on a fresh fork, again while the database is locked. */

@@ -92,6 +92,8 @@ export function executionRow(execution: Omit<ExecutionRecord, 'id' | 'workflowNa
 		turnCount: execution.turnCount,
 		maxTurns: execution.maxTurns ?? null,
 		undoneAt: execution.undoneAt ?? null,
+		userName: execution.userName ?? null,
+		hostName: execution.hostName ?? null,
 	};
 }
 
@@ -117,6 +119,8 @@ export function toExecutionRecord(row: StoredExecution): ExecutionRecord {
 	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
 	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
 	if (row.importFingerprint != null) record.imported = true;
+	if (row.userName != null) record.userName = row.userName;
+	if (row.hostName != null) record.hostName = row.hostName;
 	return record;
 }
 

@@ -72,6 +72,9 @@ export interface ExecutionRecord {
 	undoneAt?: Date;
 	/** Brought in by `ectosmith import`: its project path and file contents are claims of a file. */
 	imported?: boolean;
+	/** Who ran it (ECTOSMITH_USER, else the OS user) and on which host. */
+	userName?: string;
+	hostName?: string;
 }
 
 export class UnknownExecutionError extends EctosmithError {

@@ -11,6 +11,7 @@ import {Execution, type IExecution, Message, Workflow} from '../db/entities/inde
 import {isProcessAlive} from '../process-alive.js';
 import type {DatabaseGuard} from './guard.js';
 import {messageRow} from './row-mapping.js';
+import {currentHostName, currentUserName} from './run-by.js';
 import {type ExecutionEnd, type NewExecution, type NewMessage, UnknownExecutionError, UnknownWorkflowError} from './types.js';
 
 // Once a write has waited the whole time in vain, the end of the run waits only this long: the
@@ -55,6 +56,8 @@ export class RecordWriter {
 				parentExecution: parent ?? null,
 				ownerPid: process.pid,
 				ownerHost: hostname(),
+				userName: currentUserName(),
+				hostName: currentHostName(),
 			});
 			await em.flush();
 			return row.id;

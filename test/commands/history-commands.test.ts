@@ -3,6 +3,7 @@
  * into a second database, undo and delete, with their refusals as one line and the exit codes.
  */
 import {existsSync, readFileSync} from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
@@ -18,7 +19,7 @@ test('run, then history, show and undo from the command line', async t => {
 	t.timeout(300_000);
 	const project = await copyFixtureProject(t);
 	const db = await seededDb(t);
-	const env = cliEnv(tempDir(t));
+	const env = cliEnv(tempDir(t), {ECTOSMITH_USER: 'ana'});
 	const cli = (...args: string[]) => runCli([...args, '--db', db], {env});
 
 	const run = await cli('run', '--project', project, 'Blog.Post posts title:string');
@@ -31,6 +32,10 @@ test('run, then history, show and undo from the command line', async t => {
 	t.regex(history.stdout, /^#1 .* COMPLETED .* 4 turns .*offline\/offline-planner .*Blog\.Post posts title:string$/m);
 	const none = await cli('history', '--status', 'failed');
 	t.is(none.stdout, 'No executions match.\n');
+	// Who ran it, and where; --user keeps one teammate's runs.
+	t.regex(history.stdout, new RegExp(`^#1 .* ana@${os.hostname().replace(/[.]/g, '\\.')} `, 'm'));
+	t.regex((await cli('history', '--user', 'ana')).stdout, /^#1 /m);
+	t.is((await cli('history', '--user', 'bob')).stdout, 'No executions match.\n');
 	const json = await cli('history', '--json');
 	t.like(JSON.parse(json.stdout.trim()), {id: 1, status: 'COMPLETED', workflow: 'elixir_crud_generator'});
 

@@ -1,12 +1,11 @@
 import {existsSync} from 'node:fs';
-import test from 'ava';
 import {AppConfig, UnknownNameError} from '../../source/config/app-config.js';
 import {McpServer, Workflow} from '../../source/db/entities/index.js';
 import {packageRoot} from '../../source/package-root.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 
-test('servers come back as configs with args array, env object and the package placeholder expanded', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('servers come back as configs with args array, env object and the package placeholder expanded', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const config = new AppConfig(orm.em.fork());
 	const servers = await config.listServers();
 	t.deepEqual(
@@ -33,8 +32,8 @@ test('servers come back as configs with args array, env object and the package p
 	}
 });
 
-test('getWorkflow returns the workflow with its servers in order; defaultWorkflow picks it', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('getWorkflow returns the workflow with its servers in order; defaultWorkflow picks it', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const config = new AppConfig(orm.em.fork());
 	const workflow = await config.getWorkflow('elixir_crud_generator');
 	t.like(workflow, {name: 'elixir_crud_generator', llmModel: 'gemini-2.5-flash', maxConversationTurns: 10});
@@ -47,8 +46,8 @@ test('getWorkflow returns the workflow with its servers in order; defaultWorkflo
 	t.deepEqual(await config.listWorkflows(), [workflow]);
 });
 
-test('unknown names give an error listing the known names', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('unknown names give an error listing the known names', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const config = new AppConfig(orm.em.fork());
 	const workflowError = await t.throwsAsync(config.getWorkflow('nope'), {instanceOf: UnknownNameError});
 	t.is(workflowError!.message, 'Unknown workflow "nope". Known workflows: elixir_crud_generator');
@@ -56,8 +55,8 @@ test('unknown names give an error listing the known names', async t => {
 	t.is(serverError!.message, 'Unknown MCP server "nope". Known MCP servers: elixir_ecto_gen_tool, elixir_migration_gen_tool, phoenix_check_tool, phoenix_context_gen_tool');
 });
 
-test('defaultWorkflow: the only one wins, else elixir_crud_generator, else an error listing names', async t => {
-	const orm = await openTempDatabase(t, {seed: false});
+eachDialect('defaultWorkflow: the only one wins, else elixir_crud_generator, else an error listing names', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {seed: false, dialect});
 	const em = orm.em.fork();
 	await t.throwsAsync(new AppConfig(em).defaultWorkflow(), {message: /No workflows in the database/});
 	const server = em.create(McpServer, {name: 'local', command: 'my-tool', args: ['--x', '${ECTOSMITH_PACKAGE}/a.js'], env: {TOKEN_NAME: 'v'}, cwd: '${ECTOSMITH_PACKAGE}/sub'});

@@ -20,7 +20,7 @@ test('Claude Desktop: the mcpServers map with command, args and env', t => {
 	t.deepEqual(file.notes, []);
 });
 
-test('Cursor: url entries are kept as SSE or HTTP servers, marked not runnable, never dropped', t => {
+test('Cursor: url entries are kept as SSE or HTTP servers with their url, never dropped', t => {
 	const file = read('cursor-mcp.json');
 	t.deepEqual(
 		file.entries.map(entry => [entry.name, entry.transport, entry.url]),
@@ -32,7 +32,7 @@ test('Cursor: url entries are kept as SSE or HTTP servers, marked not runnable, 
 	);
 	t.deepEqual(file.entries[1]!.headers, {Authorization: 'Bearer cursor-header-secret'});
 	t.deepEqual(file.entries[0]!.env, {PGPASSWORD: '${env:PGPASSWORD}'});
-	t.true(file.notes.some(note => /remote-docs: SSE server .* not runnable here yet/.test(note)));
+	t.true(file.notes.some(note => /remote-docs: SSE server at \S+, reached over the network/.test(note)));
 });
 
 test('Gemini CLI settings: cwd, timeout, trust, includeTools, excludeTools, headers, httpUrl; comments and trailing commas', t => {

@@ -3,13 +3,15 @@ import {AppConfig} from '../../source/config/app-config.js';
 import {ConfigStore, EditConflictError, fieldsOf, ServerInUseError, workflowFieldsOf} from '../../source/config/config-store.js';
 import {ConfigValidationError, serverDefaults} from '../../source/config/entry-fields.js';
 import {isBusyError, openDatabase} from '../../source/db/orm.js';
+import {takeWriteLock} from '../../source/db/write-lock.js';
 import {holdWriteLock} from '../helpers/hold-lock.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {pgBin} from '../helpers/postgres.js';
+import {eachDialect, locationOf, openTempDatabase} from '../helpers/temp-db.js';
 
 const github = {...serverDefaults('github'), command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: {GITHUB_TOKEN: '${GITHUB_TOKEN}'}};
 
-test('add, edit and read back a server; updated_at moves and the next AppConfig read sees the edit', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('add, edit and read back a server; updated_at moves and the next AppConfig read sees the edit', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const store = new ConfigStore(orm.em);
 	const config = new AppConfig(orm.em);
 	const added = await store.addServer({...github, timeoutMs: 5000, includeTools: ['search'], trust: true});
@@ -23,13 +25,13 @@ test('add, edit and read back a server; updated_at moves and the next AppConfig 
 	t.deepEqual((await store.getServer('github')).env, {GITHUB_TOKEN: '${GITHUB_TOKEN}'});
 });
 
-test('a second edit started from the old updated_at is refused, not silently lost', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('a second edit started from the old updated_at is refused, not silently lost', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const store = new ConfigStore(orm.em);
 	const start = await store.addServer(github);
 	await new Promise(resolve => setTimeout(resolve, 5));
 	// Another process saves first.
-	const other = await openDatabase({dbPath: orm.config.get('dbName')!, seed: false});
+	const other = await openDatabase({dbPath: locationOf(orm), seed: false});
 	t.teardown(async () => other.close(true));
 	await new ConfigStore(other.em).updateServer('github', {...fieldsOf(start), description: 'theirs'}, {expectedUpdatedAt: start.updatedAt});
 	const error = await t.throwsAsync(store.updateServer('github', {...fieldsOf(start), description: 'mine'}, {expectedUpdatedAt: start.updatedAt}));
@@ -38,8 +40,8 @@ test('a second edit started from the old updated_at is refused, not silently los
 	t.is((await store.getServer('github')).description, 'theirs');
 });
 
-test('invalid fields are refused field by field and nothing is written', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('invalid fields are refused field by field and nothing is written', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const store = new ConfigStore(orm.em);
 	const error = await t.throwsAsync(store.addServer({...serverDefaults('bad name'), env: {'1X': 'y'}, timeoutMs: -1}));
 	t.true(error instanceof ConfigValidationError);
@@ -50,8 +52,8 @@ test('invalid fields are refused field by field and nothing is written', async t
 	t.is((await store.listServers()).length, 4);
 });
 
-test('remove refuses while a workflow uses the server; detach removes it from workflows but never leaves one empty', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('remove refuses while a workflow uses the server; detach removes it from workflows but never leaves one empty', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const store = new ConfigStore(orm.em);
 	const used = await t.throwsAsync(store.removeServer('elixir_ecto_gen_tool'));
 	t.true(used instanceof ServerInUseError);
@@ -67,8 +69,8 @@ test('remove refuses while a workflow uses the server; detach removes it from wo
 	t.truthy(await store.getServer('phoenix_context_gen_tool'));
 });
 
-test('workflows: unknown placeholders and no server are refused; edits replace the servers', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('workflows: unknown placeholders and no server are refused; edits replace the servers', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const store = new ConfigStore(orm.em);
 	const base = workflowFieldsOf(await store.getWorkflow('elixir_crud_generator'));
 	const placeholder = await t.throwsAsync(store.addWorkflow({...base, name: 'typo', initialPromptTemplate: 'Write into {{project_dir}}'}));
@@ -121,3 +123,31 @@ test('an edit gives up with the busy error once its wait is over, and nothing is
 	await lock.released;
 	t.is((await store.getServer('elixir_ecto_gen_tool')).description, before.description);
 });
+
+if (pgBin !== undefined) {
+	test('an edit waits while another connection holds the write lock, then saves [postgresql]', async t => {
+		const orm = await openTempDatabase(t, {dialect: 'postgresql'});
+		const other = await openDatabase({dbPath: locationOf(orm), seed: false});
+		t.teardown(async () => other.close(true));
+		let release!: () => void;
+		let locked!: () => void;
+		const held = new Promise<void>(resolve => (release = resolve));
+		const isLocked = new Promise<void>(resolve => (locked = resolve));
+		const holder = other.em.fork().transactional(async tx => {
+			await takeWriteLock(tx);
+			locked();
+			await held;
+		});
+		await isLocked;
+		const store = new ConfigStore(orm.em);
+		const before = await store.getServer('elixir_ecto_gen_tool');
+		const saving = store.updateServer('elixir_ecto_gen_tool', {...fieldsOf(before), description: 'waited'}, {expectedUpdatedAt: before.updatedAt});
+		// The signal: PostgreSQL shows the edit waiting for the advisory lock.
+		const waiting = async () => Number((await other.em.getConnection().execute<Array<{n: number}>>("select count(*) as n from pg_locks where locktype = 'advisory' and not granted", [], 'all'))[0]!.n);
+		while ((await waiting()) === 0) await new Promise(resolve => setImmediate(resolve));
+		t.is((await new ConfigStore(other.em).getServer('elixir_ecto_gen_tool')).description, before.description);
+		release();
+		await holder;
+		t.is((await saving).description, 'waited');
+	});
+}

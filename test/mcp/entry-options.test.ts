@@ -1,3 +1,5 @@
+import {createServer} from 'node:http';
+import type {AddressInfo} from 'node:net';
 import test from 'ava';
 import {EnvReferenceError, expandEnvReferences} from '../../source/config/env-references.js';
 import {McpServerError, McpService, ServerNotRunnableError} from '../../source/mcp/mcp-service.js';
@@ -21,15 +23,23 @@ test('include and exclude lists decide which tools are offered; trust and timeou
 	t.false(plain.some(binding => binding.trusted));
 });
 
-test('a disabled entry and an HTTP entry are refused with a clear error before anything starts', async t => {
+test('a disabled entry is refused, and an HTTP entry nobody answers fails, with a clear error and nothing started', async t => {
 	const service = new McpService({closeGraceMs: 300});
 	t.teardown(async () => service.close());
 	const disabled = await t.throwsAsync(service.toolsFor([{...fixtureServer('off'), enabled: false}]));
 	t.true(disabled instanceof ServerNotRunnableError);
 	t.regex(disabled!.message, /MCP server "off": is disabled; enable it with `ectosmith servers enable off`/);
-	const remote = await t.throwsAsync(service.toolsFor([{name: 'remote', command: '', args: [], env: {}, description: '', transport: 'http', url: 'https://example.com/mcp'}]));
-	t.true(remote instanceof ServerNotRunnableError);
-	t.regex(remote!.message, /is an HTTP server \(https:\/\/example.com\/mcp\), which ectosmith cannot run yet/);
+	// A port that was free a moment ago: nothing listens there.
+	const probe = createServer();
+	await new Promise<void>(resolve => probe.listen(0, '127.0.0.1', resolve));
+	const {port} = probe.address() as AddressInfo;
+	await new Promise(resolve => probe.close(resolve));
+	const url = `http://127.0.0.1:${port}/mcp`;
+	const remote = await t.throwsAsync(service.toolsFor([{name: 'remote', command: '', args: [], env: {}, description: '', transport: 'http', url}]));
+	t.true(remote instanceof McpServerError);
+	t.is(remote!.message, `MCP server "remote": could not connect to ${url}: nothing listens there (is the server running?)`);
+	const noUrl = await t.throwsAsync(service.toolsFor([{name: 'nourl', command: '', args: [], env: {}, description: '', transport: 'http'}]));
+	t.true(noUrl instanceof ServerNotRunnableError);
 	t.deepEqual(service.childPids(), []);
 });
 

@@ -1,9 +1,8 @@
-import {execFileSync, spawn} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {hostname} from 'node:os';
-import test from 'ava';
 import {Execution, Message, Workflow} from '../../source/db/entities/index.js';
 import {Recorder, UnknownExecutionError} from '../../source/records/recorder.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 
 const newExecution = {
 	workflowName: 'elixir_crud_generator',
@@ -13,10 +12,6 @@ const newExecution = {
 	model: 'gemini-2.5-flash',
 };
 
-function sqlite(dbPath: string, sql: string): string {
-	return execFileSync('sqlite3', ['-cmd', 'PRAGMA foreign_keys = ON', dbPath, sql], {encoding: 'utf8'}).trim();
-}
-
 /** The pid of a process that has exited (and been reaped), so it is surely not alive. */
 async function deadPid(): Promise<number> {
 	const child = spawn(process.execPath, ['-e', '']);
@@ -24,8 +19,8 @@ async function deadPid(): Promise<number> {
 	return child.pid!;
 }
 
-test('an execution with messages round-trips, messages ordered by turn then insertion', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('an execution with messages round-trips, messages ordered by turn then insertion', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
 	const id = await recorder.startExecution(newExecution);
 	const started = await recorder.getExecution(id);
@@ -79,8 +74,8 @@ test('an execution with messages round-trips, messages ordered by turn then inse
 	t.is((await recorder.getExecution(child)).parentExecutionId, id);
 });
 
-test('unknown ids and workflows give clear errors', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('unknown ids and workflows give clear errors', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
 	await t.throwsAsync(recorder.getExecution(999), {instanceOf: UnknownExecutionError, message: 'No execution with id 999'});
 	await t.throwsAsync(recorder.addMessage(999, {turnNumber: 0, role: 'user'}), {instanceOf: UnknownExecutionError});
@@ -90,9 +85,10 @@ test('unknown ids and workflows give clear errors', async t => {
 	await t.throwsAsync(recorder.startExecution({...newExecution, parentExecutionId: 12345}), {instanceOf: UnknownExecutionError});
 });
 
-test('deleting an execution deletes its messages, through the ORM and through raw SQL', async t => {
-	const orm = await openTempDatabase(t);
-	const dbPath = orm.config.get('dbName')!;
+eachDialect('deleting an execution deletes its messages, through the ORM and through raw SQL', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
+	// Raw SQL on another connection than the ORM's.
+	const sql = async (query: string) => String(Object.values((await orm.em.fork().getConnection().execute<Array<Record<string, unknown>>>(query, [], 'all'))[0] ?? {})[0] ?? '');
 	const recorder = new Recorder(orm);
 	const viaOrm = await recorder.startExecution(newExecution);
 	const viaSql = await recorder.startExecution(newExecution);
@@ -107,16 +103,16 @@ test('deleting an execution deletes its messages, through the ORM and through ra
 	await em.flush();
 	t.is(await orm.em.fork().count(Message, {execution: viaOrm}), 0);
 
-	sqlite(dbPath, `DELETE FROM executions WHERE id = ${viaSql}`);
-	t.is(sqlite(dbPath, `SELECT count(*) FROM messages WHERE execution_id = ${viaSql}`), '0');
+	await sql(`DELETE FROM executions WHERE id = ${viaSql}`);
+	t.is(await sql(`SELECT count(*) FROM messages WHERE execution_id = ${viaSql}`), '0');
 	// The follow-up survives its parent's deletion, unlinked.
-	t.is(sqlite(dbPath, `SELECT count(*) FROM messages WHERE execution_id = ${kept}`), '2');
+	t.is(await sql(`SELECT count(*) FROM messages WHERE execution_id = ${kept}`), '2');
 	t.is((await recorder.getExecution(kept)).parentExecutionId, undefined);
 	t.is(await orm.em.fork().count(Workflow), 1);
 });
 
-test('markInterrupted marks STARTED rows of dead processes on this host only', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('markInterrupted marks STARTED rows of dead processes on this host only', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
 	const mine = await recorder.startExecution(newExecution);
 	const orphan = await recorder.startExecution(newExecution);
@@ -139,8 +135,8 @@ test('markInterrupted marks STARTED rows of dead processes on this host only', a
 	t.is(await recorder.markInterrupted(), 0);
 });
 
-test('NUL anywhere in recorded text never fails a write: stored visibly in text, exactly in JSON, also in the error of a failed run', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('NUL anywhere in recorded text never fails a write: stored visibly in text, exactly in JSON, also in the error of a failed run', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
 	const id = await recorder.startExecution({...newExecution, description: 'posts\u0000 title:string'});
 	await recorder.addMessage(id, {turnNumber: 1, role: 'model', contentText: 'the model said \u0000 this', rawParts: [{text: 'the model said \u0000 this'}]});
@@ -159,8 +155,8 @@ test('NUL anywhere in recorded text never fails a write: stored visibly in text,
 	t.deepEqual(response!.functionResponseContent, {text: 'bad\u0000'});
 });
 
-test('every stored input is bounded: text and JSON kept in full up to 1 MiB, then cut with a marker saying how much', async t => {
-	const orm = await openTempDatabase(t);
+eachDialect('every stored input is bounded: text and JSON kept in full up to 1 MiB, then cut with a marker saying how much', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
 	const huge = 'x'.repeat(3 * 1024 * 1024);
 	const id = await recorder.startExecution({...newExecution, description: huge});
@@ -186,9 +182,25 @@ test('every stored input is bounded: text and JSON kept in full up to 1 MiB, the
 	const content = response!.functionResponseContent as {text: string; isError: boolean};
 	t.false(content.isError);
 	t.regex(content.text, /truncated by ectosmith/);
-	const stored = sqlite(orm.config.get('dbName'), 'select max(length(cast(content_text as blob))), max(length(cast(function_response_content as blob))) from messages');
+	const bytes = (column: string) => (dialect === 'postgresql' ? `octet_length(${column}::text)` : `length(cast(${column} as blob))`);
+	const [stored] = await orm.em
+		.getConnection()
+		.execute<Array<Record<string, unknown>>>(`select max(${bytes('content_text')}) as text, max(${bytes('function_response_content')}) as json from messages`, [], 'all');
 	t.true(
-		stored.split('|').every(length => Number(length) <= 1024 * 1024),
-		stored,
+		Object.values(stored!).every(length => Number(length) <= 1024 * 1024),
+		JSON.stringify(stored),
 	);
+});
+
+eachDialect('an execution records who ran it and on which host', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {dialect});
+	const recorder = new Recorder(orm);
+	const previous = process.env.ECTOSMITH_USER;
+	process.env.ECTOSMITH_USER = 'ana';
+	t.teardown(() => {
+		if (previous === undefined) delete process.env.ECTOSMITH_USER;
+		else process.env.ECTOSMITH_USER = previous;
+	});
+	const id = await recorder.startExecution(newExecution);
+	t.like(await recorder.getExecution(id), {userName: 'ana', hostName: hostname()});
 });

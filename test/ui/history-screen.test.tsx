@@ -105,6 +105,8 @@ test('a row gives the description the room: at 80 columns the model and tokens c
 		totalTokens: 1234,
 		queryLine: 'a blog: posts with a title, a body and a published flag',
 		followUps: 0,
+		userName: 'ana',
+		hostName: 'ana-laptop',
 	};
 	const line = (width: number) => {
 		const {head, status, tail} = rowColumns(row, width);
@@ -114,11 +116,14 @@ test('a row gives the description the room: at 80 columns the model and tokens c
 	const narrow = line(78);
 	t.true(narrow.indexOf('a blog: posts') <= 78 - 30, 'at least 30 characters of the description fit at 80 columns');
 	t.false(narrow.includes('gemini'));
+	t.false(narrow.includes('ana'));
 	t.regex(headerLine(78), /tn description$/);
 	const wide = line(118);
 	t.true(wide.includes('gemini/ge'));
 	t.true(wide.includes('1234'));
-	t.regex(headerLine(118), /model +tokens +description$/);
+	// Who ran it: one team database holds everyone's runs.
+	t.regex(wide, / ana +a blog/);
+	t.regex(headerLine(118), /model +tokens +user +description$/);
 });
 
 test('CJK and emoji keep the columns aligned: widths are counted in terminal columns', t => {

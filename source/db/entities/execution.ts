@@ -11,7 +11,8 @@ export const Execution = defineEntity({
 	indexes: [{properties: ['status', 'startTime'], name: 'executions_status_start_time_index'}],
 	properties: p => ({
 		id: p.integer().primary().autoincrement(),
-		workflow: p.manyToOne(Workflow),
+		// Named as SQLite names a foreign key's index, so PostgreSQL (which makes none) gets the same one.
+		workflow: p.manyToOne(Workflow).index('executions_workflow_id_index'),
 		userQuery: p.type(StoredText),
 		status: p.enum([...executionStatuses]).index('executions_status_index'),
 		startTime: p.datetime().index('executions_start_time_index'),
@@ -32,13 +33,18 @@ export const Execution = defineEntity({
 			p
 				.manyToOne(Execution as EntitySchema<ExecutionRef>)
 				.nullable()
-				.deleteRule('set null'),
+				.deleteRule('set null')
+				.index('executions_parent_execution_id_index'),
 		// Set when `ectosmith undo` reverted the files this execution wrote.
 		undoneAt: p.datetime().nullable(),
 		// For an execution brought in by `ectosmith import`: the hash of the file's record, so the same file is refused twice.
 		importFingerprint: p.string().nullable().unique('executions_import_fingerprint_unique'),
 		ownerPid: p.integer().nullable(),
 		ownerHost: p.string().nullable(),
+		// Who ran it and where, for a team sharing one database: History shows and filters by them.
+		// Kept apart from owner_*, which say whether the process still runs (and may be cleared).
+		userName: p.string().nullable().index('executions_user_name_index'),
+		hostName: p.string().nullable(),
 		// Lazy: Message, below, refers back to Execution.
 		messages: () =>
 			p
@@ -69,7 +75,7 @@ export const Message = defineEntity({
 	properties: p => ({
 		id: p.integer().primary().autoincrement(),
 		// ON DELETE CASCADE in the schema, so a raw DELETE of an execution removes its messages too.
-		execution: () => p.manyToOne(Execution).deleteRule('cascade'),
+		execution: () => p.manyToOne(Execution).deleteRule('cascade').index('messages_execution_id_index'),
 		turnNumber: p.integer(),
 		role: p.enum([...messageRoles]),
 		contentText: p.type(StoredText).nullable(),

@@ -29,7 +29,7 @@ export const McpServer = defineEntity({
 		/** Its env may reference our API key (`${GEMINI_API_KEY}`); without this the server never gets it. */
 		allowApiKey: p.boolean().default(false),
 		transport: p.enum([...serverTransports]).default('stdio'),
-		/** http/sse entries: imported and kept, not runnable here yet. */
+		/** http/sse entries: where the server listens (headers may hold ${VARIABLE}s). */
 		url: p.text().nullable(),
 		headers: p.json<Record<string, string>>().nullable(),
 		/** Keys of other clients' entries that we do not use, written back on export. */

@@ -24,9 +24,18 @@ export class StoredText extends Type<string | null | undefined, string | null | 
 	}
 }
 
-/** A JSON column: at most maxStoredJsonBytes serialized, long strings cut with a marker first. */
+/**
+ * A JSON column: at most maxStoredJsonBytes serialized, long strings cut with a marker first. On
+ * PostgreSQL `json`, not `jsonb`: jsonb refuses \u0000, which a tool's arguments or results may hold
+ * and a record must keep exactly (SQLite keeps the text as it is either way).
+ */
 export class StoredJson extends JsonType {
 	override convertToDatabaseValue(value: unknown, platform: Platform, context?: TransformContext): string | null {
 		return super.convertToDatabaseValue(value == null ? value : storableJson(value), platform, context);
+	}
+
+	override getColumnType(prop: Parameters<JsonType['getColumnType']>[0], platform: Platform): string {
+		const type = super.getColumnType(prop, platform);
+		return type === 'jsonb' ? 'json' : type;
 	}
 }

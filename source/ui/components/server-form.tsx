@@ -33,7 +33,9 @@ export function ServerForm({initial, otherNames, services, onDone, width, height
 	const [draft, setDraft] = useState<ServerDraft>(start);
 	const [revealed, setRevealed] = useState(initial === undefined);
 	const [footer, setFooter] = useState<Line[]>(
-		initial && initial.transport !== 'stdio' ? [{text: `An ${initial.transport.toUpperCase()} server (${initial.url ?? ''}): kept and exported, not runnable here yet.`, tone: 'warn'}] : [],
+		initial && initial.transport !== 'stdio'
+			? [{text: `An ${initial.transport.toUpperCase()} server (${initial.url ?? ''}): reached over streamable HTTP (SSE for older servers).`, tone: 'warn'}]
+			: [],
 	);
 	const [busy, setBusy] = useState(false);
 	const {fields, problems} = serverFromDraft(draft, base, otherNames);

@@ -37,7 +37,7 @@ const WIDE = 110;
 
 /** The header line, with the columns rowColumns gives at this width. */
 export function headerLine(width: number): string {
-	const wide = width >= WIDE ? ` ${cell('model', 10)} ${cell('tokens', 6)}` : '';
+	const wide = width >= WIDE ? ` ${cell('model', 10)} ${cell('tokens', 6)} ${cell('user', 8)}` : '';
 	return `${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 8)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)}${wide} description`;
 }
 
@@ -46,7 +46,7 @@ export function rowColumns(row: HistoryRow, width: number): {head: string; statu
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
 	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
 	const marks = `${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
-	const wide = width >= WIDE ? ` ${cell(model, 10)} ${cell(String(row.totalTokens), 6)}` : '';
+	const wide = width >= WIDE ? ` ${cell(model, 10)} ${cell(String(row.totalTokens), 6)} ${cell(sanitizeLine(row.userName ?? '–'), 8)}` : '';
 	return {
 		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 8)} `,
 		status: cell(row.status, 9),

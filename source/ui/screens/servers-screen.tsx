@@ -145,7 +145,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 			{servers.slice(start, start + rows).map((server, offset) => {
 				const index = start + offset;
 				const state = probed[server.name];
-				const command = server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : `${server.transport} ${server.url ?? ''} (not runnable here)`;
+				const command = server.transport === 'stdio' ? [server.command, ...server.args].join(' ') : `${server.transport} ${server.url ?? ''}`;
 				return (
 					<Box key={server.name} flexDirection="column" width={width - 2}>
 						<Text wrap="truncate-end" inverse={index === selected && active}>
