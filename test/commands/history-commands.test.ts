@@ -43,7 +43,7 @@ test('run, then history, show and undo from the command line', async t => {
 	t.is(show.code, 0, show.stderr);
 	t.regex(show.stdout, /Execution #1/);
 	t.regex(show.stdout, /generate_schema/);
-	t.regex(show.stdout, /Completed after 3 turns/);
+	t.regex(show.stdout, /Completed after 4 turns/);
 
 	// Undo asks; without a terminal it needs --yes.
 	const unasked = await cli('undo', '1');

@@ -57,6 +57,8 @@ const expectedColumns: Record<string, string[]> = {
 		'undone_at',
 		'max_turns',
 		'import_fingerprint',
+		'user_name',
+		'host_name',
 	],
 	messages: [
 		'id',
