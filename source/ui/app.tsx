@@ -3,7 +3,7 @@
  * overlay and the global keys (number keys, ?, q, Ctrl-C). It paints at once; the program's
  * services (database, MCP, providers) load after the first frame and reach the screens by context.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {Component, type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {HelpOverlay} from './components/help-overlay.js';
@@ -11,6 +11,7 @@ import {StatusBar} from './components/status-bar.js';
 import {TopBar} from './components/top-bar.js';
 import {useLatest} from './hooks/use-latest.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {KeyBusProvider, useKeys} from './keys/key-bus.js';
 import {SCREENS} from './screens/index.js';
 import type {ScreenEntry} from './screens/types.js';
 import type {UiServices} from './services.js';
@@ -54,7 +55,9 @@ class Boundary extends Component<{onFatal?: (error: Error) => void; children: Re
 export function App(props: AppProps) {
 	return (
 		<Boundary {...(props.onFatal ? {onFatal: props.onFatal} : {})}>
-			<Shell {...props} />
+			<KeyBusProvider>
+				<Shell {...props} />
+			</KeyBusProvider>
 		</Boundary>
 	);
 }
@@ -134,7 +137,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	// Too small: the message instead of the layout, whose screens stay mounted (a run goes on).
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const latest = useLatest({help, message, tooSmall});
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const {help, message, tooSmall} = latest.current;
 		if (key.ctrl && input === 'c') {
 			interrupts.current++;
