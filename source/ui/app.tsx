@@ -70,6 +70,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const [statuses, setStatuses] = useState<Record<string, ShellStatus>>({});
 	// Set by the screen in a layout effect, read by the key handler: never a render late.
 	const typing = useRef(false);
+	// The same, for the top bar: while a field has the keys, it names the screen keys that still work.
+	const [typingShown, setTypingShown] = useState(false);
 	const [message, setMessage] = useState<string>();
 	const [loaded, setLoaded] = useState<ServicesState>({options});
 	const cancel = useRef<(() => void) | undefined>(undefined);
@@ -108,6 +110,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 						setStatus: (status: ShellStatus) => setStatuses(known => ({...known, [screen.id]: status})),
 						setTyping: (value: boolean) => {
 							typing.current = value;
+							setTypingShown(value);
 						},
 						setCancel: (next: (() => void) | undefined) => {
 							cancel.current = next;
@@ -161,6 +164,9 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			return;
 		}
 
+		// F1..F5 and Alt-1..5 show a screen from anywhere, a text field included.
+		const direct = screens.find((entry, index) => key.fn === index + 1 || (key.meta && !key.escape && entry.key === input));
+		if (direct) return setCurrent(direct.id);
 		if (typing.current) return;
 		if (input === '?') return setHelp(true);
 		if (input === 'q') {
@@ -180,7 +186,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			{tooSmall ? <Text>{`Make the terminal at least ${MIN_COLUMNS}x${MIN_ROWS} to use ectosmith (it is ${columns}x${rows}).`}</Text> : null}
 			{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
 			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
-				<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
+				<TopBar screens={screens} current={current} width={width} typing={typingShown && !help} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 				<Box height={bodyHeight} width={width} flexDirection="column">
 					{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
 					{screens.map(screen => {
