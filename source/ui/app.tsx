@@ -35,6 +35,7 @@ export interface AppProps {
 /** The smallest terminal the layout is drawn for; below it the screen says so instead of breaking. */
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 20;
+const CANCELLING = 'Cancelling the run… Ctrl-C again quits.';
 
 class Boundary extends Component<{onFatal?: (error: Error) => void; children: ReactNode}, {error?: Error}> {
 	override state: {error?: Error} = {};
@@ -114,6 +115,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 						},
 						setCancel: (next: (() => void) | undefined) => {
 							cancel.current = next;
+							// The run is over: "Cancelling…" no longer says what happens.
+							if (!next) setMessage(shown => (shown === CANCELLING ? undefined : shown));
 						},
 						show: setCurrent,
 						quit,
@@ -147,7 +150,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			if (interrupts.current >= 2) return quit();
 			if (cancel.current) {
 				cancel.current();
-				setMessage('Cancelling the run… Ctrl-C again quits.');
+				setMessage(CANCELLING);
 			} else {
 				setMessage('Press Ctrl-C again to quit.');
 			}

@@ -194,7 +194,8 @@ export function RunScreen({width, height, active}: ScreenProps) {
 				};
 
 				decide.current = settle;
-				signal?.addEventListener('abort', () => settle({kind: 'decline'}), {once: true});
+				// Ctrl-C cancels the run: the engine records the call cancelled, never declined.
+				signal?.addEventListener('abort', () => (decide.current = undefined), {once: true});
 			}),
 		[],
 	);
