@@ -3,7 +3,7 @@
  * overlay and the global keys (number keys, ?, q, Ctrl-C). It paints at once; the program's
  * services (database, MCP, providers) load after the first frame and reach the screens by context.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {Component, type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {HelpOverlay} from './components/help-overlay.js';
@@ -11,6 +11,7 @@ import {StatusBar} from './components/status-bar.js';
 import {TopBar} from './components/top-bar.js';
 import {useLatest} from './hooks/use-latest.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {KeyBusProvider, useKeys} from './keys/key-bus.js';
 import {SCREENS} from './screens/index.js';
 import type {ScreenEntry} from './screens/types.js';
 import type {UiServices} from './services.js';
@@ -34,6 +35,7 @@ export interface AppProps {
 /** The smallest terminal the layout is drawn for; below it the screen says so instead of breaking. */
 export const MIN_COLUMNS = 60;
 export const MIN_ROWS = 20;
+const CANCELLING = 'Cancelling the run… Ctrl-C again quits.';
 
 class Boundary extends Component<{onFatal?: (error: Error) => void; children: ReactNode}, {error?: Error}> {
 	override state: {error?: Error} = {};
@@ -54,7 +56,9 @@ class Boundary extends Component<{onFatal?: (error: Error) => void; children: Re
 export function App(props: AppProps) {
 	return (
 		<Boundary {...(props.onFatal ? {onFatal: props.onFatal} : {})}>
-			<Shell {...props} />
+			<KeyBusProvider>
+				<Shell {...props} />
+			</KeyBusProvider>
 		</Boundary>
 	);
 }
@@ -67,6 +71,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const [statuses, setStatuses] = useState<Record<string, ShellStatus>>({});
 	// Set by the screen in a layout effect, read by the key handler: never a render late.
 	const typing = useRef(false);
+	// The same, for the top bar: while a field has the keys, it names the screen keys that still work.
+	const [typingShown, setTypingShown] = useState(false);
 	const [message, setMessage] = useState<string>();
 	const [loaded, setLoaded] = useState<ServicesState>({options});
 	const cancel = useRef<(() => void) | undefined>(undefined);
@@ -105,9 +111,12 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 						setStatus: (status: ShellStatus) => setStatuses(known => ({...known, [screen.id]: status})),
 						setTyping: (value: boolean) => {
 							typing.current = value;
+							setTypingShown(value);
 						},
 						setCancel: (next: (() => void) | undefined) => {
 							cancel.current = next;
+							// The run is over: "Cancelling…" no longer says what happens.
+							if (!next) setMessage(shown => (shown === CANCELLING ? undefined : shown));
 						},
 						show: setCurrent,
 						quit,
@@ -134,14 +143,14 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	// Too small: the message instead of the layout, whose screens stay mounted (a run goes on).
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
 	const latest = useLatest({help, message, tooSmall});
-	useInput((input, key) => {
+	useKeys((input, key) => {
 		const {help, message, tooSmall} = latest.current;
 		if (key.ctrl && input === 'c') {
 			interrupts.current++;
 			if (interrupts.current >= 2) return quit();
 			if (cancel.current) {
 				cancel.current();
-				setMessage('Cancelling the run… Ctrl-C again quits.');
+				setMessage(CANCELLING);
 			} else {
 				setMessage('Press Ctrl-C again to quit.');
 			}
@@ -158,6 +167,9 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			return;
 		}
 
+		// F1..F5 and Alt-1..5 show a screen from anywhere, a text field included.
+		const direct = screens.find((entry, index) => key.fn === index + 1 || (key.meta && !key.escape && entry.key === input));
+		if (direct) return setCurrent(direct.id);
 		if (typing.current) return;
 		if (input === '?') return setHelp(true);
 		if (input === 'q') {
@@ -177,7 +189,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			{tooSmall ? <Text>{`Make the terminal at least ${MIN_COLUMNS}x${MIN_ROWS} to use ectosmith (it is ${columns}x${rows}).`}</Text> : null}
 			{/* rows - 1 lines in all: Ink clears the whole terminal on every frame once its output is as tall as it. */}
 			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
-				<TopBar screens={screens} current={current} width={width} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
+				<TopBar screens={screens} current={current} width={width} typing={typingShown && !help} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 				<Box height={bodyHeight} width={width} flexDirection="column">
 					{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
 					{screens.map(screen => {

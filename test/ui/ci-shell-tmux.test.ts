@@ -9,7 +9,7 @@ import {startTui} from './_tmux-tui.js';
 test('with CI and CONTINUOUS_INTEGRATION set, the TUI draws live and in colour', async t => {
 	if (!requireTmux(t)) return;
 	const {terminal} = await startTui(t, {env: {CI: 'true', CONTINUOUS_INTEGRATION: '1'}});
-	await terminal.waitFor(/1 Run {2}2 History/, 'the first frame, drawn live');
+	await terminal.waitFor(/F?1 Run {2}F?2 History/, 'the first frame, drawn live');
 	// Styled: chalk did not turn colours off.
 	t.regex(terminal.screen(true).split('\n')[0]!, /\u001B\[[\d;]*m/, 'the top bar has its colours and attributes');
 	terminal.keys('Escape');

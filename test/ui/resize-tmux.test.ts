@@ -12,9 +12,9 @@ import {READY, startTui} from './_tmux-tui.js';
 /** What is wrong with the screen as a whole frame of the layout at this size, if anything. */
 function layoutProblem(screen: string, width: number, height: number): string | undefined {
 	const rows = screen.split('\n').slice(0, height);
-	const topBars = rows.filter(row => / 1 Run {2}2 History/.test(row)).length;
+	const topBars = rows.filter(row => / F?1 Run {2}F?2 History/.test(row)).length;
 	if (topBars !== 1) return `the top bar is drawn ${topBars} times`;
-	if (!/^(ectosmith )? 1 Run/.test(rows[0]!)) return 'the top bar is not on the first row';
+	if (!/^(ectosmith )? F?1 Run/.test(rows[0]!)) return 'the top bar is not on the first row';
 	const topWidth = [...rows[0]!.trimEnd()].length;
 	if (topWidth !== width) return `the top bar is ${topWidth} columns wide, not ${width}`;
 	if (rows[height - 2]!.trim() === '') return 'no status bar on the second last row';

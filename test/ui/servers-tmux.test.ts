@@ -19,7 +19,7 @@ test('editing a server description in the Servers form saves it to the database'
 		width: 120,
 		height: 40,
 	});
-	await terminal.waitFor(/1 Run\s+2 History\s+3 Servers\s+4 Workflows/, 'the top bar');
+	await terminal.waitFor(/F?1 Run\s+F?2 History\s+F?3 Servers\s+F?4 Workflows/, 'the top bar');
 	terminal.keys('Escape');
 	await new Promise(resolve => setTimeout(resolve, 500));
 	terminal.type('3');

@@ -16,7 +16,7 @@ async function start(onQuit: () => void = () => undefined) {
 test.serial('the shell paints the top bar, the run screen and the status bar before the program loads', async t => {
 	const app = await start();
 	const frame = app.lastFrame()!;
-	t.regex(frame, /1 Run\s+2 History\s+3 Servers\s+4 Workflows/);
+	t.regex(frame, /F1 Run\s+F2 History\s+F3 Servers\s+F4 Workflows/, 'the field has the keys: the bar names F1..F5');
 	t.regex(frame, /Describe your data model/);
 	t.regex(frame, /Conversation/);
 	t.regex(frame, /Tool calls/);

@@ -23,7 +23,7 @@ test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the
 	});
 
 	const ready = await terminal.waitFor(/app MyApp[\s\S]*No Ecto schemas yet/, 'the project and its schema');
-	t.regex(ready, /1 Run {2}2 History {2}3 Servers {2}4 Workflows/);
+	t.regex(ready, /F1 Run {2}F2 History {2}F3 Servers {2}F4 Workflows/);
 	t.regex(ready, /offline planner — not a language model/);
 	t.is(terminal.display('#{alternate_on}'), '1', 'the TUI draws on the alternate screen');
 

@@ -16,7 +16,7 @@ import {READY, startTui} from './_tmux-tui.js';
 async function openTui(t: ExecutionContext, entry: 'cli' | 'faults', ready = true): Promise<{terminal: Terminal; db: string}> {
 	const {terminal, db} = await startTui(t, {entry});
 	if (ready) await terminal.waitFor(READY, 'the project and its schema');
-	else await terminal.waitFor(/1 Run {2}2 History/, 'the first frame');
+	else await terminal.waitFor(/F?1 Run {2}F?2 History/, 'the first frame');
 	return {terminal, db};
 }
 
@@ -35,7 +35,7 @@ async function leftCleanly(t: ExecutionContext, terminal: Terminal, code: number
 	t.is(terminal.display('#{cursor_flag}'), '1', 'the cursor is shown');
 	t.regex(after, /TTY:RESTORED/, 'the terminal settings are as before (raw mode off, echo on)');
 	t.regex(after, /BEFORE-THE-TUI/, 'the shell screen is back');
-	t.notRegex(after, /1 Run {2}2 History|Tool calls|Conversation/, 'nothing of the TUI is left on the main screen');
+	t.notRegex(after, /F?1 Run {2}F?2 History|Tool calls|Conversation/, 'nothing of the TUI is left on the main screen');
 	return after;
 }
 

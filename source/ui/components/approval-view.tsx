@@ -2,16 +2,17 @@
  * Before a write: what the call will create and change, scrollable, and the decision keys —
  * y approve, n decline, e decline with a note for the model, a approve the rest of this run.
  */
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useState} from 'react';
 import type {ApprovalDecision, ApprovalRequest} from '../../engine/events.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import {argsSummary} from '../state/args-summary.js';
 import {wrapLines} from '../state/lines.js';
 import {type ApprovalLibraries, approvalLines, loadApprovalLibraries} from './approval-lines.js';
 import {Pane} from './pane.js';
+import {TextField} from './text-field.js';
 
 export interface ApprovalViewProps {
 	request: ApprovalRequest;
@@ -45,7 +46,7 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 	const maxTop = Math.max(0, lines.length - rows);
 	const shownTop = Math.min(top, maxTop);
 	const window = {lines: lines.slice(shownTop, shownTop + rows)};
-	useInput(
+	useKeys(
 		(input, key) => {
 			const page = Math.max(1, rows - 1);
 			const move = (by: number) => setTop(value => Math.max(0, Math.min(Math.min(value, maxTop) + by, maxTop)));
@@ -59,7 +60,7 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 		{isActive: active && note === undefined},
 	);
 
-	useInput(
+	useKeys(
 		input => {
 			if (input === 'y') onDecide({kind: 'approve'});
 			else if (input === 'a') onDecide({kind: 'approve_all'});
@@ -68,7 +69,7 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 		},
 		{isActive: active && note === undefined},
 	);
-	useInput(
+	useKeys(
 		(_input, key) => {
 			if (key.escape) setNote(undefined);
 		},
@@ -97,7 +98,8 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 						</Text>
 						<Box>
 							<Text>› </Text>
-							<TextInput
+							<TextField
+								width={width - 2}
 								value={note}
 								onChange={setNote}
 								focus={active}

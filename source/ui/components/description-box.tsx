@@ -2,11 +2,12 @@
  * The description of the data model: Enter submits; `;` or new lines separate entities; ↑/↓ recall
  * earlier descriptions; Ctrl-G edits it in $EDITOR.
  */
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {Box, Text} from 'ink';
 import {useState} from 'react';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import {Pane} from './pane.js';
+import {TextField} from './text-field.js';
 
 export interface DescriptionBoxProps {
 	value: string;
@@ -29,7 +30,7 @@ export interface DescriptionBoxProps {
 export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, width, height, focused, active, busy, followUp}: DescriptionBoxProps) {
 	const [recall, setRecall] = useState(-1);
 	const latest = useLatest({value, recall, recent, listening: active && focused});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {value, recall, recent} = latest.current;
 			if (key.ctrl && input === 'g') {
@@ -56,7 +57,10 @@ export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, wid
 				<Box flexShrink={0}>
 					<Text>› </Text>
 				</Box>
-				<TextInput
+				<TextField
+					width={width - 2}
+					rows={Math.max(1, height - 2)}
+					newlines
 					value={value}
 					placeholder={followUp ? 'add a unique slug to posts' : 'posts with title and body; comments that belong to posts'}
 					// A key can reach the field's handler of the render before it lost the focus: ignored.

@@ -5,8 +5,7 @@
  * and a confirmation before replacing a file). The screen opens one with `start` and draws `panel`
  * in place of its right column; the outcome comes back as a one-line notice for its status line.
  */
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {Box, Text} from 'ink';
 import pluralize from 'pluralize';
 import {type ReactNode, useEffect, useState} from 'react';
 import type {Deletion} from '../../history/delete.js';
@@ -14,10 +13,12 @@ import type {UndoPlan} from '../../history/undo.js';
 import {undoStepLine, undoSummary} from '../../history/undo-text.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {HistoryServices} from '../services.js';
 import type {KeyHelp} from '../shell.js';
 import type {Line, Tone} from '../state/lines.js';
 import {Pane} from './pane.js';
+import {TextField} from './text-field.js';
 import {toneStyle} from './theme.js';
 
 export type ActionKind = 'undo' | 'delete' | 'export';
@@ -144,7 +145,7 @@ export function useExecutionActions({history, executionId, active, width, height
 	};
 
 	const latest = useLatest(phase);
-	useInput(
+	useKeys(
 		(input, key) => {
 			const phase = latest.current;
 			if (!phase || phase.step === 'working') return;
@@ -279,7 +280,7 @@ function ActionPanel({
 					<Text wrap="wrap">File (.md or .json; relative to {sanitizeLine(process.cwd())}):</Text>
 					<Box>
 						<Text>› </Text>
-						<TextInput value={phase.value} onChange={onChange} onSubmit={onSubmit} focus={active} />
+						<TextField value={phase.value} onChange={onChange} onSubmit={onSubmit} focus={active} width={width - 2} />
 					</Box>
 					{phase.problem ? (
 						<Text {...toneStyle('error')} wrap="wrap">

@@ -4,11 +4,12 @@
  * Backspace on an empty line removes it), toggles and check lists with Space. Ctrl-S saves; Esc
  * leaves, asking first when there are unsaved changes. The caller owns the values and the problems.
  */
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
-import {type ReactElement, useRef, useState} from 'react';
+import {Box, Text} from 'ink';
+import {type ReactElement, useState} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
+import {TextField} from './text-field.js';
 import {toneStyle} from './theme.js';
 
 export type FormValue = string | boolean | string[];
@@ -46,10 +47,6 @@ export function FormView(props: FormViewProps) {
 	const [focus, setFocus] = useState(0);
 	const [row, setRow] = useState(0);
 	const [confirming, setConfirming] = useState(false);
-	// A Ctrl key also reaches the text field, which would type its letter: the letter is dropped.
-	const control = useRef(false);
-	// Remounting the text field after a Ctrl key puts its cursor back at the end of the kept text.
-	const [generation, setGeneration] = useState(0);
 	const latest = useLatest({focus, row, confirming, props});
 
 	const move = (delta: number) => {
@@ -59,19 +56,9 @@ export function FormView(props: FormViewProps) {
 		setRow(delta < 0 && (spec.kind === 'lines' || spec.kind === 'choices') ? itemCount(spec, values[spec.key]) - 1 : 0);
 	};
 
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {focus, row, confirming, props} = latest.current;
-			if (key.ctrl || key.meta) {
-				control.current = true;
-				setGeneration(value => value + 1);
-			}
-
-			// Cleared after the text field's deferred change (a microtask) has been judged, whichever
-			// handler ran first.
-			setTimeout(() => {
-				control.current = false;
-			}, 0);
 			if (confirming) {
 				if (input === 'y') props.onCancel();
 				if (input === 'y' || input === 'n' || key.escape) setConfirming(false);
@@ -122,14 +109,14 @@ export function FormView(props: FormViewProps) {
 		{isActive: active},
 	);
 
+	// The text field types nothing for Ctrl and Alt keys: those stay the form's.
 	const typeInto = (apply: () => void) => {
-		// Applied after every key handler has seen the key, so a Ctrl key can be recognised.
-		queueMicrotask(() => {
-			if (!control.current && latest.current.props.active) apply();
-		});
+		if (latest.current.props.active) apply();
 	};
 
 	const valueWidth = Math.max(10, width - LABEL_WIDTH - 4);
+	// The columns of a value: the row less the label, a space and the problem beside it.
+	const fieldWidth = (problem: string | undefined) => Math.max(10, width - LABEL_WIDTH - 1 - (problem ? Math.min(30, sanitizeLine(problem).length + 3) : 0));
 	const rows: ReactElement[] = [];
 	specs.forEach((spec, index) => {
 		const focused = index === focus && active;
@@ -149,11 +136,10 @@ export function FormView(props: FormViewProps) {
 				<Box key={spec.key} width={width} height={1} overflow="hidden">
 					{label}
 					<Text> </Text>
-					{focused ? (
-						<TextInput key={generation} value={value as string} focus onChange={text => typeInto(() => latest.current.props.onChange(spec.key, text))} onSubmit={() => move(1)} />
-					) : (
-						<Text wrap="truncate-end">{sanitizeLine(value as string) || ' '}</Text>
-					)}
+					{/* The same field focused or not: the value stays in its columns. */}
+					<Box width={fieldWidth(problem)} flexShrink={0}>
+						<TextField width={fieldWidth(problem)} value={value as string} focus={focused} onChange={text => typeInto(() => latest.current.props.onChange(spec.key, text))} onSubmit={() => move(1)} />
+					</Box>
 					<Text wrap="truncate-end">{problemText}</Text>
 				</Box>,
 			);
@@ -180,8 +166,8 @@ export function FormView(props: FormViewProps) {
 					content = option === undefined ? <Text> </Text> : <Text inverse={current}>{`[${(value as string[]).includes(option) ? 'x' : ' '}] ${sanitizeLine(option)}`}</Text>;
 				} else if (current && !(spec.display && spec.locked)) {
 					content = (
-						<TextInput
-							key={generation}
+						<TextField
+							width={fieldWidth(offset === 0 ? problem : undefined)}
 							value={items[at] ?? ''}
 							focus
 							onChange={text =>

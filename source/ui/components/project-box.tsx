@@ -2,13 +2,14 @@
  * The target project: its folder and app module, or why it cannot be used; when focused, c picks
  * another folder and d creates the demo project in a folder the user confirms.
  */
-import {Box, Text, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {Box, Text} from 'ink';
 import {useEffect, useState} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {ProjectStatus} from '../services.js';
 import {Pane} from './pane.js';
+import {TextField} from './text-field.js';
 import {toneStyle} from './theme.js';
 import {shownPath} from './transcript.js';
 
@@ -34,7 +35,7 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 	useEffect(() => {
 		if (!focused) setEditing(undefined);
 	}, [focused]);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (editing) {
 				if (key.escape) setEditing(undefined);
@@ -55,7 +56,8 @@ export function ProjectBox({status, width, height, focused, active, locked, demo
 					{editing.kind === 'demo' ? 'Create the demo project in (Enter):' : 'Project folder (Enter):'}
 				</Text>
 				<Box>
-					<TextInput
+					<TextField
+						width={width}
 						value={editing.value}
 						onChange={value => setEditing({...editing, value})}
 						focus={active && focused}

@@ -1,7 +1,8 @@
 /** The workflow picker: the chosen workflow's name, model and servers; ↑/↓ choose when focused. */
-import {Text, useInput} from 'ink';
+import {Text} from 'ink';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {WorkflowChoice} from '../services.js';
 import {Pane} from './pane.js';
 import {providerLabel} from './transcript.js';
@@ -20,7 +21,7 @@ export interface WorkflowBoxProps {
 
 export function WorkflowBox({workflows, chosen, onChoose, width, height, focused, active, locked}: WorkflowBoxProps) {
 	const latest = useLatest({chosen, workflows});
-	useInput(
+	useKeys(
 		(_input, key) => {
 			const {chosen, workflows} = latest.current;
 			if (!workflows || workflows.length === 0) return;

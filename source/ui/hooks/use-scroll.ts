@@ -2,14 +2,15 @@
  * The scroll position of a pane, in lines back from the newest (0 follows the end):
  * PageUp/PageDown, and j/k (g/G, arrows) when the pane has the focus.
  */
-import {useInput} from 'ink';
+
 import {useState} from 'react';
+import {useKeys} from '../keys/key-bus.js';
 
 /** `pageKeys`: PageUp/PageDown scroll this pane even while another field has the focus. */
 export function useScroll(page: number, options: {focused: boolean; active: boolean; pageKeys?: boolean}): [number, (offset: number) => void] {
 	const [offset, setOffset] = useState(0);
 	const step = Math.max(1, page - 1);
-	useInput(
+	useKeys(
 		(input, key) => {
 			if (key.pageUp) setOffset(value => value + step);
 			else if (key.pageDown) setOffset(value => Math.max(0, value - step));

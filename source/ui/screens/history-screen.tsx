@@ -3,7 +3,7 @@
  * filtered by status and searched by query text; Enter opens the Replay of the selected one, Esc
  * there comes back. `ectosmith replay ID` starts here with that Replay open.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
 import {executionStatuses} from '../../records/statuses.js';
@@ -12,6 +12,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {STATUS_TONE, toneStyle} from '../components/theme.js';
 import {seconds} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import {useServices} from '../services-context.js';
 import {type KeyHelp, useShell} from '../shell.js';
 import {ReplayScreen} from './replay-screen.js';
@@ -104,7 +105,7 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	}, [active, replay, typing, status, search, page, notice]);
 
 	const latest = useLatest({rows, selected, next, typing, cursors});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {rows, selected, next, typing, cursors} = latest.current;
 			setNotice(undefined);

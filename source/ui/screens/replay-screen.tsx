@@ -4,7 +4,7 @@
  * Beside them, the step itself: its tokens and duration, a tool call's arguments and the files it
  * wrote, diffed against the file as it is now when it changed since.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useLayoutEffect, useMemo, useState} from 'react';
 import type {EngineEvent} from '../../engine/events.js';
 import type {ExecutionRecord} from '../../records/recorder.js';
@@ -17,6 +17,7 @@ import {Pane} from '../components/pane.js';
 import {runLayout} from '../components/run-layout.js';
 import {entryLines, seconds, toolLines} from '../components/transcript.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import {useServices} from '../services-context.js';
 import {type KeyHelp, useShell} from '../shell.js';
 import {type Line, tailWindow, wrapLines} from '../state/lines.js';
@@ -223,7 +224,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 	useEffect(() => setTop(0), [index]);
 
 	const latest = useLatest({steps, index, speed, maxTop: Math.max(0, detail.length - (height - 1))});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {steps, index, speed, maxTop} = latest.current;
 			const page = Math.max(1, height - 2);

@@ -5,7 +5,7 @@
  * the database to draw a run.
  */
 import path from 'node:path';
-import {Box, useInput} from 'ink';
+import {Box} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {defaultWorkflowOf, noDefaultWorkflowMessage} from '../../config/default-workflow.js';
 import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
@@ -25,6 +25,7 @@ import {useLatest} from '../hooks/use-latest.js';
 import {useProjectSchema} from '../hooks/use-project-schema.js';
 import {useRunClock} from '../hooks/use-run-clock.js';
 import {useScroll} from '../hooks/use-scroll.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
 import {type KeyHelp, type RunIntent, useShell} from '../shell.js';
@@ -195,7 +196,8 @@ export function RunScreen({width, height, active}: ScreenProps) {
 				};
 
 				decide.current = settle;
-				signal?.addEventListener('abort', () => settle({kind: 'decline'}), {once: true});
+				// Ctrl-C cancels the run: the engine records the call cancelled, never declined.
+				signal?.addEventListener('abort', () => (decide.current = undefined), {once: true});
 			}),
 		[],
 	);
@@ -281,7 +283,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	};
 
 	const keyState = useLatest({focus, fieldTyping, finished});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {focus, fieldTyping, finished} = keyState.current;
 			actions.clearNotice();

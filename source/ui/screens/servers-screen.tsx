@@ -4,7 +4,7 @@
  * select, a add, Enter edit, t test, Space enable/disable, d delete (asks; refuses or offers to
  * detach while a workflow uses it).
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredServer} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -13,6 +13,7 @@ import {ServerForm} from '../components/server-form.js';
 import {toneStyle} from '../components/theme.js';
 import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {ConfigServices} from '../services.js';
 import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
@@ -49,7 +50,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 	}, [active, mode, servers.length]);
 
 	const latest = useLatest({servers, selected, confirm, mode});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {servers, selected, confirm} = latest.current;
 			const server = servers[selected];

@@ -4,7 +4,7 @@
  * and model, and per tool its calls, failures, median duration and declines. s cycles the period,
  * p edits the price table in $EDITOR, r reads again; it scrolls when it does not fit.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useRef, useState} from 'react';
 import type {StatsReport} from '../../history/stats.js';
 import {formatCount} from '../../history/stats-format.js';
@@ -13,6 +13,7 @@ import {priceProblemLine, shortPath, statsRows} from '../components/stats-lines.
 import {toneStyle} from '../components/theme.js';
 import {editFile, editorCommand} from '../editor.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import {useServices} from '../services-context.js';
 import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
@@ -98,7 +99,7 @@ export function StatsScreen({width, height, active}: ScreenProps) {
 	}, [active, period, report, reading]);
 
 	const latest = useLatest({shownTop, maxTop, visible, load});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {shownTop, maxTop, visible, load} = latest.current;
 			const scrollTo = (next: number) => setTop(Math.max(0, Math.min(maxTop, next)));

@@ -3,7 +3,7 @@
  * edit one. Keys: ↑↓ select, a add, Enter edit, d delete (asks first). A saved edit is what the
  * next run on the Run screen uses.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import {useLayoutEffect, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -11,6 +11,7 @@ import {FormFrame, ListFrame, LoadingFrame} from '../components/config-frames.js
 import {WorkflowForm} from '../components/workflow-form.js';
 import {useConfigList} from '../hooks/use-config-list.js';
 import {useLatest} from '../hooks/use-latest.js';
+import {useKeys} from '../keys/key-bus.js';
 import type {ConfigServices} from '../services.js';
 import {type KeyHelp, useShell} from '../shell.js';
 import type {ScreenProps} from './types.js';
@@ -46,7 +47,7 @@ export function WorkflowsScreen({width, height, active}: ScreenProps) {
 	}, [active, mode, workflows.length]);
 
 	const latest = useLatest({workflows, selected, confirm});
-	useInput(
+	useKeys(
 		(input, key) => {
 			const {workflows, selected, confirm} = latest.current;
 			const workflow = workflows[selected];
