@@ -1,5 +1,4 @@
 import test, {type ExecutionContext} from 'ava';
-import {render} from 'ink-testing-library';
 import React from 'react';
 import {createHistoryServices} from '../../source/app/history-services.js';
 import {openDatabase} from '../../source/db/orm.js';
@@ -10,7 +9,8 @@ import type {UiServices} from '../../source/ui/services.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {seedHistory, seedStartTime} from '../helpers/seed-history.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
-import {KEYS, startUi, tick, until} from './_ui.js';
+import {render, send} from './_frames.js';
+import {KEYS, startUi, until} from './_ui.js';
 
 const EXECUTIONS = 12;
 const newestFirst = Array.from({length: EXECUTIONS}, (_, index) => index + 1).sort((a, b) => seedStartTime(b) - seedStartTime(a) || b - a);
@@ -28,8 +28,7 @@ async function startHistory(t: ExecutionContext) {
 test.serial('three Downs in one chunk move three rows', async t => {
 	const app = await startHistory(t);
 	await until(app.lastFrame, /History page 1/, 'the first page');
-	app.stdin.write(KEYS.down + KEYS.down + KEYS.down);
-	await tick();
+	await send(app, KEYS.down + KEYS.down + KEYS.down);
 	app.stdin.write(KEYS.enter);
 	const replay = await until(app.lastFrame, /Replay #\d+ · step 1 of \d+/, 'the replay');
 	t.regex(replay, new RegExp(`Replay #${newestFirst[3]} `));
