@@ -27,7 +27,7 @@ async function startHistory(t: ExecutionContext) {
 
 test.serial('three Downs in one chunk move three rows', async t => {
 	const app = await startHistory(t);
-	await until(app.lastFrame, /History page 1/, 'the first page');
+	await until(app.lastFrame, /\n\s*12\s+01-01[\s\S]*History page 1/, 'the first page with its rows');
 	await send(app, KEYS.down + KEYS.down + KEYS.down);
 	app.stdin.write(KEYS.enter);
 	const replay = await until(app.lastFrame, /Replay #\d+ · step 1 of \d+/, 'the replay');

@@ -14,7 +14,7 @@ test('a workflow cannot be saved with an unknown placeholder or without a server
 	await settled();
 	t.regex(app.lastFrame()!, /Servers .*✗ needs at least one MCP server/);
 	await press(app, 'schemas');
-	for (let field = 0; field < 4; field++) await press(app, '\t');
+	for (let field = 0; field < 5; field++) await press(app, '\t');
 	// The template starts as {{schema_description}}; a typo is named beside it.
 	await press(app, ' into {{project_dir}}');
 	await until(app.lastFrame, /Prompt template.*✗ has unknown placeholder\(s\) \{\{project_dir\}\}/, 'the placeholder message');
