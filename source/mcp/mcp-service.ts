@@ -51,6 +51,7 @@ export class McpService implements McpServiceApi {
 	private readonly entries = new Map<string, Entry>();
 	/** Stops of replaced clients still in progress; close() waits for them. */
 	private readonly retiring = new Set<Promise<void>>();
+	private closed = false;
 	private readonly options: ConnectionOptions;
 	private readonly logger: Logger;
 	private readonly validator: ArgsValidator;
@@ -142,6 +143,7 @@ export class McpService implements McpServiceApi {
 	}
 
 	async close(): Promise<void> {
+		this.closed = true;
 		const entries = [...this.entries.values()];
 		this.entries.clear();
 		await Promise.all([
@@ -158,6 +160,8 @@ export class McpService implements McpServiceApi {
 	}
 
 	private entryFor(config: McpServerConfig): Entry {
+		// A run still asking for tools once close() began would start servers nothing ever stops.
+		if (this.closed) throw new McpServerError(config.name, 'cannot start: ectosmith is shutting down');
 		const hash = configHash(config);
 		const existing = this.entries.get(config.name);
 		if (existing?.hash === hash) {
@@ -243,7 +247,7 @@ export class McpService implements McpServiceApi {
 
 		const promise = ServerConnection.start(entry.config, this.options);
 		const connection = await promise;
-		if (this.entries.get(entry.config.name) !== entry) {
+		if (this.closed || this.entries.get(entry.config.name) !== entry) {
 			// close() ran, or the entry changed, while this one was starting: leave nothing behind.
 			await connection.stop();
 			throw new McpServerError(entry.config.name, 'was stopped while starting');

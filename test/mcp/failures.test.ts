@@ -138,3 +138,10 @@ test.serial('invalid entries are rejected before anything starts, naming the bad
 	t.throws(() => new McpService({requestTimeoutMs: -5}), {message: 'requestTimeoutMs must be a positive number of milliseconds, got -5'});
 	t.deepEqual(service.childPids(), []);
 });
+
+test('once closed, the service starts no server: a late request for tools is refused', async t => {
+	const service = new McpService({closeGraceMs: 300});
+	await service.close();
+	await t.throwsAsync(service.toolsFor([fixtureServer('late')]), {message: /shutting down/});
+	t.deepEqual(service.childPids(), []);
+});

@@ -4,7 +4,8 @@
  */
 import {HISTORY_KEYS, HistoryScreen} from './history-screen.js';
 import {REPLAY_KEYS} from './replay-screen.js';
-import {RUN_KEYS, RunScreen} from './run-screen.js';
+import {RUN_KEYS} from './run-keys.js';
+import {RunScreen} from './run-screen.js';
 import {SERVERS_KEYS, ServersScreen} from './servers-screen.js';
 import {STATS_KEYS, StatsScreen} from './stats-screen.js';
 import type {ScreenEntry} from './types.js';

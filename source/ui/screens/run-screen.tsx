@@ -28,26 +28,11 @@ import {useScroll} from '../hooks/use-scroll.js';
 import {useKeys} from '../keys/key-bus.js';
 import type {ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
-import {type KeyHelp, type RunIntent, useShell} from '../shell.js';
+import {type RunIntent, useShell} from '../shell.js';
 import {type LineWindow, tailWindow, windowOf, wrapLines} from '../state/lines.js';
 import {initialRunState, parentForFollowUp, type RunState, runReducer} from '../state/run-state.js';
-import {runStatusKeys} from './run-status-keys.js';
+import {runStatusKeys} from './run-keys.js';
 import type {ScreenProps} from './types.js';
-
-export const RUN_KEYS: KeyHelp[] = [
-	{keys: 'Enter', does: 'run the description (a follow-up continues the conversation)'},
-	{keys: 'Tab / Shift-Tab', does: 'next / previous pane'},
-	{keys: 'Esc', does: 'leave the description field'},
-	{keys: 'i', does: 'back to the description field'},
-	{keys: '↑ / ↓', does: 'earlier descriptions (in the field); choose (workflow)'},
-	{keys: 'Ctrl-G', does: 'edit the description in $EDITOR'},
-	{keys: 'PageUp / PageDown', does: 'scroll the conversation (or the focused pane)'},
-	{keys: 'j / k, g / G', does: 'scroll the focused pane; top / follow the end'},
-	{keys: 'c / d', does: 'project: choose another folder / create the demo project'},
-	{keys: 'n', does: 'new conversation'},
-	{keys: 'u / e', does: 'after a run: undo its files / export it (Esc leaves the field first)'},
-	{keys: 'y / n / e / a', does: 'approval: approve / decline / decline with a note / approve all'},
-];
 
 type Focus = 'description' | 'workflow' | 'project' | 'conversation' | 'tools' | 'schema';
 const FOCUS_ORDER: Focus[] = ['description', 'conversation', 'tools', 'schema', 'workflow', 'project'];

@@ -1,5 +1,20 @@
-/** The keys the Run screen's status bar offers, for what the screen is doing now. */
+/** The Run screen's keys: all of them for the help, and those the status bar offers for what the screen is doing now. */
 import type {KeyHelp} from '../shell.js';
+
+export const RUN_KEYS: KeyHelp[] = [
+	{keys: 'Enter', does: 'run the description (a follow-up continues the conversation)'},
+	{keys: 'Tab / Shift-Tab', does: 'next / previous pane'},
+	{keys: 'Esc', does: 'leave the description field'},
+	{keys: 'i', does: 'back to the description field'},
+	{keys: '↑ / ↓', does: 'earlier descriptions (in the field); choose (workflow)'},
+	{keys: 'Ctrl-G', does: 'edit the description in $EDITOR'},
+	{keys: 'PageUp / PageDown', does: 'scroll the conversation (or the focused pane)'},
+	{keys: 'j / k, g / G', does: 'scroll the focused pane; top / follow the end'},
+	{keys: 'c / d', does: 'project: choose another folder / create the demo project'},
+	{keys: 'n', does: 'new conversation'},
+	{keys: 'u / e', does: 'after a run: undo its files / export it (Esc leaves the field first)'},
+	{keys: 'y / n / e / a', does: 'approval: approve / decline / decline with a note / approve all'},
+];
 
 export interface RunStatusSituation {
 	/** An open action (undo, export...) offers its own keys. */
