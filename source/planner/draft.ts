@@ -36,7 +36,9 @@ export interface EntityDraft {
 	/** A join entity ("memberships join users and organizations"): both references and a unique pair. */
 	joins?: [string, string];
 	/** From generator syntax: module and verbatim attrs. */
-	generator?: {context?: string; alias: string; plural: string; attrs: string[]};
+	generator?: {context?: string; alias?: string; plural: string; attrs: string[]};
+	/** Read from a pasted structure (SQL, Prisma, ...): its unique pairs and what it assumed. */
+	structured?: {format: string; uniquePairs: string[][]; assumptions: string[]};
 	/** Named without a description of its own (only mentioned or referenced). */
 	mentioned: boolean;
 	/** The project has it already ("where users already exist"). */

@@ -6,6 +6,7 @@
  */
 import {type Attr, checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {EntityDraft, FieldDraft, Reading} from './draft.js';
+import {readStructured} from './formats/index.js';
 import {inferType, REFERENCE_NOUNS} from './lexicon.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
@@ -131,7 +132,8 @@ function findEntity(entities: Working[], name: string): Working | undefined {
 }
 
 export function describe(text: string, existingTables?: Set<string>): Parsed<Described> {
-	const reading = readDescription(text);
+	const reading = readStructured(text) ?? readDescription(text);
+	if ('ok' in reading) return reading;
 	const refused = refusal(reading);
 	if (refused) return {ok: false, message: refused};
 	const drafts = reading.entities;
@@ -143,8 +145,8 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 		draft,
 		plural: draft.generator?.plural ?? pluralize(draft.singular),
 		attrs: draft.generator ? [...draft.generator.attrs] : [],
-		assumptions: [],
-		uniquePairs: [],
+		assumptions: [...(draft.structured?.assumptions ?? [])],
+		uniquePairs: (draft.structured?.uniquePairs ?? []).map(pair => [...pair]),
 	}));
 	const ensure = (singular: string): Working => {
 		let found = findEntity(entities, singular);

@@ -1,0 +1,18 @@
+import test from 'ava';
+import {planOf} from './plan-of.js';
+
+test('a JSON example record named by the words before it: every type read from a value is stated', t => {
+	const planned = planOf(`here's what one booking looks like from the old API:
+{"id": 12, "guest_name": "Ana", "nights": 3, "total": 420.5, "checkin": "2024-06-01", "paid": false, "room_id": 7, "note": null}`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {bookings: 'guest_name:string nights:integer total:decimal checkin:date paid:boolean room_id:references:rooms note:string:optional'});
+	t.true(planned.assumptions.some(text => text.startsWith('nights: integer, from the example value 3')));
+});
+
+test('a wrapping key names the table; a record with no name is refused, naming what would name it', t => {
+	const planned = planOf('{"sensor": {"label": "north", "reading": 21.1, "seen_at": "2024-01-01T10:00:00Z"}}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {sensors: 'label:string reading:float seen_at:utc_datetime'});
+	const refused = planOf('{"label": "north", "reading": 21.1}');
+	t.true('refused' in refused && /names no table/.test(refused.refused));
+});

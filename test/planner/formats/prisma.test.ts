@@ -1,0 +1,37 @@
+import test from 'ava';
+import {planOf} from './plan-of.js';
+
+test('Prisma: optional ?, @unique, @default, @relation fields, enums, @@unique, @@map, list sides', t => {
+	const planned = planOf(`enum Role {
+  USER
+  ADMIN
+}
+
+model User {
+  id        Int      @id @default(autoincrement())
+  email     String   @unique
+  name      String?
+  role      Role     @default(USER)
+  posts     Post[]
+  createdAt DateTime @default(now())
+}
+
+model Post {
+  id        Int      @id @default(autoincrement())
+  title     String   @db.VarChar(255)
+  content   String?  @db.Text
+  published Boolean  @default(false)
+  author    User     @relation(fields: [authorId], references: [id])
+  authorId  Int
+  updatedAt DateTime @updatedAt
+
+  @@unique([authorId, title])
+  @@map("blog_posts")
+}`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {
+		users: 'email:string:unique name:string:optional role:enum:USER:ADMIN:default:USER',
+		blog_posts: 'title:string content:text:optional published:boolean:default:false author_id:references:users',
+	});
+	t.deepEqual(planned.pairs, {blog_posts: [['author_id', 'title']]});
+});

@@ -1,0 +1,42 @@
+import test from 'ava';
+import {planOf, tablesOf} from './plan-of.js';
+
+test('a Rails migration: null: false, default:, references with foreign_key, add_index unique', t => {
+	const text = `class CreateArticles < ActiveRecord::Migration[7.1]
+  def change
+    create_table :articles do |t|
+      t.string :title, null: false, limit: 120
+      t.text :body
+      t.integer :views_count, null: false, default: 0
+      t.boolean :published, default: false, null: false
+      t.references :user, null: false, foreign_key: true
+      t.belongs_to :editor, foreign_key: { to_table: :users }
+      t.datetime :published_at
+      t.timestamps
+    end
+    add_index :articles, :title, unique: true
+  end
+end`;
+	t.deepEqual(tablesOf(text), {
+		articles:
+			'title:string:unique body:text:optional views_count:integer:default:0 published:boolean:default:false user_id:references:users editor_id:references:users:optional published_at:utc_datetime:optional',
+	});
+});
+
+test('schema.rb: quoted names, force: :cascade, id: :uuid, t.index unique pairs, jsonb and arrays', t => {
+	const planned = planOf(`ActiveRecord::Schema[7.0].define(version: 2023_01_01_000000) do
+  create_table "memberships", id: :uuid, force: :cascade do |t|
+    t.uuid "team_id", null: false
+    t.uuid "person_id", null: false
+    t.string "role", default: "member", null: false
+    t.jsonb "settings", default: {}
+    t.string "labels", array: true
+    t.index ["team_id", "person_id"], name: "index_memberships_on_team_id_and_person_id", unique: true
+  end
+end`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.true(planned.binaryId);
+	t.deepEqual(planned.tables, {memberships: 'team_id:uuid person_id:uuid role:string:default:member settings:map:optional labels:array:string:optional'});
+	t.deepEqual(planned.pairs, {memberships: [['team_id', 'person_id']]});
+	t.true(planned.assumptions.some(text => text.startsWith('settings: default {}')));
+});

@@ -1,0 +1,27 @@
+import test from 'ava';
+import {planOf} from './plan-of.js';
+
+test('TypeScript: optional members, | null, literal unions as enums, a typed reference, arrays, Date', t => {
+	const planned = planOf(`export interface Customer {
+  id: number;
+  name: string;
+  email: string;
+}
+
+export interface Invoice {
+  id: number;
+  customer: Customer;
+  number: string;
+  status: 'draft' | 'sent' | 'paid';
+  total: number;
+  notes?: string | null;
+  lineLabels: string[];
+  dueOn: Date;
+}`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {
+		customers: 'name:string email:string',
+		invoices: 'customer_id:references:customers number:string status:enum:draft:sent:paid total:decimal notes:string:optional line_labels:array:string due_on:utc_datetime',
+	});
+	t.true(planned.assumptions.some(text => text.startsWith('total: number read as decimal')));
+});
