@@ -4,6 +4,7 @@
  * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
  */
 import type {Attr} from './attributes.js';
+import {fitOrBreak, spansLines} from './layout.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
 import {requiredAttrs} from './schema.js';
@@ -99,9 +100,27 @@ export function mapKey(name: string): string {
 	return atom.startsWith(':') ? `${atom.slice(1)}: ` : `${inspectString(name)}: `;
 }
 
-/** Mix.Phoenix.to_text of an atom-keyed map: `%{title: "some title", views: 42}`. */
-export function inspectMap(entries: Array<{name: string; code: string}>): string {
-	return `%{${entries.map(entry => mapKey(entry.name) + entry.code).join(', ')}}`;
+/**
+ * Mix.Phoenix.to_text of an atom-keyed map: `%{title: "some title", views: 42}`, after `head`
+ * (`valid_attrs = `) on a line indented `indent`; broken one entry a line when too long for it.
+ */
+export function inspectMap(entries: Array<{name: string; code: string}>, indent = 0, head = ''): string {
+	return fitOrBreak(
+		indent,
+		`${head}%{`,
+		entries.map(entry => mapKey(entry.name) + entry.code),
+		'}',
+	);
+}
+
+/**
+ * The line `name = %{...}`, indented `indent`, with the blank lines mix format puts around it
+ * once it spans lines.
+ */
+function attrsAssignment(name: string, entries: SampleValue[], indent: number, blank: {before: boolean; after: boolean}): string {
+	const code = ' '.repeat(indent) + inspectMap(entries, indent, `${name} = `);
+	if (!spansLines(code)) return code;
+	return `${blank.before ? '\n' : ''}${code}${blank.after ? '\n' : ''}`;
 }
 
 /** The module of the scope's test fixtures (`test_data_fixture:` that phx.gen.auth writes). */
@@ -145,7 +164,7 @@ function everyFieldOptional(schema: SchemaSpec): boolean {
 }
 
 function withoutInvalidDataTests(cases: string): string {
-	return cases.replace(/\n {4}@invalid_attrs [^\n]*\n/, '\n').replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
+	return cases.replace(/\n {4}@invalid_attrs (?:%\{\n[\s\S]*?\n {4}\}|[^\n]*)\n/, '\n').replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
 }
 
 function assertions(singular: string, values: SampleValue[]): string {
@@ -153,7 +172,11 @@ function assertions(singular: string, values: SampleValue[]): string {
 }
 
 function invalidAttrs(schema: SchemaSpec): string {
-	return inspectMap(paramAttrs(schema).map(attr => ({name: attr.name, code: 'nil'})));
+	return inspectMap(
+		paramAttrs(schema).map(attr => ({name: attr.name, code: 'nil'})),
+		4,
+		'@invalid_attrs ',
+	);
 }
 
 function plainTestCases(context: TestContextNames, now: Date): string {
@@ -168,7 +191,7 @@ function plainTestCases(context: TestContextNames, now: Date): string {
 
     import ${context.module}Fixtures
 
-    @invalid_attrs ${invalidAttrs(schema)}
+    ${invalidAttrs(schema)}
 
     test "list_${p}/0 returns all ${p}" do
       ${s} = ${s}_fixture()
@@ -181,7 +204,7 @@ function plainTestCases(context: TestContextNames, now: Date): string {
     end
 
     test "create_${s}/1 with valid data creates a ${s}" do
-      valid_attrs = ${inspectMap(create)}
+${attrsAssignment('valid_attrs', create, 6, {before: false, after: false})}
 
       assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(valid_attrs)${assertions(s, create)}
     end
@@ -192,7 +215,7 @@ function plainTestCases(context: TestContextNames, now: Date): string {
 
     test "update_${s}/2 with valid data updates the ${s}" do
       ${s} = ${s}_fixture()
-      update_attrs = ${inspectMap(update)}
+${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
 
       assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(${s}, update_attrs)${assertions(s, update)}
     end
@@ -232,7 +255,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
     import ${scopeFixturesModule(scope)}, only: [${scopeFixture}: 0]
     import ${context.module}Fixtures
 
-    @invalid_attrs ${invalidAttrs(schema)}
+    ${invalidAttrs(schema)}
 
     test "list_${p}/1 returns all scoped ${p}" do
       scope = ${scopeFixture}()
@@ -252,7 +275,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
     end
 
     test "create_${s}/2 with valid data creates a ${s}" do
-      valid_attrs = ${inspectMap(create)}
+${attrsAssignment('valid_attrs', create, 6, {before: false, after: true})}
       scope = ${scopeFixture}()
 
       assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(scope, valid_attrs)${assertions(s, create)}
@@ -267,7 +290,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
     test "update_${s}/3 with valid data updates the ${s}" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      update_attrs = ${inspectMap(update)}
+${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
 
       assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(scope, ${s}, update_attrs)${assertions(s, update)}
     end

@@ -82,23 +82,18 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 	const helpers = uniqueFixtureFunctions(schema)
 		.map(fn => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
 		.join('');
-	const params = fixtureParams(schema, now)
-		.map(param => `        ${param.name}: ${param.code}`)
-		.join(',\n');
+	const lines = fixtureParams(schema, now).map(param => `        ${param.name}: ${param.code}`);
+	// Phoenix's template leaves a blank line between the braces when there are no params; mix format writes `%{}`.
+	const defaults = (indent: string): string => (lines.length === 0 ? '%{}' : `%{\n${lines.join(',\n')}\n${indent}}`);
 	const body = schema.scope
 		? `
-    attrs =
-      Enum.into(attrs, %{
-${params}
-      })
+    attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults('      ')})`}
 
     {:ok, ${s}} = ${context.module}.create_${s}(scope, attrs)`
 		: `
     {:ok, ${s}} =
       attrs
-      |> Enum.into(%{
-${params}
-      })
+      |> Enum.into(${defaults('      ')})
       |> ${context.module}.create_${s}()
 `;
 	return `

@@ -96,9 +96,9 @@ export function renderMigration(spec: SchemaSpec, stamp: string): GeneratedFile 
 		'\n' +
 		'  def change do\n' +
 		`    create table(:${spec.table}${tableOptions(spec)}) do\n` +
-		// As Phoenix's template: the blank line before timestamps is there even without columns.
-		columns.map(line => `${line}\n`).join('') +
-		'\n' +
+		// Phoenix's template writes the blank line before timestamps even without columns; mix format
+		// removes a blank line that opens a block, so it goes with them.
+		(columns.length > 0 ? columns.map(line => `${line}\n`).join('') + '\n' : '') +
 		`      ${timestampsCall(spec)}\n` +
 		'    end' +
 		scopeIndex +
@@ -177,7 +177,8 @@ export function renderEmptyMigration(project: ProjectInfo, options: {name: strin
 	assertModuleName(repo, 'Repo', 'MyApp.Repo');
 	const dir = resolveMigrationDir(project, repo, options.migrationDir);
 	// ecto_sql names the file with underscore(name) and the module with camelize(name).
-	const content = `defmodule ${repo}.Migrations.${camelize(name)} do\n` + '  use Ecto.Migration\n' + '\n' + '  def change do\n' + '\n' + '  end\n' + 'end\n';
+	// ecto_sql's template has a blank line in the empty body; mix format removes it, and so do we.
+	const content = `defmodule ${repo}.Migrations.${camelize(name)} do\n` + '  use Ecto.Migration\n' + '\n' + '  def change do\n' + '  end\n' + 'end\n';
 	return {path: `${dir}/${stamp}_${underscore(name)}.exs`, content};
 }
 

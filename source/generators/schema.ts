@@ -1,5 +1,6 @@
 /** The schema file, as Phoenix 1.8's priv/templates/phx.gen.schema/schema.ex writes it. */
 import type {Attr} from './attributes.js';
+import {fitOrBreak} from './layout.js';
 import {inspectAtom} from './naming.js';
 import type {GeneratedFile, SchemaSpec} from './schema-spec.js';
 
@@ -92,12 +93,12 @@ function fieldLines(spec: SchemaSpec): string[] {
 }
 
 export function renderSchema(spec: SchemaSpec): GeneratedFile {
-	const names = (attrs: Attr[]): string => attrs.map(attr => inspectAtom(attr.name)).join(', ');
+	const names = (attrs: Attr[]): string[] => attrs.map(attr => inspectAtom(attr.name));
 	const scopeArg = spec.scope ? `, ${spec.scope.name}_scope` : '';
 	const fields = fieldLines(spec);
-	// Phoenix's template always writes the blank line before timestamps, even with no fields
-	// (`schema "tags" do`, a blank line, then the timestamps line).
-	const body = fields.map(line => `${line}\n`).join('') + '\n';
+	// Phoenix's template writes the blank line before timestamps even with no fields; mix format
+	// removes a blank line that opens a block, so it goes with them.
+	const body = fields.length > 0 ? fields.map(line => `${line}\n`).join('') + '\n' : '';
 	const uniques =
 		uniqueNames(spec)
 			.map(name => `    |> unique_constraint(${inspectAtom(name)})\n`)
@@ -116,8 +117,8 @@ export function renderSchema(spec: SchemaSpec): GeneratedFile {
 		'  @doc false\n' +
 		`  def changeset(${spec.singular}, attrs${scopeArg}) do\n` +
 		`    ${spec.singular}\n` +
-		`    |> cast(attrs, [${names(plainAttrs(spec))}])\n` +
-		`    |> validate_required([${names(requiredAttrs(spec))}])\n` +
+		`    ${fitOrBreak(4, '|> cast(attrs, [', names(plainAttrs(spec)), '])')}\n` +
+		`    ${fitOrBreak(4, '|> validate_required([', names(requiredAttrs(spec)), '])')}\n` +
 		uniques +
 		scopeChange +
 		'  end\n' +

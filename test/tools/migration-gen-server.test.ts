@@ -88,7 +88,7 @@ test("generate_empty_migration writes ecto.gen.migration's file and refuses a ta
 	const result = await callTool(client, 'generate_empty_migration', {project_path: root, name: 'AddViewsToPosts'});
 	t.false(result.isError, result.text);
 	t.regex(result.files[0]!.path, /^priv\/repo\/migrations\/\d{14}_add_views_to_posts\.exs$/);
-	t.is(result.files[0]!.content, 'defmodule MyApp.Repo.Migrations.AddViewsToPosts do\n  use Ecto.Migration\n\n  def change do\n\n  end\nend\n');
+	t.is(result.files[0]!.content, 'defmodule MyApp.Repo.Migrations.AddViewsToPosts do\n  use Ecto.Migration\n\n  def change do\n  end\nend\n');
 	if (requireElixir(t)) t.deepEqual(await checkElixirFiles([join(root, result.files[0]!.path)]), []);
 
 	const before = await snapshotTree(root);

@@ -1,0 +1,25 @@
+/**
+ * The line layout `mix format` gives the lists and maps we write (issue 16 item 5): one line when
+ * it fits in the formatter's 98 columns, otherwise one element per line, two spaces deeper, with
+ * the closing bracket back at the line's indentation. Phoenix's templates print them on one line
+ * whatever their length; where that fits, the output stays byte-identical to Phoenix's.
+ */
+
+/** The formatter's default line length (Phoenix projects do not change it). */
+export const LINE_LENGTH = 98;
+
+/**
+ * `head` + items + `tail` at `indent` spaces: `|> cast(attrs, [` + `:a`, `:b` + `])`. The result
+ * has no leading indentation and no trailing newline; continuation lines carry their own.
+ */
+export function fitOrBreak(indent: number, head: string, items: string[], tail: string): string {
+	const line = head + items.join(', ') + tail;
+	if (items.length === 0 || indent + line.length <= LINE_LENGTH) return line;
+	const inner = ' '.repeat(indent + 2);
+	return `${head}\n${items.map(item => inner + item).join(',\n')}\n${' '.repeat(indent)}${tail}`;
+}
+
+/** Whether a laid-out expression spans lines (the formatter then puts blank lines around it). */
+export function spansLines(code: string): boolean {
+	return code.includes('\n');
+}
