@@ -20,7 +20,7 @@ function parseJson(text: string): unknown {
 }
 
 /** A time column's value: SQLite's epoch milliseconds, or PostgreSQL's timestamptz (text as the ORM has pg return it, or a Date). */
-function storedDate(value: unknown): Date {
+export function storedDate(value: unknown): Date {
 	if (value instanceof Date) return value;
 	if (typeof value === 'number' || typeof value === 'bigint' || /^-?\d+$/.test(String(value))) return new Date(Number(value));
 	return new Date(String(value));

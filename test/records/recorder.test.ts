@@ -118,6 +118,8 @@ eachDialect('markInterrupted marks STARTED rows of dead processes on this host o
 	const recorder = new Recorder(orm);
 	const mine = await recorder.startExecution(newExecution);
 	const orphan = await recorder.startExecution(newExecution);
+	await recorder.addMessage(orphan, {turnNumber: 2, role: 'model', contentText: 'last step'});
+	const [lastStep] = await recorder.listMessages(orphan);
 	const otherHost = await recorder.startExecution(newExecution);
 	const finished = await recorder.startExecution(newExecution);
 	await recorder.finishExecution(finished, {status: 'FAILED', errorMessage: 'boom', turnCount: 1});
@@ -129,7 +131,9 @@ eachDialect('markInterrupted marks STARTED rows of dead processes on this host o
 	t.is(await recorder.markInterrupted(), 1);
 	const interrupted = await recorder.getExecution(orphan);
 	t.is(interrupted.status, 'INTERRUPTED');
-	t.true(interrupted.endTime instanceof Date);
+	// It ended at its last recorded step.
+	t.is(interrupted.endTime?.getTime(), lastStep!.timestamp.getTime());
+	t.is(interrupted.turnCount, 2);
 	t.regex(interrupted.errorMessage!, new RegExp(`process that ran it \\(pid ${dead} on .+\\) ended`));
 	t.is((await recorder.getExecution(mine)).status, 'STARTED');
 	t.is((await recorder.getExecution(otherHost)).status, 'STARTED');
