@@ -8,7 +8,7 @@
 import type {MikroORM} from '@mikro-orm/core';
 import type {Dialect} from '../db/database-url.js';
 import {dialectOfOrm} from '../db/dialect.js';
-import type {ExecutionStatus} from '../engine/events.js';
+import type {ExecutionStatus} from '../records/statuses.js';
 import {costOf, loadPrices, PriceFileError, type PriceTable} from './prices.js';
 
 export interface Stats {
