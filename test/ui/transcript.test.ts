@@ -1,7 +1,7 @@
 import test from 'ava';
 import {approvalLines} from '../../source/ui/components/approval-lines.js';
 import {toneStyle} from '../../source/ui/components/theme.js';
-import {entryLines, schemaLines, schemaMarks, toolLines} from '../../source/ui/components/transcript.js';
+import {entryLines, schemaLines, schemaMarks, summaryLines, toolLines} from '../../source/ui/components/transcript.js';
 import {type Line, tailWindow, windowOf, wrapLines} from '../../source/ui/state/lines.js';
 import type {ToolRow} from '../../source/ui/state/run-state.js';
 
@@ -138,4 +138,25 @@ test('a running call whose line wraps keeps its text whole: the spinner stands b
 		lines.map(line => line.spinner === true),
 		lines.map((_, index) => index === 0),
 	);
+});
+
+test('a summary wraps under its text, and a dry run lists the files it would write', t => {
+	const lines = wrapLines(
+		summaryLines({
+			executionId: 4,
+			status: 'COMPLETED',
+			turns: 3,
+			durationMs: 1200,
+			failedCalls: 0,
+			dryRun: true,
+			files: [{path: 'priv/repo/migrations/20261207000001_create_blog_authors_with_a_long_name.exs', action: 'created'}],
+			nextSteps: ['Run mix ecto.migrate and then mix test to check the new functions of the context'],
+		}),
+		40,
+	).map(line => line.text);
+	t.true(lines.includes('  Files it would write:'), lines.join('\n'));
+	const file = lines.findIndex(line => line.includes('priv/repo'));
+	t.regex(lines[file + 1]!, /^ {6}\S/);
+	const step = lines.findIndex(line => line.startsWith('  Next: '));
+	t.regex(lines[step + 1]!, /^ {8}\S/);
 });
