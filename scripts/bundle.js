@@ -2,14 +2,47 @@
 // (package.json's bin and the server entries seeded into users' databases point there), so a start
 // reads a few files instead of thousands of modules. Commands load lazily: each dynamic import
 // becomes a chunk under dist/bundle/, loaded only by the command that needs it.
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {build} from 'esbuild';
+
+/**
+ * meow's bundled dependencies build normalize-package-data (spdx licence tables, hosted-git-info)
+ * when loaded, for `cli.pkg`, which we never read: about 60% of `ectosmith --version`. Built on
+ * its first call instead. The build fails if meow's text changes (meow is pinned).
+ */
+const lazyPackageNormalizer = {
+	name: 'lazy-package-normalizer',
+	setup(esbuild) {
+		esbuild.onLoad({filter: /[/\\]meow[/\\]build[/\\]dependencies\.js$/}, ({path}) => {
+			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
+			const text = readFileSync(path, 'utf8');
+			if (!text.includes(eager)) throw new Error(`${path}: meow's normalizePackageData is no longer built as expected; update scripts/bundle.js`);
+			const lazy = 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);';
+			return {contents: text.replace(eager, lazy), loader: 'js'};
+		});
+	},
+};
 
 const entries = {
 	'source/cli': 'source/cli.tsx',
 	'source/tools/bin/elixir-ecto-gen-tool': 'source/tools/bin/elixir-ecto-gen-tool.ts',
 	'source/tools/bin/elixir-migration-gen-tool': 'source/tools/bin/elixir-migration-gen-tool.ts',
 	'source/tools/bin/phoenix-context-gen-tool': 'source/tools/bin/phoenix-context-gen-tool.ts',
+	'source/tools/bin/phoenix-check-tool': 'source/tools/bin/phoenix-check-tool.ts',
+};
+
+/**
+ * The external packages are CommonJS: imported from ESM, Node runs its export lexer over each file
+ * they re-export (all of MikroORM's), about a fifth of `ectosmith history`. Loaded with require()
+ * (the banner's) instead, the same modules without the lexer.
+ */
+const EXTERNALS = /^(sqlite3|knex|@mikro-orm\/[^/]+)(\/.*)?$/;
+const requiredExternals = {
+	name: 'required-externals',
+	setup(esbuild) {
+		esbuild.onResolve({filter: EXTERNALS}, ({path, namespace}) => (namespace === 'required-external' ? {path, external: true} : {path, namespace: 'required-external'}));
+		esbuild.onLoad({filter: /.*/, namespace: 'required-external'}, ({path}) => ({contents: `module.exports = require(${JSON.stringify(path)});`, loader: 'js'}));
+	},
 };
 
 rmSync(new URL('../dist/bundle', import.meta.url), {recursive: true, force: true});
@@ -25,6 +58,10 @@ await build({
 	jsx: 'automatic',
 	sourcemap: true,
 	logLevel: 'warning',
+	plugins: [lazyPackageNormalizer, requiredExternals],
+	// React's, the reconciler's and the scheduler's production builds only: the TUI sets NODE_ENV to
+	// production anyway, and the development builds (about 0.9 MB) were parsed at every start.
+	define: {'process.env.NODE_ENV': '"production"'},
 	// sqlite3 is native; MikroORM and knex load their drivers and dialects by dynamic require;
 	// react-devtools-core is Ink's optional DEV=true dependency, not installed.
 	external: ['sqlite3', '@mikro-orm/*', 'knex', 'react-devtools-core'],
