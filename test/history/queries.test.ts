@@ -1,7 +1,7 @@
 /** History pages and stats on a real SQLite file seeded with thousands of executions. */
 import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
-import {openDatabase} from '../../source/db/orm.js';
+import {migratorOf, openDatabase} from '../../source/db/orm.js';
 import {UsageError} from '../../source/errors.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
@@ -180,7 +180,7 @@ test('the migration fills the search index for executions recorded before it', a
 	const orm = await openDatabase({dbPath: tempDbPath(t), migrate: false, seed: false});
 	t.teardown(async () => orm.close(true));
 	const connection = orm.em.getConnection();
-	const migrator = orm.getMigrator();
+	const migrator = await migratorOf(orm);
 	const names = migrationsList.map(migration => migration.name);
 	await migrator.up({to: names[names.findIndex(name => name.endsWith('_history_search_index')) - 1]});
 	t.deepEqual(await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all'), []);
