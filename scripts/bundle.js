@@ -6,20 +6,34 @@ import {readFileSync, rmSync} from 'node:fs';
 import {build} from 'esbuild';
 
 /**
- * meow's bundled dependencies build normalize-package-data (spdx licence tables, hosted-git-info)
- * when loaded, for `cli.pkg`, which we never read: about 60% of `ectosmith --version`. Built on
- * its first call instead. The build fails if meow's text changes (meow is pinned).
+ * Start-up work of pinned dependencies that we never use, taken out of the bundle by replacing
+ * their text; the build fails when a text is not found as many times as expected (after an upgrade).
+ * - meow's bundled dependencies build normalize-package-data (spdx licence tables, hosted-git-info)
+ *   when loaded, for `cli.pkg`, which we never read: about 60% of `ectosmith --version`. Built on
+ *   its first call instead.
+ * - yoga's wasm loader (Ink's layout) asks `typeof fetch`, which makes Node load its fetch
+ *   (undici) before the first frame, and then fetches its own data: URL with it. Without fetch it
+ *   decodes the same bytes directly.
  */
-const lazyPackageNormalizer = {
-	name: 'lazy-package-normalizer',
+const PATCHES = [
+	{
+		file: /[/\\]meow[/\\]build[/\\]dependencies\.js$/,
+		from: 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);',
+		to: 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);',
+		count: 1,
+	},
+	{file: /[/\\]yoga-layout[/\\]dist[/\\]binaries[/\\]yoga-wasm-base64-esm\.js$/, from: '"function"!=typeof fetch', to: '!0', count: 2},
+];
+const patchDependencies = {
+	name: 'patch-dependencies',
 	setup(esbuild) {
-		esbuild.onLoad({filter: /[/\\]meow[/\\]build[/\\]dependencies\.js$/}, ({path}) => {
-			const eager = 'var normalizeExports = requireNormalize();\nconst normalizePackageData = getDefaultExportFromCjs(normalizeExports);';
-			const text = readFileSync(path, 'utf8');
-			if (!text.includes(eager)) throw new Error(`${path}: meow's normalizePackageData is no longer built as expected; update scripts/bundle.js`);
-			const lazy = 'const normalizePackageData = (...args) => getDefaultExportFromCjs(requireNormalize())(...args);';
-			return {contents: text.replace(eager, lazy), loader: 'js'};
-		});
+		for (const {file, from, to, count} of PATCHES) {
+			esbuild.onLoad({filter: file}, ({path}) => {
+				const parts = readFileSync(path, 'utf8').split(from);
+				if (parts.length - 1 !== count) throw new Error(`${path}: expected ${count} of ${JSON.stringify(from)}, found ${parts.length - 1}; update scripts/bundle.js`);
+				return {contents: parts.join(to), loader: 'js'};
+			});
+		}
 	},
 };
 
@@ -58,7 +72,7 @@ await build({
 	jsx: 'automatic',
 	sourcemap: true,
 	logLevel: 'warning',
-	plugins: [lazyPackageNormalizer, requiredExternals],
+	plugins: [patchDependencies, requiredExternals],
 	// React's, the reconciler's and the scheduler's production builds only: the TUI sets NODE_ENV to
 	// production anyway, and the development builds (about 0.9 MB) were parsed at every start.
 	define: {'process.env.NODE_ENV': '"production"'},
