@@ -15,6 +15,8 @@ export interface FieldDraft {
 	redact: boolean;
 	/** The user's words for this field. */
 	words: string;
+	/** What was guessed from the words, for the plan: "read '(like 21.1)' as float". */
+	said?: string[];
 }
 
 export interface Relation {

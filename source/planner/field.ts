@@ -7,6 +7,7 @@
 import {checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {FieldDraft} from './draft.js';
 import {TYPE_WORDS, UNITS} from './lexicon.js';
+import {looseNote} from './notes.js';
 import {isNumber, isWord, singularize, type Word} from './words.js';
 
 export const ARTICLES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'each', 'every', 'own', 'any']);
@@ -174,19 +175,18 @@ function readNote(inner: Word[], field: FieldDraft): boolean {
 
 	if (keepWords[0] === 'many' || keepWords.join(' ') === 'many to many') return false;
 	const values = enumValues(keep.filter((token, i) => !ARTICLES.has(token.low) || !isWord(keep[i + 1]?.low) || MARKS.has(keep[i + 1]!.low)));
-	if (values) {
-		field.type = `enum:${values.join(':')}`;
-		return true;
-	}
-
-	// "(a user)", "(an employee)", "(user)": the field points at that entity.
-	const noun = keepWords.filter(word => !ARTICLES.has(word) && word !== ',');
-	if (noun.length === 1 && isWord(noun[0]) && !TYPE_WORDS[noun[0]!]) {
-		field.ref = singularize(noun[0]!);
-		return true;
-	}
-
-	return false;
+	const shown = `(${inner
+		.map(token => token.raw)
+		.join(' ')
+		.replace(/ ([,)])/g, '$1')
+		.replace(/ ?([-/']) ?/g, '$1')})`;
+	looseNote(
+		field,
+		keepWords.filter(word => !ARTICLES.has(word) && word !== ','),
+		shown,
+		values,
+	);
+	return true;
 }
 
 function fromGrammar(token: Word): FieldRead {

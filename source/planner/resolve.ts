@@ -224,6 +224,7 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 				continue;
 			}
 
+			for (const said of field.said ?? []) entity.assumptions.push(`${field.name}: ${said}`);
 			const inferred = field.type ? {type: field.type, why: field.why} : inferType(field.name);
 			const attr = fieldAttr(field, inferred.type);
 			if (!attr.ok) return attr;
