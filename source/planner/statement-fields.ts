@@ -23,7 +23,8 @@ export class FieldListReader extends StatementCursor {
 			const close = this.closing(name.end);
 			const inner = this.clause.tokens.slice(name.end, close + 1);
 			const note = readField([{raw: 'x', low: 'x'}, ...inner]);
-			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:') && !note.field.said) return false;
+			// A hint note ("(long text)") annotates a field; a hinted list ("(name, date, notes)") may be an entity's fields.
+			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:') && !(note.field.said && inner.some(token => token.low === ','))) return false;
 			return isPlural(last) || this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')));
 		}
 		if (!isPlural(last)) return false;

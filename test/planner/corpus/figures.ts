@@ -19,6 +19,7 @@ export function answer(item: CorpusCase): Answer & {stated?: string[]} {
 			binaryId: described.value.binaryId,
 			uniquePairs: entity.uniquePairs,
 		})),
+		leftOut: described.value.ignored,
 		stated: [...described.value.entities.flatMap(entity => entity.assumptions), ...described.value.ignored],
 	};
 }
