@@ -28,6 +28,9 @@ const NAME_STOPS = new Set(['and', 'or', 'to', 'with', 'for', 'in', 'as', 'has',
 // biome-ignore format: a word list, one line
 const TAIL_CONNECTORS = new Set(['at', 'on', 'by', 'of']);
 const MAX_NAME_WORDS = 4;
+/** Names that announce values after them with no "is"/"of": "status pending, paid or void". */
+// biome-ignore format: a word list, one line
+const ENUM_HEADS = new Set(['status', 'state', 'kind', 'type', 'role', 'priority', 'level', 'stage', 'phase', 'tier', 'mode', 'category', 'severity', 'visibility', 'direction', 'arm', 'gender', 'size', 'plan']);
 /** Words about behaviour, not data: "make it fast", "cached in redis", "soft deletable". */
 // biome-ignore format: a word list, one line
 const BEHAVIOUR = new Set(['it', 'them', 'they', 'this', 'these', 'those', 'we', 'i', 'you', 'me', 'ensure', 'validate', 'validated', 'cached', 'cache', 'synced', 'sync', 'fast', 'deletable', 'searchable', 'indexed', 'paginated', 'realtime', 'encrypted', 'should', 'would', 'could', 'once', 'per']);
@@ -136,6 +139,12 @@ function enumOpener(words: string[]): {at: number; length: number} | undefined {
 
 	const bar = words.indexOf('|');
 	if (bar > 1) return {at: bar - 1, length: 0};
+	// "status pending, accepted or blocked": an enum's name, then its values without an opener.
+	const head = ARTICLES.has(words[0]!) ? 1 : 0;
+	if (ENUM_HEADS.has(words[head]!) && words.length >= head + 4 && isWord(words[head + 1]) && words.includes('or') && !words.includes('(')) return {at: head + 1, length: 0};
+	// "direction in/out", "state trialing/active/past_due": values between slashes.
+	const slash = words.indexOf('/');
+	if (slash >= 2 && words.slice(slash - 1).every((word, i) => (i % 2 === 1 ? word === '/' : /^[a-z0-9_]+$/.test(word)))) return {at: slash - 1, length: 0};
 	return undefined;
 }
 

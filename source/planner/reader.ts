@@ -18,7 +18,7 @@ import {ARTICLES, readField} from './field.js';
 import {splitItems} from './field-items.js';
 import {takeFraming} from './framing.js';
 import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
-import {BELONG, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES} from './reader-words.js';
+import {BELONG, CHATTER, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES, QUESTION_LEADS} from './reader-words.js';
 import {StatementReader} from './statements.js';
 import {correctTypos} from './typos.js';
 import {isPlural, isWord, singularize, splitWords, type Word} from './words.js';
@@ -85,6 +85,12 @@ class Reader {
 			return;
 		}
 
+		// "Is that enough?", "Does this look sane?": a question about the description, not part of it.
+		if (QUESTION_LEADS.has(words[0] ?? '') && words.some(word => CHATTER.has(word) || ['that', 'this', 'it', 'these', 'those'].includes(word))) {
+			this.reading.ignored.push(`'${raw}': no entity or field in it`);
+			return;
+		}
+
 		if (this.last && this.onlyFields(tokens)) {
 			new StatementReader(this, {text, tokens}).fieldsOf(this.last);
 			return;
@@ -94,11 +100,17 @@ class Reader {
 		if (!rest) return;
 
 		const before = this.reading.entities.filter(entity => !entity.mentioned).length;
-		const shape = this.shape();
+		const count = this.reading.entities.length;
+		const shape = this.shape(count);
 		const unread = this.reading.unreadable.length;
 		new StatementReader(this, rest).readAll();
-		// A sentence that carries no entity, field or relation is chatter: left out, and said so.
-		if (this.shape() === shape && this.reading.unreadable.length > unread) {
+		// A sentence that carries no field or relation is chatter when it names nothing or talks to
+		// someone ("Let me know what you think", "thanks!"): left out, and said so.
+		const added = this.reading.entities.slice(count);
+		const describes =
+			this.shape(count) !== shape || added.some(entity => entity.fields.length > 0 || entity.existing || entity.joins || entity.belongsTo.length + entity.hasMany.length + entity.hasOne.length > 0);
+		if (!describes && (this.reading.unreadable.length > unread || (added.length > 0 && words.some(word => CHATTER.has(word))))) {
+			for (const entity of added) this.forget(entity);
 			this.reading.unreadable.splice(unread);
 			this.reading.ignored.push(`'${raw}': no entity or field in it`);
 			return;
@@ -108,13 +120,12 @@ class Reader {
 		if (described.length > 0 && (described.length !== before || !this.last)) this.last = described[described.length - 1];
 	}
 
-	/** A count of everything read so far, to tell whether a clause added anything. */
-	private shape(): string {
+	/** A count of what the first `count` entities hold, to tell whether a clause added to them. */
+	private shape(count: number): string {
 		const {entities, manyToMany} = this.reading;
 		return [
-			entities.length,
 			manyToMany.length,
-			...entities.map(entity => `${entity.fields.length}.${entity.belongsTo.length}.${entity.hasMany.length}.${entity.hasOne.length}.${entity.mentioned}`),
+			...entities.slice(0, count).map(entity => `${entity.fields.length}.${entity.belongsTo.length}.${entity.hasMany.length}.${entity.hasOne.length}.${entity.mentioned}`),
 		].join(',');
 	}
 

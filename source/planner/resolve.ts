@@ -233,7 +233,8 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 			}
 
 			for (const said of field.said ?? []) entity.assumptions.push(`${field.name}: ${said}`);
-			const inferred = field.type ? {type: field.type, why: field.why} : inferType(field.name);
+			const named = field.type ? undefined : inferType(field.name);
+			const inferred = field.type ? {type: field.type, why: field.why} : named!.type === 'string' ? (typeOfDefault(field.default) ?? named!) : named!;
 			const attr = fieldAttr(field, inferred.type);
 			if (!attr.ok) return attr;
 			const added = add(entity, attr.value);
@@ -333,6 +334,15 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 	if (!ordered.ok) return ordered;
 	const unread = reading.unreadable.map(words => `'${words}': not read, so left out (write it as a field or a relation to keep it)`);
 	return {ok: true, value: {entities: ordered.value, binaryId: reading.binaryId, ignored: [...reading.ignored, ...unread], undescribed, assumed: reading.assumed}};
+}
+
+/** A field with no type cue but a default: the default's kind ("a value (starting at 0)" is an integer). */
+function typeOfDefault(value: string | undefined): {type: string; why: string} | undefined {
+	if (value === undefined) return undefined;
+	if (/^-?\d+$/.test(value)) return {type: 'integer', why: `from the default ${value}`};
+	if (/^-?\d+\.\d+$/.test(value)) return {type: 'float', why: `from the default ${value}`};
+	if (value === 'true' || value === 'false') return {type: 'boolean', why: `from the default ${value}`};
+	return undefined;
 }
 
 /** The domain most entities belong to, else the first entity's plural (`users` → `Users`). */

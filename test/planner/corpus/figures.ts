@@ -20,7 +20,7 @@ export function answer(item: CorpusCase): Answer & {stated?: string[]} {
 			uniquePairs: entity.uniquePairs,
 		})),
 		leftOut: described.value.ignored,
-		stated: [...described.value.entities.flatMap(entity => entity.assumptions), ...described.value.ignored],
+		stated: [...described.value.assumed, ...described.value.entities.flatMap(entity => entity.assumptions), ...described.value.ignored],
 	};
 }
 
