@@ -8,7 +8,7 @@ import {attrName, isUnique, referencedTable} from './attrs.js';
 import {planAddFields, readAddFields} from './follow-up.js';
 import {planTable} from './plan-table.js';
 import {isTool, knownEntities, type Progress, type ProjectFacts, projectFacts} from './progress.js';
-import {describe} from './resolve.js';
+import {type DescribeOptions, describe} from './resolve.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 
 export interface PlannedCall {
@@ -160,38 +160,21 @@ function addFieldsPlan(_progress: Progress, projectPath: string, facts: ProjectF
 	};
 }
 
-export interface PlanOptions {
-	/** Refuse a plan that needed an assumption, naming each (run --strict). */
-	strict?: boolean;
-}
-
-/** With --strict: a refusal naming every assumption, and how to say it instead. */
-function strictRefusal(assumptions: string[]): {ok: false; message: string} | undefined {
-	if (assumptions.length === 0) return undefined;
-	return {
-		ok: false,
-		message: `--strict: this plan needs ${assumptions.length > 1 ? `${assumptions.length} assumptions` : 'an assumption'}: ${assumptions.join('; ')}. Say each in the description (e.g. 'capacity as integer', 'notes (optional)'), or run without --strict to plan with them stated.`,
-	};
-}
-
-function describedAssumptions(described: Described): string[] {
-	return [...described.assumed, ...described.entities.flatMap(entity => entity.assumptions.map(text => (text.startsWith(entity.plural) ? text : `${entity.plural}.${text}`)))];
-}
+/** `strict`: refuse a plan that needed an assumption, naming each (run --strict). */
+export type PlanOptions = DescribeOptions;
 
 /** The plan for the newest request, or a plain message when there is nothing the planner can do. */
 export function buildPlan(progress: Progress, projectPath: string, options: PlanOptions = {}): Parsed<Plan> {
-	const strict = options.strict === true;
 	const first = progress.calls[0];
 	const inspected = first !== undefined && isTool(first.name, 'inspect_project');
 	const facts = projectFacts(inspected ? progress.results[0] : undefined);
 
 	const addRequest = readAddFields(progress.request);
-	const add = addRequest ? planAddFields(addRequest, knownEntities(progress.earlier), facts.tables, {strict}) : undefined;
-	if (add?.ok)
-		return (strict && strictRefusal(add.value.assumptions.map(text => `${add.value.entity.plural}.${text}`))) || {ok: true, value: addFieldsPlan(progress, projectPath, facts, add.value, inspected)};
+	const add = addRequest ? planAddFields(addRequest, knownEntities(progress.earlier), facts.tables, options) : undefined;
+	if (add?.ok) return {ok: true, value: addFieldsPlan(progress, projectPath, facts, add.value, inspected)};
 
 	// "add posts with a title" may still be a plain description; if not, the add-fields answer is the better one.
-	const described = describe(progress.request, facts.tables, {strict});
-	if (described.ok) return (strict && strictRefusal(describedAssumptions(described.value))) || {ok: true, value: createPlan(described.value, projectPath, facts, inspected)};
+	const described = describe(progress.request, facts.tables, options);
+	if (described.ok) return {ok: true, value: createPlan(described.value, projectPath, facts, inspected)};
 	return add ?? described;
 }

@@ -332,6 +332,11 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 
 	const ordered = orderEntities(planned);
 	if (!ordered.ok) return ordered;
+	if (options.strict) {
+		const refused = strictRefusal([...reading.assumed, ...ordered.value.flatMap(entity => entity.assumptions.map(text => (text.startsWith(entity.plural) ? text : `${entity.plural}.${text}`)))]);
+		if (refused) return refused;
+	}
+
 	const unread = reading.unreadable.map(words => `'${words}': not read, so left out (write it as a field or a relation to keep it)`);
 	return {ok: true, value: {entities: ordered.value, binaryId: reading.binaryId, ignored: [...reading.ignored, ...unread], undescribed, assumed: reading.assumed}};
 }
@@ -343,6 +348,16 @@ function typeOfDefault(value: string | undefined): {type: string; why: string} |
 	if (/^-?\d+\.\d+$/.test(value)) return {type: 'float', why: `from the default ${value}`};
 	if (value === 'true' || value === 'false') return {type: 'boolean', why: `from the default ${value}`};
 	return undefined;
+}
+
+/** With strict: a refusal naming every assumption, and how to say it instead. */
+function strictRefusal(assumptions: string[]): {ok: false; message: string} | undefined {
+	if (assumptions.length === 0) return undefined;
+	const count = assumptions.length > 1 ? `${assumptions.length} assumptions` : 'an assumption';
+	return {
+		ok: false,
+		message: `--strict: this plan needs ${count}: ${assumptions.join('; ')}. Say each in the description (e.g. 'capacity as integer', 'notes (optional)'), or run without --strict to plan with them stated.`,
+	};
 }
 
 /** The domain most entities belong to, else the first entity's plural (`users` → `Users`). */
