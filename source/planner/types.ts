@@ -31,3 +31,12 @@ export interface Described {
 	/** Guesses outside any one entity ("read 'belogns' as 'belongs'"); `--strict` refuses them. */
 	assumed: string[];
 }
+
+/** One tool call of a plan. */
+export interface PlannedCall {
+	/** The tool's own name (`generate_schema`); matched to `server__generate_schema` too. */
+	tool: string;
+	args: Record<string, unknown>;
+	/** The sentence said before the call. */
+	say: string;
+}
