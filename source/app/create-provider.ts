@@ -25,6 +25,8 @@ export interface CreateProviderOptions {
 	/** Save the session as a scripted fixture after every turn (--record). */
 	recordFile?: string;
 	logger?: Logger;
+	/** The offline planner refuses a plan that needed an assumption (--strict). */
+	strict?: boolean;
 	/** Gemini retry/backoff tuning (tests pass a fast sleep). */
 	gemini?: Pick<GeminiProviderOptions, 'retry' | 'maxInvalidAnswerAttempts'>;
 }
@@ -52,7 +54,8 @@ function chooseProvider(options: CreateProviderOptions, env: NodeJS.ProcessEnv):
 		}
 		return new ScriptedProvider(options.scriptFile);
 	}
-	if (requested === 'offline') return new OfflineProvider();
+	const offline = () => new OfflineProvider(options.strict ? {strict: true} : {});
+	if (requested === 'offline') return offline();
 	if (requested === 'gemini' || (requested === undefined && key)) {
 		if (!key) {
 			throw new ProviderError('The gemini provider needs an API key: set GEMINI_API_KEY (or GOOGLE_API_KEY), or use --provider offline.');
@@ -60,5 +63,5 @@ function chooseProvider(options: CreateProviderOptions, env: NodeJS.ProcessEnv):
 		const baseUrl = env.GOOGLE_GEMINI_BASE_URL?.trim() || undefined;
 		return new GeminiProvider({apiKey: key, model: options.model, baseUrl, logger, ...options.gemini});
 	}
-	return new OfflineProvider();
+	return offline();
 }

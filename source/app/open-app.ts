@@ -41,6 +41,8 @@ export interface AppOptions {
 	record?: string;
 	/** --force: let --record replace any file. */
 	force?: boolean;
+	/** --strict: the offline planner refuses a plan that needed an assumption. */
+	strict?: boolean;
 	/** Log level; default ECTOSMITH_LOG_LEVEL, else info. */
 	logLevel?: LogLevel;
 	/** The log file; default the XDG state folder (tests pass their own). */
@@ -118,6 +120,7 @@ export async function openApp(options: AppOptions = {}): Promise<WiredApp> {
 			env,
 			...(scriptFile === undefined ? {} : {scriptFile}),
 			...(recordFile === undefined ? {} : {recordFile}),
+			...(options.strict ? {strict: true} : {}),
 			logger,
 		});
 	const engine = new WorkflowEngine({

@@ -33,7 +33,7 @@ export const COMMANDS: CommandSpec[] = [
 		name: 'run',
 		usage: ['run [options] "<description>"', 'run [options] -   (read the description from stdin)'],
 		summary: 'Run a workflow headless on a Phoenix project',
-		flags: ['workflow', 'project', 'provider', 'model', 'script', 'record', 'force', 'continue', 'dryRun', 'json'],
+		flags: ['workflow', 'project', 'provider', 'model', 'script', 'record', 'force', 'continue', 'dryRun', 'strict', 'json'],
 		load: async () => (await import('../commands/run.js')).runCommand,
 	},
 	{

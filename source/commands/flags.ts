@@ -29,6 +29,7 @@ export const FLAGS = {
 	force: {type: 'boolean', usage: '--force', description: 'Replace or undo even where a file says otherwise'},
 	continue: {type: 'number', usage: '--continue <id>', description: 'Continue the conversation of a past execution'},
 	dryRun: {type: 'boolean', usage: '--dry-run', description: "Plan without writing files (the tools' dry_run)"},
+	strict: {type: 'boolean', usage: '--strict', description: 'Offline planner: refuse a description it would plan with an assumption or with words left out, naming each'},
 	json: {type: 'boolean', usage: '--json', description: 'Machine-readable output (one JSON value per line for run)'},
 	status: {type: 'string', usage: '--status <S[,S]>', description: 'Only executions with this status: COMPLETED, FAILED, CANCELLED, INTERRUPTED, STARTED'},
 	search: {type: 'string', usage: '--search <text>', description: 'Only executions whose query contains this text'},

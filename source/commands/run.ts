@@ -27,6 +27,7 @@ export interface RunFlags {
 	force?: boolean;
 	continue?: number;
 	dryRun?: boolean;
+	strict?: boolean;
 	json?: boolean;
 	verbose?: boolean;
 	debug?: boolean;
@@ -100,6 +101,7 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 			...(flags.script === undefined ? {} : {script: flags.script}),
 			...(flags.record === undefined ? {} : {record: flags.record}),
 			force: flags.force === true,
+			...(flags.strict ? {strict: true} : {}),
 			...(flags.debug ? {logLevel: 'debug' as const} : flags.verbose ? {logLevel: 'info' as const} : {}),
 		});
 		if (projectPath === undefined && flags.continue !== undefined) {

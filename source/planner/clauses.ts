@@ -6,6 +6,9 @@ import type {Word} from './words.js';
 
 const REQUEST = [
 	/^(?:hi|hello|hey)\b[!,.]?\s*/i,
+	// Discourse markers before the data: "so basically", "I think we need", "ok so".
+	/^(?:so|ok|okay|alright|basically|also|then|anyway|right)\b,?\s+/i,
+	/^(?:i|we) (?:think|guess|believe|reckon|suppose)(?: that)?,?\s+/i,
 	/^(?:please\s+)?(?:can|could|would) you(?: please)?\s+/i,
 	/^(?:please\s+)?(?:i|we)(?:'d| would)? (?:need|want|like|would like)(?: to (?:have|build|make|create|keep track of|track|manage|store|model|record))?\s+/i,
 	/^(?:please\s+)?(?:i|we)(?:'m|'re| am| are) (?:building|making|creating|writing|working on)\s+/i,

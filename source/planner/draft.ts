@@ -15,6 +15,8 @@ export interface FieldDraft {
 	redact: boolean;
 	/** The user's words for this field. */
 	words: string;
+	/** What was guessed from the words, for the plan: "read '(like 21.1)' as float". */
+	said?: string[];
 }
 
 export interface Relation {
@@ -39,6 +41,8 @@ export interface EntityDraft {
 	generator?: {context?: string; alias?: string; plural: string; attrs: string[]};
 	/** Read from a pasted structure (SQL, Prisma, ...): its unique pairs and what it assumed. */
 	structured?: {format: string; uniquePairs: string[][]; assumptions: string[]};
+	/** "unique per organization and user", "a user votes once per poll": names of fields unique together. */
+	uniqueTogether?: Array<[string, string]>;
 	/** Named without a description of its own (only mentioned or referenced). */
 	mentioned: boolean;
 	/** The project has it already ("where users already exist"). */
@@ -51,8 +55,10 @@ export interface Reading {
 	binaryId: boolean;
 	/** Words read and deliberately left out, with why ("with timestamps: Phoenix adds them"). */
 	ignored: string[];
-	/** Words that fit nowhere: the run is refused with these quoted. */
+	/** Words that fit nowhere: left out and said so (refused with `strict`, or when no entity is found). */
 	unreadable: string[];
+	/** What the reader guessed outside any one field ("read 'belogns' as 'belongs'"), for the plan. */
+	assumed: string[];
 	/** Grammar errors in generator syntax, quoted as they are. */
 	errors: string[];
 	/** Many-to-many pairs without a named join entity: [owner, thing] singulars. */

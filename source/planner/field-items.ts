@@ -64,6 +64,15 @@ function enumOpen(item: Word[]): boolean {
 		words.findIndex((word, i) => word === 'of' && i > 0 && i < words.length - 1 && !['number', 'date', 'day', 'week', 'list', 'array', 'set', 'type', 'out'].includes(words[i - 1]!)),
 		words.findIndex((word, i) => (word === 'is' || word === 'are') && i > 0 && i < words.length - 1),
 	].filter(index => index !== -1);
+	// "status pending, accepted, declined or blocked": the name opens the list by itself.
+	const bare = words.filter(word => !ARTICLES.has(word));
+	if (
+		openers.length === 0 &&
+		['status', 'state', 'kind', 'type', 'role', 'priority', 'level', 'stage', 'phase', 'tier', 'severity'].includes(bare[0]!) &&
+		bare.length >= 2 &&
+		bare.slice(1).every(word => word === ',' || /^[a-z0-9_]+$/.test(word))
+	)
+		openers.push(words.indexOf(bare[0]!));
 	if (openers.length === 0) return false;
 	const start = Math.min(...openers);
 	const values = words.slice(start + 1);

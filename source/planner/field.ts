@@ -7,6 +7,7 @@
 import {checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {FieldDraft} from './draft.js';
 import {TYPE_WORDS, UNITS} from './lexicon.js';
+import {looseNote} from './notes.js';
 import {isNumber, isWord, singularize, type Word} from './words.js';
 
 export const ARTICLES = new Set(['a', 'an', 'the', 'some', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'each', 'every', 'own', 'any']);
@@ -27,6 +28,9 @@ const NAME_STOPS = new Set(['and', 'or', 'to', 'with', 'for', 'in', 'as', 'has',
 // biome-ignore format: a word list, one line
 const TAIL_CONNECTORS = new Set(['at', 'on', 'by', 'of']);
 const MAX_NAME_WORDS = 4;
+/** Names that announce values after them with no "is"/"of": "status pending, paid or void". */
+// biome-ignore format: a word list, one line
+const ENUM_HEADS = new Set(['status', 'state', 'kind', 'type', 'role', 'priority', 'level', 'stage', 'phase', 'tier', 'mode', 'category', 'severity', 'visibility', 'direction', 'arm', 'gender', 'size', 'plan']);
 /** Words about behaviour, not data: "make it fast", "cached in redis", "soft deletable". */
 // biome-ignore format: a word list, one line
 const BEHAVIOUR = new Set(['it', 'them', 'they', 'this', 'these', 'those', 'we', 'i', 'you', 'me', 'ensure', 'validate', 'validated', 'cached', 'cache', 'synced', 'sync', 'fast', 'deletable', 'searchable', 'indexed', 'paginated', 'realtime', 'encrypted', 'should', 'would', 'could', 'once', 'per']);
@@ -135,6 +139,12 @@ function enumOpener(words: string[]): {at: number; length: number} | undefined {
 
 	const bar = words.indexOf('|');
 	if (bar > 1) return {at: bar - 1, length: 0};
+	// "status pending, accepted or blocked": an enum's name, then its values without an opener.
+	const head = ARTICLES.has(words[0]!) ? 1 : 0;
+	if (ENUM_HEADS.has(words[head]!) && words.length >= head + 4 && isWord(words[head + 1]) && words.includes('or') && !words.includes('(')) return {at: head + 1, length: 0};
+	// "direction in/out", "state trialing/active/past_due": values between slashes.
+	const slash = words.indexOf('/');
+	if (slash >= 2 && words.slice(slash - 1).every((word, i) => (i % 2 === 1 ? word === '/' : /^[a-z0-9_]+$/.test(word)))) return {at: slash - 1, length: 0};
 	return undefined;
 }
 
@@ -174,19 +184,18 @@ function readNote(inner: Word[], field: FieldDraft): boolean {
 
 	if (keepWords[0] === 'many' || keepWords.join(' ') === 'many to many') return false;
 	const values = enumValues(keep.filter((token, i) => !ARTICLES.has(token.low) || !isWord(keep[i + 1]?.low) || MARKS.has(keep[i + 1]!.low)));
-	if (values) {
-		field.type = `enum:${values.join(':')}`;
-		return true;
-	}
-
-	// "(a user)", "(an employee)", "(user)": the field points at that entity.
-	const noun = keepWords.filter(word => !ARTICLES.has(word) && word !== ',');
-	if (noun.length === 1 && isWord(noun[0]) && !TYPE_WORDS[noun[0]!]) {
-		field.ref = singularize(noun[0]!);
-		return true;
-	}
-
-	return false;
+	const shown = `(${inner
+		.map(token => token.raw)
+		.join(' ')
+		.replace(/ ([,)])/g, '$1')
+		.replace(/ ?([-/']) ?/g, '$1')})`;
+	looseNote(
+		field,
+		keepWords.filter(word => !ARTICLES.has(word) && word !== ','),
+		shown,
+		values,
+	);
+	return true;
 }
 
 function fromGrammar(token: Word): FieldRead {

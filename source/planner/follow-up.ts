@@ -7,7 +7,7 @@
  */
 import {attrName} from './attrs.js';
 import type {KnownEntity} from './progress.js';
-import {describe, SYNTAX_HINT} from './resolve.js';
+import {type DescribeOptions, describe, SYNTAX_HINT} from './resolve.js';
 import type {Parsed} from './types.js';
 import {pluralize, singularize} from './words.js';
 
@@ -43,7 +43,7 @@ function findKnown(known: KnownEntity[], name: string): KnownEntity | undefined 
 	return known.find(entity => entity.plural === name || entity.plural === plural || singularize(entity.plural) === singularize(name));
 }
 
-export function planAddFields(request: {target: string; fieldText: string}, known: KnownEntity[], existingTables?: Set<string>): Parsed<AddFields> {
+export function planAddFields(request: {target: string; fieldText: string}, known: KnownEntity[], existingTables?: Set<string>, options: DescribeOptions = {}): Parsed<AddFields> {
 	const entity = findKnown(known, request.target);
 	if (!entity) {
 		const names = known.map(candidate => candidate.plural);
@@ -57,7 +57,7 @@ export function planAddFields(request: {target: string; fieldText: string}, know
 
 	// The same reader as for descriptions, as if the fields were listed after the entity's name.
 	const tables = new Set([...(existingTables ?? []), ...known.map(candidate => candidate.plural)]);
-	const read = describe(`${entity.plural} with ${request.fieldText}`, tables);
+	const read = describe(`${entity.plural} with ${request.fieldText}`, tables, options);
 	if (!read.ok) return read;
 	const own = read.value.entities.find(candidate => candidate.plural === entity.plural);
 	const others = read.value.entities.filter(candidate => candidate !== own && !candidate.minimal);
@@ -82,5 +82,7 @@ export function planAddFields(request: {target: string; fieldText: string}, know
 		};
 	}
 
-	return {ok: true, value: {entity, added: fresh, attrs: [...entity.attrs, ...fresh], assumptions: own.assumptions}};
+	// Words left out unread are said with the plan, as for a description.
+	const unread = read.value.ignored.filter(line => line.includes(': not read, so left out'));
+	return {ok: true, value: {entity, added: fresh, attrs: [...entity.attrs, ...fresh], assumptions: [...own.assumptions, ...unread]}};
 }

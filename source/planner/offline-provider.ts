@@ -9,9 +9,12 @@ export class OfflineProvider implements LlmProvider {
 	readonly name = 'offline' as const;
 	readonly model = 'offline-planner';
 
+	/** `strict`: refuse a plan that needed an assumption (run --strict). */
+	constructor(private readonly options: {strict?: boolean} = {}) {}
+
 	async nextTurn(request: NextTurnRequest): Promise<ModelTurn> {
 		const {nextPlannerTurn} = await import('./turn.js');
-		const turn = nextPlannerTurn(request);
+		const turn = nextPlannerTurn(request, this.options);
 		request.signal?.throwIfAborted();
 		if (turn.text) request.onTextDelta?.(turn.text);
 		return turn;

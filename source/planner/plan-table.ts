@@ -33,7 +33,7 @@ function pad(rows: string[][]): string[] {
 	);
 }
 
-export function planTable(entities: PlannedEntity[], options: {binaryId: boolean; ignored: string[]; undescribed: string[]; inspected: boolean}): string {
+export function planTable(entities: PlannedEntity[], options: {binaryId: boolean; ignored: string[]; undescribed: string[]; inspected: boolean; assumed?: string[]}): string {
 	const rows = [
 		['Context', 'Schema', 'Table', 'Fields', 'References'],
 		...entities.map(entity => {
@@ -43,6 +43,7 @@ export function planTable(entities: PlannedEntity[], options: {binaryId: boolean
 		}),
 	];
 	const assumptions = [
+		...(options.assumed ?? []),
 		...entities.flatMap(entity => entity.assumptions.map(text => (text.startsWith(entity.plural) ? text : `${entity.plural}.${text}`))),
 		...options.undescribed.map(table => `${table}: the project's own table`),
 		...(options.binaryId ? ['binary (UUID) primary and foreign keys for every table'] : []),

@@ -10,7 +10,7 @@ import {earlierContextArgs} from './existing-tables.js';
 import {planAddFields, readAddFields} from './follow-up.js';
 import {planTable} from './plan-table.js';
 import {isTool, knownEntities, type Progress, type ProjectFacts, projectFacts} from './progress.js';
-import {describe} from './resolve.js';
+import {type DescribeOptions, describe} from './resolve.js';
 import type {Described, Parsed, PlannedCall, PlannedEntity} from './types.js';
 
 export type {PlannedCall} from './types.js';
@@ -91,7 +91,10 @@ function createPlan(described: Described, progress: Progress, projectPath: strin
 	const generated = adjusted.length > 0 ? [`Generated ${adjusted.map(entity => `${entity.schema} (${entity.plural})`).join(', ')}`] : [];
 	const headline = [...generated, ...existing.done].join('; ') || 'nothing to generate';
 	return {
-		statement: [planTable(existing.planned, {binaryId: described.binaryId, ignored: described.ignored, undescribed: described.undescribed, inspected}), ...existing.statement].join('\n'),
+		statement: [
+			planTable(existing.planned, {binaryId: described.binaryId, ignored: described.ignored, undescribed: described.undescribed, inspected, assumed: described.assumed}),
+			...existing.statement,
+		].join('\n'),
 		resolution,
 		headline: `${headline.charAt(0).toUpperCase()}${headline.slice(1)}.`,
 		calls: [inspectCall(projectPath), ...adjusted.flatMap(entity => entityCalls(entity, projectPath, described.binaryId)), ...existing.calls],
@@ -112,18 +115,21 @@ function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFa
 	return {statement, resolution: change.resolution, headline: `${done}.`, calls: [inspectCall(projectPath), ...change.calls], notes: change.notes};
 }
 
+/** `strict`: refuse a plan that needed an assumption, naming each (run --strict). */
+export type PlanOptions = DescribeOptions;
+
 /** The plan for the newest request, or a plain message when there is nothing the planner can do. */
-export function buildPlan(progress: Progress, projectPath: string): Parsed<Plan> {
+export function buildPlan(progress: Progress, projectPath: string, options: PlanOptions = {}): Parsed<Plan> {
 	const first = progress.calls[0];
 	const inspected = first !== undefined && isTool(first.name, 'inspect_project');
 	const facts = projectFacts(inspected ? progress.results[0] : undefined);
 
 	const addRequest = readAddFields(progress.request);
-	const add = addRequest ? planAddFields(addRequest, knownEntities(progress.earlier), facts.tables) : undefined;
+	const add = addRequest ? planAddFields(addRequest, knownEntities(progress.earlier), facts.tables, options) : undefined;
 	if (add?.ok) return {ok: true, value: addFieldsPlan(progress, projectPath, facts, add.value, inspected)};
 
 	// "add posts with a title" may still be a plain description; if not, the add-fields answer is the better one.
-	const described = describe(progress.request, facts.tables);
+	const described = describe(progress.request, facts.tables, options);
 	if (described.ok) return {ok: true, value: createPlan(described.value, progress, projectPath, facts, inspected)};
 	return add ?? described;
 }

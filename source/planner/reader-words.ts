@@ -130,3 +130,10 @@ export const GENERIC_HEADS = new Set([
 ]);
 export const FRAMING_ADJECTIVES = new Set(['simple', 'small', 'basic', 'little', 'tiny', 'minimal', 'new', 'quick', 'personal', 'full', 'complete', 'web', 'mobile', 'phoenix', 'elixir']);
 export const PLEASANTRIES = new Set(['hi', 'hello', 'hey', 'thanks', 'thank', 'you', 'please', 'cheers', 'ok', 'okay', 'following', 'below', 'this', 'these']);
+
+/** Words of someone talking about the work, not the data: a clause with one and no field is chatter. */
+// biome-ignore format: a word list, one line
+export const CHATTER = new Set(['i', 'we', 'you', 'u', 'me', 'us', 'my', 'our', 'your', 'im', 'were', 'thanks', 'thank', 'thx', 'ty', 'cheers', 'pls', 'plz', 'lol', 'think', 'sure', 'know', 'let', 'hope', 'guess', 'wondering', 'question', 'help', 'sane', 'idea', 'ideas', 'feedback', 'advance', 'rest', 'yet', 'enough', 'anything', 'request', 'team', 'guys', 'folks', 'thoughts', 'context', 'now']);
+/** Words that open a question about the description: "Is that enough?", "Does this look sane?". */
+// biome-ignore format: a word list, one line
+export const QUESTION_LEADS = new Set(['is', 'are', 'does', 'do', 'did', 'should', 'would', 'will', 'what', 'how', 'why', 'any', 'thoughts', 'anything', 'am', 'was', 'ok', 'right', 'sound', 'sounds', 'look', 'looks', 'make', 'makes']);

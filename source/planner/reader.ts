@@ -18,12 +18,13 @@ import {ARTICLES, readField} from './field.js';
 import {splitItems} from './field-items.js';
 import {takeFraming} from './framing.js';
 import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
-import {BELONG, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES} from './reader-words.js';
+import {BELONG, CHATTER, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES, QUESTION_LEADS} from './reader-words.js';
 import {StatementReader} from './statements.js';
+import {correctTypos} from './typos.js';
 import {isPlural, isWord, singularize, splitWords, type Word} from './words.js';
 
 class Reader {
-	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], errors: [], manyToMany: []};
+	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], assumed: [], errors: [], manyToMany: []};
 	private readonly byName = new Map<string, EntityDraft>();
 
 	entity(singular: string, mentioned = true): EntityDraft {
@@ -68,11 +69,25 @@ class Reader {
 			return;
 		}
 
-		const tokens = splitWords(text);
+		const corrected = correctTypos(splitWords(text));
+		const tokens = corrected.tokens;
+		this.reading.assumed.push(...corrected.said);
 		const words = tokens.map(token => token.low);
 		if (this.directive(words, text)) return;
+		const together = this.last ? uniqueTogether(words) : undefined;
+		if (this.last && together) {
+			this.last.uniqueTogether = [...(this.last.uniqueTogether ?? []), together];
+			return;
+		}
+
 		if (words.every(word => PLEASANTRIES.has(word) || word === ',' || word === ':')) {
 			this.reading.ignored.push(`'${raw}'`);
+			return;
+		}
+
+		// "Is that enough?", "Does this look sane?": a question about the description, not part of it.
+		if (QUESTION_LEADS.has(words[0] ?? '') && words.some(word => CHATTER.has(word) || ['that', 'this', 'it', 'these', 'those'].includes(word))) {
+			this.reading.ignored.push(`'${raw}': no entity or field in it`);
 			return;
 		}
 
@@ -85,9 +100,33 @@ class Reader {
 		if (!rest) return;
 
 		const before = this.reading.entities.filter(entity => !entity.mentioned).length;
+		const count = this.reading.entities.length;
+		const shape = this.shape(count);
+		const unread = this.reading.unreadable.length;
 		new StatementReader(this, rest).readAll();
+		// A sentence that carries no field or relation is chatter when it names nothing or talks to
+		// someone ("Let me know what you think", "thanks!"): left out, and said so.
+		const added = this.reading.entities.slice(count);
+		const describes =
+			this.shape(count) !== shape || added.some(entity => entity.fields.length > 0 || entity.existing || entity.joins || entity.belongsTo.length + entity.hasMany.length + entity.hasOne.length > 0);
+		if (!describes && (this.reading.unreadable.length > unread || (added.length > 0 && words.some(word => CHATTER.has(word))))) {
+			for (const entity of added) this.forget(entity);
+			this.reading.unreadable.splice(unread);
+			this.reading.ignored.push(`'${raw}': no entity or field in it`);
+			return;
+		}
+
 		const described = this.reading.entities.filter(entity => !entity.mentioned || entity.belongsTo.length > 0);
 		if (described.length > 0 && (described.length !== before || !this.last)) this.last = described[described.length - 1];
+	}
+
+	/** A count of what the first `count` entities hold, to tell whether a clause added to them. */
+	private shape(count: number): string {
+		const {entities, manyToMany} = this.reading;
+		return [
+			manyToMany.length,
+			...entities.slice(0, count).map(entity => `${entity.fields.length}.${entity.belongsTo.length}.${entity.hasMany.length}.${entity.hasOne.length}.${entity.mentioned}`),
+		].join(',');
 	}
 
 	/** "plan which can be free or pro", "renews on": a clause that names no entity, only fields. */
@@ -130,6 +169,18 @@ class Reader {
 
 		return false;
 	}
+}
+
+/** "unique per A and B", "A and B unique together", "one per A and B", "(each|a) A VERBs once per B". */
+function uniqueTogether(words: string[]): [string, string] | undefined {
+	const text = words.filter(word => !['a', 'an', 'the', 'each', 'every'].includes(word)).join(' ');
+	const per = /^(?:(?:it is|they are|is|are|must be|should be)\s+)?(?:unique|one|only one) (?:per|for each|for every|on) (\w+) (?:and|\+|,) (\w+)$/.exec(text);
+	if (per) return [singularize(per[1]!), singularize(per[2]!)];
+	const together = /^(\w+) (?:and|\+) (\w+) (?:are |is |must be |should be )?unique(?: together)?$/.exec(text);
+	if (together) return [singularize(together[1]!), singularize(together[2]!)];
+	const once = /^(\w+) (?:\w+ ){1,2}(?:once|only once|one time|at most once) (?:per|for each|in each|in a|on each) (\w+)$/.exec(text);
+	if (once) return [singularize(once[1]!), singularize(once[2]!)];
+	return undefined;
 }
 
 export function readDescription(text: string): Reading {

@@ -103,12 +103,15 @@ interface Working {
 	uniquePairs: string[][];
 }
 
-function refusal(reading: Reading): string | undefined {
-	if (reading.errors.length > 0) return `${reading.errors.join('; ')}. ${SYNTAX_HINT}`;
-	if (reading.unreadable.length > 0) {
-		return `I could not place these words: ${reading.unreadable.map(words => `'${words}'`).join(', ')}. Leave them out, or write them as fields or relations. ${SYNTAX_HINT}`;
-	}
+/** What the planner could not read, quoted, with a phrasing that works: a refusal that steers. */
+export function unreadMessage(unread: string[]): string {
+	return `I could not place these words: ${unread.map(words => `'${words}'`).join(', ')}. Leave them out, or write them as fields or relations. ${SYNTAX_HINT}`;
+}
 
+function refusal(reading: Reading, strict: boolean): string | undefined {
+	if (reading.errors.length > 0) return `${reading.errors.join('; ')}. ${SYNTAX_HINT}`;
+	// Without entities there is nothing to plan; with strict, nothing is left out unread.
+	if (reading.unreadable.length > 0 && (strict || !reading.entities.some(entity => !entity.mentioned))) return unreadMessage(reading.unreadable);
 	return undefined;
 }
 
@@ -131,10 +134,15 @@ function findEntity(entities: Working[], name: string): Working | undefined {
 	return entities.find(entity => entity.draft.singular === singular || entity.plural === name);
 }
 
-export function describe(text: string, existingTables?: Set<string>): Parsed<Described> {
+export interface DescribeOptions {
+	/** Refuse words that fit nowhere instead of leaving them out (run --strict). */
+	strict?: boolean;
+}
+
+export function describe(text: string, existingTables?: Set<string>, options: DescribeOptions = {}): Parsed<Described> {
 	const reading = readStructured(text) ?? readDescription(text);
 	if ('ok' in reading) return reading;
-	const refused = refusal(reading);
+	const refused = refusal(reading, options.strict === true);
 	if (refused) return {ok: false, message: refused};
 	const drafts = reading.entities;
 	if (drafts.length === 0) {
@@ -224,7 +232,9 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 				continue;
 			}
 
-			const inferred = field.type ? {type: field.type, why: field.why} : inferType(field.name);
+			for (const said of field.said ?? []) entity.assumptions.push(`${field.name}: ${said}`);
+			const named = field.type ? undefined : inferType(field.name);
+			const inferred = field.type ? {type: field.type, why: field.why} : named!.type === 'string' ? (typeOfDefault(field.default) ?? named!) : named!;
 			const attr = fieldAttr(field, inferred.type);
 			if (!attr.ok) return attr;
 			const added = add(entity, attr.value);
@@ -261,6 +271,14 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 				const added = reference(ensure(target), entity.draft.singular, undefined, unique);
 				if (!added.ok) return added;
 			}
+		}
+	}
+
+	for (const entity of entities) {
+		for (const pair of entity.draft.uniqueTogether ?? []) {
+			const columns = pair.map(name => entity.attrs.map(attr => attr.split(':')[0]!).find(column => column === `${name}_id` || column === name));
+			if (columns.every(column => column !== undefined)) entity.uniquePairs.push(columns as string[]);
+			else entity.assumptions.push(`left out 'unique per ${pair.join(' and ')}': ${entity.plural} has no such fields`);
 		}
 	}
 
@@ -314,7 +332,32 @@ export function describe(text: string, existingTables?: Set<string>): Parsed<Des
 
 	const ordered = orderEntities(planned);
 	if (!ordered.ok) return ordered;
-	return {ok: true, value: {entities: ordered.value, binaryId: reading.binaryId, ignored: reading.ignored, undescribed}};
+	if (options.strict) {
+		const refused = strictRefusal([...reading.assumed, ...ordered.value.flatMap(entity => entity.assumptions.map(text => (text.startsWith(entity.plural) ? text : `${entity.plural}.${text}`)))]);
+		if (refused) return refused;
+	}
+
+	const unread = reading.unreadable.map(words => `'${words}': not read, so left out (write it as a field or a relation to keep it)`);
+	return {ok: true, value: {entities: ordered.value, binaryId: reading.binaryId, ignored: [...reading.ignored, ...unread], undescribed, assumed: reading.assumed}};
+}
+
+/** A field with no type cue but a default: the default's kind ("a value (starting at 0)" is an integer). */
+function typeOfDefault(value: string | undefined): {type: string; why: string} | undefined {
+	if (value === undefined) return undefined;
+	if (/^-?\d+$/.test(value)) return {type: 'integer', why: `from the default ${value}`};
+	if (/^-?\d+\.\d+$/.test(value)) return {type: 'float', why: `from the default ${value}`};
+	if (value === 'true' || value === 'false') return {type: 'boolean', why: `from the default ${value}`};
+	return undefined;
+}
+
+/** With strict: a refusal naming every assumption, and how to say it instead. */
+function strictRefusal(assumptions: string[]): {ok: false; message: string} | undefined {
+	if (assumptions.length === 0) return undefined;
+	const count = assumptions.length > 1 ? `${assumptions.length} assumptions` : 'an assumption';
+	return {
+		ok: false,
+		message: `--strict: this plan needs ${count}: ${assumptions.join('; ')}. Say each in the description (e.g. 'capacity as integer', 'notes (optional)'), or run without --strict to plan with them stated.`,
+	};
 }
 
 /** The domain most entities belong to, else the first entity's plural (`users` → `Users`). */

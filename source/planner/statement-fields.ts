@@ -22,8 +22,11 @@ export class FieldListReader extends StatementCursor {
 			if (ARTICLES.has(this.at(at) ?? '')) return false;
 			const close = this.closing(name.end);
 			const inner = this.clause.tokens.slice(name.end, close + 1);
+			// "a title and speakers (many to many)": a relation of the entity being described.
+			if (inner.map(token => token.low).join(' ') === '( many to many )') return false;
 			const note = readField([{raw: 'x', low: 'x'}, ...inner]);
-			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:')) return false;
+			// A hint note ("(long text)") annotates a field; a hinted list ("(name, date, notes)") may be an entity's fields.
+			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:') && !(note.field.said && inner.some(token => token.low === ','))) return false;
 			return isPlural(last) || this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')));
 		}
 		if (!isPlural(last)) return false;
@@ -84,6 +87,14 @@ export class FieldListReader extends StatementCursor {
 					this.reader.entity(singularize(target));
 				}
 
+				continue;
+			}
+
+			// "speakers (many to many)" in a field list: a join table of the two.
+			const joined = words.join(' ');
+			if (joined.endsWith('( many to many )') && words.length === 6 && isWord(words[0])) {
+				this.reader.reading.manyToMany.push([entity.singular, singularize(words[0]!)]);
+				this.reader.entity(singularize(words[0]!));
 				continue;
 			}
 

@@ -8,7 +8,7 @@
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
 import {readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {summarizeRun} from '../tool-results/run-summary.js';
-import {buildPlan, type Plan, type PlannedCall} from './plan.js';
+import {buildPlan, type Plan, type PlannedCall, type PlanOptions} from './plan.js';
 import {isTool, type Progress, readProgress} from './progress.js';
 
 const LABEL = 'Offline planner';
@@ -66,12 +66,12 @@ function giveUp(text: string, reason: string): ModelTurn {
 	return {...answer(text), failure: `Offline planner: ${reason}.`};
 }
 
-export function nextPlannerTurn(request: NextTurnRequest): ModelTurn {
+export function nextPlannerTurn(request: NextTurnRequest, options: PlanOptions = {}): ModelTurn {
 	const progress = readProgress(request.history);
 	if (!progress) return giveUp(`${LABEL}: there is no request to work on.`, 'there is no request to work on');
 	if (!request.projectPath) return giveUp(`${LABEL}: no target project was given, so there is nothing to generate into.`, 'no target project was given');
 
-	const planned = buildPlan(progress, request.projectPath);
+	const planned = buildPlan(progress, request.projectPath, options);
 	if (!planned.ok) return giveUp(`${LABEL}: ${planned.message}`, 'could not read or plan the request (see its answer)');
 	const plan = planned.value;
 

@@ -28,6 +28,8 @@ export interface Described {
 	ignored: string[];
 	/** Entities referenced but not described: the project's table is used when it has one. */
 	undescribed: string[];
+	/** Guesses outside any one entity ("read 'belogns' as 'belongs'"); `--strict` refuses them. */
+	assumed: string[];
 }
 
 /** One tool call of a plan. */

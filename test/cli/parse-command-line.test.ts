@@ -19,6 +19,11 @@ test('a command gets its positionals and its flags, typed', t => {
 	t.like(line.flags, {project: 'my_app', dryRun: true, continue: 3});
 });
 
+test('run takes --strict; a command it means nothing to refuses it', t => {
+	t.like(command('run', '--strict', 'x').flags, {strict: true});
+	t.throws(() => parse('logs', '--strict'), {instanceOf: UsageError, message: /--strict means nothing to `ectosmith logs`/});
+});
+
 test('short flags and global flags before the command', t => {
 	const line = command('--db', '/tmp/x.db', 'run', '-p', 'app', 'x');
 	t.like(line.flags, {db: '/tmp/x.db', project: 'app'});

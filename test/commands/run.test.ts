@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
@@ -119,6 +119,24 @@ test.serial('a description the offline planner cannot read fails the run with ex
 	t.regex(result.stdout, /I found no entities in 'frobnicate the wibble'/);
 	const {execution} = await executions(t, db, 1);
 	t.like(execution, {status: 'FAILED', errorMessage: 'Offline planner: could not read or plan the request (see its answer).'});
+});
+
+test.serial('run --strict: the offline planner refuses a plan that needed an assumption, naming it, and writes nothing', async t => {
+	const db = await seededDb(t);
+	const project = await copyFixtureProject(t);
+	const env = cliEnv(tempDir(t));
+
+	const strict = await runCli(['run', '--db', db, '-p', project, '--strict', 'rooms with a name and a capacity'], {env});
+	t.is(strict.code, 1, strict.stdout);
+	t.regex(strict.stdout, /--strict: this plan needs an assumption: rooms\.capacity: integer, from the name/);
+	t.deepEqual(
+		readdirSync(project, {recursive: true, encoding: 'utf8'}).filter(file => /room/.test(file)),
+		[],
+	);
+
+	const loose = await runCli(['run', '--db', db, '-p', project, '--dry-run', 'rooms with a name and a capacity'], {env});
+	t.is(loose.code, 0, loose.stdout);
+	t.regex(loose.stdout, /Assumptions:\n\s+- rooms\.capacity: integer, from the name/);
 });
 
 test.serial('bad usage exits 2 with a message naming the problem', async t => {

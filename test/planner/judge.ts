@@ -9,7 +9,7 @@ export interface PlannedShape {
 	uniquePairs?: string[][];
 }
 
-export type Answer = {ok: true; entities: PlannedShape[]} | {ok: false; message: string};
+export type Answer = {ok: true; entities: PlannedShape[]; leftOut?: string[]} | {ok: false; message: string};
 export type Verdict = {kind: 'right'} | {kind: 'refused'; why: string} | {kind: 'wrong'; why: string};
 
 const FLAGS = ['optional', 'unique', 'redact'];
@@ -56,6 +56,7 @@ export function judge(item: Case, answer: Answer): Verdict {
 		if (!sameSet(pairs, pair ? [pair.join(',')] : [])) return {kind: 'wrong', why: `${entity.plural}: unique pairs ${pairs.join(' ') || 'none'}`};
 	}
 
+	if (item.leftOut && !(answer.leftOut ?? []).some(line => item.leftOut!.test(line))) return {kind: 'wrong', why: `the plan does not list ${item.leftOut} as left out`};
 	return {kind: 'right'};
 }
 

@@ -23,6 +23,7 @@ function answer(item: Case): Answer {
 			binaryId: described.value.binaryId,
 			uniquePairs: entity.uniquePairs,
 		})),
+		leftOut: described.value.ignored,
 	};
 }
 

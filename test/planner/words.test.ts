@@ -26,7 +26,9 @@ test('tokens keep what the user wrote beside the lowercase form used for matchin
 });
 
 test('refusals quote the words and show how to write them; nothing is silently dropped', t => {
-	const refused = describe('posts with a title, and make it fast');
+	const loose = describe('posts with a title, and make it fast');
+	t.true(loose.ok && loose.value.ignored.some(line => line.startsWith("'make it fast': not read")));
+	const refused = describe('posts with a title, and make it fast', undefined, {strict: true});
 	t.false(refused.ok);
 	if (!refused.ok) {
 		t.regex(refused.message, /I could not place these words: 'make it fast'/);
