@@ -43,7 +43,7 @@ function timeToScreen(command, marker, {cwd, env}) {
 }
 
 /**
- * Median first paint of each CLI and of the baseline, from `runs` rounds (one of each per round).
+ * First paint (min, median, max) of each CLI and of the baseline, from `runs` rounds (one of each per round).
  * Undefined without tmux. `ECTOSMITH_DB`/`XDG_STATE_HOME` in env keep the user's files out of it.
  */
 export function measureFirstPaint({clis, runs = 9, env = {}, cwd}) {
@@ -59,7 +59,8 @@ export function measureFirstPaint({clis, runs = 9, env = {}, cwd}) {
 		for (const [index, cli] of clis.entries()) painted[index].push(timeToScreen(`${node} ${quote(cli)}`, TOP_BAR, options));
 	}
 
-	return {baseline: median(baseline), painted: painted.map(times => median(times))};
+	const spread = times => ({min: Math.min(...times), median: median(times), max: Math.max(...times)});
+	return {baseline: spread(baseline), painted: painted.map(times => spread(times))};
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -70,10 +71,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 	if (result === undefined) {
 		console.log('tmux is not installed: no first-paint figures');
 	} else {
-		console.log(`node printing a word  ${result.baseline.toFixed(0).padStart(6)} ms`);
+		const line = ({min, median: mid, max}) => `${mid.toFixed(0).padStart(6)} ms (${min.toFixed(0)} to ${max.toFixed(0)})`;
+		console.log(`node printing a word  ${line(result.baseline)}`);
 		for (const [index, cli] of clis.entries()) {
 			const ms = result.painted[index];
-			console.log(`${path.relative(root, cli).padEnd(21)} ${ms.toFixed(0).padStart(6)} ms  ${(ms / result.baseline).toFixed(2)}x`);
+			console.log(`${path.relative(root, cli).padEnd(21)} ${line(ms)}  ${(ms.median / result.baseline.median).toFixed(2)}x`);
 		}
 	}
 }

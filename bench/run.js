@@ -2,11 +2,12 @@
 // Needs a build (npm run build). Figures are medians of repeated runs on this machine.
 // `npm run bench -- --history` runs only the history and replay figures (on 100k executions).
 import {spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {cpSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os, {tmpdir} from 'node:os';
 import path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {measureEngineTurns} from './engine-turns.js';
 import {measureFirstPaint} from './first-paint.js';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -26,6 +27,11 @@ function median(values) {
 	return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Min, median and max of repeated runs: the machine is shared, so the spread is part of the figure. */
+function spread(values) {
+	return {min: Math.min(...values), median: median(values), max: Math.max(...values)};
+}
+
 function timeCommand(args, runs, prepare) {
 	const times = [];
 	for (let i = 0; i < runs; i++) {
@@ -38,7 +44,7 @@ function timeCommand(args, runs, prepare) {
 		}
 	}
 
-	return median(times);
+	return spread(times);
 }
 
 /**
@@ -78,14 +84,17 @@ function timeToScreen(command, marker, runs, dbPath = env.ECTOSMITH_DB) {
 		if (!shown) throw new Error(`${command} did not show "${marker}" within 20 s`);
 	}
 
-	return median(times);
+	return spread(times);
 }
 
 const results = [];
 /** The CPU milliseconds of the last in-process measurement, reported with it. */
 let lastCpu;
-function report(name, ms, baselineMs) {
-	results.push({name, ms, ratio: ms / baselineMs, ...(lastCpu === undefined ? {} : {cpu: lastCpu})});
+/** One figure: its spread, and its median over the baseline's median (a spread or a number). */
+function report(name, figure, baseline) {
+	const ms = typeof figure === 'number' ? {min: figure, median: figure, max: figure} : figure;
+	const base = typeof baseline === 'number' ? baseline : baseline.median;
+	results.push({name, ...ms, ratio: ms.median / base, ...(lastCpu === undefined ? {} : {cpu: lastCpu})});
 	lastCpu = undefined;
 }
 
@@ -105,7 +114,7 @@ try {
 			const [painted] = paint.painted;
 			report('node printing a word, in tmux (baseline of the next)', paint.baseline, baseline);
 			report('ectosmith TUI first paint, in tmux', painted, baseline);
-			results.push({name: '  first paint x node printing a word', ms: painted - paint.baseline, ratio: painted / paint.baseline});
+			report('  first paint x node printing a word', painted, paint.baseline);
 		}
 
 		const fixture = path.join(root, 'fixtures/phoenix/my_app');
@@ -117,6 +126,17 @@ try {
 
 		const description = 'a blog with posts (title, body as text, published boolean) and comments (body) that belong to posts';
 		report('ectosmith run, offline, 2 entities (3 tool servers)', timeCommand([cli, 'run', '--project', '.', description], 5, project), baseline);
+
+		// The engine's own cost: 1,000 turns of a tool that answers at once, recorded, against the
+		// same calls made directly; the recorder's rate against the driver's raw inserts.
+		const rounds = [];
+		for (let i = 0; i < 3; i++) rounds.push(await measureEngineTurns({turns: 1000}));
+		const direct = spread(rounds.map(round => round.direct / round.turns));
+		report('1,000 tool calls made directly, per call (baseline of the next)', direct, direct);
+		report('  engine: our own ms per turn, over a direct call', spread(rounds.map(round => (round.engineMs - round.direct) / round.turns)), direct);
+		const raw = spread(rounds.map(round => round.rawInserts / round.messages));
+		report('raw insert of a message row, one transaction (baseline of the next)', raw, raw);
+		report('  engine: run time per message recorded', spread(rounds.map(round => round.engineMs / round.messages)), raw);
 	}
 
 	// History and replay on a database of 100,000 executions (about a million messages), filled
@@ -170,7 +190,7 @@ try {
 			if (result.status !== 0) throw new Error(`${args.join(' ')} exited ${result.status}: ${result.stderr}`);
 		}
 
-		return median(times);
+		return spread(times);
 	};
 
 	if (!historyOnly) report('ectosmith history --limit 1 (the 5 runs above)', timeCommand([cli, 'history', '--limit', '1'], 9), baseline);
@@ -184,7 +204,7 @@ try {
 	const replayShown = timeToScreen(`'${process.execPath}' '${cli}' replay 50000`, /step \d+ of \d+/, 5, bigDb);
 	if (paintedBig !== undefined && replayShown !== undefined) {
 		report('ectosmith TUI first paint, in tmux (100k; baseline of the next)', paintedBig, baseline);
-		results.push({name: 'ectosmith replay 50000 (400 messages), in tmux, to its first step', ms: replayShown, ratio: replayShown / paintedBig});
+		report('ectosmith replay 50000 (400 messages), in tmux, to its first step, x the first paint', replayShown, paintedBig);
 	}
 
 	// The same in process, against a trivial query on the same connection: what the screens pay.
@@ -210,7 +230,7 @@ try {
 			}
 
 			lastCpu = median(cpu);
-			return median(times);
+			return spread(times);
 		};
 
 		const connection = orm.em.getConnection();
@@ -261,7 +281,37 @@ try {
 }
 
 const width = Math.max(...results.map(r => r.name.length));
-console.log(`${'benchmark'.padEnd(width)}  median ms  x baseline  CPU ms`);
-for (const {name, ms, ratio, cpu} of results) {
-	console.log(`${name.padEnd(width)}  ${ms.toFixed(2).padStart(9)}  ${ratio.toFixed(2).padStart(10)}  ${cpu === undefined ? '' : cpu.toFixed(2).padStart(6)}`);
+const fixed = value => value.toFixed(value < 10 ? 2 : 0);
+console.log(`${'benchmark'.padEnd(width)}  ${'min'.padStart(8)}  ${'median'.padStart(8)}  ${'max'.padStart(8)}  x baseline  CPU ms`);
+for (const {name, min, median: mid, max, ratio, cpu} of results) {
+	console.log(
+		`${name.padEnd(width)}  ${fixed(min).padStart(8)}  ${fixed(mid).padStart(8)}  ${fixed(max).padStart(8)}  ${ratio.toFixed(2).padStart(10)}  ${cpu === undefined ? '' : fixed(cpu).padStart(6)}`,
+	);
+}
+
+// bench/results.md: the figures with the machine they ran on (only a full run replaces it).
+if (!historyOnly) {
+	const cpus = os.cpus();
+	const machine = `${cpus.length} x ${cpus[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.type()} ${os.release()}, Node ${process.version}; load average ${os
+		.loadavg()
+		.map(load => load.toFixed(1))
+		.join(' ')} at the end (other work shares this machine: read the medians and the spread)`;
+	const rows = results.map(
+		({name, min, median: mid, max, ratio, cpu}) => `| ${name.trim()} | ${fixed(min)} | ${fixed(mid)} | ${fixed(max)} | ${ratio.toFixed(2)} | ${cpu === undefined ? '' : fixed(cpu)} |`,
+	);
+	writeFileSync(
+		path.join(root, 'bench', 'results.md'),
+		`# npm run bench, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC
+
+${machine}.
+
+Milliseconds, min / median / max of the repeated runs; "x baseline" is the median over the median of the
+baseline measured in the same run (\`node -e ""\` unless the row or the one above names another).
+
+| benchmark | min | median | max | x baseline | CPU ms |
+|---|---|---|---|---|---|
+${rows.join('\n')}
+`,
+	);
+	console.log(`\nwritten to ${path.relative(process.cwd(), path.join(root, 'bench', 'results.md'))}`);
 }
