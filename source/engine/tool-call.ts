@@ -136,34 +136,45 @@ export async function callTool(
 		text: result.text,
 		...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
 	};
-	const responseId = await recorder.addMessage(executionId, {
-		turnNumber: turn,
-		role: 'tool_response',
-		contentText: result.text,
-		functionResponseName: call.name,
-		functionResponseContent: stored,
-		...(idParts ? {rawParts: idParts} : {}),
-		durationMs,
-		isError: result.isError,
-		...(approval === undefined ? {} : {approval}),
-		...(shown === undefined ? {} : {approvalRequest: recordApproval(shown, result.structuredContent)}),
-	});
+	const finished = (messageId: number) =>
+		parts.emit({
+			type: 'tool_call_finished',
+			executionId,
+			messageId,
+			turn,
+			callIndex,
+			name: call.name,
+			...(binding ? {server: binding.serverName} : {}),
+			isError: result.isError,
+			text: result.text,
+			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
+			durationMs,
+			...(approval === undefined ? {} : {approval}),
+		});
+	let responseId: number;
+	try {
+		responseId = await recorder.addMessage(executionId, {
+			turnNumber: turn,
+			role: 'tool_response',
+			contentText: result.text,
+			functionResponseName: call.name,
+			functionResponseContent: stored,
+			...(idParts ? {rawParts: idParts} : {}),
+			durationMs,
+			isError: result.isError,
+			...(approval === undefined ? {} : {approval}),
+			...(shown === undefined ? {} : {approvalRequest: recordApproval(shown, result.structuredContent)}),
+		});
+	} catch (error) {
+		// The screen still learns what the call wrote (under the request's id: no answer row exists);
+		// the journal stays, so a later start records it.
+		finished(requestId);
+		throw error;
+	}
+
 	// Recorded: the journal has done its job.
 	if (journal !== undefined) await removeJournal(context.projectPath, journal);
-	parts.emit({
-		type: 'tool_call_finished',
-		executionId,
-		messageId: responseId,
-		turn,
-		callIndex,
-		name: call.name,
-		...(binding ? {server: binding.serverName} : {}),
-		isError: result.isError,
-		text: result.text,
-		...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
-		durationMs,
-		...(approval === undefined ? {} : {approval}),
-	});
+	finished(responseId);
 	if (context.writtenFiles && !result.isError) addWrittenFiles(context.writtenFiles, result.structuredContent);
 	if (cancelled) throw new Cancelled();
 	return {

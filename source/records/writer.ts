@@ -105,6 +105,8 @@ export class RecordWriter {
 		const ending = {...end, ...this.scrub({finalResponseText: end.finalResponseText, errorMessage: end.errorMessage}), endTime: end.endTime ?? new Date()};
 		try {
 			await this.writeEnd(executionId, ending, this.guard.lockedOut ? Math.min(lockedOutWaitMs, this.guard.waitMs) : this.guard.waitMs);
+			const lost = await this.guard.fileLost();
+			if (lost) throw lost;
 		} catch (error) {
 			if (error instanceof DatabaseError && error.isBusy) {
 				this.pendingEnds.set(executionId, ending);
