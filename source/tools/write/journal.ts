@@ -4,7 +4,8 @@
  * before committing and marks it written after. A call without one writes no journal.
  */
 import {AsyncLocalStorage} from 'node:async_hooks';
-import {mkdir} from 'node:fs/promises';
+import {lstat, mkdir, readdir, rm} from 'node:fs/promises';
+import {join} from 'node:path';
 import {writeFileAtomic} from '../../atomic-write.js';
 import {isRecord} from '../../is-record.js';
 import type {ResultFile} from '../../tool-results/output.js';
@@ -18,6 +19,18 @@ export async function withJournalOf<T>(meta: unknown, body: () => Promise<T>): P
 	return current.run(isJournalId(id) ? id : undefined, body);
 }
 
+/** A journal this old was left by a client that answered without it (a call it timed out on) or by another database. */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+async function pruneStale(folder: string): Promise<void> {
+	for (const name of await readdir(folder).catch(() => [])) {
+		if (!name.endsWith('.json')) continue;
+		const file = join(folder, name);
+		const info = await lstat(file).catch(() => undefined);
+		if (info?.isFile() && Date.now() - info.mtimeMs > STALE_MS) await rm(file, {force: true}).catch(() => undefined);
+	}
+}
+
 /** The journal of the call in scope: write() before the commit, written() after, discard() when nothing was written. */
 export function callJournal(root: string): {write(files: ResultFile[]): Promise<void>; written(files: ResultFile[], createdFolders: string[]): Promise<void>; discard(): Promise<void>} | undefined {
 	const id = current.getStore();
@@ -25,6 +38,7 @@ export function callJournal(root: string): {write(files: ResultFile[]): Promise<
 	const save = async (journal: WriteJournal) => {
 		await mkdir(journalFolderOf(root), {recursive: true, mode: 0o700});
 		await writeFileAtomic(journalFileOf(root, id), JSON.stringify(journal), {mode: 0o600});
+		await pruneStale(journalFolderOf(root));
 	};
 
 	return {
