@@ -138,6 +138,14 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				streaming = false;
 				line();
 				const outcome = `after ${event.turns} turn${event.turns === 1 ? '' : 's'} in ${seconds(event.durationMs)} (execution #${event.executionId})`;
+				if (event.recordError !== undefined) {
+					// Not "Completed": what the record will say is not what happened, and the user must know.
+					line(paint('red', `✘ Not recorded: the run ended ${event.status} ${outcome}, but its end could not be saved: ${clean(event.recordError)}`));
+					line(`  The record of execution #${event.executionId} keeps only the steps saved before; a later start marks it INTERRUPTED if it is still there.`);
+					writtenBefore();
+					break;
+				}
+
 				switch (event.status) {
 					case 'COMPLETED': {
 						line(paint('green', `✔ Completed ${outcome}.`));

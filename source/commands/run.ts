@@ -129,6 +129,8 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 			...(flags.continue === undefined ? {} : {continueFrom: flags.continue}),
 			dryRun: flags.dryRun === true,
 		});
+		// A run whose end is not in the record did not succeed as far as anyone can later tell.
+		if (result.recordError !== undefined) return result.status === 'CANCELLED' ? (stop.exitCode() ?? ExitCode.sigint) : ExitCode.failed;
 		if (result.status === 'COMPLETED') return lastCheck === 'failed' ? ExitCode.checksFailed : ExitCode.ok;
 		if (result.status === 'CANCELLED') return stop.exitCode() ?? ExitCode.sigint;
 		return ExitCode.failed;

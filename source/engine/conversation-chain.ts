@@ -10,11 +10,14 @@ import type {RecordedMessage} from '../records/recorder.js';
 /**
  * What the engine stores in raw_parts of tool_request / tool_response rows: the provider's call id
  * and, on a request whose arguments the engine changed (pinned to the project, a dry run), the
- * model's own arguments, so a replay shows the call the model made beside the one that ran.
+ * model's own arguments, so a replay shows the call the model made beside the one that ran; and a
+ * writing call's journal id, by which the next start learns what a call left unanswered wrote.
  */
 export interface CallRawParts {
 	callId?: string;
 	modelArgs?: Record<string, unknown>;
+	/** A writing call's journal id (tool-results/write-journal.ts), on its request and its response. */
+	journal?: string;
 }
 
 /** What the engine stores in function_response_content. */

@@ -100,7 +100,7 @@ export type EngineEvent =
 	| {
 			type: 'tool_call_finished';
 			executionId: number;
-			/** The tool_response row. */
+			/** The tool_response row (the tool_request row's when the answer could not be recorded). */
 			messageId: number;
 			turn: number;
 			callIndex: number;
@@ -121,6 +121,8 @@ export type EngineEvent =
 			errorMessage?: string;
 			turns: number;
 			durationMs: number;
+			/** The end could not be recorded (the database full, gone, locked): the record is not what this event says. */
+			recordError?: string;
 	  };
 
 export type EngineEventListener = (event: EngineEvent) => void;

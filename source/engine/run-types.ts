@@ -70,6 +70,8 @@ export interface RunOutcome {
 export interface RunResult extends RunOutcome {
 	executionId: number;
 	turns: number;
+	/** Set when the execution's end could not be recorded (the database full, gone, locked): why, in one line. */
+	recordError?: string;
 }
 
 /** What every part of a run works through: the engine's options, its logger and its event stream. */

@@ -4,9 +4,11 @@
  * become error results it sees; the request and the response are recorded and emitted.
  */
 
+import {randomUUID} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {FunctionCall, FunctionResult} from '../llm/provider.js';
 import type {ToolBinding, ToolCallResult} from '../mcp/types.js';
+import {JOURNAL_META_KEY, removeJournal} from '../tool-results/write-journal.js';
 import {type Approvals, approve, DECLINED_TEXT, hasDryRun} from './approval-gate.js';
 import {type ApprovalShown, recordApproval} from './approval-record.js';
 import {CANCELLED_APPROVAL_TEXT, CANCELLED_TOOL_TEXT, Cancelled, DEFAULT_WRITE_GRACE_MS, graceSignal} from './cancel.js';
@@ -55,7 +57,10 @@ export async function callTool(
 
 	if (binding && isRecord(call.args) && takesExecutionFiles(binding)) args = withExecutionFiles(binding, args, context.writtenFiles ?? [], context.checks ?? 'full');
 	if (context.dryRun && binding && hasDryRun(binding)) args = {...args, dry_run: true};
-	const idParts: CallRawParts | undefined = call.id === undefined ? undefined : {callId: call.id};
+	// A writing call keeps a journal in the project until its answer is recorded (write-journal.ts).
+	const journal = binding && !binding.readOnly && !context.dryRun && args['dry_run'] !== true ? randomUUID() : undefined;
+	const idParts: CallRawParts | undefined =
+		call.id === undefined && journal === undefined ? undefined : {...(call.id === undefined ? {} : {callId: call.id}), ...(journal === undefined ? {} : {journal})};
 	// The request row keeps what ran; the model's own arguments go beside it when they differ.
 	const requestParts: CallRawParts = {...idParts, ...(JSON.stringify(args) === JSON.stringify(modelArgs) ? {} : {modelArgs})};
 
@@ -118,7 +123,7 @@ export async function callTool(
 					result = {isError: true, text: gate.note === undefined ? DECLINED_TEXT : `The user declined: ${gate.note}`};
 				} else {
 					// The dry run's apply_args (a migration's stamp) make the real call write what was shown.
-					const invoked = await invoke(parts, binding, gate?.applyArgs ? {...args, ...gate.applyArgs} : args, signal);
+					const invoked = await invoke(parts, binding, gate?.applyArgs ? {...args, ...gate.applyArgs} : args, signal, journal);
 					cancelled = invoked.cancelled;
 					result = invoked.result;
 				}
@@ -131,32 +136,45 @@ export async function callTool(
 		text: result.text,
 		...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
 	};
-	const responseId = await recorder.addMessage(executionId, {
-		turnNumber: turn,
-		role: 'tool_response',
-		contentText: result.text,
-		functionResponseName: call.name,
-		functionResponseContent: stored,
-		...(idParts ? {rawParts: idParts} : {}),
-		durationMs,
-		isError: result.isError,
-		...(approval === undefined ? {} : {approval}),
-		...(shown === undefined ? {} : {approvalRequest: recordApproval(shown, result.structuredContent)}),
-	});
-	parts.emit({
-		type: 'tool_call_finished',
-		executionId,
-		messageId: responseId,
-		turn,
-		callIndex,
-		name: call.name,
-		...(binding ? {server: binding.serverName} : {}),
-		isError: result.isError,
-		text: result.text,
-		...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
-		durationMs,
-		...(approval === undefined ? {} : {approval}),
-	});
+	const finished = (messageId: number) =>
+		parts.emit({
+			type: 'tool_call_finished',
+			executionId,
+			messageId,
+			turn,
+			callIndex,
+			name: call.name,
+			...(binding ? {server: binding.serverName} : {}),
+			isError: result.isError,
+			text: result.text,
+			...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),
+			durationMs,
+			...(approval === undefined ? {} : {approval}),
+		});
+	let responseId: number;
+	try {
+		responseId = await recorder.addMessage(executionId, {
+			turnNumber: turn,
+			role: 'tool_response',
+			contentText: result.text,
+			functionResponseName: call.name,
+			functionResponseContent: stored,
+			...(idParts ? {rawParts: idParts} : {}),
+			durationMs,
+			isError: result.isError,
+			...(approval === undefined ? {} : {approval}),
+			...(shown === undefined ? {} : {approvalRequest: recordApproval(shown, result.structuredContent)}),
+		});
+	} catch (error) {
+		// The screen still learns what the call wrote (under the request's id: no answer row exists);
+		// the journal stays, so a later start records it.
+		finished(requestId);
+		throw error;
+	}
+
+	// Recorded: the journal has done its job.
+	if (journal !== undefined) await removeJournal(context.projectPath, journal);
+	finished(responseId);
 	if (context.writtenFiles && !result.isError) addWrittenFiles(context.writtenFiles, result.structuredContent);
 	if (cancelled) throw new Cancelled();
 	return {
@@ -170,7 +188,13 @@ export async function callTool(
  * The real call. A read-only call is abandoned on cancel; a writing call already sent is let
  * finish (up to writeGraceMs after the cancel), so what it wrote is what gets recorded.
  */
-async function invoke(parts: EngineParts, binding: ToolBinding, args: Record<string, unknown>, signal: AbortSignal | undefined): Promise<{result: ToolCallResult; cancelled: boolean}> {
+async function invoke(
+	parts: EngineParts,
+	binding: ToolBinding,
+	args: Record<string, unknown>,
+	signal: AbortSignal | undefined,
+	journal: string | undefined,
+): Promise<{result: ToolCallResult; cancelled: boolean}> {
 	if (signal?.aborted) return {result: {isError: true, text: CANCELLED_TOOL_TEXT}, cancelled: true};
 	const timeoutMs = parts.options.toolTimeoutMs;
 	const graceMs = parts.options.writeGraceMs ?? DEFAULT_WRITE_GRACE_MS;
@@ -180,6 +204,7 @@ async function invoke(parts: EngineParts, binding: ToolBinding, args: Record<str
 		const result = await parts.options.mcp.callTool(binding, args, {
 			...(callSignal ? {signal: callSignal} : {}),
 			...(timeoutMs === undefined ? {} : {timeoutMs}),
+			...(journal === undefined ? {} : {meta: {[JOURNAL_META_KEY]: journal}}),
 		});
 		return {result, cancelled: signal?.aborted === true};
 	} catch (error) {

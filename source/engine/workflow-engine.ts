@@ -85,16 +85,19 @@ export class WorkflowEngine {
 
 		// One instant for the row and the event, so a replay rebuilds the same duration.
 		const endTime = new Date();
+		let recordError: string | undefined;
 		try {
 			await this.options.recorder.finishExecution(executionId, {...outcome, turnCount: turns, endTime});
 		} catch (error) {
-			// The row stays STARTED; the next start marks it INTERRUPTED. The caller still gets the outcome.
-			log.error('could not finish the execution row', {error: errorMessage(error)});
+			// The row stays STARTED (the next start marks it INTERRUPTED) or is gone: the caller and the screen are told.
+			recordError = errorMessage(error);
+			log.error('could not finish the execution row', {error: recordError});
 		}
 
 		log.info('execution finished', {status: outcome.status, turns});
-		this.emit({type: 'execution_finished', executionId, ...outcome, turns, durationMs: endTime.getTime() - startedAt});
-		return {executionId, ...outcome, turns};
+		const unrecorded = recordError === undefined ? {} : {recordError};
+		this.emit({type: 'execution_finished', executionId, ...outcome, turns, durationMs: endTime.getTime() - startedAt, ...unrecorded});
+		return {executionId, ...outcome, turns, ...unrecorded};
 	}
 
 	private emit(event: EngineEvent): void {

@@ -83,7 +83,9 @@ async function projectOf(execution: Awaited<ReturnType<Recorder['getExecution']>
 
 /** Checks every file; throws UndoRefusedError naming the first problem (unless force skips it). */
 export async function planUndo(recorder: Recorder, executionId: number, options: UndoOptions = {}): Promise<UndoPlan> {
-	const execution = await recorder.getExecution(executionId);
+	let execution = await recorder.getExecution(executionId);
+	// A row left STARTED by a process that died is first marked so, with what its calls wrote.
+	if (execution.status === 'STARTED' && (await recorder.markInterrupted()) > 0) execution = await recorder.getExecution(executionId);
 	if (execution.status === 'STARTED') throw new UndoRefusedError(`Execution ${executionId} is still running (STARTED); undo it once it has finished.`);
 	if (execution.undoneAt) throw new UndoRefusedError(`Execution ${executionId} was already undone on ${execution.undoneAt.toISOString()}.`);
 	const projectPath = await projectOf(execution, options);

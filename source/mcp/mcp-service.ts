@@ -12,7 +12,7 @@ import {retry} from '../retry.js';
 import {ArgsValidator} from './args-validator.js';
 import {type ConnectionOptions, expandedOrNothing, ServerConnection, TOOL_CALL_CANCELLED} from './server-connection.js';
 import {exposedNames} from './tool-names.js';
-import {McpServerError, type McpServiceApi, notRunnableReason, ServerNotRunnableError, type ToolBinding, type ToolCallResult} from './types.js';
+import {type CallOptions, McpServerError, type McpServiceApi, notRunnableReason, ServerNotRunnableError, type ToolBinding, type ToolCallResult} from './types.js';
 
 // A connection that died right after it started: ready() starts it again, then gives up with an McpServerError.
 class ExitedAtStart extends Error {
@@ -109,7 +109,7 @@ export class McpService implements McpServiceApi {
 		return this.validator.validate(`${binding.serverName}/${binding.toolName}`, binding.inputSchema, args);
 	}
 
-	async callTool(binding: ToolBinding, args: Record<string, unknown>, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<ToolCallResult> {
+	async callTool(binding: ToolBinding, args: Record<string, unknown>, options: CallOptions = {}): Promise<ToolCallResult> {
 		if (options.timeoutMs !== undefined) {
 			positive('timeoutMs', options.timeoutMs);
 		}

@@ -14,7 +14,7 @@ import {childEnv} from './child-env.js';
 import {toToolCallResult} from './flatten-result.js';
 import {connectOverHttp, httpFailure} from './http-transport.js';
 import {StderrTail} from './stderr-tail.js';
-import {McpServerError, type ToolCallResult} from './types.js';
+import {type CallOptions, McpServerError, type ToolCallResult} from './types.js';
 
 export interface ConnectionOptions {
 	logger: Logger;
@@ -88,7 +88,7 @@ export class ServerConnection {
 		return this.stderr.tail(lines);
 	}
 
-	async callTool(toolName: string, args: Record<string, unknown>, options: {signal?: AbortSignal; timeoutMs?: number} = {}): Promise<ToolCallResult> {
+	async callTool(toolName: string, args: Record<string, unknown>, options: CallOptions = {}): Promise<ToolCallResult> {
 		const timeout = options.timeoutMs ?? this.options.requestTimeoutMs;
 		if (!this.alive) {
 			throw new McpServerError(this.config.name, `is not running (tool "${toolName}")`, this.stderr.tail());
@@ -97,7 +97,7 @@ export class ServerConnection {
 		const started = performance.now();
 		const elapsed = (): number => Math.round(performance.now() - started);
 		try {
-			const result = await this.client.callTool({name: toolName, arguments: args}, undefined, {timeout, signal: options.signal});
+			const result = await this.client.callTool({name: toolName, arguments: args, ...(options.meta === undefined ? {} : {_meta: options.meta})}, undefined, {timeout, signal: options.signal});
 			const toolResult = toToolCallResult(toolName, result as Parameters<typeof toToolCallResult>[1]);
 			this.logger.info(`tool ${toolName} ${toolResult.isError ? 'returned an error' : 'done'} in ${elapsed()} ms`, {
 				tool: toolName,

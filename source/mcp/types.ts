@@ -24,13 +24,20 @@ export interface ToolCallResult {
 	structuredContent?: unknown;
 }
 
+export interface CallOptions {
+	signal?: AbortSignal;
+	timeoutMs?: number;
+	/** Sent as the request's `_meta` (a server that does not know a key ignores it). */
+	meta?: Record<string, string>;
+}
+
 export interface McpServiceApi {
 	/** Starts (or reuses) the clients of these servers, in parallel, and lists their tools. */
 	toolsFor(servers: McpServerConfig[]): Promise<ToolBinding[]>;
 	/** Checks args against the tool's input schema; returns a list of problems (empty when valid). */
 	validateArgs(binding: ToolBinding, args: Record<string, unknown>): string[];
-	/** Calls the tool with an explicit timeout; transport failures throw McpServerError. */
-	callTool(binding: ToolBinding, args: Record<string, unknown>, options?: {signal?: AbortSignal; timeoutMs?: number}): Promise<ToolCallResult>;
+	/** Calls the tool with an explicit timeout (and `meta` as the request's `_meta`); transport failures throw McpServerError. */
+	callTool(binding: ToolBinding, args: Record<string, unknown>, options?: CallOptions): Promise<ToolCallResult>;
 	/** Pids of the running children (for tests that check no orphan is left). */
 	childPids(): number[];
 	close(): Promise<void>;

@@ -10,6 +10,7 @@ import {DatabaseError} from '../db/database-error.js';
 import {Execution, type IExecution, Message, Workflow} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
 import type {DatabaseGuard} from './guard.js';
+import {recoverWrites} from './recover-writes.js';
 import {messageRow, storedDate} from './row-mapping.js';
 import {currentHostName, currentUserName} from './run-by.js';
 import {type ExecutionEnd, type NewExecution, type NewMessage, UnknownExecutionError, UnknownWorkflowError} from './types.js';
@@ -104,6 +105,8 @@ export class RecordWriter {
 		const ending = {...end, ...this.scrub({finalResponseText: end.finalResponseText, errorMessage: end.errorMessage}), endTime: end.endTime ?? new Date()};
 		try {
 			await this.writeEnd(executionId, ending, this.guard.lockedOut ? Math.min(lockedOutWaitMs, this.guard.waitMs) : this.guard.waitMs);
+			const lost = await this.guard.fileLost();
+			if (lost) throw lost;
 		} catch (error) {
 			if (error instanceof DatabaseError && error.isBusy) {
 				this.pendingEnds.set(executionId, ending);
@@ -146,6 +149,8 @@ export class RecordWriter {
 			const rows = await em.find(Execution, {status: 'STARTED', ownerHost: host, ownerPid: {$ne: null}});
 			const orphans = rows.filter(row => !isProcessAlive(row.ownerPid!));
 			for (const row of orphans) {
+				// What its last calls wrote without an answer recorded: their journals say (recover-writes.ts).
+				await recoverWrites(em, row, this.scrub);
 				// It ended at its last recorded step, not now: the duration is what it ran.
 				const [last] = await em
 					.getConnection()

@@ -4,6 +4,7 @@ import {generateOutput} from '../../tool-results/output.js';
 import {generateContext} from '../generate-context.js';
 import {generateContextInput} from '../inputs.js';
 import {guarded} from '../tool-result.js';
+import {withJournalOf} from '../write/journal.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 
@@ -19,7 +20,7 @@ export function createContextGenServer(options: ToolServerOptions = {}): McpServ
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},
 		},
-		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateContext(args, cwdOf(options)))),
+		async (args, extra) => withJournalOf(extra._meta, async () => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateContext(args, cwdOf(options))))),
 	);
 	return server;
 }

@@ -6,6 +6,7 @@ import {generateSchema} from '../generate-schema.js';
 import {generateSchemaInput, inspectProjectInput} from '../inputs.js';
 import {inspectProjectTool} from '../inspect-project.js';
 import {guarded} from '../tool-result.js';
+import {withJournalOf} from '../write/journal.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 
@@ -33,7 +34,7 @@ export function createEctoGenServer(options: ToolServerOptions = {}): McpServer 
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},
 		},
-		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateSchema(args, cwdOf(options)))),
+		async (args, extra) => withJournalOf(extra._meta, async () => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateSchema(args, cwdOf(options))))),
 	);
 	return server;
 }

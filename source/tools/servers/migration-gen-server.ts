@@ -5,6 +5,7 @@ import {generateAddFieldsMigration} from '../generate-alter-migration.js';
 import {generateEmptyMigration, generateMigration} from '../generate-migration.js';
 import {generateAddFieldsMigrationInput, generateEmptyMigrationInput, generateMigrationInput} from '../inputs.js';
 import {guarded} from '../tool-result.js';
+import {withJournalOf} from '../write/journal.js';
 import {withProjectPathLock} from '../write/project-lock.js';
 import {cwdOf, packageVersion, type ToolServerOptions} from './server-info.js';
 
@@ -20,7 +21,7 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options)))),
+		async (args, extra) => withJournalOf(extra._meta, async () => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateMigration(args, cwdOf(options))))),
 	);
 	server.registerTool(
 		'generate_add_fields_migration',
@@ -32,7 +33,8 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateAddFieldsMigration(args, cwdOf(options)))),
+		async (args, extra) =>
+			withJournalOf(extra._meta, async () => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateAddFieldsMigration(args, cwdOf(options))))),
 	);
 	server.registerTool(
 		'generate_empty_migration',
@@ -44,7 +46,8 @@ export function createMigrationGenServer(options: ToolServerOptions = {}): McpSe
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false},
 		},
-		async args => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateEmptyMigration(args, cwdOf(options)))),
+		async (args, extra) =>
+			withJournalOf(extra._meta, async () => guarded(async () => withProjectPathLock(args.project_path, cwdOf(options), async () => generateEmptyMigration(args, cwdOf(options))))),
 	);
 	return server;
 }

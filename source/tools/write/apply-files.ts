@@ -8,9 +8,10 @@
 
 import {contentSha256} from '../../tool-results/content-hash.js';
 import {type AppliedFiles, MAX_PREVIOUS_BYTES, type ResultFile} from '../../tool-results/output.js';
+import {callJournal} from './journal.js';
 import {assertGeneratedModules, type GeneratedKind} from './module-guard.js';
 import {checkElixirSyntax} from './parse-check.js';
-import {commitWrites, type FileToWrite, planWrites, WriteRefusedError} from './safe-writer.js';
+import {commitWrites, type FileToWrite, planWrites, WriteFailedError, WriteRefusedError} from './safe-writer.js';
 import {commitUnlessStopping} from './shutdown.js';
 
 /** A file a generating tool writes, with the kind of module it holds. */
@@ -49,7 +50,6 @@ export async function applyFiles(root: string, base: string, files: GeneratedWri
 		);
 	}
 
-	const createdFolders = options.dryRun ? [] : await commitUnlessStopping(async () => commitWrites(root, plans));
 	const reported = plans.map((plan): ResultFile => {
 		const hashes = {sha256_before: plan.previous === undefined ? null : contentSha256(plan.previous), sha256_after: contentSha256(plan.content)};
 		const changedExisting = plan.previous !== undefined && plan.action !== 'unchanged';
@@ -66,7 +66,31 @@ export async function applyFiles(root: string, base: string, files: GeneratedWri
 
 		return {path: plan.path, action: plan.action, content: plan.content, ...hashes, ...(changedExisting ? bounded(plan.previous!) : {})};
 	});
+	if (options.dryRun) return {files: reported, createdFolders: []};
+	const createdFolders = await commitUnlessStopping(async () => commitJournaled(root, plans, reported));
 	return {files: reported, createdFolders};
+}
+
+/**
+ * Commits with the call's journal around it (when its client asked for one): what is about to be
+ * written goes to the journal first, so a client that dies meanwhile can still learn it. A journal
+ * that cannot be written (a project without room for _build) does not stop the write.
+ */
+async function commitJournaled(root: string, plans: Awaited<ReturnType<typeof planWrites>>, reported: ResultFile[]): Promise<string[]> {
+	const journal = callJournal(root);
+	const kept = await journal?.write(reported).then(
+		() => true,
+		() => false,
+	);
+	try {
+		const createdFolders = await commitWrites(root, plans);
+		if (kept) await journal?.written(reported, createdFolders).catch(() => undefined);
+		return createdFolders;
+	} catch (error) {
+		// A failed commit restored what it wrote: nothing reached the disk, so nothing to learn.
+		if (kept && error instanceof WriteFailedError && error.restored) await journal?.discard();
+		throw error;
+	}
 }
 
 /** True when the result wrote (or would write) a migration file. */

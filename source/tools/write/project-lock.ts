@@ -126,19 +126,28 @@ async function acquireFileLock(root: string): Promise<() => Promise<void>> {
 		const {file, created} = await lockPlace(root);
 		try {
 			const handle = await open(file, 'wx', 0o600);
-			try {
-				await handle.writeFile(token, 'utf8');
-			} finally {
-				await handle.close();
-			}
-
-			return async () => {
-				const current = await readFile(file, 'utf8').catch(() => undefined);
-				if (current === token) await rm(file, {force: true});
+			const cleanUp = async () => {
 				// Leave no trace in the project: the folders go again when no other call uses them.
 				for (const folder of [join(file, '..'), ...created.filter(folder => folder !== join(file, '..'))]) {
 					if (folder.startsWith(root)) await rmdir(folder).catch(() => undefined);
 				}
+			};
+
+			try {
+				await handle.writeFile(token, 'utf8');
+			} catch (error) {
+				// A full disk creates the file but takes no byte of it: no empty lock may stay behind.
+				await handle.close().catch(() => undefined);
+				await rm(file, {force: true});
+				await cleanUp();
+				throw lockWriteError(root, file, error);
+			}
+
+			await handle.close();
+			return async () => {
+				const current = await readFile(file, 'utf8').catch(() => undefined);
+				if (current === token) await rm(file, {force: true});
+				await cleanUp();
 			};
 		} catch (error) {
 			// ENOENT: another call removed the folder on release meanwhile; make it again.
@@ -160,6 +169,17 @@ async function acquireFileLock(root: string): Promise<() => Promise<void>> {
 
 		await new Promise(resolve => setTimeout(resolve, WAIT_MS));
 	}
+}
+
+/** One line for a lock that could not be written, the disk-full case named as such. */
+function lockWriteError(root: string, file: string, error: unknown): Error {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'ENOSPC' || code === 'EDQUOT') {
+		const full = code === 'ENOSPC' ? 'no space is left on its disk' : 'its disk quota is used up';
+		return new ProjectError(`Cannot write into ${root}: ${full} (${code}), not even the few bytes of the write lock ${file}. Free some space and run the call again.`);
+	}
+
+	return new ProjectError(`Cannot write into ${root}: the write lock ${file} could not be written (${code ?? (error instanceof Error ? error.message : String(error))}).`);
 }
 
 async function isStale(file: string): Promise<boolean> {
