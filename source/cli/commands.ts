@@ -138,6 +138,7 @@ export const COMMANDS: CommandSpec[] = [
 			'env',
 			'cwd',
 			'url',
+			'header',
 			'description',
 			'timeout',
 			'includeTool',
