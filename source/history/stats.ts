@@ -2,8 +2,9 @@
  * `ectosmith stats` and the Stats screen: SQL aggregates over executions and their tool calls,
  * computed in the database (never by loading rows): counts by status and by workflow per day,
  * median and slowest durations, tokens per workflow and model (with a cost estimate from the price
- * table), and per tool its calls, failures, median duration and the calls the user declined.
- * The same queries on SQLite and PostgreSQL, but for how each spells a day and a duration.
+ * table), per tool its calls, failures, median duration and the calls the user declined, and per
+ * workflow and model how the executions' last check_project result came out. The same queries on
+ * SQLite and PostgreSQL, but for how each spells a day and a duration.
  */
 import type {MikroORM} from '@mikro-orm/core';
 import type {Dialect} from '../db/database-url.js';
@@ -32,6 +33,11 @@ export interface Stats {
 		estimatedCost?: number;
 	}>;
 	tools: Array<{name: string; calls: number; failures: number; failureRate: number; medianMs?: number; declined: number}>;
+	/**
+	 * Per workflow and model, the executions that checked the project, by their last check's status
+	 * (after any repair): passRate is passed over those whose last check ran (passed or failed).
+	 */
+	checks: Array<{workflow: string; provider: string; model: string; checked: number; passed: number; failed: number; skipped: number; passRate?: number}>;
 }
 
 type Row = Record<string, unknown>;
@@ -45,12 +51,16 @@ function spellings(dialect: Dialect) {
 				day: (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`,
 				ms: (from: string, to: string) => `round(extract(epoch from (${to} - ${from})) * 1000)`,
 				time: (date: Date): unknown => date,
+				checkStatus: (column: string) => `(${column} -> 'structuredContent' ->> 'status')`,
+				hasCheckSteps: (column: string) => `json_typeof(${column} -> 'structuredContent' -> 'steps') = 'array'`,
 			}
 		: {
 				// SQLite keeps times as epoch milliseconds.
 				day: (column: string) => `date(${column} / 1000, 'unixepoch')`,
 				ms: (from: string, to: string) => `${to} - ${from}`,
 				time: (date: Date): unknown => date.getTime(),
+				checkStatus: (column: string) => `json_extract(${column}, '$.structuredContent.status')`,
+				hasCheckSteps: (column: string) => `json_valid(${column}) and json_type(${column}, '$.structuredContent.steps') = 'array'`,
 			};
 }
 
@@ -99,6 +109,20 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 		from t group by name order by calls desc, name`,
 	);
 
+	// A check result is any tool response whose structuredContent reads as one (tool-results/check-result.ts), whatever the server's name.
+	const checks = await all<Row>(
+		`with c as (
+			select m.execution_id as id, ${sql.checkStatus('m.function_response_content')} as status,
+				row_number() over (partition by m.execution_id order by m.id desc) as rn
+			from messages m join executions e on e.id = m.execution_id
+			where ${since('e.start_time')} and m.role = 'tool_response' and ${sql.hasCheckSteps('m.function_response_content')}
+				and ${sql.checkStatus('m.function_response_content')} in ('passed', 'failed', 'skipped'))
+		select w.name as workflow, coalesce(e.provider, '') as provider, coalesce(e.model, '') as model, count(*) as checked,
+			sum(case when c.status = 'passed' then 1 else 0 end) as passed, sum(case when c.status = 'failed' then 1 else 0 end) as failed
+		from c join executions e on e.id = c.id join workflows w on w.id = e.workflow_id
+		where c.rn = 1 group by w.name, e.provider, e.model order by checked desc, w.name, e.model`,
+	);
+
 	return {
 		...(options.since ? {since: options.since.toISOString()} : {}),
 		executions: byStatus.reduce((sum, row) => sum + num(row.count), 0),
@@ -133,6 +157,21 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 				failureRate: calls === 0 ? 0 : failures / calls,
 				...(row['median'] == null ? {} : {medianMs: Math.round(num(row['median']))}),
 				declined: num(row['declined']),
+			};
+		}),
+		checks: checks.map(row => {
+			const checked = num(row['checked']);
+			const passed = num(row['passed']);
+			const failed = num(row['failed']);
+			return {
+				workflow: String(row['workflow']),
+				provider: String(row['provider']),
+				model: String(row['model']),
+				checked,
+				passed,
+				failed,
+				skipped: checked - passed - failed,
+				...(passed + failed === 0 ? {} : {passRate: passed / (passed + failed)}),
 			};
 		}),
 	};

@@ -76,3 +76,21 @@ export async function seedHistory(orm: MikroORM, options: SeedOptions): Promise<
 
 	return first;
 }
+
+/** Adds a check_project response to an execution (after its other messages): a result of this status, as the check server returns it. */
+export async function seedCheck(orm: MikroORM, executionId: number, status: 'passed' | 'failed' | 'skipped'): Promise<void> {
+	const step = {
+		step: 'compile',
+		status,
+		duration_ms: 1200,
+		errors: status === 'failed' ? [{file: 'lib/x.ex', line: 3, message: 'undefined function y/0'}] : [],
+		...(status === 'skipped' ? {reason: 'no database'} : {}),
+	};
+	const content = {text: `check ${status}`, structuredContent: {status, summary: `Checks ${status}.`, steps: [step]}};
+	await orm.em.getConnection().execute(
+		`insert into messages (execution_id, turn_number, role, content_text, function_response_name, function_response_content, timestamp, duration_ms, is_error)
+			select ?, 9, 'tool_response', ?, 'check_project', ?, start_time + 100, 1200, 0 from executions where id = ?`,
+		[executionId, `check ${status}`, JSON.stringify(content), executionId],
+		'run',
+	);
+}

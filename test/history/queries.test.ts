@@ -2,7 +2,7 @@
 import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
 import {Workflow} from '../../source/db/entities/index.js';
-import {openDatabase} from '../../source/db/orm.js';
+import {migratorOf, openDatabase} from '../../source/db/orm.js';
 import {UsageError} from '../../source/errors.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
@@ -186,7 +186,7 @@ test('the migration fills the search index for executions recorded before it', a
 	const orm = await openDatabase({dbPath: tempDbPath(t), migrate: false, seed: false});
 	t.teardown(async () => orm.close(true));
 	const connection = orm.em.getConnection();
-	const migrator = orm.getMigrator();
+	const migrator = await migratorOf(orm);
 	const names = migrationsList.map(migration => migration.name);
 	await migrator.up({to: names[names.findIndex(name => name.endsWith('_history_search_index')) - 1]});
 	t.deepEqual(await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all'), []);
