@@ -108,7 +108,7 @@ export const COMMANDS: CommandSpec[] = [
 	},
 	{
 		name: 'db',
-		usage: ['db path', 'db migrate', 'db seed --from <dir>', 'db copy --from <db> --to <db>'],
+		usage: ['db path', 'db migrate', 'db seed --from <dir>', 'db copy [--from <db>] --to <db>'],
 		summary: 'Where the database lives; apply migrations; import servers and workflows; copy configuration and history between databases',
 		flags: ['from', 'to'],
 		load: async () => (await import('../commands/db.js')).dbCommand,
@@ -138,6 +138,7 @@ export const COMMANDS: CommandSpec[] = [
 			'env',
 			'cwd',
 			'url',
+			'header',
 			'description',
 			'timeout',
 			'includeTool',

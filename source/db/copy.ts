@@ -213,11 +213,11 @@ class Copier {
 		for (;;) {
 			const messages = await this.source.find(Message, {execution: {$in: executions}, id: {$gt: after}}, {orderBy: {id: 'asc'}, limit: MESSAGE_PAGE});
 			if (messages.length === 0) return;
-			for (const message of messages) {
-				this.target.create(Message, {...(columns(meta, message) as object), execution: this.target.getReference(Execution, this.executionIds.get(message.execution.id)!)} as never);
-			}
-
-			await this.target.flush();
+			// One multi-row insert per page, past the unit of work: nothing refers to a message.
+			await this.target.insertMany(
+				Message,
+				messages.map(message => ({...columns(meta, message), execution: this.executionIds.get(message.execution.id)!}) as never),
+			);
 			this.report.messages += messages.length;
 			after = messages.at(-1)!.id;
 			// The messages are written: only their ids were needed, and a long history must not pile up in memory.

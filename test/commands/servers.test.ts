@@ -9,6 +9,7 @@ import {ConfigStore} from '../../source/config/config-store.js';
 import {serverDefaults} from '../../source/config/entry-fields.js';
 import {openDatabase} from '../../source/db/orm.js';
 import {packageRoot} from '../../source/package-root.js';
+import {eachDialect, tempDbLocation} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 import {cliEnv, runCli, seededDb} from './_cli.js';
@@ -78,6 +79,33 @@ test('add, show and edit a server from the command line; stored env values are m
 	const bad = await cli(t, dbPath, 'servers', 'add', 'x', '--env', '1BAD=v');
 	t.is(bad.code, 2);
 	t.regex(bad.stderr, /^ectosmith: --env key "1BAD" is not a variable name/);
+});
+
+eachDialect('a server over HTTP from the command line: --url and --header, the header masked, Name= removing it', async (t, dialect) => {
+	const dbPath = await tempDbLocation(t, dialect);
+	const added = await cli(
+		t,
+		dbPath,
+		'servers',
+		'add',
+		'tidewave',
+		'--url',
+		'http://localhost:4000/tidewave/mcp',
+		'--header',
+		'Authorization=Bearer stored-token-55',
+		'--header',
+		'X-Team=${TEAM_TOKEN}',
+	);
+	t.is(added.code, 0, added.stderr);
+	const shown = await cli(t, dbPath, 'servers', 'show', 'tidewave');
+	t.is(shown.code, 0, shown.stderr);
+	t.regex(shown.stdout, /http:\/\/localhost:4000\/tidewave\/mcp/);
+	t.regex(shown.stdout, /^headers: +.*Authorization: \*{8}/m);
+	t.regex(shown.stdout, /X-Team: \$\{TEAM_TOKEN\}/);
+	t.false(shown.stdout.includes('stored-token-55'));
+	const edited = await cli(t, dbPath, 'servers', 'edit', 'tidewave', '--header', 'Authorization=');
+	t.is(edited.code, 0, edited.stderr);
+	t.like(await withStore(dbPath, async store => store.getServer('tidewave')), {transport: 'http', headers: {'X-Team': '${TEAM_TOKEN}'}});
 });
 
 test('remove refuses while a workflow uses the server and --detach takes it out; workflows need known placeholders', async t => {

@@ -1,21 +1,23 @@
 /**
  * Replay: the events rebuilt from a record equal the events the live run emitted, text deltas
  * aside. Real runs: the offline planner and a test provider with usage, the three real tool servers,
- * a real database.
+ * a real database (SQLite, and PostgreSQL for the first two).
  */
 import test from 'ava';
 import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js';
 import {eventsFromRecord, replayEvents} from '../../source/engine/replay.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {answer, call, setupEngine, TestProvider} from './_support.js';
 
 const withoutDeltas = (events: EngineEvent[]) => events.filter(event => event.type !== 'text_delta');
 
-test.serial('an offline run with the real tool servers replays to the same events', async t => {
+eachDialect.serial('an offline run with the real tool servers replays to the same events', async (t, dialect) => {
 	const project = await copyFixtureProject(t);
-	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
+	const orm = await openTempDatabase(t, {dialect});
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20, orm});
 
 	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project});
 
@@ -29,7 +31,7 @@ test.serial('an offline run with the real tool servers replays to the same event
 	t.true(finished.some(event => event.type === 'tool_call_finished' && event.server === 'elixir_ecto_gen_tool'));
 });
 
-test.serial('usage per turn, a failed tool call and a follow-up chain replay as one conversation', async t => {
+eachDialect.serial('usage per turn, a failed tool call and a follow-up chain replay as one conversation', async (t, dialect) => {
 	const project = await copyFixtureProject(t);
 	const usage = {promptTokens: 100, outputTokens: 10, totalTokens: 110};
 	const provider = new TestProvider([
@@ -45,7 +47,7 @@ test.serial('usage per turn, a failed tool call and a follow-up chain replay as 
 		{...answer('Done.'), usage},
 		{...answer('Follow-up done.'), usage},
 	]);
-	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider});
+	const {engine, recorder, events} = await setupEngine(t, {servers: realToolServers(), provider, orm: await openTempDatabase(t, {dialect})});
 
 	const first = await engine.run({description: 'Blog.Post posts title:string', projectPath: project});
 	t.is(first.status, 'COMPLETED', first.errorMessage);

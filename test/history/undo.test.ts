@@ -12,7 +12,7 @@ import {Recorder} from '../../source/records/recorder.js';
 import {contentSha256} from '../../source/tool-results/content-hash.js';
 import {setupEngine, WORKFLOW_NAME} from '../engine/_support.js';
 import {copyFixtureProject, fixtureProjectPath} from '../helpers/phoenix-project.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 
@@ -38,11 +38,11 @@ function listFolders(root: string): string[] {
 		.sort();
 }
 
-test.serial('undo of a real run removes exactly the files and the folders it created, and is recorded', async t => {
+eachDialect.serial('undo of a real run removes exactly the files and the folders it created, and is recorded', async (t, dialect) => {
 	const project = await copyFixtureProject(t);
 	const before = listFiles(project);
 	const foldersBefore = listFolders(project);
-	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20});
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), provider: new OfflineProvider(), maxTurns: 20, orm: await openTempDatabase(t, {dialect})});
 	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project});
 	t.is(result.status, 'COMPLETED', result.errorMessage);
 	const written = [...listFiles(project).keys()].filter(file => !before.has(file));
