@@ -48,8 +48,10 @@ export function runStatusKeys({actionKeys, approving, typing, running, finished}
 							{keys: 'Ctrl-C', does: 'cancel'},
 							{keys: 'PgUp/PgDn', does: 'scroll'},
 						]
-					: [
+					: // The most important first: the top bar shows as many as fit, whole.
+						[
 							{keys: 'i', does: 'describe'},
+							{keys: 'q', does: 'quit'},
 							{keys: 'n', does: 'new'},
 							...(finished
 								? [
@@ -57,6 +59,5 @@ export function runStatusKeys({actionKeys, approving, typing, running, finished}
 										{keys: 'e', does: 'export'},
 									]
 								: []),
-							{keys: 'q', does: 'quit'},
 						];
 }
