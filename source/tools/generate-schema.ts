@@ -6,6 +6,7 @@ import {loadProject} from '../phoenix-project/read-project.js';
 import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles} from './write/apply-files.js';
+import {assertOneSchemaPerTable} from './write/table-guard.js';
 
 /** Tool arguments (snake_case) to the generators' SchemaOptions, leaving absent options absent. */
 export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMigrationArgs, 'repo' | 'migration_dir'>>): SchemaOptions {
@@ -25,6 +26,7 @@ export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMi
 export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Promise<CallToolResult> {
 	const {root, info} = await loadProject(args.project_path, cwd);
 	const spec = buildSchemaSpec(info, schemaOptions(args));
+	await assertOneSchemaPerTable(root, info.base, spec);
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
 	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});

@@ -133,11 +133,12 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			typing: focus === 'description' && !running,
 			running,
 			finished,
+			checked: checks.row !== undefined,
 		});
 		const loading = !workflows ? 'loading the workflows…' : !project || !schema ? 'reading the project…' : undefined;
 		const text = statusText(state, workflow, now, loading);
 		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
-	}, [state, workflow, workflows, project, schema, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice]);
+	}, [state, workflow, workflows, project, schema, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice, checks.row !== undefined]);
 
 	// A run handed over by another screen (Replay: r re-runs, c continues), taken once shown.
 	useEffect(() => {
