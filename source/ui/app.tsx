@@ -6,7 +6,7 @@
 import {Box, Text} from 'ink';
 import {Component, type ReactNode, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {HelpOverlay} from './components/help-overlay.js';
+import {HelpOverlay, helpLines} from './components/help-overlay.js';
 import {StatusBar} from './components/status-bar.js';
 import {TopBar} from './components/top-bar.js';
 import {useLatest} from './hooks/use-latest.js';
@@ -67,6 +67,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const {columns, rows} = useTerminalSize();
 	const [current, setCurrent] = useState(initialScreen ?? screens[0]!.id);
 	const [help, setHelp] = useState(false);
+	const [helpTop, setHelpTop] = useState(0);
 	// Each screen reports its own status line; the bar shows the one on show.
 	const [statuses, setStatuses] = useState<Record<string, ShellStatus>>({});
 	// Set by the screen in a layout effect, read by the key handler: never a render late.
@@ -142,9 +143,11 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 
 	// Too small: the message instead of the layout, whose screens stay mounted (a run goes on).
 	const tooSmall = columns < MIN_COLUMNS || rows < MIN_ROWS;
-	const latest = useLatest({help, message, tooSmall});
+	// How far the help scrolls: its lines beyond the body, one row kept for the "more" line.
+	const helpMax = help ? Math.max(0, helpLines({screens, current, width: columns - 2, height: rows - 3}).length - (rows - 4)) : 0;
+	const latest = useLatest({help, message, tooSmall, helpMax});
 	useKeys((input, key) => {
-		const {help, message, tooSmall} = latest.current;
+		const {help, message, tooSmall, helpMax} = latest.current;
 		if (key.ctrl && input === 'c') {
 			interrupts.current++;
 			if (interrupts.current >= 2) return quit();
@@ -164,6 +167,8 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 		if (message) setMessage(undefined);
 		if (help) {
 			if (key.escape || input === '?' || input === 'q') setHelp(false);
+			else if (input === 'j' || key.downArrow) setHelpTop(top => Math.min(helpMax, top + 1));
+			else if (input === 'k' || key.upArrow) setHelpTop(top => Math.max(0, top - 1));
 			return;
 		}
 
@@ -171,7 +176,10 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 		const direct = screens.find((entry, index) => key.fn === index + 1 || (key.meta && !key.escape && entry.key === input));
 		if (direct) return setCurrent(direct.id);
 		if (typing.current) return;
-		if (input === '?') return setHelp(true);
+		if (input === '?') {
+			setHelpTop(0);
+			return setHelp(true);
+		}
 		if (input === 'q') {
 			if (cancel.current) setMessage('A run is in progress: Ctrl-C cancels it first.');
 			else quit();
@@ -191,7 +199,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 			<Box display={tooSmall ? 'none' : 'flex'} flexDirection="column" width={width} height={rows - 1}>
 				<TopBar screens={screens} current={current} width={width} typing={typingShown && !help} keys={help ? [{keys: 'Esc', does: 'close help'}] : status.keys} />
 				<Box height={bodyHeight} width={width} flexDirection="column">
-					{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} /> : null}
+					{help ? <HelpOverlay screens={screens} current={current} width={width} height={bodyHeight} top={helpTop} /> : null}
 					{screens.map(screen => {
 						const Screen = screen.component;
 						const active = !help && !tooSmall && screen.id === current;

@@ -101,11 +101,8 @@ export function startTerminal(
 			const end = Date.now() + timeoutMs;
 			for (;;) {
 				const text = screen();
-				if (pattern.test(text)) {
-					// Keys go to the handlers of the frame before: give a busy machine time to subscribe the new ones.
-					await new Promise(resolve => setTimeout(resolve, 400));
-					return text;
-				}
+				// No wait after the match: the key bus hands each key to the handlers of the frame on show.
+				if (pattern.test(text)) return text;
 
 				if (Date.now() > end) throw new Error(`Timed out waiting for ${what}. Screen:\n${text}`);
 				await new Promise(resolve => setTimeout(resolve, 150));

@@ -4,7 +4,7 @@ import {createHistoryServices} from '../../source/app/history-services.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {stringWidth} from '../../source/terminal/columns.js';
 import {App} from '../../source/ui/app.js';
-import {headerLine, rowColumns} from '../../source/ui/screens/history-screen.js';
+import {headerLine, historyWidths, rowColumns} from '../../source/ui/screens/history-screen.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
 import {seedHistory, seedStartTime} from '../helpers/seed-history.js';
@@ -119,7 +119,7 @@ test('a row gives the description the room: at 80 columns the model and tokens c
 	t.false(narrow.includes('ana'));
 	t.regex(headerLine(78), /tn description$/);
 	const wide = line(118);
-	t.true(wide.includes('gemini/ge'));
+	t.true(wide.includes('gemini-2.'));
 	t.true(wide.includes('1234'));
 	// Who ran it: one team database holds everyone's runs.
 	t.regex(wide, / ana +a blog/);
@@ -153,4 +153,30 @@ test('CJK and emoji keep the columns aligned: widths are counted in terminal col
 			t.is(stringWidth(line.slice(0, line.indexOf(row.queryLine))), descriptionAt, `${row.workflow} at ${width}`);
 		}
 	}
+});
+
+test('at 120 columns the workflow and provider/model are whole, and the description keeps its room', t => {
+	const row = {
+		id: 12,
+		startTime: new Date(2026, 11, 7, 23, 5),
+		workflow: 'elixir_crud_generator',
+		status: 'COMPLETED' as const,
+		durationMs: 8500,
+		turns: 4,
+		provider: 'offline',
+		model: 'offline-planner',
+		totalTokens: 0,
+		queryLine: 'a blog with authors (name, email) and posts (title, body, slug) that belong to authors',
+		followUps: 0,
+		userName: 'ana',
+	};
+	const widths = historyWidths([row], 118);
+	const {head, status, tail} = rowColumns(row, 118, widths);
+	const line = head + status + tail;
+	t.true(line.includes('elixir_crud_generator '), line);
+	t.true(line.includes(' offline-planner '), line);
+	t.true(stringWidth(line.slice(0, line.indexOf('a blog'))) <= 118 - 24, line);
+	const header = headerLine(118, widths);
+	t.is(header.indexOf('status'), line.indexOf('COMPLETED'));
+	t.is(header.indexOf('description'), line.indexOf('a blog'));
 });

@@ -37,7 +37,10 @@ test.serial('number keys show the other screens, ? lists every key, Esc closes i
 	app.stdin.write('?');
 	const help = await until(app.lastFrame, /Keys/, 'the help');
 	t.regex(help, /Ctrl-C\s+cancel the run; twice: quit/);
-	t.regex(help, /y \/ n \/ e \/ a\s+approval/);
+	// At 24 rows the Run keys go on below: j scrolls the help to them.
+	t.regex(help, /↓ \d+ more lines?: j/);
+	for (let row = 0; row < 3 && !/y \/ n \/ e \/ a/.test(app.lastFrame()!); row++) await press(app, 'j');
+	t.regex(app.lastFrame()!, /y \/ n \/ e \/ a\s+approval/);
 	app.stdin.write('\u001B');
 	await until(app.lastFrame, /Describe your data model/, 'the Run screen again');
 	t.pass();

@@ -33,3 +33,11 @@ test('at 120 columns the bar has room for the name and more keys', async t => {
 	const bar = (await until(app.lastFrame, /help/, 'the bar')).split('\n')[0]!;
 	t.regex(bar, /^ectosmith .* y approve · n decline · e note · a all · \? help$/);
 });
+
+test('after a run at 80 columns the bar names how to describe again and how to quit', async t => {
+	const keys = runStatusKeys({actionKeys: undefined, approving: false, typing: false, running: false, finished: true});
+	const app = render(<TopBar screens={SCREENS} current="run" width={80} keys={keys} />);
+	t.teardown(() => app.unmount());
+	const bar = (await until(app.lastFrame, /help/, 'the bar')).split('\n')[0]!;
+	t.regex(bar, / i describe · q quit · \? help$/);
+});

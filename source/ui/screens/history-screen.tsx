@@ -7,7 +7,7 @@ import {Box, Text} from 'ink';
 import {useCallback, useEffect, useLayoutEffect, useState} from 'react';
 import type {HistoryCursor, HistoryRow} from '../../history/queries.js';
 import {executionStatuses} from '../../records/statuses.js';
-import {fitColumns} from '../../terminal/columns.js';
+import {fitColumns, stringWidth} from '../../terminal/columns.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {STATUS_TONE, toneStyle} from '../components/theme.js';
 import {seconds} from '../components/transcript.js';
@@ -36,20 +36,58 @@ const cell = (text: string, width: number) => fitColumns(text, width);
 /** Below this width the model and tokens columns give their room to the description (Replay shows both). */
 const WIDE = 110;
 
+/** The widths of the columns that hold names: the workflow, and provider/model when wide. */
+export interface HistoryWidths {
+	workflow: number;
+	model: number;
+}
+
+const NARROW_WIDTHS: HistoryWidths = {workflow: 8, model: 10};
+/** The columns other than workflow, model and description, with their separators (wide). */
+const FIXED_WIDE = 4 + 11 + 9 + 5 + 2 + 6 + 8 + 10;
+
+/** provider/model, or the model alone when its name says the provider (gemini-2.5-flash, offline-planner). */
+function modelOf(row: Pick<HistoryRow, 'provider' | 'model'>): string {
+	const model = row.model ?? '';
+	return sanitizeLine(model.startsWith(row.provider ?? '') && model !== '' ? model : [row.provider, row.model].filter(Boolean).join('/'));
+}
+
+/**
+ * Wide, the name columns are as wide as the longest name on the page (k9s does the same), as long
+ * as 24 columns stay for the description; narrow, they keep their short widths.
+ */
+export function historyWidths(rows: readonly HistoryRow[], width: number): HistoryWidths {
+	if (width < WIDE || rows.length === 0) return NARROW_WIDTHS;
+	const longest = (texts: string[], least: number, most: number) => Math.min(most, Math.max(least, ...texts.map(text => stringWidth(text))));
+	let workflow = longest(
+		rows.map(row => sanitizeLine(row.workflow)),
+		8,
+		24,
+	);
+	let model = longest(rows.map(modelOf), 10, 26);
+	const spare = width - 2 - 24 - FIXED_WIDE - workflow - model;
+	if (spare < 0) {
+		const cut = Math.min(-spare, model - 10);
+		model -= cut;
+		workflow = Math.max(8, workflow - (-spare - cut));
+	}
+
+	return {workflow, model};
+}
+
 /** The header line, with the columns rowColumns gives at this width. */
-export function headerLine(width: number): string {
-	const wide = width >= WIDE ? ` ${cell('model', 10)} ${cell('tokens', 6)} ${cell('user', 8)}` : '';
-	return `${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', 8)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)}${wide} description`;
+export function headerLine(width: number, widths: HistoryWidths = NARROW_WIDTHS): string {
+	const wide = width >= WIDE ? ` ${cell('model', widths.model)} ${cell('tokens', 6)} ${cell('user', 8)}` : '';
+	return `${cell('id', 4)} ${cell('when', 11)} ${cell('workflow', widths.workflow)} ${cell('status', 9)} ${cell('time', 5)} ${cell('tn', 2)}${wide} description`;
 }
 
 /** One row as columns (the status is drawn apart, in its colour). */
-export function rowColumns(row: HistoryRow, width: number): {head: string; status: string; tail: string} {
+export function rowColumns(row: HistoryRow, width: number, widths: HistoryWidths = NARROW_WIDTHS): {head: string; status: string; tail: string} {
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
-	const model = sanitizeLine([row.provider, row.model].filter(Boolean).join('/'));
 	const marks = `${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
-	const wide = width >= WIDE ? ` ${cell(model, 10)} ${cell(String(row.totalTokens), 6)} ${cell(sanitizeLine(row.userName ?? '–'), 8)}` : '';
+	const wide = width >= WIDE ? ` ${cell(modelOf(row), widths.model)} ${cell(String(row.totalTokens), 6)} ${cell(sanitizeLine(row.userName ?? '–'), 8)}` : '';
 	return {
-		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), 8)} `,
+		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), widths.workflow)} `,
 		status: cell(row.status, 9),
 		tail: ` ${cell(row.durationMs === undefined ? '–' : seconds(row.durationMs), 5)} ${cell(String(row.turns), 2)}${wide} ${row.parentExecutionId === undefined ? '' : `${id} `}${marks}${sanitizeLine(row.queryLine)}`,
 	};
@@ -163,14 +201,15 @@ export function HistoryScreen({width, height, active}: ScreenProps) {
 	}
 
 	const inner = width - 2;
+	const widths = historyWidths(rows, width);
 	return (
 		<Box flexDirection="column" width={width} height={height} paddingX={1} overflow="hidden">
 			<Text bold wrap="truncate-end">
-				{headerLine(width)}
+				{headerLine(width, widths)}
 			</Text>
 			{rows.length === 0 ? <Text dimColor>{search || status ? 'No execution matches.' : 'No executions yet: run one from the Run screen (1).'}</Text> : null}
 			{rows.map((row, index) => {
-				const columns = rowColumns(row, width);
+				const columns = rowColumns(row, width, widths);
 				const chosen = index === selected && active;
 				return (
 					<Box key={row.id} width={inner} height={1} overflow="hidden">

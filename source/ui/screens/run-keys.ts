@@ -51,8 +51,10 @@ export function runStatusKeys({actionKeys, approving, typing, running, finished,
 							{keys: 'Ctrl-C', does: 'cancel'},
 							{keys: 'PgUp/PgDn', does: 'scroll'},
 						]
-					: [
+					: // The most important first: the top bar shows as many as fit, whole.
+						[
 							{keys: 'i', does: 'describe'},
+							{keys: 'q', does: 'quit'},
 							{keys: 'n', does: 'new'},
 							...(finished
 								? [
@@ -61,6 +63,5 @@ export function runStatusKeys({actionKeys, approving, typing, running, finished,
 									]
 								: []),
 							...(checked ? [{keys: 'o', does: 'check output'}] : []),
-							{keys: 'q', does: 'quit'},
 						];
 }
