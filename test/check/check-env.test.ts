@@ -16,6 +16,7 @@ import {childEnv} from '../../source/mcp/child-env.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {packageRoot} from '../../source/package-root.js';
 import {readCheckResult} from '../../source/tool-results/check-result.js';
+import {maskedEnv} from '../../source/ui/state/config-drafts.js';
 import {requireElixir} from '../helpers/elixir.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {tsServer} from '../helpers/tool-servers.js';
@@ -58,6 +59,7 @@ test('the pass list shows as it is; the secrets it passes are known, so the reco
 	const entry = {[PASS_ENV_KEY]: 'DATABASE_URL PG*', TOKEN: 'stored-token-value'};
 	t.true(isPassList(PASS_ENV_KEY, entry[PASS_ENV_KEY]));
 	t.deepEqual(maskValues(entry), {[PASS_ENV_KEY]: 'DATABASE_URL PG*', TOKEN: '********'});
+	t.is(maskedEnv(`${PASS_ENV_KEY}=DATABASE_URL PG*\nTOKEN=stored-token-value`), `${PASS_ENV_KEY}=DATABASE_URL PG*\nTOKEN=********`, 'the Servers form too');
 	const secrets = entrySecretValues(entry, ours);
 	t.true(secrets.includes('pg-password-42'));
 	t.true(secrets.includes('stored-token-value'));

@@ -87,9 +87,11 @@ export async function seedCheck(orm: MikroORM, executionId: number, status: 'pas
 		...(status === 'skipped' ? {reason: 'no database'} : {}),
 	};
 	const content = {text: `check ${status}`, structuredContent: {status, summary: `Checks ${status}.`, steps: [step]}};
+	const postgres = dialectOfOrm(orm) === 'postgresql';
 	await orm.em.getConnection().execute(
 		`insert into messages (execution_id, turn_number, role, content_text, function_response_name, function_response_content, timestamp, duration_ms, is_error)
-			select ?, 9, 'tool_response', ?, 'check_project', ?, start_time + 100, 1200, 0 from executions where id = ?`,
+			select ?, 9, 'tool_response', ?, 'check_project', ${postgres ? '?::json' : '?'}, start_time + ${postgres ? "interval '100 milliseconds'" : '100'}, 1200, ${postgres ? 'false' : '0'}
+			from executions where id = ?`,
 		[executionId, `check ${status}`, JSON.stringify(content), executionId],
 		'run',
 	);

@@ -7,7 +7,7 @@ import {UsageError} from '../../source/errors.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
 import {computeStats} from '../../source/history/stats.js';
-import {seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
+import {seedCheck, seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
 import {eachDialect, openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
 
 const EXECUTIONS = 3000;
@@ -83,7 +83,16 @@ eachDialect('stats are SQL aggregates matching the seeded figures', async (t, di
 	await em.flush();
 	const count = 1000;
 	await seedHistory(orm, {executions: count, messagesPerExecution: 8, workflowIds: [workflow.id]});
+	// Three executions check the project; the first's last check passes after a failed one.
+	for (const [id, status] of [
+		[1, 'failed'],
+		[1, 'passed'],
+		[2, 'failed'],
+		[3, 'skipped'],
+	] as const)
+		await seedCheck(orm, id, status);
 	const stats = await computeStats(orm, {prices: {...DEFAULT_PRICES, 'test-model': {input: 1, output: 2}}});
+	t.deepEqual(stats.checks, [{workflow: 'w1', provider: 'scripted', model: 'test-model', checked: 3, passed: 1, failed: 1, skipped: 1, passRate: 0.5}]);
 
 	t.is(stats.executions, count);
 	t.deepEqual(

@@ -4,6 +4,7 @@
  * form shows each problem beside its field. Pure.
  */
 import {parseEnvLines, type ServerFields, serverProblems, type WorkflowChecks, type WorkflowFields, workflowProblems} from '../../config/entry-fields.js';
+import {isPassList} from '../../config/env-pass.js';
 import {maskValue} from '../../config/secrets.js';
 
 export interface ServerDraft {
@@ -44,13 +45,15 @@ export function serverDraft(fields: ServerFields): ServerDraft {
 	};
 }
 
-/** The env lines with stored values masked (references shown). */
+/** The env lines with stored values masked (references and the pass-through list shown). */
 export function maskedEnv(env: string): string {
 	return env
 		.split('\n')
 		.map(line => {
 			const equals = line.indexOf('=');
-			return equals <= 0 ? line : `${line.slice(0, equals)}=${maskValue(line.slice(equals + 1))}`;
+			if (equals <= 0) return line;
+			const [key, value] = [line.slice(0, equals), line.slice(equals + 1)];
+			return `${key}=${isPassList(key, value) ? value : maskValue(value)}`;
 		})
 		.join('\n');
 }
