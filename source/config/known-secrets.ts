@@ -23,7 +23,7 @@ export function entrySecretValues(values: Record<string, string>, ours: NodeJS.P
 			continue;
 		}
 
-		if (!isOnlyReferences(value)) secrets.push(value);
+		if (!isOnlyReferences(value) && !isSettingNumber(key, value)) secrets.push(value);
 		for (const name of envReferences(value)) {
 			const found = ours[name];
 			if (found && (isSecretName(name) || (SECRET_ENV_VARS as readonly string[]).includes(name))) secrets.push(found);
@@ -31,6 +31,14 @@ export function entrySecretValues(values: Record<string, string>, ours: NodeJS.P
 	}
 
 	return secrets;
+}
+
+/**
+ * A plain number under a name that is not secret (a timeout, a port, a pool size) is a setting:
+ * scrubbing it would cut every such number out of the record ("300000 ms", a migration stamp).
+ */
+function isSettingNumber(key: string, value: string): boolean {
+	return /^\d{1,9}$/.test(value) && !isSecretName(key);
 }
 
 function passedList(list: string, ours: NodeJS.ProcessEnv): Record<string, string> {

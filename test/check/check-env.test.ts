@@ -64,6 +64,8 @@ test('the pass list shows as it is; the secrets it passes are known, so the reco
 	t.true(secrets.includes('pg-password-42'));
 	t.true(secrets.includes('stored-token-value'));
 	t.false(secrets.includes('DATABASE_URL PG*'));
+	// The seeded timeouts are settings, not secrets: a record saying "300000 ms" keeps its number.
+	t.deepEqual(entrySecretValues({ECTOSMITH_CHECK_TEST_TIMEOUT_MS: '300000', PIN_CODE_SECRET: '123456'}, {}), ['123456']);
 });
 
 /** A Mix project without deps whose config needs DATABASE_URL and PGHOST, and refuses to see our API key. */

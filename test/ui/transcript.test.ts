@@ -160,3 +160,19 @@ test('a summary wraps under its text, and a dry run lists the files it would wri
 	const step = lines.findIndex(line => line.startsWith('  Next: '));
 	t.regex(lines[step + 1]!, /^ {8}\S/);
 });
+
+test('a run whose end could not be saved says so instead of "Completed"', t => {
+	const lines = summaryLines({
+		executionId: 5,
+		status: 'COMPLETED',
+		turns: 4,
+		durationMs: 2100,
+		failedCalls: 0,
+		dryRun: false,
+		files: [{path: 'lib/my_app/blog/post.ex', action: 'created'}],
+		nextSteps: [],
+		recordError: 'the database file was deleted',
+	}).map(line => line.text);
+	t.regex(lines[0]!, /^✘ Not recorded: the run ended COMPLETED after 4 turns .*: the database file was deleted$/);
+	t.false(lines.some(line => line.includes('✔ Completed')));
+});

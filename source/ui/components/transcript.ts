@@ -30,7 +30,10 @@ export function fileLine(file: {path: string; action: string}): string {
 export function summaryLines(summary: RunOutcome): Line[] {
 	const after = `after ${summary.turns} turn${summary.turns === 1 ? '' : 's'} in ${seconds(summary.durationMs)} (#${summary.executionId})`;
 	const lines: Line[] = [];
-	if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});
+	// Said first: "Completed" alone would claim a record that was never saved.
+	if (summary.recordError !== undefined) {
+		lines.push({text: `✘ Not recorded: the run ended ${summary.status} ${after}, but its end could not be saved: ${sanitizeLine(summary.recordError)}`, tone: 'error', gutter: 2, bold: true});
+	} else if (summary.status === 'COMPLETED') lines.push({text: `✔ Completed ${after}${summary.dryRun ? ' (dry run: nothing was written)' : ''}`, tone: 'ok', bold: true});
 	else if (summary.status === 'CANCELLED') lines.push({text: `■ Cancelled ${after}`, tone: 'warn', bold: true});
 	else
 		lines.push({

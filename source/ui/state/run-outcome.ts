@@ -14,6 +14,8 @@ export interface RunOutcome extends RunSummary {
 	failedCalls: number;
 	finalResponseText?: string;
 	errorMessage?: string;
+	/** The end could not be saved: the record does not hold this outcome. */
+	recordError?: string;
 }
 
 /** The files of one tool result, as the tool-calls pane lists them (a dry run's are "planned"). */
@@ -43,5 +45,6 @@ export function summarizeOutcome(
 		failedCalls: calls.filter(call => call.status === 'error').length,
 		...(finished.finalResponseText === undefined ? {} : {finalResponseText: finished.finalResponseText}),
 		...(finished.errorMessage === undefined ? {} : {errorMessage: finished.errorMessage}),
+		...(finished.recordError === undefined ? {} : {recordError: finished.recordError}),
 	};
 }
