@@ -92,6 +92,13 @@ test('a workflow runs end to end on our three servers over HTTP', async t => {
 	t.true(messages.some(message => message.role === 'tool_response' && message.functionResponseName === 'generate_schema' && !message.isError));
 });
 
+test('the check server serves over HTTP too, with its token', async t => {
+	const served = await serveOverHttp('phoenix_check_tool', 'phoenix-check-tool.ts');
+	t.teardown(() => served.child.kill('SIGTERM'));
+	const probed = await probeServer(httpEntry(served));
+	t.true(probed.ok && probed.tools.some(tool => tool.name === 'check_project'));
+});
+
 test('servers test probes an HTTP entry; a wrong token is one line that never shows the header', async t => {
 	const [served] = servers;
 	const probed = await probeServer(httpEntry(served!));
