@@ -20,6 +20,7 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration, type MigrationFile, MigrationNameTakenError, stampReport} from './migration-files.js';
+import {referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles, type GeneratedWrite, wroteMigration} from './write/apply-files.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
@@ -28,6 +29,8 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const {root, info, facts} = await loadProject(args.project_path, cwd);
 	const options: ContextOptions = {...schemaOptions(args), context: args.context, schema: args.schema};
 	if (args.no_schema !== undefined) options.noSchema = args.no_schema;
+	// The same parents generate_schema finds, so the schema written here is the same file.
+	if (!args.no_schema) options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
 	const spec = buildContextSpec(info, options);
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;

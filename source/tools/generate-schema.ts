@@ -4,6 +4,7 @@ import {renderSchema} from '../generators/schema.js';
 import {buildSchemaSpec, type SchemaOptions} from '../generators/schema-spec.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
+import {referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles} from './write/apply-files.js';
 
@@ -24,7 +25,8 @@ export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMi
 
 export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Promise<CallToolResult> {
 	const {root, info} = await loadProject(args.project_path, cwd);
-	const spec = buildSchemaSpec(info, schemaOptions(args));
+	const parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
+	const spec = buildSchemaSpec(info, {...schemaOptions(args), parents});
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
 	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});
