@@ -1,7 +1,7 @@
 /** Small pieces the record commands share: the execution id argument, a yes/no question, colours. */
 import {createInterface} from 'node:readline/promises';
-import type {ExecutionStatus} from '../engine/events.js';
 import {UsageError} from '../errors.js';
+import type {ExecutionStatus} from '../records/statuses.js';
 
 /** The one positional argument: an execution id. */
 export function executionIdArgument(args: string[], command: string): number {

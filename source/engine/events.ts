@@ -4,12 +4,12 @@
  * never reads the database to draw a live run, and replay (recorded rows -> events) can rebuild
  * the same stream without the text deltas.
  */
-import type {ApprovalOutcome, ExecutionStatus} from '../db/entities/statuses.js';
+
 import type {ProviderName, TokenUsage} from '../llm/provider.js';
+import type {ApprovalOutcome, ExecutionStatus} from '../records/statuses.js';
 import type {PlannedFile} from '../tool-results/output.js';
 
 // The data layer owns the statuses and roles; the event contract re-exports them.
-export type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
 export type FinishedStatus = Exclude<ExecutionStatus, 'STARTED'>;
 
 /** The user's answer to one approval request. */

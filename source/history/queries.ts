@@ -11,8 +11,8 @@ import type {MikroORM} from '@mikro-orm/core';
 import type {Dialect} from '../db/database-url.js';
 import {dialectOfOrm} from '../db/dialect.js';
 import {executionStatuses} from '../db/entities/index.js';
-import type {ExecutionStatus} from '../engine/events.js';
 import {UsageError} from '../errors.js';
+import type {ExecutionStatus} from '../records/statuses.js';
 
 export interface HistoryFilter {
 	status?: ExecutionStatus[];

@@ -5,7 +5,7 @@
  * table), and per tool its calls, failures, median duration and the calls the user declined.
  */
 import type {MikroORM} from '@mikro-orm/core';
-import type {ExecutionStatus} from '../engine/events.js';
+import type {ExecutionStatus} from '../records/statuses.js';
 import {costOf, loadPrices, PriceFileError, type PriceTable} from './prices.js';
 
 export interface Stats {

@@ -2,11 +2,11 @@
  * The record's vocabulary: an execution and a message as the Recorder takes and returns them, and
  * its errors.
  */
-import type {ExecutionStatus, MessageRole} from '../db/entities/statuses.js';
+
 import {EctosmithError} from '../errors.js';
 import type {TokenUsage} from '../llm/provider.js';
 import type {RecordedApproval} from './recorded-approval.js';
-import type {ApprovalOutcome} from './statuses.js';
+import type {ApprovalOutcome, ExecutionStatus, MessageRole} from './statuses.js';
 
 export type {MessageRole} from '../db/entities/statuses.js';
 

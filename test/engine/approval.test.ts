@@ -207,6 +207,12 @@ test.serial('events carry approval_requested and approval_decided in order, befo
 	t.deepEqual(order, ['tool_call_started', 'approval_requested', 'approval_decided', 'tool_call_finished']);
 });
 
+/** Resolves once the UTC clock, as a migration stamp (yyyymmddhhmmss), is past the given one. */
+async function clockPast(stamp: string): Promise<void> {
+	const now = () => new Date().toISOString().replaceAll(/\D/g, '').slice(0, 14);
+	while (now() <= stamp) await new Promise(resolve => setTimeout(resolve, 20));
+}
+
 test.serial('what the user approved is what is written: the migration keeps the previewed stamp, unless the project changed meanwhile', async t => {
 	const project = await copyFixtureProject(t);
 	const migrationArgs = {...schemaArgs, project_path: project};
@@ -218,11 +224,11 @@ test.serial('what the user approved is what is written: the migration keeps the 
 		projectPath: project,
 		approve: async request => {
 			requests.push(request);
-			// A slow answer: the clock moves past the previewed stamp.
-			await new Promise(resolve => setTimeout(resolve, 1100));
+			// A slow answer: the clock moves past the previewed stamp (stamps count whole seconds).
+			const stamp = /(\d{14})_/.exec(request.files[0]!.path)![1]!;
+			await clockPast(stamp);
 			if (requests.length === 2) {
 				// Someone adds a migration stamped after the preview's before the user approves.
-				const stamp = /(\d{14})_/.exec(request.files[0]!.path)![1]!;
 				writeFileSync(path.join(project, `priv/repo/migrations/${BigInt(stamp) + 1n}_by_hand.exs`), 'defmodule MyApp.Repo.Migrations.ByHand do\nend\n');
 			}
 

@@ -5,7 +5,7 @@ import React from 'react';
 import {openDatabase} from '../../source/db/orm.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {KEYS, startUi, until} from './_ui.js';
+import {KEYS, press, startUi, until} from './_ui.js';
 
 void React;
 
@@ -48,7 +48,7 @@ test.serial('a scripted run streams its text and tool calls, grows the schema pa
 test.serial('a project that is not a Mix project is named as such, with the offer to create the demo project', async t => {
 	const {tempDir} = await import('../helpers/temp-dir.js');
 	const empty = tempDir(t, 'ectosmith-empty-');
-	const {render} = await import('ink-testing-library');
+	const {render} = await import('./_frames.js');
 	const {App} = await import('../../source/ui/app.js');
 	const {loadServices} = await import('../../source/app/load-ui-services.js');
 	const {seededDb} = await import('../commands/_cli.js');
@@ -67,10 +67,7 @@ test.serial('a project that is not a Mix project is named as such, with the offe
 	});
 	await until(app.lastFrame, /⚠ Not a Mix project \(no mix\.exs\)/, 'the warning');
 	// Tab to the project pane (description → conversation → tools → schema → workflow → project).
-	for (let index = 0; index < 5; index++) {
-		app.stdin.write(KEYS.tab);
-		await new Promise(resolve => setTimeout(resolve, 300));
-	}
+	for (let index = 0; index < 5; index++) await press(app, KEYS.tab);
 
 	await until(app.lastFrame, /d: demo project here · c: choose/, 'the offer, once the pane has the focus');
 	app.stdin.write('d');
