@@ -65,6 +65,12 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const nextSteps: string[] = [];
 	if (migration !== undefined && wroteMigration(written, [migration.path])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
+	const parents = args.no_schema ? [] : (spec.schema.parents ?? []);
+	if (parents.length > 0) {
+		const taken = parents.map(parent => `%${parent.alias}{} ${parent.variable}`).join(', ');
+		const ids = parents.map(parent => parent.field).join(', ');
+		nextSteps.push(`create_${spec.schema.singular} takes the ${taken} first and sets ${ids} from ${parents.length > 1 ? 'them' : 'it'}; ids are never cast from attrs.`);
+	}
 	if (spec.schema.scope) {
 		nextSteps.push(
 			`The functions take a %${scopeAlias(spec.schema.scope)}{} scope (${spec.schema.scope.module}) as first argument; pass socket.assigns.${spec.schema.scope.assignKey} or conn.assigns.${spec.schema.scope.assignKey}.`,

@@ -32,6 +32,7 @@ test("with the parent's schema and fixture in the project, the comment takes the
 	const result = await callTool(context, 'generate_context', {project_path: root, context: 'Blog', schema: 'Comment', plural: 'comments', attrs: comment.attrs});
 	t.false(result.isError, result.text);
 	t.is(result.files.find(file => file.path === 'lib/my_app/blog/comment.ex')?.action, 'unchanged');
+	t.true(result.nextSteps.includes('create_comment takes the %Post{} post first and sets post_id from it; ids are never cast from attrs.'));
 	const contextText = await readFile(join(root, 'lib/my_app/blog.ex'), 'utf8');
 	t.true(contextText.includes('  def create_comment(%Post{} = post, attrs) do\n    %Comment{post_id: post.id}\n'));
 	const fixtures = await readFile(join(root, 'test/support/fixtures/blog_fixtures.ex'), 'utf8');
