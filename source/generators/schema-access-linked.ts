@@ -23,8 +23,18 @@ function parentStruct(parent: LinkedParent, context: ContextSpec, existing: stri
 	return parent.alias;
 }
 
-export function schemaAccessLinked(context: ContextSpec, existing = ''): string {
+/**
+ * The context's text as it was before this schema's block: the alias lines the block added
+ * itself (right after its `alias` of the schema) do not count, so a second identical call
+ * renders the same block and changes nothing.
+ */
+function withoutOwnAliases(existing: string, module: string): string {
+	return existing.replace(new RegExp(`^(  alias ${escapeRegExp(module)}\\n)(?:  alias [\\w.]+\\n)+`, 'm'), '$1');
+}
+
+export function schemaAccessLinked(context: ContextSpec, current = ''): string {
 	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	const existing = withoutOwnAliases(current, module);
 	const parents = context.schema.parents ?? [];
 	const withAttrs = plainAttrs(context.schema).length > 0;
 	const aliases: string[] = [];

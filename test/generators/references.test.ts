@@ -163,3 +163,11 @@ test('an assertion too long for a line is broken after `=` with blank lines arou
 		),
 	);
 });
+
+test('a second identical call changes nothing, also when the block added an alias', t => {
+	const first = renderContextFiles(likes(), {}).context;
+	t.true(first.content.includes('  alias MyApp.Accounts.User\n'));
+	const second = renderContextFiles(likes(), {context: first.content}).context;
+	t.is(second.action, 'unchanged');
+	t.is(second.content, first.content);
+});
