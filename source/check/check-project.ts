@@ -6,6 +6,7 @@
  */
 import {existsSync, mkdirSync} from 'node:fs';
 import path from 'node:path';
+import {SECRET_ENV_VARS} from '../log/redact.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
 import {type CheckDepth, type CheckOutput, type CheckStepName, type CheckStepResult, checkSentence, checkStepNames, overallStatus} from '../tool-results/check-result.js';
 import {checkFiles} from './check-files.js';
@@ -29,7 +30,7 @@ export interface CheckOptions {
 	/** "compile": only the compile step (default "full"). */
 	depth?: Exclude<CheckDepth, 'off'>;
 	timeouts?: Partial<Record<CheckStepName, number>>;
-	/** The environment mix runs in (MIX_ENV is set to test); default process.env. */
+	/** The environment mix runs in (MIX_ENV is set to test, our API keys are left out); default process.env. */
 	env?: NodeJS.ProcessEnv;
 	signal?: AbortSignal;
 	/** Where the full output goes; default a new file in the log folder's checks/ (undefined: none). */
@@ -47,6 +48,13 @@ function finish(steps: CheckStepResult[], outputFile: string | undefined): Check
 	return {status, summary: checkSentence({status, steps}), steps, ...(outputFile === undefined ? {} : {output_file: outputFile})};
 }
 
+/** The project's code runs in this env: never with our API keys (`ectosmith check` passes its whole env). */
+function withoutApiKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+	const rest = {...env};
+	for (const name of SECRET_ENV_VARS) delete rest[name];
+	return rest;
+}
+
 export async function checkProject(options: CheckOptions): Promise<CheckOutput> {
 	const base = options.env ?? process.env;
 	const problem = mixProjectProblem(options.project);
@@ -62,7 +70,7 @@ export async function checkProject(options: CheckOptions): Promise<CheckOutput> 
 	if (outputFile !== undefined) mkdirSync(path.dirname(outputFile), {recursive: true});
 	const context: StepContext = {
 		project: options.project,
-		env: {...base, MIX_ENV: 'test'},
+		env: {...withoutApiKeys(base), MIX_ENV: 'test'},
 		timeouts: {...DEFAULT_STEP_TIMEOUTS, ...options.timeouts},
 		...(options.signal ? {signal: options.signal} : {}),
 		...(outputFile === undefined ? {} : {outputFile}),

@@ -5,7 +5,7 @@
 import {readdirSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {defaultLogPath} from '../log/logger.js';
-import {redact, SECRET_ENV_VARS} from '../log/redact.js';
+import {isSecretKey, redact, SECRET_ENV_VARS} from '../log/redact.js';
 
 const KEEP = 20;
 
@@ -32,7 +32,18 @@ export function newOutputFile(env: NodeJS.ProcessEnv): string {
 	return path.join(folder, `check-${stamp}-${process.pid}-${Math.random().toString(36).slice(2, 6)}.log`);
 }
 
+/**
+ * Our API keys, and what the project's own variables hold that must not reach a log or a record:
+ * secret-named ones (PGPASSWORD, STRIPE_SECRET) and the password in a URL (DATABASE_URL).
+ */
 export function scrubber(env: NodeJS.ProcessEnv): (text: string) => string {
 	const secrets = SECRET_ENV_VARS.map(name => env[name]).filter((value): value is string => typeof value === 'string');
+	for (const [name, value] of Object.entries(env)) {
+		if (!value) continue;
+		if (isSecretKey(name)) secrets.push(value);
+		const password = /\/\/[^/:@\s]+:([^@/\s]+)@/.exec(value)?.[1];
+		if (password) secrets.push(password);
+	}
+
 	return text => redact(text, secrets);
 }

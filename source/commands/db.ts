@@ -4,19 +4,24 @@ import {maskDatabaseUrl} from '../db/database-url.js';
 import {resolveDbPath} from '../db/db-path.js';
 import type {SeedCounts} from '../db/seed.js';
 
-const subcommands = ['path', 'migrate', 'seed'];
+const subcommands = ['path', 'migrate', 'seed', 'copy'];
 
-/** `ectosmith db path | migrate | seed [--from DIR]`; returns the exit code. */
-export async function dbCommand(args: string[], flags: {db?: string; from?: string}): Promise<number> {
+/** `ectosmith db path | migrate | seed [--from DIR] | copy [--from DB] --to DB`; returns the exit code. */
+export async function dbCommand(args: string[], flags: {db?: string; from?: string; to?: string}): Promise<number> {
 	const [subcommand, ...extra] = args;
 	if (subcommand === undefined || !subcommands.includes(subcommand)) {
 		const what = subcommand === undefined ? 'Missing db subcommand' : `Unknown db subcommand "${subcommand}"`;
-		process.stderr.write(`${what}. Use one of: ectosmith db path | db migrate | db seed [--from DIR]\n`);
+		process.stderr.write(`${what}. Use one of: ectosmith db path | db migrate | db seed [--from DIR] | db copy [--from DB] --to DB\n`);
 		return 2;
 	}
 
-	if (flags.from !== undefined && subcommand !== 'seed') {
-		process.stderr.write('--from belongs to `ectosmith db seed --from DIR`; it means nothing to other commands.\n');
+	if (flags.from !== undefined && subcommand !== 'seed' && subcommand !== 'copy') {
+		process.stderr.write('--from belongs to `ectosmith db seed --from DIR` and `ectosmith db copy --from DB --to DB`; it means nothing to other commands.\n');
+		return 2;
+	}
+
+	if (flags.to !== undefined && subcommand !== 'copy') {
+		process.stderr.write('--to belongs to `ectosmith db copy --from DB --to DB`; it means nothing to other commands.\n');
 		return 2;
 	}
 
@@ -24,6 +29,8 @@ export async function dbCommand(args: string[], flags: {db?: string; from?: stri
 		process.stderr.write(`Unexpected argument(s) after "db ${subcommand}": ${extra.join(' ')}\n`);
 		return 2;
 	}
+
+	if (subcommand === 'copy') return (await import('./db-copy.js')).dbCopyCommand(flags);
 
 	const dbPath = resolveDbPath({db: flags.db, env: process.env});
 	// What the messages name: a PostgreSQL URL without its password.

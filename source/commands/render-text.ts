@@ -5,7 +5,7 @@
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
 import {type CheckOutput, readCheckResult, stepLine} from '../tool-results/check-result.js';
-import {reportedFiles} from '../tool-results/read-result.js';
+import {plannedAction, reportedFiles} from '../tool-results/read-result.js';
 import {type SummaryCall, summarizeRun} from '../tool-results/run-summary.js';
 import type {LineSink} from './render-json.js';
 
@@ -49,7 +49,8 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 	let failedCalls = 0;
 	let lastCheck: CheckOutput | undefined;
 	const line = (text = '') => out.write(`${text}\n`);
-	const fileLine = (action: string, file: string) => line(`    ${action.padEnd(11)} ${sanitizeLine(file)}`);
+	// The paths in one column: a dry run's words (`would overwrite`) are the longer.
+	const fileLine = (action: string, file: string) => line(`    ${action.padEnd(dryRun ? 15 : 11)} ${sanitizeLine(file)}`);
 	const summary = (finalAnswer?: string) => summarizeRun(calls, {...(projectPath === undefined ? {} : {projectPath}), dryRun, ...(finalAnswer === undefined ? {} : {finalAnswer})});
 	// A run that stopped early still changed the project: say what is there now.
 	const writtenBefore = () => {
@@ -120,7 +121,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				line(`  ${mark} ${indent(text, '    ').trimStart()}${paint('dim', ` (${seconds(event.durationMs)})`)}`);
 				for (const file of reportedFiles(event.structuredContent)) {
 					// A file an earlier call wrote, seen again untouched, is noise unless asked for.
-					if (options.verbose || file.action !== 'unchanged') fileLine(file.planned ? `would ${file.action}` : file.action, file.path);
+					if (options.verbose || file.action !== 'unchanged') fileLine(file.planned ? plannedAction(file.action) : file.action, file.path);
 				}
 
 				const checked = readCheckResult(event.structuredContent);
@@ -148,7 +149,7 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 						const done = summary(answer);
 						if (done.files.length > 0 && !done.files.every(file => answer.includes(file.path))) {
 							line(done.dryRun ? '  Files it would write (dry run: nothing was written):' : '  Files:');
-							for (const file of done.files) fileLine(file.action, file.path);
+							for (const file of done.files) fileLine(done.dryRun ? plannedAction(file.action) : file.action, file.path);
 						} else if (done.dryRun && done.files.length > 0) {
 							line('  Dry run: nothing was written.');
 						}

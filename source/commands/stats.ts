@@ -41,6 +41,15 @@ export function statsText(stats: Stats, pricesFile: string): string {
 		);
 	}
 
+	lines.push('', 'Checks per workflow and model (the last check of each execution; passed of those that ran):');
+	if (stats.checks.length === 0) lines.push('  no execution checked its project');
+	for (const row of stats.checks) {
+		const share = row.passRate === undefined ? '-' : formatRate(row.passRate);
+		lines.push(
+			`  ${sanitizeLine(row.workflow)}  ${sanitizeLine(`${row.provider}/${row.model}`)}  ${row.checked} checked  ${row.passed} passed (${share})  ${row.failed} failed  ${row.skipped} could not run`,
+		);
+	}
+
 	return `${lines.join('\n')}\n`;
 }
 

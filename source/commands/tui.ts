@@ -33,8 +33,10 @@ export async function tuiCommand(args: string[], flags: CliFlags, start: TuiStar
 		return ExitCode.usage;
 	}
 
-	// React's production build: the development one costs a large part of the first paint.
-	process.env['NODE_ENV'] ??= 'production';
+	// React's production build: the development one costs a large part of the first paint. The
+	// bundle has it fixed at build time (scripts/bundle.js); run from source, it is chosen here.
+	const env = process.env;
+	env['NODE_ENV'] ??= 'production';
 	// React is CommonJS: its default export is the module, also when a bundler wraps it.
 	const [{render}, {default: React}, {App}, {loadServices}] = await withoutCiVariables(async () =>
 		Promise.all([import('ink'), import('react'), import('../ui/app.js'), import('../app/load-ui-services.js')]),

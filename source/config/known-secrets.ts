@@ -9,13 +9,20 @@
 import type {EntityManager} from '@mikro-orm/core';
 import {McpServer} from '../db/entities/index.js';
 import {SECRET_ENV_VARS} from '../log/redact.js';
+import {isPassList, passedEnv} from './env-pass.js';
 import {envReferences, isOnlyReferences} from './env-references.js';
 import {isSecretName} from './secrets.js';
 
 /** The secret values of one entry's env or headers, given our environment for its references. */
 export function entrySecretValues(values: Record<string, string>, ours: NodeJS.ProcessEnv = process.env): string[] {
 	const secrets: string[] = [];
-	for (const value of Object.values(values)) {
+	for (const [key, value] of Object.entries(values)) {
+		if (isPassList(key, value)) {
+			// The list is no secret; the secret-named variables it passes are.
+			for (const [name, found] of Object.entries(passedList(value, ours))) if (isSecretName(name)) secrets.push(found);
+			continue;
+		}
+
 		if (!isOnlyReferences(value)) secrets.push(value);
 		for (const name of envReferences(value)) {
 			const found = ours[name];
@@ -24,6 +31,14 @@ export function entrySecretValues(values: Record<string, string>, ours: NodeJS.P
 	}
 
 	return secrets;
+}
+
+function passedList(list: string, ours: NodeJS.ProcessEnv): Record<string, string> {
+	try {
+		return passedEnv(list, ours, true);
+	} catch {
+		return {};
+	}
 }
 
 export async function knownSecretValues(em: EntityManager, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {

@@ -8,6 +8,7 @@
 import {isRecord} from '../is-record.js';
 import {isSecretKey} from '../log/redact.js';
 import type {ServerFields} from './entry-fields.js';
+import {isPassList} from './env-pass.js';
 import {isOnlyReferences} from './env-references.js';
 
 export const SECRET_MASK = '********';
@@ -17,12 +18,12 @@ export function maskValue(value: string): string {
 }
 
 export function maskValues(values: Record<string, string>, show = false): Record<string, string> {
-	return show ? {...values} : Object.fromEntries(Object.entries(values).map(([key, value]) => [key, maskValue(value)]));
+	return show ? {...values} : Object.fromEntries(Object.entries(values).map(([key, value]) => [key, isPassList(key, value) ? value : maskValue(value)]));
 }
 
 /** How many values a mask would hide. */
 export function maskedCount(values: Record<string, string> | null | undefined): number {
-	return Object.values(values ?? {}).filter(value => maskValue(value) === SECRET_MASK).length;
+	return Object.entries(values ?? {}).filter(([key, value]) => !isPassList(key, value) && maskValue(value) === SECRET_MASK).length;
 }
 
 /** A name that holds a secret: isSecretKey's, and anything ending in token, secret, password or credential(s). */

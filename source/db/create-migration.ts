@@ -14,7 +14,9 @@ import {join} from 'node:path';
 import {MikroORM} from '@mikro-orm/core';
 import {packageRoot} from '../package-root.js';
 import {ormConfig} from './config.js';
+import type {Database} from './database-type.js';
 import type {Dialect} from './database-url.js';
+import {migratorOf} from './migrator.js';
 import {findPgBin, startPrivatePostgres} from './private-postgres.js';
 
 const folderOf = (dialect: Dialect) => join(packageRoot(), 'migrations', dialect);
@@ -36,9 +38,10 @@ function keepMigrationOwned(file: string): void {
 async function writeMigration(dialect: Dialect, location: string, name: string | undefined): Promise<string | undefined> {
 	const orm = await MikroORM.init(await ormConfig(location));
 	try {
-		await orm.getMigrator().up();
-		const initial = (await orm.getMigrator().getExecutedMigrations()).length === 0;
-		const result = await orm.getMigrator().createMigration(folderOf(dialect), false, initial, name);
+		const migrator = await migratorOf(orm as unknown as Database);
+		await migrator.up();
+		const initial = (await migrator.getExecutedMigrations()).length === 0;
+		const result = await migrator.createMigration(folderOf(dialect), false, initial, name);
 		return result.fileName || undefined;
 	} finally {
 		await orm.close(true);
@@ -101,6 +104,16 @@ ${imports}
 
 export const migrationsList: MigrationObject[] = [
 ${entries}
+];
+`,
+	);
+	writeFileSync(
+		join(folderOf(dialect), 'names.ts'),
+		`// The ${title} migrations' names in order, without their classes: opening checks what is pending
+// with these and loads the migrator only when something is. Regenerated with index.ts by
+// \`node --import tsx source/db/create-migration.ts <name>\`.
+export const migrationNames: readonly string[] = [
+${names.map(name => `\t'${name}',`).join('\n')}
 ];
 `,
 	);

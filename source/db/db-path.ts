@@ -24,11 +24,12 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env): string {
 	return join(dataHome, 'ectosmith', 'ectosmith.db');
 }
 
-function chosenPath(value: string, source: '--db' | 'ECTOSMITH_DB'): string {
+/** A database the user named (a flag or ECTOSMITH_DB, named by `source` in errors): a URL kept as written, a file path resolved. */
+export function chosenPath(value: string, source: string): string {
 	const path = value.trim();
 	// A team's shared database: kept as written (the password too), shown only through maskDatabaseUrl.
 	if (dialectOf(path) === 'postgresql') return checkDatabaseUrl(path, source);
-	if (path === '') throw new UsageError(`${source} needs a file path, for example ${source === '--db' ? '--db ' : 'ECTOSMITH_DB='}./ectosmith.db`);
+	if (path === '') throw new UsageError(`${source} needs a file path, for example ${source === 'ECTOSMITH_DB' ? 'ECTOSMITH_DB=' : `${source} `}./ectosmith.db`);
 	// SQLite would keep such a database in memory and lose every run at exit; resolved as a path it would be a file named ":memory:".
 	if (path === ':memory:') {
 		throw new UsageError(

@@ -1,6 +1,6 @@
 import {MikroORM} from '@mikro-orm/core';
-import {migrationsList as postgresqlMigrations} from '../../migrations/postgresql/index.js';
-import {migrationsList as sqliteMigrations} from '../../migrations/sqlite/index.js';
+import {migrationNames as postgresqlMigrations} from '../../migrations/postgresql/names.js';
+import {migrationNames as sqliteMigrations} from '../../migrations/sqlite/names.js';
 import {retry} from '../retry.js';
 import {ormConfig} from './config.js';
 import {DatabaseError, explainDatabaseError, prepareLocation} from './database-error.js';
@@ -8,6 +8,7 @@ import type {Database} from './database-type.js';
 import {dialectOf, maskDatabaseUrl} from './database-url.js';
 import {defaultDbPath} from './db-path.js';
 import type {DialectOpening} from './dialect-opening.js';
+import {migratorOf} from './migrator.js';
 import {postgresqlOpening} from './postgresql-open.js';
 import {createPrivateFile} from './private-file.js';
 import {type SeedReport, seedIfEmpty} from './seed.js';
@@ -16,6 +17,7 @@ import {sqliteOpening} from './sqlite-open.js';
 export {DatabaseError, explainDatabaseError, isBusyError} from './database-error.js';
 export type {Database} from './database-type.js';
 export {resolveDbPath} from './db-path.js';
+export {migratorOf} from './migrator.js';
 
 export interface OpenOptions {
 	/** An SQLite file, or a postgresql:// URL (see resolveDbPath). */
@@ -69,9 +71,9 @@ export async function openDatabaseReporting(options: OpenOptions): Promise<OpenR
 	try {
 		return await withFirstOpenRetry(opening, async () => {
 			// Always touch the database, so a bad one is reported here and not at the first write.
-			await checkSchemaOwner(orm, dbPath, opening);
+			const pending = await checkSchemaOwner(orm, dbPath, opening);
 			await opening.prepare(orm);
-			const applied = (options.migrate ?? true) ? await migrateDatabase(orm) : [];
+			const applied = (options.migrate ?? true) && pending ? await migrateDatabase(orm) : [];
 			const seeded = (options.seed ?? true) ? await seedIfEmpty(orm) : undefined;
 			return {orm, applied, ...(seeded ? {seeded} : {})};
 		});
@@ -83,13 +85,13 @@ export async function openDatabaseReporting(options: OpenOptions): Promise<OpenR
 
 /** Apply pending migrations; returns the names applied (empty when up to date). */
 export async function migrateDatabase(orm: Database): Promise<string[]> {
-	const applied = await orm.getMigrator().up();
+	const applied = await (await migratorOf(orm)).up();
 	return applied.map(migration => migration.name);
 }
 
 /** Names of migrations not applied yet. */
 export async function pendingMigrations(orm: Database): Promise<string[]> {
-	const pending = await orm.getMigrator().getPendingMigrations();
+	const pending = await (await migratorOf(orm)).getPendingMigrations();
 	return pending.map(migration => migration.name);
 }
 
@@ -100,8 +102,9 @@ const migrationsTable = 'mikro_orm_migrations';
  * (another program's database: no tables may be added to it, nor its journal mode changed) and one
  * migrated by a newer ectosmith (its schema may differ from what this version reads and writes). An
  * empty database, and one holding only the migrator's (empty) bookkeeping table, are ours to set up.
+ * True when a migration of this version is not applied yet.
  */
-async function checkSchemaOwner(orm: Database, dbPath: string, opening: DialectOpening): Promise<void> {
+async function checkSchemaOwner(orm: Database, dbPath: string, opening: DialectOpening): Promise<boolean> {
 	const connection = orm.em.getConnection();
 	const shownPath = maskDatabaseUrl(dbPath);
 	const all = await opening.objects(orm);
@@ -113,13 +116,16 @@ async function checkSchemaOwner(orm: Database, dbPath: string, opening: DialectO
 		throw new DatabaseError(`${shownPath} is not an ectosmith database: it already holds ${shown}, and no ectosmith migrations. It was left untouched; choose another file with --db or ECTOSMITH_DB.`);
 	}
 
-	const known = new Set((dialectOf(dbPath) === 'postgresql' ? postgresqlMigrations : sqliteMigrations).map(migration => migration.name));
+	const known = new Set(dialectOf(dbPath) === 'postgresql' ? postgresqlMigrations : sqliteMigrations);
 	const unknown = executed.filter(name => !known.has(name));
 	if (unknown.length > 0) {
 		throw new DatabaseError(
 			`${shownPath} was migrated by a newer ectosmith (migration(s) this version does not know: ${unknown.join(', ')}). Upgrade ectosmith, or choose another file with --db or ECTOSMITH_DB.`,
 		);
 	}
+
+	const applied = new Set(executed);
+	return [...known].some(name => !applied.has(name));
 }
 
 /**

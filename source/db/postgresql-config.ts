@@ -1,7 +1,5 @@
 import {defineConfig, type Options} from '@mikro-orm/core';
-import {Migrator} from '@mikro-orm/migrations';
 import {PostgreSqlDriver} from '@mikro-orm/postgresql';
-import {migrationsList} from '../../migrations/postgresql/index.js';
 import {packageRoot} from '../package-root.js';
 import {allEntities} from './entities/index.js';
 import {maxBusyTimeoutMs, writeWaitMs} from './limits.js';
@@ -52,7 +50,8 @@ export function postgresqlConfig(url: string, options: {waitMs?: number} = {}): 
 		discovery: {warnWhenNoEntities: false},
 		ensureDatabase: false,
 		debug: false,
-		extensions: [Migrator],
+		// No Migrator extension and no migrationsList here: migratorOf (db/migrator.ts) adds both on
+		// first use, so a read that needs no migration loads neither.
 		migrations: {
 			tableName: 'mikro_orm_migrations',
 			path: 'migrations/postgresql',
@@ -62,7 +61,6 @@ export function postgresqlConfig(url: string, options: {waitMs?: number} = {}): 
 			silent: true,
 			transactional: true,
 			allOrNothing: true,
-			migrationsList,
 		},
 		// Connections are made on demand and dropped when idle: a laptop's run keeps none open for nothing.
 		pool: {min: 0, max: 4, idleTimeoutMillis: 10_000},

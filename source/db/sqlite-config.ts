@@ -1,7 +1,5 @@
 import {defineConfig, type Options} from '@mikro-orm/core';
-import {Migrator} from '@mikro-orm/migrations';
 import {SqliteDriver} from '@mikro-orm/sqlite';
-import {migrationsList} from '../../migrations/sqlite/index.js';
 import {packageRoot} from '../package-root.js';
 import {allEntities} from './entities/index.js';
 import {maxBusyTimeoutMs, writeWaitMs} from './limits.js';
@@ -28,7 +26,8 @@ export function sqliteConfig(dbPath: string, options: {waitMs?: number} = {}): O
 		discovery: {warnWhenNoEntities: false},
 		ensureDatabase: false,
 		debug: false,
-		extensions: [Migrator],
+		// No Migrator extension and no migrationsList here: migratorOf (db/migrator.ts) adds both on
+		// first use, so a read that needs no migration loads neither.
 		// The full-text index over executions.user_query (a virtual table and its shadow tables) is
 		// made by a migration, not by an entity: schema diffs must not propose dropping it.
 		schemaGenerator: {skipTables: [/^executions_search(_|$)/]},
@@ -41,7 +40,6 @@ export function sqliteConfig(dbPath: string, options: {waitMs?: number} = {}): O
 			silent: true,
 			transactional: true,
 			allOrNothing: true,
-			migrationsList,
 		},
 		pool: {
 			// Every connection: wait for other processes' locks and enforce foreign keys (SQLite leaves

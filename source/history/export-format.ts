@@ -20,6 +20,12 @@ const projectPath = z
 	.refine(value => value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value), 'must be an absolute path')
 	.refine(value => !/[\u0000-\u001F\u007F]/.test(value), 'must not hold control characters');
 const date = z.iso.datetime();
+// Who ran an execution and on which host: one line, no controls (shown in History's columns).
+const runBy = z
+	.string()
+	.min(1)
+	.max(255)
+	.refine(value => !/[\u0000-\u001F\u007F]/.test(value), 'must not hold control characters');
 const name = z.string().min(1).max(200);
 const usage = z.object({
 	promptTokens: z.number().int().nonnegative(),
@@ -82,6 +88,9 @@ export const exportedExecution = z.object({
 	turnCount: z.number().int().nonnegative(),
 	maxTurns: z.number().int().positive().optional(),
 	undoneAt: date.optional(),
+	// Added within version 1 (optional: older files, and executions recorded before them, have none).
+	userName: runBy.optional(),
+	hostName: runBy.optional(),
 	messages: z.array(exportedMessage).max(IMPORT_LIMITS.messagesPerExecution),
 });
 

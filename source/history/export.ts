@@ -64,6 +64,8 @@ function exportedExecution(execution: ExecutionRecord, messages: RecordedMessage
 		turnCount: execution.turnCount,
 		...optional('maxTurns'),
 		...optional('undoneAt', value => value.toISOString()),
+		...optional('userName'),
+		...optional('hostName'),
 		messages: messages.map(message => exportedMessage(message)),
 	} as ExportedExecution;
 }
@@ -120,6 +122,7 @@ export function exportMarkdown(file: ExportFile): string {
 			`| Status | ${execution.status}${execution.undoneAt ? ` (undone ${execution.undoneAt})` : ''} |`,
 			`| Started | ${execution.startTime} |`,
 			`| Duration | ${duration} |`,
+			...(execution.userName ? [`| Run by | ${execution.userName}${execution.hostName ? ` on ${execution.hostName}` : ''} |`] : []),
 			`| Provider / model | ${execution.provider ?? '?'} / ${execution.model ?? '?'} |`,
 			`| Turns | ${execution.turnCount} |`,
 			`| Tokens | ${execution.totalTokens} (prompt ${execution.promptTokens}, output ${execution.outputTokens}) |`,

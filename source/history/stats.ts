@@ -2,9 +2,13 @@
  * `ectosmith stats` and the Stats screen: SQL aggregates over executions and their tool calls,
  * computed in the database (never by loading rows): counts by status and by workflow per day,
  * median and slowest durations, tokens per workflow and model (with a cost estimate from the price
- * table), and per tool its calls, failures, median duration and the calls the user declined.
+ * table), per tool its calls, failures, median duration and the calls the user declined, and per
+ * workflow and model how the executions' last check_project result came out. The same queries on
+ * SQLite and PostgreSQL, but for how each spells a day and a duration.
  */
 import type {MikroORM} from '@mikro-orm/core';
+import type {Dialect} from '../db/database-url.js';
+import {dialectOfOrm} from '../db/dialect.js';
 import type {ExecutionStatus} from '../records/statuses.js';
 import {costOf, loadPrices, PriceFileError, type PriceTable} from './prices.js';
 
@@ -29,51 +33,94 @@ export interface Stats {
 		estimatedCost?: number;
 	}>;
 	tools: Array<{name: string; calls: number; failures: number; failureRate: number; medianMs?: number; declined: number}>;
+	/**
+	 * Per workflow and model, the executions that checked the project, by their last check's status
+	 * (after any repair): passRate is passed over those whose last check ran (passed or failed).
+	 */
+	checks: Array<{workflow: string; provider: string; model: string; checked: number; passed: number; failed: number; skipped: number; passRate?: number}>;
 }
 
 type Row = Record<string, unknown>;
 
 const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
 
+/** The dialect's spellings of what the figures need: a UTC day, a duration in milliseconds, a time parameter. */
+function spellings(dialect: Dialect) {
+	return dialect === 'postgresql'
+		? {
+				day: (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD')`,
+				ms: (from: string, to: string) => `round(extract(epoch from (${to} - ${from})) * 1000)`,
+				time: (date: Date): unknown => date,
+				checkStatus: (column: string) => `(${column} -> 'structuredContent' ->> 'status')`,
+				hasCheckSteps: (column: string) => `json_typeof(${column} -> 'structuredContent' -> 'steps') = 'array'`,
+			}
+		: {
+				// SQLite keeps times as epoch milliseconds.
+				day: (column: string) => `date(${column} / 1000, 'unixepoch')`,
+				ms: (from: string, to: string) => `${to} - ${from}`,
+				time: (date: Date): unknown => date.getTime(),
+				checkStatus: (column: string) => `json_extract(${column}, '$.structuredContent.status')`,
+				hasCheckSteps: (column: string) => `json_valid(${column}) and json_type(${column}, '$.structuredContent.steps') = 'array'`,
+			};
+}
+
 export async function computeStats(orm: MikroORM, options: {since?: Date; prices: PriceTable}): Promise<Stats> {
 	const connection = orm.em.getConnection();
-	const sinceMs = options.since?.getTime() ?? Number.MIN_SAFE_INTEGER;
-	const all = async <T>(sql: string): Promise<T[]> => (await connection.execute(sql, [sinceMs], 'all')) as unknown as T[];
+	const sql = spellings(dialectOfOrm(orm));
+	const params = options.since ? [sql.time(options.since)] : [];
+	// Each query says where its executions' start time is; without --since every row counts.
+	const since = (column: string) => (options.since ? `${column} >= ?` : '1 = 1');
+	const all = async <T>(text: string): Promise<T[]> => (await connection.execute(text, params, 'all')) as unknown as T[];
 
-	const byStatus = await all<{status: ExecutionStatus; count: number}>('select status, count(*) as count from executions where start_time >= ? group by status order by count desc, status');
+	const byStatus = await all<{status: ExecutionStatus; count: number}>(`select status, count(*) as count from executions where ${since('start_time')} group by status order by count desc, status`);
 	const byDay = await all<{day: string; workflow: string; status: ExecutionStatus; count: number}>(
-		`select date(e.start_time / 1000, 'unixepoch') as day, w.name as workflow, e.status, count(*) as count
-		from executions e join workflows w on w.id = e.workflow_id where e.start_time >= ?
-		group by day, w.name, e.status order by day, w.name, e.status`,
+		`select ${sql.day('e.start_time')} as day, w.name as workflow, e.status, count(*) as count
+		from executions e join workflows w on w.id = e.workflow_id where ${since('e.start_time')}
+		group by 1, w.name, e.status order by 1, w.name, e.status`,
 	);
 	const median = await all<{median: number | null}>(
-		`with d as (select end_time - start_time as ms from executions where start_time >= ? and end_time is not null),
+		`with d as (select ${sql.ms('start_time', 'end_time')} as ms from executions where ${since('start_time')} and end_time is not null),
 		ranked as (select ms, row_number() over (order by ms) as rn, count(*) over () as n from d)
 		select avg(ms) as median from ranked where rn in ((n + 1) / 2, (n + 2) / 2)`,
 	);
 	const slowest = await all<{id: number; workflow: string; ms: number}>(
-		`select e.id, w.name as workflow, e.end_time - e.start_time as ms
+		`select e.id, w.name as workflow, ${sql.ms('e.start_time', 'e.end_time')} as ms
 		from executions e join workflows w on w.id = e.workflow_id
-		where e.start_time >= ? and e.end_time is not null order by ms desc, e.id desc limit 5`,
+		where ${since('e.start_time')} and e.end_time is not null order by ms desc, e.id desc limit 5`,
 	);
 	const tokens = await all<Row>(
 		`select w.name as workflow, coalesce(e.provider, '') as provider, coalesce(e.model, '') as model, count(*) as executions,
 			sum(e.prompt_tokens) as prompt, sum(e.output_tokens) as output, sum(e.total_tokens) as total
-		from executions e join workflows w on w.id = e.workflow_id where e.start_time >= ?
+		from executions e join workflows w on w.id = e.workflow_id where ${since('e.start_time')}
 		group by w.name, e.provider, e.model order by total desc, w.name, e.model`,
 	);
 	// A decline is answered by the engine without running the tool; its response row's approval says so.
+	// is_error is a boolean on PostgreSQL (0/1 on SQLite): counted through a case, which both read.
 	const tools = await all<Row>(
 		`with t as (
-			select m.function_response_name as name, m.duration_ms as ms, m.is_error as failed, m.approval as approval,
+			select m.function_response_name as name, m.duration_ms as ms, case when m.is_error then 1 else 0 end as failed, m.approval as approval,
 				row_number() over (partition by m.function_response_name order by m.duration_ms) as rn,
 				count(*) over (partition by m.function_response_name) as n
 			from messages m join executions e on e.id = m.execution_id
-			where e.start_time >= ? and m.role = 'tool_response' and m.function_response_name is not null)
+			where ${since('e.start_time')} and m.role = 'tool_response' and m.function_response_name is not null)
 		select name, max(n) as calls, sum(failed) as failures,
 			avg(case when rn in ((n + 1) / 2, (n + 2) / 2) then ms end) as median,
 			sum(case when approval in ('declined', 'declined_with_note') then 1 else 0 end) as declined
 		from t group by name order by calls desc, name`,
+	);
+
+	// A check result is any tool response whose structuredContent reads as one (tool-results/check-result.ts), whatever the server's name.
+	const checks = await all<Row>(
+		`with c as (
+			select m.execution_id as id, ${sql.checkStatus('m.function_response_content')} as status,
+				row_number() over (partition by m.execution_id order by m.id desc) as rn
+			from messages m join executions e on e.id = m.execution_id
+			where ${since('e.start_time')} and m.role = 'tool_response' and ${sql.hasCheckSteps('m.function_response_content')}
+				and ${sql.checkStatus('m.function_response_content')} in ('passed', 'failed', 'skipped'))
+		select w.name as workflow, coalesce(e.provider, '') as provider, coalesce(e.model, '') as model, count(*) as checked,
+			sum(case when c.status = 'passed' then 1 else 0 end) as passed, sum(case when c.status = 'failed' then 1 else 0 end) as failed
+		from c join executions e on e.id = c.id join workflows w on w.id = e.workflow_id
+		where c.rn = 1 group by w.name, e.provider, e.model order by checked desc, w.name, e.model`,
 	);
 
 	return {
@@ -110,6 +157,21 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 				failureRate: calls === 0 ? 0 : failures / calls,
 				...(row['median'] == null ? {} : {medianMs: Math.round(num(row['median']))}),
 				declined: num(row['declined']),
+			};
+		}),
+		checks: checks.map(row => {
+			const checked = num(row['checked']);
+			const passed = num(row['passed']);
+			const failed = num(row['failed']);
+			return {
+				workflow: String(row['workflow']),
+				provider: String(row['provider']),
+				model: String(row['model']),
+				checked,
+				passed,
+				failed,
+				skipped: checked - passed - failed,
+				...(passed + failed === 0 ? {} : {passRate: passed / (passed + failed)}),
 			};
 		}),
 	};

@@ -3,6 +3,7 @@
  * whose values may reference our environment (`${GITHUB_TOKEN}`, or VS Code's `${env:GITHUB_TOKEN}`)
  * so that a secret need not be stored in the database.
  */
+import {PASS_ENV_KEY, passedEnv} from '../config/env-pass.js';
 import {expandEnvReferences} from '../config/env-references.js';
 
 /**
@@ -27,6 +28,8 @@ export const SAFE_BASE_ENV = [
 	'XDG_CONFIG_HOME',
 	'XDG_DATA_HOME',
 	'XDG_CACHE_HOME',
+	// Where ectosmith's logs are: the check server writes the full output of its mix commands there.
+	'XDG_STATE_HOME',
 	'MIX_HOME',
 	'HEX_HOME',
 	'ASDF_DIR',
@@ -51,7 +54,8 @@ export const SAFE_BASE_ENV = [
 ] as const;
 
 /**
- * The child's environment; entry variables (references expanded) win over the base. A reference to
+ * The child's environment: the safe base, then the variables the entry passes through, then the
+ * entry's own variables (references expanded), each winning over the one before. A reference to
  * our API key is refused unless the entry allows it (allowApiKey).
  */
 export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessEnv = process.env, allowApiKey = false): Record<string, string> {
@@ -64,5 +68,6 @@ export function childEnv(entryEnv: Record<string, string>, ours: NodeJS.ProcessE
 		}
 	}
 
-	return {...env, ...expandEnvReferences(entryEnv, ours, {allowApiKey})};
+	const {[PASS_ENV_KEY]: passList, ...own} = entryEnv;
+	return {...env, ...(passList === undefined ? {} : passedEnv(passList, ours, allowApiKey)), ...expandEnvReferences(own, ours, {allowApiKey})};
 }

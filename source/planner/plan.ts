@@ -3,21 +3,17 @@
  * to call, in order, with which arguments. Rebuilt from the history on every turn (the planner
  * keeps no state), so the same history always gives the same plan.
  */
-import {addFieldsMigrationName} from '../generators/migration.js';
-import {attrName, isUnique, referencedTable} from './attrs.js';
+import {addFieldsCalls} from './add-fields-calls.js';
+import {attrName, referencedTable} from './attrs.js';
+import {onExistingTables} from './existing-plan.js';
+import {earlierContextArgs} from './existing-tables.js';
 import {planAddFields, readAddFields} from './follow-up.js';
 import {planTable} from './plan-table.js';
 import {isTool, knownEntities, type Progress, type ProjectFacts, projectFacts} from './progress.js';
 import {describe} from './resolve.js';
-import type {Described, Parsed, PlannedEntity} from './types.js';
+import type {Described, Parsed, PlannedCall, PlannedEntity} from './types.js';
 
-export interface PlannedCall {
-	/** The tool's own name (`generate_schema`); matched to `server__generate_schema` too. */
-	tool: string;
-	args: Record<string, unknown>;
-	/** The sentence said before the call. */
-	say: string;
-}
+export type {PlannedCall} from './types.js';
 
 export interface Plan {
 	/** What the planner understood, said in its first turn before any tool runs. */
@@ -68,11 +64,15 @@ function missingTableNotes(entities: PlannedEntity[], facts: ProjectFacts): stri
 	);
 }
 
-function createPlan(described: Described, projectPath: string, facts: ProjectFacts, inspected: boolean): Plan {
+function createPlan(described: Described, progress: Progress, projectPath: string, facts: ProjectFacts, inspected: boolean): Plan {
 	const notes: string[] = [];
 	const resolution: string[] = [];
+	// Tables that already have a schema get a change to it, never a second schema (issue 16 item 6).
+	const existing = onExistingTables(described.entities, progress.earlier, {projectPath, facts, inspected});
+	resolution.push(...existing.resolution);
+	notes.push(...existing.notes);
 	// Minimal entities the project already has are not generated: its table is used.
-	const kept = described.entities.filter(entity => {
+	const kept = existing.fresh.filter(entity => {
 		if (entity.minimal && facts.tables?.has(entity.plural)) {
 			resolution.push(`${entity.plural} is not described: using the project's ${entity.plural} table.`);
 			return false;
@@ -88,76 +88,28 @@ function createPlan(described: Described, projectPath: string, facts: ProjectFac
 		notes.push(`${empty.join(', ')} ${empty.length > 1 ? 'have' : 'has'} no fields yet (only id and timestamps): add some with a follow-up like 'also give ${empty[0]} a title'.`);
 	}
 
+	const generated = adjusted.length > 0 ? [`Generated ${adjusted.map(entity => `${entity.schema} (${entity.plural})`).join(', ')}`] : [];
+	const headline = [...generated, ...existing.done].join('; ') || 'nothing to generate';
 	return {
-		statement: planTable(described.entities, {binaryId: described.binaryId, ignored: described.ignored, undescribed: described.undescribed, inspected}),
+		statement: [planTable(existing.planned, {binaryId: described.binaryId, ignored: described.ignored, undescribed: described.undescribed, inspected}), ...existing.statement].join('\n'),
 		resolution,
-		headline: `Generated ${adjusted.map(entity => `${entity.schema} (${entity.plural})`).join(', ')}.`,
-		calls: [inspectCall(projectPath), ...adjusted.flatMap(entity => entityCalls(entity, projectPath, described.binaryId))],
+		headline: `${headline.charAt(0).toUpperCase()}${headline.slice(1)}.`,
+		calls: [inspectCall(projectPath), ...adjusted.flatMap(entity => entityCalls(entity, projectPath, described.binaryId)), ...existing.calls],
 		notes,
 	};
 }
 
-/** What the add-fields migration does, for the summary. */
-function addedNote(migrationName: string, table: string, added: string[]): string {
-	const names = added.map(attrName);
-	const unique = added.filter(attr => isUnique(attr)).map(attrName);
-	const referencing = added.filter(attr => !isUnique(attr) && referencedTable(attr) !== undefined).map(attrName);
-	const parts = [
-		...(unique.length > 0 ? [`${unique.length > 1 ? 'unique indexes' : 'a unique index'} on ${unique.join(', ')}`] : []),
-		...(referencing.length > 0 ? [`${referencing.length > 1 ? 'indexes' : 'an index'} on ${referencing.join(', ')}`] : []),
-	];
-	const indexes = parts.length > 0 ? ` and ${parts.join(' and ')}` : '';
-	return `The ${migrationName} migration adds the ${names.join(', ')} column${names.length > 1 ? 's' : ''} to ${table}${indexes}: run mix ecto.migrate to apply it.`;
-}
-
-function addFieldsPlan(_progress: Progress, projectPath: string, facts: ProjectFacts, value: Extract<ReturnType<typeof planAddFields>, {ok: true}>['value'], inspected: boolean): Plan {
-	const {entity, attrs, added, assumptions} = value;
-	const names = added.map(attrName).join(', ');
+function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFacts, value: Extract<ReturnType<typeof planAddFields>, {ok: true}>['value'], inspected: boolean): Plan {
+	const {entity, added, assumptions} = value;
 	const statement = [
 		`Offline planner (no language model). Plan: add ${added.join(', ')} to ${entity.schema} (${entity.plural}).`,
 		...(assumptions.length > 0 ? [`Assumptions: ${assumptions.join('; ')}.`] : []),
 		...(inspected ? [] : ['First I inspect the project: when no migration creates the table yet, I write the create migration instead of an alter-table one.']),
 	].join('\n');
-	const schemaCall: PlannedCall = {
-		tool: 'generate_schema',
-		args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs, overwrite: true},
-		say: `Regenerating the ${entity.schema} schema with ${names}.`,
-	};
-	// A table exists for a migration only when a migration creates it (not because a schema file does).
-	if (inspected && facts.created && !facts.created.has(entity.plural)) {
-		return {
-			statement,
-			resolution: [`No migration creates ${entity.plural} yet, so the migration creates the table with all its fields.`],
-			headline: `Added ${names} to ${entity.schema} (${entity.plural}); no migration created ${entity.plural} yet, so it is created with all its fields.`,
-			calls: [
-				inspectCall(projectPath),
-				schemaCall,
-				{
-					tool: 'generate_migration',
-					args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs},
-					say: `Writing the migration that creates ${entity.plural} with all its fields.`,
-				},
-			],
-			notes: [`The context, its tests and fixtures were not updated: add ${names} to them by hand (the test attrs and the fixture's defaults), or generate the context again.`],
-		};
-	}
-
-	const migrationName = addFieldsMigrationName(entity.plural, added.map(attrName));
-	return {
-		statement,
-		resolution: [],
-		headline: `Added ${names} to ${entity.schema} (${entity.plural}).`,
-		calls: [
-			inspectCall(projectPath),
-			schemaCall,
-			{
-				tool: 'generate_add_fields_migration',
-				args: {project_path: projectPath, schema: entity.schema, plural: entity.plural, attrs: added},
-				say: `Writing the ${migrationName} migration, which adds ${names} to ${entity.plural}.`,
-			},
-		],
-		notes: [addedNote(migrationName, entity.plural, added), `The context, its tests and fixtures were not updated: add ${names} to them by hand (the test attrs and the fixture's defaults).`],
-	};
+	const context = earlierContextArgs(progress.earlier, entity.plural);
+	const change = addFieldsCalls(entity, added, {projectPath, facts, inspected, context});
+	const done = change.done.charAt(0).toUpperCase() + change.done.slice(1);
+	return {statement, resolution: change.resolution, headline: `${done}.`, calls: [inspectCall(projectPath), ...change.calls], notes: change.notes};
 }
 
 /** The plan for the newest request, or a plain message when there is nothing the planner can do. */
@@ -172,6 +124,6 @@ export function buildPlan(progress: Progress, projectPath: string): Parsed<Plan>
 
 	// "add posts with a title" may still be a plain description; if not, the add-fields answer is the better one.
 	const described = describe(progress.request, facts.tables);
-	if (described.ok) return {ok: true, value: createPlan(described.value, projectPath, facts, inspected)};
+	if (described.ok) return {ok: true, value: createPlan(described.value, progress, projectPath, facts, inspected)};
 	return add ?? described;
 }

@@ -65,6 +65,8 @@ export interface ProjectFacts {
 	tables?: Set<string>;
 	/** Tables a create_* migration creates: only these can take an alter-table migration. */
 	created?: Set<string>;
+	/** The project's schemas by table: module relative to the base (`Blog.Post`) and field names. */
+	schemas?: Map<string, {schema: string; fields: string[]}>;
 	/** The default scope's schema key (`user_id`), which the tools add themselves. */
 	scopeKey?: string;
 	scopeName?: string;
@@ -79,9 +81,17 @@ export function projectFacts(result: FunctionResult | undefined): ProjectFacts {
 	if (Array.isArray(schemas) || Array.isArray(migrations)) {
 		const tables = new Set<string>();
 		const created = new Set<string>();
+		const base = content['base_module'];
+		facts.schemas = new Map();
 		for (const schema of Array.isArray(schemas) ? schemas : []) {
 			const table = record(schema)?.['table'];
-			if (typeof table === 'string') tables.add(table);
+			if (typeof table !== 'string') continue;
+			tables.add(table);
+			const module = record(schema)?.['module'];
+			const fields = record(schema)?.['fields'];
+			if (typeof module !== 'string' || typeof base !== 'string' || !module.startsWith(`${base}.`)) continue;
+			const names = (Array.isArray(fields) ? fields : []).map(field => record(field)?.['name']).filter((name): name is string => typeof name === 'string');
+			facts.schemas.set(table, {schema: module.slice(base.length + 1), fields: names});
 		}
 
 		for (const migration of Array.isArray(migrations) ? migrations : []) {

@@ -29,3 +29,12 @@ export interface Described {
 	/** Entities referenced but not described: the project's table is used when it has one. */
 	undescribed: string[];
 }
+
+/** One tool call of a plan. */
+export interface PlannedCall {
+	/** The tool's own name (`generate_schema`); matched to `server__generate_schema` too. */
+	tool: string;
+	args: Record<string, unknown>;
+	/** The sentence said before the call. */
+	say: string;
+}

@@ -19,8 +19,15 @@ function parseJson(text: string): unknown {
 	}
 }
 
+/** A time column's value: SQLite's epoch milliseconds, or PostgreSQL's timestamptz (text as the ORM has pg return it, or a Date). */
+export function storedDate(value: unknown): Date {
+	if (value instanceof Date) return value;
+	if (typeof value === 'number' || typeof value === 'bigint' || /^-?\d+$/.test(String(value))) return new Date(Number(value));
+	return new Date(String(value));
+}
+
 /**
- * A row as SQLite returns it (dates as epoch milliseconds, booleans as 0/1, JSON as text), keyed
+ * A row as SQLite returns it (dates as epoch milliseconds, booleans as 0/1, JSON as text) or PostgreSQL does, keyed
  * and typed as the entity's properties; a many-to-one is its id. Columns the entity lacks are left.
  */
 export function storedData(meta: EntityMetadata, row: Record<string, unknown>): Record<string, unknown> {
@@ -31,7 +38,7 @@ export function storedData(meta: EntityMetadata, row: Record<string, unknown>): 
 		const value = row[column];
 		if (value == null) data[prop.name] = null;
 		else if (prop.customType instanceof JsonType) data[prop.name] = typeof value === 'string' ? parseJson(value) : value;
-		else if (prop.runtimeType === 'Date') data[prop.name] = new Date(Number(value));
+		else if (prop.runtimeType === 'Date') data[prop.name] = storedDate(value);
 		else if (prop.runtimeType === 'boolean') data[prop.name] = Boolean(value);
 		else data[prop.name] = value;
 	}

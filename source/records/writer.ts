@@ -10,7 +10,7 @@ import {DatabaseError} from '../db/database-error.js';
 import {Execution, type IExecution, Message, Workflow} from '../db/entities/index.js';
 import {isProcessAlive} from '../process-alive.js';
 import type {DatabaseGuard} from './guard.js';
-import {messageRow} from './row-mapping.js';
+import {messageRow, storedDate} from './row-mapping.js';
 import {currentHostName, currentUserName} from './run-by.js';
 import {type ExecutionEnd, type NewExecution, type NewMessage, UnknownExecutionError, UnknownWorkflowError} from './types.js';
 
@@ -149,9 +149,9 @@ export class RecordWriter {
 				// It ended at its last recorded step, not now: the duration is what it ran.
 				const [last] = await em
 					.getConnection()
-					.execute<Array<{at: number | null; turns: number | null}>>('select max(timestamp) as at, max(turn_number) as turns from messages where execution_id = ?', [row.id], 'all');
+					.execute<Array<{at: unknown; turns: number | null}>>('select max(timestamp) as at, max(turn_number) as turns from messages where execution_id = ?', [row.id], 'all');
 				row.status = 'INTERRUPTED';
-				row.endTime = new Date(Math.max(row.startTime.getTime(), Number(last?.at ?? 0)));
+				row.endTime = new Date(Math.max(row.startTime.getTime(), last?.at == null ? 0 : storedDate(last.at).getTime()));
 				row.turnCount = Math.max(row.turnCount, Number(last?.turns ?? 0));
 				row.errorMessage = `Interrupted: the process that ran it (pid ${row.ownerPid} on ${host}) ended before the execution's end was recorded`;
 			}

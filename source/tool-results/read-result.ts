@@ -11,6 +11,13 @@ import {isRecord} from '../is-record.js';
 export const fileActions = ['created', 'injected', 'overwritten', 'unchanged'] as const;
 export type FileAction = (typeof fileActions)[number];
 
+const PLANNED_WORDS: Record<FileAction | 'written', string> = {created: 'would create', injected: 'would change', overwritten: 'would overwrite', unchanged: 'would keep', written: 'would write'};
+
+/** What a dry run says it would do to a file: `would create`, never `would created`. */
+export function plannedAction(action: FileAction | 'written'): string {
+	return PLANNED_WORDS[action];
+}
+
 export function isFileAction(value: unknown): value is FileAction {
 	return typeof value === 'string' && (fileActions as readonly string[]).includes(value);
 }

@@ -80,9 +80,11 @@ export function summarizeRun(calls: readonly SummaryCall[], options: SummaryOpti
 	for (const call of calls) {
 		for (const file of reportedFiles(call.structuredContent)) {
 			if (file.planned) dryRun = true;
-			const key = relative(file.path, options.projectPath);
+			const shown = relative(file.path, options.projectPath);
+			// Each dry call stamps its migration anew: the same planned migration is one file, not two.
+			const key = file.planned ? shown.replace(/(^|\/)\d{14}_(\w+\.exs)$/, '$1…_$2') : shown;
 			// A file created then injected into (the context tool re-reports the schema) was created.
-			if (byPath.get(key) === undefined) byPath.set(key, file.action === 'unchanged' ? undefined : {path: key, action: file.action});
+			if (byPath.get(key) === undefined) byPath.set(key, file.action === 'unchanged' ? undefined : {path: shown, action: file.action});
 		}
 
 		if (!call.isError) for (const step of nextStepsOf(call.structuredContent)) if (!steps.includes(step)) steps.push(step);

@@ -13,6 +13,7 @@
  */
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js';
 import {buildContextSpec, type ContextOptions, renderContextFiles} from '../generators/context.js';
+import {updateContextFiles} from '../generators/context-update.js';
 import {scopeAlias} from '../generators/project-info.js';
 import {renderSchema} from '../generators/schema.js';
 import {loadProject} from '../phoenix-project/read-project.js';
@@ -24,14 +25,19 @@ import {referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles, type GeneratedWrite, wroteMigration} from './write/apply-files.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
+import {assertOneSchemaPerTable, schemasOfTable} from './write/table-guard.js';
 
 export async function generateContext(args: GenerateContextArgs, cwd: string, now = new Date()): Promise<CallToolResult> {
 	const {root, info, facts} = await loadProject(args.project_path, cwd);
 	const options: ContextOptions = {...schemaOptions(args), context: args.context, schema: args.schema};
-	if (args.no_schema !== undefined) options.noSchema = args.no_schema;
+	// no_schema over a schema that exists (issue 16 item 4): real access functions against it, not "TODO" stubs.
+	const schemaModule = `${info.base}.${args.context}.${args.schema}`;
+	const existingSchema = args.no_schema ? (await schemasOfTable(root, info.base, args.table ?? args.plural)).some(found => found.module === schemaModule) : false;
+	if (args.no_schema && !existingSchema) options.noSchema = true;
 	// The same parents generate_schema finds, so the schema written here is the same file.
 	if (!args.no_schema) options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
 	const spec = buildContextSpec(info, options);
+	if (!args.no_schema) await assertOneSchemaPerTable(root, info.base, spec.schema);
 	const overwrite = args.overwrite ?? false;
 	const dryRun = args.dry_run ?? false;
 
@@ -47,11 +53,12 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 		}
 	}
 
-	const rendered = renderContextFiles(spec, {
+	const existing = {
 		context: await readExisting(root, spec.file),
 		test: await readExisting(root, spec.testFile),
 		fixtures: await readExisting(root, spec.fixturesFile),
-	});
+	};
+	const rendered = args.previous_attrs === undefined ? renderContextFiles(spec, existing) : updateContextFiles(spec, buildContextSpec(info, {...options, attrs: args.previous_attrs}), existing);
 	for (const [change, kind] of [
 		[rendered.context, 'context'],
 		[rendered.test, 'test'],

@@ -7,6 +7,7 @@ import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
 import {referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles} from './write/apply-files.js';
+import {assertOneSchemaPerTable} from './write/table-guard.js';
 
 /** Tool arguments (snake_case) to the generators' SchemaOptions, leaving absent options absent. */
 export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMigrationArgs, 'repo' | 'migration_dir'>>): SchemaOptions {
@@ -27,6 +28,7 @@ export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Pro
 	const {root, info} = await loadProject(args.project_path, cwd);
 	const parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
 	const spec = buildSchemaSpec(info, {...schemaOptions(args), parents});
+	await assertOneSchemaPerTable(root, info.base, spec);
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;
 	const files = await applyFiles(root, info.base, [{...file, kind: 'schema'}], {overwrite: args.overwrite ?? false, dryRun});

@@ -128,7 +128,17 @@ export const generateContextInput = z
 		context: z.string().min(1).max(MAX_TEXT).describe('Context module relative to the application module. Example: "Blog" gives MyApp.Blog in lib/my_app/blog.ex.'),
 		schema: z.string().min(1).max(MAX_TEXT).describe('Schema module relative to the context. Example: "Post" with context "Blog" gives MyApp.Blog.Post.'),
 		repo: repo.optional(),
-		no_schema: z.boolean().optional().describe('Do not write the schema and migration (they exist already elsewhere); only the context, its tests and fixtures.'),
+		no_schema: z
+			.boolean()
+			.optional()
+			.describe(
+				'Do not write the schema and migration (they exist already); only the context, its tests and fixtures. When the schema module exists, the access functions use it; otherwise they raise "TODO" as with mix phx.gen.context --no-schema.',
+			),
+		previous_attrs: attrs
+			.optional()
+			.describe(
+				'After fields were added to the schema (generate_add_fields_migration): the attrs the context, its tests and fixtures were generated with. Their code for this schema is replaced with code for attrs (all fields), so the fixtures and test attrs hold the new fields; code edited since is refused.',
+			),
 		migration_stamp: migrationStamp.optional(),
 	})
 	.strict();

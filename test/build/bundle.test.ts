@@ -64,6 +64,12 @@ test('the bundled CLI prints its version without loading the ORM, and migrates a
 	const again = runCli(t, ['db', 'migrate'], {dbPath});
 	t.is(again.code, 0, again.stderr);
 	t.false(again.stdout.startsWith('Applied'), again.stdout);
+
+	// A read of an up-to-date database loads the ORM but not the migrator (umzug, its command line, ajv).
+	const history = runCli(t, ['history', '--limit', '1'], {dbPath, trace: true});
+	t.is(history.code, 0, history.stderr.slice(-2000));
+	t.regex(history.stderr, /@mikro-orm[/\\]core/);
+	t.notRegex(history.stderr, /@mikro-orm[/\\]migrations|[/\\]umzug[/\\]/);
 });
 
 test('each bundled tool server answers a real MCP call over stdio', async t => {

@@ -50,14 +50,17 @@ export function runCli(args: string[], options: {cwd?: string; env: NodeJS.Proce
  * A seeded temp database whose three tool servers run from their TypeScript sources through tsx,
  * so the CLI tests need no build. Returns the database path.
  */
-export async function seededDb(t: ExecutionContext, options: {marker?: string} = {}): Promise<string> {
+export async function seededDb(t: ExecutionContext, options: {marker?: string; checkEnv?: Record<string, string>} = {}): Promise<string> {
 	const dbPath = tempDbPath(t);
 	const orm = await openTempDatabase(t, {dbPath});
 	await importSeed(orm.em.fork(), {
 		// The default workflow's four servers, from source (the check server too, so no build is needed).
 		servers: [...realToolServers(), tsServer('phoenix_check_tool', 'source/tools/bin/phoenix-check-tool.ts')].map(server => ({
 			...server,
-			env: options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : server.env,
+			env: {
+				...(options.marker ? {ECTOSMITH_TEST_MARKER: options.marker} : server.env),
+				...(server.name === 'phoenix_check_tool' ? options.checkEnv : {}),
+			},
 		})),
 		workflows: [],
 	});

@@ -173,10 +173,26 @@ test('a dry run says nothing was written and gives no steps that need the files'
 		...schemaCall({dry_run: true}, [{path: 'lib/my_app/blog.ex', action: 'planned', would: 'created'}]),
 		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: 'Planned.', turns: 2, durationMs: 10},
 	]);
-	t.true(out.includes('    would created lib/my_app/blog.ex'), out);
-	t.true(out.includes('  Files it would write (dry run: nothing was written):\n    created     lib/my_app/blog.ex'), out);
+	t.true(out.includes('    would create    lib/my_app/blog.ex'), out);
+	t.true(out.includes('  Files it would write (dry run: nothing was written):\n    would create    lib/my_app/blog.ex'), out);
 	t.true(out.includes('Next: run the same command without --dry-run to write the files.'));
 	t.false(out.includes('mix ecto.migrate'));
+});
+
+test('a dry run says what it would do in words, its paths in one column, each planned migration once', t => {
+	const out = renderAll([
+		started,
+		...schemaCall({dry_run: true}, [
+			{path: 'lib/my_app/blog/post.ex', action: 'planned', would: 'overwritten'},
+			{path: 'priv/repo/migrations/20261207000001_create_blog_authors.exs', action: 'planned', would: 'created'},
+		]),
+		...schemaCall({dry_run: true}, [{path: 'priv/repo/migrations/20261207000002_create_blog_authors.exs', action: 'planned', would: 'created'}]),
+		{type: 'execution_finished', executionId: 3, status: 'COMPLETED', finalResponseText: 'Planned.', turns: 2, durationMs: 10},
+	]);
+	t.false(/would (?:overwritten|created)/.test(out), out);
+	t.true(out.includes('    would overwrite lib/my_app/blog/post.ex\n    would create    priv/repo/migrations/20261207000001_create_blog_authors.exs'), out);
+	const summary = out.slice(out.indexOf('Files it would write'));
+	t.is(summary.match(/create_blog_authors/g)?.length, 1, summary);
 });
 
 test('a run that stops early lists the files it wrote before', t => {

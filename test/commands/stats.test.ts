@@ -3,7 +3,7 @@ import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
-import {seedHistory} from '../helpers/seed-history.js';
+import {seedCheck, seedHistory} from '../helpers/seed-history.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {cliEnv, runCli, seededDb} from './_cli.js';
 
@@ -12,7 +12,16 @@ test('stats prints counts, durations, costs and tool figures; a bad price table 
 	const db = await seededDb(t);
 	const orm = await openDatabase({dbPath: db, seed: false});
 	// 40 executions of 1.01 to 1.4 s, tokens n % 50 and n % 5, two tool calls each (failing in every third).
-	await seedHistory(orm, {executions: 40, messagesPerExecution: 8});
+	const first = await seedHistory(orm, {executions: 40, messagesPerExecution: 8});
+	// Four executions check the project; the second fails, then passes after its repair: the last check counts.
+	for (const [n, status] of [
+		[0, 'passed'],
+		[1, 'failed'],
+		[1, 'passed'],
+		[2, 'failed'],
+		[3, 'skipped'],
+	] as const)
+		await seedCheck(orm, first + n, status);
 	await orm.close(true);
 	const folder = tempDir(t);
 	const prices = path.join(folder, 'prices.json');
@@ -27,6 +36,10 @@ test('stats prints counts, durations, costs and tool figures; a bad price table 
 	// Prompt: the sum of n % 50 for n = 1..40 (820); output: of n % 5 (80); 820 * 1000 + 80 * 2000 dollars per million.
 	t.regex(text.stdout, /scripted\/test-model {2}40 runs {2}820 \/ 80 \/ 900 {2}\$0\.9800/);
 	t.regex(text.stdout, /generate_schema +80 +32\.5% +13 ms {2}0 declined/);
+	t.regex(text.stdout, /^Checks per workflow and model .*\n {2}\S+ {2}scripted\/test-model {2}4 checked {2}2 passed \(66\.7%\) {2}1 failed {2}1 could not run$/m);
+	const json = await runCli(['stats', '--db', db, '--json'], {env});
+	t.is(json.code, 0, json.stderr);
+	t.like((JSON.parse(json.stdout) as {checks: unknown[]}).checks[0], {provider: 'scripted', model: 'test-model', checked: 4, passed: 2, failed: 1, skipped: 1});
 
 	writeFileSync(prices, '[1, 2]');
 	const bad = await runCli(['stats', '--db', db], {env});

@@ -11,17 +11,19 @@ import type {ApprovalDecision, EngineEvent} from '../../source/engine/events.js'
 import {replayEvents} from '../../source/engine/replay.js';
 import {buildExport, exportMarkdown} from '../../source/history/export.js';
 import {ImportRefusedError, importExport, readExportFile} from '../../source/history/import.js';
+import {listExecutions} from '../../source/history/queries.js';
 import {Recorder} from '../../source/records/recorder.js';
+import {currentHostName, currentUserName} from '../../source/records/run-by.js';
 import {answer, setupEngine, TestProvider} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
-import {openTempDatabase} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 
 const API_KEY = 'AIzaSyD-not-a-real-key-but-shaped-like-1234';
 const SERVER_SECRET = 'server-env-secret-value';
 
-test.serial('a follow-up chain exports without secrets and imports into another database as an equal record, once', async t => {
+eachDialect.serial('a follow-up chain exports without secrets and imports into another database as an equal record (who ran it and where too), once', async (t, dialect) => {
 	const project = await copyFixtureProject(t);
 	const usage = {promptTokens: 10, outputTokens: 2, totalTokens: 12};
 	const provider = new TestProvider([
@@ -47,15 +49,17 @@ test.serial('a follow-up chain exports without secrets and imports into another 
 	t.false(json.includes(SERVER_SECRET));
 	t.is(file.workflows[0]!.servers.find(entry => entry.name === 'secret_server')!.env['TOKEN'], '********');
 	t.is(file.executions.length, 2);
+	t.like(file.executions[1], {userName: currentUserName(), hostName: currentHostName()});
 	const markdown = exportMarkdown(file);
 	t.regex(markdown, /# ectosmith execution #\d+/);
 	t.regex(markdown, /\*\*Tool call\*\* `generate_schema`/);
 	t.regex(markdown, /lib\/my_app\/blog\/post\.ex` \(created\)/);
 	t.false(markdown.includes(SERVER_SECRET));
+	t.true(markdown.includes(`| Run by | ${currentUserName()} on ${currentHostName()} |`));
 
 	const exportPath = path.join(tempDir(t), 'export.json');
 	writeFileSync(exportPath, json);
-	const other = await openTempDatabase(t);
+	const other = await openTempDatabase(t, {dialect});
 	const otherRecorder = new Recorder(other);
 	const result = await importExport(other, await readExportFile(exportPath));
 	t.is(result.ids.length, 2);
@@ -66,13 +70,19 @@ test.serial('a follow-up chain exports without secrets and imports into another 
 	const withoutIds = (value: typeof file) =>
 		value.executions.map(({id: _id, parentExecutionId: _parent, messages, ...rest}) => ({...rest, messages: messages.map(({id: _messageId, ...message}) => message)}));
 	t.deepEqual(withoutIds(reexport), withoutIds(file));
-	t.is((await otherRecorder.getExecution(followUp!.to)).parentExecutionId, root!.to);
-	// The imported queries are in the history search index.
-	const searched = await other.em.getConnection().execute<Array<{rowid: number}>>(`select rowid from executions_search where executions_search match '"ONE MORE thing"'`, [], 'all');
+	t.like(await otherRecorder.getExecution(followUp!.to), {parentExecutionId: root!.to, userName: currentUserName(), hostName: currentHostName()});
 	t.deepEqual(
-		searched.map(row => row.rowid),
-		[followUp!.to],
+		(await listExecutions(other, {search: 'ONE MORE thing'})).rows.map(row => [row.id, row.userName]),
+		[[followUp!.to, currentUserName()]],
 	);
+	if (dialect === 'sqlite') {
+		// The imported queries are in the history search index.
+		const searched = await other.em.getConnection().execute<Array<{rowid: number}>>(`select rowid from executions_search where executions_search match '"ONE MORE thing"'`, [], 'all');
+		t.deepEqual(
+			searched.map(row => row.rowid),
+			[followUp!.to],
+		);
+	}
 	// And it replays as one conversation.
 	const events = await replayEvents(otherRecorder, followUp!.to);
 	t.is(events.filter(event => event.type === 'execution_started').length, 2);
@@ -131,6 +141,7 @@ test('newer, malformed, hostile and huge files are refused with one line and imp
 		[write('deep.json', JSON.stringify({...good, extra: 'NESTED'}).replace('"NESTED"', nested)), /nests deeper than 64 levels/],
 		[write('status.json', JSON.stringify({...good, executions: [{...good.executions[0], status: 'DONE'}]})), /at executions\.0\.status/],
 		[write('relative.json', JSON.stringify({...good, executions: [{...good.executions[0], targetProjectPath: 'relative/dir'}]})), /targetProjectPath.*absolute path/],
+		[write('odd-user.json', JSON.stringify({...good, executions: [{...good.executions[0], userName: 'ana\u001b[2J'}]})), /at executions\.0\.userName: must not hold control characters/],
 		[write('odd-path.json', JSON.stringify(badPath)), /"\.\.\/\.\.\/\.bashrc", which is not a path inside a project/],
 		[huge, /is 65 MB; an export is at most 64 MB/],
 	];

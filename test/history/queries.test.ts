@@ -1,13 +1,14 @@
-/** History pages and stats on a real SQLite file seeded with thousands of executions. */
+/** History pages and stats on a real SQLite file seeded with thousands of executions; stats on PostgreSQL too. */
 import test from 'ava';
 import {migrationsList} from '../../migrations/sqlite/index.js';
-import {openDatabase} from '../../source/db/orm.js';
+import {Workflow} from '../../source/db/entities/index.js';
+import {migratorOf, openDatabase} from '../../source/db/orm.js';
 import {UsageError} from '../../source/errors.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
 import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
 import {computeStats} from '../../source/history/stats.js';
 import {seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
-import {openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
+import {eachDialect, openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
 
 const EXECUTIONS = 3000;
 const MESSAGES = 200;
@@ -75,11 +76,13 @@ test('keyset pages walk every execution newest first, ties on start time by id, 
 	t.deepEqual((await listExecutions(orm, {workflow: 'nope'}, {limit: 5})).rows, []);
 });
 
-test('stats are SQL aggregates matching the seeded figures', async t => {
-	const orm = await openTempDatabase(t, {seed: false});
-	await orm.em.getConnection().execute("insert into workflows (id, name, llm_model, initial_prompt_template, created_at, updated_at) values (1, 'w1', 'm', 't', 0, 0)", [], 'run');
+eachDialect('stats are SQL aggregates matching the seeded figures', async (t, dialect) => {
+	const orm = await openTempDatabase(t, {seed: false, dialect});
+	const em = orm.em.fork();
+	const workflow = em.create(Workflow, {name: 'w1', llmModel: 'm', initialPromptTemplate: 't'});
+	await em.flush();
 	const count = 1000;
-	await seedHistory(orm, {executions: count, messagesPerExecution: 8, workflowIds: [1]});
+	await seedHistory(orm, {executions: count, messagesPerExecution: 8, workflowIds: [workflow.id]});
 	const stats = await computeStats(orm, {prices: {...DEFAULT_PRICES, 'test-model': {input: 1, output: 2}}});
 
 	t.is(stats.executions, count);
@@ -103,6 +106,9 @@ test('stats are SQL aggregates matching the seeded figures', async t => {
 		stats.byDay.reduce((sum, row) => sum + row.count, 0),
 		count,
 	);
+	// 1000 minutes from midnight UTC: all on the seed's first day.
+	t.deepEqual([...new Set(stats.byDay.map(row => row.day))], ['2026-01-01']);
+	t.like(stats.durations.slowest[0], {id: 999, workflow: 'w1'});
 
 	const since = await computeStats(orm, {since: new Date(seedStartTime(901)), prices: DEFAULT_PRICES});
 	t.is(since.executions, 100);
@@ -180,7 +186,7 @@ test('the migration fills the search index for executions recorded before it', a
 	const orm = await openDatabase({dbPath: tempDbPath(t), migrate: false, seed: false});
 	t.teardown(async () => orm.close(true));
 	const connection = orm.em.getConnection();
-	const migrator = orm.getMigrator();
+	const migrator = await migratorOf(orm);
 	const names = migrationsList.map(migration => migration.name);
 	await migrator.up({to: names[names.findIndex(name => name.endsWith('_history_search_index')) - 1]});
 	t.deepEqual(await connection.execute<unknown[]>("select name from sqlite_master where name like 'executions_search%'", [], 'all'), []);

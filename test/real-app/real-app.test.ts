@@ -5,9 +5,9 @@
  * part (compile, migrate, test) runs once per project. Cases marked test.failing show an item
  * of issue 16 that fails today.
  */
-import {mkdtemp, realpath, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, readFile, realpath, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import test, {type ExecutionContext} from 'ava';
 import {type ChainResult, describeChain, runChain} from '../helpers/real-app/chain.js';
 import {type EctoLibs, ectoLibs, libsEnv} from '../helpers/real-app/ecto-libs.js';
@@ -33,21 +33,66 @@ const PROJECTS = {
 	],
 };
 
-type ProjectName = keyof typeof PROJECTS;
+/** A run that continues the previous run's conversation (`ectosmith run --continue ID`). */
+type FollowUp = {followUp: string};
+/** A file written into the project before any run, as a user had it. */
+type Existing = {file: string; content: string};
+type Step = string | FollowUp | Existing;
+
+// A schema and its migration written by hand, with no context yet (a changeset of the user's own).
+const HAND_WRITTEN_POST: Existing[] = [
+	{
+		file: 'lib/my_app/blog/post.ex',
+		content:
+			'defmodule MyApp.Blog.Post do\n  @moduledoc "A blog post, written by hand."\n  use Ecto.Schema\n  import Ecto.Changeset\n\n  schema "posts" do\n    field :title, :string\n    field :body, :string\n\n    timestamps(type: :utc_datetime)\n  end\n\n  @doc false\n  def changeset(post, attrs) do\n    post\n    |> cast(attrs, [:title, :body])\n    |> validate_required([:title, :body])\n    |> validate_length(:title, max: 200)\n  end\nend\n',
+	},
+	{
+		file: 'priv/repo/migrations/20240101000000_create_posts.exs',
+		content:
+			'defmodule MyApp.Repo.Migrations.CreatePosts do\n  use Ecto.Migration\n\n  def change do\n    create table(:posts) do\n      add :title, :string\n      add :body, :text\n\n      timestamps(type: :utc_datetime)\n    end\n  end\nend\n',
+	},
+];
+
+const FOLLOW_UPS = {
+	// Issue 16 item 3: a follow-up adding a required unique field left the fixtures and test attrs without it.
+	requiredFollowUp: ['Blog.Post posts title:string', {followUp: 'also give posts a unique slug'}],
+	// Issue 16 item 4: a context for a schema that exists was written as raise "TODO" stubs (or refused).
+	existingSchema: [...HAND_WRITTEN_POST, 'mix phx.gen.context Blog Post posts title:string body:text --no-schema'],
+	// Issue 16 item 6: the follow-up wrote a second schema, MyApp.Library.Post, over posts.
+	referenceFollowUp: ['Blog.Post posts title:string', {followUp: 'authors with a name and an email (unique); posts belong to authors'}],
+} satisfies Record<string, Step[]>;
+
+type ProjectName = keyof typeof PROJECTS | keyof typeof FOLLOW_UPS;
+const CASES: Record<ProjectName, Step[]> = {...PROJECTS, ...FOLLOW_UPS};
 
 let workDir: string | undefined;
 let postgres: Postgres | undefined;
 let cliFrom: string | undefined;
 const results = new Map<ProjectName, ChainResult>();
+const projects = new Map<ProjectName, string>();
 
-/** Generates one project's descriptions into a fresh copy of the test project and runs the chain. */
-async function checkProject(name: ProjectName, libs: EctoLibs, partition: number): Promise<ChainResult> {
+/** Generates one case into a fresh copy of the test project: its chain to run, or why generating failed. */
+async function generateProject(name: ProjectName, libs: EctoLibs, partition: number): Promise<ChainResult | (() => Promise<ChainResult>)> {
 	const dir = join(workDir!, name);
 	const project = await createCaseProject(join(dir, 'my_app'), libs);
 	const cli = await ectosmith(dir);
 	cliFrom = cli.from;
-	for (const description of PROJECTS[name]) await cli.run(project, description);
-	return runChain({project, postgres: postgres!, env: libsEnv(libs), partition: `_${partition}`});
+	projects.set(name, project);
+	try {
+		for (const step of CASES[name]) {
+			if (typeof step === 'string') await cli.run(project, step);
+			else if ('followUp' in step) await cli.run(project, step.followUp, {followUp: true});
+			else {
+				await mkdir(dirname(join(project, step.file)), {recursive: true});
+				await writeFile(join(project, step.file), step.content);
+			}
+		}
+	} catch (error) {
+		// A refused generation is this case's failure, not the harness's.
+		return {ok: false, steps: [{step: 'ectosmith run', ok: false, output: error instanceof Error ? error.message : String(error)}]};
+	}
+
+	return async () => runChain({project, postgres: postgres!, env: libsEnv(libs), partition: `_${partition}`});
 }
 
 if (realAppTools().missing) {
@@ -65,8 +110,11 @@ if (realAppTools().missing) {
 		postgres = await startPostgres(tools!.pgBin);
 		const libs = await ectoLibs(tools!.libsArchive);
 		t.log(`libraries ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		const names = Object.keys(PROJECTS) as ProjectName[];
-		const chains = await Promise.all(names.map(async (name, index) => checkProject(name, libs, index)));
+		const names = Object.keys(CASES) as ProjectName[];
+		// One case at a time: many CLIs starting their tool servers at once outrun the servers' start timeout.
+		const generated = [];
+		for (const [index, name] of names.entries()) generated.push(await generateProject(name, libs, index));
+		const chains = await Promise.all(generated.map(async chain => (typeof chain === 'function' ? chain() : chain)));
 		for (const [index, name] of names.entries()) results.set(name, chains[index]!);
 		t.log(`all projects generated (CLI from ${cliFrom}) and checked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	});
@@ -105,5 +153,22 @@ if (realAppTools().missing) {
 
 	test('issue 16 item 5: schemas with many fields are format-clean', t => {
 		assertChainPasses(t, 'formatting');
+	});
+
+	test('issue 16 item 3: a follow-up adding a required unique field updates the fixtures and test attrs, and the tests pass', t => {
+		assertChainPasses(t, 'requiredFollowUp');
+	});
+
+	test('issue 16 item 4: a context for a schema that exists has real access functions against it and passes the chain', t => {
+		assertChainPasses(t, 'existingSchema');
+	});
+
+	test('issue 16 item 6: "posts belong to authors" alters posts, passes the chain and leaves one schema for posts', async t => {
+		assertChainPasses(t, 'referenceFollowUp');
+		const lib = join(projects.get('referenceFollowUp')!, 'lib');
+		const files = (await readdir(lib, {recursive: true})).filter(file => file.endsWith('.ex'));
+		const mapping = [];
+		for (const file of files) if ((await readFile(join(lib, file), 'utf8')).includes('schema "posts" do')) mapping.push(file);
+		t.deepEqual(mapping, ['my_app/blog/post.ex']);
 	});
 }

@@ -22,11 +22,13 @@ async function deadPid(): Promise<number> {
 eachDialect('an execution with messages round-trips, messages ordered by turn then insertion', async (t, dialect) => {
 	const orm = await openTempDatabase(t, {dialect});
 	const recorder = new Recorder(orm);
+	const before = Date.now();
 	const id = await recorder.startExecution(newExecution);
 	const started = await recorder.getExecution(id);
 	t.like(started, {id, workflowName: 'elixir_crud_generator', status: 'STARTED', promptTokens: 0, turnCount: 0, provider: 'scripted', targetProjectPath: '/tmp/my_app'});
 	t.is(started.endTime, undefined);
-	t.true(started.startTime instanceof Date);
+	// A real time, read back as written (PostgreSQL hands timestamptz over as text).
+	t.true(started.startTime.getTime() >= before - 1000 && started.startTime.getTime() <= Date.now(), String(started.startTime));
 
 	const rawParts = [{text: 'thinking', thought: true, thoughtSignature: 'c2lnbmF0dXJl'}, {functionCall: {name: 'inspect_project', args: {project_path: '/tmp/my_app'}}}];
 	// Inserted out of order on purpose: the listing sorts by turn.
@@ -64,7 +66,7 @@ eachDialect('an execution with messages round-trips, messages ordered by turn th
 	t.deepEqual(messages[3]!.functionResponseContent, {content: [{type: 'text', text: 'ok'}], isError: true});
 	t.false(messages[0]!.isError);
 	t.is(messages[0]!.functionCallArgs, undefined);
-	t.true(messages[0]!.timestamp instanceof Date);
+	t.true(messages[0]!.timestamp.getTime() >= started.startTime.getTime() - 1000, String(messages[0]!.timestamp));
 
 	const finished = await recorder.getExecution(id);
 	t.like(finished, {status: 'COMPLETED', finalResponseText: 'Done: 3 files.', turnCount: 2, promptTokens: 11, outputTokens: 7, totalTokens: 18});
@@ -116,6 +118,8 @@ eachDialect('markInterrupted marks STARTED rows of dead processes on this host o
 	const recorder = new Recorder(orm);
 	const mine = await recorder.startExecution(newExecution);
 	const orphan = await recorder.startExecution(newExecution);
+	await recorder.addMessage(orphan, {turnNumber: 2, role: 'model', contentText: 'last step'});
+	const [lastStep] = await recorder.listMessages(orphan);
 	const otherHost = await recorder.startExecution(newExecution);
 	const finished = await recorder.startExecution(newExecution);
 	await recorder.finishExecution(finished, {status: 'FAILED', errorMessage: 'boom', turnCount: 1});
@@ -127,7 +131,9 @@ eachDialect('markInterrupted marks STARTED rows of dead processes on this host o
 	t.is(await recorder.markInterrupted(), 1);
 	const interrupted = await recorder.getExecution(orphan);
 	t.is(interrupted.status, 'INTERRUPTED');
-	t.true(interrupted.endTime instanceof Date);
+	// It ended at its last recorded step.
+	t.is(interrupted.endTime?.getTime(), lastStep!.timestamp.getTime());
+	t.is(interrupted.turnCount, 2);
 	t.regex(interrupted.errorMessage!, new RegExp(`process that ran it \\(pid ${dead} on .+\\) ended`));
 	t.is((await recorder.getExecution(mine)).status, 'STARTED');
 	t.is((await recorder.getExecution(otherHost)).status, 'STARTED');

@@ -1,4 +1,4 @@
-import {readFile, writeFile} from 'node:fs/promises';
+import {copyFile, mkdir, readFile, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import type {Client} from '@modelcontextprotocol/sdk/client/index.js';
 import test from 'ava';
@@ -196,4 +196,57 @@ test('with `:generators, migration: false` the context writes the schema but no 
 		['lib/my_app/blog/post.ex', 'lib/my_app/blog.ex', 'test/my_app/blog_test.exs', 'test/support/fixtures/blog_fixtures.ex'],
 	);
 	t.true(result.files[0]!.content.includes('    timestamps()\n'));
+});
+
+test('no_schema over a schema that exists writes real access functions against it, no "TODO" stubs (issue 16 item 4)', async t => {
+	const root = await copyFixtureProject(t, 'my_app');
+	await mkdir(join(root, 'lib/my_app/blog'), {recursive: true});
+	await copyFile(join(fixtureProjectPath('with_context'), 'lib/my_app/blog/post.ex'), join(root, 'lib/my_app/blog/post.ex'));
+	const result = await callTool(client, 'generate_context', {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts', attrs: ['title', 'body'], no_schema: true});
+	t.false(result.isError, result.text);
+	const context = await readFile(join(root, 'lib/my_app/blog.ex'), 'utf8');
+	t.false(context.includes('raise "TODO"'));
+	t.true(context.includes('  alias MyApp.Blog.Post\n'));
+	t.true(context.includes('  def get_post!(id), do: Repo.get!(Post, id)\n'));
+	t.true(context.includes('    |> Post.changeset(attrs)\n    |> Repo.insert()\n'));
+	if (requireElixir(t)) t.deepEqual(await checkElixirFiles(result.files.map(file => join(root, file.path))), []);
+});
+
+test('a second schema over a table that has one is refused, nothing written (issue 16 item 6)', async t => {
+	const root = await copyFixtureProject(t, 'with_context');
+	const before = await snapshotTree(root);
+	const refused = await callTool(client, 'generate_context', {project_path: root, context: 'Library', schema: 'Post', plural: 'posts', attrs: ['title', 'author_id:references:authors']});
+	t.true(refused.isError);
+	t.regex(refused.text, /Table "posts" already has a schema, MyApp\.Blog\.Post \(lib\/my_app\/blog\/post\.ex\).*generate_add_fields_migration/);
+	t.deepEqual(await snapshotTree(root), before);
+});
+
+test('previous_attrs: after fields are added, the fixtures and the test attrs are updated for them (issue 16 item 3)', async t => {
+	const root = await copyFixtureProject(t, 'my_app');
+	const post = {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts'};
+	t.false((await callTool(client, 'generate_context', {...post, attrs: ['title']})).isError);
+	await callTool(client, 'generate_context', {...post, attrs: ['title', 'slug:string:unique'], overwrite: true, no_schema: true, previous_attrs: ['title']}).then(result => {
+		t.false(result.isError, result.text);
+		t.deepEqual(
+			result.files.map(file => [file.path, file.action]),
+			[
+				['lib/my_app/blog.ex', 'unchanged'],
+				['test/my_app/blog_test.exs', 'injected'],
+				['test/support/fixtures/blog_fixtures.ex', 'injected'],
+			],
+		);
+	});
+	const fixtures = await readFile(join(root, 'test/support/fixtures/blog_fixtures.ex'), 'utf8');
+	t.true(fixtures.includes('  def unique_post_slug, do: "some slug#{System.unique_integer([:positive])}"\n'));
+	t.true(fixtures.includes('        slug: unique_post_slug(),\n'));
+	const tests = await readFile(join(root, 'test/my_app/blog_test.exs'), 'utf8');
+	t.true(tests.includes('@invalid_attrs %{title: nil, slug: nil}'));
+	t.true(tests.includes('valid_attrs = %{title: "some title", slug: "some slug"}'));
+	t.is((tests.match(/describe "posts" do/g) ?? []).length, 1);
+
+	await writeFile(join(root, 'test/my_app/blog_test.exs'), tests.replace('some updated slug', 'my own slug'));
+	const edited = await callTool(client, 'generate_context', {...post, attrs: ['title', 'slug:string:unique', 'views:integer'], no_schema: true, previous_attrs: ['title', 'slug:string:unique']});
+	t.true(edited.isError, 'a block edited by hand is not replaced');
+	t.regex(edited.text, /test\/my_app\/blog_test\.exs does not hold the posts code as generated for title, slug/);
+	t.false((await readFile(join(root, 'test/support/fixtures/blog_fixtures.ex'), 'utf8')).includes('views'), 'nothing half-written');
 });

@@ -234,3 +234,14 @@ test('a client that sends a call and closes stdin still gets the answer, then th
 		.find(message => message.id === 2);
 	t.is(answer?.result?.structuredContent?.app, 'my_app');
 });
+
+test('generate_schema refuses a second schema over a table that has one, and says how to add fields to it (issue 16 item 6)', async t => {
+	const root = await copyFixtureProject(t, 'with_context');
+	const before = await snapshotTree(root);
+	const refused = await callTool(client, 'generate_schema', {project_path: root, schema: 'Library.Post', plural: 'posts', attrs: ['title', 'author_id:references:authors']});
+	t.true(refused.isError);
+	t.regex(refused.text, /Table "posts" already has a schema, MyApp\.Blog\.Post.*schema "Blog\.Post", all its attrs and overwrite: true/);
+	t.deepEqual(await snapshotTree(root), before);
+	const same = await callTool(client, 'generate_schema', {project_path: root, schema: 'Blog.Post', plural: 'posts', attrs: ['title', 'body', 'author_id:references:authors'], overwrite: true});
+	t.false(same.isError, same.text);
+});

@@ -23,8 +23,11 @@ export interface StartedUi {
 
 export const KEYS = {enter: '\r', escape: '\u001B', tab: '\t', ctrlC: '\u0003', up: '\u001B[A', down: '\u001B[B', pageUp: '\u001B[5~'};
 
-export async function startUi(t: ExecutionContext, options: {project: string; provider?: string; script?: string; yes?: boolean; workflow?: string}): Promise<StartedUi> {
-	const dbPath = await seededDb(t);
+export async function startUi(
+	t: ExecutionContext,
+	options: {project: string; provider?: string; script?: string; yes?: boolean; workflow?: string; checkEnv?: Record<string, string>},
+): Promise<StartedUi> {
+	const dbPath = await seededDb(t, options.checkEnv ? {checkEnv: options.checkEnv} : {});
 	let services: UiServices | undefined;
 	const app = render(
 		<App

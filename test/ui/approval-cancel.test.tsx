@@ -14,7 +14,7 @@ test.serial('Ctrl-C at an approval is a cancel, not a decline; once cancelled th
 	const ui = await startUi(t, {project, provider: 'offline'});
 	await ui.type('Blog.Post posts title:string');
 	await ui.press(KEYS.enter);
-	await until(ui.app.lastFrame, /Approve generate_schema/, 'the first approval');
+	await until(ui.app.lastFrame, /tool generate_schema/, 'the first approval');
 	await ui.press(KEYS.ctrlC);
 	const cancelled = await until(ui.app.lastFrame, /■ Cancelled after \d+ turns?/, 'the cancel');
 	t.notRegex(cancelled, /declined/, 'the call is not shown declined');

@@ -20,7 +20,7 @@ test.serial('the approval view shows a new file whole; a decline with a note goe
 	const ui = await startUi(t, {project, provider: 'scripted', script: 'fixtures/conversations/blog.json'});
 	await ui.type('Blog.Post posts title:string body:text published:boolean');
 	await ui.press(KEYS.enter);
-	const asking = await until(ui.app.lastFrame, /Approve generate_schema \(elixir_ecto_gen_tool\)\? Blog\.Post/, 'the first approval');
+	const asking = await until(ui.app.lastFrame, /Approve MyApp\.Blog\.Post · lib\/my_app\/blog\/post\.ex\?[\s\S]*tool generate_schema \(elixir_ecto_gen_tool\)/, 'the first approval');
 	t.regex(asking, /\+ lib\/my_app\/blog\/post\.ex \(new file\)/);
 	t.regex(asking, /\s+1 defmodule MyApp\.Blog\.Post do/);
 	t.regex(asking, /y approve · n decline · e decline with a note/);
@@ -31,7 +31,7 @@ test.serial('the approval view shows a new file whole; a decline with a note goe
 	await until(ui.app.lastFrame, /Your note for the model/, 'the note field');
 	await ui.type(note);
 	await ui.press(KEYS.enter);
-	await until(ui.app.lastFrame, /Approve generate_migration/, 'the next approval');
+	await until(ui.app.lastFrame, /tool generate_migration/, 'the next approval');
 	// The view changes once the engine takes the answer.
 	await send(ui.app, 'a');
 	const done = await until(ui.app.lastFrame, /(✔ Completed|✘ Failed) after \d+ turns[\s\S]*· (completed|failed)/, 'the end of the run');
@@ -56,9 +56,9 @@ test.serial('a change to an existing file is shown as a unified diff against the
 	await ui.press(KEYS.enter);
 	for (;;) {
 		const frame = await until(ui.app.lastFrame, /Approve (\w+)/, 'an approval');
-		if (/Approve generate_context/.test(frame)) break;
+		if (/tool generate_context/.test(frame)) break;
 		await send(ui.app, 'y');
-		await until(ui.app.lastFrame, /Approve (?!generate_schema)\w+|Tool calls/, 'the approval to be answered');
+		await until(ui.app.lastFrame, /tool (?!generate_schema)\w+ \(|Tool calls/, 'the approval to be answered');
 	}
 
 	// The context file gains functions: page through the view and read everything it showed.
@@ -83,7 +83,7 @@ test.serial('Ctrl-C at an approval cancels the run: recorded CANCELLED, nothing 
 	const ui = await startUi(t, {project, provider: 'offline'});
 	await ui.type('Blog.Post posts title:string');
 	await ui.press(KEYS.enter);
-	await until(ui.app.lastFrame, /Approve generate_schema/, 'the first approval');
+	await until(ui.app.lastFrame, /tool generate_schema/, 'the first approval');
 	await ui.press(KEYS.ctrlC);
 	const cancelled = await until(ui.app.lastFrame, /■ Cancelled after \d+ turns?/, 'the cancel');
 	t.regex(cancelled, /Cancelling the run… Ctrl-C again quits\.|cancelled/);

@@ -120,3 +120,20 @@ test.serial('editing: env values are masked until revealed; Esc asks before disc
 	t.regex(failed, /Last lines of its stderr:[\s\S]*fatal: cannot open config file/);
 	broken.unmount();
 });
+
+test('Ctrl-S shows at once that the save started, before the database answers', async t => {
+	let answer: (value: unknown) => void = () => undefined;
+	const services = {saveServer: () => new Promise(resolve => (answer = resolve)), testServer: async () => ({ok: true, tools: [], stderrTail: []})};
+	let done: unknown = 'not yet';
+	const app = render(<ServerForm otherNames={[]} services={services as never} onDone={saved => (done = saved)} width={80} height={24} active />);
+	t.teardown(() => app.unmount());
+	await settled();
+	await press(app, 'local');
+	await press(app, TAB);
+	await press(app, 'node');
+	await press(app, CTRL_S);
+	t.regex(app.lastFrame()!, /Saving local…/);
+	answer({name: 'local'});
+	await until(() => (done === 'not yet' ? '' : 'done'), /done/, 'the form to close');
+	t.like(done, {name: 'local'});
+});

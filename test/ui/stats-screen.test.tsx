@@ -11,7 +11,7 @@ import {App} from '../../source/ui/app.js';
 import {statsRows} from '../../source/ui/components/stats-lines.js';
 import {SCREENS} from '../../source/ui/screens/index.js';
 import type {UiServices} from '../../source/ui/services.js';
-import {seedHistory} from '../helpers/seed-history.js';
+import {seedCheck, seedHistory} from '../helpers/seed-history.js';
 import {openTempDatabase} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {render} from './_frames.js';
@@ -26,6 +26,8 @@ const HOSTILE = 'shop\u001B[2Jgen';
  * n*1000 prompt and n*100 output tokens, runs gemini-2.5-flash when even (workflow blog_gen) and an
  * unpriced test-model when odd (the hostile workflow), and makes two generate_schema calls (failing
  * in every third execution, lasting 10 + n % 7 ms); executions 2 and 14 each have one call declined.
+ * Executions 1 to 8 check the project: the last check passes in 1, 2 (after a failed one), 3, 5
+ * and 6, fails in 4 and 8, cannot run in 7.
  */
 async function seed(orm: MikroORM) {
 	const connection = orm.em.getConnection();
@@ -48,6 +50,18 @@ async function seed(orm: MikroORM) {
 		);
 	}
 
+	await seedCheck(orm, 2, 'failed');
+	for (const [n, status] of [
+		[1, 'passed'],
+		[2, 'passed'],
+		[3, 'passed'],
+		[4, 'failed'],
+		[5, 'passed'],
+		[6, 'passed'],
+		[7, 'skipped'],
+		[8, 'failed'],
+	] as const)
+		await seedCheck(orm, n, status);
 	await connection.execute(
 		`update messages set approval = 'declined' where id in (select min(id) from messages where role = 'tool_response' and execution_id in (2, 14) group by execution_id)`,
 		[],
@@ -93,6 +107,10 @@ test.serial('Stats shows the figures of the whole record, fitted to the terminal
 	t.regex(all, /more below/);
 	app.stdin.write('G');
 	const end = await until(frame, /Prices per million tokens: .*prices\.json \(p edits it\)/, 'the end of the figures');
+	// Per workflow and model, the last check of each execution: the share passed of those that ran.
+	t.regex(end, /Checks +model +checked +passed +share +failed +not run/);
+	t.regex(end, /blog_gen +scripted\/gemini-2\.5-flash +4 +2 +50\.0% +2 +0/);
+	t.regex(end, /shop\\x1b\[2Jgen +scripted\/test-model +4 +3 +100\.0% +0 +1/);
 	t.regex(end, /more above/);
 	t.notRegex(end, /Executions 16/, 'scrolled past the top');
 	app.stdin.write('\u001B[5~');
@@ -186,6 +204,7 @@ test.serial('the figures are read again each time the screen is shown, and on r'
 test('CJK and emoji names keep the Stats tables aligned: widths are counted in terminal columns', t => {
 	const tokens = (workflow: string, model: string) => ({workflow, provider: 'gemini', model, executions: 3, promptTokens: 3000, outputTokens: 300, totalTokens: 3300, estimatedCost: 0.0012});
 	const tool = (name: string) => ({name, calls: 4, failures: 1, failureRate: 0.25, medianMs: 12, declined: 0});
+	const check = (workflow: string, model: string) => ({workflow, provider: 'gemini', model, checked: 4, passed: 3, failed: 1, skipped: 0, passRate: 0.75});
 	const stats = {
 		executions: 9,
 		byStatus: [{status: 'COMPLETED' as const, count: 9}],
@@ -193,12 +212,14 @@ test('CJK and emoji names keep the Stats tables aligned: widths are counted in t
 		durations: {medianMs: 1000, slowest: []},
 		tokens: [tokens('blog_gen', 'gemini-2.5-flash'), tokens('漢字のワークフロー', '模型🚀'), tokens('🚀🚀 deploy', 'é́mojí👩‍👩‍👧')],
 		tools: [tool('generate_schema'), tool('生成する_スキーマ'), tool('🚀_tool')],
+		checks: [check('blog_gen', 'gemini-2.5-flash'), check('漢字のワークフロー', '模型🚀'), check('🚀🚀 deploy', 'é́mojí👩‍👩‍👧')],
 	};
 	for (const width of [60, 100]) {
 		const lines = statsRows({stats, pricesFile: '/tmp/prices.json'}, {width, height: 40, periodLabel: 'all time'}).map(row => row.map(segment => segment.text).join(''));
 		for (const [heading, names] of [
 			['Tokens', stats.tokens.map(row => row.workflow)],
 			['Tools', stats.tools.map(row => row.name)],
+			['Checks', stats.checks.map(row => row.workflow)],
 		] as const) {
 			const at = lines.findIndex(line => line.startsWith(heading));
 			const table = lines.slice(at, at + 1 + names.length);
@@ -208,7 +229,7 @@ test('CJK and emoji names keep the Stats tables aligned: widths are counted in t
 			);
 			// Every line of a table ends its figures at the same column, and its first figure too.
 			t.is(new Set(table.map(line => stringWidth(line))).size, 1, `${heading} at ${width}: ${table.join('\n')}`);
-			const figure = heading === 'Tokens' ? /\d+ +[\d,]+ +[\d,]+ +[\d,]+ +\$[\d.]+$/ : /\d+ +[\d.]+% +\d+ ms +\d+$/;
+			const figure = {Tokens: /\d+ +[\d,]+ +[\d,]+ +[\d,]+ +\$[\d.]+$/, Tools: /\d+ +[\d.]+% +\d+ ms +\d+$/, Checks: /\d+ +\d+ +[\d.]+% +\d+ +\d+$/}[heading];
 			t.is(new Set(table.slice(1).map(line => stringWidth(line.slice(0, figure.exec(line)!.index)))).size, 1, `${heading} at ${width}`);
 			if (width === 100) for (const [index, name] of names.entries()) t.true(table[index + 1]!.startsWith(name), `${name} is not cut where it fits`);
 		}

@@ -29,7 +29,7 @@ test('the TUI at 80x24: describe, approve, complete, follow up, quit back to the
 
 	terminal.type('Blog.Post posts title:string body:text');
 	terminal.keys('Enter');
-	const asking = await terminal.waitFor(/Approve generate_schema/, 'the first approval');
+	const asking = await terminal.waitFor(/tool generate_schema/, 'the first approval');
 	t.regex(asking, /\+ lib\/my_app\/blog\/post\.ex \(new file\)/);
 	t.regex(asking, /defmodule MyApp\.Blog\.Post do/);
 	terminal.keys('a'); // approve this and the rest of the run

@@ -1,8 +1,8 @@
 import test from 'ava';
 import {approvalLines} from '../../source/ui/components/approval-lines.js';
 import {toneStyle} from '../../source/ui/components/theme.js';
-import {entryLines, schemaLines, schemaMarks, toolLines} from '../../source/ui/components/transcript.js';
-import {type Line, tailWindow, windowOf} from '../../source/ui/state/lines.js';
+import {entryLines, schemaLines, schemaMarks, summaryLines, toolLines} from '../../source/ui/components/transcript.js';
+import {type Line, tailWindow, windowOf, wrapLines} from '../../source/ui/state/lines.js';
 import type {ToolRow} from '../../source/ui/state/run-state.js';
 
 test('model and tool text reaches the panes with its control characters made visible', t => {
@@ -115,4 +115,48 @@ test('the schema pane draws tables, fields, references as links, and marks what 
 	};
 	const text = schemaLines(after, schemaMarks(before, after)).map(line => line.text);
 	t.deepEqual(text, ['+ comments  MyApp.Blog.Comment', '+ body     string', '+ post_id  → posts', 'posts  MyApp.Blog.Post', '  title  string', '+ slug   string']);
+});
+
+test('a running call whose line wraps keeps its text whole: the spinner stands before its first row only', t => {
+	const row: ToolRow = {
+		key: '1:1:0',
+		executionId: 1,
+		turn: 1,
+		callIndex: 0,
+		name: 'generate_schema',
+		server: 'elixir_ecto_gen_tool',
+		args: {},
+		summary: 'Blog.Post posts title:string body:text',
+		readOnly: false,
+		status: 'running',
+		requestMessageId: 1,
+		files: [],
+	};
+	const lines = wrapLines(toolLines(row), 40);
+	t.true(lines.length > 1);
+	t.deepEqual(
+		lines.map(line => line.spinner === true),
+		lines.map((_, index) => index === 0),
+	);
+});
+
+test('a summary wraps under its text, and a dry run lists the files it would write', t => {
+	const lines = wrapLines(
+		summaryLines({
+			executionId: 4,
+			status: 'COMPLETED',
+			turns: 3,
+			durationMs: 1200,
+			failedCalls: 0,
+			dryRun: true,
+			files: [{path: 'priv/repo/migrations/20261207000001_create_blog_authors_with_a_long_name.exs', action: 'created'}],
+			nextSteps: ['Run mix ecto.migrate and then mix test to check the new functions of the context'],
+		}),
+		40,
+	).map(line => line.text);
+	t.true(lines.includes('  Files it would write:'), lines.join('\n'));
+	const file = lines.findIndex(line => line.includes('priv/repo'));
+	t.regex(lines[file + 1]!, /^ {6}\S/);
+	const step = lines.findIndex(line => line.startsWith('  Next: '));
+	t.regex(lines[step + 1]!, /^ {8}\S/);
 });

@@ -24,7 +24,7 @@ async function openTui(t: ExecutionContext, entry: 'cli' | 'faults', ready = tru
 async function startRun(terminal: Terminal): Promise<void> {
 	terminal.type('Blog.Post posts title:string');
 	terminal.keys('Enter');
-	await terminal.waitFor(/Approve generate_schema/, 'the first approval');
+	await terminal.waitFor(/tool generate_schema/, 'the first approval');
 }
 
 /** The shell's screen once the program ended, after checking it left the terminal as it found it. */

@@ -28,7 +28,7 @@ export function createEctoGenServer(options: ToolServerOptions = {}): McpServer 
 		{
 			title: 'Generate an Ecto schema',
 			description:
-				"Writes the Ecto schema module that `mix phx.gen.schema` writes (lib/<app>/<schema path>.ex with fields, timestamps and a changeset), following the project's generator config. It does not write the migration: call generate_migration with the same schema, plural and attrs for that. Refuses to replace a differing existing file unless overwrite is true; an identical file is left unchanged.",
+				"Writes the Ecto schema module that `mix phx.gen.schema` writes (lib/<app>/<schema path>.ex with fields, timestamps and a changeset), following the project's generator config. It does not write the migration: call generate_migration with the same schema, plural and attrs for that. Refuses to replace a differing existing file unless overwrite is true; an identical file is left unchanged. Refuses a second schema module over a table another schema maps: regenerate that schema instead.",
 			inputSchema: generateSchemaInput,
 			outputSchema: generateOutput,
 			annotations: {destructiveHint: false, idempotentHint: true},

@@ -27,7 +27,7 @@ export function loadApprovalLibraries(): Promise<ApprovalLibraries> {
 function codeLines(content: string, libraries: ApprovalLibraries | undefined): Line[] {
 	const safe = sanitizeForTerminal(content).replace(/\t/g, '  ').replace(/\n$/, '');
 	const shown = libraries ? libraries.highlight(safe) : safe;
-	return shown.split('\n').map((text, index) => ({text: `${String(index + 1).padStart(4)} ${text}`}));
+	return shown.split('\n').map((text, index) => ({text: `${String(index + 1).padStart(4)} ${text}`, gutter: 5}));
 }
 
 function diffLines(file: PlannedFile, libraries: ApprovalLibraries | undefined): Line[] {
@@ -38,7 +38,7 @@ function diffLines(file: PlannedFile, libraries: ApprovalLibraries | undefined):
 		lines.push({text: `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`, tone: 'hunk'});
 		for (const row of hunk.lines) {
 			const text = sanitizeLine(row);
-			lines.push({text, tone: row.startsWith('+') ? 'add' : row.startsWith('-') ? 'del' : 'plain'});
+			lines.push({text, gutter: 1, tone: row.startsWith('+') ? 'add' : row.startsWith('-') ? 'del' : 'plain'});
 		}
 	}
 

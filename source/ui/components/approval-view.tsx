@@ -24,6 +24,19 @@ export interface ApprovalViewProps {
 	onTyping?: (typing: boolean) => void;
 }
 
+/**
+ * What the write is about, first: the module it defines and its file (`Approve MyApp.Blog.Post ·
+ * lib/my_app/blog/post.ex`); the tool's name is on the line under the keys.
+ */
+export function approvalTitle(request: ApprovalRequest): string {
+	const first = request.files[0];
+	if (!first) return `Approve ${argsSummary(request.args) || sanitizeLine(request.name)}?`;
+	const module = /^\s*defmodule\s+([\w.]+)\s+do/m.exec(first.content)?.[1];
+	const more = request.files.length > 1 ? ` +${request.files.length - 1} file${request.files.length === 2 ? '' : 's'}` : '';
+	const subject = module ?? argsSummary(request.args);
+	return `Approve ${subject ? `${sanitizeLine(subject)} · ` : ''}${sanitizeLine(first.path)}${more}?`;
+}
+
 export function ApprovalView({request, width, height, active, onDecide, onTyping}: ApprovalViewProps) {
 	const [libraries, setLibraries] = useState<ApprovalLibraries>();
 	const [note, setNote] = useState<string>();
@@ -60,14 +73,20 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 		{isActive: active && note === undefined},
 	);
 
+	// The answer shows at once: the view stays until the engine takes it and the tool has run.
+	const [answered, setAnswered] = useState<string>();
+	const decide = (decision: ApprovalDecision, shown: string) => {
+		setAnswered(shown);
+		onDecide(decision);
+	};
 	useKeys(
 		input => {
-			if (input === 'y') onDecide({kind: 'approve'});
-			else if (input === 'a') onDecide({kind: 'approve_all'});
-			else if (input === 'n') onDecide({kind: 'decline'});
+			if (input === 'y') decide({kind: 'approve'}, 'Approved: writing…');
+			else if (input === 'a') decide({kind: 'approve_all'}, 'Approved, and the rest of this run: writing…');
+			else if (input === 'n') decide({kind: 'decline'}, 'Declined: telling the model…');
 			else if (input === 'e') setNote('');
 		},
-		{isActive: active && note === undefined},
+		{isActive: active && note === undefined && answered === undefined},
 	);
 	useKeys(
 		(_input, key) => {
@@ -76,19 +95,29 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 		{isActive: active && note !== undefined},
 	);
 
-	const title = `Approve ${sanitizeLine(request.name)}${request.server ? ` (${sanitizeLine(request.server)})` : ''}? ${argsSummary(request.args)}`;
+	const title = approvalTitle(request);
+	const tool = `tool ${sanitizeLine(request.name)}${request.server ? ` (${sanitizeLine(request.server)})` : ''}`;
 	const position = lines.length > rows ? `${Math.min(lines.length, shownTop + rows)}/${lines.length}` : '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Pane title={title} width={width} height={bodyHeight} focused note={position} lines={window.lines} />
 			<Box height={3} flexDirection="column">
-				{note === undefined ? (
+				{answered !== undefined ? (
+					<>
+						<Text bold wrap="truncate-end" color="yellow">
+							{answered}
+						</Text>
+						<Text dimColor wrap="truncate-end">
+							{tool}
+						</Text>
+					</>
+				) : note === undefined ? (
 					<>
 						<Text bold wrap="truncate-end">
 							y approve · n decline · e decline with a note · a approve all for this run
 						</Text>
 						<Text dimColor wrap="truncate-end">
-							j/k, PageUp/PageDown scroll · {request.files.length} file{request.files.length === 1 ? '' : 's'}
+							{tool} · j/k, PageUp/PageDown scroll · {request.files.length} file{request.files.length === 1 ? '' : 's'}
 						</Text>
 					</>
 				) : (
@@ -107,6 +136,7 @@ export function ApprovalView({request, width, height, active, onDecide, onTyping
 									// The note of the latest render: the field's own handler may be a render behind.
 									const text = (noteRef.current ?? '').trim();
 									setNote(undefined);
+									setAnswered('Declined: telling the model…');
 									onDecide(text.length > 0 ? {kind: 'decline', note: text} : {kind: 'decline'});
 								}}
 							/>

@@ -70,6 +70,8 @@ export function ServerForm({initial, otherNames, services, onDone, width, height
 		}
 
 		setBusy(true);
+		// Shown at once: the database answers after the key.
+		setFooter([{text: `Saving ${fields.name}…`, tone: 'dim'}]);
 		services.saveServer(initial?.name, fields, initial ? {expectedUpdatedAt: initial.updatedAt} : {}).then(
 			saved => {
 				setBusy(false);

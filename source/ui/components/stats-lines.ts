@@ -67,6 +67,8 @@ export function statsRows(report: StatsReport, layout: StatsLayout): StatsRow[] 
 		blank,
 		...toolRows(stats, layout.width),
 		blank,
+		...checkRows(stats, layout.width),
+		blank,
 		[{text: `Prices per million tokens: ${sanitizeLine(shortPath(report.pricesFile))} (p edits it)`, tone: 'dim'}],
 	];
 	// Status row, blank, chart heading and its "earlier" line around the days.
@@ -195,6 +197,35 @@ function toolRows(stats: Stats, width: number): StatsRow[] {
 			const tool = stats.tools[index]!;
 			const [name, calls, failed, median, declined] = cells as [string, string, string, string, string];
 			return [{text: name + calls}, {text: failed, ...(tool.failures > 0 ? {tone: 'error' as const} : {})}, {text: median}, {text: declined, ...(tool.declined > 0 ? {tone: 'warn' as const} : {})}];
+		}),
+	];
+}
+
+/** Per workflow and model, how the executions' last checks came out: the share passed in green, or red below one half. */
+function checkRows(stats: Stats, width: number): StatsRow[] {
+	if (stats.checks.length === 0) return [heading('Checks'), [{text: '  no execution checked its project', tone: 'dim'}]];
+	const body = stats.checks.map(row => [
+		sanitizeLine(row.workflow),
+		sanitizeLine(modelName(row.provider, row.model)),
+		formatCount(row.checked),
+		formatCount(row.passed),
+		row.passRate === undefined ? '-' : formatRate(row.passRate),
+		formatCount(row.failed),
+		formatCount(row.skipped),
+	]);
+	const [header, ...lines] = table(width, ['Checks', 'model', 'checked', 'passed', 'share', 'failed', 'not run'], 2, body);
+	return [
+		heading(header!.join('')),
+		...lines.map((cells, index): StatsRow => {
+			const row = stats.checks[index]!;
+			const [workflow, model, checked, passed, share, failed, skipped] = cells as [string, string, string, string, string, string, string];
+			const tone = row.passRate === undefined ? ('dim' as const) : row.passRate >= 0.5 ? ('ok' as const) : ('error' as const);
+			return [
+				{text: workflow + model + checked + passed},
+				{text: share, tone},
+				{text: failed, ...(row.failed > 0 ? {tone: 'error' as const} : {})},
+				{text: skipped, ...(row.skipped > 0 ? {tone: 'warn' as const} : {})},
+			];
 		}),
 	];
 }

@@ -36,12 +36,15 @@ export function summaryLines(summary: RunOutcome): Line[] {
 		lines.push({
 			text: `✘ ${summary.status === 'FAILED' ? 'Failed' : summary.status} ${after}: ${sanitizeLine(summary.errorMessage ?? 'no message')}`,
 			tone: 'error',
+			gutter: 2,
 			bold: true,
 		});
 	if (summary.failedCalls > 0) lines.push({text: `  ${summary.failedCalls} tool call${summary.failedCalls === 1 ? '' : 's'} ended in an error`, tone: 'warn'});
-	if (summary.files.length > 0) lines.push({text: summary.status === 'COMPLETED' ? '  Files:' : '  Files written before it stopped:', tone: 'plain'});
-	for (const file of summary.files) lines.push({text: `    ${fileLine(file)}`, tone: 'plain'});
-	if (summary.status === 'COMPLETED') for (const step of summary.nextSteps) lines.push({text: `  Next: ${sanitizeLine(step)}`, tone: 'accent'});
+	const heading = summary.dryRun ? '  Files it would write:' : summary.status === 'COMPLETED' ? '  Files:' : '  Files written before it stopped:';
+	if (summary.files.length > 0) lines.push({text: heading, tone: 'plain'});
+	// Wrapped rows stay under their text: a long path or step does not run back to column 0.
+	for (const file of summary.files) lines.push({text: `    ${fileLine(file)}`, tone: 'plain', gutter: 6});
+	if (summary.status === 'COMPLETED') for (const step of summary.nextSteps) lines.push({text: `  Next: ${sanitizeLine(step)}`, tone: 'accent', gutter: 8});
 	lines.push({text: ''});
 	return lines;
 }

@@ -62,6 +62,8 @@ export function WorkflowForm({initial, otherNames, serverNames, services, onDone
 			return;
 		}
 
+		// Shown at once: the database answers after the key.
+		setFooter([{text: `Saving ${fields.name}…`, tone: 'dim'}]);
 		services.saveWorkflow(initial?.name, fields, initial ? {expectedUpdatedAt: initial.updatedAt} : {}).then(
 			saved => onDone(saved),
 			(error: unknown) => setFooter([{text: `Not saved: ${error instanceof Error ? error.message : String(error)}`, tone: 'error'}]),

@@ -13,6 +13,7 @@ export const RUN_KEYS: KeyHelp[] = [
 	{keys: 'c / d', does: 'project: choose another folder / create the demo project'},
 	{keys: 'n', does: 'new conversation'},
 	{keys: 'u / e', does: 'after a run: undo its files / export it (Esc leaves the field first)'},
+	{keys: 'o', does: "the last check's full output (Esc closes it)"},
 	{keys: 'y / n / e / a', does: 'approval: approve / decline / decline with a note / approve all'},
 ];
 
@@ -25,9 +26,11 @@ export interface RunStatusSituation {
 	running: boolean;
 	/** A run has ended: its files can be undone or exported. */
 	finished: boolean;
+	/** The Checks row shows a check: `o` opens its full output. */
+	checked?: boolean;
 }
 
-export function runStatusKeys({actionKeys, approving, typing, running, finished}: RunStatusSituation): KeyHelp[] {
+export function runStatusKeys({actionKeys, approving, typing, running, finished, checked = false}: RunStatusSituation): KeyHelp[] {
 	return actionKeys
 		? actionKeys
 		: approving
@@ -57,6 +60,7 @@ export function runStatusKeys({actionKeys, approving, typing, running, finished}
 										{keys: 'e', does: 'export'},
 									]
 								: []),
+							...(checked ? [{keys: 'o', does: 'check output'}] : []),
 							{keys: 'q', does: 'quit'},
 						];
 }

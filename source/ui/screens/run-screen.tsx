@@ -37,10 +37,11 @@ import type {ScreenProps} from './types.js';
 type Focus = 'description' | 'workflow' | 'project' | 'conversation' | 'tools' | 'schema';
 const FOCUS_ORDER: Focus[] = ['description', 'conversation', 'tools', 'schema', 'workflow', 'project'];
 
-function statusText(state: RunState, workflow: WorkflowChoice | undefined, now: number): string {
+function statusText(state: RunState, workflow: WorkflowChoice | undefined, now: number, loading: string | undefined): string {
 	if (state.executionId === undefined) {
 		const who = workflow ? providerLabel(workflow.provider, workflow.providerModel) : '';
-		return [workflow ? sanitizeLine(workflow.name) : '', who, 'ready'].filter(Boolean).join(' · ');
+		// "ready" only once the panes are: never beside a pane still reading.
+		return [workflow ? sanitizeLine(workflow.name) : '', who, loading ?? 'ready'].filter(Boolean).join(' · ');
 	}
 
 	const parts = [`#${state.executionId}${state.parentExecutionId === undefined ? '' : ` ↳#${state.parentExecutionId}`}`, providerLabel(state.provider, state.model)];
@@ -132,10 +133,12 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			typing: focus === 'description' && !running,
 			running,
 			finished,
+			checked: checks.row !== undefined,
 		});
-		const text = statusText(state, workflow, now);
+		const loading = !workflows ? 'loading the workflows…' : !project || !schema ? 'reading the project…' : undefined;
+		const text = statusText(state, workflow, now, loading);
 		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
-	}, [state, workflow, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice]);
+	}, [state, workflow, workflows, project, schema, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice, checks.row !== undefined]);
 
 	// A run handed over by another screen (Replay: r re-runs, c continues), taken once shown.
 	useEffect(() => {

@@ -71,7 +71,7 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 			else if (server && input === ' ') {
 				config.setServerEnabled(server.name, !server.enabled).then(reload, fail);
 			} else if (server && input === 't') {
-				setProbed(known => ({...known, [server.name]: {text: 'testing…', ok: true}}));
+				setProbed(known => ({...known, [server.name]: {text: `testing ${server.name}: starting it…`, ok: true}}));
 				config.testServer(server).then(
 					result =>
 						setProbed(known => ({
@@ -152,9 +152,11 @@ export function ServersScreen({width, height, active}: ScreenProps) {
 						<Text wrap="truncate-end" inverse={index === selected && active}>
 							{sanitizeLine(`${server.enabled ? '●' : '○'} ${server.name.padEnd(26)} ${server.enabled ? 'on ' : 'off'}  ${command}`)}
 						</Text>
+						{/* The test's state first: a long description must not push it off an 80-column line. */}
 						<Text wrap="truncate-end" dimColor>
-							{sanitizeLine(`   used by ${server.usedBy.join(', ') || 'no workflow'}${server.trust ? ' · trusted' : ''}${server.description ? ` · ${server.description}` : ''}`)}
-							{state ? <Text {...toneStyle(state.ok ? 'ok' : 'error')}>{sanitizeLine(` · ${state.text}`)}</Text> : null}
+							{'   '}
+							{state ? <Text {...toneStyle(state.ok ? 'ok' : 'error')}>{sanitizeLine(`${state.text} · `)}</Text> : null}
+							{sanitizeLine(`used by ${server.usedBy.join(', ') || 'no workflow'}${server.trust ? ' · trusted' : ''}${server.description ? ` · ${server.description}` : ''}`)}
 						</Text>
 					</Box>
 				);

@@ -11,19 +11,27 @@ export interface Line {
 	text: string;
 	tone?: Tone;
 	bold?: boolean;
-	/** Drawn with a spinner in front (a tool call in progress). */
+	/** Drawn with a spinner in front (a tool call in progress): its first row only. */
 	spinner?: boolean;
+	/**
+	 * The first characters are a gutter (a line number, a diff's `+`): rows wrapped from the line
+	 * start under it, not at column 0, so a long code line keeps its place in the diff.
+	 */
+	gutter?: number;
+}
+
+function wrapOne(line: Line, usable: number): Line[] {
+	if (line.text === '') return [line];
+	const gutter = line.gutter !== undefined && line.gutter < usable - 8 ? line.gutter : 0;
+	const head = line.text.slice(0, gutter);
+	const rows = wrapAnsi(line.text.slice(gutter), usable - gutter, {hard: true, trim: false}).split('\n');
+	// Only the first row is the call's: a spinner on every row would cover their first letters.
+	return rows.map((text, index) => (index === 0 ? {...line, text: head + text} : {...line, text: ' '.repeat(gutter) + text, spinner: false}));
 }
 
 export function wrapLines(lines: Line[], width: number): Line[] {
 	const usable = Math.max(1, width);
-	return lines.flatMap(line =>
-		line.text === ''
-			? [line]
-			: wrapAnsi(line.text, usable, {hard: true, trim: false})
-					.split('\n')
-					.map(text => ({...line, text})),
-	);
+	return lines.flatMap(line => wrapOne(line, usable));
 }
 
 export interface LineWindow {

@@ -35,7 +35,7 @@ export interface Generator {
 	/** 'dist' or 'source': which CLI runs. */
 	from: 'dist' | 'source';
 	/** Runs one description into the project; throws with the output's tail unless it exits 0. */
-	run(project: string, description: string): Promise<string>;
+	run(project: string, description: string, options?: {followUp?: boolean}): Promise<string>;
 }
 
 /** A CLI with its own database and state folder (under `dir`). */
@@ -59,11 +59,16 @@ export async function ectosmith(dir: string): Promise<Generator> {
 	// The suite runs the whole chain on each project itself: the run's own check would double it.
 	const off = await runCommand(process.execPath, [...cli, 'workflows', 'edit', 'elixir_crud_generator', '--checks', 'off', '--db', db], {cwd: dir, env});
 	if (off.code !== 0) throw new Error(`ectosmith workflows edit --checks off exited ${off.code}:\n${tail(off.output)}`);
+	let last: string | undefined;
 	return {
 		from,
-		async run(project, description) {
-			const result = await runCommand(process.execPath, [...cli, 'run', '--db', db, '--project', project, description], {cwd: dir, env});
+		async run(project, description, options = {}) {
+			// A follow-up continues the conversation of the previous run, as `run --continue ID` does.
+			if (options.followUp && last === undefined) throw new Error(`"${description}" is a follow-up, but no run came before it`);
+			const follow = options.followUp ? ['--continue', last!] : [];
+			const result = await runCommand(process.execPath, [...cli, 'run', '--db', db, '--project', project, ...follow, description], {cwd: dir, env});
 			if (result.code !== 0) throw new Error(`ectosmith run "${description}" exited ${result.code}:\n${tail(result.output)}`);
+			last = [...result.output.matchAll(/\(execution #(\d+)\)/g)].at(-1)?.[1] ?? last;
 			return result.output;
 		},
 	};
