@@ -21,7 +21,7 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration, type MigrationFile, MigrationNameTakenError, stampReport} from './migration-files.js';
-import {referenceParents} from './reference-parents.js';
+import {hasPhoenixForm, referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles, type GeneratedWrite, wroteMigration} from './write/apply-files.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
@@ -35,7 +35,10 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const existingSchema = args.no_schema ? (await schemasOfTable(root, info.base, args.table ?? args.plural)).some(found => found.module === schemaModule) : false;
 	if (args.no_schema && !existingSchema) options.noSchema = true;
 	// The same parents generate_schema finds, so the schema written here is the same file.
-	if (!args.no_schema) options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
+	// An existing schema of Phoenix's form keeps it (hasPhoenixForm).
+	if (!args.no_schema && !(await hasPhoenixForm(root, buildContextSpec(info, options).schema.file))) {
+		options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
+	}
 	const spec = buildContextSpec(info, options);
 	if (!args.no_schema) await assertOneSchemaPerTable(root, info.base, spec.schema);
 	const overwrite = args.overwrite ?? false;

@@ -42,3 +42,13 @@ export async function referenceParents(root: string, base: string, app: string, 
 
 	return parents;
 }
+
+/**
+ * Whether an existing schema file has Phoenix's form (a follow-up regenerating it with overwrite,
+ * whose context stays Phoenix's): it keeps that form, so schema and context still agree. A file of
+ * ours (foreign_key_constraint, or a changeset without attrs) keeps ours.
+ */
+export async function hasPhoenixForm(root: string, file: string): Promise<boolean> {
+	const text = await readExisting(root, file).catch(() => undefined);
+	return text !== undefined && !/\|> foreign_key_constraint\(|def changeset\(\w+\) do/.test(text);
+}

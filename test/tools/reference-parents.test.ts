@@ -55,3 +55,14 @@ test('a reference to a table no schema of the project maps is left as Phoenix wr
 	t.false(result.isError, result.text);
 	t.true((await readFile(join(root, 'lib/my_app/blog/vote.ex'), 'utf8')).includes('    |> cast(attrs, [:value])\n    |> validate_required([:value])\n  end\n'));
 });
+
+test("a schema of Phoenix's form regenerated with a new reference (a follow-up, overwrite) keeps Phoenix's form", async t => {
+	// with_context's Blog.Post is Phoenix's; giving it a reference to posts' own parent must not change its form.
+	const root = await copyFixtureProject(t, 'with_context');
+	await callTool(context, 'generate_context', {project_path: root, context: 'Blog', schema: 'Comment', plural: 'comments', attrs: ['body:text']});
+	const result = await callTool(ecto, 'generate_schema', {project_path: root, schema: 'Blog.Comment', plural: 'comments', attrs: comment.attrs, overwrite: true});
+	t.false(result.isError, result.text);
+	const text = await readFile(join(root, 'lib/my_app/blog/comment.ex'), 'utf8');
+	t.true(text.includes('    field :post_id, :id\n'));
+	t.false(text.includes('foreign_key_constraint'));
+});
