@@ -117,7 +117,7 @@ export function inspectMap(entries: Array<{name: string; code: string}>, indent 
  * The line `name = %{...}`, indented `indent`, with the blank lines mix format puts around it
  * once it spans lines.
  */
-function attrsAssignment(name: string, entries: SampleValue[], indent: number, blank: {before: boolean; after: boolean}): string {
+export function attrsAssignment(name: string, entries: SampleValue[], indent: number, blank: {before: boolean; after: boolean}): string {
 	const code = ' '.repeat(indent) + inspectMap(entries, indent, `${name} = `);
 	if (!spansLines(code)) return code;
 	return `${blank.before ? '\n' : ''}${code}${blank.after ? '\n' : ''}`;
@@ -159,19 +159,19 @@ export function renderTestCases(context: TestContextNames, now: Date = DEFAULT_S
 }
 
 /** Our `:optional` extension can leave nothing required; then no attrs are invalid (Phoenix never gets here). */
-function everyFieldOptional(schema: SchemaSpec): boolean {
+export function everyFieldOptional(schema: SchemaSpec): boolean {
 	return schema.attrs.some(attr => attr.optional) && requiredAttrs(schema).length === 0;
 }
 
-function withoutInvalidDataTests(cases: string): string {
+export function withoutInvalidDataTests(cases: string): string {
 	return cases.replace(/\n {4}@invalid_attrs (?:%\{\n[\s\S]*?\n {4}\}|[^\n]*)\n/, '\n').replace(/\n {4}test "[^"]+ with invalid data returns error changeset" do\n[\s\S]*?\n {4}end\n/g, '');
 }
 
-function assertions(singular: string, values: SampleValue[]): string {
+export function assertions(singular: string, values: SampleValue[]): string {
 	return values.map(value => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
 }
 
-function invalidAttrs(schema: SchemaSpec): string {
+export function invalidAttrs(schema: SchemaSpec): string {
 	return inspectMap(
 		paramAttrs(schema).map(attr => ({name: attr.name, code: 'nil'})),
 		4,

@@ -9,10 +9,12 @@ import {accessNoSchemaScoped} from './access-no-schema-scope.js';
 import {renderContextModule} from './context-module.js';
 import type {ContextSpec} from './context-spec.js';
 import {DEFAULT_SAMPLE_NOW, renderContextTestModule, renderTestCases} from './context-test.js';
+import {renderLinkedTestCases} from './context-test-linked.js';
 import {GeneratorError} from './errors.js';
 import {renderFixtures, renderFixturesModule} from './fixtures.js';
 import {createOrInject, type InjectOutcome} from './inject.js';
 import {schemaAccess} from './schema-access.js';
+import {schemaAccessLinked} from './schema-access-linked.js';
 import {schemaAccessScoped} from './schema-access-scope.js';
 import type {GeneratedFile} from './schema-spec.js';
 
@@ -28,10 +30,14 @@ export interface RenderContextOptions {
 	now?: Date;
 }
 
-/** The access block injected into the context for this schema (the template Phoenix picks). */
-export function renderSchemaAccess(context: ContextSpec): string {
+/**
+ * The access block injected into the context for this schema (the template Phoenix picks, or
+ * ours when the program sets the references); `existing` is the context's current text.
+ */
+export function renderSchemaAccess(context: ContextSpec, existing = ''): string {
 	const scope = context.schema.scope;
 	if (context.noSchema) return scope ? accessNoSchemaScoped(context, scope) : accessNoSchema(context);
+	if (context.schema.parents) return schemaAccessLinked(context, existing);
 	return scope ? schemaAccessScoped(context, scope) : schemaAccess(context);
 }
 
@@ -52,8 +58,14 @@ export function renderContextFiles(
 		...createOrInject(current, fresh, block, `The file ${path}`, module),
 	});
 	return {
-		context: change(spec.file, spec.module, existing.context, renderContextModule(spec), renderSchemaAccess(spec)),
-		test: change(spec.testFile, spec.testModule, existing.test, renderContextTestModule(spec), renderTestCases(spec, now)),
-		fixtures: change(spec.fixturesFile, spec.fixturesModule, existing.fixtures, renderFixturesModule(spec), renderFixtures(spec, now)),
+		context: change(spec.file, spec.module, existing.context, renderContextModule(spec), renderSchemaAccess(spec, existing.context)),
+		test: change(spec.testFile, spec.testModule, existing.test, renderContextTestModule(spec), spec.schema.parents && !spec.noSchema ? renderLinkedTestCases(spec, now) : renderTestCases(spec, now)),
+		fixtures: change(spec.fixturesFile, spec.fixturesModule, existing.fixtures, renderFixturesModule(spec), renderFixtures(spec.noSchema ? {...spec, schema: withoutParents(spec.schema)} : spec, now)),
 	};
+}
+
+/** A no_schema context keeps Phoenix's fixtures: the references are not ours to set there. */
+function withoutParents(schema: ContextSpec['schema']): ContextSpec['schema'] {
+	const {parents: _parents, ...rest} = schema;
+	return rest;
 }

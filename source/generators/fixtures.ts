@@ -4,6 +4,7 @@
  * unique attributes and `<singular>_fixture`.
  */
 import {DEFAULT_SAMPLE_NOW, paramAttrs, sampleValue} from './context-test.js';
+import {parentFixtureCall} from './references.js';
 import type {SchemaSpec} from './schema-spec.js';
 
 /** What the fixture templates need to know about the context (a subset of ContextSpec). */
@@ -85,6 +86,7 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 	const lines = fixtureParams(schema, now).map(param => `        ${param.name}: ${param.code}`);
 	// Phoenix's template leaves a blank line between the braces when there are no params; mix format writes `%{}`.
 	const defaults = (indent: string): string => (lines.length === 0 ? '%{}' : `%{\n${lines.join(',\n')}\n${indent}}`);
+	if (schema.parents) return linkedFixture(context, helpers, lines, defaults('      '));
 	const body = schema.scope
 		? `
     attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults('      ')})`}
@@ -101,6 +103,30 @@ ${helpers}  @doc """
   Generate a ${s}.
   """
   def ${s}_fixture(${schema.scope ? 'scope, ' : ''}attrs \\\\ %{}) do${body}
+    ${s}
+  end
+`;
+}
+
+/**
+ * The fixture of a schema whose references the program sets (references.ts): the parents are
+ * made first (by their own fixtures) and passed to create; without plain fields it takes no attrs.
+ */
+function linkedFixture(context: FixtureContextNames, helpers: string, lines: string[], defaults: string): string {
+	const {schema} = context;
+	const s = schema.singular;
+	const parents = schema.parents ?? [];
+	const made = parents.map(parent => `    ${parent.variable} = ${parentFixtureCall(parent, context.fixturesModule)}\n`).join('');
+	const withAttrs = paramAttrs(schema).length > 0;
+	const args = [...parents.map(parent => parent.variable), ...(withAttrs ? ['attrs'] : [])].join(', ');
+	const attrs = withAttrs ? `${made ? '\n' : ''}    attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults})`}\n\n` : '';
+	const create = `${context.module}.create_${s}${args ? `(${args})` : '()'}`;
+	return `
+${helpers}  @doc """
+  Generate a ${s}.
+  """
+  def ${s}_fixture${withAttrs ? '(attrs \\\\ %{})' : ''} do
+${made}${attrs}    {:ok, ${s}} = ${create}
     ${s}
   end
 `;

@@ -7,6 +7,7 @@ import {type Attr, assertFieldName, assertTableName, MAX_IDENTIFIER_LENGTH, MAX_
 import {GeneratorError} from './errors.js';
 import {humanize, isValidModuleName, underscore} from './naming.js';
 import type {ProjectInfo, ScopeConfig} from './project-info.js';
+import {type LinkedParent, linkParents, type ParentSchema} from './references.js';
 import {assertGeneratableModule, ectoReservedField} from './reserved-names.js';
 
 export interface SchemaOptions {
@@ -26,6 +27,8 @@ export interface SchemaOptions {
 	noScope?: boolean;
 	/** Column groups that get one unique index each (a join table's pair): [["post_id", "tag_id"]]. */
 	uniqueIndexes?: string[][];
+	/** The project's schema and fixture for each referenced table (the tools find them); see references.ts. */
+	parents?: ParentSchema[];
 }
 
 export interface SchemaSpec {
@@ -43,6 +46,8 @@ export interface SchemaSpec {
 	attrs: Attr[];
 	/** Multi-column unique indexes, each naming attributes of this schema. */
 	uniqueIndexes: string[][];
+	/** Set when the program sets the references from parent structs (references.ts); else Phoenix's output. */
+	parents?: LinkedParent[];
 	binaryId: boolean;
 	primaryKey?: string;
 	prefix?: string;
@@ -249,6 +254,8 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		return columns;
 	});
 
+	// A scope sets its own key; its templates stay Phoenix's.
+	const parents = scope ? undefined : linkParents(attrs, singular, options.parents);
 	return {
 		project,
 		module,
@@ -260,6 +267,7 @@ export function buildSchemaSpec(project: ProjectInfo, options: SchemaOptions): S
 		humanPlural: humanize(plural),
 		attrs,
 		uniqueIndexes,
+		...(parents ? {parents} : {}),
 		binaryId,
 		...(primaryKey !== undefined ? {primaryKey} : {}),
 		...(prefix !== undefined ? {prefix} : {}),

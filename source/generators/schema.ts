@@ -115,13 +115,38 @@ export function renderSchema(spec: SchemaSpec): GeneratedFile {
 		'  end\n' +
 		'\n' +
 		'  @doc false\n' +
-		`  def changeset(${spec.singular}, attrs${scopeArg}) do\n` +
-		`    ${spec.singular}\n` +
-		`    ${fitOrBreak(4, '|> cast(attrs, [', names(plainAttrs(spec)), '])')}\n` +
-		`    ${fitOrBreak(4, '|> validate_required([', names(requiredAttrs(spec)), '])')}\n` +
-		uniques +
-		scopeChange +
-		'  end\n' +
+		(spec.parents
+			? linkedChangeset(spec, uniques)
+			: `  def changeset(${spec.singular}, attrs${scopeArg}) do\n` +
+				`    ${spec.singular}\n` +
+				`    ${fitOrBreak(4, '|> cast(attrs, [', names(plainAttrs(spec)), '])')}\n` +
+				`    ${fitOrBreak(4, '|> validate_required([', names(requiredAttrs(spec)), '])')}\n` +
+				uniques +
+				scopeChange +
+				'  end\n') +
 		'end\n';
 	return {path: spec.file, content};
+}
+
+/**
+ * The changeset of a schema whose references the program sets (references.ts): the ids are
+ * required and checked against their tables, never cast. Without plain fields there is nothing
+ * to cast, so it takes no attrs.
+ */
+function linkedChangeset(spec: SchemaSpec, uniques: string): string {
+	const s = spec.singular;
+	const references = referenceAttrs(spec).map(attr => inspectAtom(attr.name));
+	if (plainAttrs(spec).length === 0 && references.length === 0) return `  def changeset(${s}) do\n    change(${s})\n  end\n`;
+	const required = [...requiredAttrs(spec).map(attr => inspectAtom(attr.name)), ...references];
+	const head =
+		plainAttrs(spec).length === 0
+			? `  def changeset(${s}) do\n    ${s}\n    |> change()\n`
+			: `  def changeset(${s}, attrs) do\n    ${s}\n    ${fitOrBreak(
+					4,
+					'|> cast(attrs, [',
+					plainAttrs(spec).map(attr => inspectAtom(attr.name)),
+					'])',
+				)}\n`;
+	const constraints = references.map(name => `    |> foreign_key_constraint(${name})\n`).join('');
+	return `${head}    ${fitOrBreak(4, '|> validate_required([', required, '])')}\n${uniques}${constraints}  end\n`;
 }

@@ -21,6 +21,7 @@ import {MIGRATE_STEP} from './generate-migration.js';
 import {schemaOptions} from './generate-schema.js';
 import type {GenerateContextArgs} from './inputs.js';
 import {createTableMigration, type MigrationFile, MigrationNameTakenError, stampReport} from './migration-files.js';
+import {hasPhoenixForm, referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles, type GeneratedWrite, wroteMigration} from './write/apply-files.js';
 import {readExisting, WriteRefusedError} from './write/safe-writer.js';
@@ -33,6 +34,11 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const schemaModule = `${info.base}.${args.context}.${args.schema}`;
 	const existingSchema = args.no_schema ? (await schemasOfTable(root, info.base, args.table ?? args.plural)).some(found => found.module === schemaModule) : false;
 	if (args.no_schema && !existingSchema) options.noSchema = true;
+	// The same parents generate_schema finds, so the schema written here is the same file.
+	// An existing schema of Phoenix's form keeps it (hasPhoenixForm).
+	if (!args.no_schema && !(await hasPhoenixForm(root, buildContextSpec(info, options).schema.file))) {
+		options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
+	}
 	const spec = buildContextSpec(info, options);
 	if (!args.no_schema) await assertOneSchemaPerTable(root, info.base, spec.schema);
 	const overwrite = args.overwrite ?? false;
@@ -69,6 +75,12 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const nextSteps: string[] = [];
 	if (migration !== undefined && wroteMigration(written, [migration.path])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
+	const parents = args.no_schema ? [] : (spec.schema.parents ?? []);
+	if (parents.length > 0) {
+		const taken = parents.map(parent => `%${parent.alias}{} ${parent.variable}`).join(', ');
+		const ids = parents.map(parent => parent.field).join(', ');
+		nextSteps.push(`create_${spec.schema.singular} takes the ${taken} first and sets ${ids} from ${parents.length > 1 ? 'them' : 'it'}; ids are never cast from attrs.`);
+	}
 	if (spec.schema.scope) {
 		nextSteps.push(
 			`The functions take a %${scopeAlias(spec.schema.scope)}{} scope (${spec.schema.scope.module}) as first argument; pass socket.assigns.${spec.schema.scope.assignKey} or conn.assigns.${spec.schema.scope.assignKey}.`,

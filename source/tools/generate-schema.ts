@@ -4,6 +4,7 @@ import {renderSchema} from '../generators/schema.js';
 import {buildSchemaSpec, type SchemaOptions} from '../generators/schema-spec.js';
 import {loadProject} from '../phoenix-project/read-project.js';
 import type {GenerateMigrationArgs, GenerateSchemaArgs} from './inputs.js';
+import {hasPhoenixForm, referenceParents} from './reference-parents.js';
 import {generateResult} from './tool-result.js';
 import {applyFiles} from './write/apply-files.js';
 import {assertOneSchemaPerTable} from './write/table-guard.js';
@@ -25,7 +26,9 @@ export function schemaOptions(args: GenerateSchemaArgs & Partial<Pick<GenerateMi
 
 export async function generateSchema(args: GenerateSchemaArgs, cwd: string): Promise<CallToolResult> {
 	const {root, info} = await loadProject(args.project_path, cwd);
-	const spec = buildSchemaSpec(info, schemaOptions(args));
+	const plain = buildSchemaSpec(info, schemaOptions(args));
+	const parents = (await hasPhoenixForm(root, plain.file)) ? [] : await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
+	const spec = buildSchemaSpec(info, {...schemaOptions(args), parents});
 	await assertOneSchemaPerTable(root, info.base, spec);
 	const file = renderSchema(spec);
 	const dryRun = args.dry_run ?? false;

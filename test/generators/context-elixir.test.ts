@@ -32,6 +32,9 @@ const EVERY_TYPE = [
 	'author_id:references:users',
 ];
 
+const USER_PARENT = {field: 'user_id', module: 'MyApp.Accounts.User', fixturesModule: 'MyApp.AccountsFixtures', fixture: 'user_fixture'};
+const POST_PARENT = {field: 'post_id', module: 'MyApp.Blog.Post', fixturesModule: 'MyApp.BlogFixtures', fixture: 'post_fixture'};
+
 interface Variant {
 	name: string;
 	options: Partial<ContextOptions>;
@@ -53,8 +56,14 @@ const VARIANTS: Variant[] = [
 	// Phoenix writes every attribute on one line, longer than the formatter's 98 columns; we break it as mix format does.
 	{name: 'every-type', options: {attrs: EVERY_TYPE}},
 	{name: 'every-type-scoped', options: {attrs: EVERY_TYPE}, scoped: true},
-	// No attributes: Phoenix leaves an empty line inside `Enum.into(%{ ... })`; we write `%{}`.
+	// No attributes: nothing to cast, so no attrs at all (Phoenix's `Enum.into(%{ ... })` held an empty line).
 	{name: 'no-attrs', options: {attrs: []}},
+	// Issue 16 item 2: references set from parents found in the project (one in another context).
+	{name: 'linked', options: {attrs: ['title:string', 'user_id:references:users'], parents: [USER_PARENT]}},
+	{
+		name: 'linked-only-references',
+		options: {schema: 'Like', plural: 'likes', attrs: ['user_id:references:users', 'post_id:references:posts'], uniqueIndexes: [['user_id', 'post_id']], parents: [USER_PARENT, POST_PARENT]},
+	},
 ];
 
 function render(variant: Variant): Record<'context' | 'test' | 'fixtures', GeneratedFile> {

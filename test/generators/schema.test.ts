@@ -146,9 +146,10 @@ end
 	);
 });
 
-// Deliberate difference: Phoenix 1.8's schema.ex template writes the blank line before timestamps
-// even when there are no fields, which mix format removes; we write the timestamps line alone.
-test('no attributes: the timestamps line alone (full file)', t => {
+// Deliberate differences: Phoenix 1.8's schema.ex template writes the blank line before timestamps
+// even when there are no fields, which mix format removes; we write the timestamps line alone. And
+// with nothing to cast, the changeset takes no attrs (README "Where ectosmith differs").
+test('no attributes: the timestamps line alone and a changeset without attrs (full file)', t => {
 	t.is(
 		schemaFor({schema: 'Tag', plural: 'tags', attrs: []}, modernProject).content,
 		`defmodule MyApp.Tag do
@@ -160,10 +161,8 @@ test('no attributes: the timestamps line alone (full file)', t => {
   end
 
   @doc false
-  def changeset(tag, attrs) do
-    tag
-    |> cast(attrs, [])
-    |> validate_required([])
+  def changeset(tag) do
+    change(tag)
   end
 end
 `,

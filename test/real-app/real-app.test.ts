@@ -20,6 +20,12 @@ const PROJECTS = {
 	passing: ['Blog.Post posts title:string body:text published:boolean', 'Catalog.Product products name:string price:decimal sku:string:unique', 'Accounts.User users email:string:unique name:string'],
 	// Issue 16 item 1: a schema whose only field is a reference (cast(attrs, []), an invalid-attrs test that cannot fail).
 	referencesOnly: ['Blog.Post posts title:string', 'Blog.Comment comments post_id:references:posts'],
+	// Issue 16 item 2: a join table whose unique pair must hold, and posts (with fields) that belong to users.
+	joinTable: ['users (username unique, display name, bio); posts (body, user); likes join users and posts'],
+	// Issue 16 item 2: the parent in another context.
+	belongsToWithFields: ['Accounts.User users name:string email:string:unique', 'Blog.Post posts title:string body:text user_id:references:users'],
+	// Issue 16 item 1: the minimal parent table the planner creates (no field at all) and a comment with only its reference.
+	minimalParent: ['comments that belong to posts'],
 	// Issue 16 item 5: long cast/validate_required lists and test maps (mix format rejected them).
 	formatting: [
 		'Crm.Contact contacts first_name:string last_name:string email:string phone:string company_name:string notes:text',
@@ -129,8 +135,20 @@ if (realAppTools().missing) {
 		assertChainPasses(t, 'passing');
 	});
 
-	test.failing('issue 16 item 1: a schema whose only field is a reference passes the chain', t => {
+	test('issue 16 item 1: a schema whose only field is a reference passes the chain', t => {
 		assertChainPasses(t, 'referencesOnly');
+	});
+
+	test('issue 16 item 1: a minimal parent table (no field) and comments with only its reference pass the chain', t => {
+		assertChainPasses(t, 'minimalParent');
+	});
+
+	test('issue 16 item 2: a join table of users and posts holds its references and its unique pair', t => {
+		assertChainPasses(t, 'joinTable');
+	});
+
+	test('issue 16 item 2: posts with fields that belong to users in another context store the reference', t => {
+		assertChainPasses(t, 'belongsToWithFields');
 	});
 
 	test('issue 16 item 5: schemas with many fields are format-clean', t => {

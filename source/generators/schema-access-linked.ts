@@ -1,0 +1,157 @@
+/**
+ * The access functions of a schema whose references the program sets (references.ts): Phoenix's
+ * schema_access.ex, with create taking the parents (`create_comment(%Post{} = post, attrs)`) and
+ * putting their ids in the struct before the changeset. A schema without plain fields has no
+ * attrs to take: create takes only the parents, nothing can be updated, change takes the struct.
+ */
+import {BS, type ContextSpec} from './context-spec.js';
+import {fitOrBreak} from './layout.js';
+import {type LinkedParent, parentWords} from './references.js';
+import {plainAttrs} from './schema.js';
+
+const escapeRegExp = (text: string): string => text.replaceAll('.', '\\.');
+
+/**
+ * How the context names a parent's struct: its alias when the context has it or can add it
+ * without a clash, else the full module. `aliases` collects the alias lines to add.
+ */
+function parentStruct(parent: LinkedParent, context: ContextSpec, existing: string, aliases: string[]): string {
+	if (new RegExp(`^\\s*alias ${escapeRegExp(parent.module)}\\s*$`, 'm').test(existing) || aliases.includes(parent.module)) return parent.alias;
+	const clash = parent.alias === context.schema.alias || new RegExp(`^\\s*alias [\\w.]+\\.${parent.alias}\\s*$`, 'm').test(existing) || aliases.some(module => module.endsWith(`.${parent.alias}`));
+	if (clash) return parent.module;
+	aliases.push(parent.module);
+	return parent.alias;
+}
+
+/**
+ * The context's text as it was before this schema's block: the alias lines the block added
+ * itself (right after its `alias` of the schema) do not count, so a second identical call
+ * renders the same block and changes nothing.
+ */
+function withoutOwnAliases(existing: string, module: string): string {
+	return existing.replace(new RegExp(`^(  alias ${escapeRegExp(module)}\\n)(?:  alias [\\w.]+\\n)+`, 'm'), '$1');
+}
+
+export function schemaAccessLinked(context: ContextSpec, current = ''): string {
+	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	const existing = withoutOwnAliases(current, module);
+	const parents = context.schema.parents ?? [];
+	const withAttrs = plainAttrs(context.schema).length > 0;
+	const aliases: string[] = [];
+	const patterns = parents.map(parent => `%${parentStruct(parent, context, existing, aliases)}{} = ${parent.variable}`);
+	const args = [...patterns, ...(withAttrs ? ['attrs'] : [])];
+	const exampleArgs = [...parents.map(parent => parent.variable), ...(withAttrs ? ['%{field: value}'] : [])].join(', ');
+	const badArgs = [...parents.map(parent => parent.variable), ...(withAttrs ? ['%{field: bad_value}'] : [])].join(', ');
+	const struct = fitOrBreak(
+		4,
+		`%${a}{`,
+		parents.map(parent => `${parent.field}: ${parent.variable}.id`),
+		'}',
+	);
+	const words = parentWords(parents);
+	const update = withAttrs
+		? `
+  @doc """
+  Updates a ${s}.
+
+  ## Examples
+
+      iex> update_${s}(${s}, %{field: new_value})
+      {:ok, %${a}{}}
+
+      iex> update_${s}(${s}, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def update_${s}(%${a}{} = ${s}, attrs) do
+    ${s}
+    |> ${a}.changeset(attrs)
+    |> Repo.update()
+  end
+`
+		: '';
+	const change = withAttrs
+		? `  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
+    ${a}.changeset(${s}, attrs)
+  end`
+		: `  def change_${s}(%${a}{} = ${s}) do
+    ${a}.changeset(${s})
+  end`;
+	return `
+  alias ${module}
+${aliases.map(alias => `  alias ${alias}\n`).join('')}
+  @doc """
+  Returns the list of ${p}.
+
+  ## Examples
+
+      iex> list_${p}()
+      [%${a}{}, ...]
+
+  """
+  def list_${p} do
+    Repo.all(${a})
+  end
+
+  @doc """
+  Gets a single ${s}.
+
+  Raises \`Ecto.NoResultsError\` if the ${humanSingular} does not exist.
+
+  ## Examples
+
+      iex> get_${s}!(123)
+      %${a}{}
+
+      iex> get_${s}!(456)
+      ** (Ecto.NoResultsError)
+
+  """
+  def get_${s}!(id), do: Repo.get!(${a}, id)
+
+  @doc """
+  Creates a ${s}${words ? ` for the given ${words}` : ''}.
+
+  ## Examples
+
+      iex> create_${s}(${exampleArgs})
+      {:ok, %${a}{}}
+
+      iex> create_${s}(${badArgs})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def create_${s}${args.length > 0 ? `(${args.join(', ')})` : ''} do
+    ${struct}
+    |> ${a}.changeset(${withAttrs ? 'attrs' : ''})
+    |> Repo.insert()
+  end
+${update}
+  @doc """
+  Deletes a ${s}.
+
+  ## Examples
+
+      iex> delete_${s}(${s})
+      {:ok, %${a}{}}
+
+      iex> delete_${s}(${s})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def delete_${s}(%${a}{} = ${s}) do
+    Repo.delete(${s})
+  end
+
+  @doc """
+  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
+
+  ## Examples
+
+      iex> change_${s}(${s})
+      %Ecto.Changeset{data: %${a}{}}
+
+  """
+${change}
+`;
+}
