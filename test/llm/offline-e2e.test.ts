@@ -105,9 +105,11 @@ test('offline planner + real tool servers: a blog, then a follow-up adding a fie
 	const followUp = await converse(servers, project, first.history, 'also give posts a slug, unique');
 	t.deepEqual(
 		followUp.calls.map(call => call.name),
-		['inspect_project', 'generate_schema', 'generate_add_fields_migration'],
+		// The context's tests and fixtures are brought up to the new required field too (issue 16 item 3).
+		['inspect_project', 'generate_schema', 'generate_add_fields_migration', 'generate_context'],
 		followUp.final,
 	);
+	t.regex(await readFile(join(project, 'test/support/fixtures/blog_fixtures.ex'), 'utf8'), /slug: /);
 	t.regex(followUp.final, /^Offline planner: Added slug to Blog\.Post \(posts\)\./);
 	t.regex(followUp.final, /overwritten lib\/my_app\/blog\/post\.ex/);
 	t.regex(followUp.final, /The add_slug_to_posts migration adds the slug column to posts and a unique index on slug: run mix ecto\.migrate/);
