@@ -127,7 +127,12 @@ test.serial('decline with a note: the note reaches the model, which redoes the c
 
 test.serial('approve all: asked once, the later calls of the execution run as auto_approved', async t => {
 	const project = await copyFixtureProject(t);
-	const provider = new TestProvider([call('generate_schema', schemaArgs), call('generate_migration', schemaArgs), call('generate_context', {context: 'Blog', ...schemaArgs, schema: 'Post'}), answer('Done.')]);
+	const provider = new TestProvider([
+		call('generate_schema', schemaArgs),
+		call('generate_migration', schemaArgs),
+		call('generate_context', {context: 'Blog', ...schemaArgs, schema: 'Post'}),
+		answer('Done.'),
+	]);
 	const {engine, recorder} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
 	const {requests, approve} = hook([{kind: 'approve_all'}]);
 
