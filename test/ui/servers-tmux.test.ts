@@ -21,17 +21,25 @@ test('editing a server description in the Servers form saves it to the database'
 	});
 	await terminal.waitFor(/F?1 Run\s+F?2 History\s+F?3 Servers\s+F?4 Workflows/, 'the top bar');
 	terminal.keys('Escape');
-	await new Promise(resolve => setTimeout(resolve, 500));
+	// Out of the description field, the screen keys lose their F.
+	await terminal.waitFor(/(?:^|\s)1 Run {2}2 History/m, 'the keys outside the field');
 	terminal.type('3');
 	await terminal.waitFor(/elixir_ecto_gen_tool[\s\S]*used by elixir_crud_generator/, 'the server list');
 	terminal.keys('Enter');
 	await terminal.waitFor(/Edit MCP server elixir_ecto_gen_tool/, 'the form');
-	for (let field = 0; field < 5; field++) {
+	// The focused field shows its hint: each Tab is seen to land before the next (Description has none).
+	const hints = [
+		/the program that starts the server/,
+		/one argument per line/,
+		/values are hidden: Ctrl-R reveals them/,
+		/empty: the current folder/,
+		/^(?![\s\S]*empty: the current folder)[\s\S]*Description +test server elixir_ecto_gen_tool/,
+	];
+	for (const hint of hints) {
 		terminal.keys('Tab');
-		await new Promise(resolve => setTimeout(resolve, 400));
+		await terminal.waitFor(hint, `the hint after a Tab (${hint.source.slice(0, 30)})`);
 	}
 
-	await terminal.waitFor(/Description +test server elixir_ecto_gen_tool/, 'the description field');
 	terminal.type(' Edited in tmux.');
 	await terminal.waitFor(/Edited in tmux\./, 'the typed text');
 	terminal.keys('C-s');
