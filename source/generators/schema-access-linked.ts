@@ -8,6 +8,7 @@ import {BS, type ContextSpec} from './context-spec.js';
 import {fitOrBreak} from './layout.js';
 import {type LinkedParent, parentWords} from './references.js';
 import {plainAttrs} from './schema.js';
+import {listAndGet} from './schema-access.js';
 
 const escapeRegExp = (text: string): string => text.replaceAll('.', '\\.');
 
@@ -33,7 +34,7 @@ function withoutOwnAliases(existing: string, module: string): string {
 }
 
 export function schemaAccessLinked(context: ContextSpec, current = ''): string {
-	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	const {module, alias: a, singular: s} = context.schema;
 	const existing = withoutOwnAliases(current, module);
 	const parents = context.schema.parents ?? [];
 	const withAttrs = plainAttrs(context.schema).length > 0;
@@ -80,35 +81,7 @@ export function schemaAccessLinked(context: ContextSpec, current = ''): string {
 	return `
   alias ${module}
 ${aliases.map(alias => `  alias ${alias}\n`).join('')}
-  @doc """
-  Returns the list of ${p}.
-
-  ## Examples
-
-      iex> list_${p}()
-      [%${a}{}, ...]
-
-  """
-  def list_${p} do
-    Repo.all(${a})
-  end
-
-  @doc """
-  Gets a single ${s}.
-
-  Raises \`Ecto.NoResultsError\` if the ${humanSingular} does not exist.
-
-  ## Examples
-
-      iex> get_${s}!(123)
-      %${a}{}
-
-      iex> get_${s}!(456)
-      ** (Ecto.NoResultsError)
-
-  """
-  def get_${s}!(id), do: Repo.get!(${a}, id)
-
+${listAndGet(context)}
   @doc """
   Creates a ${s}${words ? ` for the given ${words}` : ''}.
 

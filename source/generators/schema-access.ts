@@ -1,12 +1,10 @@
 /** schema_access.ex (Phoenix 1.8): a schema's access functions in its context. */
 import {BS, type ContextSpec} from './context-spec.js';
 
-export function schemaAccess(context: ContextSpec): string {
-	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
-	return `
-  alias ${module}
-
-  @doc """
+/** list_ and get_! as Phoenix writes them: shared by every form of a schema's access functions. */
+export function listAndGet(context: ContextSpec): string {
+	const {alias: a, singular: s, plural: p, humanSingular} = context.schema;
+	return `  @doc """
   Returns the list of ${p}.
 
   ## Examples
@@ -34,7 +32,15 @@ export function schemaAccess(context: ContextSpec): string {
 
   """
   def get_${s}!(id), do: Repo.get!(${a}, id)
+`;
+}
 
+export function schemaAccess(context: ContextSpec): string {
+	const {module, alias: a, singular: s} = context.schema;
+	return `
+  alias ${module}
+
+${listAndGet(context)}
   @doc """
   Creates a ${s}.
 
