@@ -3,9 +3,10 @@
  * libraries' sources. Found once; a missing one skips the suite with one line, or fails it under CI.
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {delimiter, dirname, join, resolve} from 'node:path';
 import type {ExecutionContext} from 'ava';
+import {findPgBin} from '../../../source/db/private-postgres.js';
 import {packageRoot} from '../../../source/package-root.js';
 
 export const LIBS_ARCHIVE = 'ecto-libs.tar.gz';
@@ -22,19 +23,6 @@ function onPath(name: string): string | undefined {
 		if (folder && existsSync(join(folder, name))) return folder;
 	}
 	return undefined;
-}
-
-/** PostgreSQL's server binaries: on PATH, or Debian's /usr/lib/postgresql/<newest>/bin. */
-function findPgBin(): string | undefined {
-	const hasAll = (folder: string) => ['initdb', 'pg_ctl', 'psql'].every(name => existsSync(join(folder, name)));
-	const fromPath = onPath('pg_ctl');
-	if (fromPath && hasAll(fromPath)) return fromPath;
-	const debian = '/usr/lib/postgresql';
-	if (!existsSync(debian)) return undefined;
-	const versions = readdirSync(debian)
-		.filter(name => /^\d+$/.test(name))
-		.sort((a, b) => Number(b) - Number(a));
-	return versions.map(version => join(debian, version, 'bin')).find(hasAll);
 }
 
 /**
