@@ -36,7 +36,8 @@ test('a failed check shows per step in the Checks row; o opens the full output, 
 
 	// o is a key of the screen, not of the description field: Esc leaves the field first.
 	await ui.press(KEYS.escape);
-	await until(ui.app.lastFrame, /o check output/, 'the status bar offering o');
+	// The Checks row offers it (the top bar keeps only the keys that fit, most important first).
+	await until(ui.app.lastFrame, /─ Checks ─+ not green · o: full output/, 'the Checks row offering o');
 	await ui.press('o');
 	// The output file of the check: the commands it ran with MIX_ENV=test and mix's own words.
 	const output = await until(ui.app.lastFrame, /Check output ─+.*Esc closes[\s\S]*\*\* \(CompileError\) lib\/my_app\/broken\.ex:7: undefined function/, 'the full output, read from its file');
