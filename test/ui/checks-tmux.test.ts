@@ -40,7 +40,8 @@ test('the Checks row and o in a real terminal, after a run whose check fails', a
 	t.regex(done, /✗ compile \(\d+\.\d s\): lib\/my_app\/broken\.ex:7 /);
 	t.regex(done, /- migrations skipped: the project does not compile/);
 	terminal.keys('Escape');
-	await terminal.waitFor(/o check output/, 'the status bar offering o');
+	// Out of the field (the screen keys without F), and the Checks row offering o.
+	await terminal.waitFor(/(?:^|\s)1 Run {2}2 History[\s\S]*─ Checks ─+ not green · o: full output/, 'the Checks row offering o, outside the field');
 	terminal.keys('o');
 	const output = await terminal.waitFor(/Check output ─+.*Esc closes[\s\S]*\(CompileError\) lib\/my_app\/broken\.ex:7/, 'the full output');
 	t.regex(output, /\$ MIX_ENV=test mix format --check-formatted/);
