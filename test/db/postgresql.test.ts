@@ -47,7 +47,7 @@ pg("another program's database and a newer ectosmith's are refused untouched", a
 	t.is(await postgres.query(databaseOf(url), "select string_agg(tablename, ',') from pg_tables where schemaname = 'public'"), 'invoices');
 
 	const newer = await freshPostgresUrl();
-	(await openDatabase({dbPath: newer})).close(true);
+	await (await openDatabase({dbPath: newer})).close(true);
 	await postgres.query(databaseOf(newer), "insert into mikro_orm_migrations (name, executed_at) values ('Migration29990101000000_future', now())");
 	await t.throwsAsync(openDatabase({dbPath: newer}), {instanceOf: DatabaseError, message: /migrated by a newer ectosmith .*Migration29990101000000_future/});
 });
