@@ -8,7 +8,7 @@ import {BS, type ContextSpec} from './context-spec.js';
 import {fitOrBreak} from './layout.js';
 import {type LinkedParent, parentWords} from './references.js';
 import {plainAttrs} from './schema.js';
-import {listAndGet} from './schema-access.js';
+import {deleteAndChangeDoc, listAndGet} from './schema-access.js';
 
 const escapeRegExp = (text: string): string => text.replaceAll('.', '\\.');
 
@@ -100,31 +100,6 @@ ${listAndGet(context)}
     |> Repo.insert()
   end
 ${update}
-  @doc """
-  Deletes a ${s}.
-
-  ## Examples
-
-      iex> delete_${s}(${s})
-      {:ok, %${a}{}}
-
-      iex> delete_${s}(${s})
-      {:error, %Ecto.Changeset{}}
-
-  """
-  def delete_${s}(%${a}{} = ${s}) do
-    Repo.delete(${s})
-  end
-
-  @doc """
-  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
-
-  ## Examples
-
-      iex> change_${s}(${s})
-      %Ecto.Changeset{data: %${a}{}}
-
-  """
-${change}
+${deleteAndChangeDoc(context)}${change}
 `;
 }

@@ -35,6 +35,37 @@ export function listAndGet(context: ContextSpec): string {
 `;
 }
 
+/** delete_ and the doc of change_ as Phoenix writes them (the head of change_ differs by form). */
+export function deleteAndChangeDoc(context: ContextSpec): string {
+	const {alias: a, singular: s} = context.schema;
+	return `  @doc """
+  Deletes a ${s}.
+
+  ## Examples
+
+      iex> delete_${s}(${s})
+      {:ok, %${a}{}}
+
+      iex> delete_${s}(${s})
+      {:error, %Ecto.Changeset{}}
+
+  """
+  def delete_${s}(%${a}{} = ${s}) do
+    Repo.delete(${s})
+  end
+
+  @doc """
+  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
+
+  ## Examples
+
+      iex> change_${s}(${s})
+      %Ecto.Changeset{data: %${a}{}}
+
+  """
+`;
+}
+
 export function schemaAccess(context: ContextSpec): string {
 	const {module, alias: a, singular: s} = context.schema;
 	return `
@@ -77,32 +108,7 @@ ${listAndGet(context)}
     |> Repo.update()
   end
 
-  @doc """
-  Deletes a ${s}.
-
-  ## Examples
-
-      iex> delete_${s}(${s})
-      {:ok, %${a}{}}
-
-      iex> delete_${s}(${s})
-      {:error, %Ecto.Changeset{}}
-
-  """
-  def delete_${s}(%${a}{} = ${s}) do
-    Repo.delete(${s})
-  end
-
-  @doc """
-  Returns an \`%Ecto.Changeset{}\` for tracking ${s} changes.
-
-  ## Examples
-
-      iex> change_${s}(${s})
-      %Ecto.Changeset{data: %${a}{}}
-
-  """
-  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
+${deleteAndChangeDoc(context)}  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
     ${a}.changeset(${s}, attrs)
   end
 `;
