@@ -27,8 +27,9 @@ const lostStates = new Set([
 	'EAI_AGAIN',
 	'ENOENT',
 ]);
-// pg and knex say some of these only in words (no code): a dropped socket, a pool that found no connection.
-const lostWords = /Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|connection timeout|terminating connection/i;
+// pg and knex say some of these only in words (no code): a dropped socket, a pool that found no connection,
+// and a statement sent on a transaction knex already ended because its connection failed under it (rolled back).
+const lostWords = /Connection terminated|Client has encountered a connection error|Timeout acquiring a connection|connection timeout|terminating connection|Transaction query already complete/i;
 
 /** The SQLSTATE or errno code of a driver error or one of its causes. */
 export function postgresCodeOf(error: unknown): string | undefined {
