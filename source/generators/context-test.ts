@@ -189,6 +189,13 @@ export function assertMatch(indent: number, left: string, right: string): string
 	return line.length <= LINE_LENGTH ? line : `\n${pad}assert ${left} =\n${' '.repeat(indent + 9)}${right}\n`;
 }
 
+/** `assert_raise error, fn -> call end` at `indent`, the fn's body on its own line when too long, as mix format does. */
+export function assertRaise(indent: number, error: string, call: string): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}assert_raise ${error}, fn -> ${call} end`;
+	return line.length <= LINE_LENGTH ? line : `\n${pad}assert_raise ${error}, fn ->\n${pad}  ${call}\n${pad}end\n`;
+}
+
 /** mix format keeps one blank line at most, none opening or closing a block. */
 export function formatterBlankLines(code: string): string {
 	return code
@@ -248,7 +255,7 @@ export function deleteAndChangeCases(context: TestContextNames): string {
     test "delete_${s}/1 deletes the ${s}" do
       ${s} = ${s}_fixture()
       assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 
     test "change_${s}/1 returns a ${s} changeset" do
@@ -314,7 +321,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
       ${s} = ${s}_fixture(scope)
       other_scope = ${scopeFixture}()
       assert ${ctx}.get_${s}!(scope, ${s}.${pk}) == ${s}
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(other_scope, ${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(other_scope, ${s}.${pk})`)}
     end
 
     test "create_${s}/2 with valid data creates a ${s}" do
@@ -359,14 +366,14 @@ ${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(scope, ${s},
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
       assert {:ok, %${a}{}} = ${ctx}.delete_${s}(scope, ${s})
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(scope, ${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
     test "delete_${s}/2 with invalid scope raises" do
       scope = ${scopeFixture}()
       other_scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert_raise MatchError, fn -> ${ctx}.delete_${s}(other_scope, ${s}) end
+${assertRaise(6, 'MatchError', `${ctx}.delete_${s}(other_scope, ${s})`)}
     end
 
     test "change_${s}/2 returns a ${s} changeset" do
