@@ -7,9 +7,11 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
+import {createProvider} from '../../source/app/create-provider.js';
 import type {ApprovalDecision, ApprovalRequest} from '../../source/engine/events.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
+import {startFakeGemini} from '../helpers/fake-gemini.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {realToolServers} from '../helpers/tool-servers.js';
 import {setupEngine} from './_support.js';
@@ -122,4 +124,27 @@ test.serial('a plain decline skips the entity and what references it; the others
 		['generate_schema'],
 	);
 	t.is((await recorder.getExecution(result.executionId))?.status, 'COMPLETED');
+});
+
+test.serial("Gemini through the real SDK: the declined call's function response carries the note, and the model's corrected call is asked about again", async t => {
+	const project = await copyFixtureProject(t);
+	const args = {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string', 'body:text']};
+	const fake = await startFakeGemini([
+		{text: 'Writing the schema.', functionCalls: [{name: 'generate_schema', args}]},
+		{text: 'Renaming it.', functionCalls: [{name: 'generate_schema', args: {...args, attrs: ['title:string', 'content:text']}}]},
+		{text: 'Done.'},
+	]);
+	t.teardown(() => fake.close());
+	const provider = createProvider({provider: 'gemini', model: 'gemini-2.5-flash', env: {GEMINI_API_KEY: 'test-key', GOOGLE_GEMINI_BASE_URL: fake.url}});
+	const {engine} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
+	const note = 'call it content, not body';
+	const {asked, approve} = hook((_request, all) => (all.length === 1 ? {kind: 'decline', note} : {kind: 'approve'}));
+
+	const result = await engine.run({description: 'Blog.Post posts title:string body:text', projectPath: project, approve});
+
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+	t.is(asked.length, 2);
+	const sent = JSON.stringify(fake.requests[1]!.body.contents?.at(-1));
+	t.true(sent.includes('"functionResponse"') && sent.includes(`The user declined: ${note}`), sent);
+	t.regex(readFileSync(path.join(project, 'lib/my_app/blog/post.ex'), 'utf8'), /field :content\b/);
 });
