@@ -14,8 +14,9 @@
 
 import {splitClauses, stripRequest} from './clauses.js';
 import type {EntityDraft, Reading} from './draft.js';
-import {ARTICLES, readField} from './field.js';
+import {readField} from './field.js';
 import {splitItems} from './field-items.js';
+import {ARTICLES} from './field-words.js';
 import {takeFraming} from './framing.js';
 import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
 import {BELONG, CHATTER, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES, QUESTION_LEADS} from './reader-words.js';

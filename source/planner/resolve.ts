@@ -7,9 +7,10 @@
 import {type Attr, checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {EntityDraft, FieldDraft, Reading} from './draft.js';
 import {readStructured} from './formats/index.js';
-import {inferType, REFERENCE_NOUNS} from './lexicon.js';
+import {inferType} from './name-types.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
+import {REFERENCE_NOUNS} from './reference-nouns.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 import {camelize, pluralize, singularize, underscore} from './words.js';
 

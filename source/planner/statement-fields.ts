@@ -3,8 +3,9 @@
  * by field.ts, a bare modifier ("unique") applied to the field before, "both" reaching back one.
  */
 import type {EntityDraft, FieldDraft} from './draft.js';
-import {ARTICLES, readField} from './field.js';
+import {readField} from './field.js';
 import {splitItems} from './field-items.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, JOIN, SEPARATORS} from './reader-words.js';
 import {StatementCursor} from './statement-cursor.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';

@@ -4,7 +4,7 @@
  * nowhere are reported as unreadable.
  */
 import type {EntityDraft} from './draft.js';
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, JOIN, OWN_VERBS, SEPARATORS} from './reader-words.js';
 import {RelationReader} from './relations.js';
 import {isPlural, isWord, singularize} from './words.js';
