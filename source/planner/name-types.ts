@@ -164,7 +164,32 @@ const MAP = new Set(['metadata', 'meta', 'data', 'payload', 'settings', 'prefere
 const DATE = new Set(['date', 'birthday', 'birthdate', 'dob', 'date_of_birth', 'week_of', 'month', 'deadline', 'anniversary']);
 const DATETIME = new Set(['datetime', 'timestamp', 'time', 'start_time', 'end_time']);
 /** `X_number` is a string (passport_number, tracking_number) unless it counts or orders something. */
-const INTEGER_NUMBERS = new Set(['room', 'track', 'table', 'house', 'version', 'floor', 'episode', 'season', 'chapter', 'lap', 'step', 'line', 'issue', 'build']);
+const INTEGER_NUMBERS = new Set([
+	'room',
+	'track',
+	'table',
+	'house',
+	'version',
+	'floor',
+	'episode',
+	'season',
+	'chapter',
+	'lap',
+	'step',
+	'line',
+	'issue',
+	'build',
+	'jersey',
+	'shirt',
+	'squad',
+	'bib',
+	'uniform',
+]);
+/** Entities that are places in a row: their bare `number` counts (room 12, table 4). */
+// biome-ignore format: a word list, one line
+const NUMBERED_PLACES = new Set(['room', 'table', 'spot', 'seat', 'locker', 'court', 'lane', 'floor', 'page', 'chapter', 'episode', 'season', 'track', 'level', 'step', 'lap', 'round', 'week', 'day', 'hole', 'stage', 'station', 'bed', 'desk', 'cabin', 'berth', 'stall', 'pitch', 'booth', 'platform', 'apartment', 'unit', 'suite']);
+/** Entities that are people: their `position` is a role ("goalkeeper", "CTO"), not a place in an order. */
+const PEOPLE = new Set(['player', 'employee', 'member', 'staff', 'staff_member', 'candidate', 'applicant', 'worker', 'person', 'user', 'contact', 'volunteer', 'athlete', 'officer', 'hire']);
 export interface Inferred {
 	type: string;
 	/** Why, for the plan: "from the name". */
@@ -177,9 +202,13 @@ function last(name: string): string {
 }
 
 /** The type a field's name implies when the words give none; `why` is absent for plain strings. */
-export function inferType(name: string): Inferred {
+export function inferType(name: string, owner?: string): Inferred {
 	const tail = last(name);
 	const named = (type: string): Inferred => ({type, why: 'from the name'});
+	// A bare number identifies a record (invoice, flight, slip): letters and leading zeros happen; places in a row count.
+	if (name === 'number' && owner)
+		return NUMBERED_PLACES.has(owner) ? named('integer') : {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s number identifies it and may hold letters`};
+	if ((name === 'position' || name === 'rank') && owner && PEOPLE.has(owner)) return {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s ${name} is a role`};
 	if (name === 'email' || name.endsWith('_email') || name.endsWith('_url') || name === 'url' || name === 'slug' || name.endsWith('_name') || name === 'name' || name === 'title')
 		return {type: 'string'};
 	if (TEXT.has(name) || (name.includes('_') && TEXT.has(tail) && tail !== 'text')) return named('text');

@@ -234,7 +234,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 			}
 
 			for (const said of field.said ?? []) entity.assumptions.push(`${field.name}: ${said}`);
-			const named = field.type ? undefined : inferType(field.name);
+			const named = field.type ? undefined : inferType(field.name, entity.draft.singular);
 			const inferred = field.type ? {type: field.type, why: field.why} : named!.type === 'string' ? (typeOfDefault(field.default) ?? named!) : named!;
 			const attr = fieldAttr(field, inferred.type);
 			if (!attr.ok) return attr;
