@@ -58,3 +58,23 @@ export function takeDefault(words: string[], tokens: Word[]): string | undefined
 	splice(words, tokens, start, end + 1 - start);
 	return value.raw;
 }
+
+/**
+ * "whether it has shore power", "if they are vegan", "whether it can be reused": a yes/no question
+ * is a boolean named by what it asks (shore_power, vegan, reused). Takes the question words.
+ */
+export function takeWhether(words: string[], tokens: Word[]): string | undefined {
+	const subject = ['it', 'they', 'he', 'she', 'one', 'this', 'the', "it's", "they're"];
+	if (!['whether', 'if'].includes(words[0] ?? '') || !subject.includes(words[1] ?? '')) return undefined;
+	let count = 2;
+	if (words[1] === 'the') count = 3; // "whether the boat has …"
+	const verb = words[count];
+	if (["it's", "they're"].includes(words[1]!)) count = 2;
+	else if (['has', 'have', 'is', 'are', 'does', 'do', 'was', 'were', 'can'].includes(verb ?? '')) count++;
+	else return undefined;
+	if (words[count] === 'got' || (verb === 'can' && words[count] === 'be')) count++;
+	if (count >= words.length) return undefined;
+	const why = `'${words.slice(0, count).join(' ')} …'`;
+	splice(words, tokens, 0, count);
+	return why;
+}

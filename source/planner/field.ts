@@ -8,7 +8,7 @@ import {checkAttr, formatAttr} from '../grammar/attribute.js';
 import type {FieldDraft} from './draft.js';
 import {enumOpener, enumValues} from './field-enums.js';
 import {readNote} from './field-note.js';
-import {splice, takeDefault, takeRange, typePhrase} from './field-phrases.js';
+import {splice, takeDefault, takeRange, takeWhether, typePhrase} from './field-phrases.js';
 import {ARTICLES, BEHAVIOUR, COPULA, low, MARKS, MAX_NAME_WORDS, NAME_STOPS, OPTIONAL, REDACT, REQUIRED, TAIL_CONNECTORS, UNIQUE} from './field-words.js';
 import {UNITS} from './type-words.js';
 import {isWord, singularize, type Word} from './words.js';
@@ -63,6 +63,12 @@ export function readField(item: Word[]): FieldRead {
 
 	const value = takeDefault(words, tokens);
 	if (value !== undefined) field.default = value;
+	const question = takeWhether(words, tokens);
+	if (question) {
+		field.type = 'boolean';
+		field.why = `from ${question}`;
+	}
+
 	for (let i = 0; i + 2 < words.length; i++) {
 		if (['yes', 'true', 'y'].includes(words[i]!) && ['/', 'or'].includes(words[i + 1]!) && ['no', 'false', 'n'].includes(words[i + 2]!)) {
 			field.type = 'boolean';

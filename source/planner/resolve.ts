@@ -210,7 +210,8 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 				const parts = bare.split('_');
 				if (known) {
 					target = known.draft.singular;
-				} else if (REFERENCE_NOUNS.has(bare) && found !== entity) {
+				} else if (REFERENCE_NOUNS.has(bare) && found !== entity && inferType(bare).type === 'string') {
+					// A noun that also names a value ("an optional comment" is text) is a reference only when its entity is described.
 					target = bare;
 					entity.assumptions.push(`${bare}: a reference to ${pluralize(bare)}, from the name`);
 				} else if (parts[0] === 'parent' && parts.length > 1 && findEntity(entities, parts.slice(1).join('_'))) {
