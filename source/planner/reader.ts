@@ -25,7 +25,7 @@ import {correctTypos} from './typos.js';
 import {isPlural, isWord, pluralize, singularize, splitWords, type Word} from './words.js';
 
 class Reader {
-	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], assumed: [], errors: [], manyToMany: []};
+	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], assumed: [], errors: [], manyToMany: [], ambiguous: []};
 	private readonly byName = new Map<string, EntityDraft>();
 
 	entity(singular: string, mentioned = true): EntityDraft {

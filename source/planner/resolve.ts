@@ -5,6 +5,7 @@
  * project when it has the table), and every entity gets a context.
  */
 import {type Attr, checkAttr, formatAttr} from '../grammar/attribute.js';
+import {entitiesOrValues, pluralNoun, twoReadingsMessage} from './ambiguity.js';
 import type {EntityDraft, FieldDraft, Reading} from './draft.js';
 import {readStructured} from './formats/index.js';
 import {inferType} from './name-types.js';
@@ -145,6 +146,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 	if ('ok' in reading) return reading;
 	const refused = refusal(reading, options.strict === true);
 	if (refused) return {ok: false, message: refused};
+	const ambiguous = [...reading.ambiguous];
 	const drafts = reading.entities;
 	if (drafts.length === 0) {
 		return {ok: false, message: `I found no entities in '${text.trim().slice(0, 200)}'. ${SYNTAX_HINT}`};
@@ -214,6 +216,10 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 					// A noun that also names a value ("an optional comment" is text) is a reference only when its entity is described.
 					target = bare;
 					entity.assumptions.push(`${bare}: a reference to ${pluralize(bare)}, from the name`);
+				} else if (pluralNoun(bare) && !found && inferType(bare).why === undefined && !field.words.includes('(')) {
+					// "orders have a customer and products": products are another entity, or values.
+					ambiguous.push(entitiesOrValues(`${pluralize(entity.draft.singular)} have ${field.words}`, entity.draft.singular, bare));
+					continue;
 				} else if (parts[0] === 'parent' && parts.length > 1 && findEntity(entities, parts.slice(1).join('_'))) {
 					target = parts.slice(1).join('_');
 					as = 'parent';
@@ -246,6 +252,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		}
 	}
 
+	if (ambiguous.length > 0) return {ok: false, message: twoReadingsMessage(ambiguous)};
 	for (const entity of [...entities]) {
 		const draft = entity.draft;
 		if (draft.joins) {
