@@ -23,7 +23,7 @@ export async function showCommand(args: string[], flags: CliFlags): Promise<numb
 			return ExitCode.ok;
 		}
 
-		const render = createTextRenderer(process.stdout, {verbose: true, color: wantsColor(process.stdout)});
+		const render = createTextRenderer(process.stdout, {verbose: true, color: wantsColor(process.stdout), columns: process.stdout.columns || 120});
 		// The record is scrubbed as it is written; a record older than that, or a value set since, is scrubbed here.
 		const secrets = await knownSecretValues(records.orm.em);
 		for (const event of await replayEvents(records.recorder, id)) render(scrubSecretStrings(event, secrets));
