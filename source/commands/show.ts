@@ -28,6 +28,7 @@ export async function showCommand(args: string[], flags: CliFlags): Promise<numb
 		const secrets = await knownSecretValues(records.orm.em);
 		for (const event of await replayEvents(records.recorder, id)) render(scrubSecretStrings(event, secrets));
 		const execution = await records.recorder.getExecution(id);
+		if (execution.dryRun) process.stdout.write('A dry run: every writing call was only planned; nothing was written.\n');
 		if (execution.undoneAt) process.stdout.write(`Undone on ${execution.undoneAt.toISOString()}: its files were removed or restored.\n`);
 		return ExitCode.ok;
 	} finally {
