@@ -143,6 +143,10 @@ test('the correction reader: renames, types, removals and added fields; anything
 	t.deepEqual(edit('actually, title is long text'), ['title:text', 'body:text', 'slug:string:unique']);
 	t.deepEqual(edit('drop the slug'), ['title:string', 'body:text']);
 	t.deepEqual(edit("we don't need slug"), ['title:string', 'body:text']);
+	t.deepEqual(edit('no slug'), ['title:string', 'body:text']);
+	t.deepEqual(edit('call it content, not body; drop the slug. Title is long text'), ['title:text', 'content:text'], 'sentences apply in turn');
+	t.regex(String(edit('drop the slug; looks wrong')), /^'looks wrong': it is not a rename .*\(title, body\)$/, 'one unread sentence refuses the whole note');
+	t.deepEqual(edit('No, no slug.'), ['title:string', 'body:text']);
 	t.deepEqual(edit('posts also need a published_at datetime and a view count'), ['title:string', 'body:text', 'slug:string:unique', 'published_at:utc_datetime', 'view_count:integer']);
 	t.deepEqual(edit('a subtitle too'), ['title:string', 'body:text', 'slug:string:unique', 'subtitle:string']);
 	t.regex(String(edit('looks wrong to me')), /^it is not a rename .* of posts \(title, body, slug\)$/);
