@@ -25,7 +25,7 @@ export interface CorrectionTarget {
 
 // "no," leads a correction; "no slug" is a removal, so a bare "no" stays.
 const LEAD = /^(?:no\s*[,.!:;-]+|(?:nope|nah|actually|wait|oh|hmm|sorry|ok|okay|but|and|also|please|pls|plz|i meant|i mean)\b[\s,.!:;-]*)/;
-const WORD = String.raw`([a-z][a-z0-9_]*)`;
+const WORD = '([a-z][a-z0-9_]*)';
 const FIELD = String.raw`(?:the\s+)?${WORD}(?:\s+(?:field|column|attribute))?`;
 const RENAMES: Array<{pattern: RegExp; from: number; to: number}> = [
 	{pattern: new RegExp(String.raw`^(?:call|name)\s+(?:it|that|this|the\s+field|the\s+column)\s+${WORD},?\s+(?:not|instead\s+of|rather\s+than)\s+${FIELD}$`), from: 2, to: 1},
