@@ -1,10 +1,10 @@
 /**
- * The schema pane's content: read through the workflow's inspect_project when the project is
- * chosen and after every write, with the first good read kept as the baseline the `+` marks
- * compare against.
+ * The schema pane's content: read by inspect_project's reader in this process (no tool server to
+ * wait for) when the project is chosen and after every write, with the first good read kept as the
+ * baseline the `+` marks compare against.
  */
 import {useEffect, useRef, useState} from 'react';
-import type {ProjectSchema, ProjectStatus, UiServices, WorkflowChoice} from '../services.js';
+import type {ProjectSchema, ProjectStatus, UiServices} from '../services.js';
 
 export interface ProjectSchemaRead {
 	schema: ProjectSchema | undefined;
@@ -12,13 +12,7 @@ export interface ProjectSchemaRead {
 	baseline: ProjectSchema | undefined;
 }
 
-export function useProjectSchema(
-	services: UiServices | undefined,
-	project: ProjectStatus | undefined,
-	workflows: WorkflowChoice[] | undefined,
-	workflow: WorkflowChoice | undefined,
-	writes: number,
-): ProjectSchemaRead {
+export function useProjectSchema(services: UiServices | undefined, project: ProjectStatus | undefined, writes: number): ProjectSchemaRead {
 	const [schema, setSchema] = useState<ProjectSchema>();
 	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
 	useEffect(() => {
@@ -27,13 +21,8 @@ export function useProjectSchema(
 			return;
 		}
 
-		if (workflows && !workflow) {
-			setSchema({tables: [], problem: 'No workflow chosen: its inspect_project reads the schema.'});
-			return;
-		}
-
 		let live = true;
-		void services.readSchema(project.path, workflow?.name).then(read => {
+		void services.readSchema(project.path).then(read => {
 			if (!live) return;
 			if (baseline.current?.path !== project.path && !read.problem) baseline.current = {path: project.path, schema: read};
 			setSchema(read);
@@ -41,6 +30,6 @@ export function useProjectSchema(
 		return () => {
 			live = false;
 		};
-	}, [services, project, writes, workflows, workflow?.name]);
+	}, [services, project, writes]);
 	return {schema, baseline: baseline.current?.path === project?.path ? baseline.current?.schema : undefined};
 }

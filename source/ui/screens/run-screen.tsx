@@ -116,7 +116,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		};
 	}, [services, projectPath, projectReads]);
 
-	const {schema, baseline} = useProjectSchema(services, project, workflows, workflow, state.writes);
+	const {schema, baseline} = useProjectSchema(services, project, state.writes);
 	const now = useRunClock(running);
 
 	const approving = state.approval !== undefined;
