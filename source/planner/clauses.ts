@@ -10,7 +10,9 @@ const REQUEST = [
 	/^(?:so|ok|okay|alright|basically|also|then|anyway|right)\b,?\s+/i,
 	/^(?:i|we) (?:think|guess|believe|reckon|suppose)(?: that)?,?\s+/i,
 	/^(?:please\s+)?(?:can|could|would) you(?: please)?\s+/i,
-	/^(?:please\s+)?(?:i|we)(?:'d| would)? (?:need|want|like|would like)(?: to (?:have|build|make|create|keep track of|track|manage|store|model|record))?\s+/i,
+	/^(?:please\s+)?(?:i|we)(?:'d| would)? (?:need|want|like|would like)(?: to (?:keep track of|\w+))?\s+/i,
+	// "We have invoices with …", "we've got boats", "there are rooms": the data follows.
+	/^(?:(?:i|we|you)(?:'ve| have)(?: got)?|(?:i|we|you) got|there (?:are|is|will be)|there's)\s+(?=\S)/i,
 	/^(?:please\s+)?(?:i|we)(?:'m|'re| am| are) (?:building|making|creating|writing|working on)\s+/i,
 	/^(?:please\s+)?(?:let's|lets|let us) (?:build|make|create|model)\s+/i,
 	/^(?:please\s+)?(?:build|create|make|generate|set up|setup|add|model|design|scaffold|give)(?: me| us)?\s+/i,

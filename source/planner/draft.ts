@@ -1,4 +1,5 @@
 /** What the reader makes of a description, before references are resolved into attributes. */
+import type {TwoReadings} from './ambiguity.js';
 
 export interface FieldDraft {
 	/** snake_case name as read: `stock_count`, `actor` (a reference gets `_id` when resolved). */
@@ -63,4 +64,6 @@ export interface Reading {
 	errors: string[];
 	/** Many-to-many pairs without a named join entity: [owner, thing] singulars. */
 	manyToMany: Array<[string, string]>;
+	/** Words with two readings that give different schemas: refused, naming both. */
+	ambiguous: TwoReadings[];
 }

@@ -2,7 +2,7 @@
  * A field list cut into items: at top-level "," and "and", with enum value lists, "between 1 and
  * 5" ranges and "first and last names" kept together.
  */
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {SEPARATORS} from './reader-words.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';
 

@@ -5,7 +5,7 @@
 
 import type {Clause} from './clauses.js';
 import type {Reading} from './draft.js';
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, FRAMING_ADJECTIVES, GENERIC_HEADS, HAVE, JOIN, KEYWORDS, MAX_ENTITY_WORDS, SEPARATORS} from './reader-words.js';
 import {camelize, isPlural, isWord, type Word} from './words.js';
 

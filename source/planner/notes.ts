@@ -7,7 +7,7 @@
  * decimal, not `enum: [decimal, 3_dp]`.
  */
 import type {FieldDraft} from './draft.js';
-import {TYPE_WORDS} from './lexicon.js';
+import {TYPE_WORDS} from './type-words.js';
 import {isWord, singularize} from './words.js';
 
 export interface Hint {

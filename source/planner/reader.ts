@@ -14,17 +14,18 @@
 
 import {splitClauses, stripRequest} from './clauses.js';
 import type {EntityDraft, Reading} from './draft.js';
-import {ARTICLES, readField} from './field.js';
+import {readField} from './field.js';
 import {splitItems} from './field-items.js';
+import {ARTICLES} from './field-words.js';
 import {takeFraming} from './framing.js';
 import {looksLikeGeneratorLine, parseGeneratorLine} from './generator-syntax.js';
 import {BELONG, CHATTER, ENUM_NAMES, HAVE, JOIN, PLEASANTRIES, QUESTION_LEADS} from './reader-words.js';
 import {StatementReader} from './statements.js';
 import {correctTypos} from './typos.js';
-import {isPlural, isWord, singularize, splitWords, type Word} from './words.js';
+import {isPlural, isWord, pluralize, singularize, splitWords, type Word} from './words.js';
 
 class Reader {
-	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], assumed: [], errors: [], manyToMany: []};
+	readonly reading: Reading = {entities: [], binaryId: false, ignored: [], unreadable: [], assumed: [], errors: [], manyToMany: [], ambiguous: []};
 	private readonly byName = new Map<string, EntityDraft>();
 
 	entity(singular: string, mentioned = true): EntityDraft {
@@ -70,7 +71,7 @@ class Reader {
 		}
 
 		const corrected = correctTypos(splitWords(text));
-		const tokens = corrected.tokens;
+		const tokens = this.resolvePronoun(corrected.tokens);
 		this.reading.assumed.push(...corrected.said);
 		const words = tokens.map(token => token.low);
 		if (this.directive(words, text)) return;
@@ -118,6 +119,15 @@ class Reader {
 
 		const described = this.reading.entities.filter(entity => !entity.mentioned || entity.belongsTo.length > 0);
 		if (described.length > 0 && (described.length !== before || !this.last)) this.last = described[described.length - 1];
+	}
+
+	/** "they belong to accounts", "each of them has a note": a leading pronoun is the entity just described. */
+	private resolvePronoun(tokens: Word[]): Word[] {
+		const words = tokens.map(token => token.low);
+		const lead = words[0] === 'each' && words[1] === 'of' && ['them', 'these', 'those'].includes(words[2] ?? '') ? 3 : ['they', 'these', 'those', 'it'].includes(words[0] ?? '') ? 1 : 0;
+		if (!this.last || lead === 0 || (!BELONG.has(words[lead] ?? '') && !HAVE.has(words[lead] ?? '') && words[lead] !== 'can')) return tokens;
+		const name = pluralize(this.last.singular);
+		return [{raw: name, low: name}, ...tokens.slice(lead)];
 	}
 
 	/** A count of what the first `count` entities hold, to tell whether a clause added to them. */

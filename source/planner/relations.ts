@@ -4,7 +4,7 @@
  * a parent NAME.
  */
 import type {EntityDraft, Relation} from './draft.js';
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, KEYWORDS, SEPARATORS} from './reader-words.js';
 import {FieldListReader} from './statement-fields.js';
 import {isWord, singularize} from './words.js';

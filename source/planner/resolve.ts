@@ -5,11 +5,13 @@
  * project when it has the table), and every entity gets a context.
  */
 import {type Attr, checkAttr, formatAttr} from '../grammar/attribute.js';
+import {entitiesOrValues, pluralNoun, twoReadingsMessage} from './ambiguity.js';
 import type {EntityDraft, FieldDraft, Reading} from './draft.js';
 import {readStructured} from './formats/index.js';
-import {inferType, REFERENCE_NOUNS} from './lexicon.js';
+import {inferType} from './name-types.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
+import {REFERENCE_NOUNS} from './reference-nouns.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 import {camelize, pluralize, singularize, underscore} from './words.js';
 
@@ -144,6 +146,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 	if ('ok' in reading) return reading;
 	const refused = refusal(reading, options.strict === true);
 	if (refused) return {ok: false, message: refused};
+	const ambiguous = [...reading.ambiguous];
 	const drafts = reading.entities;
 	if (drafts.length === 0) {
 		return {ok: false, message: `I found no entities in '${text.trim().slice(0, 200)}'. ${SYNTAX_HINT}`};
@@ -209,9 +212,14 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 				const parts = bare.split('_');
 				if (known) {
 					target = known.draft.singular;
-				} else if (REFERENCE_NOUNS.has(bare) && found !== entity) {
+				} else if (REFERENCE_NOUNS.has(bare) && found !== entity && inferType(bare).type === 'string') {
+					// A noun that also names a value ("an optional comment" is text) is a reference only when its entity is described.
 					target = bare;
 					entity.assumptions.push(`${bare}: a reference to ${pluralize(bare)}, from the name`);
+				} else if (pluralNoun(bare) && !found && inferType(bare).why === undefined && !field.words.includes('(')) {
+					// "orders have a customer and products": products are another entity, or values.
+					ambiguous.push(entitiesOrValues(`${pluralize(entity.draft.singular)} have ${field.words}`, entity.draft.singular, bare));
+					continue;
 				} else if (parts[0] === 'parent' && parts.length > 1 && findEntity(entities, parts.slice(1).join('_'))) {
 					target = parts.slice(1).join('_');
 					as = 'parent';
@@ -233,7 +241,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 			}
 
 			for (const said of field.said ?? []) entity.assumptions.push(`${field.name}: ${said}`);
-			const named = field.type ? undefined : inferType(field.name);
+			const named = field.type ? undefined : inferType(field.name, entity.draft.singular);
 			const inferred = field.type ? {type: field.type, why: field.why} : named!.type === 'string' ? (typeOfDefault(field.default) ?? named!) : named!;
 			const attr = fieldAttr(field, inferred.type);
 			if (!attr.ok) return attr;
@@ -244,6 +252,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		}
 	}
 
+	if (ambiguous.length > 0) return {ok: false, message: twoReadingsMessage(ambiguous)};
 	for (const entity of [...entities]) {
 		const draft = entity.draft;
 		if (draft.joins) {

@@ -7,7 +7,7 @@
 
 import type {Clause} from './clauses.js';
 import type {EntityDraft, Reading} from './draft.js';
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {KEYWORDS, MAX_ENTITY_WORDS, NAME_LEAD, OWN_VERBS, SEPARATORS} from './reader-words.js';
 import {isPlural, isWord} from './words.js';
 

@@ -3,9 +3,12 @@
  * by field.ts, a bare modifier ("unique") applied to the field before, "both" reaching back one.
  */
 import type {EntityDraft, FieldDraft} from './draft.js';
-import {ARTICLES, readField} from './field.js';
+import {readField} from './field.js';
 import {splitItems} from './field-items.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, JOIN, SEPARATORS} from './reader-words.js';
+import {REFERENCE_NOUNS} from './reference-nouns.js';
+import {relationItem} from './relation-items.js';
 import {StatementCursor} from './statement-cursor.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';
 
@@ -95,6 +98,26 @@ export class FieldListReader extends StatementCursor {
 			if (joined.endsWith('( many to many )') && words.length === 6 && isWord(words[0])) {
 				this.reader.reading.manyToMany.push([entity.singular, singularize(words[0]!)]);
 				this.reader.entity(singularize(words[0]!));
+				continue;
+			}
+
+			// "is nested under a parent category", "the approver is another employee".
+			const relation = relationItem(words, entity.singular);
+			if (relation?.kind === 'belongsTo') {
+				const as = relation.target === entity.singular ? relation.as : undefined;
+				if (!entity.belongsTo.some(known => known.target === relation.target)) entity.belongsTo.push({target: relation.target, ...(as ? {as} : {})});
+				if (relation.target !== entity.singular) this.reader.entity(relation.target);
+				continue;
+			}
+
+			const entityNamed = (target: string) => REFERENCE_NOUNS.has(target) || this.reader.reading.entities.some(known => known.singular === target && !known.mentioned);
+			if (relation?.kind === 'named' && (!relation.plain || entityNamed(relation.target)) && (relation.name || (previous && !previous.type && !previous.ref))) {
+				const shown = item.map(token => token.raw).join(' ');
+				if (relation.name) {
+					previous = {name: relation.name, ref: relation.target, optional: false, unique: false, redact: false, words: shown};
+					entity.fields.push(previous);
+				} else previous!.ref = relation.target;
+				if (relation.target !== entity.singular) this.reader.entity(relation.target);
 				continue;
 			}
 

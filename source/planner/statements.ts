@@ -3,11 +3,12 @@
  * after ":" or "with", relations, "already exists", "customers place orders"); words that fit
  * nowhere are reported as unreadable.
  */
+import {ownedOrShared} from './ambiguity.js';
 import type {EntityDraft} from './draft.js';
-import {ARTICLES} from './field.js';
+import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, JOIN, OWN_VERBS, SEPARATORS} from './reader-words.js';
 import {RelationReader} from './relations.js';
-import {isPlural, isWord, singularize} from './words.js';
+import {isPlural, isWord, pluralize, singularize} from './words.js';
 
 export class StatementReader extends RelationReader {
 	fieldsOf(entity: EntityDraft): void {
@@ -122,11 +123,19 @@ export class StatementReader extends RelationReader {
 				return;
 			}
 
-			if (verb === 'on' && this.nameAt(at + 1)) {
-				// "tags on posts (many to many)"
+			if ((verb === 'on' || verb === 'for') && this.nameAt(at + 1) && (verb === 'on' || isPlural(this.nameAt(at + 1)!.words.at(-1)!))) {
+				// "tags on posts (many to many)"; without "many to many", "comments on posts" may as well
+				// mean that each comment is on one post: two schemas, so both readings are named.
 				const target = this.nameAt(at + 1)!;
-				this.reader.reading.manyToMany.push([singularize(target.words.join('_')), entity.singular]);
-				this.reader.entity(singularize(target.words.join('_')));
+				const owner = singularize(target.words.join('_'));
+				const rest = this.words.slice(target.end).filter(word => !['(', ')', 'are', 'is'].includes(word));
+				if (rest[0] === 'many' && rest[1] === 'to' && rest[2] === 'many') this.reader.reading.manyToMany.push([owner, entity.singular]);
+				else {
+					const words = `${pluralize(entity.singular)} ${verb} ${target.words.join(' ')}`;
+					this.reader.reading.ambiguous.push(ownedOrShared(words, entity.singular, owner));
+				}
+
+				this.reader.entity(owner);
 				entity.mentioned = entity.fields.length === 0;
 				this.pos = target.end;
 				continue;

@@ -32,4 +32,4 @@ for (const [name, items] of Object.entries(sets)) {
 	});
 }
 
-const FLOOR = 31;
+const FLOOR = 40;

@@ -3,29 +3,13 @@
  * one test per description. Figures on these 201 descriptions (fully right / refused / silently
  * wrong; a refusal the case asks for counts as right):
  *   before (main at 54bd504, the planner in source/llm/offline/): 33 / 113 / 55
- *   after  (source/planner/):                                    197 /   0 /  4
- * The 4 known misses are marked `known` and run as test.failing, so fixing one shows up here.
+ *   after  (source/planner/):                                    199 /   0 /  2
+ * The 2 known misses are marked `known` and run as test.failing, so fixing one shows up here.
  */
 import test from 'ava';
-import {describe} from '../../source/planner/resolve.js';
-import {type Case, cases} from './cases.js';
-import {type Answer, judge} from './judge.js';
-
-function answer(item: Case): Answer {
-	const described = describe(item.text, item.existing ? new Set(item.existing) : undefined);
-	if (!described.ok) return {ok: false, message: described.message};
-	return {
-		ok: true,
-		entities: described.value.entities.map(entity => ({
-			context: entity.context,
-			plural: entity.plural,
-			attrs: entity.attrs,
-			binaryId: described.value.binaryId,
-			uniquePairs: entity.uniquePairs,
-		})),
-		leftOut: described.value.ignored,
-	};
-}
+import {cases} from './cases.js';
+import {answer} from './corpus/figures.js';
+import {judge} from './judge.js';
 
 for (const [index, item] of cases.entries()) {
 	const title = `#${index + 1} ${item.text.replaceAll('\n', ' / ').slice(0, 150)}`;

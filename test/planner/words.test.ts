@@ -51,3 +51,23 @@ test('what is left out is named, with why', t => {
 		described.value.ignored.join('\n'),
 	);
 });
+
+test("a bare number identifies a record (a string) unless its entity is a place in a row; a person's position is a role", t => {
+	const described = describe('Flights have a number. Rooms have a number. Players have a position. Tasks have a title and a position.');
+	if (!described.ok) return t.fail(described.message);
+	const attrs = Object.fromEntries(described.value.entities.map(entity => [entity.plural, entity.attrs.join(' ')]));
+	t.deepEqual(attrs, {flights: 'number:string', rooms: 'number:integer', players: 'position:string', tasks: 'title:string position:integer'});
+	const stated = described.value.entities.flatMap(entity => entity.assumptions);
+	t.true(stated.some(line => line.startsWith("number: string, from the name: a flight's number")));
+	t.true(stated.some(line => line.startsWith("position: string, from the name: a player's position is a role")));
+});
+
+test('sign-offs and "we have …" are not data: the entity after them is read, the sign-off left out', t => {
+	const described = describe('We have invoices with a total. Owners have many invoices. thx!');
+	if (!described.ok) return t.fail(described.message);
+	t.deepEqual(
+		described.value.entities.map(entity => entity.plural),
+		['owners', 'invoices'],
+	);
+	t.true(described.value.ignored.some(line => line.includes('thx')));
+});

@@ -3,29 +3,10 @@
  * User ... end`, with the changeset's validate_required (fields outside it are optional when it is
  * there) and unique_constraint. has_many / many_to_many add no column here.
  */
+import {ARRAY_INNER_TYPES} from '../../grammar/attribute.js';
 import type {Parsed} from '../types.js';
 import {pluralize} from '../words.js';
 import {type Format, pushColumn, snake, type Table} from './table.js';
-
-const TYPES = new Set([
-	'string',
-	'integer',
-	'float',
-	'decimal',
-	'boolean',
-	'map',
-	'date',
-	'time',
-	'time_usec',
-	'naive_datetime',
-	'naive_datetime_usec',
-	'utc_datetime',
-	'utc_datetime_usec',
-	'binary',
-	'binary_id',
-	'uuid',
-	'id',
-]);
 
 function atoms(list: string): string[] {
 	return [...list.matchAll(/:(\w+)/g)].map(match => match[1]!);
@@ -38,11 +19,12 @@ function fieldType(raw: string, options: string, name: string, table: Table): st
 	}
 
 	const array = /^\{:array,\s*:(\w+)\}/.exec(raw);
-	if (array) return `array:${array[1]}`;
+	if (array && ARRAY_INNER_TYPES.includes(array[1]!)) return `array:${array[1]}`;
 	const type = raw.replace(/^:/, '');
 	if (type === 'binary_id') return 'uuid';
 	if (type === 'id') return 'integer';
-	if (TYPES.has(type)) return type;
+	// The grammar's plain types are Ecto's primitive types (and :text, which Ecto reads as a string column).
+	if (!array && ARRAY_INNER_TYPES.includes(type)) return type;
 	table.assumptions.push(`${name}: the type ${raw} read as string`);
 	return 'string';
 }

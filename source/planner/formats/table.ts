@@ -120,5 +120,5 @@ export function toReading(tables: Table[], format: string, ignored: string[]): P
 		});
 	}
 
-	return {ok: true, value: {entities, binaryId: tables.some(table => table.uuidKey), ignored, unreadable: [], assumed: [], errors: [], manyToMany: []}};
+	return {ok: true, value: {entities, binaryId: tables.some(table => table.uuidKey), ignored, unreadable: [], assumed: [], errors: [], manyToMany: [], ambiguous: []}};
 }

@@ -3,6 +3,7 @@
  * `?` or `| null` is optional; a string-literal union is an enum; a field typed with another
  * pasted interface (`author: User`) or named `userId` next to a `User` interface is a reference.
  */
+import {inferType} from '../name-types.js';
 import type {Parsed} from '../types.js';
 import {pluralize, singularize} from '../words.js';
 import {type Format, pushColumn, snake, type Table} from './table.js';
@@ -20,14 +21,11 @@ function scalar(raw: string, name: string, table: Table): string | undefined {
 	}
 
 	if (raw === 'number') {
-		if (/(price|amount|total|cost|balance|rate|lat|lng|latitude|longitude)/.test(name)) {
-			const type = /(lat|lng|latitude|longitude|rate)/.test(name) ? 'float' : 'decimal';
-			table.assumptions.push(`${name}: number read as ${type}, from the name`);
-			return type;
-		}
-
-		table.assumptions.push(`${name}: number read as integer`);
-		return 'integer';
+		// A JavaScript number is any number: the name says which (amount_cents, count, price, lat).
+		const named = inferType(name).type;
+		const type = ['integer', 'float', 'decimal'].includes(named) ? named : 'integer';
+		table.assumptions.push(type === 'integer' && named !== 'integer' ? `${name}: number read as integer` : `${name}: number read as ${type}, from the name`);
+		return type;
 	}
 
 	if (raw === 'boolean') return 'boolean';

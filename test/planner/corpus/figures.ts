@@ -4,10 +4,12 @@
  * refused, split into structured and English input.
  */
 import {describe} from '../../../source/planner/resolve.js';
+import type {Case} from '../cases.js';
 import {type Answer, judge, type Verdict} from '../judge.js';
 import type {CorpusCase} from './types.js';
 
-export function answer(item: CorpusCase): Answer & {stated?: string[]} {
+/** The planner's answer to a case, with every line the plan states (assumptions and left-out words). */
+export function answer(item: Case): Answer & {stated?: string[]} {
 	const described = describe(item.text, item.existing ? new Set(item.existing) : undefined);
 	if (!described.ok) return {ok: false, message: described.message};
 	return {

@@ -33,3 +33,13 @@ end`);
 	});
 	t.deepEqual(planned.contexts, {products: 'Catalog'});
 });
+
+test('an Ecto type outside the grammar (a custom type, an array of one) is read as string, and said so', t => {
+	const planned = planOf(
+		'defmodule App.Shop.Item do\n  use Ecto.Schema\n  schema "items" do\n    field :price, Money.Ecto.Type\n    field :codes, {:array, Money.Ecto.Type}\n    field :sizes, {:array, :integer}\n    field :placed_at, :utc_datetime_usec\n  end\nend',
+	);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.items, 'price:string codes:string sizes:array:integer placed_at:utc_datetime_usec');
+	t.true(planned.assumptions.some(line => line.startsWith('price: the type Money.Ecto.Type read as string')));
+	t.true(planned.assumptions.some(line => line.startsWith('codes: the type {:array, Money.Ecto.Type} read as string')));
+});

@@ -25,3 +25,10 @@ export interface Invoice {
 	});
 	t.true(planned.assumptions.some(text => text.startsWith('total: number read as decimal')));
 });
+
+test('TypeScript: a number takes its type from the name (cents and counts are integers, money decimal, coordinates float), and says so', t => {
+	const planned = planOf('interface Payment {\n  amountCents: number;\n  retryCount: number;\n  fee: number;\n  lat: number;\n  attempts: number;\n}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {payments: 'amount_cents:integer retry_count:integer fee:decimal lat:float attempts:integer'});
+	t.true(planned.assumptions.includes('amount_cents: number read as integer, from the name'));
+});

@@ -1,97 +1,7 @@
 /**
- * The lexicon of type cues: the words that say what type a field is ("(bool)", "as money", "in
- * cents") and the field names that say it on their own (capacity, salary, birthday, issued_on).
- * Each inference carries its reason, so the plan can state it ("capacity: integer, from the name").
+ * The field names that say their type on their own (capacity, salary, birthday, issued_on). Each
+ * inference carries its reason, so the plan can state it ("capacity: integer, from the name").
  */
-
-/** Words (or word pairs) that name a type outright, after "as", inside parentheses or at the end. */
-export const TYPE_WORDS: Record<string, string> = {
-	string: 'string',
-	str: 'string',
-	varchar: 'string',
-	word: 'string',
-	text: 'text',
-	paragraph: 'text',
-	longtext: 'text',
-	int: 'integer',
-	integer: 'integer',
-	number: 'integer',
-	count: 'integer',
-	whole_number: 'integer',
-	float: 'float',
-	double: 'float',
-	real: 'float',
-	decimal: 'decimal',
-	money: 'decimal',
-	currency: 'decimal',
-	numeric: 'decimal',
-	bool: 'boolean',
-	boolean: 'boolean',
-	flag: 'boolean',
-	checkbox: 'boolean',
-	toggle: 'boolean',
-	yes_no: 'boolean',
-	true_false: 'boolean',
-	date: 'date',
-	day: 'date',
-	time: 'time',
-	time_of_day: 'time',
-	datetime: 'utc_datetime',
-	timestamp: 'utc_datetime',
-	moment: 'utc_datetime',
-	utc_datetime: 'utc_datetime',
-	naive_datetime: 'naive_datetime',
-	map: 'map',
-	json: 'map',
-	jsonb: 'map',
-	hash: 'map',
-	object: 'map',
-	dict: 'map',
-	dictionary: 'map',
-	uuid: 'uuid',
-	guid: 'uuid',
-	binary: 'binary',
-	blob: 'binary',
-	bytes: 'binary',
-};
-
-/** Units after "in": "price in cents" → price_cents:integer, "weight in kg" → weight_kg:float. */
-export const UNITS: Record<string, {type: string; suffix?: string}> = {
-	cents: {type: 'integer', suffix: 'cents'},
-	pennies: {type: 'integer', suffix: 'cents'},
-	dollars: {type: 'decimal'},
-	euros: {type: 'decimal'},
-	pounds: {type: 'decimal'},
-	usd: {type: 'decimal'},
-	eur: {type: 'decimal'},
-	gbp: {type: 'decimal'},
-	yen: {type: 'decimal'},
-	ms: {type: 'integer', suffix: 'ms'},
-	milliseconds: {type: 'integer', suffix: 'ms'},
-	seconds: {type: 'integer', suffix: 'seconds'},
-	secs: {type: 'integer', suffix: 'seconds'},
-	minutes: {type: 'integer', suffix: 'minutes'},
-	mins: {type: 'integer', suffix: 'minutes'},
-	hours: {type: 'integer', suffix: 'hours'},
-	days: {type: 'integer', suffix: 'days'},
-	weeks: {type: 'integer', suffix: 'weeks'},
-	bytes: {type: 'integer', suffix: 'bytes'},
-	kb: {type: 'integer', suffix: 'kb'},
-	mb: {type: 'integer', suffix: 'mb'},
-	percent: {type: 'integer', suffix: 'percent'},
-	kg: {type: 'float', suffix: 'kg'},
-	kilograms: {type: 'float', suffix: 'kg'},
-	grams: {type: 'float', suffix: 'grams'},
-	g: {type: 'float', suffix: 'grams'},
-	lbs: {type: 'float', suffix: 'lbs'},
-	km: {type: 'float', suffix: 'km'},
-	meters: {type: 'float', suffix: 'meters'},
-	m: {type: 'float', suffix: 'meters'},
-	cm: {type: 'float', suffix: 'cm'},
-	mm: {type: 'float', suffix: 'mm'},
-	miles: {type: 'float', suffix: 'miles'},
-	liters: {type: 'float', suffix: 'liters'},
-};
 
 const TEXT = new Set([
 	'body',
@@ -254,31 +164,32 @@ const MAP = new Set(['metadata', 'meta', 'data', 'payload', 'settings', 'prefere
 const DATE = new Set(['date', 'birthday', 'birthdate', 'dob', 'date_of_birth', 'week_of', 'month', 'deadline', 'anniversary']);
 const DATETIME = new Set(['datetime', 'timestamp', 'time', 'start_time', 'end_time']);
 /** `X_number` is a string (passport_number, tracking_number) unless it counts or orders something. */
-const INTEGER_NUMBERS = new Set(['room', 'track', 'table', 'house', 'version', 'floor', 'episode', 'season', 'chapter', 'lap', 'step', 'line', 'issue', 'build']);
-export const STRING_SUFFIX_NUMBERS = new Set([
-	'tracking',
-	'passport',
-	'vat',
-	'seat',
-	'phone',
-	'account',
-	'serial',
-	'license',
-	'licence',
-	'tax',
-	'reference',
-	'order',
-	'invoice',
-	'policy',
-	'flight',
-	'registration',
-	'plate',
-	'model',
-	'part',
-	'isbn',
-	'social_security',
+const INTEGER_NUMBERS = new Set([
+	'room',
+	'track',
+	'table',
+	'house',
+	'version',
+	'floor',
+	'episode',
+	'season',
+	'chapter',
+	'lap',
+	'step',
+	'line',
+	'issue',
+	'build',
+	'jersey',
+	'shirt',
+	'squad',
+	'bib',
+	'uniform',
 ]);
-
+/** Entities that are places in a row: their bare `number` counts (room 12, table 4). */
+// biome-ignore format: a word list, one line
+const NUMBERED_PLACES = new Set(['room', 'table', 'spot', 'seat', 'locker', 'court', 'lane', 'floor', 'page', 'chapter', 'episode', 'season', 'track', 'level', 'step', 'lap', 'round', 'week', 'day', 'hole', 'stage', 'station', 'bed', 'desk', 'cabin', 'berth', 'stall', 'pitch', 'booth', 'platform', 'apartment', 'unit', 'suite']);
+/** Entities that are people: their `position` is a role ("goalkeeper", "CTO"), not a place in an order. */
+const PEOPLE = new Set(['player', 'employee', 'member', 'staff', 'staff_member', 'candidate', 'applicant', 'worker', 'person', 'user', 'contact', 'volunteer', 'athlete', 'officer', 'hire']);
 export interface Inferred {
 	type: string;
 	/** Why, for the plan: "from the name". */
@@ -291,9 +202,13 @@ function last(name: string): string {
 }
 
 /** The type a field's name implies when the words give none; `why` is absent for plain strings. */
-export function inferType(name: string): Inferred {
+export function inferType(name: string, owner?: string): Inferred {
 	const tail = last(name);
 	const named = (type: string): Inferred => ({type, why: 'from the name'});
+	// A bare number identifies a record (invoice, flight, slip): letters and leading zeros happen; places in a row count.
+	if (name === 'number' && owner)
+		return NUMBERED_PLACES.has(owner) ? named('integer') : {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s number identifies it and may hold letters`};
+	if ((name === 'position' || name === 'rank') && owner && PEOPLE.has(owner)) return {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s ${name} is a role`};
 	if (name === 'email' || name.endsWith('_email') || name.endsWith('_url') || name === 'url' || name === 'slug' || name.endsWith('_name') || name === 'name' || name === 'title')
 		return {type: 'string'};
 	if (TEXT.has(name) || (name.includes('_') && TEXT.has(tail) && tail !== 'text')) return named('text');
@@ -316,84 +231,3 @@ export function inferType(name: string): Inferred {
 	if (name === 'uuid' || name.endsWith('_uuid')) return named('uuid');
 	return {type: 'string'};
 }
-
-/**
- * Nouns that, standing alone as a field ("reactions: user, message, emoji"), name another entity
- * rather than a value, even when the description does not describe that entity.
- */
-export const REFERENCE_NOUNS = new Set([
-	'user',
-	'organization',
-	'organisation',
-	'customer',
-	'product',
-	'course',
-	'student',
-	'member',
-	'book',
-	'task',
-	'invoice',
-	'contact',
-	'recipe',
-	'car',
-	'vehicle',
-	'survey',
-	'poll',
-	'account',
-	'team',
-	'project',
-	'post',
-	'comment',
-	'event',
-	'company',
-	'employee',
-	'patient',
-	'doctor',
-	'listing',
-	'ticket',
-	'room',
-	'workspace',
-	'board',
-	'wishlist',
-	'cart',
-	'playlist',
-	'album',
-	'song',
-	'artist',
-	'lesson',
-	'class',
-	'choice',
-	'game',
-	'player',
-	'tournament',
-	'club',
-	'store',
-	'shop',
-	'warehouse',
-	'supplier',
-	'vendor',
-	'client',
-	'deal',
-	'category',
-	'thread',
-	'forum',
-	'channel',
-	'profile',
-	'subscription',
-	'device',
-	'sensor',
-	'document',
-	'folder',
-	'meal_plan',
-	'workout',
-	'exercise',
-	'trainer',
-	'guest',
-	'hotel',
-	'flight',
-	'passenger',
-	'booking',
-	'reservation',
-	'appointment',
-	'article',
-]);
