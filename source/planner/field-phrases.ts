@@ -47,6 +47,18 @@ export function splice(words: string[], tokens: Word[], at: number, count: numbe
 
 /** "default 0", "defaults to open", "defaulting to false", "by default true", "default: EUR". */
 export function takeDefault(words: string[], tokens: Word[]): string | undefined {
+	// "starting at 0", "starts from 1", "initially 0": a number the field begins with.
+	const starting = words.findIndex(
+		(word, i) =>
+			((['starting', 'starts', 'beginning'].includes(word) && ['at', 'from'].includes(words[i + 1] ?? '') && isNumber(words[i + 2])) || (word === 'initially' && isNumber(words[i + 1]))) && i > 0,
+	);
+	if (starting !== -1) {
+		const length = words[starting] === 'initially' ? 2 : 3;
+		const value = tokens[starting + length - 1]!.raw;
+		splice(words, tokens, starting, length);
+		return value;
+	}
+
 	const at = words.findIndex(word => word === 'default' || word === 'defaults' || word === 'defaulting' || word === 'defaulted');
 	if (at === -1) return undefined;
 	let start = at;

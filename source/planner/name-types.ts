@@ -20,6 +20,8 @@ const TEXT = new Set([
 	'message_body',
 	'transcript',
 	'memo_text',
+	'abstract',
+	'synopsis',
 ]);
 const BOOLEAN = new Set([
 	'published',

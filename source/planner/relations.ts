@@ -9,6 +9,8 @@ import {BELONG, HAVE, KEYWORDS, SEPARATORS} from './reader-words.js';
 import {FieldListReader} from './statement-fields.js';
 import {isWord, singularize} from './words.js';
 
+const MANY = new Set(['many', 'several', 'multiple', 'some', 'any']);
+
 export class RelationReader extends FieldListReader {
 	/** "playlists and songs are many to many", "posts and tags (many to many)". */
 	protected manyToMany(): boolean {
@@ -50,6 +52,36 @@ export class RelationReader extends FieldListReader {
 		entity.belongsTo.push(relation);
 		if (relation.target !== entity.singular) this.reader.entity(relation.target);
 		this.pos = index + target;
+		return true;
+	}
+
+	/** "a talk can have several speakers", "speakers can give more than one talk": has many. */
+	protected canHaveMany(entity: EntityDraft, index: number): boolean {
+		let at = index;
+		if (isWord(this.at(at)) && !MANY.has(this.at(at)!) && this.at(at) !== 'more') at++;
+		if (this.at(at) === 'more' && this.at(at + 1) === 'than' && this.at(at + 2) === 'one') at += 3;
+		else if (this.at(at) === 'one' && this.at(at + 1) === 'or' && this.at(at + 2) === 'more') at += 3;
+		else if (MANY.has(this.at(at) ?? '')) at++;
+		else return false;
+		if (!this.nameAt(at)) return false;
+		this.pos = at;
+		this.targets(entity, 'hasMany');
+		return true;
+	}
+
+	/** "are tagged with many topics", "can be labelled with tags": the two are many to many. */
+	protected tagged(entity: EntityDraft, index: number): boolean {
+		let at = index;
+		if (this.at(at) === 'be') at++;
+		if (!['tagged', 'labelled', 'labeled', 'categorized', 'categorised'].includes(this.at(at) ?? '') || !['with', 'by', 'in', 'as'].includes(this.at(at + 1) ?? '')) return false;
+		at += 2;
+		if (MANY.has(this.at(at) ?? '')) at++;
+		const target = this.nameAt(at);
+		if (!target) return false;
+		const other = singularize(target.words.join('_'));
+		this.reader.entity(other);
+		this.reader.reading.manyToMany.push([entity.singular, other]);
+		this.pos = target.end;
 		return true;
 	}
 
@@ -103,7 +135,7 @@ export class RelationReader extends FieldListReader {
 
 			let at = this.pos;
 			if (this.at(at) === ',') at++;
-			if (this.at(at) !== 'and' && this.at(at) !== '&') return;
+			if (this.at(at) !== 'and' && this.at(at) !== '&' && this.at(at) !== '+') return;
 			at++;
 			const more = this.nameAt(at);
 			if (!more) return;

@@ -62,6 +62,9 @@ export class FieldListReader extends StatementCursor {
 				if (BELONG.has(this.words[at] ?? '') && this.words[at + 1] === 'to') break;
 				if (HAVE.has(this.words[at] ?? '') && ['many', 'one'].includes(this.words[at + 1] ?? '')) break;
 				if (this.words[at] === 'can' && this.words.slice(at).includes('to')) break;
+				// "…and are tagged with topics", "…and can have several speakers": a relation follows.
+				if (['are', 'is', 'can', 'get'].includes(this.words[at] ?? '') && /^(?:be )?(?:tagged|labell?ed|categori[sz]ed) /.test(this.words.slice(at + 1, at + 3).join(' ') + ' ')) break;
+				if (this.words[at] === 'can' && ['several', 'many', 'multiple', 'more'].includes(this.words[at + 2] ?? '')) break;
 			}
 
 			if ((word === 'belonging' || word === 'belongs' || word === 'belong') && this.words[end + 1] === 'to') break;

@@ -42,3 +42,35 @@ test('a noun that also names a value ("an optional comment") is a value unless i
 	t.deepEqual(Object.keys(tables('Reactions have an emoji and a comment. Comments have a body.')).sort(), ['comments', 'reactions']);
 	t.is(tables('Reactions have an emoji and a comment. Comments have a body.').reactions, 'emoji:string comment_id:references:comments');
 });
+
+test('"a talk can have several speakers and speakers can give more than one talk" is many to many, under a heading too', t => {
+	for (const text of ['A talk can have several speakers. Speakers can give more than one talk.', 'Talks and speakers: a talk can have several speakers and speakers can give more than one talk.']) {
+		const planned = tables(text);
+		t.is(planned.talk_speakers, 'talk_id:references:talks speaker_id:references:speakers', text);
+		t.is(planned.talks, '', text);
+	}
+});
+
+test('"has exactly one helmet" is one-to-one; "ties a boat to a slip" joins them; "tagged with many topics" is many to many', t => {
+	t.is(tables('Each rider has exactly one helmet. Helmets have a size.').helmets, 'size:integer rider_id:references:riders:unique');
+	t.is(tables('A lease ties a boat to a slip.').leases, 'boat_id:references:boats slip_id:references:slips');
+	t.is(tables('Articles have a title and are tagged with many topics. Topics have a name.').article_topics, 'article_id:references:articles topic_id:references:topics');
+});
+
+test('"belong to user + plan, with a started on date": both references, then the fields', t => {
+	t.is(tables('Memberships belong to user + plan, with a started on date.').memberships, 'started_on:date user_id:references:users plan_id:references:plans');
+});
+
+test('a short name for a described entity ("Requests" after "Leave requests") is that entity', t => {
+	t.deepEqual(tables('Leave requests: starts on, reason. Requests belong to employees.'), {
+		employees: '',
+		leave_requests: 'starts_on:date reason:string employee_id:references:employees',
+	});
+});
+
+test('"starting at 0" is a default; "in square feet" a unit; "a number of bedrooms" a count; a trailing "too" is not in the name', t => {
+	t.is(
+		tables('Properties have a size in square feet, a number of bedrooms, a points balance starting at 0 and whether it is listed too.').properties,
+		'size_sqft:float bedroom_count:integer points_balance:decimal:default:0 listed:boolean',
+	);
+});
