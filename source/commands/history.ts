@@ -6,7 +6,7 @@ import path from 'node:path';
 import {openRecords} from '../app/open-records.js';
 import {UsageError} from '../errors.js';
 import {ExitCode} from '../exit-codes.js';
-import {type HistoryRow, listExecutions, MAX_PAGE, parseStatuses} from '../history/queries.js';
+import {type HistoryRow, listExecutions, MAX_PAGE, MIN_INDEXED_SEARCH, parseStatuses} from '../history/queries.js';
 import {formatDuration} from '../history/stats-format.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {CliFlags} from './flags.js';
@@ -53,14 +53,20 @@ export async function historyCommand(args: string[], flags: CliFlags): Promise<n
 			return ExitCode.ok;
 		}
 
+		// A search too short for the index reads only the newest executions: say how far it looked.
+		const shortSearch =
+			page.searchedRows === undefined
+				? ''
+				: `among the newest ${page.searchedRows.toLocaleString('en-US')} executions (a search of fewer than ${MIN_INDEXED_SEARCH} characters reads no further; search ${MIN_INDEXED_SEARCH} or more to search them all)`;
 		if (page.rows.length === 0) {
-			process.stdout.write('No executions match.\n');
+			process.stdout.write(shortSearch ? `No executions match ${shortSearch}.\n` : 'No executions match.\n');
 			return ExitCode.ok;
 		}
 
 		const color = wantsColor(process.stdout);
 		for (const row of page.rows) process.stdout.write(`${historyLine(row, color)}\n`);
-		if (page.next) process.stdout.write(`… more: raise --limit (at most ${MAX_PAGE}) or narrow with --status, --workflow, --project, --search, --user.\n`);
+		if (shortSearch && page.rows.length < limit) process.stdout.write(`… these are the matches ${shortSearch}.\n`);
+		else if (page.next) process.stdout.write(`… more: raise --limit (at most ${MAX_PAGE}) or narrow with --status, --workflow, --project, --search, --user.\n`);
 		return ExitCode.ok;
 	} finally {
 		await records.close();

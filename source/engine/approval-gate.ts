@@ -14,7 +14,7 @@ import {untilAborted} from './cancel.js';
 import type {ApprovalDecision, ApprovalHook, ApprovalOutcome, ApprovalRequest} from './events.js';
 import {type EngineParts, errorMessage} from './run-types.js';
 
-export const DECLINED_TEXT = 'The user declined this change.';
+export {DECLINED_TEXT} from '../tool-results/declined.js';
 
 /** The user's answers so far in one execution. */
 export interface Approvals {
@@ -24,9 +24,9 @@ export interface Approvals {
 }
 
 export type GateResult =
-	| {kind: 'decided'; outcome: ApprovalOutcome; note?: string; shown?: ApprovalShown; applyArgs?: Record<string, unknown>}
+	| {kind: 'decided'; outcome: ApprovalOutcome; note?: string; shown?: ApprovalShown; applyArgs?: Record<string, unknown>; waitMs?: number}
 	| {kind: 'answer'; result: ToolCallResult}
-	| {kind: 'cancelled'; shown?: ApprovalShown}
+	| {kind: 'cancelled'; shown?: ApprovalShown; waitMs?: number}
 	| undefined;
 
 export function hasDryRun(binding: ToolBinding): boolean {
@@ -114,13 +114,18 @@ export async function approve(
 		dryRunText,
 	};
 	parts.emit({type: 'approval_requested', ...request});
+	// The user's time is not the tool's: it is kept apart, so a call's duration is the tool's own.
+	const asked = Date.now();
 	let decision: ApprovalDecision;
 	try {
 		decision = await untilAborted(approvals.hook(request, signal), signal);
 	} catch (error) {
-		if (signal?.aborted) return {kind: 'cancelled', shown: {files, dryRunText}};
+		const waitMs = Date.now() - asked;
+		if (signal?.aborted) return {kind: 'cancelled', shown: {files, dryRunText, waitMs}, waitMs};
 		throw error;
 	}
+
+	const waitMs = Date.now() - asked;
 
 	const note = decision.kind === 'decline' ? decision.note?.trim() || undefined : undefined;
 	const outcome: ApprovalOutcome = decision.kind === 'decline' ? (note === undefined ? 'declined' : 'declined_with_note') : 'approved';
@@ -130,8 +135,9 @@ export async function approve(
 		kind: 'decided',
 		outcome,
 		...(note === undefined ? {} : {note}),
-		shown: {files, dryRunText, ...(note === undefined ? {} : {note})},
+		shown: {files, dryRunText, waitMs, ...(note === undefined ? {} : {note})},
 		...(applyWith === undefined ? {} : {applyArgs: applyWith}),
+		waitMs,
 	};
 }
 

@@ -17,6 +17,8 @@ export interface ApprovalShown {
 	dryRunText: string;
 	files: PlannedFile[];
 	note?: string;
+	/** How long the approval waited for the user, in ms: not part of the call's duration. */
+	waitMs?: number;
 }
 
 /** The planned file a result's file stands for: its content, and its content before when the tool returned it. */
@@ -39,6 +41,7 @@ export function recordApproval(shown: ApprovalShown, resultStructured: unknown):
 		dryRunText: shown.dryRunText,
 		files: shown.files.map(file => (samePlanned(file, fromResult(file.path, file.action, result)) ? {path: file.path, action: file.action, asResult: true as const} : file)),
 		...(shown.note === undefined ? {} : {note: shown.note}),
+		...(shown.waitMs === undefined ? {} : {waitMs: shown.waitMs}),
 	};
 }
 
@@ -62,5 +65,6 @@ export function approvalFromRecord(recorded: unknown, resultStructured: unknown)
 	}
 
 	const note = recorded['note'];
-	return {dryRunText: recorded['dryRunText'], files, ...(typeof note === 'string' ? {note} : {})};
+	const waitMs = recorded['waitMs'];
+	return {dryRunText: recorded['dryRunText'], files, ...(typeof note === 'string' ? {note} : {}), ...(typeof waitMs === 'number' ? {waitMs} : {})};
 }

@@ -8,8 +8,9 @@ import {randomUUID} from 'node:crypto';
 import {isRecord} from '../is-record.js';
 import type {FunctionCall, FunctionResult} from '../llm/provider.js';
 import type {ToolBinding, ToolCallResult} from '../mcp/types.js';
+import {declinedText} from '../tool-results/declined.js';
 import {JOURNAL_META_KEY, removeJournal} from '../tool-results/write-journal.js';
-import {type Approvals, approve, DECLINED_TEXT, hasDryRun} from './approval-gate.js';
+import {type Approvals, approve, hasDryRun} from './approval-gate.js';
 import {type ApprovalShown, recordApproval} from './approval-record.js';
 import {CANCELLED_APPROVAL_TEXT, CANCELLED_TOOL_TEXT, Cancelled, DEFAULT_WRITE_GRACE_MS, graceSignal} from './cancel.js';
 import type {CallRawParts, StoredToolResponse} from './conversation-chain.js';
@@ -91,6 +92,8 @@ export async function callTool(
 	let approval: ApprovalOutcome | undefined;
 	/** The approval request the user was shown, and their note, to record. */
 	let shown: ApprovalShown | undefined;
+	/** The time the approval waited for the user: left out of the call's duration. */
+	let waitMs = 0;
 	if (context.skip !== undefined) {
 		result = {isError: true, text: context.skip};
 	} else if (!binding) {
@@ -112,6 +115,7 @@ export async function callTool(
 			const writes = !binding.readOnly && !context.dryRun && args['dry_run'] !== true;
 			const gate = writes ? await approve(parts, {...context, binding, args, requestId}) : undefined;
 			if (gate !== undefined && gate.kind !== 'answer' && gate.shown) shown = gate.shown;
+			if (gate !== undefined && gate.kind !== 'answer') waitMs = gate.waitMs ?? 0;
 			if (gate?.kind === 'cancelled') {
 				cancelled = true;
 				result = {isError: true, text: CANCELLED_APPROVAL_TEXT};
@@ -120,7 +124,7 @@ export async function callTool(
 			} else {
 				approval = gate?.outcome;
 				if (gate?.outcome === 'declined' || gate?.outcome === 'declined_with_note') {
-					result = {isError: true, text: gate.note === undefined ? DECLINED_TEXT : `The user declined: ${gate.note}`};
+					result = {isError: true, text: declinedText(gate.note)};
 				} else {
 					// The dry run's apply_args (a migration's stamp) make the real call write what was shown.
 					const invoked = await invoke(parts, binding, gate?.applyArgs ? {...args, ...gate.applyArgs} : args, signal, journal);
@@ -131,7 +135,7 @@ export async function callTool(
 		}
 	}
 
-	const durationMs = Date.now() - started;
+	const durationMs = Math.max(0, Date.now() - started - waitMs);
 	const stored: StoredToolResponse = {
 		text: result.text,
 		...(result.structuredContent === undefined ? {} : {structuredContent: result.structuredContent}),

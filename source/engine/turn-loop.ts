@@ -7,6 +7,7 @@ import {isRecord} from '../is-record.js';
 import type {ConversationItem, FunctionResult, LlmProvider, ModelTurn, ToolSpec} from '../llm/provider.js';
 import type {Logger} from '../log/types.js';
 import type {ToolBinding} from '../mcp/types.js';
+import {notRunText} from '../tool-results/declined.js';
 import type {Approvals} from './approval-gate.js';
 import {throwIfCancelled} from './cancel.js';
 import type {EngineParts, RunOutcome} from './run-types.js';
@@ -117,7 +118,7 @@ export async function runTurns(
 		for (const [callIndex, call] of calls.entries()) {
 			// A write that finished after a cancel is recorded; the calls after it are not started.
 			checkCancelled();
-			const skip = failed === undefined ? undefined : `Not run: the earlier call ${failed} in this turn failed or was declined. Deal with that first, then call this again.`;
+			const skip = failed === undefined ? undefined : notRunText(failed);
 			const result = await callTool(parts, {
 				executionId,
 				turn,

@@ -5,28 +5,23 @@
  * identical row is refused). Without plain fields there are no attrs, hence no invalid-attrs or
  * update tests.
  */
-import {assertions, attrsAssignment, DEFAULT_SAMPLE_NOW, everyFieldOptional, invalidAttrs, sampleParams, type TestContextNames, withoutInvalidDataTests} from './context-test.js';
-import {LINE_LENGTH} from './layout.js';
+import {
+	assertions,
+	assertMatch,
+	attrsAssignment,
+	DEFAULT_SAMPLE_NOW,
+	deleteAndChangeCases,
+	everyFieldOptional,
+	formatterBlankLines,
+	invalidAttrs,
+	readCases,
+	sampleParams,
+	type TestContextNames,
+	updateCases,
+	withoutInvalidDataTests,
+} from './context-test.js';
 import {type LinkedParent, parentFixtureCall} from './references.js';
 import {plainAttrs} from './schema.js';
-
-/**
- * `assert left = right` at `indent`, broken after `=` as mix format does when too long, with
- * the blank lines the formatter puts around it then (tidied by formatterBlankLines).
- */
-function assertMatch(indent: number, left: string, right: string): string {
-	const pad = ' '.repeat(indent);
-	const line = `${pad}assert ${left} = ${right}`;
-	return line.length <= LINE_LENGTH ? line : `\n${pad}assert ${left} =\n${' '.repeat(indent + 9)}${right}\n`;
-}
-
-/** mix format keeps one blank line at most, none opening or closing a block. */
-function formatterBlankLines(code: string): string {
-	return code
-		.replace(/\n{3,}/g, '\n\n')
-		.replace(/ do\n\n/g, ' do\n')
-		.replace(/\n\n( *end\n)/g, '\n$1');
-}
 
 function parentLines(parents: LinkedParent[], fixturesModule: string): string {
 	return parents.map(parent => `      ${parent.variable} = ${parentFixtureCall(parent, fixturesModule)}\n`).join('');
@@ -36,11 +31,9 @@ export function renderLinkedTestCases(context: TestContextNames, now: Date = DEF
 	const {schema, alias: ctx} = context;
 	const {singular: s, plural: p, alias: a} = schema;
 	const parents = schema.parents ?? [];
-	const pk = schema.primaryKey ?? 'id';
 	const withAttrs = plainAttrs(schema).length > 0;
 	const fixtures = `${context.module}Fixtures`;
 	const create = sampleParams(schema, 'create', now);
-	const update = sampleParams(schema, 'update', now);
 	const arity = parents.length + (withAttrs ? 1 : 0);
 	const call = (args: string[], attrs?: string): string => `${ctx}.create_${s}(${[...args, ...(withAttrs && attrs ? [attrs] : [])].join(', ')})`;
 	const variables = parents.map(parent => parent.variable);
@@ -54,17 +47,7 @@ export function renderLinkedTestCases(context: TestContextNames, now: Date = DEF
     alias ${schema.module}
 
     import ${fixtures}
-${withAttrs ? `\n    ${invalidAttrs(schema)}\n` : ''}
-    test "list_${p}/0 returns all ${p}" do
-      ${s} = ${s}_fixture()
-      assert ${ctx}.list_${p}() == [${s}]
-    end
-
-    test "get_${s}!/1 returns the ${s} with given id" do
-      ${s} = ${s}_fixture()
-      assert ${ctx}.get_${s}!(${s}.${pk}) == ${s}
-    end
-
+${withAttrs ? `\n    ${invalidAttrs(schema)}\n` : ''}${readCases(context)}
     test "create_${s}/${arity} with valid data creates a ${s}" do
 ${setup}${setup ? '\n' : ''}${assertMatch(6, checked ? `{:ok, %${a}{} = ${s}}` : `{:ok, %${a}{}}`, call(variables, 'valid_attrs'))}${checked}
     end
@@ -98,35 +81,8 @@ ${assertMatch(6, '{:error, %Ecto.Changeset{} = changeset}', call(variables, 'val
 `;
 	}
 
-	if (withAttrs) {
-		cases += `
-    test "update_${s}/2 with valid data updates the ${s}" do
-      ${s} = ${s}_fixture()
-${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
-
-      assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(${s}, update_attrs)${assertions(s, update)}
-    end
-
-    test "update_${s}/2 with invalid data returns error changeset" do
-      ${s} = ${s}_fixture()
-      assert {:error, %Ecto.Changeset{}} = ${ctx}.update_${s}(${s}, @invalid_attrs)
-      assert ${s} == ${ctx}.get_${s}!(${s}.${pk})
-    end
-`;
-	}
-
-	cases += `
-    test "delete_${s}/1 deletes the ${s}" do
-      ${s} = ${s}_fixture()
-      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(${s}.${pk}) end
-    end
-
-    test "change_${s}/1 returns a ${s} changeset" do
-      ${s} = ${s}_fixture()
-      assert %Ecto.Changeset{} = ${ctx}.change_${s}(${s})
-    end
-  end
+	if (withAttrs) cases += updateCases(context, now);
+	cases += `${deleteAndChangeCases(context)}  end
 `;
 	cases = formatterBlankLines(cases);
 	return everyFieldOptional(schema) ? withoutInvalidDataTests(cases) : cases;

@@ -4,7 +4,7 @@
  * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
  */
 import type {Attr} from './attributes.js';
-import {fitOrBreak, spansLines} from './layout.js';
+import {fitOrBreak, LINE_LENGTH, spansLines} from './layout.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
 import {requiredAttrs} from './schema.js';
@@ -179,20 +179,39 @@ export function invalidAttrs(schema: SchemaSpec): string {
 	);
 }
 
-function plainTestCases(context: TestContextNames, now: Date): string {
+/**
+ * `assert left = right` at `indent`, broken after `=` as mix format does when too long, with
+ * the blank lines the formatter puts around it then (tidied by formatterBlankLines).
+ */
+export function assertMatch(indent: number, left: string, right: string): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}assert ${left} = ${right}`;
+	return line.length <= LINE_LENGTH ? line : `\n${pad}assert ${left} =\n${' '.repeat(indent + 9)}${right}\n`;
+}
+
+/** `assert_raise error, fn -> call end` at `indent`, the fn's body on its own line when too long, as mix format does. */
+export function assertRaise(indent: number, error: string, call: string): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}assert_raise ${error}, fn -> ${call} end`;
+	return line.length <= LINE_LENGTH ? line : `\n${pad}assert_raise ${error}, fn ->\n${pad}  ${call}\n${pad}end\n`;
+}
+
+/** mix format keeps one blank line at most, none opening or closing a block. */
+export function formatterBlankLines(code: string): string {
+	return code
+		.replace(/\n{3,}/g, '\n\n')
+		.replace(/ do\n\n/g, ' do\n')
+		.replace(/\n\n( *end\n)/g, '\n$1');
+}
+
+// The tests the plain and the linked blocks share, each opening with its blank line.
+
+/** list_ and get_! of one fixture. */
+export function readCases(context: TestContextNames): string {
 	const {schema, alias: ctx} = context;
-	const {singular: s, plural: p, alias: a} = schema;
+	const {singular: s, plural: p} = schema;
 	const pk = schema.primaryKey ?? 'id';
-	const create = sampleParams(schema, 'create', now);
-	const update = sampleParams(schema, 'update', now);
 	return `
-  describe "${p}" do
-    alias ${schema.module}
-
-    import ${context.module}Fixtures
-
-    ${invalidAttrs(schema)}
-
     test "list_${p}/0 returns all ${p}" do
       ${s} = ${s}_fixture()
       assert ${ctx}.list_${p}() == [${s}]
@@ -202,42 +221,73 @@ function plainTestCases(context: TestContextNames, now: Date): string {
       ${s} = ${s}_fixture()
       assert ${ctx}.get_${s}!(${s}.${pk}) == ${s}
     end
+`;
+}
 
-    test "create_${s}/1 with valid data creates a ${s}" do
-${attrsAssignment('valid_attrs', create, 6, {before: false, after: false})}
-
-      assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(valid_attrs)${assertions(s, create)}
-    end
-
-    test "create_${s}/1 with invalid data returns error changeset" do
-      assert {:error, %Ecto.Changeset{}} = ${ctx}.create_${s}(@invalid_attrs)
-    end
-
+/** update_ with valid and with invalid attrs. */
+export function updateCases(context: TestContextNames, now: Date = DEFAULT_SAMPLE_NOW): string {
+	const {schema, alias: ctx} = context;
+	const {singular: s, alias: a} = schema;
+	const pk = schema.primaryKey ?? 'id';
+	const update = sampleParams(schema, 'update', now);
+	return `
     test "update_${s}/2 with valid data updates the ${s}" do
       ${s} = ${s}_fixture()
 ${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
 
-      assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(${s}, update_attrs)${assertions(s, update)}
+${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(${s}, update_attrs)`)}${assertions(s, update)}
     end
 
     test "update_${s}/2 with invalid data returns error changeset" do
       ${s} = ${s}_fixture()
-      assert {:error, %Ecto.Changeset{}} = ${ctx}.update_${s}(${s}, @invalid_attrs)
+${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(${s}, @invalid_attrs)`)}
       assert ${s} == ${ctx}.get_${s}!(${s}.${pk})
     end
+`;
+}
 
+/** delete_ and change_. */
+export function deleteAndChangeCases(context: TestContextNames): string {
+	const {schema, alias: ctx} = context;
+	const {singular: s, alias: a} = schema;
+	const pk = schema.primaryKey ?? 'id';
+	return `
     test "delete_${s}/1 deletes the ${s}" do
       ${s} = ${s}_fixture()
       assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 
     test "change_${s}/1 returns a ${s} changeset" do
       ${s} = ${s}_fixture()
       assert %Ecto.Changeset{} = ${ctx}.change_${s}(${s})
     end
-  end
 `;
+}
+
+function plainTestCases(context: TestContextNames, now: Date): string {
+	const {schema, alias: ctx} = context;
+	const {singular: s, plural: p, alias: a} = schema;
+	const create = sampleParams(schema, 'create', now);
+	return formatterBlankLines(`
+  describe "${p}" do
+    alias ${schema.module}
+
+    import ${context.module}Fixtures
+
+    ${invalidAttrs(schema)}
+${readCases(context)}
+    test "create_${s}/1 with valid data creates a ${s}" do
+${attrsAssignment('valid_attrs', create, 6, {before: false, after: false})}
+
+${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.create_${s}(valid_attrs)`)}${assertions(s, create)}
+    end
+
+    test "create_${s}/1 with invalid data returns error changeset" do
+${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.create_${s}(@invalid_attrs)`)}
+    end
+${updateCases(context, now)}${deleteAndChangeCases(context)}  end
+`);
 }
 
 function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Date): string {
@@ -248,7 +298,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
 	const access = scope.accessPath.join('.');
 	const create = sampleParams(schema, 'create', now);
 	const update = sampleParams(schema, 'update', now);
-	return `
+	return formatterBlankLines(`
   describe "${p}" do
     alias ${schema.module}
 
@@ -271,20 +321,20 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
       ${s} = ${s}_fixture(scope)
       other_scope = ${scopeFixture}()
       assert ${ctx}.get_${s}!(scope, ${s}.${pk}) == ${s}
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(other_scope, ${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(other_scope, ${s}.${pk})`)}
     end
 
     test "create_${s}/2 with valid data creates a ${s}" do
 ${attrsAssignment('valid_attrs', create, 6, {before: false, after: true})}
       scope = ${scopeFixture}()
 
-      assert {:ok, %${a}{} = ${s}} = ${ctx}.create_${s}(scope, valid_attrs)${assertions(s, create)}
+${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.create_${s}(scope, valid_attrs)`)}${assertions(s, create)}
       assert ${s}.${scope.schemaKey} == scope.${access}
     end
 
     test "create_${s}/2 with invalid data returns error changeset" do
       scope = ${scopeFixture}()
-      assert {:error, %Ecto.Changeset{}} = ${ctx}.create_${s}(scope, @invalid_attrs)
+${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.create_${s}(scope, @invalid_attrs)`)}
     end
 
     test "update_${s}/3 with valid data updates the ${s}" do
@@ -292,7 +342,7 @@ ${attrsAssignment('valid_attrs', create, 6, {before: false, after: true})}
       ${s} = ${s}_fixture(scope)
 ${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
 
-      assert {:ok, %${a}{} = ${s}} = ${ctx}.update_${s}(scope, ${s}, update_attrs)${assertions(s, update)}
+${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(scope, ${s}, update_attrs)`)}${assertions(s, update)}
     end
 
     test "update_${s}/3 with invalid scope raises" do
@@ -308,7 +358,7 @@ ${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
     test "update_${s}/3 with invalid data returns error changeset" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert {:error, %Ecto.Changeset{}} = ${ctx}.update_${s}(scope, ${s}, @invalid_attrs)
+${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(scope, ${s}, @invalid_attrs)`)}
       assert ${s} == ${ctx}.get_${s}!(scope, ${s}.${pk})
     end
 
@@ -316,14 +366,14 @@ ${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
       assert {:ok, %${a}{}} = ${ctx}.delete_${s}(scope, ${s})
-      assert_raise Ecto.NoResultsError, fn -> ${ctx}.get_${s}!(scope, ${s}.${pk}) end
+${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
     test "delete_${s}/2 with invalid scope raises" do
       scope = ${scopeFixture}()
       other_scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert_raise MatchError, fn -> ${ctx}.delete_${s}(other_scope, ${s}) end
+${assertRaise(6, 'MatchError', `${ctx}.delete_${s}(other_scope, ${s})`)}
     end
 
     test "change_${s}/2 returns a ${s} changeset" do
@@ -332,5 +382,5 @@ ${attrsAssignment('update_attrs', update, 6, {before: true, after: false})}
       assert %Ecto.Changeset{} = ${ctx}.change_${s}(scope, ${s})
     end
   end
-`;
+`);
 }

@@ -4,11 +4,10 @@
  * user would update them by hand, so the project's tests still pass. Only a block found exactly as
  * generated is replaced; one edited since is refused, never overwritten.
  */
-import {type ContextFile, renderSchemaAccess} from './context.js';
+import {type ContextFile, renderFixturesBlock, renderSchemaAccess, renderTestBlock} from './context.js';
 import type {ContextSpec} from './context-spec.js';
-import {DEFAULT_SAMPLE_NOW, renderTestCases} from './context-test.js';
+import {DEFAULT_SAMPLE_NOW} from './context-test.js';
 import {GeneratorError} from './errors.js';
-import {renderFixtures} from './fixtures.js';
 
 /** The three files' blocks for `previous` replaced by `spec`'s; a file that is missing is refused. */
 export function updateContextFiles(
@@ -34,8 +33,9 @@ export function updateContextFiles(
 		return {path, content: current.slice(0, at) + after + current.slice(at + before.length), action: 'injected'};
 	};
 	return {
-		context: replace(spec.file, existing.context, renderSchemaAccess(previous), renderSchemaAccess(spec)),
-		test: replace(spec.testFile, existing.test, renderTestCases(previous, now), renderTestCases(spec, now)),
-		fixtures: replace(spec.fixturesFile, existing.fixtures, renderFixtures(previous, now), renderFixtures(spec, now)),
+		// The context's text decides which parent aliases a linked block adds, as when it was generated.
+		context: replace(spec.file, existing.context, renderSchemaAccess(previous, existing.context), renderSchemaAccess(spec, existing.context)),
+		test: replace(spec.testFile, existing.test, renderTestBlock(previous, now), renderTestBlock(spec, now)),
+		fixtures: replace(spec.fixturesFile, existing.fixtures, renderFixturesBlock(previous, now), renderFixturesBlock(spec, now)),
 	};
 }

@@ -59,9 +59,19 @@ export function renderContextFiles(
 	});
 	return {
 		context: change(spec.file, spec.module, existing.context, renderContextModule(spec), renderSchemaAccess(spec, existing.context)),
-		test: change(spec.testFile, spec.testModule, existing.test, renderContextTestModule(spec), spec.schema.parents && !spec.noSchema ? renderLinkedTestCases(spec, now) : renderTestCases(spec, now)),
-		fixtures: change(spec.fixturesFile, spec.fixturesModule, existing.fixtures, renderFixturesModule(spec), renderFixtures(spec.noSchema ? {...spec, schema: withoutParents(spec.schema)} : spec, now)),
+		test: change(spec.testFile, spec.testModule, existing.test, renderContextTestModule(spec), renderTestBlock(spec, now)),
+		fixtures: change(spec.fixturesFile, spec.fixturesModule, existing.fixtures, renderFixturesModule(spec), renderFixturesBlock(spec, now)),
 	};
+}
+
+/** The `describe` block injected into the context test for this schema (ours when the program sets the references). */
+export function renderTestBlock(spec: ContextSpec, now: Date = DEFAULT_SAMPLE_NOW): string {
+	return spec.schema.parents && !spec.noSchema ? renderLinkedTestCases(spec, now) : renderTestCases(spec, now);
+}
+
+/** The fixture injected into the fixtures module for this schema. */
+export function renderFixturesBlock(spec: ContextSpec, now: Date = DEFAULT_SAMPLE_NOW): string {
+	return renderFixtures(spec.noSchema ? {...spec, schema: withoutParents(spec.schema)} : spec, now);
 }
 
 /** A no_schema context keeps Phoenix's fixtures: the references are not ours to set there. */

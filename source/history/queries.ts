@@ -58,6 +58,11 @@ export interface HistoryPage {
 	rows: HistoryRow[];
 	/** Pass back to get the next (older) page; absent on the last page. */
 	next?: HistoryCursor;
+	/**
+	 * Set when a search too short for the index (fewer than MIN_INDEXED_SEARCH characters) looked
+	 * through only this many executions, newest first: `next` goes on with the older ones.
+	 */
+	searchedRows?: number;
 }
 
 export const MAX_PAGE = 500;
@@ -94,7 +99,12 @@ const SEARCH_INDEX_CAP = 20_000;
 /** Up to this many, the search index's matches are read one by one (then sorted) whatever else the filter says. */
 const SEARCH_INDEX_DRIVES = 2000;
 /** The trigram index finds substrings of at least this many characters; shorter ones are read row by row. */
-const MIN_INDEXED_SEARCH = 3;
+export const MIN_INDEXED_SEARCH = 3;
+/**
+ * A shorter search reads at most this many rows per page (newest first), so a page costs the same
+ * at any table size; a page not filled within them ends there, and says so (searchedRows).
+ */
+export const SHORT_SEARCH_ROWS = 10_000;
 
 interface RawRow {
 	id: number;
@@ -195,18 +205,25 @@ export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, 
 
 	const after = page.after ? [olderThan(dialect, page.after)] : [];
 	let raw: RawRow[];
+	const search = searchText(filter);
+	const short = search !== undefined && [...search].length < MIN_INDEXED_SEARCH;
 	if (filterConditions(dialect, filter, true).length === 0) {
 		raw = await select(after, limit + 1);
 	} else {
 		// First the newest rows in start order: where the filter passes often, the page is there.
 		const [edge] = await connection.execute<Array<{start_time: number; id: number}>>(
 			`select ${epochMs(dialect, 'e.start_time')} as start_time, e.id from executions e ${after.length > 0 ? `where ${after[0]!.sql}` : ''}
-				order by e.start_time desc, e.id desc limit 1 offset ${RECENT_WINDOW - 1}`,
+				order by e.start_time desc, e.id desc limit 1 offset ${(short ? SHORT_SEARCH_ROWS : RECENT_WINDOW) - 1}`,
 			after.flatMap(condition => condition.params),
 			'all',
 		);
 		const window = edge ? {startTime: Number(edge.start_time), id: edge.id} : undefined;
 		raw = await select([...after, ...(window ? [newerThan(dialect, window, true)] : []), ...filterConditions(dialect, filter, false)], limit + 1);
+		if (short && window && raw.length <= limit) {
+			// No index finds it among the older rows: the page ends at the window, the next one goes on.
+			return {rows: raw.map(toRow), next: window, searchedRows: SHORT_SEARCH_ROWS};
+		}
+
 		if (window && raw.length <= limit) {
 			// The filter is rare among recent rows: look the older ones up through the indexes.
 			// A short list from the search index drives alone; a longer one is left to the planner, which

@@ -10,6 +10,7 @@ import type {MikroORM} from '@mikro-orm/core';
 import type {Dialect} from '../db/database-url.js';
 import {dialectOfOrm} from '../db/dialect.js';
 import type {ExecutionStatus} from '../records/statuses.js';
+import {NOT_RUN_LEAD} from '../tool-results/declined.js';
 import {costOf, loadPrices, PriceFileError, type PriceTable} from './prices.js';
 
 export interface Stats {
@@ -32,6 +33,10 @@ export interface Stats {
 		/** US dollars; absent when the price table has no price for the model. */
 		estimatedCost?: number;
 	}>;
+	/**
+	 * Per tool: calls (declined ones included), failures among the calls that ran (never a decline),
+	 * the median of the tool's own time (not the approval's wait; declined calls left out), declines.
+	 */
 	tools: Array<{name: string; calls: number; failures: number; failureRate: number; medianMs?: number; declined: number}>;
 	/**
 	 * Per workflow and model, the executions that checked the project, by their last check's status
@@ -95,17 +100,23 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 		group by w.name, e.provider, e.model order by total desc, w.name, e.model`,
 	);
 	// A decline is answered by the engine without running the tool; its response row's approval says so.
+	// It is counted apart, never as a failure, and its time (the user's) is not in the median; a call
+	// the engine answered "Not run" (an earlier call of its turn failed or was declined) is no call.
 	// is_error is a boolean on PostgreSQL (0/1 on SQLite): counted through a case, which both read.
+	const declined = `coalesce(m.approval, '') in ('declined', 'declined_with_note')`;
 	const tools = await all<Row>(
 		`with t as (
-			select m.function_response_name as name, m.duration_ms as ms, case when m.is_error then 1 else 0 end as failed, m.approval as approval,
-				row_number() over (partition by m.function_response_name order by m.duration_ms) as rn,
-				count(*) over (partition by m.function_response_name) as n
+			select m.function_response_name as name, case when ${declined} then null else m.duration_ms end as ms,
+				case when m.is_error and not (${declined}) then 1 else 0 end as failed, case when ${declined} then 1 else 0 end as declined,
+				row_number() over (partition by m.function_response_name order by case when ${declined} then 1 else 0 end, m.duration_ms) as rn,
+				count(*) over (partition by m.function_response_name) as n,
+				sum(case when ${declined} then 0 else 1 end) over (partition by m.function_response_name) as ran
 			from messages m join executions e on e.id = m.execution_id
-			where ${since('e.start_time')} and m.role = 'tool_response' and m.function_response_name is not null)
+			where ${since('e.start_time')} and m.role = 'tool_response' and m.function_response_name is not null
+				and (m.approval is not null or m.content_text is null or m.content_text not like '${NOT_RUN_LEAD}%'))
 		select name, max(n) as calls, sum(failed) as failures,
-			avg(case when rn in ((n + 1) / 2, (n + 2) / 2) then ms end) as median,
-			sum(case when approval in ('declined', 'declined_with_note') then 1 else 0 end) as declined
+			avg(case when rn in ((ran + 1) / 2, (ran + 2) / 2) then ms end) as median,
+			sum(declined) as declined
 		from t group by name order by calls desc, name`,
 	);
 
@@ -150,11 +161,13 @@ export async function computeStats(orm: MikroORM, options: {since?: Date; prices
 		tools: tools.map(row => {
 			const calls = num(row['calls']);
 			const failures = num(row['failures']);
+			const ran = calls - num(row['declined']);
 			return {
 				name: String(row['name']),
 				calls,
 				failures,
-				failureRate: calls === 0 ? 0 : failures / calls,
+				// Of the calls that ran: a declined call neither failed nor succeeded.
+				failureRate: ran === 0 ? 0 : failures / ran,
 				...(row['median'] == null ? {} : {medianMs: Math.round(num(row['median']))}),
 				declined: num(row['declined']),
 			};

@@ -58,13 +58,23 @@ function contextCall(target: AddFieldsTarget, attrs: string[], options: AddField
 	};
 }
 
+/** The options of the earlier call that shape the table and its keys (binary ids, its name, prefix), kept by `keys`. */
+function shapeOf(earlier: Record<string, unknown> | undefined, keys: readonly string[]): Record<string, unknown> {
+	return Object.fromEntries(keys.filter(key => earlier?.[key] !== undefined).map(key => [key, earlier![key]]));
+}
+
+const SCHEMA_SHAPE = ['table', 'binary_id', 'primary_key', 'prefix', 'scope', 'no_scope', 'unique_indexes'] as const;
+const MIGRATION_SHAPE = ['table', 'binary_id', 'prefix'] as const;
+
 export function addFieldsCalls(target: AddFieldsTarget, added: string[], options: AddFieldsOptions): AddFieldsCalls {
 	const {projectPath, facts, inspected} = options;
 	const names = added.map(attrName).join(', ');
 	const attrs = [...target.attrs, ...added];
+	// Regenerated as first generated: without binary_id a binary-id schema would lose its key types.
+	const schemaShape = shapeOf(options.context, SCHEMA_SHAPE);
 	const schemaCall: PlannedCall = {
 		tool: 'generate_schema',
-		args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs, overwrite: true},
+		args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs, ...schemaShape, overwrite: true},
 		say: `Regenerating the ${target.schema} schema with ${names}.`,
 	};
 	const context = contextCall(target, attrs, options, names);
@@ -76,7 +86,7 @@ export function addFieldsCalls(target: AddFieldsTarget, added: string[], options
 				schemaCall,
 				{
 					tool: 'generate_migration',
-					args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs},
+					args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs, ...schemaShape},
 					say: `Writing the migration that creates ${target.plural} with all its fields.`,
 				},
 			],
@@ -93,7 +103,7 @@ export function addFieldsCalls(target: AddFieldsTarget, added: string[], options
 			schemaCall,
 			{
 				tool: 'generate_add_fields_migration',
-				args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs: added},
+				args: {project_path: projectPath, schema: target.schema, plural: target.plural, attrs: added, ...shapeOf(options.context, MIGRATION_SHAPE)},
 				say: `Writing the ${migrationName} migration, which adds ${names} to ${target.plural}.`,
 			},
 			...(context ? [context] : []),

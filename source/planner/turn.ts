@@ -9,7 +9,8 @@ import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/
 import {readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {summarizeRun} from '../tool-results/run-summary.js';
 import {buildPlan, type Plan, type PlannedCall, type PlanOptions} from './plan.js';
-import {isTool, type Progress, readProgress} from './progress.js';
+import {isTool, type Progress, projectFacts, readProgress} from './progress.js';
+import {isFailure, pairResults, remainingCalls, type Steered, steer} from './steer.js';
 
 const LABEL = 'Offline planner';
 
@@ -27,12 +28,31 @@ function fileLines(results: FunctionResult[]): string[] {
 	return runSummary(results).files.map(file => `- ${file.action} ${file.path}`);
 }
 
-function summary(plan: Plan, progress: Progress): string {
+/** The headline and lines of what the declines did, when there were any. */
+function steeredLines(plan: Plan, progress: Progress, steered: Steered): {headline: string; lines: string[]} {
+	if (steered.declined.length === 0 && steered.corrected.length === 0) return {headline: plan.headline, lines: []};
+	const lines = steered.corrected.length > 0 ? [`Corrected from your notes:\n${steered.corrected.map(line => `- ${line}`).join('\n')}`] : [];
+	if (steered.declined.length === 0) return {headline: plan.headline, lines};
+	const made = pairResults(progress.calls, progress.results)
+		.filter(({call, result}) => isTool(call.name, 'generate_schema') && result !== undefined && !result.response.isError)
+		.map(({call}) => `${String(call.args['schema'])} (${String(call.args['plural'])})`);
+	lines.push(`Declined: ${steered.declined.join(', ')}.`);
+	for (const root of steered.declined) {
+		const because = steered.skipped.filter(entry => entry.because === root).map(entry => entry.plural);
+		if (because.length > 0) lines.push(`Skipped because ${root} was declined: ${because.join(', ')}.`);
+	}
+
+	return {headline: made.length > 0 ? `Generated ${[...new Set(made)].join(', ')}.` : 'Nothing was generated.', lines};
+}
+
+function summary(plan: Plan, progress: Progress, steered: Steered): string {
 	const files = fileLines(progress.results);
 	const steps = runSummary(progress.results).nextSteps;
+	const {headline, lines} = steeredLines(plan, progress, steered);
 	return [
-		`${LABEL}: ${plan.headline}`,
+		`${LABEL}: ${headline}`,
 		files.length > 0 ? `Files:\n${files.join('\n')}` : 'The tools reported no files.',
+		...lines,
 		...plan.notes,
 		...(steps.length > 0 ? [`Next steps:\n${steps.map(step => `- ${step}`).join('\n')}`] : []),
 	].join('\n\n');
@@ -85,29 +105,39 @@ export function nextPlannerTurn(request: NextTurnRequest, options: PlanOptions =
 		);
 	}
 
-	const failedAt = progress.results.findIndex(result => result.response.isError);
-	if (failedAt !== -1) {
-		const failed = progress.results[failedAt]!;
-		return giveUp(failure(plan.calls[failedAt], failed, progress), `the ${failed.name} call failed and the offline planner does not retry`);
+	const failed = pairResults(progress.calls, progress.results).find(({result}) => result !== undefined && isFailure(result));
+	if (failed) {
+		const call = plan.calls.find(candidate => isTool(failed.call.name, candidate.tool) && candidate.args['plural'] === failed.call.args['plural']);
+		return giveUp(failure(call, failed.result!, progress), `the ${failed.call.name} call failed and the offline planner does not retry`);
 	}
 
+	// Declines steer (steer.ts): what is left to call is derived from the history, like the plan.
+	const last = request.history.at(-1);
+	const newest = last?.role === 'tool' ? last.results : [];
+	const tables = new Set([...(projectFacts(progress.results[0]).tables ?? []), ...plan.calls.map(call => call.args['plural']).filter(plural => typeof plural === 'string')]);
+	const steered = steer(plan.calls, {calls: progress.calls, results: progress.results, newest}, tables, options);
+	const remaining = remainingCalls(steered.calls, progress);
 	const done = progress.calls.length;
-	// Issue 17: after its writes, one check_project when offered; it cannot repair, it reports.
-	const check = findTool(request.tools, 'check_project');
-	if (done === plan.calls.length && check) {
-		return {
-			text: 'Checking the project: compile, migrations, tests, format.',
-			functionCalls: [{id: `offline-${done + 1}`, name: check.name, args: {project_path: request.projectPath}}],
-			finishReason: 'STOP',
-		};
+	if (remaining.length === 0) {
+		// Issue 17: after its writes, one check_project when offered; it cannot repair, it reports.
+		const check = findTool(request.tools, 'check_project');
+		const checked = progress.calls.some(call => isTool(call.name, 'check_project'));
+		if (check && !checked && fileLines(progress.results).length > 0) {
+			return {
+				text: 'Checking the project: compile, migrations, tests, format.',
+				functionCalls: [{id: `offline-${done + 1}`, name: check.name, args: {project_path: request.projectPath}}],
+				finishReason: 'STOP',
+			};
+		}
+
+		return answer(checkReport(summary(plan, progress, steered), progress));
 	}
 
-	if (done >= plan.calls.length) return answer(checkReport(summary(plan, progress), progress));
 	// The inspection comes alone: what it finds (a scope, existing tables) shapes the rest.
-	const batch = plan.calls.slice(done, done === 0 ? 1 : undefined);
-	const said = done === 0 ? [plan.statement, ...batch.map(call => call.say)] : [...plan.resolution, ...batch.map(call => call.say)];
+	const batch = done === 0 ? remaining.slice(0, 1) : remaining;
+	const said = done === 0 ? [plan.statement] : [...(done === 1 ? plan.resolution : []), ...steered.said];
 	return {
-		text: said.join('\n'),
+		text: [...said, ...batch.map(call => call.say)].join('\n'),
 		functionCalls: batch.map((call, i) => ({
 			id: `offline-${done + i + 1}`,
 			name: findTool(request.tools, call.tool)!.name,

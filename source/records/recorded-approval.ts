@@ -12,4 +12,6 @@ export interface RecordedApproval {
 	files: RecordedPlannedFile[];
 	/** A decline's note (it went back to the model). */
 	note?: string;
+	/** How long it waited for the user, in ms (the call's duration_ms leaves it out). */
+	waitMs?: number;
 }

@@ -34,9 +34,10 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const schemaModule = `${info.base}.${args.context}.${args.schema}`;
 	const existingSchema = args.no_schema ? (await schemasOfTable(root, info.base, args.table ?? args.plural)).some(found => found.module === schemaModule) : false;
 	if (args.no_schema && !existingSchema) options.noSchema = true;
-	// The same parents generate_schema finds, so the schema written here is the same file.
+	// The same parents generate_schema finds, so the schema written here is the same file; over an
+	// existing schema of ours (a follow-up's update), so the context keeps taking the parents.
 	// An existing schema of Phoenix's form keeps it (hasPhoenixForm).
-	if (!args.no_schema && !(await hasPhoenixForm(root, buildContextSpec(info, options).schema.file))) {
+	if ((!args.no_schema || existingSchema) && !(await hasPhoenixForm(root, buildContextSpec(info, options).schema.file))) {
 		options.parents = await referenceParents(root, info.base, info.app, args.attrs ?? [], args.table ?? args.plural);
 	}
 	const spec = buildContextSpec(info, options);
@@ -75,7 +76,7 @@ export async function generateContext(args: GenerateContextArgs, cwd: string, no
 	const nextSteps: string[] = [];
 	if (migration !== undefined && wroteMigration(written, [migration.path])) nextSteps.push(MIGRATE_STEP);
 	nextSteps.push(`Run mix test ${spec.testFile} to check the new functions.`);
-	const parents = args.no_schema ? [] : (spec.schema.parents ?? []);
+	const parents = spec.noSchema ? [] : (spec.schema.parents ?? []);
 	if (parents.length > 0) {
 		const taken = parents.map(parent => `%${parent.alias}{} ${parent.variable}`).join(', ');
 		const ids = parents.map(parent => parent.field).join(', ');

@@ -81,6 +81,7 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 	const quitting = useRef(false);
 	// A run handed to the Run screen, until it takes it.
 	const runIntent = useRef<RunIntent | undefined>(undefined);
+	const projectListeners = useRef(new Set<(projectPath: string) => void>());
 
 	const quit = useCallback(() => {
 		if (quitting.current) return;
@@ -134,6 +135,13 @@ function Shell({loadServices, options, onQuit, suspend, screens = SCREENS, initi
 							return intent;
 						},
 						suspend: <T,>(work: () => T) => (suspend ? suspend(work) : work()),
+						projectChanged: (projectPath: string) => {
+							for (const listener of projectListeners.current) listener(projectPath);
+						},
+						onProjectChanged: (listener: (projectPath: string) => void) => {
+							projectListeners.current.add(listener);
+							return () => projectListeners.current.delete(listener);
+						},
 					} satisfies ShellApi,
 				]),
 			),

@@ -38,6 +38,10 @@ export interface ShellApi {
 	takeRunIntent(): RunIntent | undefined;
 	/** Run a program on the real terminal (an editor), the screen suspended meanwhile. */
 	suspend<T>(work: () => T): T;
+	/** Files of a project changed outside a run (an undo): screens that show it read it again. */
+	projectChanged(projectPath: string): void;
+	/** Called on each projectChanged, from any screen; returns the unsubscribe. */
+	onProjectChanged(listener: (projectPath: string) => void): () => void;
 }
 
 const noop = () => undefined;
@@ -51,6 +55,8 @@ export const ShellContext = createContext<ShellApi>({
 	requestRun: () => false,
 	takeRunIntent: noop,
 	suspend: work => work(),
+	projectChanged: noop,
+	onProjectChanged: () => noop,
 });
 
 export const useShell = () => useContext(ShellContext);

@@ -7,9 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
 import {openDatabase} from '../../source/db/orm.js';
+import {SHORT_SEARCH_ROWS} from '../../source/history/queries.js';
 import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {setupEngine} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
+import {seedHistory} from '../helpers/seed-history.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {tempDir} from '../helpers/temp-dir.js';
 import {realToolServers} from '../helpers/tool-servers.js';
@@ -100,4 +102,30 @@ test('export, import into another database (once), delete', async t => {
 	const bad = await cli('show', 'abc');
 	t.is(bad.code, 2);
 	t.regex(bad.stderr, /"abc" is not an execution id/);
+});
+
+test('history --search of 2 characters says how far it looked when it reads only the newest executions', async t => {
+	const dbPath = tempDbPath(t);
+	const orm = await openDatabase({dbPath});
+	try {
+		const [workflow] = await orm.em.getConnection().execute<Array<{id: number}>>('select id from workflows order by id limit 1');
+		await seedHistory(orm, {executions: SHORT_SEARCH_ROWS + 500, messagesPerExecution: 0, workflowIds: [workflow!.id]});
+		// An old row holds "qz", beyond the rows a short search reads per page.
+		await orm.em.getConnection().execute("update executions set user_query = 'old qz row' where id = 3", [], 'run');
+		await orm.em.getConnection().execute(`update executions set user_query = 'new qz row' where id = ${SHORT_SEARCH_ROWS + 400}`, [], 'run');
+	} finally {
+		await orm.close(true);
+	}
+
+	const env = cliEnv(tempDir(t));
+	const cli = async (...args: string[]) => runCli([...args, '--db', dbPath], {env});
+	const found = await cli('history', '--search', 'qz');
+	t.is(found.code, 0, found.stderr);
+	t.regex(
+		found.stdout,
+		/^#10400 .*new qz row\n… these are the matches among the newest 10,000 executions \(a search of fewer than 3 characters reads no further; search 3 or more to search them all\)\.\n$/,
+	);
+	t.regex((await cli('history', '--search', 'qz r')).stdout, /#10400 .*\n#3 .*old qz row\n$/);
+	const none = await cli('history', '--search', 'q!');
+	t.is(none.stdout, 'No executions match among the newest 10,000 executions (a search of fewer than 3 characters reads no further; search 3 or more to search them all).\n');
 });

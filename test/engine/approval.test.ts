@@ -7,6 +7,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import type {ApprovalDecision, ApprovalRequest, EngineEvent} from '../../source/engine/events.js';
+import {computeStats} from '../../source/history/stats.js';
 import type {NextTurnRequest} from '../../source/llm/provider.js';
 import {McpService} from '../../source/mcp/mcp-service.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
@@ -250,4 +251,39 @@ test.serial('what the user approved is what is written: the migration keeps the 
 	t.not(written[1]!.path, second!.path, 'a fresh stamp: the previewed one no longer sorts last');
 	t.regex(responses[1]!.contentText!, /Note: The migration stamp \d{14} \(from the preview\) no longer sorts after every migration/);
 	t.false(existsSync(path.join(project, second!.path)));
+});
+
+test.serial("stats: a call's duration is the tool's own time without the approval's wait; a decline is counted apart, never as a failure", async t => {
+	const project = await copyFixtureProject(t);
+	// The migration first, approved at once, so the servers are up when the schema is asked about.
+	const provider = new TestProvider([call('generate_migration', schemaArgs), call('generate_schema', schemaArgs), answer('Done.')]);
+	const {engine, recorder, orm} = await setupEngine(t, {servers: realToolServers(), mcp: sharedMcp, provider});
+	const held = 1000;
+	const result = await engine.run({
+		description: 'posts',
+		projectPath: project,
+		// The user reads the schema for a while, then declines it.
+		approve: async request => {
+			if (request.name !== 'generate_schema') return {kind: 'approve'};
+			await new Promise(resolve => setTimeout(resolve, held));
+			return {kind: 'decline'};
+		},
+	});
+	t.is(result.status, 'COMPLETED', result.errorMessage);
+
+	const responses = (await recorder.listMessages(result.executionId)).filter(message => message.role === 'tool_response');
+	const [approved, declined] = responses;
+	t.like(approved, {approval: 'approved', isError: false});
+	t.like(declined, {approval: 'declined', isError: true});
+	t.true(((declined!.approvalRequest as {waitMs?: number}).waitMs ?? 0) >= held, 'the wait is recorded with the approval');
+	t.true(declined!.durationMs! < held, `the declined call's duration (${declined!.durationMs} ms) leaves out the ${held} ms the user took`);
+
+	const stats = await computeStats(orm, {prices: {}});
+	const schema = stats.tools.find(tool => tool.name === 'generate_schema')!;
+	t.like(schema, {calls: 1, failures: 0, failureRate: 0, declined: 1});
+	t.is(schema.medianMs, undefined, 'a declined call did not run: it has no duration to count');
+	t.like(
+		stats.tools.find(tool => tool.name === 'generate_migration'),
+		{calls: 1, failures: 0, declined: 0},
+	);
 });

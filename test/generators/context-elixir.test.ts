@@ -58,6 +58,9 @@ const VARIANTS: Variant[] = [
 	{name: 'every-type-scoped', options: {attrs: EVERY_TYPE}, scoped: true},
 	// No attributes: nothing to cast, so no attrs at all (Phoenix's `Enum.into(%{ ... })` held an empty line).
 	{name: 'no-attrs', options: {attrs: []}},
+	// Phoenix writes the update assert past 98 columns here; we break it after `=` as mix format does.
+	{name: 'long-assert', options: {context: 'School', schema: 'Enrollment', plural: 'enrollments', attrs: ['grade:integer']}},
+	{name: 'long-assert-scoped', options: {context: 'School', schema: 'Enrollment', plural: 'enrollments', attrs: ['grade:integer']}, scoped: true},
 	// Issue 16 item 2: references set from parents found in the project (one in another context).
 	{name: 'linked', options: {attrs: ['title:string', 'user_id:references:users'], parents: [USER_PARENT]}},
 	{

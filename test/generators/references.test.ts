@@ -2,6 +2,7 @@
 // schema and a fixture for every referenced table; Phoenix's output otherwise.
 import test from 'ava';
 import {buildContextSpec, type ContextOptions, renderContextFiles} from '../../source/generators/context.js';
+import {updateContextFiles} from '../../source/generators/context-update.js';
 import {GeneratorError} from '../../source/generators/errors.js';
 import {renderSchema} from '../../source/generators/schema.js';
 import {buildSchemaSpec} from '../../source/generators/schema-spec.js';
@@ -170,4 +171,17 @@ test('a second identical call changes nothing, also when the block added an alia
 	const second = renderContextFiles(likes(), {context: first.content}).context;
 	t.is(second.action, 'unchanged');
 	t.is(second.content, first.content);
+});
+
+test('a follow-up adding a field to a linked schema keeps create taking the parent in the context, fixtures and tests', t => {
+	const before = comments({attrs: ['post_id:references:posts']});
+	const files = renderContextFiles(before, {});
+	const existing = {context: files.context.content, test: files.test.content, fixtures: files.fixtures.content};
+	const updated = updateContextFiles(comments({attrs: ['post_id:references:posts', 'body:text']}), before, existing);
+	t.regex(updated.context.content, /def create_comment\(%Post\{\} = post, attrs\) do\n {4}%Comment\{post_id: post\.id\}\n {4}\|> Comment\.changeset\(attrs\)/);
+	t.notRegex(updated.context.content, /def create_comment\(%Post\{\} = post\) do/);
+	t.regex(updated.fixtures.content, /post = post_fixture\(\)[\s\S]*MyApp\.Blog\.create_comment\(post, attrs\)/);
+	t.regex(updated.test.content, /Blog\.create_comment\(post, valid_attrs\)/);
+	t.regex(updated.test.content, /test "update_comment\/2 with valid data updates the comment"/);
+	t.true(updated.test.content.includes('assert comment.post_id == post.id'));
 });

@@ -5,7 +5,7 @@ import {Workflow} from '../../source/db/entities/index.js';
 import {migratorOf, openDatabase} from '../../source/db/orm.js';
 import {UsageError} from '../../source/errors.js';
 import {DEFAULT_PRICES} from '../../source/history/prices.js';
-import {type HistoryRow, listExecutions, parseStatuses} from '../../source/history/queries.js';
+import {type HistoryRow, listExecutions, parseStatuses, SHORT_SEARCH_ROWS} from '../../source/history/queries.js';
 import {computeStats} from '../../source/history/stats.js';
 import {seedCheck, seedHistory, seedQuery, seedStartTime, seedStatus} from '../helpers/seed-history.js';
 import {eachDialect, openTempDatabase, tempDbPath} from '../helpers/temp-db.js';
@@ -186,6 +186,19 @@ test('search finds what a scan of every row finds, whatever its match rate, thro
 		);
 	}
 
+	// Too short for the index, rare, the older match beyond the rows a short search reads per page:
+	// the first page ends at them and says so; the pages after find the rest.
+	const first = await listExecutions(orm, {search: 'c:'}, {limit: 50});
+	t.deepEqual(
+		first.rows.map(row => row.id),
+		[25990],
+	);
+	t.is(first.searchedRows, SHORT_SEARCH_ROWS);
+	t.truthy(first.next);
+	t.deepEqual(await walk(orm, {search: 'c:'}, 50), [25990, 5]);
+	t.is((await listExecutions(orm, {search: 'c:'}, {limit: 50, after: first.next!})).searchedRows, SHORT_SEARCH_ROWS);
+	// A long enough search is not cut short.
+	t.is((await listExecutions(orm, {search: 'c:\\t'}, {limit: 50})).searchedRows, undefined);
 	t.true(scan('#2599').length > 0);
 	t.false(scan('#2599').some(id => id >= 25991 && id <= 25999));
 	t.deepEqual(scan('"quoted"'), [25990, 5]);

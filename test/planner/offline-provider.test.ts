@@ -273,6 +273,14 @@ test('follow-up "also give posts a slug, unique": schema regenerated with the un
 	t.false(summary.includes('empty'), summary);
 });
 
+test('a follow-up on a binary-id schema regenerates it and its migration with binary ids', async t => {
+	const first = await run('mix phx.gen.context Blog Post posts title:string --binary-id');
+	const result = await run('also give posts a slug', {history: first.history, answer: migrated('posts')});
+	t.deepEqual(shape(result.calls), ['inspect_project', 'generate_schema Blog.Post', 'generate_add_fields_migration Blog.Post', 'generate_context Post']);
+	t.true(result.calls[1]!.args['binary_id']);
+	t.true(result.calls[2]!.args['binary_id']);
+});
+
 test('a follow-up after a dry run (no migration creates the table) writes the create migration, never an alter table', async t => {
 	const first = await run('Blog.Post posts title:string body:text');
 	const result = await run('also give posts a slug', {history: first.history});

@@ -11,6 +11,7 @@ import {join} from 'node:path';
 import test from 'ava';
 import {packageRoot} from '../../source/package-root.js';
 import {lockFileOf} from '../../source/tools/write/project-lock.js';
+import {requireElixir} from '../helpers/elixir.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {tsxLoader} from '../helpers/tsx-loader.js';
 
@@ -139,4 +140,51 @@ test('a FIFO at config/config.exs: inspect_project answers with a warning, and S
 	t.regex(JSON.stringify(answer), /config\/config\.exs is a named pipe \(FIFO\), not a regular file/);
 	server.child.kill('SIGTERM');
 	t.deepEqual(await withinWatchdog(server.exited, 'exit after SIGTERM'), {code: null, signal: 'SIGTERM'});
+});
+
+/** A process's children, by pid and command name. */
+function childrenOf(pid: number): Array<{pid: number; command: string}> {
+	let listing = '';
+	try {
+		listing = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], {encoding: 'utf8'});
+	} catch {
+		return []; // Ps exits 1 when there is none.
+	}
+
+	return listing
+		.trim()
+		.split('\n')
+		.filter(line => line.trim() !== '')
+		.map(line => {
+			const [child, command] = line.trim().split(/\s+/);
+			return {pid: Number(child), command: command!};
+		});
+}
+
+/** Whether a process runs (a zombie waiting for its parent's exit does not). */
+function alive(pid: number): boolean {
+	try {
+		return !/^\S+ \(.*\) Z/.test(execFileSync('cat', [`/proc/${pid}/stat`], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}));
+	} catch {
+		return false;
+	}
+}
+
+test('one warm Elixir process checks every call of a server, and ends with it', async t => {
+	if (!requireElixir(t)) return;
+	const root = await copyFixtureProject(t, 'my_app');
+	const server = await startServer(t);
+	server.send(schemaCall(1, root));
+	t.regex(JSON.stringify(await withinWatchdog(server.response(1), 'the first call')), /lib\/my_app\/blog\/post\.ex/);
+	// Beside tsx's esbuild service, the Erlang VM that `elixir` became.
+	const elixirs = () => childrenOf(server.child.pid!).filter(child => child.command === 'beam.smp');
+	const [elixir, ...others] = elixirs();
+	t.is(others.length, 0);
+	t.truthy(elixir);
+	server.send({...schemaCall(2, root), params: {name: 'generate_schema', arguments: {project_path: root, schema: 'Blog.Comment', plural: 'comments', attrs: ['body']}}});
+	t.regex(JSON.stringify(await withinWatchdog(server.response(2), 'the second call')), /lib\/my_app\/blog\/comment\.ex/);
+	t.deepEqual(elixirs(), [elixir]);
+	server.child.stdin.end();
+	t.deepEqual(await withinWatchdog(server.exited, 'exit after stdin closed'), {code: 0, signal: null});
+	t.false(alive(elixir!.pid));
 });

@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import React from 'react';
@@ -90,4 +90,45 @@ test.serial('Ctrl-C at an approval cancels the run: recorded CANCELLED, nothing 
 	t.false(existsSync(path.join(project, 'lib/my_app/blog/post.ex')));
 	const recorder = await recorderOf(t, ui.dbPath);
 	t.is((await recorder.getExecution(1)).status, 'CANCELLED');
+});
+
+test.serial('with the offline planner, a note at the approval corrects the plan: the corrected schema is offered next, and the run completes', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const ui = await startUi(t, {project, provider: 'offline'});
+	await ui.type('Blog.Post posts title:string body:text');
+	await ui.press(KEYS.enter);
+	const first = await until(ui.app.lastFrame, /Approve MyApp\.Blog\.Post · lib\/my_app\/blog\/post\.ex\?/, 'the schema approval');
+	t.regex(first, /field :body/);
+	await ui.press('e');
+	await until(ui.app.lastFrame, /Your note for the model/, 'the note field');
+	await ui.type('call it content, not body');
+	await ui.press(KEYS.enter);
+	// The planner offers the schema again, corrected: the view shows the renamed field.
+	const again = await until(ui.app.lastFrame, /Approve MyApp\.Blog\.Post · lib\/my_app\/blog\/post\.ex\?[\s\S]*field :content/, 'the corrected schema');
+	t.notRegex(again, /field :body/);
+	await send(ui.app, 'a');
+	await until(ui.app.lastFrame, /✔ Completed after \d+ turns/, 'the run to complete');
+	t.regex(readFileSync(path.join(project, 'lib/my_app/blog/post.ex'), 'utf8'), /field :content\b/);
+
+	const recorder = await recorderOf(t, ui.dbPath);
+	const approvals = (await recorder.listMessages(1)).filter(message => message.functionResponseName === 'generate_schema').map(message => message.approval);
+	t.deepEqual(approvals, ['declined_with_note', 'approved']);
+	t.is((await recorder.getExecution(1)).status, 'COMPLETED');
+});
+
+test.serial('with the offline planner, n skips the entity and what belongs to it; the run completes', async t => {
+	const project = await copyFixtureProject(t, 'my_app');
+	const ui = await startUi(t, {project, provider: 'offline'});
+	await ui.type('Blog.Post posts title:string; Blog.Comment comments body:text post_id:references:posts; Blog.Tag tags name:string');
+	await ui.press(KEYS.enter);
+	await until(ui.app.lastFrame, /Approve MyApp\.Blog\.Post · lib\/my_app\/blog\/post\.ex\?/, 'the posts schema approval');
+	await ui.press('n');
+	// Next is tags: comments belong to the declined posts and are never offered.
+	await until(ui.app.lastFrame, /Approve MyApp\.Blog\.Tag · lib\/my_app\/blog\/tag\.ex\?/, 'the tags schema approval');
+	await send(ui.app, 'a');
+	await until(ui.app.lastFrame, /✔ Completed after \d+ turns/, 'the run to complete');
+	t.false(existsSync(path.join(project, 'lib/my_app/blog/comment.ex')));
+	t.true(existsSync(path.join(project, 'lib/my_app/blog/tag.ex')));
+	const recorder = await recorderOf(t, ui.dbPath);
+	t.regex((await recorder.getExecution(1)).finalResponseText ?? '', /Declined: posts\.\n\nSkipped because posts was declined: comments\./);
 });

@@ -102,7 +102,8 @@ test.serial('Stats shows the figures of the whole record, fitted to the terminal
 	t.regex(all, /slowest {2}#16 16\.0 s · #15 15\.0 s/);
 	t.regex(all, /blog_gen +scripted\/gemini-2\.5-flash +8 +72,000 +7,200 +79,200 +\$0\.0396/, 'priced with the built-in table');
 	t.regex(all, /shop\\x1b\[2Jgen +scripted\/test-model +8 +64,000 +6,400 +70,400 +no price/);
-	t.regex(all, /generate_schema +32 +31\.3% +13 ms +2/, 'calls, failure rate, median duration, declined');
+	// 10 failures of the 30 calls that ran: the 2 declined ones neither failed nor ran.
+	t.regex(all, /generate_schema +32 +33\.3% +13 ms +2/, 'calls, failure rate, median duration, declined');
 	t.notRegex(all, /Prices per million tokens/, 'the last line is below the window');
 	t.regex(all, /more below/);
 	app.stdin.write('G');
@@ -135,7 +136,7 @@ test.serial('s cycles the period: last 30 days, last 7 days, today', async t => 
 	t.regex(today, /Executions 4 /);
 	t.regex(today, /median 2\.5 s/);
 	t.regex(today, /blog_gen +scripted\/gemini-2\.5-flash +2 +6,000 +600 +6,600 +\$0\.0033/);
-	t.regex(today, /generate_schema +8 +25\.0% +13 ms +1/);
+	t.regex(today, /generate_schema +8 +28\.6% +13 ms +1/, '2 failures of the 7 calls that ran');
 	app.stdin.write('s');
 	await until(frame, /Stats · all time · 16 executions/, 'all time again');
 	t.pass();

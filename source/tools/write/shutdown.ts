@@ -4,6 +4,7 @@
  * leave half its files); no write starts once the server is stopping; anything else in flight
  * (a call waiting for the project lock, an Elixir parse) is abandoned with nothing written.
  */
+import {stopElixirCheck} from './parse-check.js';
 import {WriteRefusedError} from './safe-writer.js';
 
 let stopping = false;
@@ -37,10 +38,14 @@ export async function commitUnlessStopping<T>(commit: () => Promise<T>): Promise
 	}
 }
 
-/** Stops new commits and resolves when the running ones have finished, or after `graceMs`. */
+/**
+ * Stops new commits and resolves when the running ones have finished, or after `graceMs`; the warm
+ * Elixir process of the parse check ends with them (a call still before its commit is refused).
+ */
 export async function stopCommits(graceMs: number): Promise<void> {
 	stopping = true;
 	await settledOrTimeout(commits, graceMs);
+	stopElixirCheck();
 }
 
 async function settledOrTimeout(running: Set<Promise<unknown>>, graceMs: number): Promise<void> {

@@ -62,7 +62,7 @@ export function DescriptionBox({value, onChange, onSubmit, recent, onEditor, wid
 					rows={Math.max(1, height - 2)}
 					newlines
 					value={value}
-					placeholder={followUp ? 'add a unique slug to posts' : 'posts with title and body; comments that belong to posts'}
+					placeholder={followUp ? 'e.g. add a unique slug to posts' : 'e.g. posts with title and body; comments that belong to posts'}
 					// A key can reach the field's handler of the render before it lost the focus: ignored.
 					onChange={text => {
 						if (!latest.current.listening) return;

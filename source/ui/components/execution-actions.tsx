@@ -15,7 +15,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useKeys} from '../keys/key-bus.js';
 import type {HistoryServices} from '../services.js';
-import type {KeyHelp} from '../shell.js';
+import {type KeyHelp, useShell} from '../shell.js';
 import type {Line, Tone} from '../state/lines.js';
 import {Pane} from './pane.js';
 import {TextField} from './text-field.js';
@@ -86,6 +86,7 @@ export function useExecutionActions({history, executionId, active, width, height
 	const [phase, setPhase] = useState<Phase>();
 	const [notice, setNotice] = useState<ActionNotice>();
 	const id = executionId ?? 0;
+	const shell = useShell();
 
 	// A different execution: whatever was asked about the last one no longer stands.
 	useEffect(() => setPhase(undefined), [executionId]);
@@ -109,10 +110,18 @@ export function useExecutionActions({history, executionId, active, width, height
 	const applyUndo = (plan: UndoPlan) => {
 		if (!history) return;
 		setPhase({step: 'working', what: 'Undoing…'});
-		history.applyUndo(plan).then(done => {
-			end(undoSummary(plan.executionId, done), 'ok');
-			onUndone?.();
-		}, failed('Undo'));
+		history.applyUndo(plan).then(
+			done => {
+				end(undoSummary(plan.executionId, done), 'ok');
+				shell.projectChanged(plan.projectPath);
+				onUndone?.();
+			},
+			(error: unknown) => {
+				// A failed undo may have removed some files before it stopped.
+				shell.projectChanged(plan.projectPath);
+				failed('Undo')(error);
+			},
+		);
 	};
 
 	const exportTo = (value: string, overwrite: boolean) => {

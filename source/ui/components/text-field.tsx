@@ -95,12 +95,13 @@ export function TextField({value, onChange, onSubmit, focus, width, rows = 1, pl
 	);
 
 	if (parts.length === 0 && placeholder) {
+		// Never mistaken for typed text: all of it dim, the cursor a blank of its own before it.
 		const hint = graphemes(sanitizeLine(placeholder));
-		const room = fitFrom(hint, 0, width * rows);
+		const room = fitFrom(hint, 0, width * rows - (focus ? 1 : 0));
 		return (
 			<Text>
-				{focus ? <Text inverse>{hint[0] ?? ' '}</Text> : null}
-				<Text dimColor>{(focus ? hint.slice(1, room) : hint.slice(0, room)).join('')}</Text>
+				{focus ? <Text inverse> </Text> : null}
+				<Text dimColor>{hint.slice(0, room).join('')}</Text>
 			</Text>
 		);
 	}

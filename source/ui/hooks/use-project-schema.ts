@@ -1,10 +1,12 @@
 /**
  * The schema pane's content: read through the workflow's inspect_project when the project is
- * chosen and after every write, with the first good read kept as the baseline the `+` marks
- * compare against.
+ * chosen, after every write of a run and after every other change ectosmith makes to a project (an
+ * undo, from any screen), with the first good read kept as the baseline the `+` marks compare
+ * against.
  */
 import {useEffect, useRef, useState} from 'react';
 import type {ProjectSchema, ProjectStatus, UiServices, WorkflowChoice} from '../services.js';
+import {useShell} from '../shell.js';
 
 export interface ProjectSchemaRead {
 	schema: ProjectSchema | undefined;
@@ -21,6 +23,10 @@ export function useProjectSchema(
 ): ProjectSchemaRead {
 	const [schema, setSchema] = useState<ProjectSchema>();
 	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
+	const shell = useShell();
+	// Any project: the path an undo names and the one shown may be spelt differently (symlinks).
+	const [changes, setChanges] = useState(0);
+	useEffect(() => shell.onProjectChanged(() => setChanges(count => count + 1)), [shell]);
 	useEffect(() => {
 		if (!services || project?.kind !== 'mix') {
 			setSchema(project ? {tables: [], problem: 'No Mix project: no schema to show.'} : undefined);
@@ -41,6 +47,6 @@ export function useProjectSchema(
 		return () => {
 			live = false;
 		};
-	}, [services, project, writes, workflows, workflow?.name]);
+	}, [services, project, writes, changes, workflows, workflow?.name]);
 	return {schema, baseline: baseline.current?.path === project?.path ? baseline.current?.schema : undefined};
 }

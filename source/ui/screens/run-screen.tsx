@@ -6,10 +6,8 @@
  */
 import path from 'node:path';
 import {Box} from 'ink';
-import {useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {defaultWorkflowOf, noDefaultWorkflowMessage} from '../../config/default-workflow.js';
-import type {ApprovalDecision, ApprovalHook} from '../../engine/events.js';
-import {sanitizeLine} from '../../terminal/sanitize.js';
+import {useEffect, useLayoutEffect, useMemo, useReducer, useState} from 'react';
+import {noDefaultWorkflowMessage} from '../../config/default-workflow.js';
 import {ApprovalView} from '../components/approval-view.js';
 import {useChecks} from '../components/checks-row.js';
 import {DescriptionBox} from '../components/description-box.js';
@@ -17,41 +15,27 @@ import {useExecutionActions} from '../components/execution-actions.js';
 import {Pane} from '../components/pane.js';
 import {type FolderRequest, ProjectBox} from '../components/project-box.js';
 import {runLayout} from '../components/run-layout.js';
-import {entryLines, providerLabel, schemaLines, schemaMarks, seconds, toolLines} from '../components/transcript.js';
+import {entryLines, schemaLines, schemaMarks, toolLines} from '../components/transcript.js';
 import {WorkflowBox} from '../components/workflow-box.js';
 import {openEditor} from '../editor.js';
+import {useApprovalGate} from '../hooks/use-approval-gate.js';
 import {useEventBatch} from '../hooks/use-event-batch.js';
 import {useLatest} from '../hooks/use-latest.js';
 import {useProjectSchema} from '../hooks/use-project-schema.js';
 import {useRunClock} from '../hooks/use-run-clock.js';
+import {useRunSources} from '../hooks/use-run-sources.js';
 import {useScroll} from '../hooks/use-scroll.js';
 import {useKeys} from '../keys/key-bus.js';
-import type {ProjectStatus, WorkflowChoice} from '../services.js';
 import {useServices} from '../services-context.js';
 import {type RunIntent, useShell} from '../shell.js';
 import {type LineWindow, tailWindow, windowOf, wrapLines} from '../state/lines.js';
-import {initialRunState, parentForFollowUp, type RunState, runReducer} from '../state/run-state.js';
+import {initialRunState, parentForFollowUp, runReducer} from '../state/run-state.js';
 import {runStatusKeys} from './run-keys.js';
+import {runStatusText} from './run-status.js';
 import type {ScreenProps} from './types.js';
 
 type Focus = 'description' | 'workflow' | 'project' | 'conversation' | 'tools' | 'schema';
 const FOCUS_ORDER: Focus[] = ['description', 'conversation', 'tools', 'schema', 'workflow', 'project'];
-
-function statusText(state: RunState, workflow: WorkflowChoice | undefined, now: number, loading: string | undefined): string {
-	if (state.executionId === undefined) {
-		const who = workflow ? providerLabel(workflow.provider, workflow.providerModel) : '';
-		// "ready" only once the panes are: never beside a pane still reading.
-		return [workflow ? sanitizeLine(workflow.name) : '', who, loading ?? 'ready'].filter(Boolean).join(' · ');
-	}
-
-	const parts = [`#${state.executionId}${state.parentExecutionId === undefined ? '' : ` ↳#${state.parentExecutionId}`}`, providerLabel(state.provider, state.model)];
-	parts.push(`turn ${state.turn}/${state.maxTurns}`);
-	const elapsed = state.phase === 'running' && state.startedAt ? now - Date.parse(state.startedAt) : state.durationMs;
-	if (elapsed !== undefined) parts.push(seconds(Math.max(0, elapsed)));
-	if (state.tokens) parts.push(`${state.tokens.totalTokens.toLocaleString('en-US')} tokens`);
-	if (state.phase !== 'running' && state.phase !== 'idle') parts.push(state.phase.toLowerCase());
-	return parts.join(' · ');
-}
 
 export function RunScreen({width, height, active}: ScreenProps) {
 	const {services, error: loadError, options} = useServices();
@@ -61,15 +45,10 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const [focus, setFocus] = useState<Focus>('description');
 	const [fieldTyping, setFieldTyping] = useState(false);
 	const [description, setDescription] = useState('');
-	const [recent, setRecent] = useState<string[]>([]);
-	const [workflows, setWorkflows] = useState<WorkflowChoice[]>();
-	const [chosen, setChosen] = useState(0);
-	const [projectPath, setProjectPath] = useState(options.project);
-	// Bumped to read the same folder again (the demo project was just copied into it).
-	const [projectReads, setProjectReads] = useState(0);
-	const [project, setProject] = useState<ProjectStatus>();
+	const sources = useRunSources(services, options, text => dispatch({type: 'notice', error: true, text}));
+	const {workflows, chosen, setChosen, projectPath, setProjectPath, project, recent} = sources;
 	const [running, setRunning] = useState(false);
-	const decide = useRef<((decision: ApprovalDecision) => void) | undefined>(undefined);
+	const gate = useApprovalGate();
 	// A re-run handed over by another screen, started once its project has been read.
 	const [pending, setPending] = useState<{query: string; projectPath: string}>();
 
@@ -79,42 +58,9 @@ export function RunScreen({width, height, active}: ScreenProps) {
 	const actions = useExecutionActions({history: services?.history, executionId: finished ? state.executionId : undefined, active, width: layout.right, height});
 	const checks = useChecks({tools: state.tools, width: layout.right, height, active: active && !actions.open && state.approval === undefined && focus !== 'description'});
 
-	// Services arrive after the first paint: then the workflows, the project, earlier descriptions.
-	useEffect(() => {
-		if (!services) return;
-		void services.listWorkflows().then(
-			found => {
-				setWorkflows(found);
-				const wanted = options.workflow === undefined ? -1 : found.findIndex(entry => entry.name === options.workflow);
-				// The rule headless runs follow; with no default the user chooses (-1: none chosen yet).
-				const fallback = defaultWorkflowOf(found);
-				setChosen(wanted >= 0 ? wanted : fallback ? found.indexOf(fallback) : -1);
-				if (options.workflow !== undefined && wanted < 0) {
-					dispatch({
-						type: 'notice',
-						error: true,
-						text: `Unknown workflow "${options.workflow}". Known: ${found.map(entry => entry.name).join(', ') || '(none)'}`,
-					});
-				}
-			},
-			(error: unknown) => dispatch({type: 'notice', error: true, text: String((error as Error).message ?? error)}),
-		);
-		void services.recentDescriptions().then(setRecent, () => undefined);
-	}, [services]);
-
 	useEffect(() => {
 		if (loadError) dispatch({type: 'notice', error: true, text: `Could not start: ${loadError}`});
 	}, [loadError]);
-
-	useEffect(() => {
-		if (!services) return;
-		let live = true;
-		setProject(undefined);
-		void services.checkProject(projectPath).then(status => live && setProject(status));
-		return () => {
-			live = false;
-		};
-	}, [services, projectPath, projectReads]);
 
 	const {schema, baseline} = useProjectSchema(services, project, workflows, workflow, state.writes);
 	const now = useRunClock(running);
@@ -136,7 +82,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 			checked: checks.row !== undefined,
 		});
 		const loading = !workflows ? 'loading the workflows…' : !project || !schema ? 'reading the project…' : undefined;
-		const text = statusText(state, workflow, now, loading);
+		const text = runStatusText(state, workflow, now, loading);
 		shell.setStatus({text: actions.notice ? `${actions.notice.text} · ${text}` : text, keys});
 	}, [state, workflow, workflows, project, schema, now, focus, running, approving, finished, actions.open, actions.keys.length, actions.notice, checks.row !== undefined]);
 
@@ -175,21 +121,6 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		else dispatch({type: 'notice', error: true, text: `Cannot run it again in ${pending.projectPath}: ${project.message}`});
 	}, [pending, project]);
 
-	const approve: ApprovalHook = useCallback(
-		(_request, signal) =>
-			new Promise<ApprovalDecision>(resolve => {
-				const settle = (decision: ApprovalDecision) => {
-					decide.current = undefined;
-					resolve(decision);
-				};
-
-				decide.current = settle;
-				// Ctrl-C cancels the run: the engine records the call cancelled, never declined.
-				signal?.addEventListener('abort', () => (decide.current = undefined), {once: true});
-			}),
-		[],
-	);
-
 	const submit = (text: string) => {
 		const query = text.trim();
 		if (query.length === 0 || running) return;
@@ -219,7 +150,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		const controller = new AbortController();
 		setRunning(true);
 		setDescription('');
-		setRecent(known => [query, ...known.filter(entry => entry !== query)]);
+		sources.remember(query);
 		setFocus('conversation');
 		shell.setCancel(() => controller.abort());
 		const continueFrom = parentForFollowUp(state);
@@ -231,7 +162,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 					projectPath: project.path,
 					...(continueFrom === undefined ? {} : {continueFrom}),
 					signal: controller.signal,
-					...(options.yes ? {} : {approve}),
+					...(options.yes ? {} : {approve: gate.approve}),
 				},
 				push,
 			)
@@ -264,7 +195,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 				fresh();
 				dispatch({type: 'notice', text: `Created the demo project in ${folder}.`});
 				setProjectPath(folder);
-				setProjectReads(count => count + 1);
+				sources.rereadProject();
 			},
 			(error: unknown) => dispatch({type: 'notice', error: true, text: error instanceof Error ? error.message : String(error)}),
 		);
@@ -373,7 +304,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 							width={layout.right}
 							height={height}
 							active={active}
-							onDecide={decision => decide.current?.(decision)}
+							onDecide={gate.decide}
 							onTyping={setFieldTyping}
 						/>
 					) : (
