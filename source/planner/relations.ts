@@ -7,9 +7,14 @@ import type {EntityDraft, Relation} from './draft.js';
 import {ARTICLES} from './field-words.js';
 import {BELONG, HAVE, KEYWORDS, SEPARATORS} from './reader-words.js';
 import {FieldListReader} from './statement-fields.js';
-import {isWord, singularize} from './words.js';
+import {isPlural, isWord, singularize} from './words.js';
 
 const MANY = new Set(['many', 'several', 'multiple', 'some', 'any']);
+/** Participles that tie one entity to another ("stored in", "placed by"); "cached in redis" is behaviour. */
+// biome-ignore format: a word list, one line
+const PLACED = new Set(['stored', 'kept', 'held', 'located', 'placed', 'made', 'written', 'created', 'owned', 'assigned', 'booked', 'filed', 'listed', 'sold', 'issued', 'sent', 'posted', 'submitted', 'published', 'managed', 'hosted', 'taken', 'given', 'attached', 'scheduled', 'reserved', 'raised', 'opened', 'logged', 'recorded', 'uploaded', 'authored', 'signed', 'approved', 'organised', 'organized', 'run', 'led', 'taught', 'played']);
+/** Prepositions after "is (stored|made)" that tie one entity to another: "is for a patient", "stored in a location". */
+const PLACED_BY = new Set(['for', 'in', 'at', 'by', 'under', 'inside', 'within', 'to']);
 
 export class RelationReader extends FieldListReader {
 	/** "playlists and songs are many to many", "posts and tags (many to many)". */
@@ -52,6 +57,29 @@ export class RelationReader extends FieldListReader {
 		entity.belongsTo.push(relation);
 		if (relation.target !== entity.singular) this.reader.entity(relation.target);
 		this.pos = index + target;
+		return true;
+	}
+
+	/**
+	 * "an appointment is for one patient", "each item is stored in a location", "is made by a
+	 * customer": belongs to, when the words after name an entity of the description.
+	 */
+	protected placedIn(entity: EntityDraft, index: number): boolean {
+		let at = index;
+		if (PLACED.has(this.at(at) ?? '') && PLACED_BY.has(this.at(at + 1) ?? '')) at++;
+		if (!PLACED_BY.has(this.at(at) ?? '')) return false;
+		at++;
+		while (ARTICLES.has(this.at(at) ?? '') || ['one', 'single', 'exactly', 'only', 'just'].includes(this.at(at) ?? '')) at++;
+		const target = this.nameAt(at);
+		if (!target) return false;
+		const singular = singularize(target.words.join('_'));
+		const known = this.reader.reading.entities.some(other => other.singular === singular);
+		if (singular === entity.singular || (!known && !isPlural(target.words.at(-1)!))) return false;
+		const next = this.at(target.end);
+		if (next !== undefined && !SEPARATORS.has(next) && next !== '(' && next !== 'with') return false;
+		if (!entity.belongsTo.some(relation => relation.target === singular)) entity.belongsTo.push({target: singular});
+		this.reader.entity(singular);
+		this.pos = target.end;
 		return true;
 	}
 
@@ -104,6 +132,8 @@ export class RelationReader extends FieldListReader {
 
 	protected targets(entity: EntityDraft, kind: 'belongsTo' | 'hasMany' | 'hasOne'): void {
 		for (;;) {
+			// "belongs to one employee", "belongs to exactly one team".
+			while (['one', 'exactly', 'only', 'just', 'single'].includes(this.at(this.pos) ?? '') && this.at(this.pos + 1) !== 'of') this.pos++;
 			const name = this.nameAt(this.pos);
 			if (!name) return;
 			const target = singularize(name.words.join('_'));

@@ -32,6 +32,8 @@ export class FieldListReader extends StatementCursor {
 			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:') && !(note.field.said && inner.some(token => token.low === ','))) return false;
 			return isPlural(last) || this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')));
 		}
+		// "…and an author can write many books": a modal after a name opens a sentence, not a field.
+		if (['can', 'may', 'must', 'should'].includes(next ?? '') && this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')))) return true;
 		if (!isPlural(last)) return false;
 		if (next === ':' || next === 'with' || next === 'having') return true;
 		let verbAt = name.end;

@@ -138,6 +138,8 @@ export class StatementReader extends RelationReader {
 				continue;
 			}
 
+			if ((verb === 'is' || verb === 'are') && this.placedIn(entity, at + 1)) continue;
+
 			// "articles are tagged with many topics": a many-to-many pair.
 			if ((verb === 'are' || verb === 'is' || verb === 'get' || verb === 'can') && this.tagged(entity, at + 1)) continue;
 

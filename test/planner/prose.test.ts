@@ -74,3 +74,22 @@ test('"starting at 0" is a default; "in square feet" a unit; "a number of bedroo
 		'size_sqft:float bedroom_count:integer points_balance:decimal:default:0 listed:boolean',
 	);
 });
+
+test('"an appointment is for one patient", "items are stored in a location", "orders are placed by customers" belong to them; "cached in redis" does not', t => {
+	t.is(tables('Patients have a name. Appointments have a reason. An appointment is for one patient.').appointments, 'reason:string patient_id:references:patients');
+	t.is(tables('Items have a name. Locations have a name. Each item is stored in a location.').items, 'name:string location_id:references:locations');
+	t.is(tables('Orders are placed by customers. Customers have a name.').orders, 'customer_id:references:customers');
+	t.is(tables('Shifts have a starts at and belong to one employee.').shifts, 'starts_at:utc_datetime employee_id:references:employees');
+});
+
+test('a heading over bullets of single fields is one entity; checkbox bullets are list items', t => {
+	t.deepEqual(tables('## Vehicles\n- make\n- year (integer)\n- vin (unique)\n\n## Services\n- performed on (date)\n- belongs to vehicle'), {
+		vehicles: 'make:string year:integer vin:string:unique',
+		services: 'performed_on:date vehicle_id:references:vehicles',
+	});
+	t.deepEqual(tables('- [ ] Payments: amount, paid at\n- [x] Refunds: reason'), {payments: 'amount:decimal paid_at:utc_datetime', refunds: 'reason:string'});
+});
+
+test('a markdown table named by the sentence before it ("Need a `pets` table:")', t => {
+	t.deepEqual(tables('Need a `pets` table:\n\n| field | type |\n|---|---|\n| name | string |\n| born_on | date |'), {pets: 'name:string born_on:date'});
+});
