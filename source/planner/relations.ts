@@ -83,6 +83,17 @@ export class RelationReader extends FieldListReader {
 		return true;
 	}
 
+	/** "(owner) who is a driver", "(approver) which is another employee": the entity a role names. */
+	private roleOf(index: number): {target: string; end: number} | undefined {
+		let at = index;
+		if (this.at(at) === ',') at++;
+		if (!['who', 'which', 'that'].includes(this.at(at) ?? '') || !['is', 'are'].includes(this.at(at + 1) ?? '')) return undefined;
+		at += 2;
+		while (ARTICLES.has(this.at(at) ?? '') || ['another', 'also', 'other'].includes(this.at(at) ?? '')) at++;
+		const name = this.nameAt(at);
+		return name ? {target: singularize(name.words.join('_')), end: name.end} : undefined;
+	}
+
 	/** "a talk can have several speakers", "speakers can give more than one talk": has many. */
 	protected canHaveMany(entity: EntityDraft, index: number): boolean {
 		let at = index;
@@ -137,6 +148,15 @@ export class RelationReader extends FieldListReader {
 			const name = this.nameAt(this.pos);
 			if (!name) return;
 			const target = singularize(name.words.join('_'));
+			// "has one owner who is a driver": the car points at a driver, named owner.
+			const role = this.roleOf(name.end);
+			if (kind === 'hasOne' && role) {
+				if (!entity.belongsTo.some(relation => relation.as === target)) entity.belongsTo.push({target: role.target, as: target});
+				this.reader.entity(role.target);
+				this.pos = role.end;
+				return;
+			}
+
 			if (kind === 'belongsTo') {
 				if (!entity.belongsTo.some(relation => relation.target === target)) entity.belongsTo.push({target});
 			} else {

@@ -58,7 +58,7 @@ export class FieldListReader extends StatementCursor {
 			if (SEPARATORS.has(word) && this.statementAhead(end)) break;
 			if (SEPARATORS.has(word)) {
 				let at = end;
-				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the'].includes(this.words[at] ?? '')) at++;
+				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the', 'a', 'an'].includes(this.words[at] ?? '')) at++;
 				// "…, each task belongs to a project": the entity named again opens its next phrase.
 				if (isWord(this.words[at]) && singularize(this.words[at]!) === entity.singular) at++;
 				if (BELONG.has(this.words[at] ?? '') && this.words[at + 1] === 'to') break;

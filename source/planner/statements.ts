@@ -107,7 +107,7 @@ export class StatementReader extends RelationReader {
 			}
 
 			let at = this.pos;
-			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both'].includes(this.at(at) ?? '')) at++;
+			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both', 'a', 'an', 'the'].includes(this.at(at) ?? '')) at++;
 			// "…, each task belongs to a project": the entity named again before its next phrase.
 			if (at > this.pos && isWord(this.at(at)) && singularize(this.at(at)!) === entity.singular && (BELONG.has(this.at(at + 1) ?? '') || HAVE.has(this.at(at + 1) ?? '') || this.at(at + 1) === 'can'))
 				at++;

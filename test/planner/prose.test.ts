@@ -93,3 +93,7 @@ test('a heading over bullets of single fields is one entity; checkbox bullets ar
 test('a markdown table named by the sentence before it ("Need a `pets` table:")', t => {
 	t.deepEqual(tables('Need a `pets` table:\n\n| field | type |\n|---|---|\n| name | string |\n| born_on | date |'), {pets: 'name:string born_on:date'});
 });
+
+test('"a car has one owner who is a driver": the car references a driver as its owner', t => {
+	t.is(tables('Drivers have a name. Cars have a make, and a car has one owner who is a driver.').cars, 'make:string owner_id:references:drivers');
+});

@@ -16,3 +16,9 @@ test('a wrapping key names the table; a record with no name is refused, naming w
 	const refused = planOf('{"label": "north", "reading": 21.1}');
 	t.true('refused' in refused && /names no table/.test(refused.refused));
 });
+
+test('a JSON record named by the words after it ("<- that is a user")', t => {
+	const planned = planOf('{"name": "Ada", "age": 36, "admin": true} <- that is a user');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(Object.keys(planned.tables), ['users']);
+});
