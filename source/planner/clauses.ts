@@ -17,6 +17,7 @@ const REQUEST = [
 	/^(?:please\s+)?(?:let's|lets|let us) (?:build|make|create|model)\s+/i,
 	/^(?:please\s+)?(?:build|create|make|generate|set up|setup|add|model|design|scaffold|give)(?: me| us)?\s+/i,
 	/^please\s+/i,
+	/^(?:need|needs|want|wanted|requesting)\s+(?=\S)/i,
 	/^(?:to )?(?:track|manage|keep track of)\s+/i,
 ];
 

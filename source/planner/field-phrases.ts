@@ -59,6 +59,14 @@ export function takeDefault(words: string[], tokens: Word[]): string | undefined
 		return value;
 	}
 
+	// "archived false to begin with", "count 0 at first".
+	const begin = words.findIndex((word, i) => i > 1 && ((word === 'to' && ['begin', 'start'].includes(words[i + 1] ?? '') && words[i + 2] === 'with') || (word === 'at' && words[i + 1] === 'first')));
+	if (begin !== -1 && /^[A-Za-z0-9_.-]+$/.test(tokens[begin - 1]!.raw)) {
+		const value = tokens[begin - 1]!.raw;
+		splice(words, tokens, begin - 1, words[begin] === 'to' ? 4 : 3);
+		return value;
+	}
+
 	const at = words.findIndex(word => word === 'default' || word === 'defaults' || word === 'defaulting' || word === 'defaulted');
 	if (at === -1) return undefined;
 	let start = at;

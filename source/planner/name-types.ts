@@ -101,6 +101,9 @@ const DECIMAL = new Set([
 	'spend',
 	'spent',
 	'worth',
+	'rent',
+	'premium',
+	'payout',
 ]);
 const INTEGER = new Set([
 	'count',

@@ -97,7 +97,8 @@ export class RelationReader extends FieldListReader {
 	/** "a talk can have several speakers", "speakers can give more than one talk": has many. */
 	protected canHaveMany(entity: EntityDraft, index: number): boolean {
 		let at = index;
-		if (isWord(this.at(at)) && !MANY.has(this.at(at)!) && this.at(at) !== 'more') at++;
+		// "can give", "can sign up for", "can be on": up to three words before "many".
+		for (let words = 0; words < 3 && isWord(this.at(at)) && !MANY.has(this.at(at)!) && this.at(at) !== 'more' && this.at(at) !== 'one'; words++) at++;
 		if (this.at(at) === 'more' && this.at(at + 1) === 'than' && this.at(at + 2) === 'one') at += 3;
 		else if (this.at(at) === 'one' && this.at(at + 1) === 'or' && this.at(at + 2) === 'more') at += 3;
 		else if (MANY.has(this.at(at) ?? '')) at++;

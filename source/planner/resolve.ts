@@ -133,7 +133,11 @@ function fieldAttr(field: FieldDraft, type: string): Parsed<string> {
 
 function findEntity(entities: Working[], name: string): Working | undefined {
 	const singular = singularize(name);
-	return entities.find(entity => entity.draft.singular === singular || entity.plural === name);
+	const exact = entities.find(entity => entity.draft.singular === singular || entity.plural === name);
+	if (exact) return exact;
+	// "a from account" where the description has bank accounts: the one entity the name ends.
+	const longer = entities.filter(entity => entity.draft.singular.endsWith(`_${singular}`) && !entity.draft.mentioned);
+	return longer.length === 1 ? longer[0] : undefined;
 }
 
 export interface DescribeOptions {

@@ -12,6 +12,19 @@ import {relationItem} from './relation-items.js';
 import {StatementCursor} from './statement-cursor.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';
 
+/** "a manager who is also an employee (optional for the CEO)": the words without their bracketed notes. */
+function withoutNotes(words: string[]): string[] {
+	const out: string[] = [];
+	let depth = 0;
+	for (const word of words) {
+		if (word === '(') depth++;
+		else if (word === ')') depth = Math.max(0, depth - 1);
+		else if (depth === 0) out.push(word);
+	}
+
+	return out;
+}
+
 export class FieldListReader extends StatementCursor {
 	/** Whether a new entity statement starts after the separators at `index`. */
 	protected statementAhead(index: number): boolean {
@@ -107,7 +120,7 @@ export class FieldListReader extends StatementCursor {
 			}
 
 			// "is nested under a parent category", "the approver is another employee".
-			const relation = relationItem(words, entity.singular);
+			const relation = relationItem(withoutNotes(words), entity.singular);
 			if (relation?.kind === 'belongsTo') {
 				const as = relation.target === entity.singular ? relation.as : undefined;
 				if (!entity.belongsTo.some(known => known.target === relation.target)) entity.belongsTo.push({target: relation.target, ...(as ? {as} : {})});

@@ -97,3 +97,18 @@ test('a markdown table named by the sentence before it ("Need a `pets` table:")'
 test('"a car has one owner who is a driver": the car references a driver as its owner', t => {
 	t.is(tables('Drivers have a name. Cars have a make, and a car has one owner who is a driver.').cars, 'make:string owner_id:references:drivers');
 });
+
+test('"volunteers can sign up for many shifts and a shift can have many volunteers", "songs can be on many playlists" are many to many', t => {
+	t.is(
+		tables('Volunteers have a name. Shifts have a starts at. Volunteers can sign up for many shifts and a shift can have many volunteers.').volunteer_shifts,
+		'volunteer_id:references:volunteers shift_id:references:shifts',
+	);
+	t.is(tables('Songs have a title. Playlists have a name and can contain many songs; songs can be on many playlists.').song_playlists, 'song_id:references:songs playlist_id:references:playlists');
+});
+
+test('"a from account" where bank accounts are described references them; "false to begin with" is a default; "Need employees with …"', t => {
+	t.is(tables('bank accounts: iban. transfers have a from account and an amount.').transfers, 'from_account_id:references:bank_accounts amount:decimal');
+	t.is(tables('habits: name, archived false to begin with').habits, 'name:string archived:boolean:default:false');
+	t.deepEqual(Object.keys(tables('Need employees with a name and a manager who is also an employee (optional for the CEO).')), ['employees']);
+	t.is(tables('Need employees with a name and a manager who is also an employee (optional for the CEO).').employees, 'name:string manager_id:references:employees');
+});
