@@ -23,8 +23,9 @@ export interface CorrectionTarget {
 	attrs: string[];
 }
 
-const LEAD = /^(?:no|nope|nah|actually|wait|oh|hmm|sorry|ok|okay|but|and|also|please|pls|plz|i meant|i mean)\b[\s,.!:;-]*/;
-const WORD = String.raw`([a-z][a-z0-9_]*)`;
+// "no," leads a correction; "no slug" is a removal, so a bare "no" stays.
+const LEAD = /^(?:no\s*[,.!:;-]+|(?:nope|nah|actually|wait|oh|hmm|sorry|ok|okay|but|and|also|please|pls|plz|i meant|i mean)\b[\s,.!:;-]*)/;
+const WORD = '([a-z][a-z0-9_]*)';
 const FIELD = String.raw`(?:the\s+)?${WORD}(?:\s+(?:field|column|attribute))?`;
 const RENAMES: Array<{pattern: RegExp; from: number; to: number}> = [
 	{pattern: new RegExp(String.raw`^(?:call|name)\s+(?:it|that|this|the\s+field|the\s+column)\s+${WORD},?\s+(?:not|instead\s+of|rather\s+than)\s+${FIELD}$`), from: 2, to: 1},
@@ -113,8 +114,27 @@ function add(target: CorrectionTarget, text: string, options: DescribeOptions, t
 	};
 }
 
-/** The note as a correction of `target`, or why it could not be read as one. */
+/**
+ * The note as a correction of `target`, or why it could not be read as one. Sentences (split at
+ * `;` and `. `) are read one after the other, each against the fields the previous left; one that
+ * cannot be read refuses the whole note, so nothing is half applied.
+ */
 export function readCorrection(target: CorrectionTarget, note: string, tables: Set<string>, options: DescribeOptions = {}): CorrectionRead {
+	const sentences = note.split(/;|\.\s+/).filter(sentence => sentence.trim().length > 0);
+	if (sentences.length < 2) return readOne(target, note, tables, options);
+	const edits: Correction[] = [];
+	let current = target;
+	for (const sentence of sentences) {
+		const read = readOne(current, sentence, tables, options);
+		if (!read.ok) return {ok: false, message: `'${sentence.trim()}': ${read.message}`};
+		edits.push(read.value);
+		current = {...current, attrs: read.value.edit(current.attrs)};
+	}
+
+	return {ok: true, value: {edit: attrs => edits.reduce((result, edit) => edit.edit(result), attrs), said: edits.map(edit => edit.said).join('; ')}};
+}
+
+function readOne(target: CorrectionTarget, note: string, tables: Set<string>, options: DescribeOptions): CorrectionRead {
 	const text = clean(note, target);
 	const read = rename(target, text) ?? drop(target, text) ?? retype(target, text, options) ?? add(target, text, options, tables);
 	if (read) return read;

@@ -38,10 +38,14 @@ export function isFailure(result: FunctionResult): boolean {
 	return result.response.isError === true && readDecline(result.response.text) === undefined && !isNotRun(result.response.text);
 }
 
-/** Schema calls of the plan: the entities and their fields as planned. */
+/**
+ * The entity a note corrects, with the fields it may change: all of a new entity's; of a table that
+ * exists (an add-fields change), only the fields being added, since the others have columns already.
+ */
 function schemaOf(calls: PlannedCall[], plural: string): {schema: string; plural: string; attrs: string[]} | undefined {
-	const call = calls.find(candidate => candidate.tool === 'generate_schema' && pluralOf(candidate.args) === plural);
-	const attrs = call?.args['attrs'];
+	const of = (tool: string) => calls.find(candidate => candidate.tool === tool && pluralOf(candidate.args) === plural);
+	const call = of('generate_schema');
+	const attrs = (of('generate_add_fields_migration') ?? call)?.args['attrs'];
 	if (!call || !Array.isArray(attrs)) return undefined;
 	return {schema: String(call.args['schema']), plural, attrs: attrs.filter((attr): attr is string => typeof attr === 'string')};
 }

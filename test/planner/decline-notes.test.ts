@@ -11,19 +11,23 @@ import {OfflineProvider} from '../../source/planner/offline-provider.js';
 import {declinedText, notRunText} from '../../source/tool-results/declined.js';
 
 const PROJECT = '/tmp/my_app';
-const TOOLS: ToolSpec[] = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_context'].map(name => ({name, description: name, inputSchema: {type: 'object'}}));
+const TOOLS: ToolSpec[] = ['inspect_project', 'generate_schema', 'generate_migration', 'generate_add_fields_migration', 'generate_context'].map(name => ({
+	name,
+	description: name,
+	inputSchema: {type: 'object'},
+}));
 
 /** The user's answer to a writing call: approve (undefined), or decline with an optional note. */
 type Decide = (call: FunctionCall, asked: FunctionCall[]) => {note?: string} | undefined;
 
-function answer(call: FunctionCall): FunctionResult['response'] {
-	if (call.name === 'inspect_project') return {text: 'my_app', structuredContent: {app: 'my_app', schemas: [], migrations: [], scopes: []}, isError: false};
+function answer(call: FunctionCall, migrations: string[] = []): FunctionResult['response'] {
+	if (call.name === 'inspect_project') return {text: 'my_app', structuredContent: {app: 'my_app', schemas: [], migrations, scopes: []}, isError: false};
 	const path = `${call.name}/${String(call.args['plural'])}`;
 	return {text: `wrote ${path}`, structuredContent: {files: [{path, action: 'created'}]}, isError: false};
 }
 
-async function run(description: string, decide: Decide): Promise<{asked: FunctionCall[]; texts: string[]; final: ModelTurn}> {
-	const history: ConversationItem[] = [{role: 'user', text: description}];
+async function run(description: string, decide: Decide, earlier: {history?: ConversationItem[]; migrations?: string[]} = {}): Promise<{asked: FunctionCall[]; texts: string[]; final: ModelTurn}> {
+	const history: ConversationItem[] = [...(earlier.history ?? []), {role: 'user', text: description}];
 	const asked: FunctionCall[] = [];
 	const texts: string[] = [];
 	const provider = new OfflineProvider();
@@ -37,7 +41,7 @@ async function run(description: string, decide: Decide): Promise<{asked: Functio
 		for (const call of next.functionCalls) {
 			let response: FunctionResult['response'];
 			if (stopped !== undefined) response = {text: notRunText(stopped), isError: true};
-			else if (call.name === 'inspect_project') response = answer(call);
+			else if (call.name === 'inspect_project') response = answer(call, earlier.migrations);
 			else {
 				asked.push(call);
 				const decline = decide(call, asked);
@@ -100,6 +104,31 @@ test('declining everything ends the run with nothing generated, and no failure',
 	t.regex(final.text, /^Offline planner: Nothing was generated\.\n\nThe tools reported no files\.\n\nDeclined: posts\./);
 });
 
+test('in a follow-up, a note may change only the fields being added: the existing ones have their columns already', async t => {
+	const schema = {name: 'generate_schema', args: {project_path: PROJECT, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string', 'body:text']}, id: 'e1'};
+	const history: ConversationItem[] = [
+		{role: 'user', text: 'Blog.Post posts title:string body:text'},
+		{role: 'model', text: '', functionCalls: [schema]},
+		{role: 'tool', results: [{id: 'e1', name: 'generate_schema', response: answer(schema)}]},
+		{role: 'model', text: 'Done.', functionCalls: []},
+	];
+	const notes = ['call it handle, not slug', 'call it content, not body'];
+	const {asked, texts} = await run('also give posts a slug', call => (call.name === 'generate_schema' && notes.length > 0 ? {note: notes.shift()!} : undefined), {
+		history,
+		migrations: ['20240101000000_create_posts.exs'],
+	});
+	t.deepEqual(attrsOf(asked, 'generate_schema', 'posts'), [
+		['title:string', 'body:text', 'slug:string'],
+		['title:string', 'body:text', 'handle:string'],
+		['title:string', 'body:text', 'handle:string'],
+	]);
+	t.true(
+		texts.some(text => /I could not read your note on posts \('call it content, not body'\): .*of posts \(handle\)/.test(text)),
+		texts.join('\n---\n'),
+	);
+	t.deepEqual(attrsOf(asked, 'generate_add_fields_migration', 'posts'), [['handle:string']]);
+});
+
 test('the correction reader: renames, types, removals and added fields; anything else is refused naming the forms', t => {
 	const posts = {schema: 'Blog.Post', plural: 'posts', attrs: ['title:string', 'body:text', 'slug:string:unique']};
 	const edit = (note: string) => {
@@ -114,6 +143,10 @@ test('the correction reader: renames, types, removals and added fields; anything
 	t.deepEqual(edit('actually, title is long text'), ['title:text', 'body:text', 'slug:string:unique']);
 	t.deepEqual(edit('drop the slug'), ['title:string', 'body:text']);
 	t.deepEqual(edit("we don't need slug"), ['title:string', 'body:text']);
+	t.deepEqual(edit('no slug'), ['title:string', 'body:text']);
+	t.deepEqual(edit('call it content, not body; drop the slug. Title is long text'), ['title:text', 'content:text'], 'sentences apply in turn');
+	t.regex(String(edit('drop the slug; looks wrong')), /^'looks wrong': it is not a rename .*\(title, body\)$/, 'one unread sentence refuses the whole note');
+	t.deepEqual(edit('No, no slug.'), ['title:string', 'body:text']);
 	t.deepEqual(edit('posts also need a published_at datetime and a view count'), ['title:string', 'body:text', 'slug:string:unique', 'published_at:utc_datetime', 'view_count:integer']);
 	t.deepEqual(edit('a subtitle too'), ['title:string', 'body:text', 'slug:string:unique', 'subtitle:string']);
 	t.regex(String(edit('looks wrong to me')), /^it is not a rename .* of posts \(title, body, slug\)$/);

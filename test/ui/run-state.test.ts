@@ -1,5 +1,7 @@
 import test from 'ava';
 import type {EngineEvent} from '../../source/engine/events.js';
+import {notRunText} from '../../source/tool-results/declined.js';
+import {toolLines} from '../../source/ui/components/transcript.js';
 import {applyEvent, initialRunState, parentForFollowUp, type RunState, runReducer} from '../../source/ui/state/run-state.js';
 
 const post = {path: 'lib/my_app/blog/post.ex', action: 'created' as const, content: 'defmodule MyApp.Blog.Post do\nend\n'};
@@ -191,4 +193,26 @@ test('a cancelled run keeps what it streamed and says so', t => {
 		{key: 'd7:1', kind: 'model', text: 'Inspecting ', executionId: 7, turn: 1, streaming: false},
 	);
 	t.is(state.summaries[0]!.status, 'CANCELLED');
+});
+
+test('a call the engine answered "Not run" (after a decline in its turn) is skipped, not an error, and the summary counts no failure', t => {
+	const base = {executionId: 3};
+	const events: EngineEvent[] = [
+		{type: 'execution_started', ...base, workflow: 'w', provider: 'offline', model: 'offline-planner', projectPath: '/p', description: 'posts', maxTurns: 10, startedAt: '2026-12-08T03:00:00.000Z'},
+		{type: 'tool_call_started', ...base, messageId: 1, turn: 2, callIndex: 1, name: 'generate_migration', args: {plural: 'posts'}, readOnly: false},
+		{type: 'tool_call_finished', ...base, messageId: 2, turn: 2, callIndex: 1, name: 'generate_migration', isError: true, text: notRunText('generate_schema'), durationMs: 0},
+		{type: 'tool_call_started', ...base, messageId: 3, turn: 2, callIndex: 2, name: 'generate_context', args: {plural: 'posts'}, readOnly: false},
+		{type: 'tool_call_finished', ...base, messageId: 4, turn: 2, callIndex: 2, name: 'generate_context', isError: true, text: 'The tool generate_context failed: boom', durationMs: 5},
+		{type: 'execution_finished', ...base, status: 'COMPLETED', turns: 3, durationMs: 100, finalResponseText: 'done'},
+	];
+	const state = play(events);
+	t.deepEqual(
+		state.tools.map(row => row.status),
+		['skipped', 'error'],
+	);
+	t.is(state.summaries.at(-1)!.failedCalls, 1);
+	const [head, reason] = toolLines(state.tools[0]!);
+	t.like(head, {tone: 'dim'});
+	t.true(head!.text.startsWith('– generate_migration'), head!.text);
+	t.is(reason!.text, '    not run: an earlier call of its turn was declined or failed');
 });

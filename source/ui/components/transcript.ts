@@ -69,14 +69,14 @@ export function entryLines(entry: ConversationEntry): Line[] {
 	}
 }
 
-const MARKS: Record<ToolRow['status'], string> = {running: '…', awaiting_approval: '?', ok: '✓', error: '✗', declined: '⊘'};
+const MARKS: Record<ToolRow['status'], string> = {running: '…', awaiting_approval: '?', ok: '✓', error: '✗', declined: '⊘', skipped: '–'};
 
 export function toolLines(row: ToolRow): Line[] {
 	const duration = row.durationMs === undefined ? '' : `  ${seconds(row.durationMs)}`;
 	const server = row.server ? ` (${sanitizeLine(row.server)})` : '';
 	const head: Line = {
 		text: `${MARKS[row.status]} ${sanitizeLine(row.name)}${server} ${row.summary}${duration}`,
-		tone: row.status === 'ok' ? 'ok' : row.status === 'error' ? 'error' : row.status === 'declined' ? 'warn' : 'plain',
+		tone: row.status === 'ok' ? 'ok' : row.status === 'error' ? 'error' : row.status === 'declined' ? 'warn' : row.status === 'skipped' ? 'dim' : 'plain',
 		...(row.status === 'running' ? {spinner: true} : {}),
 	};
 	const lines: Line[] = [head];
@@ -87,6 +87,7 @@ export function toolLines(row: ToolRow): Line[] {
 	}
 
 	if (row.status === 'declined') lines.push({text: `    declined${row.note ? `: ${sanitizeLine(row.note)}` : ''}`, tone: 'warn'});
+	else if (row.status === 'skipped') lines.push({text: '    not run: an earlier call of its turn was declined or failed', tone: 'dim'});
 	else if (row.status === 'error' && row.error) lines.push({text: `    ${sanitizeLine(row.error.split('\n')[0] ?? '')}`, tone: 'error'});
 	return lines;
 }

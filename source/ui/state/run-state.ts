@@ -7,6 +7,7 @@
  */
 import type {ApprovalOutcome, ApprovalRequest, EngineEvent, FinishedStatus} from '../../engine/events.js';
 import type {ProviderName, TokenUsage} from '../../llm/provider.js';
+import {isNotRun} from '../../tool-results/declined.js';
 import {argsSummary} from './args-summary.js';
 import {listedFiles, type RunOutcome, summarizeOutcome} from './run-outcome.js';
 
@@ -26,7 +27,8 @@ export interface ConversationEntry {
 	summary?: RunOutcome;
 }
 
-export type ToolStatus = 'running' | 'awaiting_approval' | 'ok' | 'error' | 'declined';
+/** `skipped`: answered "Not run" by the engine, because an earlier call of its turn failed or was declined. */
+export type ToolStatus = 'running' | 'awaiting_approval' | 'ok' | 'error' | 'declined' | 'skipped';
 
 export interface ToolFile {
 	path: string;
@@ -237,7 +239,7 @@ export function applyEvent(state: RunState, event: EngineEvent): RunState {
 				const declined = row.status === 'declined' || event.approval === 'declined' || event.approval === 'declined_with_note';
 				return {
 					...row,
-					status: declined ? 'declined' : event.isError ? 'error' : 'ok',
+					status: declined ? 'declined' : event.isError ? (isNotRun(event.text) ? 'skipped' : 'error') : 'ok',
 					responseMessageId: event.messageId,
 					durationMs: event.durationMs,
 					files: listedFiles(event.structuredContent),
