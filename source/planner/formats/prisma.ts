@@ -81,6 +81,7 @@ export const prisma: Format = {
 				let type = references.has(field) ? `references:${references.get(field)}` : enums.has(kind) ? `enum:${enums.get(kind)!.join(':')}` : SCALARS[kind]!;
 				if (list) type = type.includes(':') ? 'array:string' : `array:${type}`;
 				if (!references.has(field) && /@db\.Text\b/.test(rest)) type = 'text';
+				if (kind === 'DateTime' && /@db\.Date\b/.test(rest)) type = list ? 'array:date' : 'date';
 				if (kind === 'BigInt') table.assumptions.push(`${name}: BigInt as integer (the grammar has no bigint)`);
 				const fallback = defaultOf(rest);
 				if (fallback.skipped) table.assumptions.push(`${name}: @default(${fallback.skipped}) left out (the attribute grammar takes literal defaults only)`);

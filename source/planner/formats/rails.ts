@@ -4,7 +4,7 @@
  * without `null: false` is nullable in Rails, so optional here.
  */
 import type {Parsed} from '../types.js';
-import {pluralize} from '../words.js';
+import {pluralize, singularize} from '../words.js';
 import {type Format, inferReferences, pushColumn, snake, type Table} from './table.js';
 
 const TYPES: Record<string, string> = {
@@ -104,6 +104,20 @@ export const rails: Format = {
 			}
 
 			if (current) readLine(current, line);
+			// add_foreign_key "line_items", "orders" (column: :order_id by default): the column is a reference.
+			const foreign = /^\s*add_foreign_key\s+[:"'](\w+)["']?,\s*[:"'](\w+)["']?(.*)$/.exec(line);
+			if (foreign) {
+				const column = /column:\s*[:"'](\w+)/.exec(foreign[3]!)?.[1] ?? `${singularize(snake(foreign[2]!))}_id`;
+				const table = tables.find(each => each.plural === snake(foreign[1]!));
+				const found = table?.columns.find(each => each.name === column);
+				if (table && found) {
+					found.type = `references:${snake(foreign[2]!)}`;
+					// A bigint key is what a Rails reference is: no widening to say.
+					table.assumptions = table.assumptions.filter(line => !line.startsWith(`${column}: bigint`));
+				}
+				continue;
+			}
+
 			const index = /add_index\s+[:"'](\w+)["']?,\s*(\[[^\]]+\]|[:"']\w+["']?)(.*)$/.exec(line.trim()) ?? /^\s*t\.index\s+(\[[^\]]+\]|[:"']\w+["']?)(.*)$/.exec(line);
 			if (index && /unique:\s*true/.test(line)) {
 				const table = index.length === 4 ? tables.find(each => each.plural === snake(index[1]!)) : current;

@@ -35,3 +35,9 @@ model Post {
 	});
 	t.deepEqual(planned.pairs, {blog_posts: [['author_id', 'title']]});
 });
+
+test('Prisma: DateTime @db.Date is a date', t => {
+	const planned = planOf('model Subscription {\n  id       Int       @id @default(autoincrement())\n  plan     String\n  renewsOn DateTime? @db.Date\n}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.subscriptions, 'plan:string renews_on:date:optional');
+});

@@ -40,3 +40,12 @@ end`);
 	t.deepEqual(planned.pairs, {memberships: [['team_id', 'person_id']]});
 	t.true(planned.assumptions.some(text => text.startsWith('settings: default {}')));
 });
+
+test('schema.rb: add_foreign_key makes the bigint column a reference (column: names another column)', t => {
+	const planned = planOf(
+		'create_table "line_items", force: :cascade do |t|\n  t.bigint "order_id", null: false\n  t.bigint "buyer_id"\n  t.integer "quantity", default: 1, null: false\nend\nadd_foreign_key "line_items", "orders"\nadd_foreign_key "line_items", "users", column: "buyer_id"',
+	);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.line_items, 'order_id:references:orders buyer_id:references:users:optional quantity:integer:default:1');
+	t.false(planned.assumptions.some(line => line.startsWith('order_id: bigint')));
+});
