@@ -53,6 +53,45 @@ const HAND_WRITTEN_POST: Existing[] = [
 	},
 ];
 
+// What mix phx.gen.auth leaves for a Phoenix 1.8 scope (trimmed to what scoped code uses), and a
+// stand-in for Phoenix.PubSub, which the offline libraries lack (local subscribers in a Registry).
+const VARIANT_CONFIG = 'import Config\n\nconfig :my_app,\n  ecto_repos: [MyApp.Repo],\n  generators: [timestamp_type: :utc_datetime]\n\n';
+const USER_SCOPE: Existing[] = [
+	{
+		file: 'config/config.exs',
+		content: `${VARIANT_CONFIG}config :my_app, :scopes,\n  user: [\n    default: true,\n    module: MyApp.Accounts.Scope,\n    assign_key: :current_scope,\n    access_path: [:user, :id],\n    schema_key: :user_id,\n    schema_type: :id,\n    schema_table: :users,\n    test_data_fixture: MyApp.AccountsFixtures,\n    test_setup_helper: :register_and_log_in_user\n  ]\n\nimport_config "#{config_env()}.exs"\n`,
+	},
+	{
+		file: 'lib/phoenix/pub_sub.ex',
+		content:
+			'defmodule Phoenix.PubSub do\n  @moduledoc "A stand-in for phoenix_pubsub in the offline test app."\n\n  def child_spec(opts),\n    do: Registry.child_spec(keys: :duplicate, name: Keyword.fetch!(opts, :name))\n\n  def subscribe(pubsub, topic) do\n    {:ok, _} = Registry.register(pubsub, topic, nil)\n    :ok\n  end\n\n  def broadcast(pubsub, topic, message) do\n    Registry.dispatch(pubsub, topic, fn entries ->\n      for {pid, _} <- entries, do: send(pid, message)\n    end)\n\n    :ok\n  end\nend\n',
+	},
+	{
+		file: 'lib/my_app/application.ex',
+		content:
+			'defmodule MyApp.Application do\n  @moduledoc false\n\n  use Application\n\n  @impl true\n  def start(_type, _args) do\n    children = [MyApp.Repo, {Phoenix.PubSub, name: MyApp.PubSub}]\n    Supervisor.start_link(children, strategy: :one_for_one, name: MyApp.Supervisor)\n  end\nend\n',
+	},
+	{
+		file: 'lib/my_app/accounts/user.ex',
+		content: 'defmodule MyApp.Accounts.User do\n  @moduledoc false\n  use Ecto.Schema\n\n  schema "users" do\n    field :email, :string\n\n    timestamps(type: :utc_datetime)\n  end\nend\n',
+	},
+	{
+		file: 'lib/my_app/accounts/scope.ex',
+		content:
+			'defmodule MyApp.Accounts.Scope do\n  @moduledoc "The caller\'s scope, as mix phx.gen.auth writes it."\n\n  alias MyApp.Accounts.User\n\n  defstruct user: nil\n\n  def for_user(%User{} = user), do: %__MODULE__{user: user}\n  def for_user(nil), do: nil\nend\n',
+	},
+	{
+		file: 'priv/repo/migrations/20240101000000_create_users.exs',
+		content:
+			'defmodule MyApp.Repo.Migrations.CreateUsers do\n  use Ecto.Migration\n\n  def change do\n    create table(:users) do\n      add :email, :string\n\n      timestamps(type: :utc_datetime)\n    end\n  end\nend\n',
+	},
+	{
+		file: 'test/support/fixtures/accounts_fixtures.ex',
+		content:
+			'defmodule MyApp.AccountsFixtures do\n  @moduledoc false\n\n  alias MyApp.Accounts.Scope\n\n  def user_fixture(attrs \\\\ %{}) do\n    attrs = Enum.into(attrs, %{email: "user#{System.unique_integer()}@example.com"})\n    MyApp.Repo.insert!(struct(MyApp.Accounts.User, attrs))\n  end\n\n  def user_scope_fixture, do: user_scope_fixture(user_fixture())\n  def user_scope_fixture(user), do: Scope.for_user(user)\nend\n',
+	},
+];
+
 const FOLLOW_UPS = {
 	// Issue 16 item 3: a follow-up adding a required unique field left the fixtures and test attrs without it.
 	requiredFollowUp: ['Blog.Post posts title:string', {followUp: 'also give posts a unique slug'}],
@@ -60,6 +99,8 @@ const FOLLOW_UPS = {
 	existingSchema: [...HAND_WRITTEN_POST, 'mix phx.gen.context Blog Post posts title:string body:text --no-schema'],
 	// Issue 16 item 6: the follow-up wrote a second schema, MyApp.Library.Post, over posts.
 	referenceFollowUp: ['Blog.Post posts title:string', {followUp: 'authors with a name and an email (unique); posts belong to authors'}],
+	// Phoenix 1.8 scopes: a scoped schema with a reference to another scoped schema, then a follow-up on it.
+	scopedReference: [...USER_SCOPE, 'Blog.Post posts title:string', 'Blog.Comment comments body:text post_id:references:posts', {followUp: 'also give comments a rating as integer'}],
 	// A follow-up on a schema whose reference the program sets: the context update kept Phoenix's create_comment(attrs).
 	linkedFollowUp: ['comments that belong to posts', {followUp: 'also give comments a body'}],
 	// Generations nobody had tried: three follow-ups on one entity, the last with usec datetimes, maps, arrays and an enum.
@@ -135,7 +176,8 @@ if (realAppTools().missing) {
 	// Everything that can break the harness runs here, so a test.failing case cannot pass because of it.
 	test.before(async t => {
 		const {tools} = realAppTools();
-		t.timeout(8 * 60_000);
+		// About a minute a case on a busy 2-core machine, plus the libraries.
+		t.timeout((3 + selected.length) * 60_000);
 		workDir = await realpath(await mkdtemp(join(tmpdir(), 'ectosmith-real-app-')));
 		const started = Date.now();
 		postgres = await startPostgres(tools!.pgBin);
@@ -210,6 +252,7 @@ if (realAppTools().missing) {
 		t.regex(schema, /field :author_name, :string/);
 	});
 	caseTest('a many-to-many join table, then a follow-up giving it a field', 'joinFollowUp');
+	caseTest('scoped schemas (Phoenix 1.8 scopes): a comment referencing a post, then a follow-up on it', 'scopedReference');
 	caseTest("a self-reference (an employee's manager)", 'selfReference');
 	caseTest('two references to one table (approver and requester employees)', 'twoReferences');
 	caseTest('an existing context extended with a second schema referencing the first, then a follow-up on it', 'secondSchema');

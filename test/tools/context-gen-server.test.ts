@@ -221,6 +221,24 @@ test('a second schema over a table that has one is refused, nothing written (iss
 	t.deepEqual(await snapshotTree(root), before);
 });
 
+test('previous_attrs on a schema whose reference the program sets: the updated context, fixtures and tests still take the parent', async t => {
+	const root = await copyFixtureProject(t, 'my_app');
+	const base = {project_path: root, context: 'Blog'};
+	t.false((await callTool(client, 'generate_context', {...base, schema: 'Post', plural: 'posts', attrs: ['title']})).isError);
+	const comments = {...base, schema: 'Comment', plural: 'comments'};
+	t.false((await callTool(client, 'generate_context', {...comments, attrs: ['post_id:references:posts']})).isError);
+	const result = await callTool(client, 'generate_context', {...comments, attrs: ['post_id:references:posts', 'body:text'], no_schema: true, previous_attrs: ['post_id:references:posts']});
+	t.false(result.isError, result.text);
+	const context = await readFile(join(root, 'lib/my_app/blog.ex'), 'utf8');
+	t.true(context.includes('  def create_comment(%Post{} = post, attrs) do\n    %Comment{post_id: post.id}\n'), context);
+	t.true(context.includes('  def update_comment(%Comment{} = comment, attrs) do'));
+	const fixtures = await readFile(join(root, 'test/support/fixtures/blog_fixtures.ex'), 'utf8');
+	t.true(fixtures.includes('{:ok, comment} = MyApp.Blog.create_comment(post, attrs)'));
+	const tests = await readFile(join(root, 'test/my_app/blog_test.exs'), 'utf8');
+	t.true(tests.includes('assert comment.post_id == post.id'));
+	t.false(tests.includes('Blog.create_comment(valid_attrs)'));
+});
+
 test('previous_attrs: after fields are added, the fixtures and the test attrs are updated for them (issue 16 item 3)', async t => {
 	const root = await copyFixtureProject(t, 'my_app');
 	const post = {project_path: root, context: 'Blog', schema: 'Post', plural: 'posts'};
