@@ -305,6 +305,19 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		join.assumptions.push(`join table for ${first.plural} and ${second.plural} (many to many), unique on the pair`);
 	}
 
+	// A pasted reference to a table the paste does not describe ("REFERENCES hotels"): planned like
+	// an English one, minimal unless the project has it, in the context of the table that names it.
+	for (const entity of [...entities]) {
+		for (const attr of entity.attrs) {
+			const target = /:references:([a-z0-9_]+)/.exec(attr)?.[1];
+			if (!target || entities.some(other => other.plural === target)) continue;
+			const context = entity.draft.generator?.context;
+			const draft: EntityDraft = {singular: singularize(target), fields: [], belongsTo: [], hasMany: [], hasOne: [], mentioned: true};
+			if (context) draft.generator = {context, plural: target, attrs: []};
+			entities.push({draft, plural: target, attrs: [], assumptions: [], uniquePairs: []});
+		}
+	}
+
 	// Referenced or named entities the description does not describe.
 	const undescribed: string[] = [];
 	const kept = entities.filter(entity => {

@@ -20,6 +20,7 @@ end`;
 	t.deepEqual(tablesOf(text), {
 		articles:
 			'title:string:unique body:text:optional views_count:integer:default:0 published:boolean:default:false user_id:references:users editor_id:references:users:optional published_at:utc_datetime:optional',
+		users: '',
 	});
 });
 
