@@ -16,3 +16,21 @@ test('a wrapping key names the table; a record with no name is refused, naming w
 	const refused = planOf('{"label": "north", "reading": 21.1}');
 	t.true('refused' in refused && /names no table/.test(refused.refused));
 });
+
+test('a table named outright in the words before the record outranks what they only suggest', t => {
+	for (const [before, plural] of [
+		['A sample payload from the old service, table should be named parcels:', 'parcels'],
+		['one example row below, call the table parcels please', 'parcels'],
+		['Table name: `parcels`. Here is a sample record:', 'parcels'],
+		['this is an example entry; it goes into the parcels table', 'parcels'],
+	] as const) {
+		const planned = planOf(`${before}\n{"weight_g": 900, "sent_on": "2024-02-02"}`);
+		if ('refused' in planned) return t.fail(planned.refused);
+		t.deepEqual(Object.keys(planned.tables), [plural], before);
+	}
+});
+
+test('the words for an example ("a sample record") do not name a table: refused, saying what would', t => {
+	const planned = planOf('Here is a sample record; put it in the new table\n{"weight_g": 900}');
+	t.true('refused' in planned && planned.refused.includes('names no table'));
+});
