@@ -8,7 +8,7 @@
 import {inferType} from '../name-types.js';
 import type {Parsed} from '../types.js';
 import {pluralize, singularize} from '../words.js';
-import {type Format, pushColumn, snake, type Table} from './table.js';
+import {type Format, IMPLICIT, pushColumn, snake, type Table} from './table.js';
 import {type CommentHint, readComment} from './type-comments.js';
 
 const BLOCK = /(?:interface|type)\s+(\w+)\s*(?:=\s*)?\{([^}]*)\}/g;
@@ -101,6 +101,8 @@ export const typescript: Format = {
 					continue;
 				}
 
+				if (IMPLICIT.has(name)) continue; // Phoenix writes the timestamps itself
+
 				let type: string | undefined;
 				if (kinds.length > 0 && kinds.every(part => /^'[^']*'$|^"[^"]*"$/.test(part))) type = `enum:${kinds.map(part => part.slice(1, -1)).join(':')}`;
 				else if (kinds.length === 1 && plurals.has(kinds[0]!)) {
@@ -120,7 +122,9 @@ export const typescript: Format = {
 				}
 
 				if (name.endsWith('_id') && !type.startsWith('references:')) {
-					const target = [...plurals.values()].find(plural => singularize(plural) === name.slice(0, -3));
+					// A numeric `...Id` (or a string one among string keys) is a key; to a type not pasted it is a reference all the same.
+					const key = kinds[0] === 'number' || (kinds[0] === 'string' && table.uuidKey);
+					const target = [...plurals.values()].find(plural => singularize(plural) === name.slice(0, -3)) ?? (key && kinds.length === 1 ? pluralize(name.slice(0, -3)) : undefined);
 					if (target) {
 						table.assumptions.splice(table.assumptions.indexOf(`${name}: number read as integer`) >>> 0, 1);
 						type = `references:${target}`;

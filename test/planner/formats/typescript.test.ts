@@ -73,3 +73,11 @@ test('TypeScript: a uuid ...Id is a reference with binary ids, to a table the pa
 	t.true(planned.assumptions.includes("cart_id: a reference to carts, from the name and the comment 'uuid'"));
 	t.true(planned.assumptions.includes('cart_id: a UUID reference, so the plan uses binary ids'));
 });
+
+test('TypeScript: a numeric ...Id is a key: a reference even to a type the paste does not include (a minimal table, stated); timestamps are left to Phoenix', t => {
+	const planned = planOf('interface Answer {\n  id: number;\n  questionId: number;\n  text: string;\n  createdAt: string;\n  externalRef: string;\n}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {answers: 'question_id:references:questions text:string external_ref:string', questions: ''});
+	t.true(planned.assumptions.includes('question_id: a reference to questions, from the name'));
+	t.false(planned.assumptions.some(line => line.startsWith('created_at')));
+});
