@@ -22,7 +22,7 @@ const KINDS: Array<[RegExp, string]> = [
 	[/\bdate\b|\bday\b|yyyy-mm-dd|\d{4}-\d\d-\d\d\b/i, 'date'],
 	[/\btime of day\b|^\s*time\b/i, 'time'],
 	[/\b(?:long text|markdown|html|multi-?line|paragraphs?)\b/i, 'text'],
-	[/\b(?:int|integer|whole number)\b/i, 'integer'],
+	[/\b(?:int|integer|whole number|cents|pence|minor units)\b/i, 'integer'],
 	[/\b(?:decimal|money|currency amount)\b/i, 'decimal'],
 	[/\b(?:float|double)\b/i, 'float'],
 ];

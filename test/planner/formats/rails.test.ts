@@ -41,3 +41,23 @@ end`);
 	t.deepEqual(planned.pairs, {memberships: [['team_id', 'person_id']]});
 	t.true(planned.assumptions.some(text => text.startsWith('settings: default {}')));
 });
+
+test('schema.rb: add_foreign_key declares a reference (the default column, or the column: it names), to a pasted table or a minimal one', t => {
+	const planned = planOf(`ActiveRecord::Schema[7.1].define(version: 2024_02_02_000000) do
+  create_table "kennels", force: :cascade do |t|
+    t.string "name", null: false
+  end
+
+  create_table "dogs", force: :cascade do |t|
+    t.string "name", null: false
+    t.bigint "kennel_id", null: false
+    t.bigint "groomer_ref"
+  end
+
+  add_foreign_key "dogs", "kennels"
+  add_foreign_key "dogs", "staff_members", column: "groomer_ref"
+end`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.tables, {kennels: 'name:string', dogs: 'name:string kennel_id:references:kennels groomer_ref:references:staff_members:optional', staff_members: ''});
+	t.false(planned.assumptions.some(line => line.startsWith('kennel_id: bigint')));
+});

@@ -81,3 +81,10 @@ test('TypeScript: a numeric ...Id is a key: a reference even to a type the paste
 	t.true(planned.assumptions.includes('question_id: a reference to questions, from the name'));
 	t.false(planned.assumptions.some(line => line.startsWith('created_at')));
 });
+
+test('TypeScript: a number commented as cents is an integer, whatever its name suggests', t => {
+	const planned = planOf('interface Refund {\n  id: number;\n  total: number; // cents\n  fee: number;\n}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.refunds, 'total:integer fee:decimal');
+	t.true(planned.assumptions.includes("total: number read as integer, from the comment 'cents'"));
+});
