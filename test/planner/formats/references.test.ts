@@ -54,3 +54,12 @@ test('a table the paste describes after the one that references it is not planne
 	t.deepEqual(planned.tables, {bids: 'lot_id:references:lots amount:decimal', lots: 'title:text'});
 	t.false(planned.assumptions.includes(minimal('lots')));
 });
+
+test('an Ecto belongs_to to a module of another context plans its minimal table in that context', t => {
+	const planned = planOf(
+		'defmodule Clinic.Records.Note do\n  use Ecto.Schema\n  schema "notes" do\n    field :body, :string\n    belongs_to :author, Clinic.Staff.Nurse\n    belongs_to :visit, Clinic.Records.Visit\n  end\nend',
+	);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.contexts, {nurses: 'Staff', visits: 'Records', notes: 'Records'});
+	t.is(planned.tables.notes, 'body:string author_id:references:nurses visit_id:references:visits');
+});
