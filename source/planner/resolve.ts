@@ -12,6 +12,7 @@ import {inferType} from './name-types.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
 import {REFERENCE_NOUNS} from './reference-nouns.js';
+import {referencedDrafts} from './referenced-tables.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 import {camelize, pluralize, singularize, underscore} from './words.js';
 
@@ -305,18 +306,8 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		join.assumptions.push(`join table for ${first.plural} and ${second.plural} (many to many), unique on the pair`);
 	}
 
-	// A pasted reference to a table the paste does not describe ("REFERENCES hotels"): planned like
-	// an English one, minimal unless the project has it, in the context of the table that names it.
-	for (const entity of [...entities]) {
-		for (const attr of entity.attrs) {
-			const target = /:references:([a-z0-9_]+)/.exec(attr)?.[1];
-			if (!target || entities.some(other => other.plural === target)) continue;
-			const context = entity.draft.generator?.context;
-			const draft: EntityDraft = {singular: singularize(target), fields: [], belongsTo: [], hasMany: [], hasOne: [], mentioned: true};
-			if (context) draft.generator = {context, plural: target, attrs: []};
-			entities.push({draft, plural: target, attrs: [], assumptions: [], uniquePairs: []});
-		}
-	}
+	// A reference to a table nothing describes: minimal, stated, like an English one.
+	for (const {draft, plural} of referencedDrafts(entities)) entities.push({draft, plural, attrs: [], assumptions: [], uniquePairs: []});
 
 	// Referenced or named entities the description does not describe.
 	const undescribed: string[] = [];
