@@ -67,7 +67,7 @@ export const prisma: Format = {
 
 			for (const line of model.lines) {
 				const pair = /^@@(?:unique|id)\(\[([^\]]+)\]/.exec(line);
-				const columns = pair?.[1]!.split(',').map(name => snake(name.trim()));
+				const columns = pair?.[1]?.split(',').map(name => snake(name.trim()));
 				if (columns && line.startsWith('@@unique')) table.uniquePairs.push(columns);
 				else if (columns && columns.length > 1) {
 					// A composite @@id (a join model's pair): a unique pair, since Phoenix tables get an id.

@@ -71,7 +71,7 @@ function members(body: string): Array<{code: string; comment?: string}> {
 			continue;
 		}
 
-		pieces.forEach((piece, index) => found.push({code: piece, comment: index === pieces.length - 1 ? (comment ?? above) : undefined}));
+		for (const [index, piece] of pieces.entries()) found.push({code: piece, comment: index === pieces.length - 1 ? (comment ?? above) : undefined});
 		above = undefined;
 	}
 
