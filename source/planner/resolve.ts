@@ -12,6 +12,7 @@ import {inferType} from './name-types.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
 import {REFERENCE_NOUNS} from './reference-nouns.js';
+import {referencedDrafts} from './referenced-tables.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 import {camelize, pluralize, singularize, underscore} from './words.js';
 
@@ -308,6 +309,9 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		join.uniquePairs.push([`${singularize(first.plural)}_id`, `${singularize(second.plural)}_id`]);
 		join.assumptions.push(`join table for ${first.plural} and ${second.plural} (many to many), unique on the pair`);
 	}
+
+	// A reference to a table nothing describes: minimal, stated, like an English one.
+	for (const {draft, plural} of referencedDrafts(entities)) entities.push({draft, plural, attrs: [], assumptions: [], uniquePairs: []});
 
 	// Referenced or named entities the description does not describe.
 	const undescribed: string[] = [];

@@ -67,7 +67,13 @@ export const prisma: Format = {
 
 			for (const line of model.lines) {
 				const pair = /^@@(?:unique|id)\(\[([^\]]+)\]/.exec(line);
-				if (pair && line.startsWith('@@unique')) table.uniquePairs.push(pair[1]!.split(',').map(name => snake(name.trim())));
+				const columns = pair?.[1]?.split(',').map(name => snake(name.trim()));
+				if (columns && line.startsWith('@@unique')) table.uniquePairs.push(columns);
+				else if (columns && columns.length > 1) {
+					// A composite @@id (a join model's pair): a unique pair, since Phoenix tables get an id.
+					table.uniquePairs.push(columns);
+					table.assumptions.push(`the composite @@id (${columns.join(', ')}) read as a unique pair: the table gets an id like every Phoenix table`);
+				}
 				const match = /^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
 				if (!match || line.startsWith('@')) continue;
 				const [, field, kind, list, optional, rest] = match as unknown as [string, string, string, string | undefined, string | undefined, string];

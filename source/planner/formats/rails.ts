@@ -1,7 +1,8 @@
 /**
  * Rails migrations and schema.rb: `create_table :posts do |t|` ... `t.string :title, null: false`,
  * `t.references :user, foreign_key: true`, `default:`, `add_index ..., unique: true`. A column
- * without `null: false` is nullable in Rails, so optional here.
+ * without `null: false` is nullable in Rails, so optional here. `add_foreign_key "shifts",
+ * "volunteers"` declares shifts.volunteer_id a reference (or the `column:` it names), pasted target or not.
  */
 import type {Parsed} from '../types.js';
 import {pluralize, singularize} from '../words.js';
@@ -104,20 +105,6 @@ export const rails: Format = {
 			}
 
 			if (current) readLine(current, line);
-			// add_foreign_key "line_items", "orders" (column: :order_id by default): the column is a reference.
-			const foreign = /^\s*add_foreign_key\s+[:"'](\w+)["']?,\s*[:"'](\w+)["']?(.*)$/.exec(line);
-			if (foreign) {
-				const column = /column:\s*[:"'](\w+)/.exec(foreign[3]!)?.[1] ?? `${singularize(snake(foreign[2]!))}_id`;
-				const table = tables.find(each => each.plural === snake(foreign[1]!));
-				const found = table?.columns.find(each => each.name === column);
-				if (table && found) {
-					found.type = `references:${snake(foreign[2]!)}`;
-					// A bigint key is what a Rails reference is: no widening to say.
-					table.assumptions = table.assumptions.filter(line => !line.startsWith(`${column}: bigint`));
-				}
-				continue;
-			}
-
 			const index = /add_index\s+[:"'](\w+)["']?,\s*(\[[^\]]+\]|[:"']\w+["']?)(.*)$/.exec(line.trim()) ?? /^\s*t\.index\s+(\[[^\]]+\]|[:"']\w+["']?)(.*)$/.exec(line);
 			if (index && /unique:\s*true/.test(line)) {
 				const table = index.length === 4 ? tables.find(each => each.plural === snake(index[1]!)) : current;
@@ -130,7 +117,22 @@ export const rails: Format = {
 			}
 		}
 
+		for (const line of text.split('\n')) foreignKey(tables, line);
 		inferReferences(tables);
 		return {ok: true, value: tables};
 	},
 };
+
+/** `add_foreign_key "shifts", "volunteers"` / `add_foreign_key :leaves, :employees, column: :approver_id`. */
+function foreignKey(tables: Table[], line: string): void {
+	const match = /^\s*add_foreign_key\s+[:"'](\w+)["']?,\s*[:"'](\w+)["']?(.*)$/.exec(line);
+	if (!match) return;
+	const table = tables.find(each => each.plural === snake(match[1]!));
+	const target = snake(match[2]!);
+	const name = /column:\s*[:"'](\w+)/.exec(match[3]!)?.[1] ?? `${singularize(target)}_id`;
+	const found = table?.columns.find(each => each.name === snake(name));
+	if (!found) return;
+	found.type = `references:${target}`;
+	// A key's width is the reference's, not a bigint to widen by hand.
+	table!.assumptions = table!.assumptions.filter(line => !line.startsWith(`${found.name}: bigint`));
+}
