@@ -10,8 +10,11 @@
  */
 import {type ChildProcessWithoutNullStreams, spawn} from 'node:child_process';
 
-// One base64 file per stdin line; one answer per line: OK, or ERR and the base64 message. A text
-// the parser raises on (rather than returning an error) is answered as an error, not a crash.
+// One base64 file per stdin line; one answer per line: the marker, then OK, or ERR and the base64
+// message. A text the parser raises on (rather than returning an error) is answered as an error, not
+// a crash. The marker sets the answers apart from what the VM itself prints on stdout (an error
+// report when it cannot read the HOME it was given, say), which is ignored.
+const ANSWER = '@ectosmith-parse ';
 const PARSE_LOOP = `
 format = fn
   {meta, {prefix, suffix}, token} -> "line #{meta[:line]}: #{prefix}#{token}#{suffix}"
@@ -20,11 +23,11 @@ end
 parse = fn text ->
   try do
     case Code.string_to_quoted(text) do
-      {:ok, _} -> "OK"
-      {:error, error} -> "ERR " <> Base.encode64(format.(error))
+      {:ok, _} -> "${ANSWER}OK"
+      {:error, error} -> "${ANSWER}ERR " <> Base.encode64(format.(error))
     end
   rescue
-    error -> "ERR " <> Base.encode64(Exception.message(error))
+    error -> "${ANSWER}ERR " <> Base.encode64(Exception.message(error))
   end
 end
 loop = fn loop ->
@@ -138,8 +141,9 @@ export class WarmElixir {
 			const line = this.buffer.slice(0, newline);
 			this.buffer = this.buffer.slice(newline + 1);
 			const pending = this.queue[0];
-			if (pending === undefined) continue;
-			pending.answers.push(line === 'OK' ? undefined : Buffer.from(line.slice(4), 'base64').toString('utf8'));
+			if (pending === undefined || !line.startsWith(ANSWER)) continue;
+			const answer = line.slice(ANSWER.length);
+			pending.answers.push(answer === 'OK' ? undefined : Buffer.from(answer.slice(4), 'base64').toString('utf8'));
 			if (pending.answers.length === pending.count) {
 				this.queue.shift();
 				pending.resolve(pending.answers);

@@ -40,6 +40,19 @@ test('one warm process answers every check, also after a file that does not pars
 	t.is(await elixir.parse([good]), undefined);
 });
 
+test('what the VM prints on stdout besides the answers is no answer (an error report when HOME cannot be read)', async t => {
+	if (!requireElixir(t)) return;
+	const dir = tempDir(t);
+	const noisy = join(dir, 'elixir');
+	// What Erlang prints, run as another user with HOME=/root: a report on stdout before any answer.
+	await writeFile(noisy, '#!/bin/sh\nprintf "=ERROR REPORT==== now ===\\nfile:path_eval([\\"/root\\"],\\".erlang\\"): permission denied\\n\\n"\nexec elixir "$@"\n');
+	await chmod(noisy, 0o755);
+	const elixir = new WarmElixir({command: noisy});
+	t.teardown(() => elixir.stop());
+	t.deepEqual(await elixir.parse([good, good]), [undefined, undefined]);
+	t.regex((await elixir.parse([bad]))![0]!, /^line 3:/);
+});
+
 test('a check that hangs is timed out and its process killed; the next check starts a new one', async t => {
 	const dir = tempDir(t);
 	const hanging = join(dir, 'elixir');
