@@ -23,3 +23,15 @@ export function fitOrBreak(indent: number, head: string, items: string[], tail: 
 export function spansLines(code: string): boolean {
 	return code.includes('\n');
 }
+
+/**
+ * `def name(params) do` at `indent`: one line when it fits, otherwise as mix format breaks a
+ * function head, one parameter per line six spaces deeper and `) do` four spaces deeper.
+ */
+export function defHead(indent: number, name: string, params: string[]): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}def ${name}(${params.join(', ')}) do`;
+	if (params.length === 0 || line.length <= LINE_LENGTH) return line;
+	const inner = ' '.repeat(indent + 6);
+	return `${pad}def ${name}(\n${params.map(param => inner + param).join(',\n')}\n${' '.repeat(indent + 4)}) do`;
+}

@@ -1,5 +1,6 @@
 /** schema_access_scope.ex (Phoenix 1.8): the access functions of a scoped schema, with PubSub broadcasts. */
 import {BS, type ContextSpec} from './context-spec.js';
+import {defHead} from './layout.js';
 import type {ScopeConfig} from './project-info.js';
 import {scopeAlias} from './project-info.js';
 
@@ -25,7 +26,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
     * {:deleted, %${a}{}}
 
   """
-  def subscribe_${p}(%${sa}{} = scope) do
+${defHead(2, `subscribe_${p}`, [`%${sa}{} = scope`])}
     key = ${key}
 
     Phoenix.PubSub.subscribe(${pubsub}, ${topic})
@@ -46,7 +47,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       [%${a}{}, ...]
 
   """
-  def list_${p}(%${sa}{} = scope) do
+${defHead(2, `list_${p}`, [`%${sa}{} = scope`])}
     Repo.all_by(${a}, ${scope.schemaKey}: ${key})
   end
 
@@ -64,7 +65,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       ** (Ecto.NoResultsError)
 
   """
-  def get_${s}!(%${sa}{} = scope, ${pk}) do
+${defHead(2, `get_${s}!`, [`%${sa}{} = scope`, `${pk}`])}
     Repo.get_by!(${a}, ${pk}: ${pk}, ${scope.schemaKey}: ${key})
   end
 
@@ -80,7 +81,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def create_${s}(%${sa}{} = scope, attrs) do
+${defHead(2, `create_${s}`, [`%${sa}{} = scope`, `attrs`])}
     with {:ok, ${s} = %${a}{}} <-
            %${a}{}
            |> ${a}.changeset(attrs, scope)
@@ -102,7 +103,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def update_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`, `attrs`])}
     ${owns}
 
     with {:ok, ${s} = %${a}{}} <-
@@ -126,7 +127,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def delete_${s}(%${sa}{} = scope, %${a}{} = ${s}) do
+${defHead(2, `delete_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`])}
     ${owns}
 
     with {:ok, ${s} = %${a}{}} <-
@@ -145,7 +146,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       %Ecto.Changeset{data: %${a}{}}
 
   """
-  def change_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs ${BS} %{}) do
+${defHead(2, `change_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${owns}
 
     ${a}.changeset(${s}, attrs, scope)
