@@ -4,7 +4,7 @@
  * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
  */
 import type {Attr} from './attributes.js';
-import {fitOrBreak, LINE_LENGTH, spansLines} from './layout.js';
+import {breakAfter, fitOrBreak, LINE_LENGTH, spansLines} from './layout.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
 import {requiredAttrs} from './schema.js';
@@ -184,9 +184,12 @@ export function invalidAttrs(schema: SchemaSpec): string {
  * the blank lines the formatter puts around it then (tidied by formatterBlankLines).
  */
 export function assertMatch(indent: number, left: string, right: string): string {
-	const pad = ' '.repeat(indent);
-	const line = `${pad}assert ${left} = ${right}`;
-	return line.length <= LINE_LENGTH ? line : `\n${pad}assert ${left} =\n${' '.repeat(indent + 9)}${right}\n`;
+	return breakAfter(indent, `assert ${left} =`, right, 9);
+}
+
+/** `assert left == right` at `indent`, broken after `==` as mix format does when too long. */
+export function assertEqual(indent: number, left: string, right: string): string {
+	return breakAfter(indent, `assert ${left} ==`, right, 9);
 }
 
 /** `assert_raise error, fn -> call end` at `indent`, the fn's body on its own line when too long, as mix format does. */
@@ -219,7 +222,7 @@ export function readCases(context: TestContextNames): string {
 
     test "get_${s}!/1 returns the ${s} with given id" do
       ${s} = ${s}_fixture()
-      assert ${ctx}.get_${s}!(${s}.${pk}) == ${s}
+${assertEqual(6, `${ctx}.get_${s}!(${s}.${pk})`, `${s}`)}
     end
 `;
 }
@@ -241,7 +244,7 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(${s}, update_attrs
     test "update_${s}/2 with invalid data returns error changeset" do
       ${s} = ${s}_fixture()
 ${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(${s}, @invalid_attrs)`)}
-      assert ${s} == ${ctx}.get_${s}!(${s}.${pk})
+${assertEqual(6, `${s}`, `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 `;
 }
@@ -254,13 +257,13 @@ export function deleteAndChangeCases(context: TestContextNames): string {
 	return `
     test "delete_${s}/1 deletes the ${s}" do
       ${s} = ${s}_fixture()
-      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
+${assertMatch(6, `{:ok, %${a}{}}`, `${ctx}.delete_${s}(${s})`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 
     test "change_${s}/1 returns a ${s} changeset" do
       ${s} = ${s}_fixture()
-      assert %Ecto.Changeset{} = ${ctx}.change_${s}(${s})
+${assertMatch(6, `%Ecto.Changeset{}`, `${ctx}.change_${s}(${s})`)}
     end
 `;
 }
@@ -320,7 +323,7 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
       other_scope = ${scopeFixture}()
-      assert ${ctx}.get_${s}!(scope, ${s}.${pk}) == ${s}
+${assertEqual(6, `${ctx}.get_${s}!(scope, ${s}.${pk})`, `${s}`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(other_scope, ${s}.${pk})`)}
     end
 
@@ -359,13 +362,13 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(scope, ${s}, updat
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
 ${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(scope, ${s}, @invalid_attrs)`)}
-      assert ${s} == ${ctx}.get_${s}!(scope, ${s}.${pk})
+${assertEqual(6, `${s}`, `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
     test "delete_${s}/2 deletes the ${s}" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(scope, ${s})
+${assertMatch(6, `{:ok, %${a}{}}`, `${ctx}.delete_${s}(scope, ${s})`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
@@ -379,7 +382,7 @@ ${assertRaise(6, 'MatchError', `${ctx}.delete_${s}(other_scope, ${s})`)}
     test "change_${s}/2 returns a ${s} changeset" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert %Ecto.Changeset{} = ${ctx}.change_${s}(scope, ${s})
+${assertMatch(6, `%Ecto.Changeset{}`, `${ctx}.change_${s}(scope, ${s})`)}
     end
   end
 `);

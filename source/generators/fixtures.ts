@@ -3,7 +3,8 @@
  * (fixtures_module.ex) and the block injected per schema (fixtures.ex): unique_* helpers for
  * unique attributes and `<singular>_fixture`.
  */
-import {DEFAULT_SAMPLE_NOW, paramAttrs, sampleValue} from './context-test.js';
+import {DEFAULT_SAMPLE_NOW, formatterBlankLines, paramAttrs, sampleValue} from './context-test.js';
+import {breakAfter} from './layout.js';
 import {parentFixtureCall} from './references.js';
 import type {SchemaSpec} from './schema-spec.js';
 
@@ -91,7 +92,7 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 		? `
     attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults('      ')})`}
 
-    {:ok, ${s}} = ${context.module}.create_${s}(scope, attrs)`
+${breakAfter(4, `{:ok, ${s}} =`, `${context.module}.create_${s}(scope, attrs)`, 2)}`
 		: `
     {:ok, ${s}} =
       attrs
@@ -121,13 +122,13 @@ function linkedFixture(context: FixtureContextNames, helpers: string, lines: str
 	const args = [...parents.map(parent => parent.variable), ...(withAttrs ? ['attrs'] : [])].join(', ');
 	const attrs = withAttrs ? `${made ? '\n' : ''}    attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults})`}\n\n` : '';
 	const create = `${context.module}.create_${s}${args ? `(${args})` : '()'}`;
-	return `
+	return formatterBlankLines(`
 ${helpers}  @doc """
   Generate a ${s}.
   """
   def ${s}_fixture${withAttrs ? '(attrs \\\\ %{})' : ''} do
-${made}${attrs}    {:ok, ${s}} = ${create}
+${made}${attrs}${breakAfter(4, `{:ok, ${s}} =`, create, 2)}
     ${s}
   end
-`;
+`);
 }

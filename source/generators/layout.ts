@@ -35,3 +35,49 @@ export function defHead(indent: number, name: string, params: string[]): string 
 	const inner = ' '.repeat(indent + 6);
 	return `${pad}def ${name}(\n${params.map(param => inner + param).join(',\n')}\n${' '.repeat(indent + 4)}) do`;
 }
+
+/** Splits `a, %{b | c: 1}, f(d, e)` at its top-level commas. */
+function topLevelArgs(args: string): string[] {
+	const parts: string[] = [];
+	let depth = 0;
+	let start = 0;
+	for (let index = 0; index < args.length; index++) {
+		const char = args[index]!;
+		if ('([{'.includes(char)) depth++;
+		else if (')]}'.includes(char)) depth--;
+		else if (char === ',' && depth === 0) {
+			parts.push(args.slice(start, index).trim());
+			start = index + 1;
+		}
+	}
+	parts.push(args.slice(start).trim());
+	return parts;
+}
+
+/**
+ * A call `name(args)` starting at column `indent`, as mix format lays it out when it does not fit:
+ * a last map argument opens on the call's line (`f(a, %{` … `})`), else one argument per line.
+ */
+export function layoutCall(indent: number, call: string): string {
+	const match = /^([\w.!?]+)\((.+)\)$/s.exec(call);
+	if (indent + call.length <= LINE_LENGTH || !match) return call;
+	const [, name, inner] = match as unknown as [string, string, string];
+	const args = topLevelArgs(inner);
+	const pad = ' '.repeat(indent);
+	const last = args.at(-1)!;
+	const update = /^%\{(\w+) \| (.+)\}$/.exec(last);
+	const head = `${name}(${[...args.slice(0, -1), '%{'].join(', ')}`;
+	if (update && indent + head.length <= LINE_LENGTH) return `${head}\n${pad}  ${update[1]}\n${pad}  | ${update[2]}\n${pad}})`;
+	return `${name}(\n${args.map(arg => `${pad}  ${arg}`).join(',\n')}\n${pad})`;
+}
+
+/**
+ * `left op right` at `indent` (`assert x ==`, `{:ok, x} =`): one line when it fits, otherwise broken
+ * after the operator with `right` `deeper` spaces in, set off by blank lines (see formatterBlankLines).
+ */
+export function breakAfter(indent: number, left: string, right: string, deeper: number): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}${left} ${right}`;
+	if (line.length <= LINE_LENGTH) return line;
+	return `\n${pad}${left}\n${' '.repeat(indent + deeper)}${layoutCall(indent + deeper, right)}\n`;
+}

@@ -66,7 +66,7 @@ const CASES: Case[] = [
 function render(testCase: Case): GeneratedFile[] {
 	const spec = buildContextSpec(testCase.scoped ? scopedProject : modernProject, {...LONG, ...testCase.options});
 	const files = renderContextFiles(spec, {}, {now: NOW});
-	return [files.context, renderSchema(spec.schema), renderMigration(spec.schema, '20250609134500')].map(file => ({
+	return [files.context, files.test, files.fixtures, renderSchema(spec.schema), renderMigration(spec.schema, '20250609134500')].map(file => ({
 		path: `${testCase.name}/${file.path}`,
 		content: file.content,
 	}));
