@@ -3,8 +3,10 @@
  * (context_test.exs) and the `describe` block injected per schema (test_cases.exs, or
  * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
  */
+
+import {assertEqual, assertList, assertMatch, assertRaise} from './assert-layout.js';
 import type {Attr} from './attributes.js';
-import {breakAfter, fitOrBreak, LINE_LENGTH, spansLines} from './layout.js';
+import {breakAfter, fitOrBreak, layoutCall, spansLines} from './layout.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
 import {requiredAttrs} from './schema.js';
@@ -168,7 +170,7 @@ export function withoutInvalidDataTests(cases: string): string {
 }
 
 export function assertions(singular: string, values: SampleValue[]): string {
-	return values.map(value => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
+	return values.map(value => `\n${assertEqual(6, `${singular}.${value.name}`, value.expected)}`).join('');
 }
 
 export function invalidAttrs(schema: SchemaSpec): string {
@@ -177,26 +179,6 @@ export function invalidAttrs(schema: SchemaSpec): string {
 		4,
 		'@invalid_attrs ',
 	);
-}
-
-/**
- * `assert left = right` at `indent`, broken after `=` as mix format does when too long, with
- * the blank lines the formatter puts around it then (tidied by formatterBlankLines).
- */
-export function assertMatch(indent: number, left: string, right: string): string {
-	return breakAfter(indent, `assert ${left} =`, right, 9);
-}
-
-/** `assert left == right` at `indent`, broken after `==` as mix format does when too long. */
-export function assertEqual(indent: number, left: string, right: string): string {
-	return breakAfter(indent, `assert ${left} ==`, right, 9);
-}
-
-/** `assert_raise error, fn -> call end` at `indent`, the fn's body on its own line when too long, as mix format does. */
-export function assertRaise(indent: number, error: string, call: string): string {
-	const pad = ' '.repeat(indent);
-	const line = `${pad}assert_raise ${error}, fn -> ${call} end`;
-	return line.length <= LINE_LENGTH ? line : `\n${pad}assert_raise ${error}, fn ->\n${pad}  ${call}\n${pad}end\n`;
 }
 
 /** mix format keeps one blank line at most, none opening or closing a block. */
@@ -217,7 +199,7 @@ export function readCases(context: TestContextNames): string {
 	return `
     test "list_${p}/0 returns all ${p}" do
       ${s} = ${s}_fixture()
-      assert ${ctx}.list_${p}() == [${s}]
+${assertList(6, `${ctx}.list_${p}()`, s)}
     end
 
     test "get_${s}!/1 returns the ${s} with given id" do
@@ -314,9 +296,9 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
       scope = ${scopeFixture}()
       other_scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      other_${s} = ${s}_fixture(other_scope)
-      assert ${ctx}.list_${p}(scope) == [${s}]
-      assert ${ctx}.list_${p}(other_scope) == [other_${s}]
+${breakAfter(6, `other_${s} =`, `${s}_fixture(other_scope)`, 2)}
+${assertList(6, `${ctx}.list_${p}(scope)`, s)}
+${assertList(6, `${ctx}.list_${p}(other_scope)`, `other_${s}`)}
     end
 
     test "get_${s}!/2 returns the ${s} with given id" do
@@ -354,7 +336,7 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(scope, ${s}, updat
       ${s} = ${s}_fixture(scope)
 
       assert_raise MatchError, fn ->
-        ${ctx}.update_${s}(other_scope, ${s}, %{})
+        ${layoutCall(8, `${ctx}.update_${s}(other_scope, ${s}, %{})`)}
       end
     end
 

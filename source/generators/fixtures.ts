@@ -92,7 +92,7 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 		? `
     attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults('      ')})`}
 
-${breakAfter(4, `{:ok, ${s}} =`, `${context.module}.create_${s}(scope, attrs)`, 2)}`
+${breakAfter(4, `{:ok, ${s}} =`, `${context.module}.create_${s}(scope, attrs)`, 2).replace(/^\n/, '')}`
 		: `
     {:ok, ${s}} =
       attrs

@@ -81,3 +81,9 @@ export function breakAfter(indent: number, left: string, right: string, deeper: 
 	if (line.length <= LINE_LENGTH) return line;
 	return `\n${pad}${left}\n${' '.repeat(indent + deeper)}${layoutCall(indent + deeper, right)}\n`;
 }
+
+/** `  def head, do: body`: mix format moves `do:` to the next line when the whole does not fit. */
+export function oneLineDef(head: string, body: string): string {
+	const line = `  def ${head}, do: ${body}`;
+	return line.length <= LINE_LENGTH ? line : `  def ${head},\n    do: ${body}`;
+}

@@ -1,6 +1,13 @@
 /** schema_access_scope.ex (Phoenix 1.8): the access functions of a scoped schema, with PubSub broadcasts. */
 import {BS, type ContextSpec} from './context-spec.js';
-import {defHead} from './layout.js';
+import {defHead, layoutCall, spansLines} from './layout.js';
+
+/** `broadcast_x(scope, {:created, x})` in a `with` body, set off by a blank line when mix format breaks it. */
+function broadcastCall(s: string, event: string): string {
+	const call = layoutCall(6, `broadcast_${s}(scope, {:${event}, ${s}})`);
+	return `      ${call}\n${spansLines(call) ? '\n' : ''}`;
+}
+
 import type {ScopeConfig} from './project-info.js';
 import {scopeAlias} from './project-info.js';
 
@@ -35,7 +42,7 @@ ${defHead(2, `subscribe_${p}`, [`%${sa}{} = scope`])}
   defp broadcast_${s}(%${sa}{} = scope, message) do
     key = ${key}
 
-    Phoenix.PubSub.broadcast(${pubsub}, ${topic}, message)
+    ${layoutCall(4, `Phoenix.PubSub.broadcast(${pubsub}, ${topic}, message)`)}
   end
 
   @doc """
@@ -86,8 +93,7 @@ ${defHead(2, `create_${s}`, [`%${sa}{} = scope`, `attrs`])}
            %${a}{}
            |> ${a}.changeset(attrs, scope)
            |> Repo.insert() do
-      broadcast_${s}(scope, {:created, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'created')}      {:ok, ${s}}
     end
   end
 
@@ -110,8 +116,7 @@ ${defHead(2, `update_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`, `attrs`])}
            ${s}
            |> ${a}.changeset(attrs, scope)
            |> Repo.update() do
-      broadcast_${s}(scope, {:updated, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'updated')}      {:ok, ${s}}
     end
   end
 
@@ -132,8 +137,7 @@ ${defHead(2, `delete_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`])}
 
     with {:ok, ${s} = %${a}{}} <-
            Repo.delete(${s}) do
-      broadcast_${s}(scope, {:deleted, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'deleted')}      {:ok, ${s}}
     end
   end
 

@@ -1,6 +1,6 @@
 /** schema_access.ex (Phoenix 1.8): a schema's access functions in its context. */
 import {BS, type ContextSpec} from './context-spec.js';
-import {defHead} from './layout.js';
+import {defHead, oneLineDef} from './layout.js';
 
 /** list_ and get_! as Phoenix writes them: shared by every form of a schema's access functions. */
 export function listAndGet(context: ContextSpec): string {
@@ -32,7 +32,7 @@ export function listAndGet(context: ContextSpec): string {
       ** (Ecto.NoResultsError)
 
   """
-  def get_${s}!(id), do: Repo.get!(${a}, id)
+${oneLineDef(`get_${s}!(id)`, `Repo.get!(${a}, id)`)}
 `;
 }
 

@@ -61,6 +61,18 @@ const CASES: Case[] = [
 		scoped: true,
 	},
 	{name: 'nested-context', options: {context: 'Storefront.Catalog'}},
+	// Longer still: the scoped access lines (ownership checks, broadcasts, get_by!) grow past 98 too.
+	...[false, true].map(scoped => ({
+		name: `very-long${scoped ? '-scoped' : ''}`,
+		options: {
+			context: 'MerchandiseCatalogManagement',
+			schema: 'ProductVariantOptionTranslation',
+			plural: 'product_variant_option_translations',
+			attrs: ['translated_option_display_name:string', 'product_variant_id:references:product_variants'],
+			parents: [PRODUCT_VARIANT_PARENT],
+		},
+		scoped,
+	})),
 ];
 
 function render(testCase: Case): GeneratedFile[] {
