@@ -250,7 +250,7 @@ try {
 			['common "posts" (90%)', 'posts'],
 			['"invoices" (10%)', 'invoices'],
 			['none "zzzz"', 'zzzz'],
-			['short "zz" (no index, no match)', 'zz'],
+			['short "zz" (no index: the newest 10,000 rows, no match)', 'zz'],
 		];
 		for (const [label, search] of searches) {
 			report(`in process: search ${label}`, await timeAsync(() => listExecutions(orm, {search}, {limit: 50})), trivial);

@@ -1,7 +1,8 @@
 /**
  * The screens' services on top of the wired program (source/app): workflows from AppConfig,
  * earlier descriptions from the recorder, the project read the way the engine reads it, the
- * schema through the inspect_project tool of the workflow's MCP servers, runs through the engine.
+ * schema read in this process by the reader inspect_project itself runs (phoenix-project), so the
+ * pane waits for no tool server; runs through the engine.
  * Loaded after the first paint (it pulls in the ORM, the SDKs and the MCP client).
  */
 import {readdirSync} from 'node:fs';
@@ -9,6 +10,7 @@ import type {RunOptions} from '../engine/workflow-engine.js';
 import type {LlmProvider} from '../llm/provider.js';
 import {scrubbedEvents} from '../log/scrub-stream.js';
 import {mixProjectProblem} from '../phoenix-project/mix-project.js';
+import {inspectProject} from '../phoenix-project/read-project.js';
 import {inspectOutput} from '../tool-results/inspect-result.js';
 import type {ProjectSchema, ProjectStatus, SchemaTable, UiRunRequest, UiServices, WorkflowChoice} from '../ui/services.js';
 import type {WiredApp} from './open-app.js';
@@ -39,7 +41,7 @@ function problemOf(folder: string): ProjectStatus | undefined {
 /** Only what the pane draws is required, so a server that reports less still gets its tables drawn. */
 const schemaList = inspectOutput.pick({schemas: true});
 
-/** inspect_project's structuredContent -> the tables the schema pane draws, read by the tool's own schema. */
+/** inspect_project's result (structuredContent, or the reader's own) -> the tables the schema pane draws, read by the tool's own schema. */
 export function schemaFromInspection(structured: unknown): ProjectSchema {
 	const parsed = schemaList.safeParse(structured);
 	if (!parsed.success) {
@@ -72,7 +74,6 @@ export function schemaFromInspection(structured: unknown): ProjectSchema {
 export function createUiServices(app: ScreensApp, options: UiServicesOptions): UiServices {
 	// Runs in progress: closing cancels them and waits, so their rows end CANCELLED, not STARTED.
 	const running = new Set<{controller: AbortController; done: Promise<unknown>}>();
-	const workflowOf = (name?: string) => (name === undefined ? app.config.defaultWorkflow() : app.config.getWorkflow(name));
 
 	return {
 		async listWorkflows(): Promise<WorkflowChoice[]> {
@@ -113,15 +114,10 @@ export function createUiServices(app: ScreensApp, options: UiServicesOptions): U
 			await options.createDemo(folder);
 		},
 
-		async readSchema(projectPath, workflowName) {
+		async readSchema(projectPath) {
 			try {
-				const workflow = await workflowOf(workflowName);
-				const bindings = await app.mcp.toolsFor(workflow.servers);
-				const inspect = bindings.find(binding => binding.toolName === 'inspect_project');
-				if (!inspect) return {tables: [], problem: `No inspect_project tool among the servers of ${workflow.name}.`};
-				const result = await app.mcp.callTool(inspect, {project_path: projectPath});
-				if (result.isError) return {tables: [], problem: result.text};
-				return schemaFromInspection(result.structuredContent);
+				// inspect_project's own reading, its result read by the same contract as the tool's.
+				return schemaFromInspection(await inspectProject(projectPath));
 			} catch (error) {
 				return {tables: [], problem: error instanceof Error ? error.message : String(error)};
 			}

@@ -17,6 +17,7 @@ const REQUEST = [
 	/^(?:please\s+)?(?:let's|lets|let us) (?:build|make|create|model)\s+/i,
 	/^(?:please\s+)?(?:build|create|make|generate|set up|setup|add|model|design|scaffold|give)(?: me| us)?\s+/i,
 	/^please\s+/i,
+	/^(?:need|needs|want|wanted|requesting)\s+(?=\S)/i,
 	/^(?:to )?(?:track|manage|keep track of)\s+/i,
 ];
 
@@ -25,11 +26,37 @@ export interface Clause {
 	tokens: Word[];
 }
 
+const HEADING = /^\s*(?:#{1,6}\s+(.+?)|\*\*(.+?)\*\*:?|([A-Za-z][\w ]{0,40}):)\s*$/;
+const BULLET = /^\s*(?:[-*•+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?(.+?)\s*$/;
+
+/**
+ * "## Vehicles" (or "**Vehicle**", "Vehicles:") over bullets of single fields ("- make", "- year
+ * (integer)", "- belongs to vehicle") is one statement: "Vehicles: make, year (integer), …".
+ * Bullets that are statements of their own ("- products: name, price") stay lines.
+ */
+function joinHeadedLists(lines: string[]): string[] {
+	const out: string[] = [];
+	for (let at = 0; at < lines.length; at++) {
+		const heading = HEADING.exec(lines[at]!);
+		const name = heading ? (heading[1] ?? heading[2] ?? heading[3])!.replace(/[*#`]/g, '').trim() : undefined;
+		const items: string[] = [];
+		let end = at + 1;
+		for (; end < lines.length && BULLET.test(lines[end]!); end++) items.push(BULLET.exec(lines[end]!)![1]!);
+		const fieldsOnly = items.every(item => !/[:;]|\b(?:have|has|with)\b|\.\s/.test(item));
+		if (name && name.split(/\s+/).length <= 3 && items.length > 0 && fieldsOnly) {
+			out.push(`${name}: ${items.join(', ')}`);
+			at = end - 1;
+		} else out.push(lines[at]!.replace(/^\s*#{1,6}\s+/, ''));
+	}
+
+	return out;
+}
+
 /** Lines, sentences, `;` and " - " separate clauses; list markers go. */
 export function splitClauses(text: string): string[] {
 	const out: string[] = [];
-	for (const rawLine of text.split(/\r?\n/)) {
-		const line = rawLine.replace(/^\s*(?:[-*•+]|\d+[.)])\s+/, '');
+	for (const rawLine of joinHeadedLists(text.split(/\r?\n/))) {
+		const line = rawLine.replace(/^\s*(?:[-*•+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
 		let depth = 0;
 		let current = '';
 		for (let i = 0; i < line.length; i++) {

@@ -47,6 +47,26 @@ export function splice(words: string[], tokens: Word[], at: number, count: numbe
 
 /** "default 0", "defaults to open", "defaulting to false", "by default true", "default: EUR". */
 export function takeDefault(words: string[], tokens: Word[]): string | undefined {
+	// "starting at 0", "starts from 1", "initially 0": a number the field begins with.
+	const starting = words.findIndex(
+		(word, i) =>
+			((['starting', 'starts', 'beginning'].includes(word) && ['at', 'from'].includes(words[i + 1] ?? '') && isNumber(words[i + 2])) || (word === 'initially' && isNumber(words[i + 1]))) && i > 0,
+	);
+	if (starting !== -1) {
+		const length = words[starting] === 'initially' ? 2 : 3;
+		const value = tokens[starting + length - 1]!.raw;
+		splice(words, tokens, starting, length);
+		return value;
+	}
+
+	// "archived false to begin with", "count 0 at first".
+	const begin = words.findIndex((word, i) => i > 1 && ((word === 'to' && ['begin', 'start'].includes(words[i + 1] ?? '') && words[i + 2] === 'with') || (word === 'at' && words[i + 1] === 'first')));
+	if (begin !== -1 && /^[A-Za-z0-9_.-]+$/.test(tokens[begin - 1]!.raw)) {
+		const value = tokens[begin - 1]!.raw;
+		splice(words, tokens, begin - 1, words[begin] === 'to' ? 4 : 3);
+		return value;
+	}
+
 	const at = words.findIndex(word => word === 'default' || word === 'defaults' || word === 'defaulting' || word === 'defaulted');
 	if (at === -1) return undefined;
 	let start = at;

@@ -154,13 +154,14 @@ export function readField(item: Word[]): FieldRead {
 
 	// "a price in cents" → price_cents:integer; "a price in euros" → decimal.
 	let suffix = '';
+	if (words.length > 3 && words[words.length - 3] === 'in' && UNITS[words.slice(-2).join('_')]) words = [...words.slice(0, -2), words.slice(-2).join('_')];
 	const inAt = words.indexOf('in');
 	if (inAt > 0 && inAt === words.length - 2 && !['at', 'on'].includes(words[inAt + 1]!)) {
 		const unit = UNITS[words[inAt + 1]!];
 		if (!unit) return {ok: false};
 		if (!field.type) {
 			field.type = unit.type;
-			field.why = `from 'in ${words[inAt + 1]}'`;
+			field.why = `from 'in ${words[inAt + 1]!.replace(/_/g, ' ')}'`;
 		}
 
 		if (unit.suffix) suffix = `_${unit.suffix}`;
@@ -176,9 +177,9 @@ export function readField(item: Word[]): FieldRead {
 		}
 
 		words = [...words.slice(0, -3), noun];
-	} else if (words.length === 3 && words[0] === 'number' && words[1] === 'of') {
+	} else if (words.filter(word => !ARTICLES.has(word)).length === 3 && words.filter(word => !ARTICLES.has(word))[0] === 'number' && words.includes('of')) {
 		field.type ??= 'integer';
-		words = [`${singularize(words[2]!)}_count`];
+		words = [`${singularize(words[words.length - 1]!)}_count`];
 	}
 
 	// A trailing type word: "a done flag", "an enabled boolean", "closes at a datetime", "opens at a time".
@@ -199,6 +200,9 @@ export function readField(item: Word[]): FieldRead {
 		}
 	}
 
+	// "whether it is online too", "an email as well": the aside is not part of the name.
+	while (words.length > 1 && ['too', 'also'].includes(words[words.length - 1]!)) words.pop();
+	if (words.length > 2 && words.slice(-2).join(' ') === 'as well') words = words.slice(0, -2);
 	// Copulas only go when they stand between the name and what it is.
 	words = words.filter((word, i) => i === 0 || !COPULA.has(word));
 	if (words.length === 0 || words.length > MAX_NAME_WORDS) return {ok: false};

@@ -7,7 +7,7 @@ import type {Clause} from './clauses.js';
 import type {Reading} from './draft.js';
 import {ARTICLES} from './field-words.js';
 import {BELONG, FRAMING_ADJECTIVES, GENERIC_HEADS, HAVE, JOIN, KEYWORDS, MAX_ENTITY_WORDS, SEPARATORS} from './reader-words.js';
-import {camelize, isPlural, isWord, type Word} from './words.js';
+import {camelize, isPlural, isWord, singularize, type Word} from './words.js';
 
 /** A framing phrase's domain: "a gym booking system" → GymBooking, "app to manage a library" → Library. */
 function domainOf(words: string[]): string | undefined {
@@ -41,6 +41,8 @@ export function takeFraming(reading: Reading, clause: Clause, first: boolean): C
 	const after = words.slice(end + 1);
 	const head = phrase[phrase.length - 1];
 	if (!head || phrase.length === 0) return clause;
+	// "An appointment is for one patient": a sentence about an entity already named is no framing.
+	if (reading.entities.some(entity => entity.singular === singularize(phrase[0]!))) return clause;
 	const takeRest = (from: number): Clause | undefined =>
 		from >= tokens.length
 			? undefined

@@ -20,6 +20,8 @@ const TEXT = new Set([
 	'message_body',
 	'transcript',
 	'memo_text',
+	'abstract',
+	'synopsis',
 ]);
 const BOOLEAN = new Set([
 	'published',
@@ -99,6 +101,9 @@ const DECIMAL = new Set([
 	'spend',
 	'spent',
 	'worth',
+	'rent',
+	'premium',
+	'payout',
 ]);
 const INTEGER = new Set([
 	'count',
@@ -201,14 +206,19 @@ function last(name: string): string {
 	return parts[parts.length - 1]!;
 }
 
+/** "an invoice", "a flight": the entity with its article, for the plan's lines. */
+function an(singular: string): string {
+	const words = singular.replace(/_/g, ' ');
+	return `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+}
+
 /** The type a field's name implies when the words give none; `why` is absent for plain strings. */
 export function inferType(name: string, owner?: string): Inferred {
 	const tail = last(name);
 	const named = (type: string): Inferred => ({type, why: 'from the name'});
 	// A bare number identifies a record (invoice, flight, slip): letters and leading zeros happen; places in a row count.
-	if (name === 'number' && owner)
-		return NUMBERED_PLACES.has(owner) ? named('integer') : {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s number identifies it and may hold letters`};
-	if ((name === 'position' || name === 'rank') && owner && PEOPLE.has(owner)) return {type: 'string', why: `from the name: a ${owner.replace(/_/g, ' ')}'s ${name} is a role`};
+	if (name === 'number' && owner) return NUMBERED_PLACES.has(owner) ? named('integer') : {type: 'string', why: `from the name: ${an(owner)}'s number identifies it and may hold letters`};
+	if ((name === 'position' || name === 'rank') && owner && PEOPLE.has(owner)) return {type: 'string', why: `from the name: ${an(owner)}'s ${name} is a role`};
 	if (name === 'email' || name.endsWith('_email') || name.endsWith('_url') || name === 'url' || name === 'slug' || name.endsWith('_name') || name === 'name' || name === 'title')
 		return {type: 'string'};
 	if (TEXT.has(name) || (name.includes('_') && TEXT.has(tail) && tail !== 'text')) return named('text');

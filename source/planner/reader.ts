@@ -29,7 +29,7 @@ class Reader {
 	private readonly byName = new Map<string, EntityDraft>();
 
 	entity(singular: string, mentioned = true): EntityDraft {
-		let entity = this.byName.get(singular);
+		let entity = this.byName.get(singular) ?? this.shortFor(singular);
 		if (!entity) {
 			entity = {singular, fields: [], belongsTo: [], hasMany: [], hasOne: [], mentioned};
 			this.byName.set(singular, entity);
@@ -38,6 +38,12 @@ class Reader {
 
 		if (!mentioned) entity.mentioned = false;
 		return entity;
+	}
+
+	/** "Leave requests: …. Requests belong to employees": the one described entity the short name ends. */
+	private shortFor(singular: string): EntityDraft | undefined {
+		const longer = this.reading.entities.filter(entity => entity.singular.endsWith(`_${singular}`) && !entity.mentioned);
+		return longer.length === 1 ? longer[0] : undefined;
 	}
 
 	forget(entity: EntityDraft): void {
@@ -51,7 +57,21 @@ class Reader {
 	read(text: string): Reading {
 		const clauses = splitClauses(text);
 		for (const [index, raw] of clauses.entries()) this.clause(raw, index === 0);
+		this.mutualToManyToMany();
 		return this.reading;
+	}
+
+	/** "a talk has several speakers" and "speakers give more than one talk": many to many, not a cycle. */
+	private mutualToManyToMany(): void {
+		for (const entity of this.reading.entities) {
+			for (const target of [...entity.hasMany]) {
+				const other = this.byName.get(target);
+				if (!other || other === entity || !other.hasMany.includes(entity.singular)) continue;
+				entity.hasMany.splice(entity.hasMany.indexOf(target), 1);
+				other.hasMany.splice(other.hasMany.indexOf(entity.singular), 1);
+				this.reading.manyToMany.push([entity.singular, target]);
+			}
+		}
 	}
 
 	private clause(raw: string, first: boolean): void {

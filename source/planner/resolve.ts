@@ -12,6 +12,7 @@ import {inferType} from './name-types.js';
 import {orderEntities} from './order.js';
 import {readDescription} from './reader.js';
 import {REFERENCE_NOUNS} from './reference-nouns.js';
+import {referencedDrafts} from './referenced-tables.js';
 import type {Described, Parsed, PlannedEntity} from './types.js';
 import {camelize, pluralize, singularize, underscore} from './words.js';
 
@@ -133,7 +134,11 @@ function fieldAttr(field: FieldDraft, type: string): Parsed<string> {
 
 function findEntity(entities: Working[], name: string): Working | undefined {
 	const singular = singularize(name);
-	return entities.find(entity => entity.draft.singular === singular || entity.plural === name);
+	const exact = entities.find(entity => entity.draft.singular === singular || entity.plural === name);
+	if (exact) return exact;
+	// "a from account" where the description has bank accounts: the one entity the name ends.
+	const longer = entities.filter(entity => entity.draft.singular.endsWith(`_${singular}`) && !entity.draft.mentioned);
+	return longer.length === 1 ? longer[0] : undefined;
 }
 
 export interface DescribeOptions {
@@ -304,6 +309,9 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 		join.uniquePairs.push([`${singularize(first.plural)}_id`, `${singularize(second.plural)}_id`]);
 		join.assumptions.push(`join table for ${first.plural} and ${second.plural} (many to many), unique on the pair`);
 	}
+
+	// A reference to a table nothing describes: minimal, stated, like an English one.
+	for (const {draft, plural} of referencedDrafts(entities)) entities.push({draft, plural, attrs: [], assumptions: [], uniquePairs: []});
 
 	// Referenced or named entities the description does not describe.
 	const undescribed: string[] = [];

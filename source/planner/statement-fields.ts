@@ -12,6 +12,19 @@ import {relationItem} from './relation-items.js';
 import {StatementCursor} from './statement-cursor.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';
 
+/** "a manager who is also an employee (optional for the CEO)": the words without their bracketed notes. */
+function withoutNotes(words: string[]): string[] {
+	const out: string[] = [];
+	let depth = 0;
+	for (const word of words) {
+		if (word === '(') depth++;
+		else if (word === ')') depth = Math.max(0, depth - 1);
+		else if (depth === 0) out.push(word);
+	}
+
+	return out;
+}
+
 export class FieldListReader extends StatementCursor {
 	/** Whether a new entity statement starts after the separators at `index`. */
 	protected statementAhead(index: number): boolean {
@@ -32,6 +45,8 @@ export class FieldListReader extends StatementCursor {
 			if (note.ok && !note.field.ref && !note.field.type?.startsWith('enum:') && !(note.field.said && inner.some(token => token.low === ','))) return false;
 			return isPlural(last) || this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')));
 		}
+		// "…and an author can write many books": a modal after a name opens a sentence, not a field.
+		if (['can', 'may', 'must', 'should'].includes(next ?? '') && this.reader.reading.entities.some(entity => entity.singular === singularize(name.words.join('_')))) return true;
 		if (!isPlural(last)) return false;
 		if (next === ':' || next === 'with' || next === 'having') return true;
 		let verbAt = name.end;
@@ -56,12 +71,15 @@ export class FieldListReader extends StatementCursor {
 			if (SEPARATORS.has(word) && this.statementAhead(end)) break;
 			if (SEPARATORS.has(word)) {
 				let at = end;
-				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the'].includes(this.words[at] ?? '')) at++;
+				while ([',', 'and', 'that', 'which', 'each', 'every', 'it', 'they', 'the', 'a', 'an'].includes(this.words[at] ?? '')) at++;
 				// "…, each task belongs to a project": the entity named again opens its next phrase.
 				if (isWord(this.words[at]) && singularize(this.words[at]!) === entity.singular) at++;
 				if (BELONG.has(this.words[at] ?? '') && this.words[at + 1] === 'to') break;
 				if (HAVE.has(this.words[at] ?? '') && ['many', 'one'].includes(this.words[at + 1] ?? '')) break;
 				if (this.words[at] === 'can' && this.words.slice(at).includes('to')) break;
+				// "…and are tagged with topics", "…and can have several speakers": a relation follows.
+				if (['are', 'is', 'can', 'get'].includes(this.words[at] ?? '') && /^(?:be )?(?:tagged|labell?ed|categori[sz]ed) /.test(this.words.slice(at + 1, at + 3).join(' ') + ' ')) break;
+				if (this.words[at] === 'can' && ['several', 'many', 'multiple', 'more'].includes(this.words[at + 2] ?? '')) break;
 			}
 
 			if ((word === 'belonging' || word === 'belongs' || word === 'belong') && this.words[end + 1] === 'to') break;
@@ -102,7 +120,7 @@ export class FieldListReader extends StatementCursor {
 			}
 
 			// "is nested under a parent category", "the approver is another employee".
-			const relation = relationItem(words, entity.singular);
+			const relation = relationItem(withoutNotes(words), entity.singular);
 			if (relation?.kind === 'belongsTo') {
 				const as = relation.target === entity.singular ? relation.as : undefined;
 				if (!entity.belongsTo.some(known => known.target === relation.target)) entity.belongsTo.push({target: relation.target, ...(as ? {as} : {})});

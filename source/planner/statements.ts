@@ -60,6 +60,15 @@ export class StatementReader extends RelationReader {
 		}
 	}
 
+	/** Whether the words after a ':' are a sentence about a named entity ("a talk can have …"), not fields. */
+	private statementAfterColon(): boolean {
+		let at = this.pos + 1;
+		while (ARTICLES.has(this.at(at) ?? '')) at++;
+		const name = this.at(at);
+		if (!isWord(name) || !this.reader.reading.entities.some(known => known.singular === singularize(name))) return false;
+		return ['can', 'has', 'have', 'belongs', 'belong', 'is', 'are', 'may'].includes(this.at(at + 1) ?? '');
+	}
+
 	private body(entity: EntityDraft, start: number): void {
 		for (;;) {
 			const word = this.at(this.pos);
@@ -78,6 +87,12 @@ export class StatementReader extends RelationReader {
 				continue;
 			}
 
+			// "Talks and speakers: a talk can have several speakers …": a heading, then statements.
+			if (word === ':' && this.statementAfterColon()) {
+				this.pos++;
+				return;
+			}
+
 			if (word === ':' || (word.includes(':') && this.pos > start)) {
 				if (word === ':') this.pos++;
 				this.fields(entity, this.clause.tokens.slice(this.pos));
@@ -92,7 +107,7 @@ export class StatementReader extends RelationReader {
 			}
 
 			let at = this.pos;
-			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both'].includes(this.at(at) ?? '')) at++;
+			while ([',', 'and', 'that', 'which', 'who', 'it', 'they', 'also', 'each', 'every', 'both', 'a', 'an', 'the'].includes(this.at(at) ?? '')) at++;
 			// "…, each task belongs to a project": the entity named again before its next phrase.
 			if (at > this.pos && isWord(this.at(at)) && singularize(this.at(at)!) === entity.singular && (BELONG.has(this.at(at + 1) ?? '') || HAVE.has(this.at(at + 1) ?? '') || this.at(at + 1) === 'can'))
 				at++;
@@ -115,6 +130,18 @@ export class StatementReader extends RelationReader {
 				this.targets(entity, 'hasOne');
 				continue;
 			}
+
+			// "has exactly one helmet", "has only one profile", "has a single address".
+			if (verb && HAVE.has(verb) && ((['exactly', 'only', 'just'].includes(object ?? '') && this.at(at + 2) === 'one') || (object === 'a' && this.at(at + 2) === 'single'))) {
+				this.pos = at + 3;
+				this.targets(entity, 'hasOne');
+				continue;
+			}
+
+			if ((verb === 'is' || verb === 'are') && this.placedIn(entity, at + 1)) continue;
+
+			// "articles are tagged with many topics": a many-to-many pair.
+			if ((verb === 'are' || verb === 'is' || verb === 'get' || verb === 'can') && this.tagged(entity, at + 1)) continue;
 
 			if (verb && JOIN.has(verb)) {
 				this.pos = at + 1;
@@ -148,6 +175,14 @@ export class StatementReader extends RelationReader {
 
 			if (verb === 'can' || (verb === 'may' && object === 'be')) {
 				if (this.ability(entity, at + 1)) continue;
+				if (this.canHaveMany(entity, at + 1)) continue;
+			}
+
+			// "… belongs to a walker with a picked up at": fields after the relation.
+			if (word === 'with' && this.pos > start && (entity.belongsTo.length > 0 || entity.hasOne.length > 0 || entity.joins)) {
+				this.pos++;
+				this.fieldsUntilStatement(entity);
+				continue;
 			}
 
 			if (verb === 'where' && this.nameAt(at + 1) && ['already', 'exist', 'exists'].includes(this.at(this.nameAt(at + 1)!.end) ?? '')) {

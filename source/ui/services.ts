@@ -72,8 +72,8 @@ export interface UiServices {
 	checkProject(folder: string): Promise<ProjectStatus>;
 	/** Copies the demo Phoenix project into an empty or new folder. */
 	createDemoProject(folder: string): Promise<void>;
-	/** The project's data model as inspect_project sees it. */
-	readSchema(projectPath: string, workflow?: string): Promise<ProjectSchema>;
+	/** The project's data model as inspect_project sees it (read in this process: no tool server needed). */
+	readSchema(projectPath: string): Promise<ProjectSchema>;
 	run(request: UiRunRequest, onEvent: (event: EngineEvent) => void): Promise<UiRunResult>;
 	/** The Servers and Workflows screens' store and probe (absent in tests that do not need them). */
 	config?: ConfigServices;

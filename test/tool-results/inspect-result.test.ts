@@ -1,6 +1,6 @@
 import path from 'node:path';
 import test from 'ava';
-import {schemaFromInspection} from '../../source/app/ui-services.js';
+import {createUiServices, schemaFromInspection} from '../../source/app/ui-services.js';
 import {packageRoot} from '../../source/package-root.js';
 import {inspectOutput} from '../../source/tool-results/inspect-result.js';
 import {inspectProjectTool} from '../../source/tools/inspect-project.js';
@@ -54,4 +54,18 @@ test('a result without a schema list, or with one that does not match the contra
 	const bad = schemaFromInspection({schemas: [{module: 'App.Post', file: 'post.ex', table: 'posts', fields: [{name: 'title'}], references: []}]});
 	t.deepEqual(bad.tables, []);
 	t.regex(bad.problem!, /^inspect_project's schema list does not read: schemas\.0\.fields\.0\.type: /);
+});
+
+test('the schema pane reads the project in this process, as inspect_project does, with no tool server', async t => {
+	// No engine, MCP or workflow at all: the pane's read must need none of them.
+	const services = createUiServices({} as never, {readAppModule: async () => undefined, createDemo: async () => undefined});
+	const project = path.join(packageRoot(), 'fixtures/phoenix/with_context');
+	const viaTool = await inspectProjectTool({project_path: project}, packageRoot());
+	const pane = await services.readSchema(project);
+	t.is(pane.problem, undefined);
+	t.deepEqual(pane, schemaFromInspection(viaTool.structuredContent));
+	const missing = await services.readSchema(path.join(packageRoot(), 'fixtures/phoenix/no-such-project'));
+	t.deepEqual(missing.tables, []);
+	t.truthy(missing.problem);
+	t.false(missing.problem!.includes('\n'));
 });

@@ -69,6 +69,10 @@ export const ectoSchema: Format = {
 					const target = snake(belongs[2]!.split('.').pop()!);
 					const key = /foreign_key:\s*:(\w+)/.exec(belongs[3]!)?.[1] ?? `${belongs[1]}_id`;
 					pushColumn(table, {name: key, type: `references:${pluralize(target)}`, optional: false, unique: false});
+					// App.Accounts.User: the segment before the schema is its context.
+					const segments = belongs[2]!.split('.');
+					const named = {plural: pluralize(target), alias: segments.at(-1)!, ...(segments.length >= 3 ? {context: segments.at(-2)!} : {})};
+					table.referenced = [...(table.referenced ?? []), named];
 				}
 			}
 

@@ -1,21 +1,26 @@
 /**
  * A JSON example record (`{"title": "Hello", "views": 3, "published_at": "2024-05-01T10:00:00Z"}`):
  * types read from the values, every one of them stated, since an example shows a value and not a
- * type. The table is named by a wrapping key (`{"booking": {...}}`) or the words before the record
- * ("an example booking:"); nothing else names it, so without either the record is refused.
+ * type. The table is named by a wrapping key (`{"booking": {...}}`), or the words before the record:
+ * outright ("table should be called garments") before what they suggest ("an example booking:");
+ * nothing else names it, so without either the record is refused.
  */
 import type {Parsed} from '../types.js';
 import {pluralize, singularize} from '../words.js';
 import {type Format, pushColumn, snake, type Table} from './table.js';
+import {saidTableName} from './table-name.js';
 
 const NAMING =
 	/\b(?:an?|one|the|example|sample|each|every|single)\s+(?:example\s+|sample\s+)?([a-z][a-z_ ]*?)\s*(?:record|object|row|document|payload|entry|json|looks like|would look like|is like|:)/i;
 
-function jsonBlock(text: string): {json: string; before: string} | undefined {
+/** The words after a record that name it: "<- that is a user", "(one booking)", "is an example order". */
+const NAMED_AFTER = /^[\s`<\-=^(]*(?:that|this|which|it|here)?\s*(?:is|'s|=)?\s*(?:what\s+)?(?:an?|one|the)\s+(?:example\s+|sample\s+)?([a-z][a-z_]*)\b/i;
+
+function jsonBlock(text: string): {json: string; before: string; after: string} | undefined {
 	const start = text.indexOf('{');
 	const end = text.lastIndexOf('}');
 	if (start === -1 || end <= start) return undefined;
-	return {json: text.slice(start, end + 1), before: text.slice(0, start)};
+	return {json: text.slice(start, end + 1), before: text.slice(0, start), after: text.slice(end + 1)};
 }
 
 function valueType(name: string, value: unknown, table: Table): string {
@@ -71,7 +76,12 @@ export const jsonRecord: Format = {
 			name = keys[0]!;
 			record = record[name] as Record<string, unknown>;
 		} else {
-			name = NAMING.exec(block.before)?.[1]?.trim().split(/\s+/).pop();
+			// "a sample record" names no table: the words for an example are not its name.
+			const suggested = NAMING.exec(block.before)?.[1]?.trim().split(/\s+/).pop();
+			name =
+				saidTableName(block.before) ??
+				(suggested && !/^(?:example|sample|record|object|row|entry)$/i.test(suggested) ? suggested : undefined) ??
+				NAMED_AFTER.exec(block.after.replace(/^\s*`{3}\s*/, ''))?.[1];
 		}
 
 		if (!name) return {ok: false, message: 'the JSON record names no table: wrap it as {"booking": {...}} or say \'an example booking:\' before it'};

@@ -76,6 +76,9 @@ export const markdownTable: Format = {
 			if (!line.trim().startsWith('|')) {
 				const named = /^\s*(?:#+\s*|\*\*|table:?\s*|model:?\s*)?`?([A-Za-z][\w ]*?)`?(?:\*\*)?\s*(?:table)?\s*:?\s*$/i.exec(line);
 				if (named && named[1]!.split(/\s+/).length <= 3) label = named[1]!.trim().split(/\s+/).join('_');
+				// A sentence naming it: "Need a `pets` table:", "here is the bookings table".
+				const said = /`(\w+)`\s*(?:table|model)\b|\b(?:a|the|our|my)\s+(\w+)\s+(?:table|model)\b/i.exec(line);
+				if (!named && said) label = said[1] ?? said[2];
 				continue;
 			}
 

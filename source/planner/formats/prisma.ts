@@ -67,7 +67,13 @@ export const prisma: Format = {
 
 			for (const line of model.lines) {
 				const pair = /^@@(?:unique|id)\(\[([^\]]+)\]/.exec(line);
-				if (pair && line.startsWith('@@unique')) table.uniquePairs.push(pair[1]!.split(',').map(name => snake(name.trim())));
+				const columns = pair?.[1]?.split(',').map(name => snake(name.trim()));
+				if (columns && line.startsWith('@@unique')) table.uniquePairs.push(columns);
+				else if (columns && columns.length > 1) {
+					// A composite @@id (a join model's pair): a unique pair, since Phoenix tables get an id.
+					table.uniquePairs.push(columns);
+					table.assumptions.push(`the composite @@id (${columns.join(', ')}) read as a unique pair: the table gets an id like every Phoenix table`);
+				}
 				const match = /^(\w+)\s+(\w+)(\[\])?(\?)?(.*)$/.exec(line);
 				if (!match || line.startsWith('@')) continue;
 				const [, field, kind, list, optional, rest] = match as unknown as [string, string, string, string | undefined, string | undefined, string];
@@ -81,6 +87,7 @@ export const prisma: Format = {
 				let type = references.has(field) ? `references:${references.get(field)}` : enums.has(kind) ? `enum:${enums.get(kind)!.join(':')}` : SCALARS[kind]!;
 				if (list) type = type.includes(':') ? 'array:string' : `array:${type}`;
 				if (!references.has(field) && /@db\.Text\b/.test(rest)) type = 'text';
+				if (kind === 'DateTime' && /@db\.Date\b/.test(rest)) type = list ? 'array:date' : 'date';
 				if (kind === 'BigInt') table.assumptions.push(`${name}: BigInt as integer (the grammar has no bigint)`);
 				const fallback = defaultOf(rest);
 				if (fallback.skipped) table.assumptions.push(`${name}: @default(${fallback.skipped}) left out (the attribute grammar takes literal defaults only)`);

@@ -1,10 +1,11 @@
 /**
  * Rails migrations and schema.rb: `create_table :posts do |t|` ... `t.string :title, null: false`,
  * `t.references :user, foreign_key: true`, `default:`, `add_index ..., unique: true`. A column
- * without `null: false` is nullable in Rails, so optional here.
+ * without `null: false` is nullable in Rails, so optional here. `add_foreign_key "shifts",
+ * "volunteers"` declares shifts.volunteer_id a reference (or the `column:` it names), pasted target or not.
  */
 import type {Parsed} from '../types.js';
-import {pluralize} from '../words.js';
+import {pluralize, singularize} from '../words.js';
 import {type Format, inferReferences, pushColumn, snake, type Table} from './table.js';
 
 const TYPES: Record<string, string> = {
@@ -116,7 +117,22 @@ export const rails: Format = {
 			}
 		}
 
+		for (const line of text.split('\n')) foreignKey(tables, line);
 		inferReferences(tables);
 		return {ok: true, value: tables};
 	},
 };
+
+/** `add_foreign_key "shifts", "volunteers"` / `add_foreign_key :leaves, :employees, column: :approver_id`. */
+function foreignKey(tables: Table[], line: string): void {
+	const match = /^\s*add_foreign_key\s+[:"'](\w+)["']?,\s*[:"'](\w+)["']?(.*)$/.exec(line);
+	if (!match) return;
+	const table = tables.find(each => each.plural === snake(match[1]!));
+	const target = snake(match[2]!);
+	const name = /column:\s*[:"'](\w+)/.exec(match[3]!)?.[1] ?? `${singularize(target)}_id`;
+	const found = table?.columns.find(each => each.name === snake(name));
+	if (!found) return;
+	found.type = `references:${target}`;
+	// A key's width is the reference's, not a bigint to widen by hand.
+	table!.assumptions = table!.assumptions.filter(line => !line.startsWith(`${found.name}: bigint`));
+}

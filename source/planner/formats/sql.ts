@@ -1,11 +1,27 @@
 /**
  * SQL `CREATE TABLE` statements, MySQL, PostgreSQL and SQLite dialects: sized types (`VARCHAR(32)`,
  * `int(11)`), NOT NULL (anything else is optional), DEFAULT, UNIQUE (column or table level),
- * REFERENCES and FOREIGN KEY clauses, and table options (`ENGINE=InnoDB ...`, ignored).
+ * REFERENCES and FOREIGN KEY clauses, and table options (`ENGINE=InnoDB ...`, ignored). A
+ * PostgreSQL `CREATE TYPE mood AS ENUM (...)` makes a column of type mood an Ecto.Enum of its values;
+ * a composite PRIMARY KEY (a join table's pair) is a unique pair, since Phoenix tables get an id.
  */
 import type {Parsed} from '../types.js';
 import {sqlType} from './sql-types.js';
 import {type Column, type Format, IMPLICIT, inferReferences, pushColumn, snake, type Table} from './table.js';
+
+/** `CREATE TYPE [schema.]name AS ENUM ('a', 'b')`. */
+const CREATE_ENUM = /create\s+type\s+([`"\w.]+)\s+as\s+enum\s*\(([^)]*)\)/gi;
+
+/** Enum types the paste creates, by name without schema: `difficulty` → `enum:easy:moderate:hard`. */
+function enumTypes(text: string): Map<string, string> {
+	const found = new Map<string, string>();
+	for (const match of text.matchAll(CREATE_ENUM)) {
+		const values = [...match[2]!.matchAll(/'((?:[^']|'')*)'/g)].map(value => value[1]!.replace(/''/g, "'"));
+		if (values.length > 0) found.set(snake(match[1]!.split('.').pop()!), `enum:${values.join(':')}`);
+	}
+
+	return found;
+}
 
 const CREATE = /create\s+(?:temporary\s+)?table\s+(?:if\s+not\s+exists\s+)?([`"[\]\w.]+)\s*\(/gi;
 
@@ -69,16 +85,17 @@ function defaultExpression(text: string): string {
 	return /^[^\s,]+(?:\(\))?/.exec(text)?.[0] ?? text;
 }
 
-function column(table: Table, definition: string): Column | undefined {
+function column(table: Table, definition: string, enums: Map<string, string>): Column | undefined {
 	const match = /^([`"[]?[\w]+[`"\]]?)\s+(.+)$/s.exec(definition);
 	if (!match) return undefined;
 	const name = snake(match[1]!);
 	const rest = match[2]!;
-	const typeMatch = /^([a-z][a-z0-9_]*(?:\s+(?:varying|precision|unsigned|with(?:out)?\s+time\s+zone))*(?:\s*\([^)]*\))?(?:\s+unsigned)?(?:\[\])?)/i.exec(rest);
+	const typeMatch = /^([a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)?(?:\s+(?:varying|precision|unsigned|with(?:out)?\s+time\s+zone))*(?:\s*\([^)]*\))?(?:\s+unsigned)?(?:\[\])?)/i.exec(rest);
 	const typeText = typeMatch?.[1] ?? rest.split(/\s+/)[0]!;
 	const options = rest.slice(typeText.length);
 	const upper = options.toUpperCase();
-	const mapped = sqlType(typeText);
+	const created = enums.get(snake(typeText.split('.').pop()!));
+	const mapped = created ? {type: created} : sqlType(typeText);
 	if (IMPLICIT.has(name) && name !== 'id') return undefined;
 	if (/PRIMARY\s+KEY/.test(upper) || name === 'id') {
 		if (mapped?.type === 'uuid' || /^(char\(36\)|binary\(16\))$/i.test(typeText)) table.uuidKey = true;
@@ -103,13 +120,13 @@ function column(table: Table, definition: string): Column | undefined {
 	return result;
 }
 
-function readTable(name: string, definitions: string): Table {
+function readTable(name: string, definitions: string, enums: Map<string, string>): Table {
 	const table: Table = {plural: snake(name.split('.').pop()!), columns: [], uniquePairs: [], assumptions: []};
 	const later: string[] = [];
 	for (const definition of splitTop(definitions)) {
 		if (/^(constraint\s+\S+\s+)?(primary\s+key|foreign\s+key|unique|key|index|check|fulltext|spatial)\b/i.test(definition)) later.push(definition);
 		else {
-			const read = column(table, definition);
+			const read = column(table, definition, enums);
 			if (read) pushColumn(table, read);
 		}
 	}
@@ -123,6 +140,13 @@ function readTable(name: string, definitions: string): Table {
 				if (found) found.type = `references:${target}`;
 			}
 
+			continue;
+		}
+
+		const primary = /^(?:constraint\s+\S+\s+)?primary\s+key\s*\(([^)]+)\)/i.exec(definition);
+		if (primary && names(primary[1]!).length > 1) {
+			table.uniquePairs.push(names(primary[1]!));
+			table.assumptions.push(`the composite primary key (${names(primary[1]!).join(', ')}) read as a unique pair: the table gets an id like every Phoenix table`);
 			continue;
 		}
 
@@ -144,9 +168,10 @@ export const sql: Format = {
 	detect: text => /create\s+(?:temporary\s+)?table\b/i.test(text),
 	read(text): Parsed<Table[]> {
 		const tables: Table[] = [];
+		const enums = enumTypes(text);
 		for (const match of text.matchAll(CREATE)) {
 			const open = match.index + match[0].length - 1;
-			tables.push(readTable(match[1]!, body(text, open)));
+			tables.push(readTable(match[1]!, body(text, open), enums));
 		}
 
 		if (tables.length === 0) return {ok: false, message: 'the CREATE TABLE statement has no column list: write it as CREATE TABLE name (column TYPE, ...)'};

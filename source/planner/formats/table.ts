@@ -30,6 +30,8 @@ export interface Table {
 	assumptions: string[];
 	/** The source's primary key is a UUID: the plan uses binary ids. */
 	uuidKey?: boolean;
+	/** Referenced tables whose module the source names (`belongs_to :author, App.Accounts.User`). */
+	referenced?: Array<{plural: string; context?: string; alias: string}>;
 }
 
 /** A structured format: whether a text is in it, and how to read it. */
@@ -117,6 +119,22 @@ export function toReading(tables: Table[], format: string, ignored: string[]): P
 			mentioned: false,
 			generator: {...(table.context ? {context: table.context} : {}), ...(table.alias ? {alias: table.alias} : {}), plural: table.plural, attrs},
 			structured: {format, uniquePairs: table.uniquePairs, assumptions: table.assumptions},
+		});
+	}
+
+	// A referenced table the paste names by module but does not describe keeps that module's names.
+	const plurals = new Set(tables.map(table => table.plural));
+	for (const named of tables.flatMap(table => table.referenced ?? [])) {
+		if (plurals.has(named.plural)) continue;
+		plurals.add(named.plural);
+		entities.push({
+			singular: singularize(named.plural),
+			fields: [],
+			belongsTo: [],
+			hasMany: [],
+			hasOne: [],
+			mentioned: true,
+			generator: {...(named.context ? {context: named.context} : {}), alias: named.alias, plural: named.plural, attrs: []},
 		});
 	}
 

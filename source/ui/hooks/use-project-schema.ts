@@ -1,11 +1,12 @@
 /**
- * The schema pane's content: read through the workflow's inspect_project when the project is
- * chosen, after every write of a run and after every other change ectosmith makes to a project (an
- * undo, from any screen), with the first good read kept as the baseline the `+` marks compare
- * against.
+/**
+ * The schema pane's content: read by inspect_project's reader in this process (no tool server to
+ * wait for) when the project is chosen, after every write of a run and after every other change
+ * ectosmith makes to a project (an undo, from any screen), with the first good read kept as the
+ * baseline the `+` marks compare against.
  */
 import {useEffect, useRef, useState} from 'react';
-import type {ProjectSchema, ProjectStatus, UiServices, WorkflowChoice} from '../services.js';
+import type {ProjectSchema, ProjectStatus, UiServices} from '../services.js';
 import {useShell} from '../shell.js';
 
 export interface ProjectSchemaRead {
@@ -14,13 +15,7 @@ export interface ProjectSchemaRead {
 	baseline: ProjectSchema | undefined;
 }
 
-export function useProjectSchema(
-	services: UiServices | undefined,
-	project: ProjectStatus | undefined,
-	workflows: WorkflowChoice[] | undefined,
-	workflow: WorkflowChoice | undefined,
-	writes: number,
-): ProjectSchemaRead {
+export function useProjectSchema(services: UiServices | undefined, project: ProjectStatus | undefined, writes: number): ProjectSchemaRead {
 	const [schema, setSchema] = useState<ProjectSchema>();
 	const baseline = useRef<{path: string; schema: ProjectSchema}>(undefined);
 	const shell = useShell();
@@ -33,13 +28,8 @@ export function useProjectSchema(
 			return;
 		}
 
-		if (workflows && !workflow) {
-			setSchema({tables: [], problem: 'No workflow chosen: its inspect_project reads the schema.'});
-			return;
-		}
-
 		let live = true;
-		void services.readSchema(project.path, workflow?.name).then(read => {
+		void services.readSchema(project.path).then(read => {
 			if (!live) return;
 			if (baseline.current?.path !== project.path && !read.problem) baseline.current = {path: project.path, schema: read};
 			setSchema(read);
@@ -47,6 +37,6 @@ export function useProjectSchema(
 		return () => {
 			live = false;
 		};
-	}, [services, project, writes, changes, workflows, workflow?.name]);
+	}, [services, project, writes, changes]);
 	return {schema, baseline: baseline.current?.path === project?.path ? baseline.current?.schema : undefined};
 }

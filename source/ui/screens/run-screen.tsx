@@ -62,7 +62,7 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		if (loadError) dispatch({type: 'notice', error: true, text: `Could not start: ${loadError}`});
 	}, [loadError]);
 
-	const {schema, baseline} = useProjectSchema(services, project, workflows, workflow, state.writes);
+	const {schema, baseline} = useProjectSchema(services, project, state.writes);
 	const now = useRunClock(running);
 
 	const approving = state.approval !== undefined;

@@ -161,12 +161,12 @@ export const heldOut: CorpusCase[] = [
 	{
 		kind: 'structured',
 		text: 'CREATE TABLE sessions (\n  id SERIAL PRIMARY KEY,\n  user_id INTEGER NOT NULL REFERENCES users(id),\n  token VARCHAR(64) NOT NULL UNIQUE,\n  expires_at TIMESTAMP NOT NULL\n);',
-		tables: {sessions: 'user_id:references:users token:string:unique expires_at:naive_datetime'},
+		tables: {sessions: 'user_id:references:users token:string:unique expires_at:naive_datetime', users: ''},
 	},
 	{
 		kind: 'structured',
 		text: 'create_table "bookmarks" do |t|\n  t.string "url", null: false\n  t.string "title"\n  t.references "user", null: false, foreign_key: true\n  t.timestamps\nend',
-		tables: {bookmarks: 'url:string title:string:optional user_id:references:users'},
+		tables: {bookmarks: 'url:string title:string:optional user_id:references:users', users: ''},
 	},
 	{
 		kind: 'structured',

@@ -30,8 +30,9 @@ end`);
 	if ('refused' in planned) return t.fail(planned.refused);
 	t.deepEqual(planned.tables, {
 		products: 'name:string sku:string:unique price:decimal status:enum:draft:live:default:draft:optional tags:array:string:optional secret:string:optional:redact vendor_id:references:suppliers',
+		suppliers: '',
 	});
-	t.deepEqual(planned.contexts, {products: 'Catalog'});
+	t.deepEqual(planned.contexts, {products: 'Catalog', suppliers: 'Catalog'});
 });
 
 test('an Ecto type outside the grammar (a custom type, an array of one) is read as string, and said so', t => {

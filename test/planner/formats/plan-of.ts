@@ -7,18 +7,21 @@ export interface Planned {
 	assumptions: string[];
 	binaryId: boolean;
 	contexts: Record<string, string>;
+	/** Referenced tables left to the project, which has them. */
+	undescribed: string[];
 }
 
-export function planOf(text: string): Planned | {refused: string} {
-	const described = describe(text);
+export function planOf(text: string, existingTables?: Set<string>): Planned | {refused: string} {
+	const described = describe(text, existingTables);
 	if (!described.ok) return {refused: described.message};
-	const {entities, binaryId} = described.value;
+	const {entities, binaryId, undescribed} = described.value;
 	return {
 		tables: Object.fromEntries(entities.map(entity => [entity.plural, entity.attrs.join(' ')])),
 		pairs: Object.fromEntries(entities.filter(entity => entity.uniquePairs.length > 0).map(entity => [entity.plural, entity.uniquePairs])),
 		assumptions: entities.flatMap(entity => entity.assumptions),
 		binaryId,
 		contexts: Object.fromEntries(entities.map(entity => [entity.plural, entity.context])),
+		undescribed,
 	};
 }
 

@@ -35,3 +35,18 @@ model Post {
 	});
 	t.deepEqual(planned.pairs, {blog_posts: [['author_id', 'title']]});
 });
+
+test('Prisma: DateTime @db.Date is a date', t => {
+	const planned = planOf('model Subscription {\n  id       Int       @id @default(autoincrement())\n  plan     String\n  renewsOn DateTime? @db.Date\n}');
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.subscriptions, 'plan:string renews_on:date:optional');
+});
+
+test('Prisma: a composite @@id is a unique pair in the order given, stated', t => {
+	const planned = planOf(
+		'model Crew {\n  id Int @id\n  name String\n}\nmodel Voyage {\n  id Int @id\n  port String\n}\nmodel CrewVoyage {\n  voyage   Voyage @relation(fields: [voyageId], references: [id])\n  voyageId Int\n  crew     Crew   @relation(fields: [crewId], references: [id])\n  crewId   Int\n  @@id([voyageId, crewId])\n}',
+	);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.pairs, {crew_voyages: [['voyage_id', 'crew_id']]});
+	t.is(planned.tables.crew_voyages, 'voyage_id:references:voyages crew_id:references:crews');
+});

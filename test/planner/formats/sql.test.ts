@@ -52,3 +52,32 @@ create table sessions (id uuid primary key, user_id uuid not null, token varchar
 	t.deepEqual(planned.tables, {users: 'email:string:unique', sessions: 'user_id:references:users token:string'});
 	t.true(planned.assumptions.some(text => text.startsWith('user_id: a reference to users')));
 });
+
+test('PostgreSQL: CREATE TYPE ... AS ENUM makes a column of that type an Ecto.Enum of its values, with its DEFAULT', t => {
+	const planned = planOf(`CREATE TYPE public.berth_size AS ENUM ('small', 'medium', 'large');
+CREATE TYPE tide AS ENUM ('ebb', 'flood');
+CREATE TABLE berths (
+  id serial PRIMARY KEY,
+  code text NOT NULL,
+  size public.berth_size NOT NULL DEFAULT 'medium'::berth_size,
+  tide_at_survey tide,
+  surface pier_surface
+);`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.is(planned.tables.berths, 'code:text size:enum:small:medium:large:default:medium tide_at_survey:enum:ebb:flood:optional surface:string:optional');
+	t.true(planned.assumptions.includes('surface: the SQL type pier_surface read as string'));
+});
+
+test('SQL: a composite PRIMARY KEY is a unique pair in the order given; UNIQUE (b, a) keeps its order too', t => {
+	const planned = planOf(`CREATE TABLE playlists (id serial PRIMARY KEY, title text NOT NULL);
+CREATE TABLE songs (id serial PRIMARY KEY, title text NOT NULL);
+CREATE TABLE playlist_songs (
+  song_id integer NOT NULL REFERENCES songs(id),
+  playlist_id integer NOT NULL REFERENCES playlists(id),
+  PRIMARY KEY (song_id, playlist_id)
+);
+CREATE TABLE plays (id serial PRIMARY KEY, song_id integer NOT NULL REFERENCES songs(id), played_on date NOT NULL, UNIQUE (song_id, played_on));`);
+	if ('refused' in planned) return t.fail(planned.refused);
+	t.deepEqual(planned.pairs, {playlist_songs: [['song_id', 'playlist_id']], plays: [['song_id', 'played_on']]});
+	t.is(planned.tables.playlist_songs, 'song_id:references:songs playlist_id:references:playlists');
+});
