@@ -4,7 +4,7 @@
  * unique attributes and `<singular>_fixture`.
  */
 import {DEFAULT_SAMPLE_NOW, formatterBlankLines, paramAttrs, sampleValue} from './context-test.js';
-import {breakAfter} from './layout.js';
+import {breakAfter, keywordLine, oneLineDef} from './layout.js';
 import {parentFixtureCall} from './references.js';
 import type {SchemaSpec} from './schema-spec.js';
 
@@ -48,14 +48,14 @@ export function uniqueFixtureFunctions(schema: SchemaSpec): UniqueFixtureFunctio
 		.map((attr): UniqueFixtureFunction => {
 			const name = `unique_${s}_${attr.name}`;
 			if (attr.type === 'integer') {
-				return {attr: attr.name, name, needsImplementation: false, definition: `  def ${name}, do: System.unique_integer([:positive])\n`};
+				return {attr: attr.name, name, needsImplementation: false, definition: `${oneLineDef(name, 'System.unique_integer([:positive])')}\n`};
 			}
 			if (attr.type === 'string' || attr.type === 'text') {
 				return {
 					attr: attr.name,
 					name,
 					needsImplementation: false,
-					definition: `  def ${name}, do: "some ${attr.name}#{System.unique_integer([:positive])}"\n`,
+					definition: `${oneLineDef(name, `"some ${attr.name}#{System.unique_integer([:positive])}"`)}\n`,
 				};
 			}
 			return {
@@ -84,7 +84,8 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 	const helpers = uniqueFixtureFunctions(schema)
 		.map(fn => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
 		.join('');
-	const lines = fixtureParams(schema, now).map(param => `        ${param.name}: ${param.code}`);
+	const params = fixtureParams(schema, now);
+	const lines = params.map((param, index) => keywordLine(8, param.name, param.code, index === params.length - 1));
 	// Phoenix's template leaves a blank line between the braces when there are no params; mix format writes `%{}`.
 	const defaults = (indent: string): string => (lines.length === 0 ? '%{}' : `%{\n${lines.join(',\n')}\n${indent}}`);
 	if (schema.parents) return linkedFixture(context, helpers, lines, defaults('      '));

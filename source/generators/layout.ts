@@ -87,3 +87,11 @@ export function oneLineDef(head: string, body: string): string {
 	const line = `  def ${head}, do: ${body}`;
 	return line.length <= LINE_LENGTH ? line : `  def ${head},\n    do: ${body}`;
 }
+
+/** `key: value` at `indent` in a map or keyword list: mix format moves a value that does not fit to the next line. */
+export function keywordLine(indent: number, key: string, value: string, last: boolean): string {
+	const pad = ' '.repeat(indent);
+	const line = `${pad}${key}: ${value}`;
+	// The comma after all but the last entry counts too.
+	return line.length + (last ? 0 : 1) <= LINE_LENGTH ? line : `${pad}${key}:\n${pad}  ${value}`;
+}

@@ -61,6 +61,12 @@ const CASES: Case[] = [
 		scoped: true,
 	},
 	{name: 'nested-context', options: {context: 'Storefront.Catalog'}},
+	// A unique field: the fixture's unique-value helper is named after the schema and the field.
+	...[false, true].map(scoped => ({
+		name: `unique${scoped ? '-scoped' : ''}`,
+		options: {attrs: ['option_display_name_translation_key:string:unique', 'option_sort_position:integer:unique']},
+		scoped,
+	})),
 	// Longer still: the scoped access lines (ownership checks, broadcasts, get_by!) grow past 98 too.
 	...[false, true].map(scoped => ({
 		name: `very-long${scoped ? '-scoped' : ''}`,
