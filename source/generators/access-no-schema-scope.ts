@@ -1,5 +1,6 @@
 /** access_no_schema_scope.ex (Phoenix 1.8, --no-schema with a scope): scoped access functions that raise until implemented. */
 import {BS, type ContextSpec} from './context-spec.js';
+import {defHead} from './layout.js';
 import type {ScopeConfig} from './project-info.js';
 import {scopeAlias} from './project-info.js';
 
@@ -27,7 +28,7 @@ export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): 
       [%${a}{}, ...]
 
   """
-  def list_${p}(%${sa}{} = _scope) do
+${defHead(2, `list_${p}`, [`%${sa}{} = _scope`])}
     raise "TODO"
   end
 
@@ -56,7 +57,7 @@ export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): 
       {:error, ...}
 
   """
-  def create_${s}(%${sa}{} = _scope, attrs) do
+${defHead(2, `create_${s}`, [`%${sa}{} = _scope`, `attrs`])}
     raise "TODO"
   end
 
@@ -72,7 +73,7 @@ export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): 
       {:error, ...}
 
   """
-  def update_${s}(%${sa}{} = _scope, %${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${sa}{} = _scope`, `%${a}{} = ${s}`, `attrs`])}
     raise "TODO"
   end
 
@@ -88,7 +89,7 @@ export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): 
       {:error, ...}
 
   """
-  def delete_${s}(%${sa}{} = _scope, %${a}{} = ${s}) do
+${defHead(2, `delete_${s}`, [`%${sa}{} = _scope`, `%${a}{} = ${s}`])}
     raise "TODO"
   end
 
@@ -101,7 +102,7 @@ export function accessNoSchemaScoped(context: ContextSpec, scope: ScopeConfig): 
       %Todo{...}
 
   """
-  def change_${s}(%${sa}{} = _scope, %${a}{} = ${s}, _attrs ${BS} %{}) do
+${defHead(2, `change_${s}`, [`%${sa}{} = _scope`, `%${a}{} = ${s}`, `_attrs ${BS} %{}`])}
     raise "TODO"
   end
 `;

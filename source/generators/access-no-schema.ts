@@ -1,5 +1,6 @@
 /** access_no_schema.ex (Phoenix 1.8, --no-schema): access functions that raise until implemented. */
 import {BS, type ContextSpec} from './context-spec.js';
+import {defHead} from './layout.js';
 
 export function accessNoSchema(context: ContextSpec): string {
 	const {module, alias: a, singular: s, plural: p, humanSingular} = context.schema;
@@ -45,7 +46,7 @@ export function accessNoSchema(context: ContextSpec): string {
       {:error, ...}
 
   """
-  def create_${s}(attrs) do
+${defHead(2, `create_${s}`, [`attrs`])}
     raise "TODO"
   end
 
@@ -61,7 +62,7 @@ export function accessNoSchema(context: ContextSpec): string {
       {:error, ...}
 
   """
-  def update_${s}(%${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
     raise "TODO"
   end
 
@@ -77,7 +78,7 @@ export function accessNoSchema(context: ContextSpec): string {
       {:error, ...}
 
   """
-  def delete_${s}(%${a}{} = ${s}) do
+${defHead(2, `delete_${s}`, [`%${a}{} = ${s}`])}
     raise "TODO"
   end
 
@@ -90,7 +91,7 @@ export function accessNoSchema(context: ContextSpec): string {
       %Todo{...}
 
   """
-  def change_${s}(%${a}{} = ${s}, _attrs ${BS} %{}) do
+${defHead(2, `change_${s}`, [`%${a}{} = ${s}`, `_attrs ${BS} %{}`])}
     raise "TODO"
   end
 `;

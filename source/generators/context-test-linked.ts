@@ -5,9 +5,9 @@
  * identical row is refused). Without plain fields there are no attrs, hence no invalid-attrs or
  * update tests.
  */
+import {assertMatch} from './assert-layout.js';
 import {
 	assertions,
-	assertMatch,
 	attrsAssignment,
 	DEFAULT_SAMPLE_NOW,
 	deleteAndChangeCases,

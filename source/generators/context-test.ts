@@ -3,8 +3,10 @@
  * (context_test.exs) and the `describe` block injected per schema (test_cases.exs, or
  * test_cases_scope.exs when the schema is scoped), with Phoenix's sample values per type.
  */
+
+import {assertEqual, assertList, assertMatch, assertRaise} from './assert-layout.js';
 import type {Attr} from './attributes.js';
-import {fitOrBreak, LINE_LENGTH, spansLines} from './layout.js';
+import {breakAfter, fitOrBreak, layoutCall, spansLines} from './layout.js';
 import {inspectAtom, inspectString} from './naming.js';
 import type {ScopeConfig} from './project-info.js';
 import {requiredAttrs} from './schema.js';
@@ -168,7 +170,7 @@ export function withoutInvalidDataTests(cases: string): string {
 }
 
 export function assertions(singular: string, values: SampleValue[]): string {
-	return values.map(value => `\n      assert ${singular}.${value.name} == ${value.expected}`).join('');
+	return values.map(value => `\n${assertEqual(6, `${singular}.${value.name}`, value.expected)}`).join('');
 }
 
 export function invalidAttrs(schema: SchemaSpec): string {
@@ -177,23 +179,6 @@ export function invalidAttrs(schema: SchemaSpec): string {
 		4,
 		'@invalid_attrs ',
 	);
-}
-
-/**
- * `assert left = right` at `indent`, broken after `=` as mix format does when too long, with
- * the blank lines the formatter puts around it then (tidied by formatterBlankLines).
- */
-export function assertMatch(indent: number, left: string, right: string): string {
-	const pad = ' '.repeat(indent);
-	const line = `${pad}assert ${left} = ${right}`;
-	return line.length <= LINE_LENGTH ? line : `\n${pad}assert ${left} =\n${' '.repeat(indent + 9)}${right}\n`;
-}
-
-/** `assert_raise error, fn -> call end` at `indent`, the fn's body on its own line when too long, as mix format does. */
-export function assertRaise(indent: number, error: string, call: string): string {
-	const pad = ' '.repeat(indent);
-	const line = `${pad}assert_raise ${error}, fn -> ${call} end`;
-	return line.length <= LINE_LENGTH ? line : `\n${pad}assert_raise ${error}, fn ->\n${pad}  ${call}\n${pad}end\n`;
 }
 
 /** mix format keeps one blank line at most, none opening or closing a block. */
@@ -214,12 +199,12 @@ export function readCases(context: TestContextNames): string {
 	return `
     test "list_${p}/0 returns all ${p}" do
       ${s} = ${s}_fixture()
-      assert ${ctx}.list_${p}() == [${s}]
+${assertList(6, `${ctx}.list_${p}()`, s)}
     end
 
     test "get_${s}!/1 returns the ${s} with given id" do
       ${s} = ${s}_fixture()
-      assert ${ctx}.get_${s}!(${s}.${pk}) == ${s}
+${assertEqual(6, `${ctx}.get_${s}!(${s}.${pk})`, `${s}`)}
     end
 `;
 }
@@ -241,7 +226,7 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(${s}, update_attrs
     test "update_${s}/2 with invalid data returns error changeset" do
       ${s} = ${s}_fixture()
 ${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(${s}, @invalid_attrs)`)}
-      assert ${s} == ${ctx}.get_${s}!(${s}.${pk})
+${assertEqual(6, `${s}`, `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 `;
 }
@@ -254,13 +239,13 @@ export function deleteAndChangeCases(context: TestContextNames): string {
 	return `
     test "delete_${s}/1 deletes the ${s}" do
       ${s} = ${s}_fixture()
-      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(${s})
+${assertMatch(6, `{:ok, %${a}{}}`, `${ctx}.delete_${s}(${s})`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(${s}.${pk})`)}
     end
 
     test "change_${s}/1 returns a ${s} changeset" do
       ${s} = ${s}_fixture()
-      assert %Ecto.Changeset{} = ${ctx}.change_${s}(${s})
+${assertMatch(6, `%Ecto.Changeset{}`, `${ctx}.change_${s}(${s})`)}
     end
 `;
 }
@@ -311,16 +296,16 @@ function scopedTestCases(context: TestContextNames, scope: ScopeConfig, now: Dat
       scope = ${scopeFixture}()
       other_scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      other_${s} = ${s}_fixture(other_scope)
-      assert ${ctx}.list_${p}(scope) == [${s}]
-      assert ${ctx}.list_${p}(other_scope) == [other_${s}]
+${breakAfter(6, `other_${s} =`, `${s}_fixture(other_scope)`, 2)}
+${assertList(6, `${ctx}.list_${p}(scope)`, s)}
+${assertList(6, `${ctx}.list_${p}(other_scope)`, `other_${s}`)}
     end
 
     test "get_${s}!/2 returns the ${s} with given id" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
       other_scope = ${scopeFixture}()
-      assert ${ctx}.get_${s}!(scope, ${s}.${pk}) == ${s}
+${assertEqual(6, `${ctx}.get_${s}!(scope, ${s}.${pk})`, `${s}`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(other_scope, ${s}.${pk})`)}
     end
 
@@ -351,7 +336,7 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(scope, ${s}, updat
       ${s} = ${s}_fixture(scope)
 
       assert_raise MatchError, fn ->
-        ${ctx}.update_${s}(other_scope, ${s}, %{})
+        ${layoutCall(8, `${ctx}.update_${s}(other_scope, ${s}, %{})`)}
       end
     end
 
@@ -359,13 +344,13 @@ ${assertMatch(6, `{:ok, %${a}{} = ${s}}`, `${ctx}.update_${s}(scope, ${s}, updat
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
 ${assertMatch(6, '{:error, %Ecto.Changeset{}}', `${ctx}.update_${s}(scope, ${s}, @invalid_attrs)`)}
-      assert ${s} == ${ctx}.get_${s}!(scope, ${s}.${pk})
+${assertEqual(6, `${s}`, `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
     test "delete_${s}/2 deletes the ${s}" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert {:ok, %${a}{}} = ${ctx}.delete_${s}(scope, ${s})
+${assertMatch(6, `{:ok, %${a}{}}`, `${ctx}.delete_${s}(scope, ${s})`)}
 ${assertRaise(6, 'Ecto.NoResultsError', `${ctx}.get_${s}!(scope, ${s}.${pk})`)}
     end
 
@@ -379,7 +364,7 @@ ${assertRaise(6, 'MatchError', `${ctx}.delete_${s}(other_scope, ${s})`)}
     test "change_${s}/2 returns a ${s} changeset" do
       scope = ${scopeFixture}()
       ${s} = ${s}_fixture(scope)
-      assert %Ecto.Changeset{} = ${ctx}.change_${s}(scope, ${s})
+${assertMatch(6, `%Ecto.Changeset{}`, `${ctx}.change_${s}(scope, ${s})`)}
     end
   end
 `);

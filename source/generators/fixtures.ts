@@ -3,7 +3,8 @@
  * (fixtures_module.ex) and the block injected per schema (fixtures.ex): unique_* helpers for
  * unique attributes and `<singular>_fixture`.
  */
-import {DEFAULT_SAMPLE_NOW, paramAttrs, sampleValue} from './context-test.js';
+import {DEFAULT_SAMPLE_NOW, formatterBlankLines, paramAttrs, sampleValue} from './context-test.js';
+import {breakAfter, keywordLine, oneLineDef} from './layout.js';
 import {parentFixtureCall} from './references.js';
 import type {SchemaSpec} from './schema-spec.js';
 
@@ -47,14 +48,14 @@ export function uniqueFixtureFunctions(schema: SchemaSpec): UniqueFixtureFunctio
 		.map((attr): UniqueFixtureFunction => {
 			const name = `unique_${s}_${attr.name}`;
 			if (attr.type === 'integer') {
-				return {attr: attr.name, name, needsImplementation: false, definition: `  def ${name}, do: System.unique_integer([:positive])\n`};
+				return {attr: attr.name, name, needsImplementation: false, definition: `${oneLineDef(name, 'System.unique_integer([:positive])')}\n`};
 			}
 			if (attr.type === 'string' || attr.type === 'text') {
 				return {
 					attr: attr.name,
 					name,
 					needsImplementation: false,
-					definition: `  def ${name}, do: "some ${attr.name}#{System.unique_integer([:positive])}"\n`,
+					definition: `${oneLineDef(name, `"some ${attr.name}#{System.unique_integer([:positive])}"`)}\n`,
 				};
 			}
 			return {
@@ -83,7 +84,8 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 	const helpers = uniqueFixtureFunctions(schema)
 		.map(fn => `  @doc """\n  Generate a unique ${s} ${fn.attr}.\n  """\n${fn.definition}\n`)
 		.join('');
-	const lines = fixtureParams(schema, now).map(param => `        ${param.name}: ${param.code}`);
+	const params = fixtureParams(schema, now);
+	const lines = params.map((param, index) => keywordLine(8, param.name, param.code, index === params.length - 1));
 	// Phoenix's template leaves a blank line between the braces when there are no params; mix format writes `%{}`.
 	const defaults = (indent: string): string => (lines.length === 0 ? '%{}' : `%{\n${lines.join(',\n')}\n${indent}}`);
 	if (schema.parents) return linkedFixture(context, helpers, lines, defaults('      '));
@@ -91,7 +93,7 @@ export function renderFixtures(context: FixtureContextNames, now: Date = DEFAULT
 		? `
     attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults('      ')})`}
 
-    {:ok, ${s}} = ${context.module}.create_${s}(scope, attrs)`
+${breakAfter(4, `{:ok, ${s}} =`, `${context.module}.create_${s}(scope, attrs)`, 2).replace(/^\n/, '')}`
 		: `
     {:ok, ${s}} =
       attrs
@@ -121,13 +123,13 @@ function linkedFixture(context: FixtureContextNames, helpers: string, lines: str
 	const args = [...parents.map(parent => parent.variable), ...(withAttrs ? ['attrs'] : [])].join(', ');
 	const attrs = withAttrs ? `${made ? '\n' : ''}    attrs =${lines.length === 0 ? ' Enum.into(attrs, %{})' : `\n      Enum.into(attrs, ${defaults})`}\n\n` : '';
 	const create = `${context.module}.create_${s}${args ? `(${args})` : '()'}`;
-	return `
+	return formatterBlankLines(`
 ${helpers}  @doc """
   Generate a ${s}.
   """
   def ${s}_fixture${withAttrs ? '(attrs \\\\ %{})' : ''} do
-${made}${attrs}    {:ok, ${s}} = ${create}
+${made}${attrs}${breakAfter(4, `{:ok, ${s}} =`, create, 2)}
     ${s}
   end
-`;
+`);
 }

@@ -5,7 +5,7 @@
  * attrs to take: create takes only the parents, nothing can be updated, change takes the struct.
  */
 import {BS, type ContextSpec} from './context-spec.js';
-import {fitOrBreak} from './layout.js';
+import {defHead, fitOrBreak} from './layout.js';
 import {type LinkedParent, parentWords} from './references.js';
 import {plainAttrs} from './schema.js';
 import {deleteAndChangeDoc, listAndGet} from './schema-access.js';
@@ -64,7 +64,7 @@ export function schemaAccessLinked(context: ContextSpec, current = ''): string {
       {:error, %Ecto.Changeset{}}
 
   """
-  def update_${s}(%${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
     ${s}
     |> ${a}.changeset(attrs)
     |> Repo.update()
@@ -72,10 +72,10 @@ export function schemaAccessLinked(context: ContextSpec, current = ''): string {
 `
 		: '';
 	const change = withAttrs
-		? `  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
+		? `${defHead(2, `change_${s}`, [`%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${a}.changeset(${s}, attrs)
   end`
-		: `  def change_${s}(%${a}{} = ${s}) do
+		: `${defHead(2, `change_${s}`, [`%${a}{} = ${s}`])}
     ${a}.changeset(${s})
   end`;
 	return `
@@ -94,7 +94,7 @@ ${listAndGet(context)}
       {:error, %Ecto.Changeset{}}
 
   """
-  def create_${s}${args.length > 0 ? `(${args.join(', ')})` : ''} do
+${args.length > 0 ? defHead(2, `create_${s}`, args) : `  def create_${s} do`}
     ${struct}
     |> ${a}.changeset(${withAttrs ? 'attrs' : ''})
     |> Repo.insert()

@@ -1,5 +1,13 @@
 /** schema_access_scope.ex (Phoenix 1.8): the access functions of a scoped schema, with PubSub broadcasts. */
 import {BS, type ContextSpec} from './context-spec.js';
+import {defHead, layoutCall, spansLines} from './layout.js';
+
+/** `broadcast_x(scope, {:created, x})` in a `with` body, set off by a blank line when mix format breaks it. */
+function broadcastCall(s: string, event: string): string {
+	const call = layoutCall(6, `broadcast_${s}(scope, {:${event}, ${s}})`);
+	return `      ${call}\n${spansLines(call) ? '\n' : ''}`;
+}
+
 import type {ScopeConfig} from './project-info.js';
 import {scopeAlias} from './project-info.js';
 
@@ -25,7 +33,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
     * {:deleted, %${a}{}}
 
   """
-  def subscribe_${p}(%${sa}{} = scope) do
+${defHead(2, `subscribe_${p}`, [`%${sa}{} = scope`])}
     key = ${key}
 
     Phoenix.PubSub.subscribe(${pubsub}, ${topic})
@@ -34,7 +42,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
   defp broadcast_${s}(%${sa}{} = scope, message) do
     key = ${key}
 
-    Phoenix.PubSub.broadcast(${pubsub}, ${topic}, message)
+    ${layoutCall(4, `Phoenix.PubSub.broadcast(${pubsub}, ${topic}, message)`)}
   end
 
   @doc """
@@ -46,7 +54,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       [%${a}{}, ...]
 
   """
-  def list_${p}(%${sa}{} = scope) do
+${defHead(2, `list_${p}`, [`%${sa}{} = scope`])}
     Repo.all_by(${a}, ${scope.schemaKey}: ${key})
   end
 
@@ -64,7 +72,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       ** (Ecto.NoResultsError)
 
   """
-  def get_${s}!(%${sa}{} = scope, ${pk}) do
+${defHead(2, `get_${s}!`, [`%${sa}{} = scope`, `${pk}`])}
     Repo.get_by!(${a}, ${pk}: ${pk}, ${scope.schemaKey}: ${key})
   end
 
@@ -80,13 +88,12 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def create_${s}(%${sa}{} = scope, attrs) do
+${defHead(2, `create_${s}`, [`%${sa}{} = scope`, `attrs`])}
     with {:ok, ${s} = %${a}{}} <-
            %${a}{}
            |> ${a}.changeset(attrs, scope)
            |> Repo.insert() do
-      broadcast_${s}(scope, {:created, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'created')}      {:ok, ${s}}
     end
   end
 
@@ -102,15 +109,14 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def update_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`, `attrs`])}
     ${owns}
 
     with {:ok, ${s} = %${a}{}} <-
            ${s}
            |> ${a}.changeset(attrs, scope)
            |> Repo.update() do
-      broadcast_${s}(scope, {:updated, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'updated')}      {:ok, ${s}}
     end
   end
 
@@ -126,13 +132,12 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       {:error, %Ecto.Changeset{}}
 
   """
-  def delete_${s}(%${sa}{} = scope, %${a}{} = ${s}) do
+${defHead(2, `delete_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`])}
     ${owns}
 
     with {:ok, ${s} = %${a}{}} <-
            Repo.delete(${s}) do
-      broadcast_${s}(scope, {:deleted, ${s}})
-      {:ok, ${s}}
+${broadcastCall(s, 'deleted')}      {:ok, ${s}}
     end
   end
 
@@ -145,7 +150,7 @@ export function schemaAccessScoped(context: ContextSpec, scope: ScopeConfig): st
       %Ecto.Changeset{data: %${a}{}}
 
   """
-  def change_${s}(%${sa}{} = scope, %${a}{} = ${s}, attrs ${BS} %{}) do
+${defHead(2, `change_${s}`, [`%${sa}{} = scope`, `%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${owns}
 
     ${a}.changeset(${s}, attrs, scope)

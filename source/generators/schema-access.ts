@@ -1,5 +1,6 @@
 /** schema_access.ex (Phoenix 1.8): a schema's access functions in its context. */
 import {BS, type ContextSpec} from './context-spec.js';
+import {defHead, oneLineDef} from './layout.js';
 
 /** list_ and get_! as Phoenix writes them: shared by every form of a schema's access functions. */
 export function listAndGet(context: ContextSpec): string {
@@ -31,7 +32,7 @@ export function listAndGet(context: ContextSpec): string {
       ** (Ecto.NoResultsError)
 
   """
-  def get_${s}!(id), do: Repo.get!(${a}, id)
+${oneLineDef(`get_${s}!(id)`, `Repo.get!(${a}, id)`)}
 `;
 }
 
@@ -50,7 +51,7 @@ export function deleteAndChangeDoc(context: ContextSpec): string {
       {:error, %Ecto.Changeset{}}
 
   """
-  def delete_${s}(%${a}{} = ${s}) do
+${defHead(2, `delete_${s}`, [`%${a}{} = ${s}`])}
     Repo.delete(${s})
   end
 
@@ -84,7 +85,7 @@ ${listAndGet(context)}
       {:error, %Ecto.Changeset{}}
 
   """
-  def create_${s}(attrs) do
+${defHead(2, `create_${s}`, [`attrs`])}
     %${a}{}
     |> ${a}.changeset(attrs)
     |> Repo.insert()
@@ -102,13 +103,13 @@ ${listAndGet(context)}
       {:error, %Ecto.Changeset{}}
 
   """
-  def update_${s}(%${a}{} = ${s}, attrs) do
+${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
     ${s}
     |> ${a}.changeset(attrs)
     |> Repo.update()
   end
 
-${deleteAndChangeDoc(context)}  def change_${s}(%${a}{} = ${s}, attrs ${BS} %{}) do
+${deleteAndChangeDoc(context)}${defHead(2, `change_${s}`, [`%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${a}.changeset(${s}, attrs)
   end
 `;

@@ -122,6 +122,16 @@ const FOLLOW_UPS = {
 	selfReference: ['Org.Employee employees name:string manager_id:references:employees'],
 	// Two references to one table: requests approved and requested by employees.
 	twoReferences: ['Org.Employee employees name:string', 'Org.Request requests title:string approver_id:references:employees requester_id:references:employees'],
+	// Issue 16 item 5 with long names: def heads, asserts and fixture lines past 98 columns unless broken as mix format does.
+	longNames: [
+		'Catalog.ProductVariant product_variants display_name:string',
+		'Catalog.ProductVariantOption product_variant_options option_display_name:string option_sort_position:integer product_variant_id:references:product_variants',
+	],
+	longNamesScoped: [
+		...USER_SCOPE,
+		'Catalog.ProductVariant product_variants display_name:string',
+		'Catalog.ProductVariantOption product_variant_options option_display_name:string product_variant_id:references:product_variants',
+	],
 	// An existing context extended with a second schema that references the first, then a follow-up on the second.
 	secondSchema: [
 		'Catalog.Product products name:string price:decimal',
@@ -256,4 +266,6 @@ if (realAppTools().missing) {
 	caseTest("a self-reference (an employee's manager)", 'selfReference');
 	caseTest('two references to one table (approver and requester employees)', 'twoReferences');
 	caseTest('an existing context extended with a second schema referencing the first, then a follow-up on it', 'secondSchema');
+	caseTest('issue 16 item 5: long names (Catalog.ProductVariantOption referencing product_variants) are format-clean', 'longNames');
+	caseTest('issue 16 item 5: long names in a scoped context are format-clean', 'longNamesScoped');
 }
