@@ -2,7 +2,8 @@
  * A field list cut into items: at top-level "," and "and", with enum value lists, "between 1 and
  * 5" ranges and "first and last names" kept together.
  */
-import {ARTICLES} from './field-words.js';
+import {ARTICLES, ENUM_HEADS} from './field-words.js';
+import {inferType} from './name-types.js';
 import {SEPARATORS} from './reader-words.js';
 import {isPlural, isWord, singularize, type Word} from './words.js';
 
@@ -35,7 +36,7 @@ export function splitItems(tokens: Word[]): Word[][] {
 	for (const item of items.filter(part => part.length > 0)) {
 		const previous = merged[merged.length - 1];
 		const words = item.map(token => token.low);
-		if (previous && enumOpen(previous) && !words.includes('(') && (words.length <= 2 || (words.includes('or') && words.length <= 5))) {
+		if (previous && enumOpen(previous) && continuesValues(words)) {
 			previous.push({raw: ',', low: ','}, ...item);
 			continue;
 		}
@@ -49,6 +50,26 @@ export function splitItems(tokens: Word[]): Word[][] {
 	}
 
 	return spreadShared(merged);
+}
+
+/**
+ * Whether an item can carry on an open value list: one or two words, or the last values joined by
+ * "or" (with a default said after them in brackets: "or shipped (defaults to draft)"); a word that
+ * names a field ("title", "due date") starts the next field instead.
+ */
+function continuesValues(words: string[]): boolean {
+	const open = words.indexOf('(');
+	const before = open === -1 ? words : words.slice(0, open);
+	if (open !== -1 && !(before.includes('or') && ['default', 'defaults', 'defaulting'].includes(words[open + 1]!))) return false;
+	if (!(before.length <= 2 || (before.includes('or') && before.length <= 5))) return false;
+	return before.includes('or') || !namesField(before.filter(word => !ARTICLES.has(word)).join('_'));
+}
+
+/** A word that is a field's name on its own: an enum head, or a name whose type it implies (title, due_on), booleans aside (values like "active"). */
+function namesField(word: string): boolean {
+	if (ENUM_HEADS.has(word) || ['name', 'title', 'email', 'slug', 'url'].includes(word)) return true;
+	const inferred = inferType(word);
+	return inferred.why !== undefined && inferred.type !== 'boolean';
 }
 
 /** Whether an item opened an enum list that has not been closed by "or" yet. */
