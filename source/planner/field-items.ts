@@ -2,6 +2,8 @@
  * A field list cut into items: at top-level "," and "and", with enum value lists, "between 1 and
  * 5" ranges and "first and last names" kept together.
  */
+
+import {typePhrase} from './field-phrases.js';
 import {ARTICLES, ENUM_HEADS} from './field-words.js';
 import {inferType} from './name-types.js';
 import {SEPARATORS} from './reader-words.js';
@@ -33,7 +35,7 @@ export function splitItems(tokens: Word[]): Word[][] {
 
 	items.push(current);
 	const merged: Word[][] = [];
-	for (const item of items.filter(part => part.length > 0)) {
+	for (const item of bareValueLists(items.filter(part => part.length > 0))) {
 		const previous = merged[merged.length - 1];
 		const words = item.map(token => token.low);
 		if (previous && enumOpen(previous) && continuesValues(words)) {
@@ -50,6 +52,51 @@ export function splitItems(tokens: Word[]): Word[][] {
 	}
 
 	return spreadShared(merged);
+}
+
+/** A plain lowercase word that could be one of an enum's values, not a field's name or a type. */
+function valueWord(token: Word | undefined): boolean {
+	return token !== undefined && /^[a-z][a-z0-9_]*$/.test(token.raw) && !ARTICLES.has(token.low) && !namesField(token.low) && !typePhrase([token.low]);
+}
+
+/**
+ * "storage freezer, fridge or room", "colour - red, white or rose -": a field word, then single
+ * bare values up to an item "x or y", is one enum field, written "storage: freezer, fridge, room"
+ * so the field reader sees its opener. A value that names a field ("full name, email or phone")
+ * keeps the list a list of fields.
+ */
+function bareValueLists(items: Word[][]): Word[][] {
+	const out: Word[][] = [];
+	const dash = (token: Word | undefined): boolean => token !== undefined && /^[-–—]$/.test(token.raw);
+	for (let i = 0; i < items.length; i++) {
+		const first = items[i]!.filter(token => !dash(token));
+		const lastAt = items.findIndex((item, j) => j > i && item.some(token => token.low === 'or'));
+		const middle = lastAt === -1 ? [] : items.slice(i + 1, lastAt);
+		const last = lastAt === -1 ? [] : items[lastAt]!.filter(token => !dash(token));
+		const open = last.findIndex(token => token.low === '(');
+		const tail = open === -1 ? last : last.slice(0, open);
+		const fits =
+			first.length === 2 &&
+			isWord(first[0]!.low) &&
+			!ARTICLES.has(first[0]!.low) &&
+			valueWord(first[1]) &&
+			middle.every(item => item.length === 1 && valueWord(item[0])) &&
+			tail.length === 3 &&
+			tail[1]!.low === 'or' &&
+			valueWord(tail[0]) &&
+			valueWord(tail[2]) &&
+			(open === -1 || ['default', 'defaults', 'defaulting'].includes(last[open + 1]?.low ?? ''));
+		if (!fits || ENUM_HEADS.has(first[0]!.low)) {
+			out.push(items[i]!);
+			continue;
+		}
+
+		const comma = {raw: ',', low: ','};
+		out.push([first[0]!, {raw: ':', low: ':'}, first[1]!, ...middle.flatMap(item => [comma, ...item]), comma, ...last]);
+		i = lastAt;
+	}
+
+	return out;
 }
 
 /**

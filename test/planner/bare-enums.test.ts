@@ -19,3 +19,15 @@ test('a comma-only value list stops at a word that names a field', t => {
 test('a default said after the values in brackets belongs to the enum', t => {
 	t.is(tables('Orders: total (decimal), state draft, placed or shipped (defaults to draft)').orders, 'total:decimal state:enum:draft:placed:shipped:default:draft');
 });
+
+test('any field word followed by bare values ending in "or" is an enum; a list of fields is not', t => {
+	t.is(tables('Plants: name, light shade, partial or full, watered on.').plants, 'name:string light:enum:shade:partial:full watered_on:date');
+	const contacts = tables('Contacts: full name, email or phone.').contacts!;
+	t.true(contacts.startsWith('full_name:string'));
+	t.false(contacts.includes('enum'));
+});
+
+test('values set off by dashes after the field word are an enum; a dash between clauses still separates them', t => {
+	t.deepEqual(tables('Wine shop - wines have a label.'), {wines: 'label:string'});
+	t.is(tables('Wines: label, colour - red, white or rose - and a vintage year.').wines, 'label:string colour:enum:red:white:rose vintage_year:integer');
+});
