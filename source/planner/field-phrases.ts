@@ -18,6 +18,8 @@ export function typePhrase(words: string[]): {type: string; why: string} | undef
 	if (clean.length === 1 && TYPE_WORDS[clean[0]!]) return {type: TYPE_WORDS[clean[0]!]!, why: `'${clean[0]}'`};
 	if (clean.length === 2 && TYPE_WORDS[clean.join('_')]) return {type: TYPE_WORDS[clean.join('_')]!, why: `'${phrase}'`};
 	if (clean.length === 2 && clean[0] === 'whole' && clean[1] === 'number') return {type: 'integer', why: `'${phrase}'`};
+	// "a 3-letter code", "a 4-digit code": a code of fixed length is a string (digits keep their leading zeros).
+	if (/^\d+ ?-? ?(?:letter|character|char|digit)s? (?:code|string|id|abbreviation)$/.test(phrase)) return {type: 'string', why: `'${phrase.replace(/ ?- ?/, '-')}'`};
 	return undefined;
 }
 
