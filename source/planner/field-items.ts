@@ -51,7 +51,7 @@ export function splitItems(tokens: Word[]): Word[][] {
 		merged.push([...item]);
 	}
 
-	return spreadShared(merged);
+	return spreadShared(shareTypeNote(merged));
 }
 
 /** A plain lowercase word that could be one of an enum's values, not a field's name or a type. */
@@ -147,6 +147,16 @@ function enumOpen(item: Word[]): boolean {
 	if (values.includes('or')) return false;
 	if (words.some(word => ['default', 'defaults', 'defaulting'].includes(word))) return false;
 	return values.filter(word => isWord(word) || /^[A-Za-z0-9_]+$/.test(word)).length >= 1;
+}
+
+/** "latitude and longitude (floats)": a plural type note after the second of two bare words is said of both. */
+function shareTypeNote(items: Word[][]): Word[][] {
+	return items.map((item, i) => {
+		const next = items[i + 1];
+		if (item.length !== 1 || !isWord(item[0]!.low) || !next || next.length !== 4 || next[1]!.low !== '(' || next[3]!.low !== ')') return item;
+		const note = next[2]!.low;
+		return isPlural(note) && typePhrase([note]) ? [...item, ...next.slice(1)] : item;
+	});
 }
 
 /** "first and last names", "start and end dates": the shared noun goes to the bare word before it. */

@@ -16,6 +16,8 @@ export function typePhrase(words: string[]): {type: string; why: string} | undef
 	}
 
 	if (clean.length === 1 && TYPE_WORDS[clean[0]!]) return {type: TYPE_WORDS[clean[0]!]!, why: `'${clean[0]}'`};
+	// "latitude and longitude (floats)": a plural type word names the type of each.
+	if (clean.length === 1 && clean[0]!.endsWith('s') && TYPE_WORDS[singularize(clean[0]!)]) return {type: TYPE_WORDS[singularize(clean[0]!)]!, why: `'${clean[0]}'`};
 	if (clean.length === 2 && TYPE_WORDS[clean.join('_')]) return {type: TYPE_WORDS[clean.join('_')]!, why: `'${phrase}'`};
 	if (clean.length === 2 && clean[0] === 'whole' && clean[1] === 'number') return {type: 'integer', why: `'${phrase}'`};
 	// "a 3-letter code", "a 4-digit code": a code of fixed length is a string (digits keep their leading zeros).

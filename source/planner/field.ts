@@ -157,7 +157,8 @@ export function readField(item: Word[]): FieldRead {
 	if (words.length > 3 && words[words.length - 3] === 'in' && UNITS[words.slice(-2).join('_')]) words = [...words.slice(0, -2), words.slice(-2).join('_')];
 	const inAt = words.indexOf('in');
 	if (inAt > 0 && inAt === words.length - 2 && !['at', 'on'].includes(words[inAt + 1]!)) {
-		const unit = UNITS[words[inAt + 1]!];
+		// A unit the reader does not know still names the field when the type is said: "pressure in hPa (decimal)".
+		const unit = UNITS[words[inAt + 1]!] ?? (field.type && isWord(words[inAt + 1]) ? {type: field.type, suffix: words[inAt + 1]} : undefined);
 		if (!unit) return {ok: false};
 		if (!field.type) {
 			field.type = unit.type;

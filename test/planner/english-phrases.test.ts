@@ -11,3 +11,11 @@ function tables(text: string): Record<string, string> {
 test('"as a 3-letter code", "as a 4-digit code" is a string', t => {
 	t.is(tables('Accounts: name, currency as a 3-letter code, pin as a 4-digit code.').accounts, 'name:string currency:string pin:string');
 });
+
+test('"latitude and longitude (floats)": a plural type note after two bare words types both', t => {
+	t.is(tables('Sites: name, easting and northing (integers), altitude.').sites, 'name:string easting:integer northing:integer altitude:string');
+});
+
+test('a unit the reader does not know names the field when the type is said: "depth in fathoms (decimal)"', t => {
+	t.is(tables('Wrecks: name, depth in fathoms (decimal).').wrecks, 'name:string depth_fathoms:decimal');
+});
