@@ -43,6 +43,13 @@ export function splitItems(tokens: Word[]): Word[][] {
 			continue;
 		}
 
+		// "a status which starts as draft and can be draft, sent or paid": the values are the same field's.
+		const can = ['which', 'that'].includes(words[0]!) ? 1 : 0;
+		if (previous && words[can] === 'can' && words[can + 1] === 'be' && words.length >= can + 3 && words.slice(can + 2).every(word => /^[a-z0-9_]+$/.test(word))) {
+			previous.push(...item);
+			continue;
+		}
+
 		if (previous && previous.length >= 2 && previous[previous.length - 2]!.low === 'between' && /^\d/.test(item[0]!.low)) {
 			previous.push({raw: 'and', low: 'and'}, ...item);
 			continue;

@@ -63,6 +63,15 @@ export function takeDefault(words: string[], tokens: Word[]): string | undefined
 		return value;
 	}
 
+	// "a status which starts as draft", "starting as pending": the value a field begins with.
+	const startsAs = words.findIndex((word, i) => i > 0 && ['starts', 'starting', 'begins', 'beginning'].includes(word) && words[i + 1] === 'as' && /^[A-Za-z0-9_.-]+$/.test(tokens[i + 2]?.raw ?? ''));
+	if (startsAs !== -1) {
+		const value = tokens[startsAs + 2]!.raw;
+		const start = ['which', 'that'].includes(words[startsAs - 1]!) ? startsAs - 1 : startsAs;
+		splice(words, tokens, start, startsAs + 3 - start);
+		return value;
+	}
+
 	// "archived false to begin with", "count 0 at first".
 	const begin = words.findIndex((word, i) => i > 1 && ((word === 'to' && ['begin', 'start'].includes(words[i + 1] ?? '') && words[i + 2] === 'with') || (word === 'at' && words[i + 1] === 'first')));
 	if (begin !== -1 && /^[A-Za-z0-9_.-]+$/.test(tokens[begin - 1]!.raw)) {

@@ -19,3 +19,8 @@ test('"latitude and longitude (floats)": a plural type note after two bare words
 test('a unit the reader does not know names the field when the type is said: "depth in fathoms (decimal)"', t => {
 	t.is(tables('Wrecks: name, depth in fathoms (decimal).').wrecks, 'name:string depth_fathoms:decimal');
 });
+
+test('"which starts as X and can be X, Y or Z" is an enum with X as its default', t => {
+	t.is(tables('Quotes: number, a state which starts as draft and can be draft, sent or accepted.').quotes, 'number:string state:enum:draft:sent:accepted:default:draft');
+	t.is(tables('Jobs: name, phase starting as queued, which can be queued, running or done.').jobs, 'name:string phase:enum:queued:running:done:default:queued');
+});
