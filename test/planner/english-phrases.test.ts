@@ -24,3 +24,8 @@ test('"which starts as X and can be X, Y or Z" is an enum with X as its default'
 	t.is(tables('Quotes: number, a state which starts as draft and can be draft, sent or accepted.').quotes, 'number:string state:enum:draft:sent:accepted:default:draft');
 	t.is(tables('Jobs: name, phase starting as queued, which can be queued, running or done.').jobs, 'name:string phase:enum:queued:running:done:default:queued');
 });
+
+test('"the X they belong to" in a field list is a reference to X', t => {
+	t.deepEqual(tables('Tasks have a title, a due date and the project they belong to.'), {tasks: 'title:string due_date:date project_id:references:projects', projects: ''});
+	t.is(tables('Players: name and the club it belongs to.').players, 'name:string club_id:references:clubs');
+});
