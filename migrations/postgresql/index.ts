@@ -6,6 +6,7 @@ import {Migration20261207185800_history_search_trigram} from './Migration2026120
 import {Migration20261207190921_execution_user_host} from './Migration20261207190921_execution_user_host.js';
 import {Migration20261207190935_ServerAllowApiKey} from './Migration20261207190935_ServerAllowApiKey.js';
 import {Migration20261207190941_WorkflowChecks} from './Migration20261207190941_WorkflowChecks.js';
+import {Migration20261208031007_executions_dry_run} from './Migration20261208031007_executions_dry_run.js';
 
 export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261207185728_postgresql_schema', class: Migration20261207185728_postgresql_schema},
@@ -13,4 +14,5 @@ export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261207190921_execution_user_host', class: Migration20261207190921_execution_user_host},
 	{name: 'Migration20261207190935_ServerAllowApiKey', class: Migration20261207190935_ServerAllowApiKey},
 	{name: 'Migration20261207190941_WorkflowChecks', class: Migration20261207190941_WorkflowChecks},
+	{name: 'Migration20261208031007_executions_dry_run', class: Migration20261208031007_executions_dry_run},
 ];

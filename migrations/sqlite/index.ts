@@ -11,6 +11,7 @@ import {Migration20261127184334_approval_request} from './Migration2026112718433
 import {Migration20261207185701_ServerAllowApiKey} from './Migration20261207185701_ServerAllowApiKey.js';
 import {Migration20261207190921_execution_user_host} from './Migration20261207190921_execution_user_host.js';
 import {Migration20261207190941_WorkflowChecks} from './Migration20261207190941_WorkflowChecks.js';
+import {Migration20261208031007_executions_dry_run} from './Migration20261208031007_executions_dry_run.js';
 
 export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261125101131', class: Migration20261125101131},
@@ -23,4 +24,5 @@ export const migrationsList: MigrationObject[] = [
 	{name: 'Migration20261207185701_ServerAllowApiKey', class: Migration20261207185701_ServerAllowApiKey},
 	{name: 'Migration20261207190921_execution_user_host', class: Migration20261207190921_execution_user_host},
 	{name: 'Migration20261207190941_WorkflowChecks', class: Migration20261207190941_WorkflowChecks},
+	{name: 'Migration20261208031007_executions_dry_run', class: Migration20261208031007_executions_dry_run},
 ];

@@ -12,4 +12,5 @@ export const migrationNames: readonly string[] = [
 	'Migration20261207185701_ServerAllowApiKey',
 	'Migration20261207190921_execution_user_host',
 	'Migration20261207190941_WorkflowChecks',
+	'Migration20261208031007_executions_dry_run',
 ];

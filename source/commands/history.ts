@@ -17,7 +17,7 @@ export function historyLine(row: HistoryRow, color: boolean): string {
 	const when = row.startTime.toISOString().slice(0, 16).replace('T', ' ');
 	const chain = row.parentExecutionId === undefined ? '' : `↳#${row.parentExecutionId} `;
 	const followUps = row.followUps > 0 ? ` (+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'})` : '';
-	const undone = row.undoneAt ? ' [undone]' : '';
+	const undone = `${row.dryRun ? ' [dry run]' : ''}${row.undoneAt ? ' [undone]' : ''}`;
 	const status = colorStatus(row.status, color) + ' '.repeat(Math.max(0, 11 - row.status.length));
 	return [
 		`#${row.id}`.padEnd(7),

@@ -4,6 +4,7 @@
  */
 import type {EngineEvent, EngineEventListener} from '../engine/events.js';
 import {sanitizeForTerminal as clean, sanitizeLine} from '../terminal/sanitize.js';
+import {layOutTables, TableStream} from '../terminal/text-table.js';
 import {type CheckOutput, readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {plannedAction, reportedFiles} from '../tool-results/read-result.js';
 import {type SummaryCall, summarizeRun} from '../tool-results/run-summary.js';
@@ -14,6 +15,8 @@ export interface TextRendererOptions {
 	verbose?: boolean;
 	/** ANSI colours (only for a terminal that wants them). */
 	color?: boolean;
+	/** The terminal's width, that tables in the model's text are laid out in (120 when not a terminal). */
+	columns?: number;
 }
 
 const ANSI = {bold: '\u001B[1m', dim: '\u001B[2m', red: '\u001B[31m', green: '\u001B[32m', yellow: '\u001B[33m', cyan: '\u001B[36m', reset: '\u001B[0m'};
@@ -43,6 +46,9 @@ function seconds(ms: number): string {
 export function createTextRenderer(out: LineSink, options: TextRendererOptions = {}): EngineEventListener {
 	const paint = (style: Style, text: string) => (options.color ? `${ANSI[style]}${text}${ANSI.reset}` : text);
 	let streaming = false; // model text of the current turn has been printed (without its newline)
+	// The model's text less "Model: " and a margin: its tables laid out in that.
+	const tableWidth = Math.max(40, (options.columns ?? 120) - 8);
+	let tables = new TableStream(tableWidth);
 	let calls: SummaryCall[] = [];
 	let projectPath: string | undefined;
 	let dryRun = false;
@@ -86,16 +92,17 @@ export function createTextRenderer(out: LineSink, options: TextRendererOptions =
 				if (!streaming) {
 					out.write(`\n${paint('cyan', 'Model:')} `);
 					streaming = true;
+					tables = new TableStream(tableWidth);
 				}
 
 				// Per delta: an escape split across two deltas is made visible in the first.
-				out.write(clean(event.delta));
+				out.write(tables.push(clean(event.delta)));
 				break;
 			}
 
 			case 'model_message_done': {
-				if (streaming) line();
-				else if (event.text.trim().length > 0) line(`\n${paint('cyan', 'Model:')} ${clean(event.text)}`);
+				if (streaming) line(tables.end());
+				else if (event.text.trim().length > 0) line(`\n${paint('cyan', 'Model:')} ${layOutTables(clean(event.text), tableWidth).join('\n')}`);
 				streaming = false;
 				break;
 			}

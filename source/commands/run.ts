@@ -112,7 +112,9 @@ export async function runCommand(args: string[], flags: RunFlags): Promise<numbe
 		}
 
 		const color = !flags.json && process.stdout.isTTY === true && !process.env.NO_COLOR;
-		const render = flags.json ? createJsonRenderer(process.stdout) : createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color});
+		const render = flags.json
+			? createJsonRenderer(process.stdout)
+			: createTextRenderer(process.stdout, {verbose: flags.verbose === true || flags.debug === true, color, columns: process.stdout.columns || 120});
 		// What the record stores scrubbed is printed scrubbed too.
 		app.engine.on(scrubbedEvents(render, app.secretValues));
 

@@ -23,11 +23,12 @@ export async function showCommand(args: string[], flags: CliFlags): Promise<numb
 			return ExitCode.ok;
 		}
 
-		const render = createTextRenderer(process.stdout, {verbose: true, color: wantsColor(process.stdout)});
+		const render = createTextRenderer(process.stdout, {verbose: true, color: wantsColor(process.stdout), columns: process.stdout.columns || 120});
 		// The record is scrubbed as it is written; a record older than that, or a value set since, is scrubbed here.
 		const secrets = await knownSecretValues(records.orm.em);
 		for (const event of await replayEvents(records.recorder, id)) render(scrubSecretStrings(event, secrets));
 		const execution = await records.recorder.getExecution(id);
+		if (execution.dryRun) process.stdout.write('A dry run: every writing call was only planned; nothing was written.\n');
 		if (execution.undoneAt) process.stdout.write(`Undone on ${execution.undoneAt.toISOString()}: its files were removed or restored.\n`);
 		return ExitCode.ok;
 	} finally {

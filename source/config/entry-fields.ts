@@ -54,7 +54,7 @@ export interface ServerFields {
 
 /** A workflow's editable fields: the same shape as an entry of workflows.json, defined once there. */
 export type WorkflowFields = SeedWorkflow;
-export type {WorkflowChecks} from '../db/entities/statuses.js';
+export {type WorkflowChecks, workflowChecks} from '../db/entities/statuses.js';
 
 export type FieldProblems<T> = Partial<Record<keyof T, string>>;
 

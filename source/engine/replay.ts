@@ -50,6 +50,7 @@ export function eventsFromRecord(execution: ExecutionRecord, messages: RecordedM
 		maxTurns,
 		startedAt: execution.startTime.toISOString(),
 		...(execution.parentExecutionId === undefined ? {} : {parentExecutionId: execution.parentExecutionId}),
+		...(execution.dryRun ? {dryRun: true} : {}),
 	});
 
 	// The user message is recorded before the first turn starts; everything else belongs to a turn.

@@ -57,6 +57,7 @@ export async function startExecution(parts: EngineParts, run: PreparedRun, dryRu
 		...(parent ? {parentExecutionId: parent.id} : {}),
 		maxTurns,
 		startTime: new Date(startedAt),
+		...(dryRun ? {dryRun: true} : {}),
 	});
 	const log = parts.logger.child(`execution ${executionId}`);
 	log.info('execution started', {workflow: workflow.name, provider: provider.name, model: provider.model, projectPath});

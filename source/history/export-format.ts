@@ -88,6 +88,8 @@ export const exportedExecution = z.object({
 	turnCount: z.number().int().nonnegative(),
 	maxTurns: z.number().int().positive().optional(),
 	undoneAt: date.optional(),
+	// Added within version 1: absent in older files and on every execution that wrote.
+	dryRun: z.boolean().optional(),
 	// Added within version 1 (optional: older files, and executions recorded before them, have none).
 	userName: runBy.optional(),
 	hostName: runBy.optional(),

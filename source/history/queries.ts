@@ -49,6 +49,8 @@ export interface HistoryRow {
 	/** How many executions continue this one. */
 	followUps: number;
 	undoneAt?: Date;
+	/** A dry run: it wrote nothing. */
+	dryRun?: boolean;
 	/** Who ran it and on which host (absent on executions recorded before these were). */
 	userName?: string;
 	hostName?: string;
@@ -120,6 +122,7 @@ interface RawRow {
 	target_project_path: string | null;
 	parent_execution_id: number | null;
 	undone_at: number | null;
+	dry_run: number | boolean | null;
 	follow_ups: number;
 	user_name: string | null;
 	host_name: string | null;
@@ -194,7 +197,7 @@ export async function listExecutions(orm: MikroORM, filter: HistoryFilter = {}, 
 	const dialect = dialectOfOrm(orm);
 	const select = async (conditions: Condition[], count: number): Promise<RawRow[]> => {
 		const sql = `select e.id, ${epochMs(dialect, 'e.start_time')} as start_time, ${epochMs(dialect, 'e.end_time')} as end_time, w.name as workflow, e.status, e.turn_count, e.provider, e.model,
-				e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, ${epochMs(dialect, 'e.undone_at')} as undone_at, e.user_name, e.host_name,
+				e.total_tokens, substr(e.user_query, 1, 400) as query_head, e.target_project_path, e.parent_execution_id, ${epochMs(dialect, 'e.undone_at')} as undone_at, e.dry_run, e.user_name, e.host_name,
 				(select count(*) from executions c where c.parent_execution_id = e.id) as follow_ups
 			from executions e join workflows w on w.id = e.workflow_id
 			${conditions.length > 0 ? `where ${conditions.map(condition => condition.sql).join(' and ')}` : ''}
@@ -278,6 +281,7 @@ function toRow(row: RawRow): HistoryRow {
 		// PostgreSQL counts in bigint, which the driver hands over as text.
 		followUps: Number(row.follow_ups),
 		...(row.undone_at === null ? {} : {undoneAt: new Date(Number(row.undone_at))}),
+		...(row.dry_run === true || Number(row.dry_run) === 1 ? {dryRun: true} : {}),
 		...(row.user_name === null ? {} : {userName: row.user_name}),
 		...(row.host_name === null ? {} : {hostName: row.host_name}),
 	};

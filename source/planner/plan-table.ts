@@ -1,9 +1,11 @@
 /**
  * The plan as the planner states it before any tool runs: one row per entity (context, schema,
  * table, fields with types and modifiers, references), then every assumption and every word left
- * out. The headless run prints it; the TUI shows it as the model's first text.
+ * out. The table is a GitHub (Markdown) table: an export shows it as one; the headless run and
+ * the TUI lay it out in their width (terminal/text-table.ts).
  */
 import {parseAttr} from '../grammar/attribute.js';
+import {markdownTable} from '../terminal/text-table.js';
 import type {PlannedEntity} from './types.js';
 
 function fieldText(spec: string): string {
@@ -23,16 +25,6 @@ function referenceText(spec: string): string | undefined {
 	return attr.type === 'references' ? `${attr.name} → ${attr.table}${attr.unique ? ' (unique)' : ''}` : undefined;
 }
 
-function pad(rows: string[][]): string[] {
-	const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)));
-	return rows.map(row =>
-		row
-			.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!)))
-			.join('  ')
-			.trimEnd(),
-	);
-}
-
 export function planTable(entities: PlannedEntity[], options: {binaryId: boolean; ignored: string[]; undescribed: string[]; inspected: boolean; assumed?: string[]}): string {
 	const rows = [
 		['Context', 'Schema', 'Table', 'Fields', 'References'],
@@ -50,7 +42,9 @@ export function planTable(entities: PlannedEntity[], options: {binaryId: boolean
 	];
 	return [
 		'Offline planner (no language model). Plan:',
-		...pad(rows).map(line => `  ${line}`),
+		'',
+		...markdownTable(rows),
+		'',
 		...(assumptions.length > 0 ? ['Assumptions:', ...assumptions.map(text => `  - ${text}`)] : []),
 		...(options.ignored.length > 0 ? ['Left out:', ...options.ignored.map(text => `  - ${text}`)] : []),
 		...(options.inspected ? [] : ['First I inspect the project, then generate in this order.']),

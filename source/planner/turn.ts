@@ -8,6 +8,7 @@
 import type {FunctionResult, ModelTurn, NextTurnRequest, ToolSpec} from '../llm/provider.js';
 import {readCheckResult, stepLine} from '../tool-results/check-result.js';
 import {summarizeRun} from '../tool-results/run-summary.js';
+import {wouldHeadline} from './dry-run-words.js';
 import {buildPlan, type Plan, type PlannedCall, type PlanOptions} from './plan.js';
 import {isTool, type Progress, projectFacts, readProgress} from './progress.js';
 import {isFailure, pairResults, remainingCalls, type Steered, steer} from './steer.js';
@@ -47,11 +48,11 @@ function steeredLines(plan: Plan, progress: Progress, steered: Steered): {headli
 
 function summary(plan: Plan, progress: Progress, steered: Steered): string {
 	const files = fileLines(progress.results);
-	const steps = runSummary(progress.results).nextSteps;
+	const {nextSteps: steps, dryRun} = runSummary(progress.results);
 	const {headline, lines} = steeredLines(plan, progress, steered);
 	return [
-		`${LABEL}: ${headline}`,
-		files.length > 0 ? `Files:\n${files.join('\n')}` : 'The tools reported no files.',
+		`${LABEL}: ${dryRun ? wouldHeadline(headline) : headline}`,
+		files.length > 0 ? `${dryRun ? 'Files it would write' : 'Files'}:\n${files.join('\n')}` : 'The tools reported no files.',
 		...lines,
 		...plan.notes,
 		...(steps.length > 0 ? [`Next steps:\n${steps.map(step => `- ${step}`).join('\n')}`] : []),

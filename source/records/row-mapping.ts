@@ -99,6 +99,7 @@ export function executionRow(execution: Omit<ExecutionRecord, 'id' | 'workflowNa
 		turnCount: execution.turnCount,
 		maxTurns: execution.maxTurns ?? null,
 		undoneAt: execution.undoneAt ?? null,
+		dryRun: execution.dryRun === true,
 		userName: execution.userName ?? null,
 		hostName: execution.hostName ?? null,
 	};
@@ -126,6 +127,7 @@ export function toExecutionRecord(row: StoredExecution): ExecutionRecord {
 	if (row.maxTurns != null) record.maxTurns = row.maxTurns;
 	if (row.undoneAt != null) record.undoneAt = row.undoneAt;
 	if (row.importFingerprint != null) record.imported = true;
+	if (row.dryRun) record.dryRun = true;
 	if (row.userName != null) record.userName = row.userName;
 	if (row.hostName != null) record.hostName = row.hostName;
 	return record;

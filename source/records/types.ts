@@ -20,6 +20,8 @@ export interface NewExecution {
 	maxTurns?: number;
 	/** Default now; the engine passes the instant its execution_started event carries. */
 	startTime?: Date;
+	/** A dry run: nothing is written. */
+	dryRun?: boolean;
 }
 
 export interface NewMessage {
@@ -70,6 +72,8 @@ export interface ExecutionRecord {
 	maxTurns?: number;
 	/** When `ectosmith undo` reverted its files. */
 	undoneAt?: Date;
+	/** A dry run (`--dry-run`): it planned its files and wrote none. */
+	dryRun?: boolean;
 	/** Brought in by `ectosmith import`: its project path and file contents are claims of a file. */
 	imported?: boolean;
 	/** Who ran it (ECTOSMITH_USER, else the OS user) and on which host. */

@@ -55,6 +55,7 @@ export class RecordWriter {
 				provider: execution.provider,
 				model: execution.model,
 				parentExecution: parent ?? null,
+				dryRun: execution.dryRun === true,
 				ownerPid: process.pid,
 				ownerHost: hostname(),
 				userName: currentUserName(),

@@ -59,6 +59,7 @@ const expectedColumns: Record<string, string[]> = {
 		'import_fingerprint',
 		'user_name',
 		'host_name',
+		'dry_run',
 	],
 	messages: [
 		'id',

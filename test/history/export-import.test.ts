@@ -14,6 +14,7 @@ import {ImportRefusedError, importExport, readExportFile} from '../../source/his
 import {listExecutions} from '../../source/history/queries.js';
 import {Recorder} from '../../source/records/recorder.js';
 import {currentHostName, currentUserName} from '../../source/records/run-by.js';
+import {markdownTable} from '../../source/terminal/text-table.js';
 import {answer, setupEngine, TestProvider} from '../engine/_support.js';
 import {copyFixtureProject} from '../helpers/phoenix-project.js';
 import {eachDialect, openTempDatabase} from '../helpers/temp-db.js';
@@ -27,7 +28,14 @@ eachDialect.serial('a follow-up chain exports without secrets and imports into a
 	const project = await copyFixtureProject(t);
 	const usage = {promptTokens: 10, outputTokens: 2, totalTokens: 12};
 	const provider = new TestProvider([
-		{text: 'Writing the schema.', functionCalls: [{name: 'generate_schema', args: {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']}}], usage},
+		{
+			text: `Writing the schema.\n\n${markdownTable([
+				['Schema', 'Fields'],
+				['Blog.Post', 'status: enum(draft|published)'],
+			]).join('\n')}\n`,
+			functionCalls: [{name: 'generate_schema', args: {project_path: project, schema: 'Blog.Post', plural: 'posts', attrs: ['title:string']}}],
+			usage,
+		},
 		{...answer(`Done. (key ${API_KEY} and ${SERVER_SECRET} must not leak)`), usage},
 		{...answer('Follow-up done.'), usage},
 	]);
@@ -56,6 +64,8 @@ eachDialect.serial('a follow-up chain exports without secrets and imports into a
 	t.regex(markdown, /lib\/my_app\/blog\/post\.ex` \(created\)/);
 	t.false(markdown.includes(SERVER_SECRET));
 	t.true(markdown.includes(`| Run by | ${currentUserName()} on ${currentHostName()} |`));
+	// The model's table is a GitHub table: at column 0 after a blank line, its bar escaped.
+	t.regex(markdown, /\n\n\| Schema \| Fields \|\n\|---\|---\|\n\| Blog\.Post \| status: enum\(draft\\\|published\) \|\n/);
 
 	const exportPath = path.join(tempDir(t), 'export.json');
 	writeFileSync(exportPath, json);

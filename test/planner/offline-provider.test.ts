@@ -109,8 +109,8 @@ test('inspects, then calls schema → migration → context per entity in one tu
 	// The first turn states the plan before any tool runs, then inspects.
 	const plan = result.texts[0]!;
 	t.true(plan.startsWith('Offline planner (no language model). Plan:\n'), plan);
-	t.regex(plan, /Blog +Blog\.Post +posts +title: string, body: text, published: boolean +—/);
-	t.regex(plan, /Blog +Blog\.Comment +comments +body: text +post_id → posts/);
+	t.regex(plan, /\| Blog \| Blog\.Post \| posts \| title: string, body: text, published: boolean \| — \|/);
+	t.regex(plan, /\| Blog \| Blog\.Comment \| comments \| body: text \| post_id → posts \|/);
 	t.regex(plan, /Assumptions:\n {2}- comments\.body: text, from the name/);
 	t.true(plan.endsWith(`Inspecting the Phoenix project at ${PROJECT}.`), plan);
 	t.is(result.texts.length, 3, 'inspect, then all generation calls in one turn, then the summary');

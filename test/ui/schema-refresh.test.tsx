@@ -46,3 +46,16 @@ test.serial('an undo from the Replay empties the Run screen’s schema pane too'
 	const after = await until(ui.app.lastFrame, /No Ecto schemas yet/, 'the schema pane read again');
 	t.notRegex(after, postsShown);
 });
+
+test.serial('a follow-up sent while the conversation is scrolled back shows its run: the panes follow the end again', async t => {
+	const ui = await runBlog(t);
+	await ui.press(KEYS.escape);
+	await ui.press(KEYS.pageUp);
+	await ui.press(KEYS.pageUp);
+	await until(ui.app.lastFrame, /Conversation ─+ ↓ \d+ more/, 'the conversation scrolled back');
+	ui.app.stdin.write('i');
+	await ui.type('add a unique slug to posts');
+	await ui.press(KEYS.enter);
+	const followed = await until(ui.app.lastFrame, /✔ Completed after \d+ turns in [\d.]+s \(#2\)/, 'the follow-up to complete, in view');
+	t.notRegex(followed, /Conversation ─+ ↓ \d+ more/);
+});

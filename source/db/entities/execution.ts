@@ -37,6 +37,8 @@ export const Execution = defineEntity({
 				.index('executions_parent_execution_id_index'),
 		// Set when `ectosmith undo` reverted the files this execution wrote.
 		undoneAt: p.datetime().nullable(),
+		// A dry run (`--dry-run`): every writing call ran with dry_run: true; it wrote nothing.
+		dryRun: p.boolean().default(false),
 		// For an execution brought in by `ectosmith import`: the hash of the file's record, so the same file is refused twice.
 		importFingerprint: p.string().nullable().unique('executions_import_fingerprint_unique'),
 		ownerPid: p.integer().nullable(),

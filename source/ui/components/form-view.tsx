@@ -1,8 +1,8 @@
 /**
  * A form: one row per field (label, value, and its problem beside it), Tab / Shift-Tab or ↑ ↓ to move,
  * text fields typed with ink-text-input, multi-line fields one item per line (Enter adds a line,
- * Backspace on an empty line removes it), toggles and check lists with Space. Ctrl-S saves; Esc
- * leaves, asking first when there are unsaved changes. The caller owns the values and the problems.
+ * Backspace on an empty line removes it), toggles and check lists with Space, a choice of a few
+ * values with ←/→ or Space. Ctrl-S saves; Esc leaves, asking first when there are unsaved changes. The caller owns the values and the problems.
  */
 import {Box, Text} from 'ink';
 import {type ReactElement, useState} from 'react';
@@ -19,6 +19,8 @@ export type FormFieldSpec =
 	/** Text with one item per line; `display` shows it otherwise (masked) and `locked` then refuses edits. */
 	| {key: string; label: string; kind: 'lines'; rows: number; hint?: string; display?: (text: string) => string; locked?: string}
 	| {key: string; label: string; kind: 'toggle'; hint?: string}
+	/** One of a few values (the value is one of options): ←/→ or Space cycle them, nothing is typed. */
+	| {key: string; label: string; kind: 'choice'; options: readonly string[]; hint?: string}
 	| {key: string; label: string; kind: 'choices'; options: string[]; hint?: string};
 
 export interface FormViewProps {
@@ -85,6 +87,13 @@ export function FormView(props: FormViewProps) {
 			}
 
 			if (spec.kind === 'toggle' && (input === ' ' || key.return)) return props.onChange(spec.key, !value);
+			if (spec.kind === 'choice' && (input === ' ' || key.leftArrow || key.rightArrow)) {
+				const step = key.leftArrow ? -1 : 1;
+				const next = (spec.options.indexOf(value as string) + step + spec.options.length) % spec.options.length;
+				return props.onChange(spec.key, spec.options[next]!);
+			}
+
+			if (spec.kind === 'choice' && key.return) return move(1);
 			if (spec.kind === 'choices' && (input === ' ' || key.return)) {
 				const option = spec.options[row];
 				if (option === undefined) return;
@@ -140,6 +149,19 @@ export function FormView(props: FormViewProps) {
 					<Box width={fieldWidth(problem)} flexShrink={0}>
 						<TextField width={fieldWidth(problem)} value={value as string} focus={focused} onChange={text => typeInto(() => latest.current.props.onChange(spec.key, text))} onSubmit={() => move(1)} />
 					</Box>
+					<Text wrap="truncate-end">{problemText}</Text>
+				</Box>,
+			);
+		} else if (spec.kind === 'choice') {
+			rows.push(
+				<Box key={spec.key} width={width} height={1} overflow="hidden">
+					{label}
+					<Text> </Text>
+					{spec.options.map((option, at) => (
+						<Text key={option} bold={option === value} inverse={focused && option === value} dimColor={option !== value}>
+							{`${at > 0 ? '  ' : ''}${option === value ? `[${option}]` : option}`}
+						</Text>
+					))}
 					<Text wrap="truncate-end">{problemText}</Text>
 				</Box>,
 			);

@@ -5,13 +5,16 @@
 import path from 'node:path';
 import type {ProviderName} from '../../llm/provider.js';
 import {sanitizeForTerminal, sanitizeLine} from '../../terminal/sanitize.js';
+import {layOutTables} from '../../terminal/text-table.js';
 import type {ProjectSchema, SchemaTable} from '../services.js';
 import type {Line} from '../state/lines.js';
 import type {RunOutcome} from '../state/run-outcome.js';
 import type {ConversationEntry, ToolRow} from '../state/run-state.js';
 
-function textLines(text: string, tone: Line['tone'], label?: string): Line[] {
-	const rows = sanitizeForTerminal(text).replace(/\t/g, '  ').split('\n');
+/** The text's lines under its label; its Markdown tables laid out in `width` (less the indent). */
+function textLines(text: string, tone: Line['tone'], label?: string, width?: number): Line[] {
+	const clean = sanitizeForTerminal(text).replace(/\t/g, '  ');
+	const rows = width === undefined ? clean.split('\n') : layOutTables(clean, width - 2);
 	return rows.map((row, index) => ({text: index === 0 && label ? `${label} ${row}` : label ? `  ${row}` : row, tone}));
 }
 
@@ -52,14 +55,14 @@ export function summaryLines(summary: RunOutcome): Line[] {
 	return lines;
 }
 
-export function entryLines(entry: ConversationEntry): Line[] {
+export function entryLines(entry: ConversationEntry, width?: number): Line[] {
 	switch (entry.kind) {
 		case 'user':
 			return [{text: ''}, ...textLines(entry.text, 'user', 'You:')];
 		case 'model':
-			return textLines(entry.streaming ? `${entry.text}▍` : entry.text, 'model', 'Model:');
+			return textLines(entry.streaming ? `${entry.text}▍` : entry.text, 'model', 'Model:', width);
 		case 'answer':
-			return textLines(entry.text, 'answer', 'Model:');
+			return textLines(entry.text, 'answer', 'Model:', width);
 		case 'notice':
 			return textLines(entry.text, 'dim');
 		case 'error':

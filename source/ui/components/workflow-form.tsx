@@ -5,6 +5,7 @@
  */
 import {useMemo, useState} from 'react';
 import type {StoredWorkflow} from '../../config/config-store.js';
+import {workflowChecks} from '../../config/entry-fields.js';
 import {PLACEHOLDERS, templatePlaceholders} from '../../config/template-placeholders.js';
 import type {ConfigServices} from '../services.js';
 import {type WorkflowDraft, workflowDraft, workflowFromDraft} from '../state/config-drafts.js';
@@ -45,7 +46,7 @@ export function WorkflowForm({initial, otherNames, serverNames, services, onDone
 		{key: 'description', label: 'Description', kind: 'line'},
 		{key: 'model', label: 'Model', kind: 'line', hint: 'e.g. gemini-2.5-flash'},
 		{key: 'maxTurns', label: 'Max turns', kind: 'line', hint: '1 to 1000'},
-		{key: 'checks', label: 'Checks', kind: 'line', hint: 'off, compile or full: how deep check_project goes after generating'},
+		{key: 'checks', label: 'Checks', kind: 'choice', options: workflowChecks, hint: '←/→ or Space: how deep check_project goes after generating (off, compile only, or full)'},
 		{
 			key: 'template',
 			label: 'Prompt template',

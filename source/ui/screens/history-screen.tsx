@@ -84,7 +84,7 @@ export function headerLine(width: number, widths: HistoryWidths = NARROW_WIDTHS)
 /** One row as columns (the status is drawn apart, in its colour). */
 export function rowColumns(row: HistoryRow, width: number, widths: HistoryWidths = NARROW_WIDTHS): {head: string; status: string; tail: string} {
 	const id = row.parentExecutionId === undefined ? String(row.id) : `↳${row.parentExecutionId}`;
-	const marks = `${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
+	const marks = `${row.dryRun ? '[dry run] ' : ''}${row.undoneAt ? '[undone] ' : ''}${row.followUps > 0 ? `(+${row.followUps} follow-up${row.followUps === 1 ? '' : 's'}) ` : ''}`;
 	const wide = width >= WIDE ? ` ${cell(modelOf(row), widths.model)} ${cell(String(row.totalTokens), 6)} ${cell(sanitizeLine(row.userName ?? '–'), 8)}` : '';
 	return {
 		head: `${cell(`${row.id}`, 4)} ${cell(when(row.startTime), 11)} ${cell(sanitizeLine(row.workflow), widths.workflow)} `,

@@ -184,12 +184,13 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 
 	const said = actions.notice?.text ?? notice;
 	const undone = record?.undoneAt !== undefined;
+	const dry = record?.dryRun === true ? ' (dry run)' : '';
 	useLayoutEffect(() => {
 		if (!active) return;
 		shell.setTyping(actions.typing);
 		const position = loaded ? positionText(index, steps) : 'loading…';
 		const numbers = step ? [step.usage ? `${step.usage.totalTokens} tokens` : '', step.durationMs === undefined ? '' : seconds(step.durationMs)].filter(Boolean).join(' · ') : '';
-		const replay = `Replay #${executionId}${undone ? ' (undone)' : ''} · ${position}${numbers ? ` · ${numbers}` : ''}${playing ? ` · playing ×${speed}` : ''}`;
+		const replay = `Replay #${executionId}${dry}${undone ? ' (undone)' : ''} · ${position}${numbers ? ` · ${numbers}` : ''}${playing ? ` · playing ×${speed}` : ''}`;
 		shell.setStatus({
 			text: said ? `${said} · ${replay}` : replay,
 			keys: actions.open
@@ -202,7 +203,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 						{keys: 'Esc', does: 'back'},
 					],
 		});
-	}, [active, loaded, index, playing, speed, executionId, said, undone, actions.open, actions.keys.length, actions.typing]);
+	}, [active, loaded, index, playing, speed, executionId, said, undone, dry, actions.open, actions.keys.length, actions.typing]);
 
 	/** What the Run screen needs of this execution: its own start event (the last of the chain). */
 	const handOver = (kind: 'rerun' | 'continue') => {
@@ -282,7 +283,7 @@ export function ReplayScreen({executionId, width, height, active, onBack}: Repla
 			{actions.panel ?? (
 				<Box flexDirection="column" width={layout.right} height={height}>
 					<Pane
-						title={`Conversation #${executionId}${undone ? ` · undone ${record!.undoneAt!.toISOString().slice(0, 16).replace('T', ' ')}` : ''}`}
+						title={`Conversation #${executionId}${dry}${undone ? ` · undone ${record!.undoneAt!.toISOString().slice(0, 16).replace('T', ' ')}` : ''}`}
 						width={layout.right}
 						height={layout.conversation}
 						lines={conversationWindow.lines}

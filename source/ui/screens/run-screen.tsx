@@ -152,6 +152,9 @@ export function RunScreen({width, height, active}: ScreenProps) {
 		setDescription('');
 		sources.remember(query);
 		setFocus('conversation');
+		// A new run is what the user wants to see: the panes follow the end again.
+		setConversationOffset(0);
+		setToolsOffset(0);
 		shell.setCancel(() => controller.abort());
 		const continueFrom = parentForFollowUp(state);
 		void services

@@ -57,7 +57,7 @@ const cache = new WeakMap<object, {width: number; lines: Line[]}>();
  * The window over many blocks (conversation entries, tool rows), wrapping only the blocks the
  * window reaches, from the newest back.
  */
-export function tailWindow<T extends object>(blocks: readonly T[], toLines: (block: T) => Line[], width: number, height: number, offset: number): LineWindow {
+export function tailWindow<T extends object>(blocks: readonly T[], toLines: (block: T, width: number) => Line[], width: number, height: number, offset: number): LineWindow {
 	const need = Math.max(0, offset) + height;
 	const collected: Line[][] = [];
 	let count = 0;
@@ -66,7 +66,7 @@ export function tailWindow<T extends object>(blocks: readonly T[], toLines: (blo
 		const block = blocks[index]!;
 		let known = cache.get(block);
 		if (!known || known.width !== width) {
-			known = {width, lines: wrapLines(toLines(block), width)};
+			known = {width, lines: wrapLines(toLines(block, width), width)};
 			cache.set(block, known);
 		}
 
