@@ -29,3 +29,13 @@ test('"the X they belong to" in a field list is a reference to X', t => {
 	t.deepEqual(tables('Tasks have a title, a due date and the project they belong to.'), {tasks: 'title:string due_date:date project_id:references:projects', projects: ''});
 	t.is(tables('Players: name and the club it belongs to.').players, 'name:string club_id:references:clubs');
 });
+
+test('a note naming two units that store a field differently is refused with both readings', t => {
+	const described = describe('Orders: reference, total (in euros or in cents, we will see), placed at.');
+	t.false(described.ok);
+	if (described.ok) return;
+	t.regex(described.message, /read as A: total is stored in euros \(total:decimal\)/);
+	t.regex(described.message, /read as B: total is stored in cents \(total_cents:integer\)/);
+	// Two units stored alike are no choice: euros or dollars are both a decimal.
+	t.is(tables('Orders: total (in euros or dollars).').orders, 'total:decimal');
+});
