@@ -91,8 +91,7 @@ function bareValueLists(items: Word[][]): Word[][] {
 			tail.length === 3 &&
 			tail[1]!.low === 'or' &&
 			valueWord(tail[0]) &&
-			valueWord(tail[2]) &&
-			(open === -1 || ['default', 'defaults', 'defaulting'].includes(last[open + 1]?.low ?? ''));
+			valueWord(tail[2]);
 		if (!fits || ENUM_HEADS.has(first[0]!.low)) {
 			out.push(items[i]!);
 			continue;
@@ -160,6 +159,17 @@ function enumOpen(item: Word[]): boolean {
 function shareTypeNote(items: Word[][]): Word[][] {
 	return items.map((item, i) => {
 		const next = items[i + 1];
+		// "the white player and the black player (both players)": each of the two is a reference to a player.
+		const both = (words: Word[] | undefined): boolean =>
+			words !== undefined && words.length >= 4 && words.at(-4)!.low === '(' && words.at(-3)!.low === 'both' && isPlural(words.at(-2)!.low) && words.at(-1)!.low === ')';
+		const a = (noun: Word): Word[] => [
+			{raw: '(', low: '('},
+			{raw: 'a', low: 'a'},
+			{raw: singularize(noun.low), low: singularize(noun.low)},
+			{raw: ')', low: ')'},
+		];
+		if (both(item) && items[i - 1] && !items[i - 1]!.some(token => token.low === '(')) return [...item.slice(0, -4), ...a(item.at(-2)!)];
+		if (both(next) && !item.some(token => token.low === '(')) return [...item, ...a(next!.at(-2)!)];
 		if (item.length !== 1 || !isWord(item[0]!.low) || !next || next.length !== 4 || next[1]!.low !== '(' || next[3]!.low !== ')') return item;
 		const note = next[2]!.low;
 		return isPlural(note) && typePhrase([note]) ? [...item, ...next.slice(1)] : item;

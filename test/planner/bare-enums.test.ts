@@ -31,3 +31,7 @@ test('values set off by dashes after the field word are an enum; a dash between 
 	t.deepEqual(tables('Wine shop - wines have a label.'), {wines: 'label:string'});
 	t.is(tables('Wines: label, colour - red, white or rose - and a vintage year.').wines, 'label:string colour:enum:red:white:rose vintage_year:integer');
 });
+
+test('a note after the last bare value annotates the enum field', t => {
+	t.is(tables('Fixtures: outcome home_win, away_win or draw (empty until played).').fixtures, 'outcome:enum:home_win:away_win:draw:optional');
+});

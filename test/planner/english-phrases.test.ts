@@ -39,3 +39,7 @@ test('a note naming two units that store a field differently is refused with bot
 	// Two units stored alike are no choice: euros or dollars are both a decimal.
 	t.is(tables('Orders: total (in euros or dollars).').orders, 'total:decimal');
 });
+
+test('"a buyer and a seller (both users)" makes each a reference to users', t => {
+	t.is(tables('Users: name. Trades: a buyer and a seller (both users), price (decimal).').trades, 'buyer_id:references:users seller_id:references:users price:decimal');
+});
