@@ -43,3 +43,11 @@ test('a note naming two units that store a field differently is refused with bot
 test('"a buyer and a seller (both users)" makes each a reference to users', t => {
 	t.is(tables('Users: name. Trades: a buyer and a seller (both users), price (decimal).').trades, 'buyer_id:references:users seller_id:references:users price:decimal');
 });
+
+test('an example mixing letters and digits ("like 5c or A12") is a string; a plain number example stays a number', t => {
+	t.is(tables('Seats: row, label (like 5c or A12), weight (like 12)').seats, 'row:string label:string weight:integer');
+});
+
+test('"Xs need a, b and c" lists their fields like "have"', t => {
+	t.is(tables('Invoices need a number, an issued on and a total (decimal).').invoices, 'number:string issued_on:date total:decimal');
+});
