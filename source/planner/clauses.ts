@@ -104,5 +104,9 @@ export function stripRequest(text: string): string {
 		}
 	}
 
+	// Hedges are not data: "walls just have a name for now" says "walls have a name".
+	out = out
+		.replace(/\b(?:just|only|simply|really)\s+(?=(?:have|has|need|needs|belong|belongs|contain|contains)\b)/gi, '')
+		.replace(/\s+(?:for now|for the moment|for the time being|at the moment)\s*$/i, '');
 	return out.replace(/^(?:the following|following)\s*:?\s*/i, '').replace(/^(?:a |an |the )?(?:schema|schemas|table|tables|model|models|database) (?:for|of|with)\s+/i, '');
 }

@@ -51,3 +51,8 @@ test('an example mixing letters and digits ("like 5c or A12") is a string; a pla
 test('"Xs need a, b and c" lists their fields like "have"', t => {
 	t.is(tables('Invoices need a number, an issued on and a total (decimal).').invoices, 'number:string issued_on:date total:decimal');
 });
+
+test('hedges are not data: "Xs just have a name for now" reads "Xs have a name"', t => {
+	t.deepEqual(tables('Boats: name. Slips just have a number for now.'), {boats: 'name:string', slips: 'number:string'});
+	t.deepEqual(tables('Crates only have a label for the moment.'), {crates: 'label:string'});
+});
