@@ -51,3 +51,15 @@ export function twoReadingsMessage(list: TwoReadings[]): string {
 	]);
 	return lines.join('\n');
 }
+
+/** "amount (in dollars or in cents)": two units that store the field differently, neither said to be the one. */
+export function twoUnits(words: string, field: string, units: [{word: string; column: string; type: string}, {word: string; column: string; type: string}]): TwoReadings {
+	const [a, b] = units;
+	return {
+		words,
+		readings: [
+			{plan: `${field} is stored in ${a.word} (${a.column}:${a.type})`, say: `${field} in ${a.word}`},
+			{plan: `${field} is stored in ${b.word} (${b.column}:${b.type})`, say: `${field} in ${b.word}`},
+		],
+	};
+}

@@ -52,6 +52,12 @@ function joinHeadedLists(lines: string[]): string[] {
 	return out;
 }
 
+/** Whether `rest` (after a " - ") holds bare values up to a closing " - ": "drama, comedy or horror - ". */
+function valuesBetweenDashes(rest: string): boolean {
+	const close = /\s[-—–]\s/.exec(rest);
+	return close !== null && /^\s*[a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)*,?\s+or\s+[a-z0-9_]+$/.test(rest.slice(0, close.index));
+}
+
 /** Lines, sentences, `;` and " - " separate clauses; list markers go. */
 export function splitClauses(text: string): string[] {
 	const out: string[] = [];
@@ -59,6 +65,7 @@ export function splitClauses(text: string): string[] {
 		const line = rawLine.replace(/^\s*(?:[-*•+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/, '');
 		let depth = 0;
 		let current = '';
+		let closing = false;
 		for (let i = 0; i < line.length; i++) {
 			const char = line[i]!;
 			if (char === '(') depth++;
@@ -66,7 +73,11 @@ export function splitClauses(text: string): string[] {
 			const next = line[i + 1];
 			const stop = (char === '.' || char === '!' || char === '?') && (next === undefined || /\s/.test(next));
 			const dash = (char === '-' || char === '—' || char === '–') && line[i - 1] === ' ' && next === ' ';
-			if (depth === 0 && (char === ';' || stop || dash)) {
+			if (dash && (closing || valuesBetweenDashes(line.slice(i + 1)))) {
+				// "genre - drama, comedy or horror - and a link": the dashes set off a field's values.
+				closing = !closing;
+				current += char;
+			} else if (depth === 0 && (char === ';' || stop || dash)) {
 				out.push(current);
 				current = '';
 			} else {
@@ -93,5 +104,9 @@ export function stripRequest(text: string): string {
 		}
 	}
 
+	// Hedges are not data: "walls just have a name for now" says "walls have a name".
+	out = out
+		.replace(/\b(?:just|only|simply|really)\s+(?=(?:have|has|need|needs|belong|belongs|contain|contains)\b)/gi, '')
+		.replace(/\s+(?:for now|for the moment|for the time being|at the moment)\s*$/i, '');
 	return out.replace(/^(?:the following|following)\s*:?\s*/i, '').replace(/^(?:a |an |the )?(?:schema|schemas|table|tables|model|models|database) (?:for|of|with)\s+/i, '');
 }

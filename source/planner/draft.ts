@@ -18,6 +18,8 @@ export interface FieldDraft {
 	words: string;
 	/** What was guessed from the words, for the plan: "read '(like 21.1)' as float". */
 	said?: string[];
+	/** Words that give two schemas ("amount (in dollars or in cents)"): the plan is refused naming both. */
+	twoReadings?: TwoReadings;
 }
 
 export interface Relation {

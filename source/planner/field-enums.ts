@@ -47,7 +47,9 @@ export function enumOpener(words: string[]): {at: number; length: number} | unde
 	if (bar > 1) return {at: bar - 1, length: 0};
 	// "status pending, accepted or blocked": an enum's name, then its values without an opener.
 	const head = ARTICLES.has(words[0]!) ? 1 : 0;
-	if (ENUM_HEADS.has(words[head]!) && words.length >= head + 4 && isWord(words[head + 1]) && words.includes('or') && !words.includes('(')) return {at: head + 1, length: 0};
+	// "severity minor, major, blocker": commas alone join the values when there are three or more.
+	const commas = words.filter(word => word === ',').length;
+	if (ENUM_HEADS.has(words[head]!) && words.length >= head + 4 && isWord(words[head + 1]) && (words.includes('or') || commas >= 2) && !words.includes('(')) return {at: head + 1, length: 0};
 	// "direction in/out", "state trialing/active/past_due": values between slashes.
 	const slash = words.indexOf('/');
 	if (slash >= 2 && words.slice(slash - 1).every((word, i) => (i % 2 === 1 ? word === '/' : /^[a-z0-9_]+$/.test(word)))) return {at: slash - 1, length: 0};

@@ -16,8 +16,12 @@ export function typePhrase(words: string[]): {type: string; why: string} | undef
 	}
 
 	if (clean.length === 1 && TYPE_WORDS[clean[0]!]) return {type: TYPE_WORDS[clean[0]!]!, why: `'${clean[0]}'`};
+	// "latitude and longitude (floats)": a plural type word names the type of each.
+	if (clean.length === 1 && clean[0]!.endsWith('s') && TYPE_WORDS[singularize(clean[0]!)]) return {type: TYPE_WORDS[singularize(clean[0]!)]!, why: `'${clean[0]}'`};
 	if (clean.length === 2 && TYPE_WORDS[clean.join('_')]) return {type: TYPE_WORDS[clean.join('_')]!, why: `'${phrase}'`};
 	if (clean.length === 2 && clean[0] === 'whole' && clean[1] === 'number') return {type: 'integer', why: `'${phrase}'`};
+	// "a 3-letter code", "a 4-digit code": a code of fixed length is a string (digits keep their leading zeros).
+	if (/^\d+ ?-? ?(?:letter|character|char|digit)s? (?:code|string|id|abbreviation)$/.test(phrase)) return {type: 'string', why: `'${phrase.replace(/ ?- ?/, '-')}'`};
 	return undefined;
 }
 
@@ -56,6 +60,15 @@ export function takeDefault(words: string[], tokens: Word[]): string | undefined
 		const length = words[starting] === 'initially' ? 2 : 3;
 		const value = tokens[starting + length - 1]!.raw;
 		splice(words, tokens, starting, length);
+		return value;
+	}
+
+	// "a status which starts as draft", "starting as pending": the value a field begins with.
+	const startsAs = words.findIndex((word, i) => i > 0 && ['starts', 'starting', 'begins', 'beginning'].includes(word) && words[i + 1] === 'as' && /^[A-Za-z0-9_.-]+$/.test(tokens[i + 2]?.raw ?? ''));
+	if (startsAs !== -1) {
+		const value = tokens[startsAs + 2]!.raw;
+		const start = ['which', 'that'].includes(words[startsAs - 1]!) ? startsAs - 1 : startsAs;
+		splice(words, tokens, start, startsAs + 3 - start);
 		return value;
 	}
 

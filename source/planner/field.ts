@@ -5,6 +5,7 @@
  * field: a name is 1–4 plain words once articles, modifiers and type words are gone.
  */
 import {checkAttr, formatAttr} from '../grammar/attribute.js';
+import {twoUnits} from './ambiguity.js';
 import type {FieldDraft} from './draft.js';
 import {enumOpener, enumValues} from './field-enums.js';
 import {readNote} from './field-note.js';
@@ -12,6 +13,14 @@ import {splice, takeDefault, takeRange, takeWhether, typePhrase} from './field-p
 import {ARTICLES, BEHAVIOUR, COPULA, low, MARKS, MAX_NAME_WORDS, NAME_STOPS, OPTIONAL, REDACT, REQUIRED, TAIL_CONNECTORS, UNIQUE} from './field-words.js';
 import {UNITS} from './type-words.js';
 import {isWord, singularize, type Word} from './words.js';
+
+/** "in dollars or in cents", "cents or euros": two units that store a field differently (the column or its type). */
+function unitChoice(words: string[]): {units: [string, string]; same: boolean} | undefined {
+	const units = words.filter(word => UNITS[word]);
+	if (units.length !== 2 || !words.includes('or')) return undefined;
+	const [a, b] = [UNITS[units[0]!]!, UNITS[units[1]!]!];
+	return {units: [units[0]!, units[1]!], same: a.type === b.type && a.suffix === b.suffix};
+}
 
 export type FieldRead = {ok: true; field: FieldDraft} | {ok: false; message?: string};
 
@@ -51,14 +60,26 @@ export function readField(item: Word[]): FieldRead {
 			.replace(/\( /g, '('),
 	};
 	let tokens = item.filter(token => token.low !== '*');
+	let units: [string, string] | undefined;
+	let unit: string | undefined;
 	let words = [...words0];
 
 	// Parenthesised notes annotate the field.
 	for (let open = words.indexOf('('); open !== -1; open = words.indexOf('(')) {
 		const close = words.indexOf(')', open);
 		if (close === -1) return {ok: false};
-		if (!readNote(tokens.slice(open + 1, close), field)) return {ok: false};
+		// "amount (in dollars or in cents, not decided yet)": two units that store it differently are two readings, not a guess.
+		const either = unitChoice(words.slice(open + 1, close));
+		if (either && !either.same) units = either.units;
+		else if (either) unit = either.units[0];
+		else if (!readNote(tokens.slice(open + 1, close), field)) return {ok: false};
 		splice(words, tokens, open, close - open + 1);
+	}
+
+	// "(in euros or dollars)": units stored alike read as "in euros".
+	if (unit) {
+		words.push('in', unit);
+		tokens.push({raw: 'in', low: 'in'}, {raw: unit, low: unit});
 	}
 
 	const value = takeDefault(words, tokens);
@@ -157,7 +178,8 @@ export function readField(item: Word[]): FieldRead {
 	if (words.length > 3 && words[words.length - 3] === 'in' && UNITS[words.slice(-2).join('_')]) words = [...words.slice(0, -2), words.slice(-2).join('_')];
 	const inAt = words.indexOf('in');
 	if (inAt > 0 && inAt === words.length - 2 && !['at', 'on'].includes(words[inAt + 1]!)) {
-		const unit = UNITS[words[inAt + 1]!];
+		// A unit the reader does not know still names the field when the type is said: "pressure in hPa (decimal)".
+		const unit = UNITS[words[inAt + 1]!] ?? (field.type && isWord(words[inAt + 1]) ? {type: field.type, suffix: words[inAt + 1]} : undefined);
 		if (!unit) return {ok: false};
 		if (!field.type) {
 			field.type = unit.type;
@@ -214,5 +236,11 @@ export function readField(item: Word[]): FieldRead {
 	if (words.some((word, i) => !isWord(word) || (NAME_STOPS.has(word) && !allowed(word, i)) || (TAIL_CONNECTORS.has(word) && i === 0))) return {ok: false};
 	if (words.some((word, i) => TAIL_CONNECTORS.has(word) && word !== 'of' && i !== words.length - 1)) return {ok: false};
 	field.name = words.join('_') + suffix;
+	if (units) {
+		const name = field.name;
+		const reading = (word: string) => ({word, column: UNITS[word]!.suffix ? `${name}_${UNITS[word]!.suffix}` : name, type: UNITS[word]!.type});
+		field.twoReadings = twoUnits(field.words, name, [reading(units[0]), reading(units[1])]);
+	}
+
 	return {ok: true, field};
 }

@@ -55,7 +55,10 @@ export function readHint(words: string[], shown: string): Hint | undefined {
 	const text = words.join(' ').replace(/ - /g, '-').replace(/ ' /g, "'");
 	const hint: Hint = {said: []};
 	const example = /\b(?:like|e\.?g\.?|eg|say|such as|for example|ex)\s*:?\s*(-?\d+(?:\.(\d+))?)\b/.exec(text);
-	if (example) hint.type = example[2] === undefined ? 'integer' : 'float';
+	// "(like 6a+ or V4)", "(e.g. B2-14)": an example mixing letters and digits is a code, so a string.
+	const examples = /\b(?:like|e\.?g\.?|eg|say|such as|for example|ex)\s*:?\s*(.+)$/.exec(text)?.[1]?.split(/ or |,| and /) ?? [];
+	if (examples.some(one => /\d/.test(one) && /[a-z]/.test(one))) hint.type = 'string';
+	else if (example) hint.type = example[2] === undefined ? 'integer' : 'float';
 	else if (BIG_INT.test(text)) hint.type = 'integer';
 	else if (TEXT_HINTS.test(text)) hint.type = 'text';
 	else {

@@ -1,7 +1,7 @@
 /** The words the description reader's grammar turns on (see reader.ts). */
 export const SEPARATORS = new Set([',', 'and', '&', 'plus', '+']);
 export const BELONG = new Set(['belong', 'belongs', 'belonging']);
-export const HAVE = new Set(['has', 'have', 'having', 'with', 'contain', 'contains', 'containing', 'include', 'includes', 'including']);
+export const HAVE = new Set(['has', 'have', 'having', 'need', 'needs', 'with', 'contain', 'contains', 'containing', 'include', 'includes', 'including']);
 export const JOIN = new Set(['join', 'joins', 'joining', 'link', 'links', 'linking', 'connect', 'connects', 'connecting', 'between', 'tie', 'ties', 'tying', 'pair', 'pairs', 'pairing']);
 export const OWN_VERBS = new Set([
 	'place',

@@ -200,6 +200,7 @@ export function describe(text: string, existingTables?: Set<string>, options: De
 	// Fields first, so a field naming an entity ("product" in an order) becomes its reference.
 	for (const entity of [...entities]) {
 		for (const field of entity.draft.fields) {
+			if (field.twoReadings) ambiguous.push(field.twoReadings);
 			let target = field.ref;
 			let as: string | undefined;
 			if (!target && !field.type) {

@@ -31,7 +31,8 @@ export class FieldListReader extends StatementCursor {
 		let at = index;
 		while (SEPARATORS.has(this.at(at) ?? '')) at++;
 		const name = this.nameAt(at);
-		if (!name) return false;
+		// A pronoun is never part of an entity's name: "the study they belong to" is a field.
+		if (!name || name.words.some(word => ['they', 'it', 'we', 'you'].includes(word))) return false;
 		const next = this.at(name.end);
 		const last = name.words[name.words.length - 1]!;
 		if (next === '(') {
@@ -82,7 +83,9 @@ export class FieldListReader extends StatementCursor {
 				if (this.words[at] === 'can' && ['several', 'many', 'multiple', 'more'].includes(this.words[at + 2] ?? '')) break;
 			}
 
-			if ((word === 'belonging' || word === 'belongs' || word === 'belong') && this.words[end + 1] === 'to') break;
+			// "…and the study they belong to" ends the list with a field naming its owner, not a relation statement.
+			const owner = ['they', 'it'].includes(this.words[end - 1] ?? '') && (this.words[end + 2] === undefined || SEPARATORS.has(this.words[end + 2]!));
+			if ((word === 'belonging' || word === 'belongs' || word === 'belong') && this.words[end + 1] === 'to' && !owner) break;
 		}
 
 		this.fields(entity, this.clause.tokens.slice(start, end));
@@ -108,6 +111,13 @@ export class FieldListReader extends StatementCursor {
 					this.reader.entity(singularize(target));
 				}
 
+				continue;
+			}
+
+			// "the study they belong to", "the team it belongs to": the entity named is the one owning this.
+			if (words.length === 4 && isWord(words[0]) && ['they', 'it', 'each', 'one'].includes(words[1]!) && BELONG.has(words[2]!) && words[3] === 'to') {
+				entity.belongsTo.push({target: singularize(words[0]!)});
+				this.reader.entity(singularize(words[0]!));
 				continue;
 			}
 
