@@ -1,12 +1,6 @@
 /** Issue 18, unseen English: a field word followed by bare values (no brackets, no "one of") is an Ecto.Enum. */
 import test from 'ava';
-import {describe} from '../../source/planner/resolve.js';
-
-function tables(text: string): Record<string, string> {
-	const described = describe(text);
-	if (!described.ok) throw new Error(described.message);
-	return Object.fromEntries(described.value.entities.map(entity => [entity.plural, entity.attrs.join(' ')]));
-}
+import {plannedTables as tables} from './formats/plan-of.js';
 
 test('an enum word followed by values joined by commas only is an enum', t => {
 	t.is(tables('Bugs: summary, severity minor, major, blocker, found on.').bugs, 'summary:text severity:enum:minor:major:blocker found_on:date');

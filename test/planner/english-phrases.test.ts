@@ -1,12 +1,7 @@
 /** Issue 18, unseen English: general phrasings of types, units and references, each on a sentence of its own. */
 import test from 'ava';
 import {describe} from '../../source/planner/resolve.js';
-
-function tables(text: string): Record<string, string> {
-	const described = describe(text);
-	if (!described.ok) throw new Error(described.message);
-	return Object.fromEntries(described.value.entities.map(entity => [entity.plural, entity.attrs.join(' ')]));
-}
+import {plannedTables as tables} from './formats/plan-of.js';
 
 test('"as a 3-letter code", "as a 4-digit code" is a string', t => {
 	t.is(tables('Accounts: name, currency as a 3-letter code, pin as a 4-digit code.').accounts, 'name:string currency:string pin:string');

@@ -1,12 +1,7 @@
 /** Relations and values in prose that issue 18's categories name: each rule on a description of its own. */
 import test from 'ava';
 import {describe} from '../../source/planner/resolve.js';
-
-function tables(text: string): Record<string, string> {
-	const described = describe(text);
-	if (!described.ok) throw new Error(described.message);
-	return Object.fromEntries(described.value.entities.map(entity => [entity.plural, entity.attrs.join(' ')]));
-}
+import {plannedTables as tables} from './formats/plan-of.js';
 
 test('"nested under a parent X", "a child of another X", "has a parent X" make a self-reference', t => {
 	t.is(tables('Folders have a name and are nested under a parent folder.').folders, 'name:string parent_id:references:folders');

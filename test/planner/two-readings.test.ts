@@ -4,13 +4,7 @@
  * which; that wording, put in the description, plans that reading.
  */
 import test from 'ava';
-import {describe} from '../../source/planner/resolve.js';
-
-function tables(text: string): Record<string, string> | string {
-	const described = describe(text);
-	if (!described.ok) return described.message;
-	return Object.fromEntries(described.value.entities.map(entity => [entity.plural, entity.attrs.join(' ')]));
-}
+import {tablesOf as tables} from './formats/plan-of.js';
 
 function sayings(message: string): [string, string] {
 	const say = /say which: write '([^']+)' for A, or '([^']+)' for B\./.exec(message);

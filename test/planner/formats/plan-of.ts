@@ -29,3 +29,10 @@ export function tablesOf(text: string): Record<string, string> | string {
 	const planned = planOf(text);
 	return 'refused' in planned ? planned.refused : planned.tables;
 }
+
+/** table → attrs of a description that must be planned (a refusal fails the test with its message). */
+export function plannedTables(text: string): Record<string, string> {
+	const planned = planOf(text);
+	if ('refused' in planned) throw new Error(planned.refused);
+	return planned.tables;
+}
