@@ -107,10 +107,8 @@ export function looseNote(field: FieldDraft, words: string[], shown: string, val
 		return;
 	}
 
-	if (hint.type && !field.type) {
-		field.type = hint.type;
-		field.why = `from '${shown}'`;
-	}
+	// The hint's own line ("read '(long text)' as text") states the type: no second line for it.
+	if (hint.type && !field.type) field.type = hint.type;
 
 	field.optional ||= hint.optional === true;
 	field.unique ||= hint.unique === true;
