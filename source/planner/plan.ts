@@ -115,8 +115,15 @@ function addFieldsPlan(progress: Progress, projectPath: string, facts: ProjectFa
 	return {statement, resolution: change.resolution, headline: `${done}.`, calls: [inspectCall(projectPath), ...change.calls], notes: change.notes};
 }
 
-/** `strict`: refuse a plan that needed an assumption, naming each (run --strict). */
-export type PlanOptions = DescribeOptions;
+/** The fields of an entity as the user's decline notes corrected them (steer.ts). */
+export type FieldEdit = (plural: string, attrs: string[]) => string[];
+
+/**
+ * `strict`: refuse a plan that needed an assumption, naming each (run --strict). `edit`: the
+ * corrections of decline notes, applied to the fields before anything is derived from them (calls,
+ * their words, the notes and the headline), so what the run says follows what it writes.
+ */
+export type PlanOptions = DescribeOptions & {edit?: FieldEdit};
 
 /** The plan for the newest request, or a plain message when there is nothing the planner can do. */
 export function buildPlan(progress: Progress, projectPath: string, options: PlanOptions = {}): Parsed<Plan> {
@@ -126,10 +133,18 @@ export function buildPlan(progress: Progress, projectPath: string, options: Plan
 
 	const addRequest = readAddFields(progress.request);
 	const add = addRequest ? planAddFields(addRequest, knownEntities(progress.earlier), facts.tables, options) : undefined;
-	if (add?.ok) return {ok: true, value: addFieldsPlan(progress, projectPath, facts, add.value, inspected)};
+	if (add?.ok) {
+		const {edit} = options;
+		const value = edit ? {...add.value, added: edit(add.value.entity.plural, add.value.added)} : add.value;
+		return {ok: true, value: addFieldsPlan(progress, projectPath, facts, value, inspected)};
+	}
 
 	// "add posts with a title" may still be a plain description; if not, the add-fields answer is the better one.
 	const described = describe(progress.request, facts.tables, options);
-	if (described.ok) return {ok: true, value: createPlan(described.value, progress, projectPath, facts, inspected)};
+	if (described.ok) {
+		const {edit} = options;
+		const value = edit ? {...described.value, entities: described.value.entities.map(entity => ({...entity, attrs: edit(entity.plural, entity.attrs)}))} : described.value;
+		return {ok: true, value: createPlan(value, progress, projectPath, facts, inspected)};
+	}
 	return add ?? described;
 }

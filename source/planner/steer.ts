@@ -9,6 +9,7 @@ import type {FunctionCall, FunctionResult} from '../llm/provider.js';
 import {isNotRun, readDecline} from '../tool-results/declined.js';
 import {referencedTable} from './attrs.js';
 import {readCorrection} from './correction.js';
+import type {FieldEdit} from './plan.js';
 import {isTool} from './progress.js';
 import type {DescribeOptions} from './resolve.js';
 import type {PlannedCall} from './types.js';
@@ -24,6 +25,10 @@ export interface Steered {
 	skipped: Array<{plural: string; because: string}>;
 	/** What the notes changed, per entity, for the summary. */
 	corrected: string[];
+	/** The notes' corrections of the fields, for the plan to be built again from (undefined: none). */
+	edit?: FieldEdit;
+	/** The plurals declined or skipped: no call of theirs is made. */
+	gone: Set<string>;
 }
 
 /** A call's result: by id when the call has one, else by position. */
@@ -74,6 +79,7 @@ export function steer(planned: PlannedCall[], history: {calls: FunctionCall[]; r
 	const said: string[] = [];
 	const declined: string[] = [];
 	const corrected: string[] = [];
+	const edits: Array<{plural: string; edit: (attrs: string[]) => string[]}> = [];
 	for (const {call, result} of pairResults(history.calls, history.results)) {
 		const decline = result ? readDecline(result.response.text) : undefined;
 		const plural = pluralOf(call.args);
@@ -97,13 +103,15 @@ export function steer(planned: PlannedCall[], history: {calls: FunctionCall[]; r
 			if (pluralOf(planCall.args) !== plural || !Array.isArray(attrs)) return planCall;
 			return {...planCall, args: {...planCall.args, attrs: edit(attrs as string[])}};
 		});
+		edits.push({plural, edit});
 		corrected.push(`${plural}: ${read.value.said}`);
 		if (newest) said.push(`From your note on ${plural}: ${read.value.said}. Offering the corrected ${plural} again.`);
 	}
 
 	const skipped = dependents(calls, declined);
 	const gone = new Set([...declined, ...skipped.map(entry => entry.plural)]);
-	return {calls: calls.filter(call => !gone.has(pluralOf(call.args) ?? '')), said, declined, skipped, corrected};
+	const edit: FieldEdit | undefined = edits.length === 0 ? undefined : (plural, attrs) => edits.filter(each => each.plural === plural).reduce((result, each) => each.edit(result), attrs);
+	return {calls: calls.filter(call => !gone.has(pluralOf(call.args) ?? '')), said, declined, skipped, corrected, gone, ...(edit ? {edit} : {})};
 }
 
 const key = (tool: string, args: Record<string, unknown>) => {

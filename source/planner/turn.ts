@@ -94,7 +94,7 @@ export function nextPlannerTurn(request: NextTurnRequest, options: PlanOptions =
 
 	const planned = buildPlan(progress, request.projectPath, options);
 	if (!planned.ok) return giveUp(`${LABEL}: ${planned.message}`, 'could not read or plan the request (see its answer)');
-	const plan = planned.value;
+	let plan = planned.value;
 
 	const missing = [...new Set(plan.calls.map(call => call.tool))].filter(tool => !findTool(request.tools, tool));
 	if (missing.length > 0) {
@@ -116,7 +116,17 @@ export function nextPlannerTurn(request: NextTurnRequest, options: PlanOptions =
 	const last = request.history.at(-1);
 	const newest = last?.role === 'tool' ? last.results : [];
 	const tables = new Set([...(projectFacts(progress.results[0]).tables ?? []), ...plan.calls.map(call => call.args['plural']).filter(plural => typeof plural === 'string')]);
-	const steered = steer(plan.calls, {calls: progress.calls, results: progress.results, newest}, tables, options);
+	let steered = steer(plan.calls, {calls: progress.calls, results: progress.results, newest}, tables, options);
+	if (steered.edit) {
+		// Built again from the corrected fields: the calls' words, the notes and the headline follow them.
+		const corrected = buildPlan(progress, request.projectPath, {...options, edit: steered.edit});
+		if (corrected.ok) {
+			plan = corrected.value;
+			const {gone} = steered;
+			steered = {...steered, calls: plan.calls.filter(call => !gone.has(typeof call.args['plural'] === 'string' ? call.args['plural'] : ''))};
+		}
+	}
+
 	const remaining = remainingCalls(steered.calls, progress);
 	const done = progress.calls.length;
 	if (remaining.length === 0) {

@@ -127,6 +127,11 @@ test('in a follow-up, a note may change only the fields being added: the existin
 		texts.join('\n---\n'),
 	);
 	t.deepEqual(attrsOf(asked, 'generate_add_fields_migration', 'posts'), [['handle:string']]);
+	// What the run says it did follows the correction: the calls' words, the headline and the notes name handle.
+	const after = texts.slice(texts.findIndex(text => text.includes('From your note on posts'))).flatMap(text => text.split('\n'));
+	const words = after.filter(line => /^(?:Regenerating|Writing|Offline planner: Added|The add_|The context)/.test(line));
+	t.true(words.length >= 5 && words.every(line => !line.includes('slug')), words.join('\n'));
+	t.regex(texts.at(-1)!, /add_handle_to_posts migration adds the handle column/);
 });
 
 test('the correction reader: renames, types, removals and added fields; anything else is refused naming the forms', t => {
