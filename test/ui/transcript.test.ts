@@ -1,7 +1,7 @@
 import test from 'ava';
 import {approvalLines} from '../../source/ui/components/approval-lines.js';
 import {toneStyle} from '../../source/ui/components/theme.js';
-import {entryLines, schemaLines, schemaMarks, summaryLines, toolLines} from '../../source/ui/components/transcript.js';
+import {entryLines, schemaLines, schemaMarks, seconds, summaryLines, toolLines} from '../../source/ui/components/transcript.js';
 import {type Line, tailWindow, windowOf, wrapLines} from '../../source/ui/state/lines.js';
 import type {ToolRow} from '../../source/ui/state/run-state.js';
 
@@ -175,4 +175,9 @@ test('a run whose end could not be saved says so instead of "Completed"', t => {
 	}).map(line => line.text);
 	t.regex(lines[0]!, /^✘ Not recorded: the run ended COMPLETED after 4 turns .*: the database file was deleted$/);
 	t.false(lines.some(line => line.includes('✔ Completed')));
+});
+
+test("a duration fits History's five-column time cell at any length: 22.5s, 1m43s, 12m, 1h05m", t => {
+	t.deepEqual([860, 22_500, 99_940, 102_600, 599_000, 720_000, 3_900_000, 35_940_000].map(seconds), ['0.9s', '22.5s', '99.9s', '1m43s', '9m59s', '12m', '1h05m', '9h59m']);
+	for (const ms of [0, 99_949, 99_950, 100_000, 599_499, 599_500, 3_599_000, 36_000_000 - 60_001]) t.true(seconds(ms).length <= 5, `${ms} ms: ${seconds(ms)}`);
 });

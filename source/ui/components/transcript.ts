@@ -18,8 +18,13 @@ function textLines(text: string, tone: Line['tone'], label?: string, width?: num
 	return rows.map((row, index) => ({text: index === 0 && label ? `${label} ${row}` : label ? `  ${row}` : row, tone}));
 }
 
+/** 22.5s, then 1m43s, 12m, 1h05m: at most five columns up to ten hours (History's time column). */
 export function seconds(ms: number): string {
-	return `${(ms / 1000).toFixed(1)}s`;
+	const total = Math.round(ms / 1000);
+	if (ms < 99_950) return `${(ms / 1000).toFixed(1)}s`;
+	if (total < 600) return `${Math.floor(total / 60)}m${String(total % 60).padStart(2, '0')}s`;
+	if (total < 3600) return `${Math.floor(total / 60)}m`;
+	return `${Math.floor(total / 3600)}h${String(Math.floor((total % 3600) / 60)).padStart(2, '0')}m`;
 }
 
 const ACTION_MARKS: Record<string, string> = {created: '+', injected: '~', overwritten: '!'};
