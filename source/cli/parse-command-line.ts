@@ -115,6 +115,9 @@ export function parseCommandLine(argv: string[], importMeta: ImportMeta): Comman
 	const [word, ...args] = positionals;
 	const command = findCommand(word ?? '');
 	if (!command) {
+		// `--projekt my_app`: the word after a mistyped option is its value, not a command to name.
+		const unknown = flagTokens.find(token => /^--?[A-Za-z]/.test(token) && !['--help', '-h', '--version'].includes(token) && declaredFlag(token) === undefined);
+		if (unknown !== undefined) throw new UsageError(`Unknown option ${unknown.split('=')[0]}. See ectosmith --help for the options.`);
 		const names = COMMANDS.map(entry => entry.name)
 			.filter(Boolean)
 			.join(', ');

@@ -49,6 +49,13 @@ test('an unknown command is refused with the list of commands', t => {
 	t.throws(() => parse('bogus'), {instanceOf: UsageError, message: /^Unknown command "bogus"\. Commands: run, check, history, show, replay, export, import, undo, stats, delete, demo, db, logs/});
 });
 
+test('a mistyped option is named, not the word after it taken for a command', t => {
+	t.throws(() => parse('--projekt', 'my_app'), {instanceOf: UsageError, message: 'Unknown option --projekt. See ectosmith --help for the options.'});
+	t.throws(() => parse('--projekt=my_app'), {instanceOf: UsageError, message: /^Unknown option --projekt /});
+	// Known options before an unknown word still name the word.
+	t.throws(() => parse('--project', 'my_app', 'bogus'), {instanceOf: UsageError, message: /^Unknown command "bogus"/});
+});
+
 test('a description that starts with a dash is a description, not flags; so is "-" and what follows --', t => {
 	t.deepEqual(command('run', '- Author: name, bio\n- Book: title').args, ['- Author: name, bio\n- Book: title']);
 	t.deepEqual(command('run', '-').args, ['-']);
