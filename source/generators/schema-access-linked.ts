@@ -8,7 +8,7 @@ import {BS, type ContextSpec} from './context-spec.js';
 import {defHead, fitOrBreak} from './layout.js';
 import {type LinkedParent, parentWords} from './references.js';
 import {plainAttrs} from './schema.js';
-import {deleteAndChangeDoc, listAndGet} from './schema-access.js';
+import {deleteAndChangeDoc, listAndGet, updateFunction} from './schema-access.js';
 
 const escapeRegExp = (text: string): string => text.replaceAll('.', '\\.');
 
@@ -50,27 +50,7 @@ export function schemaAccessLinked(context: ContextSpec, current = ''): string {
 		'}',
 	);
 	const words = parentWords(parents);
-	const update = withAttrs
-		? `
-  @doc """
-  Updates a ${s}.
-
-  ## Examples
-
-      iex> update_${s}(${s}, %{field: new_value})
-      {:ok, %${a}{}}
-
-      iex> update_${s}(${s}, %{field: bad_value})
-      {:error, %Ecto.Changeset{}}
-
-  """
-${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
-    ${s}
-    |> ${a}.changeset(attrs)
-    |> Repo.update()
-  end
-`
-		: '';
+	const update = withAttrs ? `\n${updateFunction(context)}` : '';
 	const change = withAttrs
 		? `${defHead(2, `change_${s}`, [`%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${a}.changeset(${s}, attrs)

@@ -37,6 +37,29 @@ ${oneLineDef(`get_${s}!(id)`, `Repo.get!(${a}, id)`)}
 }
 
 /** delete_ and the doc of change_ as Phoenix writes them (the head of change_ differs by form). */
+/** `update_x/2`, its doc included: the same for the plain and the linked access functions. */
+export function updateFunction(context: ContextSpec): string {
+	const {alias: a, singular: s} = context.schema;
+	return `  @doc """
+  Updates a ${s}.
+
+  ## Examples
+
+      iex> update_${s}(${s}, %{field: new_value})
+      {:ok, %${a}{}}
+
+      iex> update_${s}(${s}, %{field: bad_value})
+      {:error, %Ecto.Changeset{}}
+
+  """
+${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
+    ${s}
+    |> ${a}.changeset(attrs)
+    |> Repo.update()
+  end
+`;
+}
+
 export function deleteAndChangeDoc(context: ContextSpec): string {
 	const {alias: a, singular: s} = context.schema;
 	return `  @doc """
@@ -91,24 +114,7 @@ ${defHead(2, `create_${s}`, [`attrs`])}
     |> Repo.insert()
   end
 
-  @doc """
-  Updates a ${s}.
-
-  ## Examples
-
-      iex> update_${s}(${s}, %{field: new_value})
-      {:ok, %${a}{}}
-
-      iex> update_${s}(${s}, %{field: bad_value})
-      {:error, %Ecto.Changeset{}}
-
-  """
-${defHead(2, `update_${s}`, [`%${a}{} = ${s}`, `attrs`])}
-    ${s}
-    |> ${a}.changeset(attrs)
-    |> Repo.update()
-  end
-
+${updateFunction(context)}
 ${deleteAndChangeDoc(context)}${defHead(2, `change_${s}`, [`%${a}{} = ${s}`, `attrs ${BS} %{}`])}
     ${a}.changeset(${s}, attrs)
   end
